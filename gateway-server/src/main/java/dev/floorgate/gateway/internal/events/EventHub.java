@@ -1,0 +1,101 @@
+package dev.floorgate.gateway.internal.events;
+
+import jakarta.inject.Singleton;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Predicate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Sinks;
+import reactor.util.concurrent.Queues;
+
+/**
+ * Fans gateway events out to server-sent-event subscribers, each filtered to what its caller may see. Keeps the
+ * last {@link #REPLAY_CAPACITY} events in memory so a PDA that lost Wi-Fi for a moment and reconnects with
+ * {@code Last-Event-ID} gets what it missed. (A result is also kept durably with its operation in the outbox:
+ * this replay buffer is a convenience, not the record.)
+ *
+ * <p>Each subscriber has its own bounded queue. Registration and publishing happen under one lock, so a new
+ * subscriber gets the replayed events and then every later one, none twice and none lost. A subscriber that
+ * falls {@link #SUBSCRIBER_BUFFER} events behind is completed; it reconnects with its Last-Event-ID and replays.
+ */
+@Singleton
+public final class EventHub {
+    /** Events kept for reconnecting subscribers. */
+    public static final int REPLAY_CAPACITY = 2048;
+    /** Events queued per slow subscriber before it is cut off. */
+    static final int SUBSCRIBER_BUFFER = 1024;
+    private static final Logger LOG = LoggerFactory.getLogger(EventHub.class);
+
+    private final Object lock = new Object();
+    private long lastId;
+    private final Deque<GatewayEvent> recent = new ArrayDeque<>();
+    private final List<Subscriber> subscribers = new CopyOnWriteArrayList<>();
+
+    private static final class Subscriber {
+        final Sinks.Many<GatewayEvent> sink =
+                Sinks.many().unicast().onBackpressureBuffer(Queues.<GatewayEvent>get(SUBSCRIBER_BUFFER).get());
+        final Predicate<GatewayEvent> visible;
+
+        Subscriber(Predicate<GatewayEvent> visible) {
+            this.visible = visible;
+        }
+    }
+
+    /** Publishes an event; never blocks and never throws for slow or gone subscribers. */
+    public GatewayEvent publish(String type, String tenant, String deviceId, Map<String, Object> data) {
+        synchronized (lock) {
+            GatewayEvent event = new GatewayEvent(++lastId, type, tenant, deviceId, Instant.now(),
+                    new LinkedHashMap<>(data));
+            recent.addLast(event);
+            if (recent.size() > REPLAY_CAPACITY) {
+                recent.removeFirst();
+            }
+            for (Subscriber s : subscribers) {
+                if (s.visible.test(event) && s.sink.tryEmitNext(event).isFailure()) {
+                    LOG.info("event subscriber fell {} events behind; closing it (it will reconnect)",
+                            SUBSCRIBER_BUFFER);
+                    subscribers.remove(s);
+                    s.sink.tryEmitComplete();
+                }
+            }
+            return event;
+        }
+    }
+
+    /** Events after {@code lastEventId} (replayed from memory) followed by live ones, filtered by {@code visible}. */
+    public Flux<GatewayEvent> subscribe(long lastEventId, Predicate<GatewayEvent> visible) {
+        Subscriber s = new Subscriber(visible);
+        synchronized (lock) {
+            if (lastEventId > 0) {
+                for (GatewayEvent e : recent) {
+                    if (e.id() > lastEventId && visible.test(e)) {
+                        s.sink.tryEmitNext(e);
+                    }
+                }
+            }
+            subscribers.add(s);
+        }
+        return s.sink.asFlux().doFinally(signal -> subscribers.remove(s));
+    }
+
+    /** The most recent events visible to a predicate, newest last (for pages and tests). */
+    public List<GatewayEvent> recent(Predicate<GatewayEvent> visible, int max) {
+        List<GatewayEvent> out = new ArrayList<>();
+        synchronized (lock) {
+            for (GatewayEvent e : recent) {
+                if (visible.test(e)) {
+                    out.add(e);
+                }
+            }
+        }
+        return out.size() <= max ? new ArrayList<>(out) : new ArrayList<>(out.subList(out.size() - max, out.size()));
+    }
+}

@@ -1,0 +1,81 @@
+package dev.floorgate.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.runtime.server.EmbeddedServer;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** The real gateway on a random loopback port with a temp data dir, plus small HTTP helpers for tests. */
+public final class TestGateway implements AutoCloseable {
+    public static final String ADMIN_TOKEN = "test-admin-token-0123456789";
+    private final EmbeddedServer server;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    public TestGateway(Path dataDir, Map<String, Object> extra) {
+        Map<String, Object> props = new HashMap<>();
+        props.put("micronaut.server.port", -1);
+        props.put("micronaut.server.host", "127.0.0.1");
+        props.put("fg.data-dir", dataDir.toString());
+        props.put("fg.admin-token", ADMIN_TOKEN);
+        props.putAll(extra);
+        server = ApplicationContext.run(EmbeddedServer.class, props);
+    }
+
+    public ApplicationContext context() {
+        return server.getApplicationContext();
+    }
+
+    public String url(String path) {
+        return "http://127.0.0.1:" + server.getPort() + path;
+    }
+
+    public HttpResponse<String> get(String path, String token) throws IOException, InterruptedException {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url(path))).timeout(Duration.ofSeconds(20));
+        if (token != null) {
+            b.header("Authorization", "Bearer " + token);
+        }
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    public HttpResponse<String> post(String path, String token, String json) throws IOException, InterruptedException {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url(path))).timeout(Duration.ofSeconds(20))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json));
+        if (token != null) {
+            b.header("Authorization", "Bearer " + token);
+        }
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Enrolls a device for tenant/warehouse through the admin and device endpoints; returns its token. */
+    public String enroll(String deviceId, String tenant, String warehouse) throws IOException, InterruptedException {
+        HttpResponse<String> code = post("/api/v1/admin/enrollment-codes", ADMIN_TOKEN,
+                "{\"tenant\":\"" + tenant + "\",\"warehouse\":\"" + warehouse + "\"}");
+        assertThat(code.statusCode()).as(code.body()).isEqualTo(201);
+        HttpResponse<String> token = post("/api/v1/devices/enroll", null,
+                "{\"code\":\"" + field(code.body(), "code") + "\",\"deviceId\":\"" + deviceId + "\"}");
+        assertThat(token.statusCode()).as(token.body()).isEqualTo(200);
+        return field(token.body(), "token");
+    }
+
+    /** A top-level string field of a JSON body (tests only). */
+    public static String field(String json, String name) {
+        Matcher m = Pattern.compile("\"" + Pattern.quote(name) + "\"\\s*:\\s*\"([^\"]*)\"").matcher(json);
+        return m.find() ? m.group(1) : null;
+    }
+
+    @Override
+    public void close() {
+        server.close();
+    }
+}
