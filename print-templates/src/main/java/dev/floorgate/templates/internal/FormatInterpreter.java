@@ -1,0 +1,376 @@
+package dev.floorgate.templates.internal;
+
+import dev.floorgate.templates.DrawnField;
+import java.awt.Graphics2D;
+import java.awt.Rectangle;
+import java.awt.geom.AffineTransform;
+import java.awt.geom.Rectangle2D;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Runs the commands of one label format ({@code ^XA...^XZ}) against a {@link LabelCanvas}, the way a printer
+ * builds its bitmap: label-wide state ({@code ^LH}, {@code ^LS}, {@code ^LT}, {@code ^LR}, {@code ^CF},
+ * {@code ^FW}, {@code ^BY}, {@code ^CI}) persists; field state (origin, font, barcode, {@code ^FH},
+ * {@code ^FR}, {@code ^FB}, data) lives until {@code ^FS}, where the field is drawn. Commands that do not
+ * change the picture are skipped; unknown or unsupported ones become warnings.
+ */
+final class FormatInterpreter {
+    /** Printer settings, queries and host commands: no effect on the picture, so no warning either. */
+    private static final Set<String> NO_VISUAL_EFFECT = Set.of("XA", "PW", "LL", "PQ", "FX", "MM", "MN", "MT",
+            "MD", "PR", "PO", "PM", "PF", "PP", "JU", "JZ", "JM", "JS", "SZ", "CW", "SD", "TA", "JA", "JB", "JC",
+            "JD", "JE", "JG", "JR", "JT", "JW", "JJ", "KL", "KN", "KP", "ML", "MF", "MP", "MW", "HH", "HS", "HI",
+            "HM", "HQ", "HV", "HW", "HT", "HB", "HD", "HZ", "SS", "ST", "SL", "SO", "SE", "SC", "SR", "SF", "XB",
+            "WD", "NC", "NI", "NN", "NP", "NS", "NT", "NV", "NW", "CC", "CT", "JI", "JL", "PA", "PH", "PS", "RS",
+            "SP", "SQ", "PL", "KV");
+    /** Real commands the preview does not draw. */
+    private static final Set<String> NOT_PREVIEWED = Set.of("DF", "XF", "FN", "XG", "IM", "IL", "IS", "DG", "DY",
+            "ID", "FP", "FM", "TB", "MU", "CD", "CV", "FC", "FE", "FL", "RF", "RB", "WF", "EG", "DN", "DU",
+            "BD", "B0", "BO", "B1", "B4", "B5", "B9", "BB", "BF", "BI", "BJ", "BK", "BL", "BM", "BP", "BR", "BS",
+            "BT", "BZ");
+    private static final int HUMAN_READABLE_GAP = 2;
+    private static final int MAX_SYMBOL_DOTS = 100_000;
+    private static final int MAX_FIELD_DATA = 3072;
+
+    private final LabelCanvas canvas;
+    private final PreviewWarnings warnings;
+    private final TextPainter text;
+    private final BarcodePainter barcodes;
+    private final List<DrawnField> drawn = new ArrayList<>();
+    private final int dpi;
+    private final int maxFields;
+    private final int maxGraphicBytes;
+
+    // Label-wide state.
+    private int homeX;
+    private int homeY;
+    private int shiftX;
+    private int topY;
+    private boolean labelReverse;
+    private char defaultOrientation = 'N';
+    private char defaultFont = 'A';
+    private int defaultFontHeight = 9;
+    private int defaultFontWidth = 5;
+    private int moduleWidth = 2;
+    private double ratio = 3.0;
+    private int barcodeHeight = 10;
+    private int charset;
+    private int nextTypesetX;
+    private int nextTypesetY;
+
+    private Field field = new Field();
+
+    /** What one field collects until {@code ^FS}. */
+    private static final class Field {
+        int x;
+        int y;
+        boolean typeset;
+        char font;
+        int fontHeight;
+        int fontWidth;
+        char orientation;
+        ZplCommand barcode;
+        ZplCommand graphic;
+        ZplCommand graphicField;
+        char hexIndicator;
+        boolean reverse;
+        int blockWidth;
+        int blockLines = 1;
+        int blockSpacing;
+        char blockJustify = 'L';
+        int blockIndent;
+        String data;
+
+        boolean hasContent() {
+            return data != null || graphic != null || graphicField != null;
+        }
+    }
+
+    FormatInterpreter(LabelCanvas canvas, PreviewWarnings warnings, int dpi, int maxFields) {
+        this.canvas = canvas;
+        this.warnings = warnings;
+        this.dpi = dpi;
+        this.maxFields = maxFields;
+        this.text = new TextPainter(Math.max(canvas.width(), canvas.height()));
+        this.barcodes = new BarcodePainter(warnings);
+        this.maxGraphicBytes = (int) Math.min(64L << 20, ((canvas.width() + 7L) / 8 + 1) * canvas.height() * 2);
+    }
+
+    List<DrawnField> drawn() {
+        return drawn;
+    }
+
+    void run(List<ZplCommand> commands, int from, int to) {
+        for (int i = from; i < to; i++) {
+            ZplCommand c = commands.get(i);
+            if (c.kind() == ZplCommand.CONTROL) {
+                if (!NO_VISUAL_EFFECT.contains(c.code())) {
+                    warnings.add("control command " + c.label() + " ignored by the preview");
+                }
+                continue;
+            }
+            apply(c);
+        }
+        flush();
+    }
+
+    private void apply(ZplCommand c) {
+        Params p;
+        switch (c.code()) {
+            case "FO":
+            case "FT":
+                flushIfPending();
+                p = Params.of(c, warnings);
+                field.typeset = c.code().equals("FT");
+                field.x = p.integer(0, field.typeset ? nextTypesetX : 0, 0, 32000);
+                field.y = p.integer(1, field.typeset ? nextTypesetY : 0, 0, 32000);
+                break;
+            case "A":
+            case "A@":
+                fontCommand(c);
+                break;
+            case "CF":
+                p = Params.of(c, warnings);
+                String f = p.text(0);
+                if (!f.isEmpty()) {
+                    defaultFont = Character.toUpperCase(f.charAt(0));
+                }
+                defaultFontHeight = p.integer(1, defaultFontHeight, 0, 32000);
+                defaultFontWidth = p.has(2) ? p.integer(2, 0, 0, 32000) : p.has(1) ? 0 : defaultFontWidth;
+                break;
+            case "FW":
+                defaultOrientation = Placement.orientation(c.cleanParams(), defaultOrientation);
+                break;
+            case "BY":
+                p = Params.of(c, warnings);
+                moduleWidth = p.integer(0, moduleWidth, 1, 10);
+                ratio = p.decimal(1, ratio, 2.0, 3.0);
+                barcodeHeight = p.integer(2, barcodeHeight, 1, 32000);
+                break;
+            case "FD":
+            case "FV":
+                field.data = c.cleanParams();
+                break;
+            case "SN":
+                warnings.add("^SN serial numbers are previewed as their first value");
+                field.data = Params.of(c, warnings).text(0);
+                break;
+            case "FH":
+                String ind = c.cleanParams();
+                field.hexIndicator = ind.isEmpty() ? '_' : ind.charAt(0);
+                break;
+            case "FR":
+                field.reverse = true;
+                break;
+            case "FB":
+                p = Params.of(c, warnings);
+                field.blockWidth = p.integer(0, 0, 0, 32000);
+                field.blockLines = p.integer(1, 1, 1, 9999);
+                field.blockSpacing = p.integer(2, 0, -9999, 9999);
+                field.blockJustify = p.letter(3, 'L');
+                field.blockIndent = p.integer(4, 0, 0, 9999);
+                break;
+            case "FS":
+                flush();
+                break;
+            case "XZ":
+                flush();
+                break;
+            case "GB":
+            case "GC":
+            case "GE":
+            case "GD":
+                field.graphic = c;
+                break;
+            case "GF":
+                field.graphicField = c;
+                break;
+            case "LH":
+                p = Params.of(c, warnings);
+                homeX = p.integer(0, 0, 0, 32000);
+                homeY = p.integer(1, 0, 0, 32000);
+                break;
+            case "LS":
+                shiftX = Params.of(c, warnings).integer(0, 0, -9999, 9999);
+                break;
+            case "LT":
+                topY = Params.of(c, warnings).integer(0, 0, -120, 120);
+                break;
+            case "LR":
+                labelReverse = Params.of(c, warnings).yes(0, false);
+                break;
+            case "CI":
+                charset = Params.of(c, warnings).integer(0, 0, 0, 36);
+                break;
+            default:
+                other(c);
+        }
+    }
+
+    private void other(ZplCommand c) {
+        if (BarcodePainter.supports(c.code())) {
+            field.barcode = c;
+        } else if (NO_VISUAL_EFFECT.contains(c.code())) {
+            return;
+        } else if (NOT_PREVIEWED.contains(c.code())) {
+            warnings.add(c.label() + " is not previewed");
+        } else {
+            warnings.add("unknown command " + c.label() + " ignored");
+        }
+    }
+
+    private void fontCommand(ZplCommand c) {
+        String all = c.cleanParams();
+        String rest;
+        if (c.code().equals("A@")) {
+            field.font = '0';
+            rest = all;
+        } else if (all.isEmpty()) {
+            warnings.add("^A without a font name ignored");
+            return;
+        } else {
+            field.font = Character.toUpperCase(all.charAt(0));
+            rest = all.substring(1);
+        }
+        Params p = Params.of(c.label(), rest, warnings);
+        field.orientation = Placement.orientation(p.text(0), (char) 0);
+        field.fontHeight = p.integer(1, 0, 0, 32000);
+        field.fontWidth = p.integer(2, 0, 0, 32000);
+    }
+
+    /** A new origin while the previous field has content but no ^FS: the printer draws it; so do we. */
+    private void flushIfPending() {
+        if (field.hasContent()) {
+            flush();
+        }
+    }
+
+    private void flush() {
+        Field f = field;
+        field = new Field();
+        if (!f.hasContent()) {
+            return;
+        }
+        if (drawn.size() >= maxFields) {
+            warnings.add("more than " + maxFields + " fields; the rest are not drawn");
+            return;
+        }
+        int x = f.x + homeX - shiftX;
+        int y = f.y + homeY + topY;
+        boolean reverse = f.reverse || labelReverse;
+        if (f.barcode != null) {
+            if (f.data != null) {
+                drawSymbol(f, x, y, reverse);
+            }
+        } else if (f.graphic != null) {
+            drawGraphic(f, x, y, reverse);
+        } else if (f.graphicField != null) {
+            drawBitmap(f, x, y, reverse);
+        } else {
+            drawText(f, x, y, reverse);
+        }
+    }
+
+    private String decodedData(Field f) {
+        String raw = f.data;
+        if (raw.length() > MAX_FIELD_DATA * 3) {
+            warnings.add("field data longer than " + MAX_FIELD_DATA + " bytes cut");
+            raw = raw.substring(0, MAX_FIELD_DATA * 3);
+        }
+        return FieldDataDecoder.decode(raw, f.hexIndicator, charset, warnings);
+    }
+
+    private void drawText(Field f, int x, int y, boolean reverse) {
+        String data = decodedData(f);
+        TextPainter.Face face;
+        if (f.font != 0) {
+            int h = f.fontHeight;
+            int w = f.fontWidth;
+            if (h == 0 && w == 0 && (f.font == '0' || f.font == defaultFont)) {
+                h = defaultFontHeight;
+                w = defaultFontWidth;
+            }
+            face = text.face(f.font, h, w);
+        } else {
+            face = text.face(defaultFont, defaultFontHeight, defaultFontWidth);
+        }
+        char orientation = f.orientation != 0 ? f.orientation : defaultOrientation;
+        TextPainter.Block block = text.layout(face, data, f.blockWidth, f.blockLines, f.blockSpacing);
+        AffineTransform frame = Placement.of(x, y, f.typeset, orientation, block.width, block.height, face.ascent);
+        Graphics2D g = canvas.begin(frame, false, reverse);
+        text.draw(g, face, block, f.blockJustify, f.blockIndent);
+        canvas.end();
+        if (f.typeset && orientation == 'N') {
+            nextTypesetX = f.x + (int) Math.round(block.width);
+            nextTypesetY = f.y;
+        }
+        drawn.add(field(DrawnField.Kind.TEXT, x, y, data, frame, block.width, block.height));
+    }
+
+    private void drawSymbol(Field f, int x, int y, boolean reverse) {
+        String data = decodedData(f);
+        Symbol s = barcodes.symbol(f.barcode, data, new BarcodePainter.Defaults(moduleWidth, ratio, barcodeHeight,
+                dpi));
+        if (s == null) {
+            return;
+        }
+        long w = s.widthDots();
+        long barsHeight = s.barsHeightDots();
+        if (w > MAX_SYMBOL_DOTS || barsHeight > MAX_SYMBOL_DOTS) {
+            warnings.add(f.barcode.label() + ": symbol of " + w + " x " + barsHeight + " dots is too large to draw");
+            return;
+        }
+        TextPainter.Face face = null;
+        double textBand = 0;
+        if (s.humanReadable != null) {
+            face = text.face('0', Math.min(60, 9 * Math.max(2, s.moduleWidth)), 0);
+            textBand = face.height + HUMAN_READABLE_GAP;
+        }
+        double boxHeight = barsHeight + textBand;
+        double anchor = s.humanReadableAbove ? boxHeight : barsHeight;
+        char orientation = BarcodePainter.orientation(f.barcode, defaultOrientation);
+        AffineTransform frame = Placement.of(x, y, f.typeset, orientation, w, boxHeight, anchor);
+        Graphics2D g = canvas.begin(frame, false, reverse);
+        s.drawModules(g, s.humanReadableAbove ? (int) Math.round(textBand) : 0);
+        if (face != null) {
+            String hri = TextPainter.printableOnly(s.humanReadable);
+            double textY = s.humanReadableAbove ? 0 : barsHeight + HUMAN_READABLE_GAP;
+            g.setFont(face.font);
+            g.drawString(hri, (float) ((w - face.width(hri)) / 2), (float) (textY + face.ascent));
+        }
+        canvas.end();
+        drawn.add(field(s.kind, x, y, s.content, frame, w, boxHeight));
+    }
+
+    private void drawGraphic(Field f, int x, int y, boolean reverse) {
+        GraphicPainter.Graphic shape = GraphicPainter.of(f.graphic, warnings);
+        if (shape == null) {
+            return;
+        }
+        AffineTransform frame = Placement.of(x, y, f.typeset, 'N', shape.width, shape.height, shape.height);
+        Graphics2D g = canvas.begin(frame, shape.white, reverse);
+        shape.fill(g);
+        canvas.end();
+        drawn.add(field(shape.kind, x, y, "", frame, shape.width, shape.height));
+    }
+
+    private static DrawnField field(DrawnField.Kind kind, int x, int y, String data, AffineTransform frame,
+            double w, double h) {
+        Rectangle box = frame.createTransformedShape(new Rectangle2D.Double(0, 0, w, h)).getBounds();
+        return new DrawnField(kind, x, y, data, box.x, box.y, box.width, box.height);
+    }
+
+    private void drawBitmap(Field f, int x, int y, boolean reverse) {
+        GraphicFieldDecoder.Bitmap bitmap = GraphicFieldDecoder.decode(f.graphicField.params(), maxGraphicBytes,
+                warnings);
+        if (bitmap == null) {
+            return;
+        }
+        int top = f.typeset ? y - bitmap.rows : y;
+        Graphics2D g = canvas.begin(new AffineTransform(), false, reverse);
+        bitmap.draw(g, x, top, canvas.height());
+        canvas.end();
+        drawn.add(new DrawnField(DrawnField.Kind.GRAPHIC, x, y, "", x, top, bitmap.bytesPerRow * 8, bitmap.rows));
+    }
+}
