@@ -1,0 +1,294 @@
+package dev.floorgate.pda;
+
+import dev.floorgate.pda.internal.JsonCodec;
+import dev.floorgate.protocol.BatchRequest;
+import dev.floorgate.protocol.Operation;
+import dev.floorgate.protocol.OperationJson;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import okhttp3.HttpUrl;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+import okhttp3.ResponseBody;
+
+/**
+ * The gateway's LAN API (API.md, "Gateway LAN API") as typed Java calls over OkHttp. Immutable and thread-safe;
+ * {@link #withToken} gives a client that authenticates as a device (or, for the admin calls, as site IT).
+ * Every call blocks: on Android, call it off the main thread.
+ *
+ * <p>Errors: an {@link IOException} when the gateway cannot be reached or the connection drops; a
+ * {@link GatewayException} (also an IOException) carrying status, code and message when it answers with an
+ * error, e.g. 409 {@code DEVICE_ID_TAKEN}, 403 {@code TENANT_FORBIDDEN}, 507 {@code DISK_FULL}.
+ */
+public final class GatewayClient {
+    private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
+    private static final String USER_AGENT = "floorgate-pda-client/0.1";
+
+    private final HttpUrl base;
+    private final OkHttpClient http;
+    private final String token;
+    private final ClientOptions options;
+
+    /** A client of the gateway at {@code baseUrl} (e.g. {@code https://gw:8443}), without a token yet. */
+    public GatewayClient(String baseUrl, OkHttpClient http) {
+        this(baseUrl, http, ClientOptions.defaults());
+    }
+
+    public GatewayClient(String baseUrl, OkHttpClient http, ClientOptions options) {
+        this(parse(baseUrl), http, null, options);
+    }
+
+    private GatewayClient(HttpUrl base, OkHttpClient http, String token, ClientOptions options) {
+        this.base = base;
+        this.http = http;
+        this.token = token;
+        this.options = options;
+    }
+
+    /**
+     * An OkHttp client with timeouts for a warehouse LAN: connect 5 s, read and write 15 s, whole call 30 s.
+     * Share one per app (it pools connections and threads).
+     */
+    public static OkHttpClient defaultHttpClient() {
+        return new OkHttpClient.Builder()
+                .connectTimeout(5, TimeUnit.SECONDS)
+                .readTimeout(15, TimeUnit.SECONDS)
+                .writeTimeout(15, TimeUnit.SECONDS)
+                .callTimeout(30, TimeUnit.SECONDS)
+                .build();
+    }
+
+    /** The same client sending {@code Authorization: Bearer <token>}: a device token, or the admin token. */
+    public GatewayClient withToken(String token) {
+        if (token == null || token.isEmpty()) {
+            throw new IllegalArgumentException("token must not be empty");
+        }
+        return new GatewayClient(base, http, token, options);
+    }
+
+    public String baseUrl() {
+        return base.toString();
+    }
+
+    public boolean hasToken() {
+        return token != null;
+    }
+
+    // ------------------------------------------------------------------------------------------ site IT
+
+    /** {@code POST /api/v1/admin/enrollment-codes}; this client's token must be the admin token. */
+    public EnrollmentCode createEnrollmentCode(String tenant, String warehouse, int ttlMinutes) throws IOException {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("tenant", tenant);
+        body.put("warehouse", warehouse);
+        body.put("ttlMinutes", ttlMinutes);
+        return EnrollmentCode.from(post("api/v1/admin/enrollment-codes", body, true, 200, 201).body);
+    }
+
+    // ------------------------------------------------------------------------------------------ device
+
+    /**
+     * {@code POST /api/v1/devices/enroll} with a one-time code (kind {@code pda}). Refusals: 403
+     * {@code ENROLLMENT_REFUSED} (unknown, used or expired code), 409 {@code DEVICE_ID_TAKEN}.
+     */
+    public EnrollResult enroll(String code, String deviceId) throws IOException {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("code", code);
+        body.put("deviceId", deviceId);
+        body.put("kind", "pda");
+        return EnrollResult.from(post("api/v1/devices/enroll", body, false, 200, 201).body);
+    }
+
+    /** {@code POST /api/v1/sessions}: the picker scanned their badge. */
+    public Session login(String badge) throws IOException {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("badge", badge);
+        return Session.from(post("api/v1/sessions", body, true, 200, 201).body);
+    }
+
+    /** {@code DELETE /api/v1/sessions}. */
+    public void logout() throws IOException {
+        execute(authorized(new Request.Builder().url(url("api/v1/sessions")).delete()), "DELETE /api/v1/sessions",
+                200, 204);
+    }
+
+    /**
+     * {@code POST /api/v1/operations} with {@code {"operations":[...]}}. Returns on 202 (all accepted, durable at
+     * the gateway) and on 422 (some rejected; the accepted ones are durable). Other answers throw
+     * {@link GatewayException}; 503 and 507 are {@link GatewayException#retryable() retryable}. Most apps use
+     * {@link OperationQueue}, which calls this until the gateway has every operation.
+     */
+    public SubmitResult submit(List<Operation> operations) throws IOException {
+        if (operations.isEmpty()) {
+            throw new IllegalArgumentException("submit needs at least one operation");
+        }
+        String json = OperationJson.writeBatch(new BatchRequest(null, operations));
+        Request.Builder b = new Request.Builder().url(url("api/v1/operations"))
+                .post(RequestBody.create(json.getBytes(StandardCharsets.UTF_8), JSON));
+        Reply reply = execute(authorized(b), "POST /api/v1/operations", 200, 202, 422);
+        return SubmitResult.from(reply.status, reply.body);
+    }
+
+    /** {@code GET /api/v1/operations/{opId}}; a 404 (unknown here, or another tenant's) throws. */
+    public OperationStatus status(String opId) throws IOException {
+        HttpUrl u = url("api/v1/operations").newBuilder().addPathSegment(opId).build();
+        Reply reply = execute(authorized(new Request.Builder().url(u).get()), "GET /api/v1/operations/" + opId,
+                200);
+        return OperationStatus.from(reply.body, opId);
+    }
+
+    /**
+     * {@code POST /api/v1/scans}: the gateway decodes {@code data} (GS1 elements) and matches it against its
+     * cached master data. {@code symbology} is the AIM id (e.g. {@code ]C1}) or null.
+     */
+    public ScanResult scan(String data, String symbology) throws IOException {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("data", data);
+        if (symbology != null) {
+            body.put("symbology", symbology);
+        }
+        return ScanResult.from(post("api/v1/scans", body, true, 200).body);
+    }
+
+    /** {@link #scan(String, String)} for a scan read from a scanner intent. */
+    public ScanResult scan(ScanData scan) throws IOException {
+        return scan(scan.scanText(), scan.aimId());
+    }
+
+    /** {@code GET /api/v1/tasks?type=PICK}: the device's tenant's and warehouse's pick tasks. */
+    public List<PickTask> tasks() throws IOException {
+        return tasks("PICK");
+    }
+
+    /** {@code GET /api/v1/tasks?type=<type>}. */
+    public List<PickTask> tasks(String type) throws IOException {
+        HttpUrl u = url("api/v1/tasks").newBuilder().addQueryParameter("type", type).build();
+        Reply reply = execute(authorized(new Request.Builder().url(u).get()), "GET /api/v1/tasks?type=" + type, 200);
+        List<PickTask> tasks = new ArrayList<>();
+        for (Map<String, Object> t : JsonCodec.objects(reply.body, "tasks")) {
+            tasks.add(PickTask.from(t));
+        }
+        return Collections.unmodifiableList(tasks);
+    }
+
+    /**
+     * Subscribes to {@code GET /api/v1/events} from after {@code lastEventId} (0: only new events), on a
+     * background thread that reconnects until {@link EventStream#close()}.
+     */
+    public EventStream events(long lastEventId, EventListener listener) {
+        Request request = authorized(new Request.Builder().url(url("api/v1/events")).get()
+                .header("Accept", "text/event-stream").header("Cache-Control", "no-cache")
+                .header("User-Agent", USER_AGENT)).build();
+        EventStream stream = new EventStream(http, request, lastEventId, listener, options);
+        stream.start();
+        return stream;
+    }
+
+    // ------------------------------------------------------------------------------------------ plumbing
+
+    /** A status and its JSON body (empty map when there was none). */
+    private static final class Reply {
+        final int status;
+        final Map<String, Object> body;
+
+        Reply(int status, Map<String, Object> body) {
+            this.status = status;
+            this.body = body;
+        }
+    }
+
+    private Reply post(String path, Map<String, Object> body, boolean authorize, int... expected) throws IOException {
+        Request.Builder b = new Request.Builder().url(url(path))
+                .post(RequestBody.create(JsonCodec.write(body).getBytes(StandardCharsets.UTF_8), JSON));
+        return execute(authorize ? authorized(b) : b, "POST /" + path, expected);
+    }
+
+    private Reply execute(Request.Builder b, String what, int... expected) throws IOException {
+        b.header("User-Agent", USER_AGENT).header("Accept", "application/json");
+        try (Response response = http.newCall(b.build()).execute()) {
+            ResponseBody body = response.body();
+            String text = body == null ? "" : readBounded(body, options.maxResponseBytes, what);
+            int status = response.code();
+            for (int e : expected) {
+                if (status == e) {
+                    Map<String, Object> parsed;
+                    try {
+                        parsed = text.isEmpty() ? new LinkedHashMap<String, Object>() : JsonCodec.readObject(text);
+                    } catch (IOException malformed) {
+                        throw new IOException("gateway answered " + status + " to " + what
+                                + " with a body that is not a JSON object: " + malformed.getMessage(), malformed);
+                    }
+                    return new Reply(status, parsed);
+                }
+            }
+            throw errorOf(status, text, what);
+        }
+    }
+
+    private Request.Builder authorized(Request.Builder b) {
+        return token == null ? b : b.header("Authorization", "Bearer " + token);
+    }
+
+    private HttpUrl url(String path) {
+        return base.newBuilder().addPathSegments(path).build();
+    }
+
+    private static HttpUrl parse(String baseUrl) {
+        HttpUrl u = HttpUrl.parse(baseUrl);
+        if (u == null) {
+            throw new IllegalArgumentException("gateway base URL must be http:// or https://, got '" + baseUrl + "'");
+        }
+        return u;
+    }
+
+    /** The exception for an error answer: code and message from a JSON error body when there is one. */
+    static GatewayException errorOf(int status, String body, String what) {
+        String code = null;
+        String message = null;
+        if (body != null && body.startsWith("{")) {
+            try {
+                Map<String, Object> m = JsonCodec.readObject(body);
+                code = JsonCodec.str(m, "error");
+                message = JsonCodec.str(m, "message");
+            } catch (IOException notJson) {
+                message = null;
+            }
+        }
+        if (message == null && body != null && !body.isEmpty()) {
+            message = body.length() <= 200 ? body : body.substring(0, 200) + "...(" + body.length() + " chars)";
+        }
+        return new GatewayException(status, code == null ? "HTTP_" + status : code, message, what);
+    }
+
+    /** The body as UTF-8 text, refusing more than {@code max} bytes. */
+    static String readBounded(ResponseBody body, int max, String what) throws IOException {
+        long declared = body.contentLength();
+        if (declared > max) {
+            throw new IOException("response to " + what + " declares " + declared + " bytes, more than the "
+                    + max + " allowed (ClientOptions.maxResponseBytes)");
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream(declared > 0 ? (int) declared : 512);
+        byte[] buffer = new byte[8192];
+        try (InputStream in = body.byteStream()) {
+            for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+                if (out.size() + n > max) {
+                    throw new IOException("response to " + what + " exceeds " + max
+                            + " bytes (ClientOptions.maxResponseBytes)");
+                }
+                out.write(buffer, 0, n);
+            }
+        }
+        return new String(out.toByteArray(), StandardCharsets.UTF_8);
+    }
+}
