@@ -1,0 +1,169 @@
+package dev.floorgate.devices;
+
+import dev.floorgate.devices.internal.OptionValues;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Timeouts and bounds of a {@link ZebraPrinterDriver}. {@link #fromUrl(DeviceUrl)} reads them from a device
+ * URL's query. Immutable.
+ *
+ * <table>
+ *   <caption>URL options</caption>
+ *   <tr><th>option</th><th>default</th><th>meaning</th></tr>
+ *   <tr><td>statusTimeout</td><td>2s</td><td>wait for a {@code ~HS}/{@code ~HQES}/SGD reply; silence = NOT_ANSWERING</td></tr>
+ *   <tr><td>connectTimeout</td><td>5s</td><td>TCP connect timeout, and how long a job waits for a reconnect</td></tr>
+ *   <tr><td>writeTimeout</td><td>10s</td><td>longest wait for the printer to accept the next chunk of a job</td></tr>
+ *   <tr><td>pollInterval</td><td>5s</td><td>background status poll that reports state changes; 0 = off</td></tr>
+ *   <tr><td>reconnectMin / reconnectMax</td><td>500ms / 30s</td><td>reconnect backoff (doubling)</td></tr>
+ *   <tr><td>maxReply</td><td>65536</td><td>longest reply in bytes</td></tr>
+ *   <tr><td>eventQueue</td><td>1000</td><td>events waiting for a slow listener</td></tr>
+ *   <tr><td>baud, dataBits, stopBits, parity</td><td>9600, 8, 1, none</td><td>serial line settings</td></tr>
+ * </table>
+ */
+public final class PrinterOptions {
+
+    private static final Set<String> URL_OPTIONS = Set.of("statusTimeout", "connectTimeout", "writeTimeout",
+            "pollInterval", "reconnectMin", "reconnectMax", "maxReply", "eventQueue");
+
+    private final Duration statusTimeout;
+    private final Duration connectTimeout;
+    private final Duration writeTimeout;
+    private final Duration statusPollInterval;
+    private final Duration reconnectBackoffMin;
+    private final Duration reconnectBackoffMax;
+    private final int maxReplyBytes;
+    private final int eventQueueCapacity;
+
+    private PrinterOptions(Builder b) {
+        this.statusTimeout = b.statusTimeout;
+        this.connectTimeout = b.connectTimeout;
+        this.writeTimeout = b.writeTimeout;
+        this.statusPollInterval = b.statusPollInterval;
+        this.reconnectBackoffMin = b.reconnectBackoffMin;
+        this.reconnectBackoffMax = b.reconnectBackoffMax;
+        this.maxReplyBytes = b.maxReplyBytes;
+        this.eventQueueCapacity = b.eventQueueCapacity;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public static PrinterOptions defaults() {
+        return builder().build();
+    }
+
+    /**
+     * The options given in the URL's query (see the class comment), defaults for the rest.
+     *
+     * @throws IllegalArgumentException for an unknown option or a bad value, naming both
+     */
+    public static PrinterOptions fromUrl(DeviceUrl url) {
+        OptionValues v = new OptionValues(url);
+        Set<String> known = new HashSet<>(URL_OPTIONS);
+        known.addAll(OptionValues.SERIAL_OPTIONS);
+        v.requireKnown(known);
+        PrinterOptions d = defaults();
+        return builder()
+                .statusTimeout(v.duration("statusTimeout", d.statusTimeout))
+                .connectTimeout(v.duration("connectTimeout", d.connectTimeout))
+                .writeTimeout(v.duration("writeTimeout", d.writeTimeout))
+                .statusPollInterval(v.duration("pollInterval", d.statusPollInterval))
+                .reconnectBackoff(v.duration("reconnectMin", d.reconnectBackoffMin), v.duration("reconnectMax", d.reconnectBackoffMax))
+                .maxReplyBytes(v.integer("maxReply", d.maxReplyBytes, 1024, 16 * 1024 * 1024))
+                .eventQueueCapacity(v.integer("eventQueue", d.eventQueueCapacity, 16, 1_000_000))
+                .build();
+    }
+
+    public Duration statusTimeout() { return statusTimeout; }
+    public Duration connectTimeout() { return connectTimeout; }
+    public Duration writeTimeout() { return writeTimeout; }
+    /** Zero when the background poll is off. */
+    public Duration statusPollInterval() { return statusPollInterval; }
+    public Duration reconnectBackoffMin() { return reconnectBackoffMin; }
+    public Duration reconnectBackoffMax() { return reconnectBackoffMax; }
+    public int maxReplyBytes() { return maxReplyBytes; }
+    public int eventQueueCapacity() { return eventQueueCapacity; }
+
+    @Override
+    public String toString() {
+        return "PrinterOptions{statusTimeout=" + statusTimeout.toMillis() + "ms, connectTimeout="
+                + connectTimeout.toMillis() + "ms, writeTimeout=" + writeTimeout.toMillis() + "ms, pollInterval="
+                + statusPollInterval.toMillis() + "ms}";
+    }
+
+    /** Builds {@link PrinterOptions}; every setter validates its argument. */
+    public static final class Builder {
+        private Duration statusTimeout = Duration.ofSeconds(2);
+        private Duration connectTimeout = Duration.ofSeconds(5);
+        private Duration writeTimeout = Duration.ofSeconds(10);
+        private Duration statusPollInterval = Duration.ofSeconds(5);
+        private Duration reconnectBackoffMin = Duration.ofMillis(500);
+        private Duration reconnectBackoffMax = Duration.ofSeconds(30);
+        private int maxReplyBytes = 64 * 1024;
+        private int eventQueueCapacity = 1000;
+
+        private Builder() {
+        }
+
+        public Builder statusTimeout(Duration timeout) {
+            this.statusTimeout = ScannerOptions.Builder.positive(timeout, "statusTimeout");
+            return this;
+        }
+
+        public Builder connectTimeout(Duration timeout) {
+            this.connectTimeout = ScannerOptions.Builder.positive(timeout, "connectTimeout");
+            return this;
+        }
+
+        public Builder writeTimeout(Duration timeout) {
+            this.writeTimeout = ScannerOptions.Builder.positive(timeout, "writeTimeout");
+            return this;
+        }
+
+        /** Zero turns the background status poll off. */
+        public Builder statusPollInterval(Duration interval) {
+            Objects.requireNonNull(interval, "statusPollInterval");
+            if (interval.isNegative()) {
+                throw new IllegalArgumentException("statusPollInterval must not be negative, got " + interval);
+            }
+            this.statusPollInterval = interval;
+            return this;
+        }
+
+        public Builder reconnectBackoff(Duration min, Duration max) {
+            ScannerOptions.Builder.positive(min, "reconnect backoff min");
+            ScannerOptions.Builder.positive(max, "reconnect backoff max");
+            if (max.compareTo(min) < 0) {
+                throw new IllegalArgumentException("reconnect backoff max " + max.toMillis() + "ms is below min "
+                        + min.toMillis() + "ms");
+            }
+            this.reconnectBackoffMin = min;
+            this.reconnectBackoffMax = max;
+            return this;
+        }
+
+        public Builder maxReplyBytes(int maxReplyBytes) {
+            if (maxReplyBytes < 256) {
+                throw new IllegalArgumentException("maxReplyBytes must be at least 256, got " + maxReplyBytes);
+            }
+            this.maxReplyBytes = maxReplyBytes;
+            return this;
+        }
+
+        public Builder eventQueueCapacity(int capacity) {
+            if (capacity < 1) {
+                throw new IllegalArgumentException("eventQueueCapacity must be at least 1, got " + capacity);
+            }
+            this.eventQueueCapacity = capacity;
+            return this;
+        }
+
+        public PrinterOptions build() {
+            return new PrinterOptions(this);
+        }
+    }
+}
