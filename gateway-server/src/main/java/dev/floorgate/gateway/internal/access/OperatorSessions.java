@@ -1,0 +1,78 @@
+package dev.floorgate.gateway.internal.access;
+
+import dev.floorgate.gateway.internal.GatewayDatabase;
+import dev.floorgate.gateway.internal.http.ApiException;
+import jakarta.inject.Singleton;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Who is holding each PDA: a picker logs in by scanning a badge, and the gateway stamps that operator on the
+ * device's operations that carry none. Kept in gateway.db ({@code operator_sessions(device_id PK, operator,
+ * started_at)}) so a gateway restart does not log every picker out mid-shift.
+ */
+@Singleton
+public final class OperatorSessions {
+    private static final Pattern BADGE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]{0,63}");
+    private final GatewayDatabase db;
+
+    public OperatorSessions(GatewayDatabase db) {
+        this.db = db;
+        try {
+            db.inTransaction(c -> {
+                try (Statement s = c.createStatement()) {
+                    s.execute("CREATE TABLE IF NOT EXISTS operator_sessions (device_id TEXT PRIMARY KEY, "
+                            + "operator TEXT NOT NULL, started_at TEXT NOT NULL)");
+                }
+                return null;
+            });
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot create operator_sessions in " + db.file(), e);
+        }
+    }
+
+    /** Logs {@code badge} in on the device; returns the operator id (the badge value, trimmed). */
+    public String login(DevicePrincipal device, String badge) throws SQLException {
+        String operator = badge == null ? null : badge.trim();
+        if (operator == null || !BADGE.matcher(operator).matches()) {
+            throw ApiException.badRequest("INVALID", "badge: must be 1 to 64 letters, digits, '.', '_', ':' or '-'");
+        }
+        db.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO operator_sessions (device_id, operator, "
+                    + "started_at) VALUES (?, ?, ?) ON CONFLICT(device_id) DO UPDATE SET operator = excluded.operator, "
+                    + "started_at = excluded.started_at")) {
+                ps.setString(1, device.deviceId());
+                ps.setString(2, operator);
+                ps.setString(3, Instant.now().toString());
+                return ps.executeUpdate();
+            }
+        });
+        return operator;
+    }
+
+    public void logout(DevicePrincipal device) throws SQLException {
+        db.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM operator_sessions WHERE device_id = ?")) {
+                ps.setString(1, device.deviceId());
+                return ps.executeUpdate();
+            }
+        });
+    }
+
+    /** The operator logged in on the device, if any. */
+    public Optional<String> operator(DevicePrincipal device) throws SQLException {
+        return db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT operator FROM operator_sessions WHERE device_id = ?")) {
+                ps.setString(1, device.deviceId());
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.of(rs.getString(1)) : Optional.<String>empty();
+                }
+            }
+        });
+    }
+}

@@ -1,0 +1,148 @@
+package dev.floorgate.gateway.internal.ops;
+
+import dev.floorgate.gateway.SyncConfiguration;
+import dev.floorgate.gateway.internal.access.DevicePrincipal;
+import dev.floorgate.gateway.internal.access.OperatorSessions;
+import dev.floorgate.gateway.internal.http.ApiException;
+import dev.floorgate.protocol.Operation;
+import dev.floorgate.protocol.OperationJson;
+import dev.floorgate.protocol.ResultCodes;
+import dev.floorgate.sync.AppendResult;
+import dev.floorgate.sync.DiskFullException;
+import dev.floorgate.sync.LocalProblem;
+import dev.floorgate.sync.SyncEngine;
+import jakarta.inject.Singleton;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Takes operations from a device into the outbox: reads them, binds them to the device (tenant, warehouse,
+ * device id, logged-in operator), validates them against the cached master data, appends the valid ones and
+ * waits for their group commit. Only then does the caller answer 202: an acknowledged operation is on disk.
+ */
+@Singleton
+public final class OperationIntake {
+    private final SyncEngine engine;
+    private final OperatorSessions sessions;
+    private final SyncConfiguration config;
+
+    OperationIntake(SyncEngine engine, OperatorSessions sessions, SyncConfiguration config) {
+        this.engine = engine;
+        this.sessions = sessions;
+        this.config = config;
+    }
+
+    /** What happened to a posted request: the accepted opIds and, per refused op, its problems. */
+    public static final class Outcome {
+        public final List<String> accepted = new ArrayList<>();
+        public final List<Map<String, Object>> rejected = new ArrayList<>();
+    }
+
+    public Outcome submit(DevicePrincipal device, String body) throws SQLException {
+        List<Operation> ops = OperationJson.readOperations(body);
+        if (ops.isEmpty()) {
+            throw ApiException.badRequest("INVALID", "operations: at least one operation is required");
+        }
+        if (ops.size() > 1000) {
+            throw new ApiException(413, "BATCH_TOO_LARGE", "at most 1000 operations per request, got " + ops.size());
+        }
+        String operator = sessions.operator(device).orElse(null);
+        List<Operation> bound = new ArrayList<>(ops.size());
+        for (Operation op : ops) {
+            if (op.tenant() != null && !op.tenant().equals(device.tenant())) {
+                // Nothing of the request is stored: a device never writes another tenant's data.
+                throw ApiException.forbidden("device " + device.deviceId() + " belongs to tenant '"
+                        + device.tenant() + "' and may not write operations of tenant '" + op.tenant() + "'");
+            }
+            bound.add(bind(op, device, operator));
+        }
+        Outcome outcome = new Outcome();
+        List<Operation> valid = new ArrayList<>();
+        for (Operation op : bound) {
+            List<Map<String, Object>> problems = new ArrayList<>();
+            String code = null;
+            for (LocalProblem p : engine.validator().check(op)) {
+                problems.add(Map.of("field", p.field(), "message", p.message()));
+                code = code == null || ResultCodes.INVALID.equals(p.code()) ? p.code() : code;
+            }
+            if (op.warehouse() != null && !op.warehouse().equals(device.warehouse())) {
+                problems.add(Map.of("field", "warehouse", "message", "device " + device.deviceId()
+                        + " works in warehouse " + device.warehouse() + ", not " + op.warehouse()));
+                code = ResultCodes.INVALID;
+            }
+            if (op.deviceId() != null && !op.deviceId().equals(device.deviceId())) {
+                problems.add(Map.of("field", "deviceId", "message", "is '" + op.deviceId()
+                        + "' but the request comes from device " + device.deviceId()));
+                code = ResultCodes.INVALID;
+            }
+            if (problems.isEmpty()) {
+                valid.add(op);
+            } else {
+                outcome.rejected.add(rejection(op.opId(), code, problems));
+            }
+        }
+        if (!valid.isEmpty()) {
+            for (AppendResult r : append(valid, device)) {
+                if (r.kind() == AppendResult.Kind.CONFLICT) {
+                    outcome.rejected.add(rejection(r.opId(), ResultCodes.OP_ID_REUSED,
+                            List.of(Map.of("field", "opId", "message", r.message()))));
+                } else {
+                    outcome.accepted.add(r.opId());
+                }
+            }
+        }
+        return outcome;
+    }
+
+    private List<AppendResult> append(List<Operation> ops, DevicePrincipal device) {
+        try {
+            return engine.outbox().append(ops, device.deviceId())
+                    .get(config.getAppendTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof DiskFullException) {
+                throw new ApiException(507, "DISK_FULL", cause.getMessage());
+            }
+            throw new ApiException(503, "OUTBOX_UNAVAILABLE", "the outbox could not store the operations: "
+                    + cause.getMessage());
+        } catch (TimeoutException e) {
+            throw new ApiException(503, "OUTBOX_BUSY", "the outbox did not commit within "
+                    + config.getAppendTimeout().toMillis() + " ms; retry with the same opIds");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ApiException(503, "OUTBOX_BUSY", "interrupted while waiting for the outbox");
+        }
+    }
+
+    /** Fills what the device may leave out; what it sent stays as sent (the fingerprint covers it). */
+    private static Operation bind(Operation op, DevicePrincipal device, String operator) {
+        Operation.Builder b = op.toBuilder();
+        if (op.tenant() == null) {
+            b.tenant(device.tenant());
+        }
+        if (op.warehouse() == null) {
+            b.warehouse(device.warehouse());
+        }
+        if (op.deviceId() == null) {
+            b.deviceId(device.deviceId());
+        }
+        if (op.operator() == null && operator != null) {
+            b.operator(operator);
+        }
+        return b.build();
+    }
+
+    private static Map<String, Object> rejection(String opId, String code, List<Map<String, Object>> problems) {
+        Map<String, Object> r = new LinkedHashMap<>();
+        r.put("opId", opId);
+        r.put("code", code);
+        r.put("problems", problems);
+        return r;
+    }
+}

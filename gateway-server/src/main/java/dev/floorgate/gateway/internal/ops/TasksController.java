@@ -1,0 +1,62 @@
+package dev.floorgate.gateway.internal.ops;
+
+import dev.floorgate.gateway.internal.access.DevicePrincipal;
+import dev.floorgate.gateway.internal.access.RequestAuth;
+import dev.floorgate.gateway.internal.http.ApiException;
+import dev.floorgate.sync.PickTask;
+import dev.floorgate.sync.SkuItem;
+import dev.floorgate.sync.SyncEngine;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code GET /api/v1/tasks?type=PICK}: open pick tasks of the device's tenant and warehouse from the gateway's
+ * cache, so pickers keep working while the WAN is down.
+ */
+@Controller("/api/v1/tasks")
+@ExecuteOn(TaskExecutors.BLOCKING)
+final class TasksController {
+    private final SyncEngine engine;
+    private final RequestAuth auth;
+
+    TasksController(SyncEngine engine, RequestAuth auth) {
+        this.engine = engine;
+        this.auth = auth;
+    }
+
+    @Get
+    Map<String, Object> tasks(HttpRequest<?> request, @Nullable @QueryValue String type) {
+        DevicePrincipal device = auth.device(request);
+        if (type != null && !type.equals("PICK")) {
+            throw ApiException.badRequest("INVALID", "type: only PICK tasks exist, was '" + type + "'");
+        }
+        List<Map<String, Object>> tasks = new ArrayList<>();
+        for (PickTask t : engine.cache().openPickTasks(device.tenant(), device.warehouse())) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("taskId", t.orderNo() + "/" + t.lineNo());
+            m.put("orderNo", t.orderNo());
+            m.put("lineNo", t.lineNo());
+            m.put("sku", t.sku());
+            m.put("skuName", engine.cache().findSku(device.tenant(), t.sku()).map(SkuItem::name).orElse(null));
+            m.put("location", t.location());
+            m.put("qty", t.qty());
+            m.put("picked", t.picked());
+            m.put("remaining", t.remaining());
+            m.put("warehouse", t.warehouse());
+            tasks.add(m);
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("tasks", tasks);
+        engine.cache().cacheAge().ifPresent(age -> out.put("cacheAgeSeconds", age.toSeconds()));
+        return out;
+    }
+}

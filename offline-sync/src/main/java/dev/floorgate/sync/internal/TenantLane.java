@@ -1,0 +1,216 @@
+package dev.floorgate.sync.internal;
+
+import dev.floorgate.protocol.BatchRequest;
+import dev.floorgate.protocol.OperationResult;
+import dev.floorgate.protocol.ResultCodes;
+import dev.floorgate.protocol.ResultStatus;
+import dev.floorgate.sync.BatchOutcome;
+import dev.floorgate.sync.CoreClient;
+import dev.floorgate.sync.Outbox;
+import dev.floorgate.sync.StoredOperation;
+import dev.floorgate.sync.SyncListener;
+import dev.floorgate.sync.SyncOptions;
+import java.io.IOException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One tenant's upload queue: sends the tenant's next batch in ack order and stores what the core answered. The
+ * uploader runs at most one {@link #runOnce} per lane at a time, which is what keeps one batch in flight per tenant
+ * and the core's apply order equal to the ack order. Nothing here drops an operation: every path either stores a
+ * final answer or leaves the operation unsynced and sets {@link #notBeforeNanos} for the next attempt.
+ */
+public final class TenantLane {
+    private static final Logger log = LoggerFactory.getLogger(TenantLane.class);
+
+    private final String tenant;
+    private final Outbox outbox;
+    private final CoreClient client;
+    private final SyncListener listener;
+    private final UploadCounters counters;
+    private final String gatewayId;
+    private final Clock clock;
+    private final Backoff backoff;
+    private final long maxBatchBytes;
+    private int batchSize;
+    /** Set while a runOnce is scheduled or running (by the uploader's dispatcher). */
+    public volatile boolean busy;
+    /** System.nanoTime() before which the lane must not send (backoff). */
+    public volatile long notBeforeNanos;
+
+    public TenantLane(String tenant, Outbox outbox, CoreClient client, SyncListener listener, UploadCounters counters,
+            SyncOptions options) {
+        this.tenant = tenant;
+        this.outbox = outbox;
+        this.client = client;
+        this.listener = listener;
+        this.counters = counters;
+        this.gatewayId = options.gatewayId();
+        this.clock = options.clock();
+        this.backoff = new Backoff(options.backoffMin(), options.backoffMax());
+        this.batchSize = options.batchSize();
+        this.maxBatchBytes = BatchRequest.MAX_BYTES - BatchBody.envelopeBytes(gatewayId);
+        this.notBeforeNanos = System.nanoTime();
+    }
+
+    public String tenant() {
+        return tenant;
+    }
+
+    /** Sends the next batch, if any, and stores the answers; never throws. */
+    public void runOnce() {
+        List<StoredOperation> batch = List.of();
+        try {
+            batch = outbox.nextBatch(tenant, batchSize, maxBatchBytes);
+            if (batch.isEmpty()) {
+                return;
+            }
+            Waits.await(outbox.markSyncing(batch), "mark a batch of tenant " + tenant + " SYNCING");
+            BatchOutcome outcome = client.postBatchBody(BatchBody.of(gatewayId, batch));
+            if (outcome.kind() == BatchOutcome.Kind.RESULTS) {
+                store(batch, outcome);
+            } else if (outcome.kind() == BatchOutcome.Kind.BAD_REQUEST) {
+                isolate(batch, outcome);
+            } else {
+                release(batch);
+                failed(outcome, batch.size());
+            }
+        } catch (IOException | RuntimeException e) {
+            release(batch);
+            backOff(null, "sending " + batch.size() + " operations of tenant " + tenant + " failed: "
+                    + e.getMessage(), e instanceof RuntimeException ? e : null);
+        }
+    }
+
+    /** Stores a RESULTS outcome; an operation without a result, or with RETRY, stays pending. */
+    private boolean store(List<StoredOperation> batch, BatchOutcome outcome) throws IOException {
+        Map<String, OperationResult> byOpId = new HashMap<>();
+        for (OperationResult r : outcome.results()) {
+            byOpId.put(r.opId(), r);
+        }
+        List<OperationResult> results = new ArrayList<>(batch.size());
+        int retry = 0;
+        for (StoredOperation op : batch) {
+            OperationResult r = byOpId.get(op.opId());
+            if (r == null) {
+                r = OperationResult.retry(op.opId(), "the core's answer had no result for this operation");
+            }
+            if (r.status() == ResultStatus.RETRY) {
+                retry++;
+            }
+            results.add(r);
+        }
+        List<StoredOperation> done = Waits.await(outbox.recordResults(batch, results),
+                "store the core's answers for tenant " + tenant);
+        counters.batchAnswered(clock.instant());
+        counters.finished(done, clock.instant());
+        for (StoredOperation op : done) {
+            notifyListener(op);
+        }
+        if (retry > 0) {
+            backOff(null, "core answered RETRY (or nothing) for " + retry + " of " + batch.size()
+                    + " operations of tenant " + tenant, null);
+            return false;
+        }
+        backoff.reset();
+        notBeforeNanos = System.nanoTime();
+        return true;
+    }
+
+    /**
+     * The core could not read the batch (400): send its operations one by one, in order, so the poison operation
+     * is found and REJECTED locally with the core's message while the others go through.
+     */
+    private void isolate(List<StoredOperation> batch, BatchOutcome whole) throws IOException {
+        log.warn("core refused a batch of {} operations of tenant {} with {}; sending them one by one to find the "
+                + "operation it cannot read", batch.size(), tenant, whole);
+        for (StoredOperation op : batch) {
+            BatchOutcome one = client.postBatchBody(BatchBody.of(gatewayId, List.of(op)));
+            if (one.kind() == BatchOutcome.Kind.RESULTS) {
+                if (!store(List.of(op), one)) {
+                    release(batch);
+                    return;
+                }
+            } else if (one.kind() == BatchOutcome.Kind.BAD_REQUEST) {
+                String code = one.errorCode() != null ? one.errorCode() : ResultCodes.MALFORMED_JSON;
+                String message = "the core cannot read this operation (HTTP 400 " + code + ")"
+                        + (one.message() == null ? "" : ": " + one.message());
+                log.error("tenant {}: operation {} (seq {}) REJECTED locally: {}", tenant, op.opId(), op.seq(),
+                        message);
+                List<StoredOperation> done = Waits.await(outbox.recordResults(List.of(op),
+                        List.of(OperationResult.rejected(op.opId(), code, message))), "reject operation " + op.opId());
+                counters.finished(done, clock.instant());
+                done.forEach(this::notifyListener);
+            } else {
+                release(batch); // only the rows still unsynced go back to PENDING
+                failed(one, 1);
+                return;
+            }
+        }
+        backoff.reset();
+        notBeforeNanos = System.nanoTime();
+    }
+
+    private void failed(BatchOutcome outcome, int ops) {
+        String what = "core answered " + outcome + " to a batch of " + ops + " operations of tenant " + tenant;
+        switch (outcome.kind()) {
+            case NOT_AUTHORIZED:
+                log.error("{}. The gateway's key is refused: check fg.core.key-id / fg.core.secret, the tenants "
+                        + "bound to the key at the core, and this machine's clock. Nothing is dropped; retry in {} "
+                        + "ms.", what, delay(outcome, what));
+                return;
+            case TOO_LARGE:
+                int smaller = Math.max(1, Math.min(batchSize, ops) / 2);
+                batchSize = smaller;
+                log.error("{}. Sending at most {} operations per batch from now on. Nothing is dropped; retry in {} "
+                        + "ms.", what, smaller, delay(outcome, what));
+                return;
+            default:
+                backOff(outcome, what, null);
+        }
+    }
+
+    private void backOff(BatchOutcome outcome, String what, Exception bug) {
+        long delay = delay(outcome, what);
+        if (bug != null) {
+            log.error("{}; retrying in {} ms", what, delay, bug);
+        } else if (backoff.failures() == 1 || backoff.failures() % 10 == 0) {
+            log.warn("{}; retry {} in {} ms", what, backoff.failures(), delay);
+        } else {
+            log.debug("{}; retry {} in {} ms", what, backoff.failures(), delay);
+        }
+    }
+
+    /** Counts a failure, records it and sets when the lane may send again; returns the wait in ms. */
+    private long delay(BatchOutcome outcome, String what) {
+        long delay = backoff.nextDelayMillis(outcome == null ? null : outcome.retryAfter().orElse(null));
+        notBeforeNanos = System.nanoTime() + delay * 1_000_000L;
+        counters.error(what, clock.instant());
+        return delay;
+    }
+
+    private void release(List<StoredOperation> batch) {
+        if (batch.isEmpty()) {
+            return;
+        }
+        try {
+            Waits.await(outbox.release(batch), "put a batch of tenant " + tenant + " back to PENDING");
+        } catch (IOException e) {
+            // SYNCING rows are sent again all the same; only the state shown to devices lags
+            log.warn("tenant {}: {}", tenant, e.getMessage());
+        }
+    }
+
+    private void notifyListener(StoredOperation op) {
+        try {
+            listener.onResult(op, op.result());
+        } catch (RuntimeException e) {
+            log.error("sync listener failed on the result of {}", op.opId(), e);
+        }
+    }
+}
