@@ -22,6 +22,8 @@ public final class ResultCodes {
     public static final String OP_ID_REUSED = "OP_ID_REUSED";
     /** A RESERVE for an order that already holds a reservation from another operation on this record. */
     public static final String ALREADY_RESERVED = "ALREADY_RESERVED";
+    /** A COUNT below what is reserved on the record: the counted figure cannot hold the reservations. */
+    public static final String COUNT_BELOW_RESERVED = "COUNT_BELOW_RESERVED";
     /** A RELEASE for an order whose reservation was already released or fully picked. */
     public static final String NOTHING_TO_RELEASE = "NOTHING_TO_RELEASE";
     /** The core is shedding load or a store is unreachable; retry later. */

@@ -1,0 +1,134 @@
+package dev.floorgate.core.internal;
+
+import dev.floorgate.core.CoreConfiguration;
+import dev.floorgate.core.MysqlConfiguration;
+import dev.floorgate.core.RedisConfiguration;
+import dev.floorgate.protocol.SignatureVerifier;
+import io.micronaut.context.annotation.Bean;
+import io.micronaut.context.annotation.Context;
+import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.json.JsonMapper;
+import jakarta.inject.Singleton;
+
+/**
+ * Wires the core, read top to bottom: stores (Redis, MySQL), the scripts, the hot path and what guards it, the
+ * write-back, reconciliation. The classes themselves know nothing of Micronaut, so tests can build any of them.
+ */
+@Factory
+final class CoreBeans {
+    @Singleton
+    KeyLayout keyLayout(CoreConfiguration core) {
+        return new KeyLayout(core.getBuckets());
+    }
+
+    @Singleton
+    KeyRing keyRing(CoreConfiguration core) {
+        return KeyRing.parse(core.getKeys());
+    }
+
+    @Singleton
+    @Bean(preDestroy = "close")
+    RedisConnector redis(RedisConfiguration config) {
+        return new RedisConnector(config);
+    }
+
+    @Singleton
+    @Bean(preDestroy = "close")
+    Database database(MysqlConfiguration mysql, CoreConfiguration core) {
+        return new Database(mysql, core.getBuckets());
+    }
+
+    @Singleton
+    Scripts scripts(RedisConnector redis) {
+        return Scripts.loadInto(redis);
+    }
+
+    @Singleton
+    CoreMetrics metrics() {
+        return new CoreMetrics();
+    }
+
+    @Context
+    @Bean(preDestroy = "close")
+    LoadShedder shedder(RedisConnector redis, Database db, KeyLayout keys, CoreMetrics metrics,
+            CoreConfiguration core) {
+        return new LoadShedder(redis, db, keys, metrics, core.getWriteback().getMaxLag(), core.getRetryAfter(),
+                core.getHealthInterval());
+    }
+
+    @Singleton
+    RequestGuard guard(KeyRing keys, RedisConnector redis, CoreConfiguration core) {
+        SignatureVerifier verifier = new SignatureVerifier(keys.keys(), new RedisNonceStore(redis),
+                System::currentTimeMillis, core.getSignatureWindow().toMillis());
+        return new RequestGuard(verifier, core.getAdminToken(), core.getRetryAfter());
+    }
+
+    @Singleton
+    MasterDataStore masterData(Database db, JsonMapper json) {
+        return new MasterDataStore(db, json);
+    }
+
+    @Singleton
+    LedgerStore ledger(Database db) {
+        return new LedgerStore(db);
+    }
+
+    @Singleton
+    ColdLoader coldLoader(RedisConnector redis, KeyLayout keys, LedgerStore ledger, Scripts scripts,
+            CoreConfiguration core) {
+        return new ColdLoader(redis, keys, ledger, scripts.load(), core.getIdempotencyTtl().toMillis());
+    }
+
+    @Singleton
+    OperationEngine engine(RedisConnector redis, KeyLayout keys, Scripts scripts, ColdLoader loader,
+            LedgerStore ledger, MasterDataStore master, LoadShedder shedder, CoreMetrics metrics, KeyRing keyRing,
+            CoreConfiguration core) {
+        return new OperationEngine(redis, keys, scripts.apply(), loader, ledger, master, shedder, metrics,
+                keyRing.tenants(), core.getIdempotencyTtl().toMillis(), core.getClockSkewMargin().toMillis(),
+                System::currentTimeMillis);
+    }
+
+    @Singleton
+    WriteBackWriter writeBackWriter(Database db, KeyLayout keys) {
+        return new WriteBackWriter(db, keys);
+    }
+
+    @Context
+    @Requires(property = "fg.core.writeback.enabled", notEquals = "false")
+    @Bean(preDestroy = "close")
+    WriteBackWorker writeBackWorker(RedisConnector redis, KeyLayout keys, WriteBackWriter writer, Scripts scripts,
+            CoreMetrics metrics, CoreConfiguration core) {
+        CoreConfiguration.WriteBack wb = core.getWriteback();
+        return new WriteBackWorker(redis, keys, writer, scripts.trim(), metrics, wb.getConsumer(), wb.getBatchSize(),
+                wb.getPollInterval(), wb.getTrimInterval(), wb.getClaimIdle(), () -> { }).start();
+    }
+
+    @Singleton
+    Reconciler reconciler(RedisConnector redis, Database db, KeyLayout keys, Scripts scripts, CoreMetrics metrics,
+            CoreConfiguration core) {
+        return new Reconciler(redis, db, keys, scripts.snapshot(), metrics, core.getReconcile().getMaxDifferences());
+    }
+
+    @Context
+    @Bean(preDestroy = "close")
+    ReconcileJob reconcileJob(Reconciler reconciler, CoreConfiguration core) {
+        return new ReconcileJob(reconciler, core.getReconcile().getInterval());
+    }
+
+    @Singleton
+    CorrectionService corrections(RedisConnector redis, KeyLayout keys, Scripts scripts, ColdLoader loader,
+            LedgerStore ledger, Database db, JsonMapper json) {
+        return new CorrectionService(redis, keys, scripts.correct(), loader, ledger, db, json);
+    }
+
+    @Singleton
+    ChangesFeed changes(Database db, MasterDataStore master) {
+        return new ChangesFeed(db, master);
+    }
+
+    @Singleton
+    OrderService orders(Database db, OperationEngine engine) {
+        return new OrderService(db, engine);
+    }
+}

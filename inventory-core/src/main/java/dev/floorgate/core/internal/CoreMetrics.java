@@ -1,0 +1,98 @@
+package dev.floorgate.core.internal;
+
+import dev.floorgate.protocol.OperationType;
+import dev.floorgate.protocol.ResultStatus;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The core's Prometheus metrics, served as text at {@code GET /metrics}. Tag values come from fixed sets only
+ * (operation types, result statuses), so garbage from the wire cannot grow the registry.
+ */
+final class CoreMetrics {
+    private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private final Map<String, Map<ResultStatus, Counter>> operations = new HashMap<>();
+    private final Timer batches;
+    private final Counter writeBackNew;
+    private final Counter writeBackReplayed;
+    private final Counter shed;
+    private final Counter reconcileRuns;
+    private final AtomicLong reconcileDifferences = new AtomicLong();
+    private final AtomicLong writeBackLag = new AtomicLong();
+    private final AtomicLong redisUp = new AtomicLong();
+    private final AtomicLong mysqlUp = new AtomicLong();
+
+    CoreMetrics() {
+        for (OperationType t : OperationType.values()) {
+            operations.put(t.name(), counters(t.name()));
+        }
+        operations.put("UNKNOWN", counters("UNKNOWN"));
+        batches = Timer.builder("fg.core.batch").description("operations batches applied")
+                .publishPercentiles(0.5, 0.99).register(registry);
+        writeBackNew = Counter.builder("fg.core.writeback.events").tag("result", "committed")
+                .description("write-back events committed to MySQL").register(registry);
+        writeBackReplayed = Counter.builder("fg.core.writeback.events").tag("result", "replayed")
+                .description("write-back events whose ledger row already existed (replay after a crash)")
+                .register(registry);
+        shed = Counter.builder("fg.core.shed").description("requests refused with 503 while shedding load")
+                .register(registry);
+        reconcileRuns = Counter.builder("fg.core.reconcile.runs").description("reconciliation runs")
+                .register(registry);
+        Gauge.builder("fg.core.reconcile.differences", reconcileDifferences, AtomicLong::get)
+                .description("differences found by the last reconciliation run").register(registry);
+        Gauge.builder("fg.core.writeback.lag", writeBackLag, AtomicLong::get)
+                .description("write-back events not yet committed to MySQL").register(registry);
+        Gauge.builder("fg.core.redis.up", redisUp, AtomicLong::get).register(registry);
+        Gauge.builder("fg.core.mysql.up", mysqlUp, AtomicLong::get).register(registry);
+    }
+
+    private Map<ResultStatus, Counter> counters(String type) {
+        Map<ResultStatus, Counter> byStatus = new EnumMap<>(ResultStatus.class);
+        for (ResultStatus s : ResultStatus.values()) {
+            byStatus.put(s, Counter.builder("fg.core.operations").tag("type", type).tag("status", s.name())
+                    .description("operations answered, by type and result status").register(registry));
+        }
+        return byStatus;
+    }
+
+    void operation(String typeName, ResultStatus status) {
+        Map<ResultStatus, Counter> byStatus = operations.get(typeName);
+        (byStatus == null ? operations.get("UNKNOWN") : byStatus).get(status).increment();
+    }
+
+    void batch(int size, long nanos) {
+        batches.record(nanos, TimeUnit.NANOSECONDS);
+    }
+
+    void writeBack(long committed, long replayed) {
+        writeBackNew.increment(committed);
+        writeBackReplayed.increment(replayed);
+    }
+
+    void shed() {
+        shed.increment();
+    }
+
+    void reconciled(long differences) {
+        reconcileRuns.increment();
+        reconcileDifferences.set(differences);
+    }
+
+    void health(boolean redis, boolean mysql, long lag) {
+        redisUp.set(redis ? 1 : 0);
+        mysqlUp.set(mysql ? 1 : 0);
+        writeBackLag.set(lag);
+    }
+
+    String scrape() {
+        return registry.scrape();
+    }
+}

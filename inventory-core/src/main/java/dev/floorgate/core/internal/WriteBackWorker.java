@@ -1,0 +1,293 @@
+package dev.floorgate.core.internal;
+
+import io.lettuce.core.Consumer;
+import io.lettuce.core.RedisBusyException;
+import io.lettuce.core.ScriptOutputType;
+import io.lettuce.core.StreamMessage;
+import io.lettuce.core.XAutoClaimArgs;
+import io.lettuce.core.XGroupCreateArgs;
+import io.lettuce.core.XReadArgs;
+import io.lettuce.core.models.stream.ClaimedMessages;
+import io.lettuce.core.models.stream.PendingMessages;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Copies the write-back streams (one per bucket) into MySQL with the consumer group {@code wb}.
+ *
+ * <p>Per round: read up to {@code batch-size} events of every bucket, write them all in one MySQL transaction
+ * ({@link WriteBackWriter}), and only after the commit acknowledge them (XACK). A crash anywhere before the
+ * XACK leaves the events pending for this consumer name; on start the worker first re-reads its own pending
+ * events (id 0) and writes them again, which changes nothing that was already committed. Events pending at
+ * another consumer for longer than {@code claim-idle} (a core instance that died) are claimed and handled the
+ * same way. A failed round is retried with back-off; the events stay pending and the lag they add makes the
+ * core shed load once it passes {@code max-lag}.
+ *
+ * <p>Acknowledged events are trimmed every {@code trim-interval}: everything below the oldest pending or unread
+ * event, never more. The trim script bumps the bucket's watermark (see ColdLoader).
+ */
+final class WriteBackWorker implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(WriteBackWorker.class);
+    private final RedisConnector redis;
+    private final KeyLayout keys;
+    private final WriteBackWriter writer;
+    private final LuaScript trimScript;
+    private final CoreMetrics metrics;
+    private final String consumer;
+    private final int batchSize;
+    private final Duration pollInterval;
+    private final Duration trimInterval;
+    private final Duration claimIdle;
+    private final Runnable afterCommit;
+    private final Thread thread;
+    private volatile boolean running;
+    private boolean recovering = true;
+    private long nextTrim;
+    private long nextClaim;
+
+    /**
+     * @param afterCommit runs between the MySQL commit and the XACK (tests use it to crash the worker there)
+     */
+    WriteBackWorker(RedisConnector redis, KeyLayout keys, WriteBackWriter writer, LuaScript trimScript,
+            CoreMetrics metrics, String consumer, int batchSize, Duration pollInterval, Duration trimInterval,
+            Duration claimIdle, Runnable afterCommit) {
+        this.redis = redis;
+        this.keys = keys;
+        this.writer = writer;
+        this.trimScript = trimScript;
+        this.metrics = metrics;
+        this.consumer = consumer;
+        this.batchSize = batchSize;
+        this.pollInterval = pollInterval;
+        this.trimInterval = trimInterval;
+        this.claimIdle = claimIdle;
+        this.afterCommit = afterCommit;
+        this.thread = new Thread(this::loop, "fg-writeback-" + consumer);
+        this.thread.setDaemon(true);
+    }
+
+    /** Creates the consumer groups (idempotent) and starts the worker thread. */
+    WriteBackWorker start() {
+        createGroups(redis, keys);
+        running = true;
+        thread.start();
+        return this;
+    }
+
+    static void createGroups(RedisConnector redis, KeyLayout keys) {
+        for (int b = 0; b < keys.buckets(); b++) {
+            try {
+                redis.await(redis.async().xgroupCreate(XReadArgs.StreamOffset.from(KeyLayout.stream(b), "0"),
+                        KeyLayout.GROUP, XGroupCreateArgs.Builder.mkstream()));
+            } catch (RedisBusyException e) {
+                // BUSYGROUP: the group exists already.
+            } catch (RuntimeException e) {
+                if (e.getMessage() == null || !e.getMessage().contains("BUSYGROUP")) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    boolean isAlive() {
+        return thread.isAlive();
+    }
+
+    private void loop() {
+        long backoff = 50;
+        while (running) {
+            try {
+                int handled = runOnce();
+                backoff = 50;
+                housekeeping();
+                if (handled == 0) {
+                    Thread.sleep(pollInterval.toMillis());
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (SQLException | RuntimeException e) {
+                if (!running) {
+                    return;
+                }
+                // The events of the failed round were delivered and are pending now: read them again by id 0.
+                recovering = true;
+                if (e.getMessage() != null && e.getMessage().contains("NOGROUP")) {
+                    // Redis lost the groups (flush, restart without persistence): whatever it lost is lost; go on.
+                    LOG.warn("write-back consumer group is missing (Redis lost its data?); creating it again");
+                    try {
+                        createGroups(redis, keys);
+                        recovering = true;
+                        continue;
+                    } catch (RuntimeException again) {
+                        LOG.warn("creating the consumer groups failed: {}", again.toString());
+                    }
+                }
+                LOG.warn("write-back round failed, retrying in {} ms (events stay pending): {}", backoff, e.toString());
+                try {
+                    Thread.sleep(backoff);
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+                backoff = Math.min(backoff * 2, 5000);
+            }
+        }
+    }
+
+    /** One round: read, write in one transaction, acknowledge. Returns the number of events handled. */
+    int runOnce() throws SQLException {
+        String offset = recovering ? "0" : ">";
+        List<CompletableFuture<List<StreamMessage<String, String>>>> reads = new ArrayList<>();
+        for (int b = 0; b < keys.buckets(); b++) {
+            reads.add(redis.async().xreadgroup(Consumer.from(KeyLayout.GROUP, consumer),
+                    XReadArgs.Builder.count(batchSize), XReadArgs.StreamOffset.from(KeyLayout.stream(b), offset))
+                    .toCompletableFuture());
+        }
+        List<WriteBackEvent> events = new ArrayList<>();
+        for (int b = 0; b < keys.buckets(); b++) {
+            List<StreamMessage<String, String>> messages = redis.await(reads.get(b));
+            if (messages == null) {
+                continue;
+            }
+            for (StreamMessage<String, String> m : messages) {
+                if (m.getBody() == null || m.getBody().isEmpty()) {
+                    continue; // a pending id whose entry was deleted; nothing to write, acked below
+                }
+                events.add(new WriteBackEvent(m.getId(), b, m.getBody()));
+            }
+            if (recovering && !messages.isEmpty()) {
+                ackDeleted(b, messages);
+            }
+        }
+        if (events.isEmpty()) {
+            if (recovering) {
+                recovering = false;
+            }
+            return 0;
+        }
+        WriteBackWriter.Outcome outcome = writer.write(events);
+        afterCommit.run();
+        acknowledge(events);
+        metrics.writeBack(outcome.inserted(), outcome.replayed());
+        if (outcome.replayed() > 0) {
+            LOG.info("write-back replayed {} events already in the ledger (after a crash or takeover)",
+                    outcome.replayed());
+        }
+        return events.size();
+    }
+
+    private void ackDeleted(int bucket, List<StreamMessage<String, String>> messages) {
+        List<String> ids = new ArrayList<>();
+        for (StreamMessage<String, String> m : messages) {
+            if (m.getBody() == null || m.getBody().isEmpty()) {
+                ids.add(m.getId());
+            }
+        }
+        if (!ids.isEmpty()) {
+            redis.await(redis.async().xack(KeyLayout.stream(bucket), KeyLayout.GROUP, ids.toArray(new String[0])));
+        }
+    }
+
+    private void acknowledge(List<WriteBackEvent> events) {
+        List<List<String>> byBucket = new ArrayList<>();
+        for (int b = 0; b < keys.buckets(); b++) {
+            byBucket.add(new ArrayList<>());
+        }
+        for (WriteBackEvent e : events) {
+            byBucket.get(e.bucket()).add(e.id());
+        }
+        List<CompletableFuture<Long>> acks = new ArrayList<>();
+        for (int b = 0; b < keys.buckets(); b++) {
+            if (!byBucket.get(b).isEmpty()) {
+                acks.add(redis.async().xack(KeyLayout.stream(b), KeyLayout.GROUP,
+                        byBucket.get(b).toArray(new String[0])).toCompletableFuture());
+            }
+        }
+        for (CompletableFuture<Long> ack : acks) {
+            redis.await(ack);
+        }
+    }
+
+    private void housekeeping() {
+        long now = System.currentTimeMillis();
+        if (now >= nextTrim) {
+            nextTrim = now + trimInterval.toMillis();
+            for (int b = 0; b < keys.buckets(); b++) {
+                trim(b);
+            }
+        }
+        if (now >= nextClaim) {
+            nextClaim = now + Math.max(1000, claimIdle.toMillis() / 2);
+            for (int b = 0; b < keys.buckets(); b++) {
+                ClaimedMessages<String, String> claimed = redis.await(redis.async().xautoclaim(KeyLayout.stream(b),
+                        XAutoClaimArgs.Builder.<String>justid(Consumer.from(KeyLayout.GROUP, consumer),
+                                claimIdle.toMillis(), "0").count(batchSize)));
+                if (claimed != null && !claimed.getMessages().isEmpty()) {
+                    LOG.warn("took over {} write-back events of bucket {} idle for more than {} ms at another "
+                            + "consumer", claimed.getMessages().size(), b, claimIdle.toMillis());
+                    recovering = true;
+                }
+            }
+        }
+    }
+
+    /** Trims bucket {@code b} below its oldest event that is pending or not yet delivered. */
+    void trim(int b) {
+        String stream = KeyLayout.stream(b);
+        PendingMessages pending = redis.await(redis.async().xpending(stream, KeyLayout.GROUP));
+        String keepFrom;
+        if (pending.getCount() > 0) {
+            keepFrom = pending.getMessageIds().getLower().getValue();
+        } else {
+            String lastDelivered = lastDeliveredId(stream);
+            if (lastDelivered == null) {
+                return;
+            }
+            keepFrom = nextId(lastDelivered);
+        }
+        redis.await(redis.<Long>eval(trimScript, ScriptOutputType.INTEGER,
+                new String[] {stream, KeyLayout.watermark(b)}, keepFrom));
+    }
+
+    private String lastDeliveredId(String stream) {
+        for (Object g : redis.await(redis.async().xinfoGroups(stream))) {
+            List<?> fields = (List<?>) g;
+            String name = null;
+            String last = null;
+            for (int i = 0; i + 1 < fields.size(); i += 2) {
+                String k = String.valueOf(fields.get(i));
+                if ("name".equals(k)) {
+                    name = String.valueOf(fields.get(i + 1));
+                } else if ("last-delivered-id".equals(k)) {
+                    last = String.valueOf(fields.get(i + 1));
+                }
+            }
+            if (KeyLayout.GROUP.equals(name)) {
+                return last;
+            }
+        }
+        return null;
+    }
+
+    static String nextId(String id) {
+        int dash = id.indexOf('-');
+        return id.substring(0, dash) + "-" + (Long.parseLong(id.substring(dash + 1)) + 1);
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        thread.interrupt();
+        try {
+            thread.join(5000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
