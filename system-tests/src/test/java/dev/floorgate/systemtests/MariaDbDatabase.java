@@ -1,0 +1,37 @@
+package dev.floorgate.systemtests;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.concurrent.ThreadLocalRandom;
+
+/** A throwaway database on the machine's MariaDB (127.0.0.1:3306, root), dropped when the test is done. */
+public final class MariaDbDatabase implements AutoCloseable {
+    private static final String SERVER = "jdbc:mariadb://127.0.0.1:3306/";
+    private final String name;
+
+    public MariaDbDatabase() throws SQLException {
+        name = "floorgate_st_" + Long.toHexString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE);
+        try (Connection c = DriverManager.getConnection(SERVER, "root", "");
+                Statement s = c.createStatement()) {
+            s.execute("CREATE DATABASE " + name);
+        }
+    }
+
+    public String jdbcUrl() {
+        return SERVER + name;
+    }
+
+    public Connection connect() throws SQLException {
+        return DriverManager.getConnection(jdbcUrl(), "root", "");
+    }
+
+    @Override
+    public void close() throws SQLException {
+        try (Connection c = DriverManager.getConnection(SERVER, "root", "");
+                Statement s = c.createStatement()) {
+            s.execute("DROP DATABASE IF EXISTS " + name);
+        }
+    }
+}
