@@ -48,6 +48,13 @@ public final class DeviceRegistry {
     private final SecureRandom random = new SecureRandom();
     private final Clock clock;
     private final Map<String, Instant> lastSeenWritten = new ConcurrentHashMap<>();
+    /**
+     * Token hash -> device, for tokens seen since start: every device request authenticates, and a SQLite read
+     * under the database lock per request would serialise them. Enroll and revoke drop a device's entries.
+     */
+    private final Map<String, DevicePrincipal> authenticated = new ConcurrentHashMap<>();
+    /** Bumped after every token change commits; a lookup that raced with one does not cache its answer. */
+    private long tokenChanges;
 
     public DeviceRegistry(GatewayDatabase db) {
         this(db, Clock.systemUTC());
@@ -106,7 +113,7 @@ public final class DeviceRegistry {
         requireId("deviceId", deviceId);
         String token = "fgd_" + Base64.getUrlEncoder().withoutPadding().encodeToString(randomBytes(32));
         Instant now = clock.instant();
-        return db.inTransaction(c -> {
+        String issued = db.inTransaction(c -> {
             String codeHash = hash(normaliseCode(code));
             String tenant;
             String warehouse;
@@ -160,6 +167,8 @@ public final class DeviceRegistry {
             }
             return token;
         });
+        forget(deviceId);
+        return issued;
     }
 
     /** The device a bearer token belongs to, if it is known and not revoked. */
@@ -168,6 +177,15 @@ public final class DeviceRegistry {
             return Optional.empty();
         }
         String tokenHash = hash(token);
+        DevicePrincipal known = authenticated.get(tokenHash);
+        if (known != null) {
+            touch(known);
+            return Optional.of(known);
+        }
+        long changesBefore;
+        synchronized (authenticated) {
+            changesBefore = tokenChanges;
+        }
         Optional<DevicePrincipal> device = db.read(c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT device_id, tenant, warehouse FROM devices "
                     + "WHERE token_hash = ? AND revoked_at IS NULL")) {
@@ -178,13 +196,20 @@ public final class DeviceRegistry {
                 }
             }
         });
-        device.ifPresent(this::touch);
+        device.ifPresent(d -> {
+            synchronized (authenticated) {
+                if (tokenChanges == changesBefore) {
+                    authenticated.put(tokenHash, d);
+                }
+            }
+            touch(d);
+        });
         return device;
     }
 
     /** Revokes a device's token; true if it was enrolled and active. */
     public boolean revoke(String deviceId) throws SQLException {
-        return db.inTransaction(c -> {
+        boolean revoked = db.inTransaction(c -> {
             try (PreparedStatement ps = c.prepareStatement("UPDATE devices SET revoked_at = ? WHERE device_id = ? "
                     + "AND revoked_at IS NULL")) {
                 ps.setString(1, clock.instant().toString());
@@ -192,6 +217,8 @@ public final class DeviceRegistry {
                 return ps.executeUpdate() == 1;
             }
         });
+        forget(deviceId);
+        return revoked;
     }
 
     /** Every enrolled device, for site IT's page. */
@@ -207,6 +234,14 @@ public final class DeviceRegistry {
             }
             return out;
         });
+    }
+
+    /** Drops cached tokens of a device whose token changed or ended (called after the change committed). */
+    private void forget(String deviceId) {
+        synchronized (authenticated) {
+            tokenChanges++;
+            authenticated.values().removeIf(d -> d.deviceId().equals(deviceId));
+        }
     }
 
     private void touch(DevicePrincipal device) {

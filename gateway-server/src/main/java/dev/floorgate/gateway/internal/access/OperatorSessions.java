@@ -20,6 +20,8 @@ import java.util.regex.Pattern;
 public final class OperatorSessions {
     private static final Pattern BADGE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]{0,63}");
     private final GatewayDatabase db;
+    /** Device -> operator (empty = nobody logged in), read on every operation post; written through. */
+    private final java.util.Map<String, Optional<String>> current = new java.util.concurrent.ConcurrentHashMap<>();
 
     public OperatorSessions(GatewayDatabase db) {
         this.db = db;
@@ -52,6 +54,7 @@ public final class OperatorSessions {
                 return ps.executeUpdate();
             }
         });
+        current.put(device.deviceId(), Optional.of(operator));
         return operator;
     }
 
@@ -62,11 +65,16 @@ public final class OperatorSessions {
                 return ps.executeUpdate();
             }
         });
+        current.put(device.deviceId(), Optional.empty());
     }
 
     /** The operator logged in on the device, if any. */
     public Optional<String> operator(DevicePrincipal device) throws SQLException {
-        return db.read(c -> {
+        Optional<String> cached = current.get(device.deviceId());
+        if (cached != null) {
+            return cached;
+        }
+        Optional<String> stored = db.read(c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT operator FROM operator_sessions WHERE device_id = ?")) {
                 ps.setString(1, device.deviceId());
                 try (ResultSet rs = ps.executeQuery()) {
@@ -74,5 +82,7 @@ public final class OperatorSessions {
                 }
             }
         });
+        current.put(device.deviceId(), stored);
+        return stored;
     }
 }
