@@ -1,0 +1,71 @@
+package dev.floorgate.gateway.internal.devices;
+
+import dev.floorgate.devices.DeviceEvent;
+import dev.floorgate.gateway.internal.events.EventHub;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Turns the drivers' device events into site-wide {@code device} events on the {@link EventHub} (tenant null:
+ * printers and scanners belong to the site). The drivers already log every event, so nothing is logged here.
+ *
+ * <p>Connection and printer-state changes always go out. Problem reports (garbage on a serial line, over-long
+ * frames, no-reads, ...) go out at most once per {@link #PROBLEM_INTERVAL} per device and kind, carrying how many
+ * were held back, so a scanner spewing noise cannot flood the event stream or its replay buffer. Reconnect
+ * attempts and suppressed duplicate reads are not events for people.
+ */
+final class DeviceEventRelay {
+    static final Duration PROBLEM_INTERVAL = Duration.ofSeconds(5);
+    private static final Set<DeviceEvent.Kind> QUIET = EnumSet.of(DeviceEvent.Kind.RECONNECTING,
+            DeviceEvent.Kind.DUPLICATE_SUPPRESSED);
+    private static final Set<DeviceEvent.Kind> ALWAYS = EnumSet.of(DeviceEvent.Kind.CONNECTED,
+            DeviceEvent.Kind.DISCONNECTED, DeviceEvent.Kind.PRINTER_STATE_CHANGED);
+
+    private final EventHub hub;
+    private final Map<String, Window> windows = new ConcurrentHashMap<>();
+
+    private static final class Window {
+        Instant lastSent = Instant.EPOCH;
+        long held;
+    }
+
+    DeviceEventRelay(EventHub hub) {
+        this.hub = hub;
+    }
+
+    /** @param type "printer" or "scanner" */
+    void relay(String type, DeviceEvent event) {
+        if (QUIET.contains(event.kind())) {
+            return;
+        }
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("device", type);
+        data.put("name", event.device());
+        data.put("event", event.kind().name());
+        if (event.printerState() != null) {
+            data.put("state", event.printerState().name());
+            data.put("stateText", event.printerState().label());
+        }
+        data.put("message", event.message());
+        if (!ALWAYS.contains(event.kind())) {
+            Window w = windows.computeIfAbsent(type + "/" + event.device() + "/" + event.kind(), k -> new Window());
+            synchronized (w) {
+                if (w.lastSent.plus(PROBLEM_INTERVAL).isAfter(event.at())) {
+                    w.held++;
+                    return;
+                }
+                w.lastSent = event.at();
+                if (w.held > 0) {
+                    data.put("heldBack", w.held);
+                    w.held = 0;
+                }
+            }
+        }
+        hub.publish("device", null, null, data);
+    }
+}

@@ -1,0 +1,204 @@
+package dev.floorgate.gateway.internal.devices;
+
+import dev.floorgate.devices.DeviceEvent;
+import dev.floorgate.devices.DeviceUrl;
+import dev.floorgate.devices.PrinterState;
+import dev.floorgate.devices.PrinterStatus;
+import dev.floorgate.devices.ZebraPrinterDriver;
+import dev.floorgate.gateway.internal.events.EventHub;
+import io.micronaut.context.annotation.Context;
+import jakarta.annotation.PreDestroy;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import java.util.regex.Pattern;
+
+/**
+ * The site's configured printers ({@code fg.printers.*}), each behind its {@link ZebraPrinterDriver}. Drivers are
+ * opened at start-up and connect in the background, so a printer that is off or unreachable never stops the
+ * gateway from starting: it shows as disconnected and its jobs wait. A bad URL is a configuration error and does
+ * stop the start, naming the key.
+ *
+ * <p>Printer state changes become {@code device} events; a printer that turns ready tells the
+ * {@link #onReady ready listeners} (the spooler resumes a held queue at once instead of at its next poll).
+ */
+@Context
+public final class PrinterRegistry implements AutoCloseable {
+    /** Names of printers, scanners and stations: what fits a metric label, a URL path and a log line. */
+    static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
+
+    private final Map<String, Entry> printers = new LinkedHashMap<>();
+    private final List<Consumer<String>> readyListeners = new CopyOnWriteArrayList<>();
+    private final DeviceEventRelay relay;
+
+    /** One printer: its configuration, driver and what we saw of it. */
+    private static final class Entry {
+        final PrinterConfiguration config;
+        volatile ZebraPrinterDriver driver;
+        volatile Instant lastSeen;
+        volatile Instant stateSince = Instant.now();
+
+        Entry(PrinterConfiguration config) {
+            this.config = config;
+        }
+    }
+
+    public PrinterRegistry(List<PrinterConfiguration> configs, EventHub events) {
+        this.relay = new DeviceEventRelay(events);
+        List<PrinterConfiguration> sorted = new ArrayList<>(configs);
+        sorted.sort((a, b) -> a.getName().compareTo(b.getName()));
+        for (PrinterConfiguration c : sorted) {
+            requireName("fg.printers", c.getName());
+            DeviceUrl url = parse("fg.printers." + c.getName() + ".url", c.getUrl());
+            if (url.kind() == DeviceUrl.Kind.TCP_LISTEN) {
+                throw new IllegalStateException("fg.printers." + c.getName() + ".url: '" + url + "' is tcp-listen; "
+                        + "a printer is reached as tcp://host:9100 or serial:///dev/ttyX");
+            }
+            printers.put(c.getName(), new Entry(c));
+        }
+        try {
+            for (Entry e : printers.values()) {
+                String key = "fg.printers." + e.config.getName() + ".url";
+                try {
+                    e.driver = ZebraPrinterDriver.open(e.config.getName(), DeviceUrl.parse(e.config.getUrl()), null,
+                            event -> onEvent(e, event));
+                } catch (IllegalArgumentException bad) {
+                    throw new IllegalStateException(key + ": " + bad.getMessage(), bad);
+                }
+            }
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
+    }
+
+    static void requireName(String prefix, String name) {
+        if (name == null || !NAME.matcher(name).matches()) {
+            throw new IllegalStateException(prefix + "." + name + ": a name must be 1 to 64 letters, digits, '.', "
+                    + "'_' or '-', starting with a letter or digit");
+        }
+    }
+
+    static DeviceUrl parse(String key, String url) {
+        if (url == null || url.isBlank()) {
+            throw new IllegalStateException(key + " is required");
+        }
+        try {
+            return DeviceUrl.parse(url);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException(key + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void onEvent(Entry e, DeviceEvent event) {
+        if (event.kind() == DeviceEvent.Kind.PRINTER_STATE_CHANGED) {
+            e.stateSince = event.at();
+            if (answered(event.printerState())) {
+                e.lastSeen = event.at();
+            }
+        }
+        relay.relay("printer", event);
+        if (event.kind() == DeviceEvent.Kind.PRINTER_STATE_CHANGED && event.printerState() == PrinterState.READY) {
+            for (Consumer<String> l : readyListeners) {
+                l.accept(e.config.getName());
+            }
+        }
+    }
+
+    private static boolean answered(PrinterState state) {
+        return state != PrinterState.DISCONNECTED && state != PrinterState.NOT_ANSWERING
+                && state != PrinterState.UNKNOWN;
+    }
+
+    /** Calls {@code listener} with a printer's name whenever it turns ready (from a driver's event thread). */
+    public void onReady(Consumer<String> listener) {
+        readyListeners.add(listener);
+    }
+
+    /** The configured printer names, sorted. */
+    public Set<String> names() {
+        return Collections.unmodifiableSet(printers.keySet());
+    }
+
+    public boolean contains(String name) {
+        return printers.containsKey(name);
+    }
+
+    /** The driver of a configured printer. */
+    public Optional<ZebraPrinterDriver> driver(String name) {
+        Entry e = printers.get(name);
+        return e == null ? Optional.empty() : Optional.ofNullable(e.driver);
+    }
+
+    /** What each printer is doing, from its last status (no printer is asked). */
+    public List<PrinterView> snapshot() {
+        List<PrinterView> out = new ArrayList<>();
+        for (Entry e : printers.values()) {
+            ZebraPrinterDriver d = e.driver;
+            if (d == null) {
+                continue;
+            }
+            PrinterStatus s = d.lastStatus();
+            Instant lastSeen = e.lastSeen;
+            if (answered(s.state()) && (lastSeen == null || s.at().isAfter(lastSeen))) {
+                lastSeen = s.at();
+            }
+            List<String> faults = new ArrayList<>();
+            for (PrinterState f : s.faults()) {
+                faults.add(f.label());
+            }
+            out.add(new PrinterView(e.config.getName(), e.config.getDescription(), d.url().toString(),
+                    s.state(), faults, s.detail(), d.connected(), lastSeen, e.stateSince));
+        }
+        return out;
+    }
+
+    @PreDestroy
+    @Override
+    public void close() {
+        for (Entry e : printers.values()) {
+            ZebraPrinterDriver d = e.driver;
+            if (d != null) {
+                d.close();
+            }
+        }
+    }
+
+    /** A printer as the device list shows it. */
+    public static final class PrinterView {
+        public final String name;
+        public final String description;
+        public final String url;
+        public final PrinterState state;
+        public final List<String> faults;
+        public final String detail;
+        public final boolean connected;
+        public final Instant lastSeen;
+        public final Instant stateSince;
+
+        PrinterView(String name, String description, String url, PrinterState state, List<String> faults,
+                String detail, boolean connected, Instant lastSeen, Instant stateSince) {
+            this.name = name;
+            this.description = description;
+            this.url = url;
+            this.state = state;
+            this.faults = List.copyOf(faults);
+            this.detail = detail;
+            this.connected = connected;
+            this.lastSeen = lastSeen;
+            this.stateSince = stateSince;
+        }
+
+        /** Ready and answering. */
+        public boolean online() {
+            return state == PrinterState.READY;
+        }
+    }
+}

@@ -1,0 +1,41 @@
+package dev.floorgate.gateway.internal.print;
+
+import io.micronaut.context.annotation.ConfigurationProperties;
+import io.micronaut.core.bind.annotation.Bindable;
+import java.time.Duration;
+
+/**
+ * The print spooler's settings, {@code fg.print.*}. (Site templates come from {@code fg.templates-dir}, read by
+ * {@link TemplateService}.)
+ *
+ * <ul>
+ *   <li>{@code fg.print.hold-poll-interval} (2s): while a printer's queue is held by a fault, how often its status
+ *       is asked; the queue also resumes at once when the driver's own poll reports the printer ready.</li>
+ *   <li>{@code fg.print.retention} (7d): finished jobs (PRINTED, FAILED) older than this are deleted, and with
+ *       them the memory of their jobId; jobs that wait for a printer or a person are never deleted.</li>
+ *   <li>{@code fg.print.max-queued-per-printer} (10000): jobs waiting at one printer before new ones are refused
+ *       with 503 QUEUE_FULL.</li>
+ *   <li>{@code fg.print.max-copies} (1000): the largest {@code copies} a job may ask for.</li>
+ *   <li>{@code fg.print.shutdown-grace} (10s): on a polite stop, how long a job being sent may take to finish
+ *       before its worker is interrupted (the job then shows MAYBE_PRINTED after the restart).</li>
+ * </ul>
+ */
+@ConfigurationProperties(PrintConfiguration.PREFIX)
+public interface PrintConfiguration {
+    String PREFIX = "fg.print";
+
+    @Bindable(defaultValue = "2s")
+    Duration getHoldPollInterval();
+
+    @Bindable(defaultValue = "7d")
+    Duration getRetention();
+
+    @Bindable(defaultValue = "10000")
+    int getMaxQueuedPerPrinter();
+
+    @Bindable(defaultValue = "1000")
+    int getMaxCopies();
+
+    @Bindable(defaultValue = "10s")
+    Duration getShutdownGrace();
+}

@@ -1,0 +1,17 @@
+package dev.floorgate.gateway.internal.print;
+
+/** Where a print job is (API.md, guarantee 6). */
+public enum PrintJobState {
+    /** Durable and waiting for its printer. */
+    QUEUED,
+    /** Being sent: bytes may be on the wire. Committed before the first byte is written. */
+    PRINTING,
+    /** The printer received every byte and answered a status query after. */
+    PRINTED,
+    /** The printer reports a fault or does not answer; nothing was sent. Retried when the printer clears. */
+    HELD,
+    /** The gateway stopped, or the connection failed, while the job was being sent: a person decides. */
+    MAYBE_PRINTED,
+    /** Discarded by a person (with a reason); never printed by the gateway after that. */
+    FAILED
+}

@@ -1,0 +1,526 @@
+package dev.floorgate.gateway.internal.print;
+
+import dev.floorgate.gateway.internal.GatewayDatabase;
+import dev.floorgate.gateway.internal.http.ApiException;
+import io.micronaut.core.type.Argument;
+import io.micronaut.json.JsonMapper;
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * The durable print spool (DESIGN.md guarantee 6): print jobs in gateway.db (WAL, synchronous=FULL, so a commit
+ * survives kill -9 and power loss), deduplicated by jobId, in order per printer.
+ *
+ * <pre>
+ * print_jobs(
+ *   job_id            TEXT PRIMARY KEY   the client's id: the idempotency key while the row exists
+ *   seq               INTEGER UNIQUE     order of arrival (a reprint takes a new one): a printer's jobs go in seq order
+ *   tenant            TEXT               owner; devices see only their tenant's jobs
+ *   printer, station  TEXT               where it prints; the station it came from (or null)
+ *   template          TEXT               the template, or null for raw ZPL
+ *   data_json         TEXT               the field values given, a JSON object of strings, sorted by name
+ *   zpl               TEXT               exactly what is sent (rendered when the job was made)
+ *   copies            INTEGER
+ *   request_hash      TEXT               PrintRequest.fingerprint(): same jobId + other hash = JOB_ID_REUSED
+ *   state             TEXT               QUEUED | PRINTING | PRINTED | HELD | MAYBE_PRINTED | FAILED
+ *   fault, fault_detail TEXT             "paper out" + the driver's sentence (HELD), or why MAYBE_PRINTED
+ *   attempts          INTEGER            sends started
+ *   created_at, updated_at, printed_at   TEXT, ISO-8601 UTC
+ *   created_by        TEXT               device:ID, admin, station:NAME
+ *   resolution, resolved_by, resolved_at, resolution_reason   the last person action (who, when, why)
+ * )
+ * print_job_actions(id INTEGER PRIMARY KEY, job_id, at, action, actor, reason, from_state, to_state)
+ *   every person action and crash recovery, kept as long as the job
+ * </pre>
+ *
+ * <p>Commit points, in the order a job lives them:
+ * <ol>
+ *   <li>{@link #enqueue}: the QUEUED row commits before the API answers 202 (or the station's scan is done).</li>
+ *   <li>{@link #markPrinting}: PRINTING commits BEFORE the first byte is written to the printer.</li>
+ *   <li>{@link #afterSend}: PRINTED, HELD or MAYBE_PRINTED commits after the driver's outcome. HELD means the
+ *       driver sent nothing (the printer reported a fault or did not answer), so the job is still the head of
+ *       its printer's queue and goes again when the printer clears.</li>
+ *   <li>{@link #resolve}: a person's reprint (back to QUEUED, at the end of the queue), discard (FAILED) or
+ *       mark-printed (PRINTED) commits together with its who/when/why.</li>
+ * </ol>
+ *
+ * <p>The crash argument: a row is PRINTING only between commit 2 and commit 3, which encloses every moment at
+ * which bytes of the job may be on the wire. So after a crash, {@link #recoverAfterCrash} (run at start-up, before
+ * any worker) turns every PRINTING row into MAYBE_PRINTED, and nothing else: a QUEUED or HELD row had sent no
+ * byte and is sent normally; a PRINTED row is done. MAYBE_PRINTED is never sent again without a person, so a crash
+ * mid-send can cost at most a reprint a person asked for, never a silent second label; and because the QUEUED row
+ * commits before the 202, an acknowledged job is never lost. The one assumption is the driver's contract that
+ * HELD and NOT_ANSWERING outcomes wrote nothing (device-drivers' PrintOutcome).
+ *
+ * <p>All statements run on {@link GatewayDatabase}'s one connection under its lock. Changes go through a
+ * {@link SpoolCommitter}: concurrent changes share one transaction and one fsync, and each method returns only once
+ * the transaction holding its change has committed, so every commit point above is what it says. State changes are
+ * conditional updates ({@code WHERE state IN (...)}), so a person's action and a worker cannot both move one job.
+ */
+@Singleton
+final class PrintJobStore implements AutoCloseable {
+    /** Person actions, each with the states it may start from. */
+    enum Action {
+        REPRINT(EnumSet.of(PrintJobState.MAYBE_PRINTED, PrintJobState.FAILED, PrintJobState.HELD), PrintJobState.QUEUED),
+        DISCARD(EnumSet.of(PrintJobState.QUEUED, PrintJobState.HELD, PrintJobState.MAYBE_PRINTED), PrintJobState.FAILED),
+        MARK_PRINTED(EnumSet.of(PrintJobState.MAYBE_PRINTED, PrintJobState.HELD, PrintJobState.QUEUED,
+                PrintJobState.FAILED), PrintJobState.PRINTED);
+
+        final Set<PrintJobState> from;
+        final PrintJobState to;
+
+        Action(Set<PrintJobState> from, PrintJobState to) {
+            this.from = from;
+            this.to = to;
+        }
+    }
+
+    /** The result of {@link #enqueue}: the job, and whether this call made it. */
+    record Enqueued(PrintJob job, boolean created) {
+    }
+
+    /** How long a change waits for its commit; far beyond a healthy disk's worst fsync. */
+    static final Duration COMMIT_TIMEOUT = Duration.ofSeconds(30);
+    static final String RECOVERED_FAULT = "gateway stopped while sending";
+    private static final String COLUMNS = "job_id, seq, tenant, printer, station, template, data_json, zpl, copies, "
+            + "state, fault, fault_detail, attempts, created_at, updated_at, printed_at, created_by, resolution, "
+            + "resolved_by, resolved_at, resolution_reason";
+
+    private final GatewayDatabase db;
+    private final SpoolCommitter committer;
+    private final JsonMapper json;
+
+    PrintJobStore(GatewayDatabase db, JsonMapper json) {
+        this.db = db;
+        this.json = json;
+        try {
+            db.inTransaction(c -> {
+                try (Statement s = c.createStatement()) {
+                    s.execute("CREATE TABLE IF NOT EXISTS print_jobs (job_id TEXT PRIMARY KEY, seq INTEGER NOT NULL, "
+                            + "tenant TEXT NOT NULL, printer TEXT NOT NULL, station TEXT, template TEXT, "
+                            + "data_json TEXT NOT NULL, zpl TEXT NOT NULL, copies INTEGER NOT NULL, "
+                            + "request_hash TEXT NOT NULL, state TEXT NOT NULL, fault TEXT, fault_detail TEXT, "
+                            + "attempts INTEGER NOT NULL DEFAULT 0, created_at TEXT NOT NULL, updated_at TEXT NOT NULL, "
+                            + "printed_at TEXT, created_by TEXT NOT NULL, resolution TEXT, resolved_by TEXT, "
+                            + "resolved_at TEXT, resolution_reason TEXT)");
+                    s.execute("CREATE UNIQUE INDEX IF NOT EXISTS print_jobs_seq ON print_jobs(seq)");
+                    s.execute("CREATE INDEX IF NOT EXISTS print_jobs_queue ON print_jobs(printer, seq) "
+                            + "WHERE state IN ('QUEUED', 'HELD')");
+                    s.execute("CREATE INDEX IF NOT EXISTS print_jobs_state ON print_jobs(state, updated_at)");
+                    s.execute("CREATE INDEX IF NOT EXISTS print_jobs_tenant ON print_jobs(tenant, seq)");
+                    s.execute("CREATE TABLE IF NOT EXISTS print_job_actions (id INTEGER PRIMARY KEY, "
+                            + "job_id TEXT NOT NULL, at TEXT NOT NULL, action TEXT NOT NULL, actor TEXT NOT NULL, "
+                            + "reason TEXT NOT NULL, from_state TEXT NOT NULL, to_state TEXT NOT NULL)");
+                    s.execute("CREATE INDEX IF NOT EXISTS print_job_actions_job ON print_job_actions(job_id)");
+                }
+                return null;
+            });
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot create the print spool tables in " + db.file() + ": "
+                    + e.getMessage(), e);
+        }
+        this.committer = new SpoolCommitter(db, COMMIT_TIMEOUT);
+    }
+
+    /** Spool transactions committed since start, and the changes they carried: {transactions, changes}. */
+    long[] commitStats() {
+        return new long[] {committer.transactions(), committer.units()};
+    }
+
+    /** Commits what is waiting and stops taking changes. */
+    @PreDestroy
+    @Override
+    public void close() throws InterruptedException {
+        committer.close();
+    }
+
+    /**
+     * Commit point 1: stores the job as QUEUED, or returns the job already stored under its jobId when the request
+     * is the same.
+     *
+     * @throws ApiException 409 JOB_ID_REUSED when the jobId holds another request (of any tenant), 503 QUEUE_FULL
+     *                      when the printer already has {@code maxQueued} jobs waiting
+     */
+    Enqueued enqueue(PrintRequest r, int maxQueued, Instant now) throws SQLException {
+        String hash = r.fingerprint();
+        String dataJson = writeData(r.data());
+        return committer.commit(c -> {
+            Optional<String> existingHash = one(c, "SELECT request_hash FROM print_jobs WHERE job_id = ?",
+                    rs -> rs.getString(1), r.jobId());
+            if (existingHash.isPresent()) {
+                if (!existingHash.get().equals(hash)) {
+                    throw new ApiException(409, "JOB_ID_REUSED", "jobId '" + r.jobId() + "' was already used for "
+                            + "another print request; make a new jobId for a new job");
+                }
+                return new Enqueued(get(c, r.jobId()), false);
+            }
+            int waiting = one(c, "SELECT COUNT(*) FROM print_jobs WHERE printer = ? AND state IN ('QUEUED', 'HELD')",
+                    rs -> rs.getInt(1), r.printer()).orElse(0);
+            if (waiting >= maxQueued) {
+                throw new ApiException(503, "QUEUE_FULL", "printer '" + r.printer() + "' has " + waiting
+                        + " jobs waiting (fg.print.max-queued-per-printer " + maxQueued + "); try again later");
+            }
+            long seq = nextSeq(c);
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO print_jobs (job_id, seq, tenant, printer, "
+                    + "station, template, data_json, zpl, copies, request_hash, state, attempts, created_at, "
+                    + "updated_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'QUEUED', 0, ?, ?, ?)")) {
+                ps.setString(1, r.jobId());
+                ps.setLong(2, seq);
+                ps.setString(3, r.tenant());
+                ps.setString(4, r.printer());
+                ps.setString(5, r.station());
+                ps.setString(6, r.template());
+                ps.setString(7, dataJson);
+                ps.setString(8, r.zpl());
+                ps.setInt(9, r.copies());
+                ps.setString(10, hash);
+                ps.setString(11, now.toString());
+                ps.setString(12, now.toString());
+                ps.setString(13, r.createdBy());
+                ps.executeUpdate();
+            }
+            return new Enqueued(get(c, r.jobId()), true); // Commit the job.
+        });
+    }
+
+    Optional<PrintJob> find(String jobId) throws SQLException {
+        return db.read(c -> one(c, "SELECT " + COLUMNS + " FROM print_jobs WHERE job_id = ?", this::job, jobId));
+    }
+
+    /** Newest first; {@code tenant}, {@code state}, {@code printer} null = any. */
+    List<PrintJob> list(String tenant, PrintJobState state, String printer, int limit) throws SQLException {
+        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM print_jobs WHERE 1 = 1");
+        List<String> args = new ArrayList<>();
+        if (tenant != null) {
+            sql.append(" AND tenant = ?");
+            args.add(tenant);
+        }
+        if (state != null) {
+            sql.append(" AND state = ?");
+            args.add(state.name());
+        }
+        if (printer != null) {
+            sql.append(" AND printer = ?");
+            args.add(printer);
+        }
+        sql.append(" ORDER BY seq DESC LIMIT ").append(limit);
+        return db.read(c -> {
+            List<PrintJob> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+                for (int i = 0; i < args.size(); i++) {
+                    ps.setString(i + 1, args.get(i));
+                }
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(job(rs));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
+    /** The next job of a printer's queue: the QUEUED or HELD job with the lowest seq. */
+    Optional<PrintJob> head(String printer) throws SQLException {
+        return db.read(c -> one(c, "SELECT " + COLUMNS + " FROM print_jobs WHERE printer = ? AND state IN "
+                + "('QUEUED', 'HELD') ORDER BY seq LIMIT 1", this::job, printer));
+    }
+
+    /**
+     * Commit point 2, before the first byte: QUEUED or HELD -> PRINTING. Empty when the job is no longer waiting
+     * (a person discarded or marked it meanwhile); then nothing may be sent.
+     */
+    Optional<PrintJob> markPrinting(String jobId, Instant now) throws SQLException {
+        return committer.commit(c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE print_jobs SET state = 'PRINTING', "
+                    + "attempts = attempts + 1, fault = NULL, fault_detail = NULL, updated_at = ? "
+                    + "WHERE job_id = ? AND state IN ('QUEUED', 'HELD')")) {
+                ps.setString(1, now.toString());
+                ps.setString(2, jobId);
+                if (ps.executeUpdate() != 1) {
+                    return Optional.<PrintJob>empty();
+                }
+            }
+            return Optional.of(get(c, jobId)); // Commit PRINTING; only now may bytes go out.
+        });
+    }
+
+    /** Commit point 3, after the driver's outcome: PRINTING -> PRINTED, HELD or MAYBE_PRINTED. */
+    PrintJob afterSend(String jobId, PrintJobState to, String fault, String detail, Instant now) throws SQLException {
+        if (to != PrintJobState.PRINTED && to != PrintJobState.HELD && to != PrintJobState.MAYBE_PRINTED) {
+            throw new IllegalArgumentException("a send ends PRINTED, HELD or MAYBE_PRINTED, not " + to);
+        }
+        return committer.commit(c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE print_jobs SET state = ?, fault = ?, "
+                    + "fault_detail = ?, updated_at = ?, printed_at = CASE WHEN ? = 'PRINTED' THEN ? ELSE printed_at "
+                    + "END WHERE job_id = ? AND state = 'PRINTING'")) {
+                ps.setString(1, to.name());
+                ps.setString(2, fault);
+                ps.setString(3, detail);
+                ps.setString(4, now.toString());
+                ps.setString(5, to.name());
+                ps.setString(6, now.toString());
+                ps.setString(7, jobId);
+                if (ps.executeUpdate() != 1) {
+                    throw new IllegalStateException("print job " + jobId + " is not PRINTING; its outcome " + to
+                            + " cannot be recorded");
+                }
+            }
+            return get(c, jobId);
+        });
+    }
+
+    /**
+     * A waiting job (QUEUED or HELD) shows the fault that holds its printer; empty when the job no longer waits.
+     * Nothing was sent, so this is no commit point of the crash argument, just what people see.
+     */
+    Optional<PrintJob> hold(String jobId, String fault, String detail, Instant now) throws SQLException {
+        return committer.commit(c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE print_jobs SET state = 'HELD', fault = ?, "
+                    + "fault_detail = ?, updated_at = ? WHERE job_id = ? AND state IN ('QUEUED', 'HELD')")) {
+                ps.setString(1, fault);
+                ps.setString(2, detail);
+                ps.setString(3, now.toString());
+                ps.setString(4, jobId);
+                return ps.executeUpdate() == 1 ? Optional.of(get(c, jobId)) : Optional.<PrintJob>empty();
+            }
+        });
+    }
+
+    /** At start-up, before any worker runs: every PRINTING row becomes MAYBE_PRINTED (see the crash argument). */
+    List<PrintJob> recoverAfterCrash(Instant now) throws SQLException {
+        return committer.commit(c -> {
+            List<String> ids = new ArrayList<>();
+            try (Statement s = c.createStatement();
+                 ResultSet rs = s.executeQuery("SELECT job_id FROM print_jobs WHERE state = 'PRINTING' ORDER BY seq")) {
+                while (rs.next()) {
+                    ids.add(rs.getString(1));
+                }
+            }
+            List<PrintJob> out = new ArrayList<>();
+            for (String id : ids) {
+                try (PreparedStatement ps = c.prepareStatement("UPDATE print_jobs SET state = 'MAYBE_PRINTED', "
+                        + "fault = ?, fault_detail = ?, updated_at = ? WHERE job_id = ? AND state = 'PRINTING'")) {
+                    ps.setString(1, RECOVERED_FAULT);
+                    ps.setString(2, "the gateway stopped while this job was being sent, so the label may have "
+                            + "printed; reprint or discard it, with a reason");
+                    ps.setString(3, now.toString());
+                    ps.setString(4, id);
+                    ps.executeUpdate();
+                }
+                recordAction(c, id, now, "RECOVERED_AFTER_CRASH", "gateway", "found PRINTING at start-up",
+                        PrintJobState.PRINTING, PrintJobState.MAYBE_PRINTED);
+                out.add(get(c, id));
+            }
+            return out; // Commit the recovery.
+        });
+    }
+
+    /**
+     * Commit point 4: a person's action with who and why.
+     *
+     * @throws ApiException 404 for an unknown job, 409 INVALID_STATE when the job's state does not allow it
+     */
+    PrintJob resolve(String jobId, Action action, String actor, String reason, Instant now) throws SQLException {
+        return committer.commit(c -> {
+            PrintJob job = one(c, "SELECT " + COLUMNS + " FROM print_jobs WHERE job_id = ?", this::job, jobId)
+                    .orElseThrow(() -> ApiException.notFound("no print job " + jobId));
+            if (!action.from.contains(job.state())) {
+                throw new ApiException(409, "INVALID_STATE", "print job " + jobId + " is " + job.state() + "; "
+                        + action.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-') + " needs one of "
+                        + action.from);
+            }
+            StringBuilder sql = new StringBuilder("UPDATE print_jobs SET state = ?, updated_at = ?, resolution = ?, "
+                    + "resolved_by = ?, resolved_at = ?, resolution_reason = ?");
+            if (action == Action.REPRINT) {
+                sql.append(", seq = ?, fault = NULL, fault_detail = NULL"); // to the end of the printer's queue
+            } else if (action == Action.MARK_PRINTED) {
+                sql.append(", printed_at = ?");
+            }
+            sql.append(" WHERE job_id = ? AND state = ?");
+            try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+                int i = 1;
+                ps.setString(i++, action.to.name());
+                ps.setString(i++, now.toString());
+                ps.setString(i++, action.name());
+                ps.setString(i++, actor);
+                ps.setString(i++, now.toString());
+                ps.setString(i++, reason);
+                if (action == Action.REPRINT) {
+                    ps.setLong(i++, nextSeq(c));
+                } else if (action == Action.MARK_PRINTED) {
+                    ps.setString(i++, now.toString());
+                }
+                ps.setString(i++, jobId);
+                ps.setString(i, job.state().name());
+                ps.executeUpdate();
+            }
+            recordAction(c, jobId, now, action.name(), actor, reason, job.state(), action.to);
+            return get(c, jobId); // Commit the action with who and why.
+        });
+    }
+
+    /** Every person action and recovery of a job, oldest first. */
+    List<Map<String, Object>> actions(String jobId) throws SQLException {
+        return db.read(c -> {
+            List<Map<String, Object>> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT at, action, actor, reason, from_state, to_state "
+                    + "FROM print_job_actions WHERE job_id = ? ORDER BY id")) {
+                ps.setString(1, jobId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        Map<String, Object> m = new LinkedHashMap<>();
+                        m.put("at", rs.getString(1));
+                        m.put("action", rs.getString(2));
+                        m.put("by", rs.getString(3));
+                        m.put("reason", rs.getString(4));
+                        m.put("from", rs.getString(5));
+                        m.put("to", rs.getString(6));
+                        out.add(m);
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
+    /** Jobs by state (every state present, zero included). */
+    Map<PrintJobState, Integer> counts() throws SQLException {
+        return db.read(c -> {
+            Map<PrintJobState, Integer> out = new EnumMap<>(PrintJobState.class);
+            for (PrintJobState s : PrintJobState.values()) {
+                out.put(s, 0);
+            }
+            try (Statement s = c.createStatement();
+                 ResultSet rs = s.executeQuery("SELECT state, COUNT(*) FROM print_jobs GROUP BY state")) {
+                while (rs.next()) {
+                    out.put(PrintJobState.valueOf(rs.getString(1)), rs.getInt(2));
+                }
+            }
+            return out;
+        });
+    }
+
+    /** Jobs per printer and state, for one tenant or all (tenant null); states without jobs are left out. */
+    Map<String, Map<String, Integer>> countsByPrinter(String tenant) throws SQLException {
+        return db.read(c -> {
+            Map<String, Map<String, Integer>> out = new TreeMap<>();
+            String sql = "SELECT printer, state, COUNT(*) FROM print_jobs" + (tenant == null ? "" : " WHERE tenant = ?")
+                    + " GROUP BY printer, state";
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                if (tenant != null) {
+                    ps.setString(1, tenant);
+                }
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.computeIfAbsent(rs.getString(1), k -> new TreeMap<>()).put(rs.getString(2), rs.getInt(3));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
+    /** Deletes PRINTED and FAILED jobs last changed before {@code before}, and their actions. */
+    int prune(Instant before) throws SQLException {
+        return committer.commit(c -> {
+            try (PreparedStatement actions = c.prepareStatement("DELETE FROM print_job_actions WHERE job_id IN "
+                    + "(SELECT job_id FROM print_jobs WHERE state IN ('PRINTED', 'FAILED') AND updated_at < ?)");
+                 PreparedStatement jobs = c.prepareStatement("DELETE FROM print_jobs WHERE state IN ('PRINTED', "
+                         + "'FAILED') AND updated_at < ?")) {
+                actions.setString(1, before.toString());
+                actions.executeUpdate();
+                jobs.setString(1, before.toString());
+                return jobs.executeUpdate();
+            }
+        });
+    }
+
+    private static void recordAction(Connection c, String jobId, Instant at, String action, String actor,
+            String reason, PrintJobState from, PrintJobState to) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO print_job_actions (job_id, at, action, actor, "
+                + "reason, from_state, to_state) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+            ps.setString(1, jobId);
+            ps.setString(2, at.toString());
+            ps.setString(3, action);
+            ps.setString(4, actor);
+            ps.setString(5, reason);
+            ps.setString(6, from.name());
+            ps.setString(7, to.name());
+            ps.executeUpdate();
+        }
+    }
+
+    private static long nextSeq(Connection c) throws SQLException {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT COALESCE(MAX(seq), 0) + 1 "
+                + "FROM print_jobs")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private PrintJob get(Connection c, String jobId) throws SQLException {
+        return one(c, "SELECT " + COLUMNS + " FROM print_jobs WHERE job_id = ?", this::job, jobId)
+                .orElseThrow(() -> new IllegalStateException("print job " + jobId + " vanished inside a transaction"));
+    }
+
+    private interface RowMapper<T> {
+        T map(ResultSet rs) throws SQLException;
+    }
+
+    private static <T> Optional<T> one(Connection c, String sql, RowMapper<T> mapper, String arg) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, arg);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(mapper.map(rs)) : Optional.empty();
+            }
+        }
+    }
+
+    private PrintJob job(ResultSet rs) throws SQLException {
+        return new PrintJob(rs.getString(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                rs.getString(6), readData(rs.getString(7)), rs.getString(8), rs.getInt(9),
+                PrintJobState.valueOf(rs.getString(10)), rs.getString(11), rs.getString(12), rs.getInt(13),
+                instant(rs.getString(14)), instant(rs.getString(15)), instant(rs.getString(16)), rs.getString(17),
+                rs.getString(18), rs.getString(19), instant(rs.getString(20)), rs.getString(21));
+    }
+
+    private static Instant instant(String text) {
+        return text == null ? null : Instant.parse(text);
+    }
+
+    private String writeData(Map<String, String> data) {
+        try {
+            return json.writeValueAsString(new TreeMap<>(data));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write print job data as JSON", e);
+        }
+    }
+
+    private Map<String, String> readData(String text) {
+        try {
+            Map<String, String> data = json.readValue(text, Argument.mapOf(String.class, String.class));
+            return data == null ? Map.of() : data;
+        } catch (IOException e) {
+            throw new UncheckedIOException("print job data_json is not a JSON object of strings: " + text, e);
+        }
+    }
+}

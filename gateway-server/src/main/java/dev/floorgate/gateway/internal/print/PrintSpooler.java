@@ -1,0 +1,192 @@
+package dev.floorgate.gateway.internal.print;
+
+import dev.floorgate.gateway.internal.devices.PrinterQueues;
+import dev.floorgate.gateway.internal.devices.PrinterRegistry;
+import dev.floorgate.gateway.internal.events.EventHub;
+import dev.floorgate.gateway.internal.http.ApiException;
+import io.micronaut.context.annotation.Context;
+import jakarta.annotation.PreDestroy;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The print spooler: takes print jobs, keeps them in {@link PrintJobStore} (where the schema, the commit points and
+ * the crash argument are written down), and runs one {@link PrinterWorker} per configured printer. Started with the
+ * application: first it turns jobs left PRINTING by a crash into MAYBE_PRINTED, then the workers start, so no job
+ * that may have printed is ever sent again without a person.
+ *
+ * <p>Every state change of a job becomes a {@code print-job} event for the job's tenant. Person actions
+ * (reprint, discard, mark-printed) need a reason and record who, when and why. Finished jobs are pruned after
+ * {@code fg.print.retention}.
+ */
+@Context
+public final class PrintSpooler implements PrinterQueues, AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(PrintSpooler.class);
+    /** Longest reason a person may give; a sentence, not a document. */
+    static final int MAX_REASON = 500;
+
+    private final PrintJobStore store;
+    private final EventHub events;
+    private final PrintConfiguration config;
+    private final Map<String, PrinterWorker> workers = new LinkedHashMap<>();
+    private final Map<PrintJobState, AtomicLong> transitions = new EnumMap<>(PrintJobState.class);
+    private final ScheduledExecutorService housekeeping;
+
+    /** The result of {@link #submit}: the job, and whether this call made it (false: the same jobId again). */
+    public record Submitted(PrintJob job, boolean created) {
+    }
+
+    PrintSpooler(PrintJobStore store, PrinterRegistry printers, EventHub events, PrintConfiguration config)
+            throws SQLException {
+        this.store = store;
+        this.events = events;
+        this.config = config;
+        for (PrintJobState s : PrintJobState.values()) {
+            transitions.put(s, new AtomicLong());
+        }
+        for (PrintJob job : store.recoverAfterCrash(Instant.now())) {
+            LOG.warn("print job {} for printer '{}' was being sent when the gateway stopped; it may have printed and "
+                    + "waits for a person (reprint or discard it)", job.jobId(), job.printer());
+            changed(job);
+        }
+        for (String name : printers.names()) {
+            PrinterWorker worker = new PrinterWorker(name, printers.driver(name).orElseThrow(), store,
+                    config.getHoldPollInterval(), this::changed);
+            workers.put(name, worker);
+        }
+        printers.onReady(this::wake);
+        workers.values().forEach(PrinterWorker::start);
+        housekeeping = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "fg-print-housekeeping");
+            t.setDaemon(true);
+            return t;
+        });
+        housekeeping.scheduleWithFixedDelay(this::prune, 1, 60, TimeUnit.MINUTES);
+    }
+
+    /**
+     * Spools a job: durable (QUEUED committed) when this returns, or the job already stored under the same jobId
+     * and request.
+     *
+     * @throws ApiException 409 JOB_ID_REUSED, 503 QUEUE_FULL
+     */
+    public Submitted submit(PrintRequest request) throws SQLException {
+        PrintJobStore.Enqueued e = store.enqueue(request, config.getMaxQueuedPerPrinter(), Instant.now());
+        if (e.created()) {
+            changed(e.job());
+            wake(request.printer());
+        }
+        return new Submitted(e.job(), e.created());
+    }
+
+    public Optional<PrintJob> find(String jobId) throws SQLException {
+        return store.find(jobId);
+    }
+
+    /** Newest first; null filters match everything. */
+    public List<PrintJob> list(String tenant, PrintJobState state, String printer, int limit) throws SQLException {
+        return store.list(tenant, state, printer, limit);
+    }
+
+    /** Every person action and crash recovery of a job, oldest first. */
+    List<Map<String, Object>> history(String jobId) throws SQLException {
+        return store.actions(jobId);
+    }
+
+    /**
+     * A person's action on a job the caller may see.
+     *
+     * @throws ApiException 400 without a reason, 404 for a job the caller does not see, 409 for a state the
+     *                      action does not apply to
+     */
+    PrintJob resolve(String jobId, PrintJobStore.Action action, Caller caller, String reason) throws SQLException {
+        if (reason == null || reason.isBlank()) {
+            throw ApiException.badRequest("INVALID", "reason: is required (say why, e.g. \"label came out "
+                    + "smudged\"); it is recorded with who and when");
+        }
+        if (reason.length() > MAX_REASON) {
+            throw ApiException.badRequest("INVALID", "reason: " + reason.length() + " characters exceed "
+                    + MAX_REASON);
+        }
+        caller.visible(store.find(jobId), jobId);
+        PrintJob job = store.resolve(jobId, action, caller.actor(), reason.trim(), Instant.now());
+        LOG.info("print job {} on printer '{}': {} by {} because \"{}\"", jobId, job.printer(), action, caller.actor(),
+                reason.trim());
+        changed(job);
+        if (job.state() == PrintJobState.QUEUED) {
+            wake(job.printer());
+        }
+        return job;
+    }
+
+    /** Tells a printer's worker to look at its queue now. */
+    void wake(String printer) {
+        PrinterWorker w = workers.get(printer);
+        if (w != null) {
+            w.wake();
+        }
+    }
+
+    /** State changes seen since start, by the state entered (for /metrics). */
+    Map<PrintJobState, Long> transitions() {
+        Map<PrintJobState, Long> out = new EnumMap<>(PrintJobState.class);
+        transitions.forEach((k, v) -> out.put(k, v.get()));
+        return out;
+    }
+
+    /** {transactions, changes} of the spool's group commit since start. */
+    long[] commitStats() {
+        return store.commitStats();
+    }
+
+    Map<PrintJobState, Integer> counts() throws SQLException {
+        return store.counts();
+    }
+
+    @Override
+    public Map<String, Map<String, Integer>> countsByPrinter(String tenant) {
+        try {
+            return store.countsByPrinter(tenant);
+        } catch (SQLException e) {
+            throw new IllegalStateException("print job counts failed: " + e.getMessage(), e);
+        }
+    }
+
+    private void changed(PrintJob job) {
+        transitions.get(job.state()).incrementAndGet();
+        events.publish("print-job", job.tenant(), null, job.toEvent());
+    }
+
+    private void prune() {
+        try {
+            int n = store.prune(Instant.now().minus(config.getRetention()));
+            if (n > 0) {
+                LOG.info("pruned {} finished print jobs older than {}", n, config.getRetention());
+            }
+        } catch (SQLException | RuntimeException e) {
+            LOG.warn("pruning finished print jobs failed: {}", e.toString());
+        }
+    }
+
+    @PreDestroy
+    @Override
+    public void close() throws InterruptedException {
+        housekeeping.shutdownNow();
+        workers.values().forEach(PrinterWorker::signalStop);
+        long deadline = System.nanoTime() + config.getShutdownGrace().toNanos();
+        for (PrinterWorker w : workers.values()) {
+            w.awaitStop(deadline);
+        }
+    }
+}

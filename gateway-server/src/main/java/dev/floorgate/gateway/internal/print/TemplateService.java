@@ -1,0 +1,109 @@
+package dev.floorgate.gateway.internal.print;
+
+import dev.floorgate.gateway.internal.http.ApiException;
+import dev.floorgate.templates.LabelTemplate;
+import dev.floorgate.templates.PreviewResult;
+import dev.floorgate.templates.RenderedLabel;
+import dev.floorgate.templates.TemplateCatalog;
+import dev.floorgate.templates.TemplateLoadException;
+import dev.floorgate.templates.ZplPreview;
+import io.micronaut.context.annotation.Value;
+import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The label templates of this gateway: the built-in set, plus the site's {@code NAME.zpl} files from
+ * {@code fg.templates-dir} when it is set (a site file with a built-in's name replaces it). Loaded once at start-up;
+ * a bad site template stops the start with every bad file and line named (TemplateLoadException), because a
+ * station or a client would otherwise print with the wrong label or none. Renders and previews turn the
+ * template module's IllegalArgumentException (which names the template and field) into 400 answers.
+ */
+@Singleton
+public final class TemplateService {
+    /** Preview resolutions a printer head has. */
+    public static final Set<Integer> DPIS = Set.of(152, 203, 300, 600);
+    private static final Logger LOG = LoggerFactory.getLogger(TemplateService.class);
+
+    private final TemplateCatalog catalog;
+
+    public TemplateService(@Value("${fg.templates-dir:}") String templatesDir) {
+        if (templatesDir == null || templatesDir.isBlank()) {
+            catalog = TemplateCatalog.builtIn();
+        } else {
+            Path dir = Paths.get(templatesDir.trim()).toAbsolutePath().normalize();
+            try {
+                catalog = TemplateCatalog.withSiteDirectory(dir);
+            } catch (TemplateLoadException e) {
+                throw new IllegalStateException("fg.templates-dir " + dir + ": " + e.getMessage(), e);
+            } catch (IOException e) {
+                throw new IllegalStateException("fg.templates-dir " + dir + " cannot be read: " + e.getMessage(), e);
+            }
+        }
+        LOG.info("label templates: {}", names());
+    }
+
+    public Optional<LabelTemplate> find(String name) {
+        return name == null ? Optional.empty() : catalog.find(name);
+    }
+
+    public List<LabelTemplate> all() {
+        return catalog.all();
+    }
+
+    /** The template, or a 400 naming {@code field} and the known templates. */
+    public LabelTemplate require(String field, String name) {
+        return find(name).orElseThrow(() -> ApiException.badRequest("UNKNOWN_TEMPLATE", field + ": no template '"
+                + name + "'; known: " + names()));
+    }
+
+    /**
+     * Renders {@code data} with {@code copies} in its ^PQ.
+     *
+     * @throws ApiException 400 INVALID naming the template and the field that is missing or wrong
+     */
+    public RenderedLabel render(LabelTemplate template, Map<String, String> data, int copies) {
+        try {
+            return template.render(data, copies);
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest("INVALID", "data: " + e.getMessage());
+        }
+    }
+
+    /** A preview where fields not given take their sample values. */
+    public PreviewResult preview(LabelTemplate template, Map<String, String> data) {
+        try {
+            return template.preview(data);
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest("INVALID", "data: " + e.getMessage());
+        }
+    }
+
+    /** A preview of raw ZPL (a carrier's label) at {@code dpi}. */
+    public PreviewResult previewRaw(String zpl, int dpi) {
+        if (!DPIS.contains(dpi)) {
+            throw ApiException.badRequest("INVALID", "dpi: must be 152, 203, 300 or 600, got " + dpi);
+        }
+        try {
+            return ZplPreview.render(zpl, dpi);
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest("INVALID", "zpl: " + e.getMessage());
+        }
+    }
+
+    private List<String> names() {
+        List<String> out = new ArrayList<>();
+        for (LabelTemplate t : catalog.all()) {
+            out.add(t.name());
+        }
+        return out;
+    }
+}

@@ -1,0 +1,289 @@
+package dev.floorgate.gateway.internal.stations;
+
+import dev.floorgate.devices.Scan;
+import dev.floorgate.gateway.internal.devices.PrinterRegistry;
+import dev.floorgate.gateway.internal.devices.ScannerRegistry;
+import dev.floorgate.gateway.internal.devices.StationConfiguration;
+import dev.floorgate.gateway.internal.events.EventHub;
+import dev.floorgate.gateway.internal.http.ApiException;
+import dev.floorgate.gateway.internal.print.PrintRequest;
+import dev.floorgate.gateway.internal.print.PrintSpooler;
+import dev.floorgate.gateway.internal.print.TemplateService;
+import dev.floorgate.gateway.internal.scans.ScanDecoder;
+import dev.floorgate.sync.SyncEngine;
+import dev.floorgate.templates.LabelTemplate;
+import dev.floorgate.templates.TemplateField;
+import io.micronaut.context.annotation.Context;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Stations (DESIGN.md flow 2, "scan to label"): a read on a station's scanner is decoded for the station's tenant
+ * and warehouse, looked up in the gateway's cache, turned into the station template's fields by
+ * {@link LabelDataMapper}, rendered, and spooled for the station's printer; or, for an {@code on-scan: raw}
+ * station, the ZPL the scan carries is spooled as it is. The spooler prints it (durably, in order, held on faults).
+ *
+ * <p>Configuration is checked at start-up and a mistake stops the start, naming the key (an unknown scanner,
+ * printer or template, a missing tenant, a scanner used by two stations). A scan that cannot be printed (matches
+ * nothing, misses a required field, is not ZPL at a raw station) is a {@code station} event for the station's
+ * tenant and a log line, never an exception: the station keeps scanning. Each scanner's reads arrive in order on
+ * one thread, so one station's labels are spooled in the order they were scanned.
+ */
+@Context
+public final class StationService {
+    private static final Logger LOG = LoggerFactory.getLogger(StationService.class);
+    private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
+    /** How much of a scan a problem event quotes. */
+    private static final int QUOTE_CHARS = 120;
+    static final int MAX_COPIES = 100;
+
+    private final Map<String, Station> byScanner = new LinkedHashMap<>();
+    private final List<Station> stations = new ArrayList<>();
+    private final PrintSpooler spooler;
+    private final ScanDecoder decoder;
+    private final SyncEngine engine;
+    private final TemplateService templates;
+    private final EventHub events;
+    private final AtomicLong unassigned = new AtomicLong();
+
+    /** A checked station and its counters. */
+    static final class Station {
+        final StationConfiguration config;
+        final LabelTemplate template;
+        /** The station's fixed field values, by template field name. */
+        final Map<String, String> defaults;
+        final AtomicLong queued = new AtomicLong();
+        final AtomicLong noMatch = new AtomicLong();
+        final AtomicLong problems = new AtomicLong();
+
+        Station(StationConfiguration config, LabelTemplate template, Map<String, String> defaults) {
+            this.config = config;
+            this.template = template;
+            this.defaults = defaults;
+        }
+
+        String name() {
+            return config.getName();
+        }
+    }
+
+    StationService(List<StationConfiguration> configs, PrinterRegistry printers, ScannerRegistry scanners,
+            TemplateService templates, PrintSpooler spooler, ScanDecoder decoder, SyncEngine engine, EventHub events) {
+        this.spooler = spooler;
+        this.decoder = decoder;
+        this.engine = engine;
+        this.templates = templates;
+        this.events = events;
+        List<StationConfiguration> sorted = new ArrayList<>(configs);
+        sorted.sort((a, b) -> a.getName().compareTo(b.getName()));
+        for (StationConfiguration c : sorted) {
+            Station s = check(c, printers, scanners, templates);
+            Station other = byScanner.putIfAbsent(c.getScanner(), s);
+            if (other != null) {
+                throw new IllegalStateException("fg.stations." + c.getName() + ".scanner: scanner '" + c.getScanner()
+                        + "' already serves station '" + other.name() + "'; a scanner serves one station");
+            }
+            stations.add(s);
+        }
+        scanners.start(this::onScan);
+        for (Station s : stations) {
+            LOG.info("station '{}': scanner '{}' -> printer '{}' with {} for tenant {}", s.name(),
+                    s.config.getScanner(), s.config.getPrinter(), s.template == null ? "raw ZPL" : "template '"
+                            + s.template.name() + "'", s.config.getTenant());
+        }
+    }
+
+    private static Station check(StationConfiguration c, PrinterRegistry printers, ScannerRegistry scanners,
+            TemplateService templates) {
+        String key = "fg.stations." + c.getName();
+        if (c.getName() == null || !ID.matcher(c.getName()).matches()) {
+            throw new IllegalStateException(key + ": a name must be 1 to 64 letters, digits, '.', '_' or '-'");
+        }
+        if (c.getScanner() == null || !scanners.contains(c.getScanner())) {
+            throw new IllegalStateException(key + ".scanner: " + (c.getScanner() == null ? "is required"
+                    : "no scanner '" + c.getScanner() + "' in fg.scanners " + scanners.names()));
+        }
+        if (c.getPrinter() == null || !printers.contains(c.getPrinter())) {
+            throw new IllegalStateException(key + ".printer: " + (c.getPrinter() == null ? "is required"
+                    : "no printer '" + c.getPrinter() + "' in fg.printers " + printers.names()));
+        }
+        if (c.getTenant() == null || !ID.matcher(c.getTenant()).matches()) {
+            throw new IllegalStateException(key + ".tenant: is required (the tenant whose orders the station "
+                    + "prints; 1 to 64 letters, digits, '.', '_' or '-')");
+        }
+        if (c.getCopies() < 1 || c.getCopies() > MAX_COPIES) {
+            throw new IllegalStateException(key + ".copies: must be 1 to " + MAX_COPIES + ", got " + c.getCopies());
+        }
+        if (c.getOnScan() == null || c.getOnScan().isBlank()) {
+            throw new IllegalStateException(key + ".on-scan: is required (a template name, or raw)");
+        }
+        if (c.isRaw()) {
+            return new Station(c, null, Map.of());
+        }
+        if (c.getWarehouse() == null || c.getWarehouse().isBlank()) {
+            throw new IllegalStateException(key + ".warehouse: is required (where the station's scans are looked "
+                    + "up)");
+        }
+        LabelTemplate template = templates.find(c.getOnScan().trim()).orElseThrow(() -> new IllegalStateException(
+                key + ".on-scan: no template '" + c.getOnScan() + "' (built-in or in fg.templates-dir)"));
+        Map<String, String> defaults = new LinkedHashMap<>();
+        for (Map.Entry<String, String> d : c.getDefaults().entrySet()) {
+            TemplateField field = field(template, d.getKey()).orElseThrow(() -> new IllegalStateException(key
+                    + ".defaults." + d.getKey() + ": template '" + template.name() + "' has no field '" + d.getKey()
+                    + "'"));
+            defaults.put(field.name(), d.getValue());
+        }
+        return new Station(c, template, defaults);
+    }
+
+    /**
+     * The template field a configuration key names. Micronaut hands map keys over normalised (from_name and
+     * fromName both arrive as from-name), so names are compared in that form.
+     */
+    static Optional<TemplateField> field(LabelTemplate template, String key) {
+        String wanted = normalise(key);
+        for (TemplateField f : template.fields()) {
+            if (f.name().equals(key) || normalise(f.name()).equals(wanted)) {
+                return Optional.of(f);
+            }
+        }
+        return Optional.empty();
+    }
+
+    static String normalise(String name) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < name.length(); i++) {
+            char ch = name.charAt(i);
+            if (Character.isUpperCase(ch) && i > 0 && !Character.isUpperCase(name.charAt(i - 1))) {
+                sb.append('-');
+            }
+            sb.append(ch == '_' ? '-' : Character.toLowerCase(ch));
+        }
+        return sb.toString();
+    }
+
+    /** A read from any scanner (one thread per scanner, in order). */
+    void onScan(Scan scan) {
+        Station station = byScanner.get(scan.scanner());
+        if (station == null) {
+            unassigned.incrementAndGet();
+            LOG.debug("scan on scanner '{}', which serves no station, ignored", scan.scanner());
+            return;
+        }
+        try {
+            Optional<PrintRequest> request = station.template == null ? raw(station, scan) : fromTemplate(station, scan);
+            if (request.isPresent()) {
+                PrintSpooler.Submitted s = spooler.submit(request.get());
+                station.queued.incrementAndGet();
+                LOG.debug("station '{}': scan {} -> print job {}", station.name(), quote(scan.data()),
+                        s.job().jobId());
+            }
+        } catch (ApiException | IllegalArgumentException e) {
+            problem(station, scan, e.getMessage());
+        } catch (SQLException e) {
+            problem(station, scan, "the print spool failed: " + e.getMessage());
+        } catch (RuntimeException e) {
+            LOG.error("station '{}': scan {} failed", station.name(), quote(scan.data()), e);
+            problem(station, scan, "internal error: " + e);
+        }
+    }
+
+    private Optional<PrintRequest> raw(Station station, Scan scan) {
+        String data = scan.data();
+        if (!data.regionMatches(true, 0, "^XA", 0, 3)) {
+            problem(station, scan, "station '" + station.name() + "' prints ZPL carried in the scan, and this scan "
+                    + "does not start with ^XA");
+            return Optional.empty();
+        }
+        return Optional.of(PrintRequest.raw(jobId(station), station.config.getTenant(), station.config.getPrinter(),
+                station.name(), data, "station:" + station.name()));
+    }
+
+    private Optional<PrintRequest> fromTemplate(Station station, Scan scan) {
+        StationConfiguration c = station.config;
+        ScanDecoder.DecodedScan decoded = decoder.decode(c.getTenant(), c.getWarehouse(), scan.data(), scan.aimId());
+        Optional<Map<String, String>> values = LabelDataMapper.map(station.name(), c.getTenant(), c.getWarehouse(),
+                decoded, engine.cache(), scan.receivedAt());
+        if (values.isEmpty()) {
+            station.noMatch.incrementAndGet();
+            event(station, scan, "NO_MATCH", "no order, SKU or bin of tenant " + c.getTenant() + " in warehouse "
+                    + c.getWarehouse() + " matches the scan");
+            return Optional.empty();
+        }
+        Map<String, String> all = LabelDataMapper.complete(values.get(), station.template, station.defaults,
+                c.isOptionalFromSample());
+        Map<String, String> data = new LinkedHashMap<>();
+        for (TemplateField f : station.template.fields()) {
+            String v = all.get(f.name());
+            if (v != null && !v.isEmpty()) {
+                data.put(f.name(), v);
+            }
+        }
+        String zpl = templates.render(station.template, data, c.getCopies()).zpl();
+        return Optional.of(PrintRequest.template(jobId(station), c.getTenant(), c.getPrinter(), station.name(),
+                station.template.name(), data, zpl, c.getCopies(), "station:" + station.name()));
+    }
+
+    private static String jobId(Station station) {
+        return "st-" + station.name() + "-" + UUID.randomUUID();
+    }
+
+    private void problem(Station station, Scan scan, String message) {
+        station.problems.incrementAndGet();
+        event(station, scan, "PROBLEM", message);
+    }
+
+    private void event(Station station, Scan scan, String outcome, String message) {
+        LOG.info("station '{}': scan {} not printed: {}", station.name(), quote(scan.data()), message);
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("station", station.name());
+        data.put("scanner", scan.scanner());
+        data.put("printer", station.config.getPrinter());
+        data.put("outcome", outcome);
+        data.put("scan", quote(scan.data()));
+        data.put("message", message);
+        events.publish("station", station.config.getTenant(), null, data);
+    }
+
+    /** The scan for people: control characters shown as {@code <1D>}, cut at {@value #QUOTE_CHARS} characters. */
+    static String quote(String data) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < data.length() && sb.length() < QUOTE_CHARS; i++) {
+            char ch = data.charAt(i);
+            if (ch < 0x20 || ch == 0x7f) {
+                sb.append(String.format(Locale.ROOT, "<%02X>", (int) ch));
+            } else {
+                sb.append(ch);
+            }
+        }
+        return data.length() > sb.length() && sb.length() >= QUOTE_CHARS ? sb + "..." : sb.toString();
+    }
+
+    /** Per station: scans spooled, scans that matched nothing, other problems (for /metrics). */
+    List<Map<String, Object>> counters() {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (Station s : stations) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("station", s.name());
+            m.put("queued", s.queued.get());
+            m.put("no_match", s.noMatch.get());
+            m.put("problem", s.problems.get());
+            out.add(m);
+        }
+        return out;
+    }
+
+    long unassignedScans() {
+        return unassigned.get();
+    }
+}

@@ -1,0 +1,70 @@
+package dev.floorgate.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Printer, scanner and station configuration: mistakes stop the start and name the key; devices that are not
+ * there do not.
+ */
+class DeviceConfigurationTest {
+    @TempDir
+    Path dir;
+
+    private Map<String, Object> station(int deadPort) {
+        Map<String, Object> config = new HashMap<>();
+        config.put("fg.printers.p1.url", "tcp://127.0.0.1:" + deadPort);
+        config.put("fg.scanners.s1.url", "tcp://127.0.0.1:" + deadPort);
+        config.put("fg.stations.st1.scanner", "s1");
+        config.put("fg.stations.st1.printer", "p1");
+        config.put("fg.stations.st1.on-scan", "shipping-4x6");
+        config.put("fg.stations.st1.tenant", "acme");
+        config.put("fg.stations.st1.warehouse", "SH01");
+        config.put("fg.stations.st1.defaults.from_name", "ACME Rotterdam");
+        config.put("fg.stations.st1.defaults.carrier", "DHL");
+        return config;
+    }
+
+    private static int deadPort() throws Exception {
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        }
+    }
+
+    @Test
+    void devicesThatAreNotThereDoNotStopTheStartAndShowOffline() throws Exception {
+        try (TestGateway gateway = new TestGateway(dir, station(deadPort()))) {
+            String devices = gateway.get("/api/v1/devices", TestGateway.ADMIN_TOKEN).body();
+            assertThat(devices).containsPattern("\"name\":\"s1\",[^}]*\"state\":\"offline\"")
+                    .containsPattern("\"name\":\"p1\",[^}]*\"online\":false");
+        }
+    }
+
+    @Test
+    void aStationNamingAnUnknownPrinterStopsTheStartNamingTheKey() throws Exception {
+        Map<String, Object> config = station(deadPort());
+        config.put("fg.stations.st1.printer", "p9");
+        assertThatThrownBy(() -> new TestGateway(dir, config)).hasStackTraceContaining("fg.stations.st1.printer")
+                .hasStackTraceContaining("no printer 'p9'");
+    }
+
+    @Test
+    void aBadPrinterUrlOrAnUnknownDefaultFieldStopsTheStartNamingTheKey() throws Exception {
+        Map<String, Object> badUrl = station(deadPort());
+        badUrl.put("fg.printers.p1.url", "tcp://127.0.0.1");
+        assertThatThrownBy(() -> new TestGateway(dir, badUrl)).hasStackTraceContaining("fg.printers.p1.url")
+                .hasStackTraceContaining("missing port");
+        Map<String, Object> badDefault = station(deadPort());
+        badDefault.put("fg.stations.st1.defaults.colour", "red");
+        assertThatThrownBy(() -> new TestGateway(dir, badDefault))
+                .hasStackTraceContaining("fg.stations.st1.defaults.colour");
+    }
+}
