@@ -43,7 +43,10 @@ public final class PdaFleetBench {
             }
             Map<String, String> env = Map.of("FG_CORE_URL", core.url(), "FG_CORE_KEY_ID", BenchCore.KEY_ID,
                     "FG_CORE_SECRET", BenchCore.SECRET, "FG_SYNC_WAREHOUSES", "SH01", "FG_SYNC_POLL_INTERVAL", "1s");
-            try (BenchGateway gateway = BenchGateway.start(dir, env, List.of("-Xmx256m"))) {
+            // The JVM flags of ./floorgate gateway (GATEWAY_JAVA_OPTS there): a small heap and the serial collector,
+            // as on a 2-core mini PC; override with -Dfg.gateway.jvm="...".
+            List<String> jvm = List.of(System.getProperty("fg.gateway.jvm", "-Xms32m -Xmx160m -XX:+UseSerialGC -XX:MaxDirectMemorySize=64m -Xss512k").split(" "));
+            try (BenchGateway gateway = BenchGateway.start(dir, env, jvm)) {
                 String probe = gateway.enroll("probe", "acme", "SH01");
                 long deadline = System.nanoTime() + 60_000_000_000L;
                 while (!tasks(gateway, probe).contains("SO-" + (pdas - 1)) && System.nanoTime() < deadline) {

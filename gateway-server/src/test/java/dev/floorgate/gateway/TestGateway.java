@@ -16,7 +16,11 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** The real gateway on a random loopback port with a temp data dir, plus small HTTP helpers for tests. */
+/**
+ * The real gateway on a random loopback port with a temp data dir, plus small HTTP helpers for tests. The API is
+ * served on plain HTTP ({@code fg.gateway.plain-http}) and HTTPS is off unless a test turns it on with
+ * {@code fg.tls.enabled=true}; then {@link #httpsUrl} names the HTTPS listener (also on a random port).
+ */
 public final class TestGateway implements AutoCloseable {
     public static final String ADMIN_TOKEN = "test-admin-token-0123456789";
     private final EmbeddedServer server;
@@ -28,6 +32,9 @@ public final class TestGateway implements AutoCloseable {
         props.put("micronaut.server.host", "127.0.0.1");
         props.put("fg.data-dir", dataDir.toString());
         props.put("fg.admin-token", ADMIN_TOKEN);
+        props.put("fg.gateway.plain-http", true);
+        props.put("fg.tls.enabled", false);
+        props.put("fg.gateway.https-port", -1);
         props.putAll(extra);
         server = ApplicationContext.run(EmbeddedServer.class, props);
     }
@@ -36,8 +43,30 @@ public final class TestGateway implements AutoCloseable {
         return server.getApplicationContext();
     }
 
+    /** A URL on the plain-HTTP listener. */
     public String url(String path) {
-        return "http://127.0.0.1:" + server.getPort() + path;
+        return "http://127.0.0.1:" + plainPort() + path;
+    }
+
+    /** A URL on the HTTPS listener (only with fg.tls.enabled=true). */
+    public String httpsUrl(String path) {
+        if (!"https".equals(server.getScheme())) {
+            throw new IllegalStateException("HTTPS is off in this gateway; start it with fg.tls.enabled=true");
+        }
+        return "https://127.0.0.1:" + server.getPort() + path;
+    }
+
+    /** The plain-HTTP port: with HTTPS on, the listener that is not the HTTPS one (which Micronaut lists first). */
+    public int plainPort() {
+        if (!"https".equals(server.getScheme())) {
+            return server.getPort();
+        }
+        for (int p : ((io.micronaut.http.server.netty.NettyHttpServer) server).getBoundPorts()) {
+            if (p != server.getPort()) {
+                return p;
+            }
+        }
+        throw new IllegalStateException("no plain-HTTP listener beside HTTPS port " + server.getPort());
     }
 
     public HttpResponse<String> get(String path, String token) throws IOException, InterruptedException {

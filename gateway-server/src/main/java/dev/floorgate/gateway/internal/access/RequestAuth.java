@@ -8,19 +8,37 @@ import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
 
 /**
- * Who is calling: a device (its bearer token, bound to one tenant) or site IT (the admin token). Every controller
- * asks here first; nothing below the controllers ever sees a request without a principal.
+ * Who is calling: a device (its bearer token, bound to one tenant) or site IT (the admin token, or the session
+ * token of a person signed in to the site IT page). Every controller asks here first; nothing below the
+ * controllers ever sees a request without a principal.
  */
 @Singleton
 public final class RequestAuth {
+    /** Prefix of the site IT page's session tokens (internal.web AdminSessions). */
+    public static final String SESSION_PREFIX = "fgs_";
+
+    /** Site IT page sessions, implemented by the web package; asked about bearer tokens with the session prefix. */
+    public interface AdminSessionCheck {
+        /**
+         * The person a session token belongs to, or empty for an unknown or expired token.
+         *
+         * @throws ApiException when the session exists but may not act yet (its default password must change)
+         */
+        Optional<String> user(String token);
+    }
+
     private final DeviceRegistry devices;
     private final GatewayConfiguration config;
+    private final List<AdminSessionCheck> sessions;
 
-    public RequestAuth(DeviceRegistry devices, GatewayConfiguration config) {
+    public RequestAuth(DeviceRegistry devices, GatewayConfiguration config, List<AdminSessionCheck> sessions) {
         this.devices = devices;
         this.config = config;
+        this.sessions = List.copyOf(sessions);
     }
 
     /** The calling device, or a 401 naming what is missing. */
@@ -38,8 +56,20 @@ public final class RequestAuth {
         }
     }
 
-    /** Passes when the request carries the admin token; 403 while no admin token is configured. */
+    /**
+     * Passes when the request carries the admin token or a valid site IT page session; 401 otherwise (403 while
+     * neither an admin token is configured nor a session is presented).
+     */
     public void admin(HttpRequest<?> request) {
+        String session = bearer(request);
+        if (session != null && session.startsWith(SESSION_PREFIX)) {
+            for (AdminSessionCheck check : sessions) {
+                if (check.user(session).isPresent()) {
+                    return;
+                }
+            }
+            throw ApiException.unauthorized("the site IT page session is unknown or expired; sign in again");
+        }
         String configured = config.getAdminToken();
         if (configured == null || configured.isBlank()) {
             throw new ApiException(403, "ADMIN_CLOSED", "the admin API is closed: set fg.admin-token");

@@ -14,6 +14,7 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,13 +41,15 @@ final class TasksController {
             throw ApiException.badRequest("INVALID", "type: only PICK tasks exist, was '" + type + "'");
         }
         List<Map<String, Object>> tasks = new ArrayList<>();
+        Map<String, String> names = new HashMap<>(); // one cache read per SKU, not per task line
         for (PickTask t : engine.cache().openPickTasks(device.tenant(), device.warehouse())) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("taskId", t.orderNo() + "/" + t.lineNo());
             m.put("orderNo", t.orderNo());
             m.put("lineNo", t.lineNo());
             m.put("sku", t.sku());
-            m.put("skuName", engine.cache().findSku(device.tenant(), t.sku()).map(SkuItem::name).orElse(null));
+            m.put("skuName", names.computeIfAbsent(t.sku(), sku ->
+                    engine.cache().findSku(device.tenant(), sku).map(SkuItem::name).orElse("")));
             m.put("location", t.location());
             m.put("qty", t.qty());
             m.put("picked", t.picked());

@@ -1,0 +1,77 @@
+package dev.floorgate.gateway.internal.tls;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpMethod;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.annotation.RequestFilter;
+import io.micronaut.http.annotation.ServerFilter;
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What the plain-HTTP port serves while HTTPS is on and {@code fg.gateway.plain-http} is false: {@code /health},
+ * {@code /metrics} and the site CA ({@code /ca.crt}, {@code /ca.pem}, so a PDA can fetch it before it trusts
+ * anything); page requests are redirected to the same path on HTTPS; everything else (the API, where device tokens
+ * travel) answers 403 HTTPS_REQUIRED naming the HTTPS URL. A token that was already sent in clear is not accepted:
+ * the request never reaches a controller.
+ */
+@ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
+final class HttpsPolicyFilter {
+    static final Set<String> PLAIN_PATHS = Set.of("/health", "/metrics", "/ca.crt", "/ca.pem");
+
+    private final HttpsConfiguration https;
+    private final ListenerPorts ports;
+
+    HttpsPolicyFilter(HttpsConfiguration https, ListenerPorts ports) {
+        this.https = https;
+        this.ports = ports;
+    }
+
+    @RequestFilter
+    @Nullable
+    HttpResponse<?> plainHttp(HttpRequest<?> request) {
+        if (request.isSecure() || https.isPlainHttp() || !ports.httpsEnabled()) {
+            return null;
+        }
+        String path = request.getPath();
+        if (PLAIN_PATHS.contains(path)) {
+            return null;
+        }
+        int port = ports.httpsPort(request);
+        String target = "https://" + host(request) + (port == 443 || port < 0 ? "" : ":" + port) + path
+                + (request.getUri().getRawQuery() == null ? "" : "?" + request.getUri().getRawQuery());
+        boolean page = (request.getMethod() == HttpMethod.GET || request.getMethod() == HttpMethod.HEAD)
+                && !path.startsWith("/api/");
+        if (page) {
+            return HttpResponse.status(HttpStatus.PERMANENT_REDIRECT).headers(h -> h.location(URI.create(target)));
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("error", "HTTPS_REQUIRED");
+        body.put("message", "this port serves only /health, /metrics and the site CA in plain HTTP; use " + target
+                + " (or set fg.gateway.plain-http=true behind a TLS proxy)");
+        return HttpResponse.status(HttpStatus.FORBIDDEN).body(body);
+    }
+
+    /** The host the client asked for (without its port), or the address it reached. */
+    private static String host(HttpRequest<?> request) {
+        String host = request.getHeaders().get("Host");
+        if (host != null && !host.isBlank()) {
+            host = host.trim();
+            if (host.startsWith("[")) {
+                int end = host.indexOf(']');
+                return end > 0 ? host.substring(0, end + 1) : host;
+            }
+            int colon = host.indexOf(':');
+            String name = colon >= 0 ? host.substring(0, colon) : host;
+            if (name.matches("[A-Za-z0-9.-]{1,253}")) {
+                return name;
+            }
+        }
+        String address = request.getServerAddress().getAddress().getHostAddress();
+        return address.contains(":") ? "[" + address.replaceFirst("%.*$", "") + "]" : address;
+    }
+}

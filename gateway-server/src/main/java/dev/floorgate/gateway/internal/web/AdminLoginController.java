@@ -1,0 +1,94 @@
+package dev.floorgate.gateway.internal.web;
+
+import dev.floorgate.gateway.internal.http.ApiException;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import java.sql.SQLException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Sign-in for site IT's page: {@code POST /api/v1/admin/login {"username", "password"}} -> a session token (sent as
+ * {@code Authorization: Bearer fgs_...}, accepted wherever the admin token is), {@code POST /api/v1/admin/password
+ * {"currentPassword", "newPassword"}}, {@code POST /api/v1/admin/logout}, {@code GET /api/v1/admin/me}. A token rather
+ * than a cookie: the page sends it only where it means to, so no other site can make a browser act with it.
+ */
+@Controller("/api/v1/admin")
+@ExecuteOn(TaskExecutors.BLOCKING)
+final class AdminLoginController {
+    private final AdminSessions sessions;
+    private final AuditLog audit;
+
+    AdminLoginController(AdminSessions sessions, AuditLog audit) {
+        this.sessions = sessions;
+        this.audit = audit;
+    }
+
+    @Post("/login")
+    Map<String, Object> login(@Body Map<String, Object> body) throws SQLException {
+        String username = text(body.get("username"));
+        try {
+            AdminSessions.Login login = sessions.login(username, text(body.get("password")));
+            audit.record(login.username(), "sign-in", null, login.mustChange() ? "password change required" : null,
+                    200);
+            Map<String, Object> out = new LinkedHashMap<>();
+            out.put("token", login.token());
+            out.put("username", login.username());
+            out.put("mustChangePassword", login.mustChange());
+            out.put("expiresAt", login.expiresAt().toString());
+            return out;
+        } catch (ApiException e) {
+            audit.record(username == null ? "?" : username, "sign-in", null, e.getMessage(), e.status());
+            throw e;
+        }
+    }
+
+    @Post("/password")
+    Map<String, Object> changePassword(HttpRequest<?> request, @Body Map<String, Object> body) throws SQLException {
+        String token = bearer(request);
+        AdminSessions.Session s = sessions.session(token)
+                .orElseThrow(() -> ApiException.unauthorized("sign in first"));
+        sessions.changePassword(token, text(body.get("currentPassword")), text(body.get("newPassword")));
+        audit.record(s.username(), "password.change", s.username(), null, 200);
+        return Map.of("username", s.username(), "mustChangePassword", false);
+    }
+
+    @Post("/logout")
+    Map<String, Object> logout(HttpRequest<?> request) throws SQLException {
+        String token = bearer(request);
+        sessions.session(token).ifPresent(s -> audit.record(s.username(), "sign-out", null, null, 200));
+        sessions.logout(token);
+        return Map.of("loggedOut", true);
+    }
+
+    @Get("/me")
+    Map<String, Object> me(HttpRequest<?> request) {
+        AdminSessions.Session s = sessions.session(bearer(request))
+                .orElseThrow(() -> ApiException.unauthorized("sign in first"));
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("username", s.username());
+        out.put("mustChangePassword", s.mustChange());
+        out.put("expiresAt", s.expiresAt().toString());
+        return out;
+    }
+
+    @Nullable
+    static String bearer(HttpRequest<?> request) {
+        String header = request.getHeaders().get(HttpHeaders.AUTHORIZATION);
+        if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return null;
+        }
+        return header.substring(7).trim();
+    }
+
+    static String text(Object o) {
+        return o instanceof String ? (String) o : null;
+    }
+}

@@ -1,0 +1,223 @@
+package dev.floorgate.gateway.internal.web;
+
+import dev.floorgate.gateway.internal.GatewayDatabase;
+import dev.floorgate.gateway.internal.access.DevicePrincipal;
+import dev.floorgate.gateway.internal.events.EventHub;
+import dev.floorgate.gateway.internal.events.GatewayEvent;
+import dev.floorgate.gateway.internal.http.ApiException;
+import dev.floorgate.protocol.Operation;
+import dev.floorgate.sync.StoredOperation;
+import dev.floorgate.sync.SyncEngine;
+import io.micronaut.context.annotation.Context;
+import jakarta.annotation.PreDestroy;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.Disposable;
+import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
+
+/**
+ * Operations the core rejected, kept until the picker who made them has seen them (DESIGN.md flow 1: "rejections
+ * go back to the device that made them"). The {@code op.rejected} events of the event hub are written to gateway.db,
+ * with what the operation was (from the outbox), so a PDA that was off the Wi-Fi when the answer came, or was
+ * reloaded, still gets them, and site IT's page lists them with their reasons.
+ * <pre>
+ * rejected_ops(op_id PK, tenant, device_id, type, sku, qty, location, order_no, code, message, rejected_at,
+ *              acknowledged_at, acknowledged_by)
+ * </pre>
+ * Written on one thread of its own, never on the publisher's; {@code INSERT OR IGNORE}, so an event seen twice
+ * (replayed after a reconnect to the hub) is one row.
+ */
+@Context
+final class RejectionLog implements AutoCloseable {
+    static final int MAX_LIST = 200;
+    private static final Logger LOG = LoggerFactory.getLogger(RejectionLog.class);
+
+    private final GatewayDatabase db;
+    private final SyncEngine engine;
+    private final EventHub hub;
+    private final Scheduler writer = Schedulers.newSingle("fg-rejection-log", true);
+    private final AtomicLong lastEventId = new AtomicLong();
+    private volatile Disposable subscription;
+    private volatile boolean closed;
+
+    RejectionLog(GatewayDatabase db, SyncEngine engine, EventHub hub) {
+        this.db = db;
+        this.engine = engine;
+        this.hub = hub;
+        try {
+            db.inTransaction(c -> {
+                try (Statement s = c.createStatement()) {
+                    s.execute("CREATE TABLE IF NOT EXISTS rejected_ops (op_id TEXT PRIMARY KEY, tenant TEXT NOT NULL, "
+                            + "device_id TEXT, type TEXT, sku TEXT, qty INTEGER, location TEXT, order_no TEXT, code TEXT, "
+                            + "message TEXT, rejected_at TEXT NOT NULL, acknowledged_at TEXT, acknowledged_by TEXT)");
+                    s.execute("CREATE INDEX IF NOT EXISTS rejected_ops_open ON rejected_ops (tenant, device_id) "
+                            + "WHERE acknowledged_at IS NULL");
+                }
+                return null;
+            });
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot create rejected_ops in " + db.file(), e);
+        }
+        // Events published before this bean existed are still in the hub's replay buffer.
+        for (GatewayEvent e : hub.recent(RejectionLog::isRejection, EventHub.REPLAY_CAPACITY)) {
+            record(e);
+        }
+        subscribe();
+    }
+
+    private static boolean isRejection(GatewayEvent e) {
+        return "op.rejected".equals(e.type());
+    }
+
+    /** (Re)subscribes after the last event seen; the hub cuts off a subscriber that falls far behind. */
+    private void subscribe() {
+        if (closed) {
+            return;
+        }
+        subscription = hub.subscribe(lastEventId.get(), RejectionLog::isRejection)
+                .publishOn(writer)
+                .subscribe(this::record, e -> LOG.warn("rejection log subscription failed: {}", e.toString()),
+                        this::subscribe);
+    }
+
+    private void record(GatewayEvent e) {
+        lastEventId.accumulateAndGet(e.id(), Math::max);
+        Object opId = e.data().get("opId");
+        if (!(opId instanceof String)) {
+            return;
+        }
+        Optional<Operation> op = engine.outbox().find((String) opId).map(StoredOperation::operation);
+        try {
+            db.inTransaction(c -> {
+                try (PreparedStatement ps = c.prepareStatement("INSERT OR IGNORE INTO rejected_ops (op_id, tenant, "
+                        + "device_id, type, sku, qty, location, order_no, code, message, rejected_at) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                    ps.setString(1, (String) opId);
+                    ps.setString(2, e.tenant() == null ? "" : e.tenant());
+                    ps.setString(3, e.deviceId());
+                    ps.setString(4, op.map(Operation::typeName).orElse(null));
+                    ps.setString(5, op.map(Operation::sku).orElse(null));
+                    ps.setObject(6, op.map(Operation::qty).orElse(null));
+                    ps.setString(7, op.map(Operation::location).orElse(null));
+                    ps.setString(8, op.map(Operation::orderNo).orElse(null));
+                    ps.setString(9, text(e.data().get("code")));
+                    ps.setString(10, text(e.data().get("message")));
+                    ps.setString(11, e.at().toString());
+                    ps.executeUpdate();
+                }
+                return null;
+            });
+        } catch (SQLException ex) {
+            LOG.warn("could not keep the rejection of {} for its picker: {}", opId, ex.getMessage());
+        }
+    }
+
+    /** The device's rejections that nobody acknowledged yet, oldest first. */
+    List<Map<String, Object>> open(DevicePrincipal device) throws SQLException {
+        return query("WHERE tenant = ? AND device_id = ? AND acknowledged_at IS NULL ORDER BY rejected_at LIMIT ?",
+                device.tenant(), device.deviceId(), MAX_LIST);
+    }
+
+    /** The newest rejections of every tenant, for site IT. */
+    List<Map<String, Object>> recent(int limit) throws SQLException {
+        return query("ORDER BY rejected_at DESC LIMIT ?", Math.min(limit, MAX_LIST));
+    }
+
+    /** How many rejections wait for a picker. */
+    int openCount() throws SQLException {
+        return db.read(c -> {
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM rejected_ops "
+                    + "WHERE acknowledged_at IS NULL")) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        });
+    }
+
+    /**
+     * Marks a rejection seen by the picker; idempotent.
+     *
+     * @throws ApiException 404 for an opId that is not a rejection of the device's tenant
+     */
+    Map<String, Object> acknowledge(DevicePrincipal device, String opId, String by) throws SQLException {
+        String who = by == null || by.isBlank() ? device.deviceId() : by.trim() + "@" + device.deviceId();
+        int changed = db.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE rejected_ops SET acknowledged_at = ?, "
+                    + "acknowledged_by = ? WHERE op_id = ? AND tenant = ? AND acknowledged_at IS NULL")) {
+                ps.setString(1, Instant.now().toString());
+                ps.setString(2, who.length() > 100 ? who.substring(0, 100) : who);
+                ps.setString(3, opId);
+                ps.setString(4, device.tenant());
+                return ps.executeUpdate();
+            }
+        });
+        List<Map<String, Object>> row = query("WHERE op_id = ? AND tenant = ?", opId, device.tenant());
+        if (row.isEmpty()) {
+            throw ApiException.notFound("no rejected operation " + opId + " for tenant " + device.tenant());
+        }
+        Map<String, Object> out = row.get(0);
+        out.put("changed", changed == 1);
+        return out;
+    }
+
+    private List<Map<String, Object>> query(String where, Object... args) throws SQLException {
+        return db.read(c -> {
+            List<Map<String, Object>> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT op_id, tenant, device_id, type, sku, qty, location, "
+                    + "order_no, code, message, rejected_at, acknowledged_at, acknowledged_by FROM rejected_ops "
+                    + where)) {
+                for (int i = 0; i < args.length; i++) {
+                    ps.setObject(i + 1, args[i]);
+                }
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        Map<String, Object> m = new LinkedHashMap<>();
+                        m.put("opId", rs.getString(1));
+                        m.put("tenant", rs.getString(2));
+                        m.put("deviceId", rs.getString(3));
+                        m.put("type", rs.getString(4));
+                        m.put("sku", rs.getString(5));
+                        long qty = rs.getLong(6);
+                        m.put("qty", rs.wasNull() ? null : qty);
+                        m.put("location", rs.getString(7));
+                        m.put("orderNo", rs.getString(8));
+                        m.put("code", rs.getString(9));
+                        m.put("message", rs.getString(10));
+                        m.put("rejectedAt", rs.getString(11));
+                        m.put("acknowledgedAt", rs.getString(12));
+                        m.put("acknowledgedBy", rs.getString(13));
+                        out.add(m);
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
+    private static String text(Object o) {
+        return o == null ? null : o.toString();
+    }
+
+    @PreDestroy
+    @Override
+    public void close() {
+        closed = true;
+        Disposable s = subscription;
+        if (s != null) {
+            s.dispose();
+        }
+        writer.dispose();
+    }
+}

@@ -1,0 +1,237 @@
+// FloorGate picker app: enrollment, badge sign-in, and the scan-first pick flow (pick list -> scan bin -> scan item
+// -> confirm quantity -> next), one task per screen. Works with the gateway out of reach: picks go into the
+// IndexedDB queue (store.js) and are sent by sync.js; the service worker (sw.js) serves the app shell offline.
+//
+//   app.js        start, the scan router, rejections, settings, wiring
+//   screens.js    state and rendering          picking.js   the pick flow     account.js   enrollment, sign-in
+//   scan-capture.js  scanner or person?       sync.js      queue, events     store.js     IndexedDB
+
+import * as account from './account.js';
+import * as api from './api.js';
+import * as feedback from './feedback.js';
+import * as picking from './picking.js';
+import * as store from './store.js';
+import { DEFAULT_SETTINGS, GS, ScanCapture } from './scan-capture.js';
+import {
+  $, loadTasks, renderList, showEnroll, showList, showLogin, showReachability, showWho, state, updateQueue,
+} from './screens.js';
+import { Sync } from './sync.js';
+
+const sync = new Sync({
+  changed: () => { updateQueue(); showNextRejection(); },
+  unauthorized: () => account.enrollmentLost(),
+  operator: () => state.operator,
+});
+picking.hooks.flush = () => sync.flush();
+account.hooks.enrolled = () => startSession();
+
+async function start() {
+  if ('serviceWorker' in navigator) {
+    navigator.serviceWorker.register('sw.js', { scope: './' }).catch((e) => console.warn('no offline shell:', e));
+  }
+  state.settings = { ...DEFAULT_SETTINGS, ...((await store.kv.get('settings')) || {}) };
+  state.enrollment = (await store.kv.get('enrollment')) || null;
+  state.operator = (await store.kv.get('operator')) || null;
+  state.pendingLogin = Boolean(await store.kv.get('pendingLogin'));
+  await loadTasks();
+  state.capture = new ScanCapture({ sink: $('scan-sink'), settings: () => state.settings, onScan });
+  state.capture.attach();
+  wireUi();
+  api.onReachability(showReachability);
+  api.onReachability((up) => {
+    if (up && state.enrollment && state.pendingLogin && state.operator) {
+      account.sendLogin(state.operator).catch(() => {});
+    }
+  });
+  const fromLink = account.enrollmentFromText(location.hash);
+  if (fromLink) {
+    history.replaceState(null, '', location.pathname); // the code leaves the address bar
+  }
+  if (!state.enrollment) {
+    showEnroll(fromLink);
+    return;
+  }
+  startSession();
+}
+
+function startSession() {
+  api.setToken(state.enrollment.token);
+  sync.start(state.enrollment.deviceId);
+  refreshContext();
+  updateQueue();
+  showNextRejection();
+  if (!state.operator) {
+    showLogin();
+  } else {
+    showList();
+    picking.refreshTasks();
+  }
+}
+
+async function refreshContext() {
+  try {
+    const ctx = await api.get('/api/v1/pick/context');
+    state.enrollment = { ...state.enrollment, tenant: ctx.tenant, warehouse: ctx.warehouse, gateway: ctx.gateway };
+    await store.kv.set('enrollment', state.enrollment);
+    if (!(await store.kv.get('settings'))) {
+      state.settings = { ...DEFAULT_SETTINGS, ...ctx.scanner };
+    }
+    if (ctx.operator && !state.operator) {
+      await account.setOperator(ctx.operator);
+      if (state.screen === 'login') {
+        showList();
+        picking.refreshTasks();
+      }
+    }
+    showWho();
+  } catch (e) {
+    if (e instanceof api.ApiError && e.status === 401) {
+      account.enrollmentLost();
+    }
+  }
+}
+
+function onScan(data) {
+  const now = Date.now();
+  if (data === state.lastScan.data && now - state.lastScan.at < state.settings.duplicateWindowMs) {
+    state.lastScan.at = now;
+    document.body.dataset.duplicates = String(Number(document.body.dataset.duplicates || 0) + 1);
+    return; // a double read, or the trigger held: it counts once
+  }
+  state.lastScan = { data, at: now };
+  document.body.dataset.lastScan = data.split(GS).join('<GS>');
+  if (state.showingRejection) {
+    feedback.wrong('Acknowledge the message first');
+    return;
+  }
+  switch (state.screen) {
+    case 'enroll': return account.scanEnrollment(data);
+    case 'login': return account.login(data, true);
+    case 'list': return picking.scanOnList(data);
+    case 'task': return picking.scanOnTask(data);
+    default: return undefined;
+  }
+}
+
+async function showNextRejection() {
+  const open = (await store.all('rejections')).filter((r) => !r.acknowledged)
+    .sort((a, b) => String(a.at).localeCompare(String(b.at)));
+  const r = open[0];
+  state.showingRejection = r ? r.opId : null;
+  $('rejection').hidden = !r;
+  if (!r) {
+    return;
+  }
+  $('rejection').dataset.opId = r.opId;
+  const what = r.sku ? `Pick of ${r.qty ?? '?'} × ${r.sku}${r.location ? ` at ${r.location}` : ''}`
+    + `${r.orderNo ? ` (order ${r.orderNo})` : ''}` : `Operation ${r.opId}`;
+  $('rejection-text').textContent = `${what} was not booked: ${r.code}${r.message ? ` (${r.message})` : ''}.`;
+  $('rejection-more').textContent = (open.length > 1 ? `${open.length - 1} more after this. ` : '')
+    + 'Put the items back or ask your supervisor.';
+  feedback.wrong(`Not booked: ${r.sku || r.opId}`);
+}
+
+async function acknowledgeRejection() {
+  const opId = $('rejection').dataset.opId;
+  const r = await store.get('rejections', opId);
+  if (r) {
+    r.acknowledged = true;
+    r.acknowledgedAt = new Date().toISOString();
+    await store.put('rejections', r);
+    // The pick did not happen: the task's local progress goes back.
+    const task = state.tasks.find((t) => t.sku === r.sku && t.orderNo === r.orderNo && t.location === r.location);
+    if (task && state.progress.has(task.taskId)) {
+      const p = Math.max(0, state.progress.get(task.taskId) - (r.qty || 0));
+      state.progress.set(task.taskId, p);
+      await store.put('progress', { taskId: task.taskId, picked: p });
+    }
+  }
+  feedback.clear();
+  sync.sendAcks();
+  await showNextRejection();
+  if (state.screen === 'list') {
+    renderList();
+  }
+}
+
+function openSettings() {
+  const s = state.settings;
+  $('set-gap').value = s.maxGapMs;
+  $('set-min').value = s.minLength;
+  $('set-suffix').value = s.suffix;
+  $('set-gs').value = s.gsSubstitute;
+  $('set-dup').value = s.duplicateWindowMs;
+  const e = state.enrollment;
+  const t = state.capture.lastTiming;
+  $('settings-timing').textContent = t ? `Last scan: ${t.chars} characters, ${t.msPerKey.toFixed(1)} ms per key.`
+    : 'No scan yet.';
+  $('settings-device').textContent = e ? `PDA ${e.deviceId}, tenant ${e.tenant || '?'}, warehouse ${e.warehouse || '?'}`
+    + (e.caFingerprint ? `; site CA ${e.caFingerprint.slice(0, 16)}…` : '') : 'not enrolled';
+  $('settings').hidden = false;
+}
+
+function closeSettings() {
+  $('settings').hidden = true;
+}
+
+async function saveSettings(ev) {
+  ev.preventDefault();
+  state.settings = {
+    maxGapMs: clampInt($('set-gap').value, 5, 500, DEFAULT_SETTINGS.maxGapMs),
+    minLength: clampInt($('set-min').value, 1, 64, DEFAULT_SETTINGS.minLength),
+    suffix: $('set-suffix').value,
+    gsSubstitute: $('set-gs').value.slice(0, 1),
+    duplicateWindowMs: clampInt($('set-dup').value, 0, 10000, DEFAULT_SETTINGS.duplicateWindowMs),
+  };
+  await store.kv.set('settings', state.settings);
+  closeSettings();
+  feedback.right('Settings saved');
+}
+
+function clampInt(v, min, max, dflt) {
+  const n = Math.floor(Number(v));
+  return Number.isFinite(n) ? Math.min(max, Math.max(min, n)) : dflt;
+}
+
+async function forgetEnrollment(ev) {
+  const waiting = await store.count('queue');
+  if (waiting > 0) {
+    feedback.wrong(`${waiting} pick(s) not sent yet: wait until the gateway has them`);
+    return;
+  }
+  if (ev.target.dataset.armed !== 'yes') {
+    ev.target.dataset.armed = 'yes';
+    ev.target.textContent = 'Tap again to forget this enrollment';
+    return;
+  }
+  await store.clearAll();
+  location.reload();
+}
+
+function wireUi() {
+  $('enroll-form').addEventListener('submit', (e) => { e.preventDefault(); account.enroll(); });
+  $('login-form').addEventListener('submit', (e) => { e.preventDefault(); account.login($('badge').value, false); });
+  $('list-refresh').addEventListener('click', () => picking.refreshTasks());
+  $('back').addEventListener('click', () => showList());
+  $('confirm').addEventListener('click', () => picking.confirmPick());
+  $('qty-plus').addEventListener('click', () => picking.setQty(Number($('qty').value) + 1, false));
+  $('qty-minus').addEventListener('click', () => picking.setQty(Math.max(1, Number($('qty').value) - 1), false));
+  $('qty').addEventListener('input', () => { $('confirm').textContent = `Confirm ${$('qty').value}`; });
+  $('rejection-ack').addEventListener('click', () => acknowledgeRejection());
+  $('open-settings').addEventListener('click', () => openSettings());
+  $('settings-close').addEventListener('click', () => closeSettings());
+  $('settings-form').addEventListener('submit', saveSettings);
+  $('sign-out').addEventListener('click', () => account.signOut());
+  $('unenroll').addEventListener('click', forgetEnrollment);
+  document.addEventListener('visibilitychange', () => {
+    if (document.visibilityState === 'visible' && state.enrollment) {
+      sync.flush().then(updateQueue);
+      picking.refreshTasks();
+    }
+  });
+}
+
+start().catch((e) => {
+  console.error(e);
+  feedback.wrong(`The app could not start: ${e.message}`);
+});
