@@ -18,6 +18,7 @@ final class CuttableProxy implements AutoCloseable {
     private final int targetPort;
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
     private volatile boolean cut;
+    private final java.util.concurrent.atomic.AtomicLong requestBytes = new java.util.concurrent.atomic.AtomicLong();
 
     CuttableProxy(int targetPort) throws IOException {
         this.targetPort = targetPort;
@@ -65,15 +66,20 @@ final class CuttableProxy implements AutoCloseable {
                 }
                 open.add(client);
                 open.add(upstream);
-                pump(client, upstream);
-                pump(upstream, client);
+                pump(client, upstream, true);
+                pump(upstream, client, false);
             } catch (IOException e) {
                 return; // server closed
             }
         }
     }
 
-    private void pump(Socket from, Socket to) {
+    /** Bytes passed from clients to the target so far: a test waits for traffic before it cuts. */
+    long requestBytes() {
+        return requestBytes.get();
+    }
+
+    private void pump(Socket from, Socket to, boolean requests) {
         Thread t = new Thread(() -> {
             byte[] buf = new byte[16384];
             try {
@@ -81,6 +87,9 @@ final class CuttableProxy implements AutoCloseable {
                 OutputStream out = to.getOutputStream();
                 int n;
                 while ((n = in.read(buf)) > 0) {
+                    if (requests) {
+                        requestBytes.addAndGet(n);
+                    }
                     out.write(buf, 0, n);
                     out.flush();
                 }
