@@ -55,6 +55,7 @@ final class BenchGateway implements AutoCloseable {
         pb.environment().put("FG_GATEWAY_HTTPS_PORT", Integer.toString(freePort()));
         pb.environment().put("FG_DATA_DIR", dataDir.resolve("data").toString());
         pb.environment().put("FG_ADMIN_TOKEN", ADMIN);
+        pb.environment().put("MALLOC_ARENA_MAX", "2"); // as ./floorgate gateway runs it
         pb.environment().putAll(env);
         long t0 = System.nanoTime();
         BenchGateway g = new BenchGateway(pb.start(), port, log);

@@ -110,7 +110,8 @@ class PickersEndToEndTest {
             String bobState = chain.gatewayGet("/api/v1/operations/" + bobOp, bob).body();
             assertThat(bobState).contains("\"REJECTED\"").contains("INSUFFICIENT_STOCK");
             assertThat(bobEvents.text()).contains(bobOp).contains("INSUFFICIENT_STOCK").contains("usable");
-            assertThat(aliceEvents.text()).contains(aliceOp).doesNotContain("\"event\":\"op.rejected\"");
+            assertThat(aliceEvents.text()).contains(aliceOp).doesNotContain("\"event\":\"op.rejected\"")
+                    .as("a picker hears its own results, not every other picker's").doesNotContain(bobOp);
             assertThat(chain.onHand("acme", 0)).isZero();
             // A device of another tenant hears nothing of acme's picks.
             assertThat(betaEvents.text()).doesNotContain(aliceOp).doesNotContain(bobOp);
