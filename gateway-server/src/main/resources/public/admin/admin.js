@@ -285,10 +285,17 @@ async function discover() {
       if (p.configuredAs) {
         td.textContent = `configured as ${p.configuredAs}`;
       } else {
-        // Printers are site configuration (fg.printers.*): adopting one is this line in the gateway's config.
-        const code = document.createElement('code');
-        code.textContent = `fg.printers.${p.suggestedName}.url: ${p.url}`;
-        td.append('add to the configuration and restart: ', code);
+        // Adopting records the printer in the gateway's database and starts printing to it at once.
+        const button = document.createElement('button');
+        button.textContent = `Adopt as ${p.suggestedName}`;
+        button.className = 'adopt';
+        button.addEventListener('click', () => act(button, async () => {
+          await api('POST', '/api/v1/admin/printers',
+            { name: p.suggestedName, url: p.url, description: [p.model, p.serial].filter(Boolean).join(' ') });
+          td.textContent = `adopted as ${p.suggestedName}`;
+          refresh();
+        }));
+        td.appendChild(button);
       }
       tr.appendChild(td);
       tbody.appendChild(tr);

@@ -24,6 +24,9 @@ class SyncEndToEndTest {
     @Test
     void twentyThousandOperationsFromSixteenClientsAreAppliedExactlyOnce() throws Exception {
         try (Chain chain = new Chain(dir).startCore()) {
+            // The core's own health names both stores it depends on.
+            assertThat(chain.coreApi.send("GET", "/health", null).body())
+                    .contains("\"redis\":{\"status\":\"UP\"").contains("\"mysql\":{\"status\":\"UP\"");
             chain.seed("acme", SKUS);
             chain.gatewayEnv("FG_SYNC_BATCH_SIZE", "500").startGateway();
             LoadClients clients = new LoadClients(chain, 16, "acme", SKUS);

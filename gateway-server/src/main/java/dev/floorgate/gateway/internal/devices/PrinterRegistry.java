@@ -11,11 +11,11 @@ import jakarta.annotation.PreDestroy;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
@@ -34,9 +34,12 @@ public final class PrinterRegistry implements AutoCloseable {
     /** Names of printers, scanners and stations: what fits a metric label, a URL path and a log line. */
     static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
 
-    private final Map<String, Entry> printers = new LinkedHashMap<>();
+    /** By name, sorted; printers adopted at run time join it, so it is concurrent. */
+    private final Map<String, Entry> printers = new ConcurrentSkipListMap<>();
     private final List<Consumer<String>> readyListeners = new CopyOnWriteArrayList<>();
+    private final List<Consumer<String>> addedListeners = new CopyOnWriteArrayList<>();
     private final DeviceEventRelay relay;
+    private final AdoptedPrinters adopted;
 
     /** One printer: its configuration, driver and what we saw of it. */
     private static final class Entry {
@@ -50,9 +53,15 @@ public final class PrinterRegistry implements AutoCloseable {
         }
     }
 
-    public PrinterRegistry(List<PrinterConfiguration> configs, EventHub events) {
+    public PrinterRegistry(List<PrinterConfiguration> configs, EventHub events, AdoptedPrinters adopted) {
         this.relay = new DeviceEventRelay(events);
+        this.adopted = adopted;
         List<PrinterConfiguration> sorted = new ArrayList<>(configs);
+        for (PrinterConfiguration a : adopted.all()) {
+            if (configs.stream().noneMatch(c -> c.getName().equals(a.getName()))) {
+                sorted.add(a); // adopted on site IT's page earlier; the configuration wins a name clash
+            }
+        }
         sorted.sort((a, b) -> a.getName().compareTo(b.getName()));
         for (PrinterConfiguration c : sorted) {
             requireName("fg.printers", c.getName());
@@ -115,6 +124,50 @@ public final class PrinterRegistry implements AutoCloseable {
     private static boolean answered(PrinterState state) {
         return state != PrinterState.DISCONNECTED && state != PrinterState.NOT_ANSWERING
                 && state != PrinterState.UNKNOWN;
+    }
+
+    /**
+     * Adopts a printer found by discovery while the gateway runs: checked like a configured one, recorded in
+     * gateway.db (committed before its driver opens, so it is back after a restart), then announced to the
+     * {@link #onAdded} listeners (the spooler starts its worker).
+     *
+     * @throws IllegalArgumentException naming what is wrong with the name or URL
+     * @throws IllegalStateException when the name is taken
+     */
+    public synchronized PrinterView adopt(String name, String url, String description, String by)
+            throws java.sql.SQLException {
+        if (name == null || !NAME.matcher(name).matches()) {
+            throw new IllegalArgumentException("name: must be 1 to 64 letters, digits, '.', '_' or '-', starting with a "
+                    + "letter or digit");
+        }
+        if (printers.containsKey(name)) {
+            throw new IllegalStateException("printer '" + name + "' exists already");
+        }
+        DeviceUrl parsed;
+        try {
+            parsed = DeviceUrl.parse(url == null ? "" : url);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("url: " + e.getMessage(), e);
+        }
+        if (parsed.kind() == DeviceUrl.Kind.TCP_LISTEN) {
+            throw new IllegalArgumentException("url: a printer is reached as tcp://host:9100 or serial:///dev/ttyX");
+        }
+        PrinterConfiguration config = new PrinterConfiguration(name);
+        config.setUrl(url);
+        config.setDescription(description);
+        adopted.save(config, by);
+        Entry e = new Entry(config);
+        e.driver = ZebraPrinterDriver.open(name, parsed, null, event -> onEvent(e, event));
+        printers.put(name, e);
+        for (Consumer<String> l : addedListeners) {
+            l.accept(name);
+        }
+        return snapshot().stream().filter(v -> v.name.equals(name)).findFirst().orElseThrow();
+    }
+
+    /** Calls {@code listener} with the name of each printer adopted at run time. */
+    public void onAdded(Consumer<String> listener) {
+        addedListeners.add(listener);
     }
 
     /** Calls {@code listener} with a printer's name whenever it turns ready (from a driver's event thread). */

@@ -9,7 +9,6 @@ import jakarta.annotation.PreDestroy;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -39,7 +38,9 @@ public final class PrintSpooler implements PrinterQueues, AutoCloseable {
     private final PrintJobStore store;
     private final EventHub events;
     private final PrintConfiguration config;
-    private final Map<String, PrinterWorker> workers = new LinkedHashMap<>();
+    /** One worker per printer, by name; a printer adopted at run time adds one, so it is concurrent. */
+    private final Map<String, PrinterWorker> workers = new java.util.concurrent.ConcurrentSkipListMap<>();
+    private final PrinterRegistry printers;
     private final Map<PrintJobState, AtomicLong> transitions = new EnumMap<>(PrintJobState.class);
     private final ScheduledExecutorService housekeeping;
 
@@ -52,6 +53,7 @@ public final class PrintSpooler implements PrinterQueues, AutoCloseable {
         this.store = store;
         this.events = events;
         this.config = config;
+        this.printers = printers;
         for (PrintJobState s : PrintJobState.values()) {
             transitions.put(s, new AtomicLong());
         }
@@ -66,6 +68,7 @@ public final class PrintSpooler implements PrinterQueues, AutoCloseable {
             workers.put(name, worker);
         }
         printers.onReady(this::wake);
+        printers.onAdded(this::startWorker);
         workers.values().forEach(PrinterWorker::start);
         housekeeping = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "fg-print-housekeeping");
@@ -73,6 +76,18 @@ public final class PrintSpooler implements PrinterQueues, AutoCloseable {
             return t;
         });
         housekeeping.scheduleWithFixedDelay(this::prune, 1, 60, TimeUnit.MINUTES);
+    }
+
+    /** Starts the worker of a printer adopted while the gateway runs; its queued jobs, if any, go out in order. */
+    private synchronized void startWorker(String name) {
+        if (workers.containsKey(name)) {
+            return;
+        }
+        PrinterWorker worker = new PrinterWorker(name, printers.driver(name).orElseThrow(), store,
+                config.getHoldPollInterval(), this::changed);
+        workers.put(name, worker);
+        worker.start();
+        LOG.info("printer '{}' adopted: its worker runs", name);
     }
 
     /**

@@ -44,7 +44,8 @@ final class AdminAuditFilter {
             new Route("POST /api/v1/admin/enrollment()", "enrollment-code.create"),
             new Route("POST /api/v1/admin/sync-now()", "sync.now"),
             new Route("POST /api/v1/admin/printers/([^/]+)/test-print", "printer.test-print"),
-            new Route("POST /api/v1/admin/printers/discover()", "printer.discover"));
+            new Route("POST /api/v1/admin/printers/discover()", "printer.discover"),
+            new Route("POST /api/v1/admin/printers()", "printer.adopt"));
     private static final Pattern NOT_AUDITED = Pattern.compile("/api/v1/admin/(login|logout|password)");
 
     private final AdminSessions sessions;
