@@ -9,7 +9,10 @@ import jakarta.annotation.Nullable;
  * file named by MICRONAUT_CONFIG_FILES, or as an environment variable (fg.core.url = FG_CORE_URL).
  *
  * <ul>
- *   <li>{@code fg.gateway.port} (8080): LAN API port; read by micronaut.server.port in application.yml.</li>
+ *   <li>{@code fg.gateway.port} (8080): the plain-HTTP port: /health, /metrics, the site CA and redirects to HTTPS
+ *       (the whole API only with {@code fg.gateway.plain-http: true}); read by micronaut.server.port in
+ *       application.yml. The LAN API and pages are on {@code fg.gateway.https-port} (8443), see
+ *       internal.tls.TlsConfiguration.</li>
  *   <li>{@code fg.data-dir} (./data): where the gateway's SQLite files live.</li>
  *   <li>{@code fg.gateway.id} (the host name): how this gateway names itself to the core.</li>
  *   <li>{@code fg.core.url} (unset): the core's base URL; unset = offline mode, everything queues.</li>
