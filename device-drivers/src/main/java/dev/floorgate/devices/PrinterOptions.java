@@ -110,17 +110,17 @@ public final class PrinterOptions {
         }
 
         public Builder statusTimeout(Duration timeout) {
-            this.statusTimeout = ScannerOptions.Builder.positive(timeout, "statusTimeout");
+            this.statusTimeout = OptionValues.positive(timeout, "statusTimeout");
             return this;
         }
 
         public Builder connectTimeout(Duration timeout) {
-            this.connectTimeout = ScannerOptions.Builder.positive(timeout, "connectTimeout");
+            this.connectTimeout = OptionValues.positive(timeout, "connectTimeout");
             return this;
         }
 
         public Builder writeTimeout(Duration timeout) {
-            this.writeTimeout = ScannerOptions.Builder.positive(timeout, "writeTimeout");
+            this.writeTimeout = OptionValues.positive(timeout, "writeTimeout");
             return this;
         }
 
@@ -135,12 +135,7 @@ public final class PrinterOptions {
         }
 
         public Builder reconnectBackoff(Duration min, Duration max) {
-            ScannerOptions.Builder.positive(min, "reconnect backoff min");
-            ScannerOptions.Builder.positive(max, "reconnect backoff max");
-            if (max.compareTo(min) < 0) {
-                throw new IllegalArgumentException("reconnect backoff max " + max.toMillis() + "ms is below min "
-                        + min.toMillis() + "ms");
-            }
+            OptionValues.checkBackoff(min, max);
             this.reconnectBackoffMin = min;
             this.reconnectBackoffMax = max;
             return this;
@@ -155,10 +150,7 @@ public final class PrinterOptions {
         }
 
         public Builder eventQueueCapacity(int capacity) {
-            if (capacity < 1) {
-                throw new IllegalArgumentException("eventQueueCapacity must be at least 1, got " + capacity);
-            }
-            this.eventQueueCapacity = capacity;
+            this.eventQueueCapacity = OptionValues.atLeast(capacity, 1, "eventQueueCapacity");
             return this;
         }
 

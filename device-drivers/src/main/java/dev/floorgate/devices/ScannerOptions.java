@@ -278,12 +278,7 @@ public final class ScannerOptions {
         }
 
         public Builder reconnectBackoff(Duration min, Duration max) {
-            positive(min, "reconnect backoff min");
-            positive(max, "reconnect backoff max");
-            if (max.compareTo(min) < 0) {
-                throw new IllegalArgumentException("reconnect backoff max " + max.toMillis() + "ms is below min "
-                        + min.toMillis() + "ms");
-            }
+            OptionValues.checkBackoff(min, max);
             this.reconnectBackoffMin = min;
             this.reconnectBackoffMax = max;
             return this;
@@ -298,10 +293,7 @@ public final class ScannerOptions {
         }
 
         public Builder eventQueueCapacity(int capacity) {
-            if (capacity < 1) {
-                throw new IllegalArgumentException("eventQueueCapacity must be at least 1, got " + capacity);
-            }
-            this.eventQueueCapacity = capacity;
+            this.eventQueueCapacity = OptionValues.atLeast(capacity, 1, "eventQueueCapacity");
             return this;
         }
 
@@ -310,11 +302,7 @@ public final class ScannerOptions {
         }
 
         static Duration positive(Duration d, String name) {
-            Objects.requireNonNull(d, name);
-            if (d.isNegative() || d.isZero()) {
-                throw new IllegalArgumentException(name + " must be positive, got " + d);
-            }
-            return d;
+            return OptionValues.positive(d, name);
         }
     }
 }

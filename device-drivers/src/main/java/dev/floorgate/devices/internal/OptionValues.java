@@ -123,4 +123,31 @@ public final class OptionValues {
         return new IllegalArgumentException("invalid device url '" + url + "': option '" + name + "' is '" + text
                 + "', expected " + expected);
     }
+
+    /** {@code d}, when positive; otherwise IllegalArgumentException naming the option and the value. */
+    public static Duration positive(Duration d, String name) {
+        java.util.Objects.requireNonNull(d, name);
+        if (d.isNegative() || d.isZero()) {
+            throw new IllegalArgumentException(name + " must be positive, got " + d);
+        }
+        return d;
+    }
+
+    /** {@code value}, when at least {@code min}; otherwise IllegalArgumentException naming the option and both numbers. */
+    public static int atLeast(int value, int min, String name) {
+        if (value < min) {
+            throw new IllegalArgumentException(name + " must be at least " + min + ", got " + value);
+        }
+        return value;
+    }
+
+    /** Checks a reconnect backoff: both bounds positive and max not below min. */
+    public static void checkBackoff(Duration min, Duration max) {
+        positive(min, "reconnect backoff min");
+        positive(max, "reconnect backoff max");
+        if (max.compareTo(min) < 0) {
+            throw new IllegalArgumentException("reconnect backoff max " + max.toMillis() + "ms is below min "
+                    + min.toMillis() + "ms");
+        }
+    }
 }
