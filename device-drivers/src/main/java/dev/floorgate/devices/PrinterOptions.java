@@ -2,7 +2,6 @@ package dev.floorgate.devices;
 
 import dev.floorgate.devices.internal.OptionValues;
 import java.time.Duration;
-import java.util.HashSet;
 import java.util.Objects;
 import java.util.Set;
 
@@ -20,7 +19,7 @@ import java.util.Set;
  *   <tr><td>reconnectMin / reconnectMax</td><td>500ms / 30s</td><td>reconnect backoff (doubling)</td></tr>
  *   <tr><td>maxReply</td><td>65536</td><td>longest reply in bytes</td></tr>
  *   <tr><td>eventQueue</td><td>1000</td><td>events waiting for a slow listener</td></tr>
- *   <tr><td>baud, dataBits, stopBits, parity</td><td>9600, 8, 1, none</td><td>serial line settings</td></tr>
+ *   <tr><td>baud, dataBits, stopBits, parity</td><td>9600, 8, 1, none</td><td>serial URLs: line settings</td></tr>
  * </table>
  */
 public final class PrinterOptions {
@@ -63,9 +62,7 @@ public final class PrinterOptions {
      */
     public static PrinterOptions fromUrl(DeviceUrl url) {
         OptionValues v = new OptionValues(url);
-        Set<String> known = new HashSet<>(URL_OPTIONS);
-        known.addAll(OptionValues.SERIAL_OPTIONS);
-        v.requireKnown(known);
+        v.requireKnown(URL_OPTIONS);
         PrinterOptions d = defaults();
         return builder()
                 .statusTimeout(v.duration("statusTimeout", d.statusTimeout))

@@ -4,7 +4,6 @@ import dev.floorgate.devices.internal.OptionValues;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.HashSet;
 import java.util.Objects;
 import java.util.Set;
 
@@ -31,7 +30,7 @@ import java.util.Set;
  *   <tr><td>reconnectMin / reconnectMax</td><td>200ms / 30s</td><td>reconnect backoff (doubling)</td></tr>
  *   <tr><td>maxClients</td><td>4</td><td>tcp-listen: connections accepted at once</td></tr>
  *   <tr><td>eventQueue</td><td>10000</td><td>scans and events waiting for a slow listener</td></tr>
- *   <tr><td>baud, dataBits, stopBits, parity</td><td>9600, 8, 1, none</td><td>serial line settings</td></tr>
+ *   <tr><td>baud, dataBits, stopBits, parity</td><td>9600, 8, 1, none</td><td>serial URLs: line settings</td></tr>
  * </table>
  */
 public final class ScannerOptions {
@@ -116,9 +115,7 @@ public final class ScannerOptions {
      */
     public static ScannerOptions fromUrl(DeviceUrl url) {
         OptionValues v = new OptionValues(url);
-        Set<String> known = new HashSet<>(URL_OPTIONS);
-        known.addAll(OptionValues.SERIAL_OPTIONS);
-        v.requireKnown(known);
+        v.requireKnown(URL_OPTIONS);
         ScannerOptions d = defaults();
         String charsetName = v.text("charset", d.charset.name());
         Charset charset;
