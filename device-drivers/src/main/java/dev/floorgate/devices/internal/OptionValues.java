@@ -135,6 +135,15 @@ public final class OptionValues {
         return d;
     }
 
+    /** {@code d}, when zero or positive (zero turns the feature off); otherwise IllegalArgumentException. */
+    public static Duration notNegative(Duration d, String name) {
+        java.util.Objects.requireNonNull(d, name);
+        if (d.isNegative()) {
+            throw new IllegalArgumentException(name + " must not be negative, got " + d);
+        }
+        return d;
+    }
+
     /** {@code value}, when at least {@code min}; otherwise IllegalArgumentException naming the option and both numbers. */
     public static int atLeast(int value, int min, String name) {
         if (value < min) {
