@@ -10,7 +10,8 @@ import java.util.List;
 
 /**
  * What a received label says: the field data of one ZPL format as a printer would print it, read from the
- * bytes it received. The inverse of {@link ZplEscaper}: each {@code ^FD} value with its {@code ^FH} escapes
+ * bytes it received. The inverse of {@link ZplEscaper} for a whole format on the wire ({@link
+ * ZplEscaper#unescape} reverses one field held as Java text): each {@code ^FD} value with its {@code ^FH} escapes
  * decoded (indicator {@code _} unless given) and its bytes read in the {@code ^CI} character set in force
  * (28 = UTF-8; ISO-8859-1 when none is given), lexed by the same {@code ZplLexer} the templates and the
  * preview use. The printer simulator records this with each label, so tests can check that data containing
