@@ -1,41 +1,50 @@
 package dev.floorgate.devices;
 
+import dev.floorgate.devices.internal.DeviceLocation;
+import dev.floorgate.devices.internal.TransportType;
+import dev.floorgate.devices.internal.TransportTypes;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.stream.Collectors;
 
 /**
- * Where a device is and how to reach it. Three forms, each with optional {@code ?name=value&...} options:
+ * Where a device is and how to reach it: {@code scheme://location?name=value&...}. The built-in schemes:
  * <ul>
  *   <li>{@code tcp://host:port}: we connect to the device (a printer on 9100, a fixed-mount reader);</li>
  *   <li>{@code tcp-listen://address:port}: the device connects to us ({@code 0.0.0.0} for every interface);</li>
  *   <li>{@code serial:///dev/ttyUSB0?baud=9600&parity=none&suffix=CRLF}: a serial port by path.</li>
  * </ul>
+ * Each scheme is served by one transport class found by scheme (see {@code internal.TransportTypes}), which
+ * checks the location and its own options (a serial port's line settings) here; a new transport is a new class.
  * Options are kept as given (names are case-sensitive, values URL-decoded); a flag without {@code =} has the
  * value {@code "true"}. The driver option classes ({@link ScannerOptions#fromUrl}, {@link PrinterOptions#fromUrl})
- * say which names they know and reject the others. Immutable.
+ * say which names they know besides the transport's and reject the others. Immutable.
  */
 public final class DeviceUrl {
 
-    /** How the device is reached. */
+    /**
+     * How the device is reached, declared by its transport: TCP = we open the connection to it, TCP_LISTEN = it
+     * connects to us, SERIAL = a local port named by a path. Callers decide on it (a printer cannot be
+     * TCP_LISTEN); a new transport declares the one that describes it.
+     */
     public enum Kind { TCP, TCP_LISTEN, SERIAL }
 
     private final String url;
+    private final String scheme;
     private final Kind kind;
-    private final String host;
-    private final int port;
-    private final String path;
+    private final DeviceLocation location;
     private final Map<String, String> options;
 
-    private DeviceUrl(String url, Kind kind, String host, int port, String path, Map<String, String> options) {
+    private DeviceUrl(String url, String scheme, Kind kind, DeviceLocation location, Map<String, String> options) {
         this.url = url;
+        this.scheme = scheme;
         this.kind = kind;
-        this.host = host;
-        this.port = port;
-        this.path = path;
+        this.location = location;
         this.options = Collections.unmodifiableMap(options);
     }
 
@@ -46,76 +55,24 @@ public final class DeviceUrl {
      */
     public static DeviceUrl parse(String url) {
         if (url == null || url.isBlank()) {
-            throw new IllegalArgumentException("device url is empty; expected tcp://host:port, tcp-listen://address:port"
-                    + " or serial:///dev/ttyX");
+            throw new IllegalArgumentException("device url is empty; expected "
+                    + TransportTypes.or(TransportTypes.examples()));
         }
         String text = url.trim();
         int schemeEnd = text.indexOf("://");
         if (schemeEnd <= 0) {
-            throw problem(url, "missing scheme; expected tcp://, tcp-listen:// or serial://");
+            throw DeviceLocation.problem(url, "missing scheme; expected " + TransportTypes.or(
+                    TransportTypes.schemes().stream().map(s -> s + "://").collect(Collectors.toList())));
         }
-        String scheme = text.substring(0, schemeEnd).toLowerCase(java.util.Locale.ROOT);
+        String scheme = text.substring(0, schemeEnd).toLowerCase(Locale.ROOT);
+        TransportType type = TransportTypes.forScheme(url, scheme);
         String rest = text.substring(schemeEnd + 3);
         int queryStart = rest.indexOf('?');
         Map<String, String> options = queryStart < 0 ? new LinkedHashMap<>() : parseOptions(url, rest.substring(queryStart + 1));
-        String location = queryStart < 0 ? rest : rest.substring(0, queryStart);
-        switch (scheme) {
-            case "tcp":
-                return hostAndPort(url, Kind.TCP, location, options, false);
-            case "tcp-listen":
-                return hostAndPort(url, Kind.TCP_LISTEN, location, options, true);
-            case "serial":
-                if (location.isEmpty() || location.equals("/")) {
-                    throw problem(url, "missing device path; expected serial:///dev/ttyUSB0");
-                }
-                return new DeviceUrl(text, Kind.SERIAL, null, -1, location, options);
-            default:
-                throw problem(url, "unknown scheme '" + scheme + "'; expected tcp, tcp-listen or serial");
-        }
-    }
-
-    private static DeviceUrl hostAndPort(String url, Kind kind, String location, Map<String, String> options,
-                                         boolean listen) {
-        if (location.endsWith("/")) {
-            location = location.substring(0, location.length() - 1);
-        }
-        if (location.contains("/")) {
-            throw problem(url, "unexpected path after host:port");
-        }
-        String host;
-        String portText;
-        if (location.startsWith("[")) {
-            int close = location.indexOf(']');
-            if (close < 0 || close + 1 >= location.length() || location.charAt(close + 1) != ':') {
-                throw problem(url, "an IPv6 address must be written [address]:port");
-            }
-            host = location.substring(1, close);
-            portText = location.substring(close + 2);
-        } else {
-            int colon = location.lastIndexOf(':');
-            if (colon < 0) {
-                throw problem(url, "missing port; expected " + (listen ? "tcp-listen://address:port" : "tcp://host:port"));
-            }
-            host = location.substring(0, colon);
-            portText = location.substring(colon + 1);
-        }
-        if (host.isEmpty()) {
-            if (!listen) {
-                throw problem(url, "missing host; expected tcp://host:port");
-            }
-            host = "0.0.0.0";
-        }
-        int port;
-        try {
-            port = Integer.parseInt(portText);
-        } catch (NumberFormatException e) {
-            throw problem(url, "port '" + portText + "' is not a number");
-        }
-        // Port 0 asks the OS for a free port: useful for tcp-listen in tests, meaningless for a device we dial.
-        if (port < (listen ? 0 : 1) || port > 65535) {
-            throw problem(url, "port " + port + " is out of range " + (listen ? "0" : "1") + "-65535");
-        }
-        return new DeviceUrl(url.trim(), kind, host, port, null, options);
+        DeviceLocation location = type.locate(url, queryStart < 0 ? rest : rest.substring(0, queryStart));
+        DeviceUrl parsed = new DeviceUrl(text, scheme, type.kind(), location, options);
+        type.checkOptions(parsed);
+        return parsed;
     }
 
     private static Map<String, String> parseOptions(String url, String query) {
@@ -131,10 +88,10 @@ public final class DeviceUrl {
             String name = decode(url, eq < 0 ? pair : pair.substring(0, eq));
             String value = eq < 0 ? "true" : decode(url, pair.substring(eq + 1));
             if (name.isEmpty()) {
-                throw problem(url, "option without a name in '" + pair + "'");
+                throw DeviceLocation.problem(url, "option without a name in '" + pair + "'");
             }
             if (options.put(name, value) != null) {
-                throw problem(url, "option '" + name + "' is given twice");
+                throw DeviceLocation.problem(url, "option '" + name + "' is given twice");
             }
         }
         return options;
@@ -148,27 +105,28 @@ public final class DeviceUrl {
         }
     }
 
-    private static IllegalArgumentException problem(String url, String what) {
-        return new IllegalArgumentException("invalid device url '" + url + "': " + what);
-    }
-
     public Kind kind() {
         return kind;
     }
 
-    /** Host name or address for TCP kinds; null for serial. */
+    /** The scheme, lower case ({@code tcp}, {@code tcp-listen}, {@code serial}, or an added transport's). */
+    public String scheme() {
+        return scheme;
+    }
+
+    /** Host name or address for host:port locations (TCP kinds); null for a path. */
     public String host() {
-        return host;
+        return location.host();
     }
 
-    /** Port for TCP kinds (0 = any free port, tcp-listen only); -1 for serial. */
+    /** Port for host:port locations (0 = any free port, tcp-listen only); -1 for a path. */
     public int port() {
-        return port;
+        return location.port();
     }
 
-    /** Device path for serial ({@code /dev/ttyUSB0}); null for TCP kinds. */
+    /** Device path for serial ({@code /dev/ttyUSB0}); null for host:port locations. */
     public String path() {
-        return path;
+        return location.path();
     }
 
     /** The query options, in the order given. */

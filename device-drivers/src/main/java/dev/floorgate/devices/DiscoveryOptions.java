@@ -1,6 +1,7 @@
 package dev.floorgate.devices;
 
 import dev.floorgate.devices.internal.DiscoveryPacket;
+import dev.floorgate.devices.internal.OptionValues;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -89,7 +90,7 @@ public final class DiscoveryOptions {
         }
 
         public Builder timeout(Duration timeout) {
-            this.timeout = ScannerOptions.Builder.positive(timeout, "discovery timeout");
+            this.timeout = OptionValues.positive(timeout, "discovery timeout");
             return this;
         }
 
@@ -118,7 +119,7 @@ public final class DiscoveryOptions {
         }
 
         public Builder probeTimeout(Duration timeout) {
-            this.probeTimeout = ScannerOptions.Builder.positive(timeout, "probe timeout");
+            this.probeTimeout = OptionValues.positive(timeout, "probe timeout");
             return this;
         }
 

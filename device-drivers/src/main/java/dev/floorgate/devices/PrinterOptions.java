@@ -2,8 +2,6 @@ package dev.floorgate.devices;
 
 import dev.floorgate.devices.internal.OptionValues;
 import java.time.Duration;
-import java.util.HashSet;
-import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -20,8 +18,14 @@ import java.util.Set;
  *   <tr><td>reconnectMin / reconnectMax</td><td>500ms / 30s</td><td>reconnect backoff (doubling)</td></tr>
  *   <tr><td>maxReply</td><td>65536</td><td>longest reply in bytes</td></tr>
  *   <tr><td>eventQueue</td><td>1000</td><td>events waiting for a slow listener</td></tr>
- *   <tr><td>baud, dataBits, stopBits, parity</td><td>9600, 8, 1, none</td><td>serial line settings</td></tr>
+ *   <tr><td>baud, dataBits, stopBits, parity</td><td>9600, 8, 1, none</td><td>serial URLs: line settings</td></tr>
  * </table>
+ *
+ * <p>Looks like {@link ScannerOptions} in its connection part (connect timeout, reconnect backoff, event queue)
+ * and shares its checks ({@code internal.OptionValues}), but is kept apart: the defaults differ for a reason
+ * (a printer reconnects from 500 ms and queues 1000 events; a scanner from 200 ms and 10000 scans), the URL
+ * options of each are the site's documented vocabulary, and the rest (status round trips vs framing of reads)
+ * has nothing in common.
  */
 public final class PrinterOptions {
 
@@ -63,9 +67,7 @@ public final class PrinterOptions {
      */
     public static PrinterOptions fromUrl(DeviceUrl url) {
         OptionValues v = new OptionValues(url);
-        Set<String> known = new HashSet<>(URL_OPTIONS);
-        known.addAll(OptionValues.SERIAL_OPTIONS);
-        v.requireKnown(known);
+        v.requireKnown(URL_OPTIONS);
         PrinterOptions d = defaults();
         return builder()
                 .statusTimeout(v.duration("statusTimeout", d.statusTimeout))
@@ -126,11 +128,7 @@ public final class PrinterOptions {
 
         /** Zero turns the background status poll off. */
         public Builder statusPollInterval(Duration interval) {
-            Objects.requireNonNull(interval, "statusPollInterval");
-            if (interval.isNegative()) {
-                throw new IllegalArgumentException("statusPollInterval must not be negative, got " + interval);
-            }
-            this.statusPollInterval = interval;
+            this.statusPollInterval = OptionValues.notNegative(interval, "statusPollInterval");
             return this;
         }
 
@@ -142,10 +140,7 @@ public final class PrinterOptions {
         }
 
         public Builder maxReplyBytes(int maxReplyBytes) {
-            if (maxReplyBytes < 256) {
-                throw new IllegalArgumentException("maxReplyBytes must be at least 256, got " + maxReplyBytes);
-            }
-            this.maxReplyBytes = maxReplyBytes;
+            this.maxReplyBytes = OptionValues.atLeast(maxReplyBytes, 256, "maxReplyBytes");
             return this;
         }
 

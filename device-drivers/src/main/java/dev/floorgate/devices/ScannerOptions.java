@@ -4,7 +4,6 @@ import dev.floorgate.devices.internal.OptionValues;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.HashSet;
 import java.util.Objects;
 import java.util.Set;
 
@@ -31,8 +30,11 @@ import java.util.Set;
  *   <tr><td>reconnectMin / reconnectMax</td><td>200ms / 30s</td><td>reconnect backoff (doubling)</td></tr>
  *   <tr><td>maxClients</td><td>4</td><td>tcp-listen: connections accepted at once</td></tr>
  *   <tr><td>eventQueue</td><td>10000</td><td>scans and events waiting for a slow listener</td></tr>
- *   <tr><td>baud, dataBits, stopBits, parity</td><td>9600, 8, 1, none</td><td>serial line settings</td></tr>
+ *   <tr><td>baud, dataBits, stopBits, parity</td><td>9600, 8, 1, none</td><td>serial URLs: line settings</td></tr>
  * </table>
+ *
+ * <p>Its connection part looks like {@link PrinterOptions}' and shares its checks ({@code internal.OptionValues});
+ * the two stay separate classes because their defaults and documented URL options differ (see there).
  */
 public final class ScannerOptions {
 
@@ -116,9 +118,7 @@ public final class ScannerOptions {
      */
     public static ScannerOptions fromUrl(DeviceUrl url) {
         OptionValues v = new OptionValues(url);
-        Set<String> known = new HashSet<>(URL_OPTIONS);
-        known.addAll(OptionValues.SERIAL_OPTIONS);
-        v.requireKnown(known);
+        v.requireKnown(URL_OPTIONS);
         ScannerOptions d = defaults();
         String charsetName = v.text("charset", d.charset.name());
         Charset charset;
@@ -229,30 +229,23 @@ public final class ScannerOptions {
         }
 
         public Builder interCharTimeout(Duration timeout) {
-            this.interCharTimeout = positive(timeout, "interCharTimeout");
+            this.interCharTimeout = OptionValues.positive(timeout, "interCharTimeout");
             return this;
         }
 
         public Builder incompleteFrameTimeout(Duration timeout) {
-            this.incompleteFrameTimeout = positive(timeout, "incompleteFrameTimeout");
+            this.incompleteFrameTimeout = OptionValues.positive(timeout, "incompleteFrameTimeout");
             return this;
         }
 
         public Builder maxFrameLength(int maxFrameLength) {
-            if (maxFrameLength < 1) {
-                throw new IllegalArgumentException("maxFrameLength must be at least 1, got " + maxFrameLength);
-            }
-            this.maxFrameLength = maxFrameLength;
+            this.maxFrameLength = OptionValues.atLeast(maxFrameLength, 1, "maxFrameLength");
             return this;
         }
 
         /** Zero turns duplicate suppression off. */
         public Builder duplicateWindow(Duration window) {
-            Objects.requireNonNull(window, "duplicateWindow");
-            if (window.isNegative()) {
-                throw new IllegalArgumentException("duplicateWindow must not be negative, got " + window);
-            }
-            this.duplicateWindow = window;
+            this.duplicateWindow = OptionValues.notNegative(window, "duplicateWindow");
             return this;
         }
 
@@ -273,7 +266,7 @@ public final class ScannerOptions {
         }
 
         public Builder connectTimeout(Duration timeout) {
-            this.connectTimeout = positive(timeout, "connectTimeout");
+            this.connectTimeout = OptionValues.positive(timeout, "connectTimeout");
             return this;
         }
 
@@ -285,10 +278,7 @@ public final class ScannerOptions {
         }
 
         public Builder maxClients(int maxClients) {
-            if (maxClients < 1) {
-                throw new IllegalArgumentException("maxClients must be at least 1, got " + maxClients);
-            }
-            this.maxClients = maxClients;
+            this.maxClients = OptionValues.atLeast(maxClients, 1, "maxClients");
             return this;
         }
 
@@ -299,10 +289,6 @@ public final class ScannerOptions {
 
         public ScannerOptions build() {
             return new ScannerOptions(this);
-        }
-
-        static Duration positive(Duration d, String name) {
-            return OptionValues.positive(d, name);
         }
     }
 }

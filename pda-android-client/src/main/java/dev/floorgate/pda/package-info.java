@@ -12,6 +12,7 @@
  *   <li>{@link dev.floorgate.pda.ScanIntents}: Zebra DataWedge and Honeywell scan intents (their extras as a
  *       map) into {@link dev.floorgate.pda.ScanData}.</li>
  * </ul>
- * {@code dev.floorgate.pda.tools.VirtualPdas} drives many simulated PDAs against a gateway for load tests.
+ * The virtual-PDA load tool built on this library ({@code dev.floorgate.pda.tools.VirtualPdas}) lives in the
+ * {@code bench} module, so it does not ship inside the library.
  */
 package dev.floorgate.pda;

@@ -45,18 +45,9 @@ public interface DeviceTransport extends AutoCloseable {
     @Override
     void close();
 
-    /** The transport for {@code url}'s kind. */
+    /** The transport for {@code url}'s scheme ({@link TransportTypes}). */
     static DeviceTransport create(String device, DeviceUrl url, ChannelInitializer<Channel> pipeline,
                                   TransportSettings settings, DeviceEventSink events) {
-        switch (url.kind()) {
-            case TCP:
-                return new TcpClientTransport(device, url, pipeline, settings, events);
-            case TCP_LISTEN:
-                return new TcpListenTransport(device, url, pipeline, settings, events);
-            case SERIAL:
-                return new SerialTransport(device, url, SerialSettings.fromUrl(url), pipeline, settings, events);
-            default:
-                throw new IllegalArgumentException("no transport for device url '" + url + "' of kind " + url.kind());
-        }
+        return TransportTypes.of(url).create(device, url, pipeline, settings, events);
     }
 }

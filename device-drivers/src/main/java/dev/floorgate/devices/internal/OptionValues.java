@@ -12,21 +12,23 @@ import java.util.TreeSet;
  */
 public final class OptionValues {
 
-    /** Option names every transport understands (serial line settings). */
-    public static final Set<String> SERIAL_OPTIONS = Set.of("baud", "dataBits", "stopBits", "parity");
-
     private final DeviceUrl url;
 
     public OptionValues(DeviceUrl url) {
         this.url = url;
     }
 
-    /** Rejects options the caller does not know, listing the known ones. */
-    public void requireKnown(Set<String> known) {
+    /**
+     * Rejects options neither the caller nor the URL's transport knows (a serial port's line settings, for
+     * example), listing the known ones.
+     */
+    public void requireKnown(Set<String> driverOptions) {
+        Set<String> known = new TreeSet<>(driverOptions);
+        known.addAll(TransportTypes.of(url).optionNames());
         for (String name : url.options().keySet()) {
             if (!known.contains(name)) {
                 throw new IllegalArgumentException("invalid device url '" + url + "': unknown option '" + name
-                        + "'; known options: " + String.join(", ", new TreeSet<>(known)));
+                        + "'; known options: " + String.join(", ", known));
             }
         }
     }
@@ -129,6 +131,15 @@ public final class OptionValues {
         java.util.Objects.requireNonNull(d, name);
         if (d.isNegative() || d.isZero()) {
             throw new IllegalArgumentException(name + " must be positive, got " + d);
+        }
+        return d;
+    }
+
+    /** {@code d}, when zero or positive (zero turns the feature off); otherwise IllegalArgumentException. */
+    public static Duration notNegative(Duration d, String name) {
+        java.util.Objects.requireNonNull(d, name);
+        if (d.isNegative()) {
+            throw new IllegalArgumentException(name + " must not be negative, got " + d);
         }
         return d;
     }

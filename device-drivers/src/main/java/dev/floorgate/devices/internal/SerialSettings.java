@@ -2,6 +2,7 @@ package dev.floorgate.devices.internal;
 
 import dev.floorgate.devices.DeviceUrl;
 import java.util.Locale;
+import java.util.Set;
 import jssc.SerialPort;
 
 /**
@@ -10,6 +11,9 @@ import jssc.SerialPort;
  * default 9600 8N1 (PROTOCOLS.md 6.1).
  */
 public final class SerialSettings {
+
+    /** The URL options read here. */
+    public static final Set<String> OPTIONS = Set.of("baud", "dataBits", "stopBits", "parity");
 
     private final int baud;
     private final int dataBits;

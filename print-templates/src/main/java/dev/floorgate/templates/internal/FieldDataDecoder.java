@@ -10,11 +10,12 @@ import java.nio.charset.StandardCharsets;
  * ISO-8859-1, close enough for the Latin range). Literal characters are kept as they are. Malformed UTF-8
  * becomes U+FFFD, never an exception.
  */
-final class FieldDataDecoder {
+public final class FieldDataDecoder {
     private FieldDataDecoder() {
     }
 
-    static Charset charsetFor(int ci) {
+    /** The character set a printer reads field bytes in after {@code ^CI} {@code ci}. */
+    public static Charset charsetFor(int ci) {
         switch (ci) {
             case 28:
                 return StandardCharsets.UTF_8;
@@ -57,6 +58,27 @@ final class FieldDataDecoder {
         }
         flush(pending, charset, out);
         return out.toString();
+    }
+
+    /**
+     * The bytes of field data as received on the wire: {@code raw} holds one byte per character (ISO-8859-1),
+     * and with an {@code ^FH} indicator (0 = none) each indicator plus two hex digits becomes that byte.
+     */
+    public static byte[] wireBytes(String raw, char indicator) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(raw.length());
+        int n = raw.length();
+        for (int i = 0; i < n; i++) {
+            char c = raw.charAt(i);
+            int hi = indicator != 0 && c == indicator && i + 2 < n ? Character.digit(raw.charAt(i + 1), 16) : -1;
+            int lo = hi >= 0 ? Character.digit(raw.charAt(i + 2), 16) : -1;
+            if (lo >= 0) {
+                out.write(hi * 16 + lo);
+                i += 2;
+            } else {
+                out.write(c & 0xff);
+            }
+        }
+        return out.toByteArray();
     }
 
     private static void flush(ByteArrayOutputStream pending, Charset charset, StringBuilder out) {

@@ -12,6 +12,10 @@ import java.util.List;
  * literally. {@code ^CC}/{@code ~CC} and {@code ^CT}/{@code ~CT} change the prefix characters and are applied
  * while lexing. The single-byte aliases STX (0x02), ETX (0x03) and SI (0x0F) become {@code ^XA}, {@code ^XZ} and
  * {@code ^FS}. Text outside any command is skipped, as a printer skips it.
+ *
+ * <p>The printer simulator's {@code ZplStreamDecoder} (device-simulators) is a different thing, not a copy:
+ * it frames bytes arriving from a socket into formats, {@code ~} commands and SGD lines, across reads and with
+ * bounds; a complete format is then read with this lexer ({@code ZplFieldData}).
  */
 public final class ZplLexer {
     private static final char STX = 0x02;

@@ -19,6 +19,11 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Bounded: a format longer than {@code maxFormatBytes} is dropped (its bytes discarded up to its {@code ^XZ}),
  * and an SGD line longer than {@value #MAX_SGD_LINE} bytes is skipped.
+ *
+ * <p>Not a twin of print-templates' {@code ZplLexer}: this frames a byte stream from a socket (reads end
+ * anywhere, mid-command; {@code ~} commands act at once, mid-format; SGD lines are not ZPL; memory is bounded),
+ * while the lexer splits one complete format held in memory into commands. What a finished format says is read
+ * with that lexer ({@code ZplFieldData} in {@link PrintedLabel}).
  */
 final class ZplStreamDecoder extends ByteToMessageDecoder {
 

@@ -75,11 +75,4 @@ class ZplStreamDecoderTest {
                 .containsExactly("getvar a=", "setvar b=c d", "do device.reset=");
         assertThat(SgdLine.parse("hello")).isEmpty();
     }
-
-    @Test
-    void fieldDataIsDecodedLikeAPrinterWould() {
-        assertThat(ZplFields.decode("^XA^CI28^FO1,1^FH^FD_5EXZ caf_C3_A9^FS^FO2,2^FDplain^FS^XZ"))
-                .containsExactly("^XZ café", "plain");
-        assertThat(ZplFields.decode("^XA^FH#^FD#41#42_41^FS^XZ")).containsExactly("AB_41");
-    }
 }

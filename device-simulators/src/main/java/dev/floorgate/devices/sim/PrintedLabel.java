@@ -1,5 +1,6 @@
 package dev.floorgate.devices.sim;
 
+import dev.floorgate.templates.ZplFieldData;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -21,7 +22,7 @@ public final class PrintedLabel {
         this.copies = copies;
         this.file = file;
         this.printedAt = printedAt;
-        this.fieldData = List.copyOf(ZplFields.decode(new String(bytes, StandardCharsets.ISO_8859_1)));
+        this.fieldData = List.copyOf(ZplFieldData.of(bytes));
     }
 
     /** Arrival number, from 1: the format's order among all formats received. */
