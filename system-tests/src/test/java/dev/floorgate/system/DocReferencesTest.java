@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -30,9 +29,7 @@ class DocReferencesTest {
      * the docs branch). Each entry is "file -> target"; the lead removes it together with the fix. The test fails
      * when an entry no longer occurs, so this list cannot outlive its reason.
      */
-    static final Set<String> PENDING_FIXES = new LinkedHashSet<>(Arrays.asList(
-        "barcodes/README" + MD + " -> /work/shared/PROTOCOLS" + MD,
-        "device-drivers/README" + MD + " -> /work/shared/PROTOCOLS" + MD));
+    static final Set<String> PENDING_FIXES = new LinkedHashSet<>();
 
     @Test
     void everyDocumentReferenceInTheRepositoryResolves() throws IOException {
