@@ -1,0 +1,226 @@
+package dev.floorgate.lan.internal;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import dev.floorgate.lan.*;
+import dev.floorgate.protocol.FieldProblem;
+import dev.floorgate.protocol.OperationJson;
+import dev.floorgate.protocol.OperationResult;
+import dev.floorgate.protocol.ResultStatus;
+import dev.floorgate.protocol.StockLevels;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** The registry behind {@link LanJson}: each type's writer and reader, looked up by class. */
+public final class Codecs {
+    private static final class Codec<T> {
+        final Write.ObjectWriter<T> writer;
+        final Fields.Reader<T> reader;
+
+        Codec(Write.ObjectWriter<T> writer, Fields.Reader<T> reader) {
+            this.writer = writer;
+            this.reader = reader;
+        }
+    }
+
+    private static final Map<Class<?>, Codec<?>> CODECS = new LinkedHashMap<>();
+    /** The LAN types proper (not the protocol types written inside them). */
+    private static final Set<Class<?>> LAN_TYPES;
+
+    static {
+        register(ErrorBody.class, TypeCodecs::writeErrorBody, TypeCodecs::readErrorBody);
+        register(EnrollmentCodeRequest.class, TypeCodecs::writeEnrollmentCodeRequest, TypeCodecs::readEnrollmentCodeRequest);
+        register(EnrollmentCode.class, TypeCodecs::writeEnrollmentCode, TypeCodecs::readEnrollmentCode);
+        register(EnrollRequest.class, TypeCodecs::writeEnrollRequest, TypeCodecs::readEnrollRequest);
+        register(EnrollResult.class, TypeCodecs::writeEnrollResult, TypeCodecs::readEnrollResult);
+        register(EnrolledDevice.class, TypeCodecs::writeEnrolledDevice, TypeCodecs::readEnrolledDevice);
+        register(DeviceRevocation.class, TypeCodecs::writeDeviceRevocation, TypeCodecs::readDeviceRevocation);
+        register(BadgeLogin.class, TypeCodecs::writeBadgeLogin, TypeCodecs::readBadgeLogin);
+        register(Session.class, TypeCodecs::writeSession, TypeCodecs::readSession);
+        register(Logout.class, TypeCodecs::writeLogout, TypeCodecs::readLogout);
+        register(SubmitResult.class, TypeCodecs::writeSubmitResult, TypeCodecs::readSubmitResult);
+        register(OperationRejection.class, TypeCodecs::writeOperationRejection, TypeCodecs::readOperationRejection);
+        register(OperationStatus.class, TypeCodecs::writeOperationStatus, TypeCodecs::readOperationStatus);
+        register(PickTask.class, TypeCodecs::writePickTask, TypeCodecs::readPickTask);
+        register(PickTasks.class, TypeCodecs::writePickTasks, TypeCodecs::readPickTasks);
+        register(ScanRequest.class, TypeCodecs::writeScanRequest, TypeCodecs::readScanRequest);
+        register(ScanResult.class, TypeCodecs::writeScanResult, TypeCodecs::readScanResult);
+        register(Gs1Fields.class, TypeCodecs::writeGs1Fields, TypeCodecs::readGs1Fields);
+        register(Gs1Value.class, TypeCodecs::writeGs1Value, TypeCodecs::readGs1Value);
+        register(ScanMatch.class, TypeCodecs::writeScanMatch, TypeCodecs::readScanMatch);
+        register(PrintJobRequest.class, TypeCodecs::writePrintJobRequest, TypeCodecs::readPrintJobRequest);
+        register(PrintJobView.class, TypeCodecs::writePrintJobView, TypeCodecs::readPrintJobView);
+        register(PrintJobResolution.class, TypeCodecs::writePrintJobResolution, TypeCodecs::readPrintJobResolution);
+        register(PrintJobAction.class, TypeCodecs::writePrintJobAction, TypeCodecs::readPrintJobAction);
+        register(PrintJobList.class, TypeCodecs::writePrintJobList, TypeCodecs::readPrintJobList);
+        register(PrintJobDecision.class, TypeCodecs::writePrintJobDecision, TypeCodecs::readPrintJobDecision);
+        register(DeviceList.class, TypeCodecs::writeDeviceList, TypeCodecs::readDeviceList);
+        register(PrinterView.class, TypeCodecs::writePrinterView, TypeCodecs::readPrinterView);
+        register(ScannerView.class, TypeCodecs::writeScannerView, TypeCodecs::readScannerView);
+        register(StationView.class, TypeCodecs::writeStationView, TypeCodecs::readStationView);
+        register(PrinterAdoption.class, TypeCodecs::writePrinterAdoption, TypeCodecs::readPrinterAdoption);
+        register(AdoptedPrinter.class, TypeCodecs::writeAdoptedPrinter, TypeCodecs::readAdoptedPrinter);
+        register(TemplateList.class, TypeCodecs::writeTemplateList, TypeCodecs::readTemplateList);
+        register(TemplateView.class, TypeCodecs::writeTemplateView, TypeCodecs::readTemplateView);
+        register(TemplateFieldView.class, TypeCodecs::writeTemplateFieldView, TypeCodecs::readTemplateFieldView);
+        register(PreviewRequest.class, TypeCodecs::writePreviewRequest, TypeCodecs::readPreviewRequest);
+        register(GatewayEvent.class, TypeCodecs::writeGatewayEvent, TypeCodecs::readGatewayEvent);
+        register(PrintJobEvent.class, TypeCodecs::writePrintJobEvent, TypeCodecs::readPrintJobEvent);
+        register(DeviceEvent.class, TypeCodecs::writeDeviceEvent, TypeCodecs::readDeviceEvent);
+        register(StationEvent.class, TypeCodecs::writeStationEvent, TypeCodecs::readStationEvent);
+    }
+
+    static {
+        LAN_TYPES = Collections.unmodifiableSet(new LinkedHashSet<>(CODECS.keySet()));
+        register(OperationResult.class, OperationJson::writeResult, Codecs::readResult);
+        register(FieldProblem.class, Codecs::writeProblem, Codecs::readProblem);
+    }
+
+    private Codecs() {
+    }
+
+    private static <T> void register(Class<T> type, Write.ObjectWriter<T> writer, Fields.Reader<T> reader) {
+        CODECS.put(type, new Codec<>(writer, reader));
+    }
+
+    public static boolean handles(Class<?> type) {
+        return CODECS.containsKey(type);
+    }
+
+    public static Set<Class<?>> types() {
+        return LAN_TYPES;
+    }
+
+    public static String write(Object value) {
+        StringWriter out = new StringWriter(256);
+        try (JsonGenerator g = JsonTree.FACTORY.createGenerator(out)) {
+            Write.value(g, value);
+        } catch (IOException e) {
+            throw new UncheckedIOException("writing JSON to memory failed", e);
+        }
+        return out.toString();
+    }
+
+    @SuppressWarnings("unchecked")
+    static void writeTyped(JsonGenerator g, Object value) throws IOException {
+        Codec<Object> codec = (Codec<Object>) CODECS.get(value.getClass());
+        if (codec == null) {
+            throw new IllegalArgumentException("LanJson cannot write a " + value.getClass().getName()
+                    + ": not a LAN API type, map, list or scalar");
+        }
+        codec.writer.write(g, value);
+    }
+
+    @SuppressWarnings("unchecked")
+    public static <T> T read(String json, Class<T> type) throws LanJsonException {
+        Codec<T> codec = codec(type);
+        Object tree = JsonTree.parse(json, "a JSON object (" + type.getSimpleName() + ")");
+        if (!(tree instanceof Map)) {
+            throw Fields.wrong(null, "a JSON object (" + type.getSimpleName() + ")", tree);
+        }
+        return codec.reader.read(new Fields((Map<String, Object>) tree, ""));
+    }
+
+    @SuppressWarnings("unchecked")
+    public static <T> List<T> readList(String json, Class<T> type) throws LanJsonException {
+        Codec<T> codec = codec(type);
+        Object tree = JsonTree.parse(json, "a JSON array of " + type.getSimpleName());
+        if (!(tree instanceof List)) {
+            throw Fields.wrong(null, "a JSON array of " + type.getSimpleName(), tree);
+        }
+        List<?> raw = (List<?>) tree;
+        List<T> out = new ArrayList<>(raw.size());
+        for (int i = 0; i < raw.size(); i++) {
+            if (!(raw.get(i) instanceof Map)) {
+                throw Fields.wrong("[" + i + "]", "an object", raw.get(i));
+            }
+            out.add(codec.reader.read(new Fields((Map<String, Object>) raw.get(i), "[" + i + "]")));
+        }
+        return Collections.unmodifiableList(out);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> Codec<T> codec(Class<T> type) {
+        Codec<T> codec = (Codec<T>) CODECS.get(type);
+        if (codec == null) {
+            throw new IllegalArgumentException("LanJson cannot read a " + type.getName() + ": not a LAN API type");
+        }
+        return codec;
+    }
+
+    // ------------------------------------------------------------------ protocol types inside LAN bodies
+
+    static void writeProblem(JsonGenerator g, FieldProblem p) throws IOException {
+        g.writeStartObject();
+        Write.str(g, "field", p.field(), Write.ALWAYS);
+        Write.str(g, "message", p.message(), Write.ALWAYS);
+        g.writeEndObject();
+    }
+
+    static FieldProblem readProblem(Fields o) throws LanJsonException {
+        String field = o.str("field", false);
+        String message = o.str("message", false);
+        return new FieldProblem(field == null ? "?" : field, message == null ? "" : message);
+    }
+
+    /**
+     * A result as inventory-protocol writes it. A status this version does not know is an error here; where a
+     * newer gateway may send one (events, operation states) {@link #resultOrNull} reads it as no result yet.
+     */
+    static OperationResult readResult(Fields o) throws LanJsonException {
+        String name = o.str("status", true);
+        ResultStatus status = status(name);
+        if (status == null) {
+            throw new LanJsonException(o.path("status"), "unknown result status '" + name + "'");
+        }
+        StockLevels stock = o.object("stock", false, s -> new StockLevels(s.lng("onHand", false),
+                s.lng("usable", false), s.lng("reserved", false)));
+        return new OperationResult(o.str("opId", false), status, o.str("code", false), o.str("message", false),
+                stock, o.boxedLong("delta", false));
+    }
+
+    /** The result, or null when it names a status this client does not know (it keeps waiting, never guesses). */
+    static OperationResult resultOrNull(Fields o) throws LanJsonException {
+        return status(o.str("status", true)) == null ? null : readResult(o);
+    }
+
+    private static ResultStatus status(String name) {
+        for (ResultStatus s : ResultStatus.values()) {
+            if (s.name().equals(name)) {
+                return s;
+            }
+        }
+        return null;
+    }
+
+    /** An event's data, typed by the event's type; a plain tree for a type this version does not know. */
+    @SuppressWarnings("unchecked")
+    static Object eventData(String type, Fields o) throws LanJsonException {
+        Object raw = o.any("data");
+        if (!(raw instanceof Map)) {
+            return raw;
+        }
+        Fields.Reader<?> reader;
+        if (GatewayEvent.OP_RESULT.equals(type) || GatewayEvent.OP_REJECTED.equals(type)) {
+            Fields data = new Fields((Map<String, Object>) raw, o.path("data"));
+            OperationResult r = resultOrNull(data);
+            return r == null ? raw : r;
+        } else if (GatewayEvent.PRINT_JOB.equals(type)) {
+            reader = TypeCodecs::readPrintJobEvent;
+        } else if (GatewayEvent.DEVICE.equals(type)) {
+            reader = TypeCodecs::readDeviceEvent;
+        } else if (GatewayEvent.STATION.equals(type)) {
+            reader = TypeCodecs::readStationEvent;
+        } else {
+            return raw;
+        }
+        return o.object("data", false, reader);
+    }
+}
