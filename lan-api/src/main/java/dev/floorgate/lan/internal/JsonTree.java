@@ -44,8 +44,10 @@ final class JsonTree {
             }
             return value;
         } catch (JsonProcessingException e) {
-            throw new LanJsonException(null, "malformed JSON at line " + e.getLocation().getLineNr() + ", column "
-                    + e.getLocation().getColumnNr() + ": " + e.getOriginalMessage(), e);
+            // a constraint violation (nesting deeper than MAX_DEPTH) carries no location
+            String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column "
+                    + e.getLocation().getColumnNr();
+            throw new LanJsonException(null, "malformed JSON" + where + ": " + e.getOriginalMessage(), e);
         } catch (LanJsonException e) {
             throw e;
         } catch (IOException e) {
