@@ -15,7 +15,8 @@ public final class DeviceEvent {
     private final String message;
     private final Long heldBack;
 
-    public DeviceEvent(String device, String name, String event, String state, String stateText, String message, Long heldBack) {
+    public DeviceEvent(String device, String name, String event, String state, String stateText, String message,
+            Long heldBack) {
         this.device = device;
         this.name = name;
         this.event = event;

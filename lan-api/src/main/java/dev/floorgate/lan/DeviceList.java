@@ -1,7 +1,5 @@
 package dev.floorgate.lan;
 
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 
@@ -15,11 +13,12 @@ public final class DeviceList {
     private final List<StationView> stations;
     private final List<EnrolledDevice> pdas;
 
-    public DeviceList(List<PrinterView> printers, List<ScannerView> scanners, List<StationView> stations, List<EnrolledDevice> pdas) {
-        this.printers = printers == null ? Collections.<PrinterView>emptyList() : Collections.unmodifiableList(new ArrayList<>(printers));
-        this.scanners = scanners == null ? Collections.<ScannerView>emptyList() : Collections.unmodifiableList(new ArrayList<>(scanners));
-        this.stations = stations == null ? Collections.<StationView>emptyList() : Collections.unmodifiableList(new ArrayList<>(stations));
-        this.pdas = pdas == null ? Collections.<EnrolledDevice>emptyList() : Collections.unmodifiableList(new ArrayList<>(pdas));
+    public DeviceList(List<PrinterView> printers, List<ScannerView> scanners, List<StationView> stations,
+            List<EnrolledDevice> pdas) {
+        this.printers = Copies.list(printers);
+        this.scanners = Copies.list(scanners);
+        this.stations = Copies.list(stations);
+        this.pdas = Copies.list(pdas);
     }
 
     public List<PrinterView> printers() {

@@ -3,7 +3,8 @@ package dev.floorgate.lan;
 import java.util.Objects;
 
 /**
- * One enrolled device of GET /api/v1/admin/devices (a JSON array of these) and of pdas in GET /api/v1/devices. Null and empty fields are left out (the gateway writes this one as a serde bean).
+ * One enrolled device of GET /api/v1/admin/devices (a JSON array of these) and of pdas in GET /api/v1/devices. Null
+ * and empty fields are left out (the gateway writes this one as a serde bean).
  * Immutable; made with its constructor. Written and read by {@link LanJson}.
  */
 public final class EnrolledDevice {
@@ -15,7 +16,8 @@ public final class EnrolledDevice {
     private final String revokedAt;
     private final String lastSeen;
 
-    public EnrolledDevice(String deviceId, String tenant, String warehouse, String kind, String enrolledAt, String revokedAt, String lastSeen) {
+    public EnrolledDevice(String deviceId, String tenant, String warehouse, String kind, String enrolledAt,
+            String revokedAt, String lastSeen) {
         this.deviceId = deviceId;
         this.tenant = tenant;
         this.warehouse = warehouse;

@@ -4,7 +4,9 @@ import dev.floorgate.protocol.OperationResult;
 import java.util.Objects;
 
 /**
- * One server-sent event of GET /api/v1/events, the JSON of its data: lines. data is typed by type: an OperationResult for op.result and op.rejected, a PrintJobEvent for print-job, a DeviceEvent for device, a StationEvent for station; a Map for types this version does not know.
+ * One server-sent event of GET /api/v1/events, the JSON of its data: lines. data is typed by type: an
+ * OperationResult for op.result and op.rejected, a PrintJobEvent for print-job, a DeviceEvent for device, a
+ * StationEvent for station; a Map for types this version does not know.
  * Immutable; made with its constructor. Written and read by {@link LanJson}.
  */
 public final class GatewayEvent {

@@ -1,7 +1,5 @@
 package dev.floorgate.lan;
 
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 
@@ -18,7 +16,7 @@ public final class Gs1Fields {
     private final String sscc;
 
     public Gs1Fields(List<Gs1Value> elements, String gtin, String batch, String expiry, String serial, String sscc) {
-        this.elements = elements == null ? Collections.<Gs1Value>emptyList() : Collections.unmodifiableList(new ArrayList<>(elements));
+        this.elements = Copies.list(elements);
         this.gtin = gtin;
         this.batch = batch;
         this.expiry = expiry;

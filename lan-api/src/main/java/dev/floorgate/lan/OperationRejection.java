@@ -2,8 +2,6 @@ package dev.floorgate.lan;
 
 import dev.floorgate.protocol.FieldProblem;
 import dev.floorgate.protocol.InvalidOperationException;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 
@@ -21,7 +19,7 @@ public final class OperationRejection {
         this.opId = opId;
         this.code = code;
         this.message = message;
-        this.problems = problems == null ? Collections.<FieldProblem>emptyList() : Collections.unmodifiableList(new ArrayList<>(problems));
+        this.problems = Copies.list(problems);
     }
 
     public String opId() {

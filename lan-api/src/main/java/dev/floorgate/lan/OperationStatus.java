@@ -31,7 +31,8 @@ public final class OperationStatus {
     private final String syncedAt;
     private final String deviceId;
 
-    public OperationStatus(String opId, String state, OperationResult result, String acceptedAt, String syncedAt, String deviceId) {
+    public OperationStatus(String opId, String state, OperationResult result, String acceptedAt, String syncedAt,
+            String deviceId) {
         this.opId = opId;
         this.state = state;
         this.result = result;

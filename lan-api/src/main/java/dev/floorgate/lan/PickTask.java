@@ -19,16 +19,16 @@ public final class PickTask {
     private final String warehouse;
 
     private PickTask(Builder b) {
-        { String taskId = b.taskId; this.taskId = taskId; }
-        { String orderNo = b.orderNo; this.orderNo = orderNo; }
-        { int lineNo = b.lineNo; this.lineNo = lineNo; }
-        { String sku = b.sku; this.sku = sku; }
-        { String skuName = b.skuName; this.skuName = skuName; }
-        { String location = b.location; this.location = location; }
-        { long qty = b.qty; this.qty = qty; }
-        { long picked = b.picked; this.picked = picked; }
-        { long remaining = b.remaining; this.remaining = remaining; }
-        { String warehouse = b.warehouse; this.warehouse = warehouse; }
+        this.taskId = b.taskId;
+        this.orderNo = b.orderNo;
+        this.lineNo = b.lineNo;
+        this.sku = b.sku;
+        this.skuName = b.skuName;
+        this.location = b.location;
+        this.qty = b.qty;
+        this.picked = b.picked;
+        this.remaining = b.remaining;
+        this.warehouse = b.warehouse;
     }
 
     public static Builder builder() {

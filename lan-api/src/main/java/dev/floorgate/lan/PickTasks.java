@@ -1,7 +1,5 @@
 package dev.floorgate.lan;
 
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 
@@ -14,7 +12,7 @@ public final class PickTasks {
     private final Long cacheAgeSeconds;
 
     public PickTasks(List<PickTask> tasks, Long cacheAgeSeconds) {
-        this.tasks = tasks == null ? Collections.<PickTask>emptyList() : Collections.unmodifiableList(new ArrayList<>(tasks));
+        this.tasks = Copies.list(tasks);
         this.cacheAgeSeconds = cacheAgeSeconds;
     }
 

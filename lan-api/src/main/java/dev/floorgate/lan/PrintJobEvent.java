@@ -17,14 +17,14 @@ public final class PrintJobEvent {
     private final int attempts;
 
     private PrintJobEvent(Builder b) {
-        { String jobId = b.jobId; this.jobId = jobId; }
-        { String state = b.state; this.state = state; }
-        { String printer = b.printer; this.printer = printer; }
-        { String station = b.station; this.station = station; }
-        { String template = b.template; this.template = template; }
-        { String fault = b.fault; this.fault = fault; }
-        { String faultDetail = b.faultDetail; this.faultDetail = faultDetail; }
-        { int attempts = b.attempts; this.attempts = attempts; }
+        this.jobId = b.jobId;
+        this.state = b.state;
+        this.printer = b.printer;
+        this.station = b.station;
+        this.template = b.template;
+        this.fault = b.fault;
+        this.faultDetail = b.faultDetail;
+        this.attempts = b.attempts;
     }
 
     public static Builder builder() {

@@ -1,7 +1,5 @@
 package dev.floorgate.lan;
 
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 
@@ -13,7 +11,7 @@ public final class PrintJobList {
     private final List<PrintJobView> jobs;
 
     public PrintJobList(List<PrintJobView> jobs) {
-        this.jobs = jobs == null ? Collections.<PrintJobView>emptyList() : Collections.unmodifiableList(new ArrayList<>(jobs));
+        this.jobs = Copies.list(jobs);
     }
 
     public List<PrintJobView> jobs() {

@@ -1,12 +1,11 @@
 package dev.floorgate.lan;
 
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 
 /**
- * Body of POST /api/v1/print-jobs: a template with field data, or raw ZPL; printer or station. Field values that are numbers or booleans are read as their text, as the gateway prints them.
+ * Body of POST /api/v1/print-jobs: a template with field data, or raw ZPL; printer or station. Field values that
+ * are numbers or booleans are read as their text, as the gateway prints them.
  * Immutable; made with {@link #builder()}. Written and read by {@link LanJson}.
  */
 public final class PrintJobRequest {
@@ -20,14 +19,14 @@ public final class PrintJobRequest {
     private final String zpl;
 
     private PrintJobRequest(Builder b) {
-        { String jobId = b.jobId; this.jobId = jobId; }
-        { String tenant = b.tenant; this.tenant = tenant; }
-        { String printer = b.printer; this.printer = printer; }
-        { String station = b.station; this.station = station; }
-        { String template = b.template; this.template = template; }
-        { Map<String, String> data = b.data; this.data = data == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(data)); }
-        { Integer copies = b.copies; this.copies = copies; }
-        { String zpl = b.zpl; this.zpl = zpl; }
+        this.jobId = b.jobId;
+        this.tenant = b.tenant;
+        this.printer = b.printer;
+        this.station = b.station;
+        this.template = b.template;
+        this.data = Copies.mapOrNull(b.data);
+        this.copies = b.copies;
+        this.zpl = b.zpl;
     }
 
     public static Builder builder() {

@@ -1,14 +1,12 @@
 package dev.floorgate.lan;
 
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
 /**
- * A print job as POST /api/v1/print-jobs (202, with duplicate), GET /api/v1/print-jobs[/{jobId}] (the single job with history) and the reprint/discard/mark-printed actions show it.
+ * A print job as POST /api/v1/print-jobs (202, with duplicate), GET /api/v1/print-jobs[/{jobId}] (the single job
+ * with history) and the reprint/discard/mark-printed actions show it.
  * Immutable; made with {@link #builder()}. Written and read by {@link LanJson}.
  */
 public final class PrintJobView {
@@ -34,26 +32,26 @@ public final class PrintJobView {
     private final List<PrintJobAction> history;
 
     private PrintJobView(Builder b) {
-        { String jobId = b.jobId; this.jobId = jobId; }
-        { String tenant = b.tenant; this.tenant = tenant; }
-        { String printer = b.printer; this.printer = printer; }
-        { String station = b.station; this.station = station; }
-        { String template = b.template; this.template = template; }
-        { boolean raw = b.raw; this.raw = raw; }
-        { Map<String, String> data = b.data; this.data = data == null ? Collections.<String, String>emptyMap() : Collections.unmodifiableMap(new LinkedHashMap<>(data)); }
-        { int copies = b.copies; this.copies = copies; }
-        { int zplBytes = b.zplBytes; this.zplBytes = zplBytes; }
-        { String state = b.state; this.state = state; }
-        { String fault = b.fault; this.fault = fault; }
-        { String faultDetail = b.faultDetail; this.faultDetail = faultDetail; }
-        { int attempts = b.attempts; this.attempts = attempts; }
-        { String createdAt = b.createdAt; this.createdAt = createdAt; }
-        { String updatedAt = b.updatedAt; this.updatedAt = updatedAt; }
-        { String printedAt = b.printedAt; this.printedAt = printedAt; }
-        { String createdBy = b.createdBy; this.createdBy = createdBy; }
-        { PrintJobResolution resolution = b.resolution; this.resolution = resolution; }
-        { Boolean duplicate = b.duplicate; this.duplicate = duplicate; }
-        { List<PrintJobAction> history = b.history; this.history = history == null ? null : Collections.unmodifiableList(new ArrayList<>(history)); }
+        this.jobId = b.jobId;
+        this.tenant = b.tenant;
+        this.printer = b.printer;
+        this.station = b.station;
+        this.template = b.template;
+        this.raw = b.raw;
+        this.data = Copies.map(b.data);
+        this.copies = b.copies;
+        this.zplBytes = b.zplBytes;
+        this.state = b.state;
+        this.fault = b.fault;
+        this.faultDetail = b.faultDetail;
+        this.attempts = b.attempts;
+        this.createdAt = b.createdAt;
+        this.updatedAt = b.updatedAt;
+        this.printedAt = b.printedAt;
+        this.createdBy = b.createdBy;
+        this.resolution = b.resolution;
+        this.duplicate = b.duplicate;
+        this.history = Copies.listOrNull(b.history);
     }
 
     public static Builder builder() {
@@ -202,7 +200,8 @@ public final class PrintJobView {
 
     @Override
     public int hashCode() {
-        return Objects.hash(jobId, tenant, printer, station, template, raw, data, copies, zplBytes, state, fault, faultDetail, attempts, createdAt, updatedAt, printedAt, createdBy, resolution, duplicate, history);
+        return Objects.hash(jobId, tenant, printer, station, template, raw, data, copies, zplBytes, state, fault,
+                faultDetail, attempts, createdAt, updatedAt, printedAt, createdBy, resolution, duplicate, history);
     }
 
     @Override

@@ -1,8 +1,5 @@
 package dev.floorgate.lan;
 
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -27,19 +24,19 @@ public final class PrinterView {
     private final List<String> stations;
 
     private PrinterView(Builder b) {
-        { String name = b.name; this.name = name; }
-        { String description = b.description; this.description = description; }
-        { String url = b.url; this.url = url; }
-        { String state = b.state; this.state = state; }
-        { String stateText = b.stateText; this.stateText = stateText; }
-        { boolean online = b.online; this.online = online; }
-        { boolean connected = b.connected; this.connected = connected; }
-        { List<String> faults = b.faults; this.faults = faults == null ? Collections.<String>emptyList() : Collections.unmodifiableList(new ArrayList<>(faults)); }
-        { String detail = b.detail; this.detail = detail; }
-        { String lastSeen = b.lastSeen; this.lastSeen = lastSeen; }
-        { String since = b.since; this.since = since; }
-        { Map<String, Long> jobs = b.jobs; this.jobs = jobs == null ? Collections.<String, Long>emptyMap() : Collections.unmodifiableMap(new LinkedHashMap<>(jobs)); }
-        { List<String> stations = b.stations; this.stations = stations == null ? Collections.<String>emptyList() : Collections.unmodifiableList(new ArrayList<>(stations)); }
+        this.name = b.name;
+        this.description = b.description;
+        this.url = b.url;
+        this.state = b.state;
+        this.stateText = b.stateText;
+        this.online = b.online;
+        this.connected = b.connected;
+        this.faults = Copies.list(b.faults);
+        this.detail = b.detail;
+        this.lastSeen = b.lastSeen;
+        this.since = b.since;
+        this.jobs = Copies.map(b.jobs);
+        this.stations = Copies.list(b.stations);
     }
 
     public static Builder builder() {
@@ -144,7 +141,8 @@ public final class PrinterView {
 
     @Override
     public int hashCode() {
-        return Objects.hash(name, description, url, state, stateText, online, connected, faults, detail, lastSeen, since, jobs, stations);
+        return Objects.hash(name, description, url, state, stateText, online, connected, faults, detail, lastSeen,
+                since, jobs, stations);
     }
 
     @Override

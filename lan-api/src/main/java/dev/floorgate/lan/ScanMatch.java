@@ -3,7 +3,8 @@ package dev.floorgate.lan;
 import java.util.Objects;
 
 /**
- * What a scan matched in the gateway's cache: kind SKU (sku, name, unit), LOCATION (location, type), ORDER (orderNo, status), SSCC (sscc) or NONE. The fields of the kind are written, others left out.
+ * What a scan matched in the gateway's cache: kind SKU (sku, name, unit), LOCATION (location, type), ORDER
+ * (orderNo, status), SSCC (sscc) or NONE. The fields of the kind are written, others left out.
  * Immutable; made with {@link #builder()}. Written and read by {@link LanJson}.
  */
 public final class ScanMatch {
@@ -24,15 +25,15 @@ public final class ScanMatch {
     private final String sscc;
 
     private ScanMatch(Builder b) {
-        { String kind = b.kind; this.kind = kind; }
-        { String sku = b.sku; this.sku = sku; }
-        { String name = b.name; this.name = name; }
-        { String unit = b.unit; this.unit = unit; }
-        { String location = b.location; this.location = location; }
-        { String type = b.type; this.type = type; }
-        { String orderNo = b.orderNo; this.orderNo = orderNo; }
-        { String status = b.status; this.status = status; }
-        { String sscc = b.sscc; this.sscc = sscc; }
+        this.kind = b.kind;
+        this.sku = b.sku;
+        this.name = b.name;
+        this.unit = b.unit;
+        this.location = b.location;
+        this.type = b.type;
+        this.orderNo = b.orderNo;
+        this.status = b.status;
+        this.sscc = b.sscc;
     }
 
     /** A SKU found by GTIN, barcode or SKU code. */

@@ -1,8 +1,6 @@
 package dev.floorgate.lan;
 
 import dev.floorgate.protocol.FieldProblem;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 
@@ -23,13 +21,14 @@ public final class ScanResult {
     private final ScanMatch match;
     private final List<FieldProblem> problems;
 
-    public ScanResult(String data, String aimId, String symbology, Gs1Fields gs1, ScanMatch match, List<FieldProblem> problems) {
+    public ScanResult(String data, String aimId, String symbology, Gs1Fields gs1, ScanMatch match,
+            List<FieldProblem> problems) {
         this.data = data;
         this.aimId = aimId;
         this.symbology = symbology;
         this.gs1 = gs1;
         this.match = match;
-        this.problems = problems == null ? Collections.<FieldProblem>emptyList() : Collections.unmodifiableList(new ArrayList<>(problems));
+        this.problems = Copies.list(problems);
     }
 
     public String data() {

@@ -1,7 +1,5 @@
 package dev.floorgate.lan;
 
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 
@@ -24,18 +22,18 @@ public final class ScannerView {
     private final List<String> stations;
 
     private ScannerView(Builder b) {
-        { String name = b.name; this.name = name; }
-        { String description = b.description; this.description = description; }
-        { String url = b.url; this.url = url; }
-        { String state = b.state; this.state = state; }
-        { boolean connected = b.connected; this.connected = connected; }
-        { String since = b.since; this.since = since; }
-        { String lastScanAt = b.lastScanAt; this.lastScanAt = lastScanAt; }
-        { long scans = b.scans; this.scans = scans; }
-        { long problems = b.problems; this.problems = problems; }
-        { String lastProblem = b.lastProblem; this.lastProblem = lastProblem; }
-        { String lastProblemAt = b.lastProblemAt; this.lastProblemAt = lastProblemAt; }
-        { List<String> stations = b.stations; this.stations = stations == null ? Collections.<String>emptyList() : Collections.unmodifiableList(new ArrayList<>(stations)); }
+        this.name = b.name;
+        this.description = b.description;
+        this.url = b.url;
+        this.state = b.state;
+        this.connected = b.connected;
+        this.since = b.since;
+        this.lastScanAt = b.lastScanAt;
+        this.scans = b.scans;
+        this.problems = b.problems;
+        this.lastProblem = b.lastProblem;
+        this.lastProblemAt = b.lastProblemAt;
+        this.stations = Copies.list(b.stations);
     }
 
     public static Builder builder() {
@@ -134,7 +132,8 @@ public final class ScannerView {
 
     @Override
     public int hashCode() {
-        return Objects.hash(name, description, url, state, connected, since, lastScanAt, scans, problems, lastProblem, lastProblemAt, stations);
+        return Objects.hash(name, description, url, state, connected, since, lastScanAt, scans, problems, lastProblem,
+                lastProblemAt, stations);
     }
 
     @Override

@@ -15,7 +15,8 @@ public final class StationView {
     private final String tenant;
     private final String warehouse;
 
-    public StationView(String name, String description, String scanner, String printer, String onScan, String tenant, String warehouse) {
+    public StationView(String name, String description, String scanner, String printer, String onScan, String tenant,
+            String warehouse) {
         this.name = name;
         this.description = description;
         this.scanner = scanner;

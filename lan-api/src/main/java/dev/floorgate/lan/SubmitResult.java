@@ -1,12 +1,12 @@
 package dev.floorgate.lan;
 
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 
 /**
- * Answer of POST /api/v1/operations: 202 {"accepted": [...]} when every operation is durable at the gateway; 422 with error INVALID_OPERATIONS, a message, the accepted ones (durable too) and the rejected ones with their problems.
+ * Answer of POST /api/v1/operations: 202 {"accepted": [...]} when every operation is durable at the gateway; 422
+ * with error INVALID_OPERATIONS, a message, the accepted ones (durable too) and the rejected ones with their
+ * problems.
  * Immutable; made with its constructor. Written and read by {@link LanJson}.
  */
 public final class SubmitResult {
@@ -18,8 +18,8 @@ public final class SubmitResult {
     public SubmitResult(String error, String message, List<String> accepted, List<OperationRejection> rejected) {
         this.error = error;
         this.message = message;
-        this.accepted = accepted == null ? Collections.<String>emptyList() : Collections.unmodifiableList(new ArrayList<>(accepted));
-        this.rejected = rejected == null ? Collections.<OperationRejection>emptyList() : Collections.unmodifiableList(new ArrayList<>(rejected));
+        this.accepted = Copies.list(accepted);
+        this.rejected = Copies.list(rejected);
     }
 
     public String error() {

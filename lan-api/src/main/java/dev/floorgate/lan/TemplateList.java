@@ -1,7 +1,5 @@
 package dev.floorgate.lan;
 
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 
@@ -13,7 +11,7 @@ public final class TemplateList {
     private final List<TemplateView> templates;
 
     public TemplateList(List<TemplateView> templates) {
-        this.templates = templates == null ? Collections.<TemplateView>emptyList() : Collections.unmodifiableList(new ArrayList<>(templates));
+        this.templates = Copies.list(templates);
     }
 
     public List<TemplateView> templates() {

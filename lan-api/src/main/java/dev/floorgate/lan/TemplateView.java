@@ -1,8 +1,5 @@
 package dev.floorgate.lan;
 
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -22,14 +19,14 @@ public final class TemplateView {
     private final Map<String, String> sampleData;
 
     private TemplateView(Builder b) {
-        { String name = b.name; this.name = name; }
-        { String description = b.description; this.description = description; }
-        { int dpi = b.dpi; this.dpi = dpi; }
-        { int widthDots = b.widthDots; this.widthDots = widthDots; }
-        { int heightDots = b.heightDots; this.heightDots = heightDots; }
-        { String source = b.source; this.source = source; }
-        { List<TemplateFieldView> fields = b.fields; this.fields = fields == null ? Collections.<TemplateFieldView>emptyList() : Collections.unmodifiableList(new ArrayList<>(fields)); }
-        { Map<String, String> sampleData = b.sampleData; this.sampleData = sampleData == null ? Collections.<String, String>emptyMap() : Collections.unmodifiableMap(new LinkedHashMap<>(sampleData)); }
+        this.name = b.name;
+        this.description = b.description;
+        this.dpi = b.dpi;
+        this.widthDots = b.widthDots;
+        this.heightDots = b.heightDots;
+        this.source = b.source;
+        this.fields = Copies.list(b.fields);
+        this.sampleData = Copies.map(b.sampleData);
     }
 
     public static Builder builder() {

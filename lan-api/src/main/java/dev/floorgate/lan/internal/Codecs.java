@@ -1,7 +1,48 @@
 package dev.floorgate.lan.internal;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import dev.floorgate.lan.*;
+import dev.floorgate.lan.AdoptedPrinter;
+import dev.floorgate.lan.BadgeLogin;
+import dev.floorgate.lan.DeviceEvent;
+import dev.floorgate.lan.DeviceList;
+import dev.floorgate.lan.DeviceRevocation;
+import dev.floorgate.lan.EnrollRequest;
+import dev.floorgate.lan.EnrollResult;
+import dev.floorgate.lan.EnrolledDevice;
+import dev.floorgate.lan.EnrollmentCode;
+import dev.floorgate.lan.EnrollmentCodeRequest;
+import dev.floorgate.lan.ErrorBody;
+import dev.floorgate.lan.GatewayEvent;
+import dev.floorgate.lan.Gs1Fields;
+import dev.floorgate.lan.Gs1Value;
+import dev.floorgate.lan.LanJson;
+import dev.floorgate.lan.LanJsonException;
+import dev.floorgate.lan.Logout;
+import dev.floorgate.lan.OperationRejection;
+import dev.floorgate.lan.OperationStatus;
+import dev.floorgate.lan.PickTask;
+import dev.floorgate.lan.PickTasks;
+import dev.floorgate.lan.PreviewRequest;
+import dev.floorgate.lan.PrintJobAction;
+import dev.floorgate.lan.PrintJobDecision;
+import dev.floorgate.lan.PrintJobEvent;
+import dev.floorgate.lan.PrintJobList;
+import dev.floorgate.lan.PrintJobRequest;
+import dev.floorgate.lan.PrintJobResolution;
+import dev.floorgate.lan.PrintJobView;
+import dev.floorgate.lan.PrinterAdoption;
+import dev.floorgate.lan.PrinterView;
+import dev.floorgate.lan.ScanMatch;
+import dev.floorgate.lan.ScanRequest;
+import dev.floorgate.lan.ScanResult;
+import dev.floorgate.lan.ScannerView;
+import dev.floorgate.lan.Session;
+import dev.floorgate.lan.StationEvent;
+import dev.floorgate.lan.StationView;
+import dev.floorgate.lan.SubmitResult;
+import dev.floorgate.lan.TemplateFieldView;
+import dev.floorgate.lan.TemplateList;
+import dev.floorgate.lan.TemplateView;
 import dev.floorgate.protocol.FieldProblem;
 import dev.floorgate.protocol.OperationJson;
 import dev.floorgate.protocol.OperationResult;
@@ -36,7 +77,8 @@ public final class Codecs {
 
     static {
         register(ErrorBody.class, TypeCodecs::writeErrorBody, TypeCodecs::readErrorBody);
-        register(EnrollmentCodeRequest.class, TypeCodecs::writeEnrollmentCodeRequest, TypeCodecs::readEnrollmentCodeRequest);
+        register(EnrollmentCodeRequest.class, TypeCodecs::writeEnrollmentCodeRequest,
+                TypeCodecs::readEnrollmentCodeRequest);
         register(EnrollmentCode.class, TypeCodecs::writeEnrollmentCode, TypeCodecs::readEnrollmentCode);
         register(EnrollRequest.class, TypeCodecs::writeEnrollRequest, TypeCodecs::readEnrollRequest);
         register(EnrollResult.class, TypeCodecs::writeEnrollResult, TypeCodecs::readEnrollResult);
