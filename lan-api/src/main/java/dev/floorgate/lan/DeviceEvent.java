@@ -26,7 +26,7 @@ public final class DeviceEvent {
         this.heldBack = heldBack;
     }
 
-    /** printer or scanner */
+    /** Printer or scanner. */
     public String device() {
         return device;
     }
@@ -52,7 +52,7 @@ public final class DeviceEvent {
         return message;
     }
 
-    /** problem reports of this kind held back since the last one */
+    /** Problem reports of this kind held back since the last one. */
     public Long heldBack() {
         return heldBack;
     }

@@ -19,7 +19,7 @@ public final class DeviceRevocation {
         return deviceId;
     }
 
-    /** false when the device was unknown or revoked already */
+    /** False when the device was unknown or revoked already. */
     public boolean revoked() {
         return revoked;
     }

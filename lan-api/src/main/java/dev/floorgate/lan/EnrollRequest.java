@@ -25,7 +25,7 @@ public final class EnrollRequest {
         return deviceId;
     }
 
-    /** pda, station, ... */
+    /** Pda, station, ... */
     public String kind() {
         return kind;
     }

@@ -31,7 +31,7 @@ public final class EnrollmentCode {
         return warehouse;
     }
 
-    /** ISO-8601 UTC */
+    /** ISO-8601 UTC. */
     public String expiresAt() {
         return expiresAt;
     }

@@ -25,7 +25,7 @@ public final class EnrollmentCodeRequest {
         return warehouse;
     }
 
-    /** lifetime of the code; the gateway default when absent */
+    /** Lifetime of the code; the gateway default when absent. */
     public Long ttlMinutes() {
         return ttlMinutes;
     }

@@ -17,17 +17,17 @@ public final class ErrorBody {
         this.details = details;
     }
 
-    /** machine-readable code, e.g. INVALID, NOT_FOUND, DISK_FULL */
+    /** Machine-readable code, e.g. INVALID, NOT_FOUND, DISK_FULL. */
     public String error() {
         return error;
     }
 
-    /** what and where, for people */
+    /** What and where, for people. */
     public String message() {
         return message;
     }
 
-    /** extra structured detail, any JSON value; absent when there is none */
+    /** Extra structured detail, any JSON value; absent when there is none. */
     public Object details() {
         return details;
     }

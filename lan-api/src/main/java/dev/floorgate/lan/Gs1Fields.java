@@ -28,27 +28,27 @@ public final class Gs1Fields {
         return elements;
     }
 
-    /** AI (01) */
+    /** AI (01). */
     public String gtin() {
         return gtin;
     }
 
-    /** AI (10) */
+    /** AI (10). */
     public String batch() {
         return batch;
     }
 
-    /** AI (17) as YYYY-MM-DD */
+    /** AI (17) as YYYY-MM-DD. */
     public String expiry() {
         return expiry;
     }
 
-    /** AI (21) */
+    /** AI (21). */
     public String serial() {
         return serial;
     }
 
-    /** AI (00) */
+    /** AI (00). */
     public String sscc() {
         return sscc;
     }

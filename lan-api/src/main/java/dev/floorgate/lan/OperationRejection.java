@@ -31,7 +31,7 @@ public final class OperationRejection {
         return code;
     }
 
-    /** absent from the gateway's answers; message() then joins the problems */
+    /** The gateway's own message; absent from its answers today, {@link #message()} then joins the problems. */
     public String reportedMessage() {
         return message;
     }

@@ -45,7 +45,7 @@ public final class OperationStatus {
         return opId;
     }
 
-    /** PENDING, SYNCING, APPLIED, DUPLICATE, REJECTED */
+    /** PENDING, SYNCING, APPLIED, DUPLICATE, REJECTED. */
     public String stateName() {
         return state;
     }
@@ -66,7 +66,7 @@ public final class OperationStatus {
         return s != null && s.isFinal();
     }
 
-    /** the core's result once final, else null */
+    /** The core's result once final, else null. */
     public OperationResult result() {
         return result;
     }

@@ -51,7 +51,7 @@ public final class PickTask {
         return b;
     }
 
-    /** orderNo/lineNo */
+    /** {@code orderNo/lineNo}, e.g. SO-991/1. */
     public String taskId() {
         return taskId;
     }

@@ -20,7 +20,7 @@ public final class PickTasks {
         return tasks;
     }
 
-    /** age of the cached master data; absent before the first sync */
+    /** Age of the cached master data; absent before the first sync. */
     public Long cacheAgeSeconds() {
         return cacheAgeSeconds;
     }

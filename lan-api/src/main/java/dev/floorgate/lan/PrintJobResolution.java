@@ -19,7 +19,7 @@ public final class PrintJobResolution {
         this.reason = reason;
     }
 
-    /** REPRINT, DISCARD, MARK_PRINTED or RECOVERED_AFTER_CRASH */
+    /** REPRINT, DISCARD, MARK_PRINTED or RECOVERED_AFTER_CRASH. */
     public String action() {
         return action;
     }

@@ -120,7 +120,7 @@ public final class PrintJobView {
         return zplBytes;
     }
 
-    /** QUEUED, PRINTING, PRINTED, HELD, MAYBE_PRINTED, FAILED */
+    /** QUEUED, PRINTING, PRINTED, HELD, MAYBE_PRINTED, FAILED. */
     public String state() {
         return state;
     }
@@ -157,12 +157,12 @@ public final class PrintJobView {
         return resolution;
     }
 
-    /** only in the answer to a submit */
+    /** Only in the answer to a submit. */
     public Boolean duplicate() {
         return duplicate;
     }
 
-    /** only in GET /api/v1/print-jobs/{jobId} */
+    /** Only in GET /api/v1/print-jobs/{jobId}. */
     public List<PrintJobAction> history() {
         return history;
     }

@@ -106,7 +106,7 @@ public final class PrinterView {
         return since;
     }
 
-    /** queued jobs by state */
+    /** Queued jobs by state. */
     public Map<String, Long> jobs() {
         return jobs;
     }

@@ -15,12 +15,12 @@ public final class ScanRequest {
         this.symbology = symbology;
     }
 
-    /** the scanned characters, possibly starting with an AIM id */
+    /** The scanned characters, possibly starting with an AIM id. */
     public String data() {
         return data;
     }
 
-    /** the AIM id reported beside the data (e.g. ]C1) */
+    /** The AIM id reported beside the data (e.g. ]C1). */
     public String symbology() {
         return symbology;
     }

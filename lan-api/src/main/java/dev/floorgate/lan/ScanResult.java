@@ -43,7 +43,7 @@ public final class ScanResult {
         return symbology;
     }
 
-    /** null when the scan held no GS1 data */
+    /** Null when the scan held no GS1 data. */
     public Gs1Fields gs1() {
         return gs1;
     }
@@ -52,7 +52,7 @@ public final class ScanResult {
         return match;
     }
 
-    /** e.g. field ai(17): month 13 out of range */
+    /** E.g. field ai(17): month 13 out of range. */
     public List<FieldProblem> problems() {
         return problems;
     }

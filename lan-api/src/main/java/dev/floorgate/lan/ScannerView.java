@@ -70,7 +70,7 @@ public final class ScannerView {
         return url;
     }
 
-    /** online or offline */
+    /** Online or offline. */
     public String state() {
         return state;
     }
