@@ -76,47 +76,48 @@ public final class Codecs {
     private static final Set<Class<?>> LAN_TYPES;
 
     static {
-        register(ErrorBody.class, TypeCodecs::writeErrorBody, TypeCodecs::readErrorBody);
-        register(EnrollmentCodeRequest.class, TypeCodecs::writeEnrollmentCodeRequest,
-                TypeCodecs::readEnrollmentCodeRequest);
-        register(EnrollmentCode.class, TypeCodecs::writeEnrollmentCode, TypeCodecs::readEnrollmentCode);
-        register(EnrollRequest.class, TypeCodecs::writeEnrollRequest, TypeCodecs::readEnrollRequest);
-        register(EnrollResult.class, TypeCodecs::writeEnrollResult, TypeCodecs::readEnrollResult);
-        register(EnrolledDevice.class, TypeCodecs::writeEnrolledDevice, TypeCodecs::readEnrolledDevice);
-        register(DeviceRevocation.class, TypeCodecs::writeDeviceRevocation, TypeCodecs::readDeviceRevocation);
-        register(BadgeLogin.class, TypeCodecs::writeBadgeLogin, TypeCodecs::readBadgeLogin);
-        register(Session.class, TypeCodecs::writeSession, TypeCodecs::readSession);
-        register(Logout.class, TypeCodecs::writeLogout, TypeCodecs::readLogout);
-        register(SubmitResult.class, TypeCodecs::writeSubmitResult, TypeCodecs::readSubmitResult);
-        register(OperationRejection.class, TypeCodecs::writeOperationRejection, TypeCodecs::readOperationRejection);
-        register(OperationStatus.class, TypeCodecs::writeOperationStatus, TypeCodecs::readOperationStatus);
-        register(PickTask.class, TypeCodecs::writePickTask, TypeCodecs::readPickTask);
-        register(PickTasks.class, TypeCodecs::writePickTasks, TypeCodecs::readPickTasks);
-        register(ScanRequest.class, TypeCodecs::writeScanRequest, TypeCodecs::readScanRequest);
-        register(ScanResult.class, TypeCodecs::writeScanResult, TypeCodecs::readScanResult);
-        register(Gs1Fields.class, TypeCodecs::writeGs1Fields, TypeCodecs::readGs1Fields);
-        register(Gs1Value.class, TypeCodecs::writeGs1Value, TypeCodecs::readGs1Value);
-        register(ScanMatch.class, TypeCodecs::writeScanMatch, TypeCodecs::readScanMatch);
-        register(PrintJobRequest.class, TypeCodecs::writePrintJobRequest, TypeCodecs::readPrintJobRequest);
-        register(PrintJobView.class, TypeCodecs::writePrintJobView, TypeCodecs::readPrintJobView);
-        register(PrintJobResolution.class, TypeCodecs::writePrintJobResolution, TypeCodecs::readPrintJobResolution);
-        register(PrintJobAction.class, TypeCodecs::writePrintJobAction, TypeCodecs::readPrintJobAction);
-        register(PrintJobList.class, TypeCodecs::writePrintJobList, TypeCodecs::readPrintJobList);
-        register(PrintJobDecision.class, TypeCodecs::writePrintJobDecision, TypeCodecs::readPrintJobDecision);
-        register(DeviceList.class, TypeCodecs::writeDeviceList, TypeCodecs::readDeviceList);
-        register(PrinterView.class, TypeCodecs::writePrinterView, TypeCodecs::readPrinterView);
-        register(ScannerView.class, TypeCodecs::writeScannerView, TypeCodecs::readScannerView);
-        register(StationView.class, TypeCodecs::writeStationView, TypeCodecs::readStationView);
-        register(PrinterAdoption.class, TypeCodecs::writePrinterAdoption, TypeCodecs::readPrinterAdoption);
-        register(AdoptedPrinter.class, TypeCodecs::writeAdoptedPrinter, TypeCodecs::readAdoptedPrinter);
-        register(TemplateList.class, TypeCodecs::writeTemplateList, TypeCodecs::readTemplateList);
-        register(TemplateView.class, TypeCodecs::writeTemplateView, TypeCodecs::readTemplateView);
-        register(TemplateFieldView.class, TypeCodecs::writeTemplateFieldView, TypeCodecs::readTemplateFieldView);
-        register(PreviewRequest.class, TypeCodecs::writePreviewRequest, TypeCodecs::readPreviewRequest);
-        register(GatewayEvent.class, TypeCodecs::writeGatewayEvent, TypeCodecs::readGatewayEvent);
-        register(PrintJobEvent.class, TypeCodecs::writePrintJobEvent, TypeCodecs::readPrintJobEvent);
-        register(DeviceEvent.class, TypeCodecs::writeDeviceEvent, TypeCodecs::readDeviceEvent);
-        register(StationEvent.class, TypeCodecs::writeStationEvent, TypeCodecs::readStationEvent);
+        register(ErrorBody.class, AccessCodecs::writeErrorBody, AccessCodecs::readErrorBody);
+        register(EnrollmentCodeRequest.class, AccessCodecs::writeEnrollmentCodeRequest,
+                AccessCodecs::readEnrollmentCodeRequest);
+        register(EnrollmentCode.class, AccessCodecs::writeEnrollmentCode, AccessCodecs::readEnrollmentCode);
+        register(EnrollRequest.class, AccessCodecs::writeEnrollRequest, AccessCodecs::readEnrollRequest);
+        register(EnrollResult.class, AccessCodecs::writeEnrollResult, AccessCodecs::readEnrollResult);
+        register(EnrolledDevice.class, AccessCodecs::writeEnrolledDevice, AccessCodecs::readEnrolledDevice);
+        register(DeviceRevocation.class, AccessCodecs::writeDeviceRevocation, AccessCodecs::readDeviceRevocation);
+        register(BadgeLogin.class, AccessCodecs::writeBadgeLogin, AccessCodecs::readBadgeLogin);
+        register(Session.class, AccessCodecs::writeSession, AccessCodecs::readSession);
+        register(Logout.class, AccessCodecs::writeLogout, AccessCodecs::readLogout);
+        register(SubmitResult.class, OperationCodecs::writeSubmitResult, OperationCodecs::readSubmitResult);
+        register(OperationRejection.class, OperationCodecs::writeOperationRejection,
+                OperationCodecs::readOperationRejection);
+        register(OperationStatus.class, OperationCodecs::writeOperationStatus, OperationCodecs::readOperationStatus);
+        register(PickTask.class, OperationCodecs::writePickTask, OperationCodecs::readPickTask);
+        register(PickTasks.class, OperationCodecs::writePickTasks, OperationCodecs::readPickTasks);
+        register(ScanRequest.class, OperationCodecs::writeScanRequest, OperationCodecs::readScanRequest);
+        register(ScanResult.class, OperationCodecs::writeScanResult, OperationCodecs::readScanResult);
+        register(Gs1Fields.class, OperationCodecs::writeGs1Fields, OperationCodecs::readGs1Fields);
+        register(Gs1Value.class, OperationCodecs::writeGs1Value, OperationCodecs::readGs1Value);
+        register(ScanMatch.class, OperationCodecs::writeScanMatch, OperationCodecs::readScanMatch);
+        register(PrintJobRequest.class, PrintCodecs::writePrintJobRequest, PrintCodecs::readPrintJobRequest);
+        register(PrintJobView.class, PrintCodecs::writePrintJobView, PrintCodecs::readPrintJobView);
+        register(PrintJobResolution.class, PrintCodecs::writePrintJobResolution, PrintCodecs::readPrintJobResolution);
+        register(PrintJobAction.class, PrintCodecs::writePrintJobAction, PrintCodecs::readPrintJobAction);
+        register(PrintJobList.class, PrintCodecs::writePrintJobList, PrintCodecs::readPrintJobList);
+        register(PrintJobDecision.class, PrintCodecs::writePrintJobDecision, PrintCodecs::readPrintJobDecision);
+        register(DeviceList.class, DeviceCodecs::writeDeviceList, DeviceCodecs::readDeviceList);
+        register(PrinterView.class, DeviceCodecs::writePrinterView, DeviceCodecs::readPrinterView);
+        register(ScannerView.class, DeviceCodecs::writeScannerView, DeviceCodecs::readScannerView);
+        register(StationView.class, DeviceCodecs::writeStationView, DeviceCodecs::readStationView);
+        register(PrinterAdoption.class, DeviceCodecs::writePrinterAdoption, DeviceCodecs::readPrinterAdoption);
+        register(AdoptedPrinter.class, DeviceCodecs::writeAdoptedPrinter, DeviceCodecs::readAdoptedPrinter);
+        register(TemplateList.class, PrintCodecs::writeTemplateList, PrintCodecs::readTemplateList);
+        register(TemplateView.class, PrintCodecs::writeTemplateView, PrintCodecs::readTemplateView);
+        register(TemplateFieldView.class, PrintCodecs::writeTemplateFieldView, PrintCodecs::readTemplateFieldView);
+        register(PreviewRequest.class, PrintCodecs::writePreviewRequest, PrintCodecs::readPreviewRequest);
+        register(GatewayEvent.class, DeviceCodecs::writeGatewayEvent, DeviceCodecs::readGatewayEvent);
+        register(PrintJobEvent.class, DeviceCodecs::writePrintJobEvent, DeviceCodecs::readPrintJobEvent);
+        register(DeviceEvent.class, DeviceCodecs::writeDeviceEvent, DeviceCodecs::readDeviceEvent);
+        register(StationEvent.class, DeviceCodecs::writeStationEvent, DeviceCodecs::readStationEvent);
     }
 
     static {
@@ -255,11 +256,11 @@ public final class Codecs {
             OperationResult r = resultOrNull(data);
             return r == null ? raw : r;
         } else if (GatewayEvent.PRINT_JOB.equals(type)) {
-            reader = TypeCodecs::readPrintJobEvent;
+            reader = DeviceCodecs::readPrintJobEvent;
         } else if (GatewayEvent.DEVICE.equals(type)) {
-            reader = TypeCodecs::readDeviceEvent;
+            reader = DeviceCodecs::readDeviceEvent;
         } else if (GatewayEvent.STATION.equals(type)) {
-            reader = TypeCodecs::readStationEvent;
+            reader = DeviceCodecs::readStationEvent;
         } else {
             return raw;
         }
