@@ -1,5 +1,6 @@
 package dev.floorgate.pda;
 
+import dev.floorgate.lan.GatewayEvent;
 import java.io.IOException;
 
 /**

@@ -1,5 +1,7 @@
 package dev.floorgate.pda;
 
+import dev.floorgate.lan.GatewayEvent;
+import dev.floorgate.lan.LanJson;
 import dev.floorgate.pda.internal.Backoff;
 import dev.floorgate.pda.internal.SseParser;
 import java.io.Closeable;
@@ -184,9 +186,10 @@ public final class EventStream implements Closeable {
     private void deliver(String id, String type, String data) {
         GatewayEvent event;
         try {
-            event = GatewayEvent.fromSse(id, type, data);
+            // the frame's id: and event: lines stand in for a document without id and type
+            event = LanJson.read(data, GatewayEvent.class).withSseFallbacks(id, type);
         } catch (IOException e) {
-            LOG.log(Level.WARNING, "event stream " + request.url() + ": event " + id + " is not a JSON object; "
+            LOG.log(Level.WARNING, "event stream " + request.url() + ": event " + id + " is not a gateway event; "
                     + "skipped", e);
             return;
         }

@@ -1,6 +1,20 @@
 package dev.floorgate.pda;
 
-import dev.floorgate.pda.internal.JsonCodec;
+import dev.floorgate.lan.BadgeLogin;
+import dev.floorgate.lan.EnrollRequest;
+import dev.floorgate.lan.EnrollResult;
+import dev.floorgate.lan.EnrollmentCode;
+import dev.floorgate.lan.EnrollmentCodeRequest;
+import dev.floorgate.lan.ErrorBody;
+import dev.floorgate.lan.LanJson;
+import dev.floorgate.lan.LanJsonException;
+import dev.floorgate.lan.OperationStatus;
+import dev.floorgate.lan.PickTask;
+import dev.floorgate.lan.PickTasks;
+import dev.floorgate.lan.ScanRequest;
+import dev.floorgate.lan.ScanResult;
+import dev.floorgate.lan.Session;
+import dev.floorgate.lan.SubmitResult;
 import dev.floorgate.protocol.BatchRequest;
 import dev.floorgate.protocol.Operation;
 import dev.floorgate.protocol.OperationJson;
@@ -8,11 +22,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
@@ -23,7 +33,8 @@ import okhttp3.Response;
 import okhttp3.ResponseBody;
 
 /**
- * The gateway's LAN API (API.md, "Gateway LAN API") as typed Java calls over OkHttp. Immutable and thread-safe;
+ * The gateway's LAN API (API.md, "Gateway LAN API") as typed Java calls over OkHttp, with the bodies and events
+ * of the lan-api module ({@code dev.floorgate.lan}) read and written by its {@link LanJson}. Immutable and thread-safe;
  * {@link #withToken} gives a client that authenticates as a device (or, for the admin calls, as site IT).
  * Every call blocks: on Android, call it off the main thread.
  *
@@ -89,11 +100,8 @@ public final class GatewayClient {
 
     /** {@code POST /api/v1/admin/enrollment-codes}; this client's token must be the admin token. */
     public EnrollmentCode createEnrollmentCode(String tenant, String warehouse, int ttlMinutes) throws IOException {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("tenant", tenant);
-        body.put("warehouse", warehouse);
-        body.put("ttlMinutes", ttlMinutes);
-        return EnrollmentCode.from(post("api/v1/admin/enrollment-codes", body, true, 200, 201).body);
+        EnrollmentCodeRequest body = new EnrollmentCodeRequest(tenant, warehouse, (long) ttlMinutes);
+        return post("api/v1/admin/enrollment-codes", body, true, 200, 201).read(EnrollmentCode.class);
     }
 
     // ------------------------------------------------------------------------------------------ device
@@ -103,18 +111,13 @@ public final class GatewayClient {
      * {@code ENROLLMENT_REFUSED} (unknown, used or expired code), 409 {@code DEVICE_ID_TAKEN}.
      */
     public EnrollResult enroll(String code, String deviceId) throws IOException {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("code", code);
-        body.put("deviceId", deviceId);
-        body.put("kind", "pda");
-        return EnrollResult.from(post("api/v1/devices/enroll", body, false, 200, 201).body);
+        EnrollRequest body = new EnrollRequest(code, deviceId, "pda");
+        return post("api/v1/devices/enroll", body, false, 200, 201).read(EnrollResult.class);
     }
 
     /** {@code POST /api/v1/sessions}: the picker scanned their badge. */
     public Session login(String badge) throws IOException {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("badge", badge);
-        return Session.from(post("api/v1/sessions", body, true, 200, 201).body);
+        return post("api/v1/sessions", new BadgeLogin(badge), true, 200, 201).read(Session.class);
     }
 
     /** {@code DELETE /api/v1/sessions}. */
@@ -124,8 +127,9 @@ public final class GatewayClient {
     }
 
     /**
-     * {@code POST /api/v1/operations} with {@code {"operations":[...]}}. Returns on 202 (all accepted, durable at
-     * the gateway) and on 422 (some rejected; the accepted ones are durable). Other answers throw
+     * {@code POST /api/v1/operations} with {@code {"operations":[...]}} (inventory-protocol's canonical JSON).
+     * Returns on 202 (all accepted, durable at the gateway) and on 422 (some rejected; the accepted ones are
+     * durable; {@link SubmitResult#status()} is 422 then, even for a 422 body that names no error). Other answers throw
      * {@link GatewayException}; 503 and 507 are {@link GatewayException#retryable() retryable}. Most apps use
      * {@link OperationQueue}, which calls this until the gateway has every operation.
      */
@@ -137,7 +141,12 @@ public final class GatewayClient {
         Request.Builder b = new Request.Builder().url(url("api/v1/operations"))
                 .post(RequestBody.create(json.getBytes(StandardCharsets.UTF_8), JSON));
         Reply reply = execute(authorized(b), "POST /api/v1/operations", 200, 202, 422);
-        return SubmitResult.from(reply.status, reply.body);
+        SubmitResult result = reply.read(SubmitResult.class);
+        if (reply.status == 422 && result.allAccepted()) {
+            // a 422 must never read as "all accepted": the queue then asks again one operation at a time
+            return new SubmitResult("HTTP_422", result.message(), result.accepted(), result.rejected());
+        }
+        return result;
     }
 
     /** {@code GET /api/v1/operations/{opId}}; a 404 (unknown here, or another tenant's) throws. */
@@ -145,7 +154,7 @@ public final class GatewayClient {
         HttpUrl u = url("api/v1/operations").newBuilder().addPathSegment(opId).build();
         Reply reply = execute(authorized(new Request.Builder().url(u).get()), "GET /api/v1/operations/" + opId,
                 200);
-        return OperationStatus.from(reply.body, opId);
+        return reply.read(OperationStatus.class);
     }
 
     /**
@@ -153,12 +162,7 @@ public final class GatewayClient {
      * cached master data. {@code symbology} is the AIM id (e.g. {@code ]C1}) or null.
      */
     public ScanResult scan(String data, String symbology) throws IOException {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("data", data);
-        if (symbology != null) {
-            body.put("symbology", symbology);
-        }
-        return ScanResult.from(post("api/v1/scans", body, true, 200).body);
+        return post("api/v1/scans", new ScanRequest(data, symbology), true, 200).read(ScanResult.class);
     }
 
     /** {@link #scan(String, String)} for a scan read from a scanner intent. */
@@ -175,11 +179,7 @@ public final class GatewayClient {
     public List<PickTask> tasks(String type) throws IOException {
         HttpUrl u = url("api/v1/tasks").newBuilder().addQueryParameter("type", type).build();
         Reply reply = execute(authorized(new Request.Builder().url(u).get()), "GET /api/v1/tasks?type=" + type, 200);
-        List<PickTask> tasks = new ArrayList<>();
-        for (Map<String, Object> t : JsonCodec.objects(reply.body, "tasks")) {
-            tasks.add(PickTask.from(t));
-        }
-        return Collections.unmodifiableList(tasks);
+        return reply.read(PickTasks.class).tasks();
     }
 
     /**
@@ -197,20 +197,33 @@ public final class GatewayClient {
 
     // ------------------------------------------------------------------------------------------ plumbing
 
-    /** A status and its JSON body (empty map when there was none). */
+    /** A status and its body, read as a LAN API type on demand. */
     private static final class Reply {
         final int status;
-        final Map<String, Object> body;
+        final String text;
+        final String what;
 
-        Reply(int status, Map<String, Object> body) {
+        Reply(int status, String text, String what) {
             this.status = status;
-            this.body = body;
+            this.text = text;
+            this.what = what;
+        }
+
+        /** The body as {@code type}; an empty body reads as {@code {}}. */
+        <T> T read(Class<T> type) throws IOException {
+            try {
+                return LanJson.read(text.isEmpty() ? "{}" : text, type);
+            } catch (LanJsonException e) {
+                throw new IOException("gateway answered " + status + " to " + what + " with a body that "
+                        + (e.field() == null ? "is not a JSON object: " : "does not read as " + type.getSimpleName()
+                        + ": ") + e.getMessage(), e);
+            }
         }
     }
 
-    private Reply post(String path, Map<String, Object> body, boolean authorize, int... expected) throws IOException {
+    private Reply post(String path, Object body, boolean authorize, int... expected) throws IOException {
         Request.Builder b = new Request.Builder().url(url(path))
-                .post(RequestBody.create(JsonCodec.write(body).getBytes(StandardCharsets.UTF_8), JSON));
+                .post(RequestBody.create(LanJson.writeBytes(body), JSON));
         return execute(authorize ? authorized(b) : b, "POST /" + path, expected);
     }
 
@@ -222,14 +235,7 @@ public final class GatewayClient {
             int status = response.code();
             for (int e : expected) {
                 if (status == e) {
-                    Map<String, Object> parsed;
-                    try {
-                        parsed = text.isEmpty() ? new LinkedHashMap<String, Object>() : JsonCodec.readObject(text);
-                    } catch (IOException malformed) {
-                        throw new IOException("gateway answered " + status + " to " + what
-                                + " with a body that is not a JSON object: " + malformed.getMessage(), malformed);
-                    }
-                    return new Reply(status, parsed);
+                    return new Reply(status, text, what);
                 }
             }
             throw errorOf(status, text, what);
@@ -258,10 +264,10 @@ public final class GatewayClient {
         String message = null;
         if (body != null && body.startsWith("{")) {
             try {
-                Map<String, Object> m = JsonCodec.readObject(body);
-                code = JsonCodec.str(m, "error");
-                message = JsonCodec.str(m, "message");
-            } catch (IOException notJson) {
+                ErrorBody error = LanJson.read(body, ErrorBody.class);
+                code = error.error();
+                message = error.message();
+            } catch (LanJsonException notAnErrorBody) {
                 message = null;
             }
         }

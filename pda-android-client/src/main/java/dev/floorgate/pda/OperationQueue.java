@@ -1,5 +1,9 @@
 package dev.floorgate.pda;
 
+import dev.floorgate.lan.GatewayEvent;
+import dev.floorgate.lan.OperationRejection;
+import dev.floorgate.lan.OperationStatus;
+import dev.floorgate.lan.SubmitResult;
 import dev.floorgate.pda.internal.Backoff;
 import dev.floorgate.pda.internal.ResultTracker;
 import dev.floorgate.pda.internal.SendLoop;
@@ -233,7 +237,7 @@ public final class OperationQueue implements Closeable {
                 return 0;
             }
             String message = e.gatewayMessage() != null ? e.gatewayMessage() : e.getMessage();
-            finish(batch, new HashSet<String>(), new SubmitResult(e.status(), message, new ArrayList<String>(),
+            finish(batch, new HashSet<String>(), new SubmitResult(e.code(), message, new ArrayList<String>(),
                     singleRejection(batch.get(0).opId(), e.code(), message)));
             return 1;
         }
@@ -246,7 +250,8 @@ public final class OperationQueue implements Closeable {
                 if (batch.size() > 1) {
                     return 0; // a 422 that does not account for every operation: ask again one at a time
                 }
-                result = new SubmitResult(422, result.message(), result.accepted(), singleRejection(id,
+                result = new SubmitResult(result.error() != null ? result.error() : "HTTP_422", result.message(),
+                        result.accepted(), singleRejection(id,
                         "INVALID", result.message() != null ? result.message()
                                 : "the gateway refused the operation (422) without naming it"));
             }
@@ -272,7 +277,7 @@ public final class OperationQueue implements Closeable {
                     report(early);
                 }
             } else {
-                SubmitResult.Rejection r = result.rejectionOf(id);
+                OperationRejection r = result.rejectionOf(id);
                 tracker.rejected(id);
                 for (QueueListener l : listeners) {
                     safely(l, () -> l.onRejected(id, r.code(), r.message()));
@@ -286,9 +291,9 @@ public final class OperationQueue implements Closeable {
         return status == 400 || status == 403 || status == 409 || status == 413 || status == 422;
     }
 
-    private static List<SubmitResult.Rejection> singleRejection(String opId, String code, String message) {
-        List<SubmitResult.Rejection> one = new ArrayList<>(1);
-        one.add(new SubmitResult.Rejection(opId, code, message, new ArrayList<>()));
+    private static List<OperationRejection> singleRejection(String opId, String code, String message) {
+        List<OperationRejection> one = new ArrayList<>(1);
+        one.add(new OperationRejection(opId, code, message, new ArrayList<>()));
         return one;
     }
 

@@ -2,6 +2,7 @@ package dev.floorgate.pda;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.floorgate.lan.GatewayEvent;
 import dev.floorgate.protocol.OperationResult;
 import dev.floorgate.protocol.ResultStatus;
 import java.io.IOException;

@@ -3,6 +3,15 @@ package dev.floorgate.pda;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.floorgate.lan.EnrollResult;
+import dev.floorgate.lan.EnrollmentCode;
+import dev.floorgate.lan.OperationRejection;
+import dev.floorgate.lan.OperationStatus;
+import dev.floorgate.lan.PickTask;
+import dev.floorgate.lan.ScanResult;
+import dev.floorgate.lan.Session;
+import dev.floorgate.lan.SubmitResult;
+import dev.floorgate.protocol.FieldProblem;
 import dev.floorgate.protocol.Operation;
 import dev.floorgate.protocol.OperationIds;
 import dev.floorgate.protocol.OperationType;
@@ -130,7 +139,7 @@ class GatewayClientTest {
         SubmitResult partly = device.submit(Arrays.asList(a, b));
         assertThat(partly.status()).isEqualTo(422);
         assertThat(partly.accepted()).containsExactly(a.opId());
-        SubmitResult.Rejection r = partly.rejectionOf(b.opId());
+        OperationRejection r = partly.rejectionOf(b.opId());
         assertThat(r.code()).isEqualTo("UNKNOWN_SKU");
         assertThat(r.message()).isEqualTo("sku: unknown SKU SKU-NOPE in acme");
         assertThat(r.problems()).hasSize(1);
@@ -194,7 +203,7 @@ class GatewayClientTest {
         assertThat(bin.isGs1()).isFalse();
         assertThat(bin.matchKind()).isEqualTo(ScanResult.MatchKind.LOCATION);
         assertThat(bin.location()).isEqualTo("A-01-03");
-        assertThat(bin.problems()).containsExactly("data: x");
+        assertThat(bin.problems()).containsExactly(new FieldProblem("data", "x"));
         assertThat(server.takeRequest().getBody().readUtf8()).isEqualTo("{\"data\":\"A-01-03\"}");
     }
 

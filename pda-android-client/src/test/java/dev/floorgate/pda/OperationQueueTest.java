@@ -3,6 +3,9 @@ package dev.floorgate.pda;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.floorgate.lan.GatewayEvent;
+import dev.floorgate.lan.LanJson;
+import dev.floorgate.lan.LanJsonException;
 import dev.floorgate.protocol.InvalidOperationException;
 import dev.floorgate.protocol.Operation;
 import dev.floorgate.protocol.OperationJson;
@@ -14,6 +17,7 @@ import java.net.InetAddress;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -394,7 +398,18 @@ class OperationQueueTest {
             stock.put("reserved", 3L);
             data.put("stock", stock);
         }
-        return new GatewayEvent(id, type, "acme", deviceId, "2026-11-22T08:15:31Z", data, null);
+        Map<String, Object> event = new LinkedHashMap<>();
+        event.put("id", id);
+        event.put("type", type);
+        event.put("tenant", "acme");
+        event.put("deviceId", deviceId);
+        event.put("at", "2026-11-22T08:15:31Z");
+        event.put("data", data);
+        try {
+            return LanJson.read(LanJson.write(event), GatewayEvent.class); // as the event stream reads it
+        } catch (LanJsonException e) {
+            throw new AssertionError(e);
+        }
     }
 
     @Test

@@ -2,7 +2,7 @@ package dev.floorgate.pda.tools;
 
 import dev.floorgate.pda.GatewayClient;
 import dev.floorgate.pda.GatewayException;
-import dev.floorgate.pda.OperationStatus;
+import dev.floorgate.lan.OperationStatus;
 import dev.floorgate.protocol.OperationResult;
 import java.io.IOException;
 import java.util.ArrayList;

@@ -1,14 +1,14 @@
 package dev.floorgate.pda.tools;
 
-import dev.floorgate.pda.EnrollResult;
-import dev.floorgate.pda.EnrollmentCode;
+import dev.floorgate.lan.EnrollResult;
+import dev.floorgate.lan.EnrollmentCode;
 import dev.floorgate.pda.EventStream;
 import dev.floorgate.pda.FileQueueStorage;
 import dev.floorgate.pda.GatewayClient;
 import dev.floorgate.pda.OperationQueue;
-import dev.floorgate.pda.PickTask;
+import dev.floorgate.lan.PickTask;
 import dev.floorgate.pda.QueueListener;
-import dev.floorgate.pda.Session;
+import dev.floorgate.lan.Session;
 import dev.floorgate.protocol.Operation;
 import dev.floorgate.protocol.OperationIds;
 import dev.floorgate.protocol.OperationResult;

@@ -1,0 +1,167 @@
+package dev.floorgate.lan.internal;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import dev.floorgate.lan.BadgeLogin;
+import dev.floorgate.lan.DeviceRevocation;
+import dev.floorgate.lan.EnrollRequest;
+import dev.floorgate.lan.EnrollResult;
+import dev.floorgate.lan.EnrolledDevice;
+import dev.floorgate.lan.EnrollmentCode;
+import dev.floorgate.lan.EnrollmentCodeRequest;
+import dev.floorgate.lan.ErrorBody;
+import dev.floorgate.lan.LanJsonException;
+import dev.floorgate.lan.Logout;
+import dev.floorgate.lan.Session;
+import java.io.IOException;
+
+/**
+ * Writers and readers of the LAN types for enrollment, device tokens, badge sessions and the error body. Field
+ * names, their order and what is left out when null are those of the gateway's controllers (the golden tests hold
+ * them).
+ */
+final class AccessCodecs {
+    private AccessCodecs() {
+    }
+
+    static void writeErrorBody(JsonGenerator g, ErrorBody v) throws IOException {
+        g.writeStartObject();
+        Write.str(g, "error", v.error(), Write.ALWAYS);
+        Write.str(g, "message", v.message(), Write.ALWAYS);
+        Write.any(g, "details", v.details(), Write.NON_NULL);
+        g.writeEndObject();
+    }
+
+    static ErrorBody readErrorBody(Fields o) throws LanJsonException {
+        return new ErrorBody(o.str("error", true),
+                o.str("message", false),
+                o.any("details"));
+    }
+
+    static void writeEnrollmentCodeRequest(JsonGenerator g, EnrollmentCodeRequest v) throws IOException {
+        g.writeStartObject();
+        Write.str(g, "tenant", v.tenant(), Write.NON_NULL);
+        Write.str(g, "warehouse", v.warehouse(), Write.NON_NULL);
+        Write.number(g, "ttlMinutes", v.ttlMinutes(), Write.NON_NULL);
+        g.writeEndObject();
+    }
+
+    static EnrollmentCodeRequest readEnrollmentCodeRequest(Fields o) throws LanJsonException {
+        return new EnrollmentCodeRequest(o.str("tenant", false),
+                o.str("warehouse", false),
+                o.boxedLong("ttlMinutes", false));
+    }
+
+    static void writeEnrollmentCode(JsonGenerator g, EnrollmentCode v) throws IOException {
+        g.writeStartObject();
+        Write.str(g, "code", v.code(), Write.ALWAYS);
+        Write.str(g, "tenant", v.tenant(), Write.ALWAYS);
+        Write.str(g, "warehouse", v.warehouse(), Write.ALWAYS);
+        Write.str(g, "expiresAt", v.expiresAt(), Write.ALWAYS);
+        g.writeEndObject();
+    }
+
+    static EnrollmentCode readEnrollmentCode(Fields o) throws LanJsonException {
+        return new EnrollmentCode(o.str("code", true),
+                o.str("tenant", false),
+                o.str("warehouse", false),
+                o.str("expiresAt", false));
+    }
+
+    static void writeEnrollRequest(JsonGenerator g, EnrollRequest v) throws IOException {
+        g.writeStartObject();
+        Write.str(g, "code", v.code(), Write.NON_NULL);
+        Write.str(g, "deviceId", v.deviceId(), Write.NON_NULL);
+        Write.str(g, "kind", v.kind(), Write.NON_NULL);
+        g.writeEndObject();
+    }
+
+    static EnrollRequest readEnrollRequest(Fields o) throws LanJsonException {
+        return new EnrollRequest(o.str("code", true),
+                o.str("deviceId", false),
+                o.str("kind", false));
+    }
+
+    static void writeEnrollResult(JsonGenerator g, EnrollResult v) throws IOException {
+        g.writeStartObject();
+        Write.str(g, "token", v.token(), Write.ALWAYS);
+        Write.str(g, "deviceId", v.deviceId(), Write.ALWAYS);
+        g.writeEndObject();
+    }
+
+    static EnrollResult readEnrollResult(Fields o) throws LanJsonException {
+        return new EnrollResult(o.str("token", true),
+                o.str("deviceId", false));
+    }
+
+    static void writeEnrolledDevice(JsonGenerator g, EnrolledDevice v) throws IOException {
+        g.writeStartObject();
+        Write.str(g, "deviceId", v.deviceId(), Write.NON_EMPTY);
+        Write.str(g, "tenant", v.tenant(), Write.NON_EMPTY);
+        Write.str(g, "warehouse", v.warehouse(), Write.NON_EMPTY);
+        Write.str(g, "kind", v.kind(), Write.NON_EMPTY);
+        Write.str(g, "enrolledAt", v.enrolledAt(), Write.NON_EMPTY);
+        Write.str(g, "revokedAt", v.revokedAt(), Write.NON_EMPTY);
+        Write.str(g, "lastSeen", v.lastSeen(), Write.NON_EMPTY);
+        g.writeEndObject();
+    }
+
+    static EnrolledDevice readEnrolledDevice(Fields o) throws LanJsonException {
+        return new EnrolledDevice(o.str("deviceId", false),
+                o.str("tenant", false),
+                o.str("warehouse", false),
+                o.str("kind", false),
+                o.str("enrolledAt", false),
+                o.str("revokedAt", false),
+                o.str("lastSeen", false));
+    }
+
+    static void writeDeviceRevocation(JsonGenerator g, DeviceRevocation v) throws IOException {
+        g.writeStartObject();
+        Write.str(g, "deviceId", v.deviceId(), Write.ALWAYS);
+        g.writeBooleanField("revoked", v.revoked());
+        g.writeEndObject();
+    }
+
+    static DeviceRevocation readDeviceRevocation(Fields o) throws LanJsonException {
+        return new DeviceRevocation(o.str("deviceId", false),
+                o.bool("revoked", false));
+    }
+
+    static void writeBadgeLogin(JsonGenerator g, BadgeLogin v) throws IOException {
+        g.writeStartObject();
+        Write.str(g, "badge", v.badge(), Write.NON_NULL);
+        g.writeEndObject();
+    }
+
+    static BadgeLogin readBadgeLogin(Fields o) throws LanJsonException {
+        return new BadgeLogin(o.str("badge", true));
+    }
+
+    static void writeSession(JsonGenerator g, Session v) throws IOException {
+        g.writeStartObject();
+        Write.str(g, "operator", v.operator(), Write.ALWAYS);
+        Write.str(g, "deviceId", v.deviceId(), Write.ALWAYS);
+        Write.str(g, "tenant", v.tenant(), Write.ALWAYS);
+        Write.str(g, "warehouse", v.warehouse(), Write.ALWAYS);
+        g.writeEndObject();
+    }
+
+    static Session readSession(Fields o) throws LanJsonException {
+        return new Session(o.str("operator", false),
+                o.str("deviceId", false),
+                o.str("tenant", false),
+                o.str("warehouse", false));
+    }
+
+    static void writeLogout(JsonGenerator g, Logout v) throws IOException {
+        g.writeStartObject();
+        Write.str(g, "deviceId", v.deviceId(), Write.ALWAYS);
+        g.writeBooleanField("loggedOut", v.loggedOut());
+        g.writeEndObject();
+    }
+
+    static Logout readLogout(Fields o) throws LanJsonException {
+        return new Logout(o.str("deviceId", false),
+                o.bool("loggedOut", false));
+    }
+}
