@@ -1,11 +1,15 @@
 package dev.floorgate.pda.tools;
 
-import dev.floorgate.pda.internal.JsonCodec;
+import dev.floorgate.lan.BadgeLogin;
+import dev.floorgate.lan.EnrollRequest;
+import dev.floorgate.lan.EnrollmentCodeRequest;
+import dev.floorgate.lan.LanJson;
+import dev.floorgate.lan.ScanRequest;
 import dev.floorgate.protocol.Operation;
 import dev.floorgate.protocol.OperationJson;
+import dev.floorgate.protocol.OperationResult;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -62,18 +66,18 @@ final class FakeGateway extends Dispatcher {
             if (!ADMIN.equals(token)) {
                 return json(401, "{\"error\":\"UNAUTHORIZED\",\"message\":\"admin token needed\"}");
             }
-            Map<String, Object> body = JsonCodec.readObject(r.getBody().readUtf8());
+            EnrollmentCodeRequest body = LanJson.read(r.getBody().readUtf8(), EnrollmentCodeRequest.class);
             String code = "CODE-" + codeCounter.incrementAndGet();
-            codes.put(code, JsonCodec.str(body, "tenant"));
-            return json(201, "{\"code\":\"" + code + "\",\"tenant\":\"" + JsonCodec.str(body, "tenant")
-                    + "\",\"warehouse\":\"" + JsonCodec.str(body, "warehouse") + "\",\"expiresAt\":\"2099-01-01T00:00:00Z\"}");
+            codes.put(code, body.tenant());
+            return json(201, "{\"code\":\"" + code + "\",\"tenant\":\"" + body.tenant()
+                    + "\",\"warehouse\":\"" + body.warehouse() + "\",\"expiresAt\":\"2099-01-01T00:00:00Z\"}");
         }
         if (path.equals("/api/v1/devices/enroll")) {
-            Map<String, Object> body = JsonCodec.readObject(r.getBody().readUtf8());
-            if (codes.remove(JsonCodec.str(body, "code")) == null) {
+            EnrollRequest body = LanJson.read(r.getBody().readUtf8(), EnrollRequest.class);
+            if (codes.remove(body.code()) == null) {
                 return json(403, "{\"error\":\"ENROLLMENT_REFUSED\",\"message\":\"unknown or used code\"}");
             }
-            String deviceId = JsonCodec.str(body, "deviceId");
+            String deviceId = body.deviceId();
             if (tokens.containsValue(deviceId)) {
                 return json(409, "{\"error\":\"DEVICE_ID_TAKEN\",\"message\":\"" + deviceId + "\"}");
             }
@@ -85,7 +89,7 @@ final class FakeGateway extends Dispatcher {
             return json(401, "{\"error\":\"UNAUTHORIZED\",\"message\":\"device token is not known\"}");
         }
         if (path.equals("/api/v1/sessions")) {
-            String badge = JsonCodec.str(JsonCodec.readObject(r.getBody().readUtf8()), "badge");
+            String badge = LanJson.read(r.getBody().readUtf8(), BadgeLogin.class).badge();
             return json(200, "{\"operator\":\"" + badge + "\",\"deviceId\":\"" + device
                     + "\",\"tenant\":\"acme\",\"warehouse\":\"SH01\"}");
         }
@@ -100,7 +104,7 @@ final class FakeGateway extends Dispatcher {
             return json(200, b.append("]}").toString());
         }
         if (path.equals("/api/v1/scans")) {
-            String data = JsonCodec.str(JsonCodec.readObject(r.getBody().readUtf8()), "data");
+            String data = LanJson.read(r.getBody().readUtf8(), ScanRequest.class).data();
             String kind = data.startsWith("SKU") ? "SKU" : "LOCATION";
             return json(200, "{\"data\":\"" + data + "\",\"aimId\":null,\"gs1\":null,\"match\":{\"kind\":\"" + kind
                     + "\"},\"problems\":[]}");
@@ -158,11 +162,8 @@ final class FakeGateway extends Dispatcher {
     private void publish(String device, String opId) {
         synchronized (events) {
             int id = events.size() + 1;
-            Map<String, Object> data = new LinkedHashMap<>();
-            data.put("opId", opId);
-            data.put("status", "APPLIED");
             String json = "{\"id\":" + id + ",\"type\":\"op.result\",\"tenant\":\"acme\",\"deviceId\":\"" + device
-                    + "\",\"at\":\"2026-11-22T08:15:31Z\",\"data\":" + JsonCodec.write(data) + "}";
+                    + "\",\"at\":\"2026-11-22T08:15:31Z\",\"data\":" + LanJson.write(OperationResult.applied(opId, null)) + "}";
             events.add("id: " + id + "\nevent: op.result\ndata: " + json + "\n\n");
             events.notifyAll();
         }
