@@ -1,7 +1,7 @@
 package dev.floorgate.pda;
 
-import dev.floorgate.pda.internal.Backoff;
 import dev.floorgate.pda.internal.SseParser;
+import dev.floorgate.protocol.Backoff;
 import java.io.Closeable;
 import java.io.EOFException;
 import java.io.IOException;

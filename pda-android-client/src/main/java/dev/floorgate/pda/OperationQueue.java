@@ -1,8 +1,8 @@
 package dev.floorgate.pda;
 
-import dev.floorgate.pda.internal.Backoff;
 import dev.floorgate.pda.internal.ResultTracker;
 import dev.floorgate.pda.internal.SendLoop;
+import dev.floorgate.protocol.Backoff;
 import dev.floorgate.protocol.MalformedJsonException;
 import dev.floorgate.protocol.Operation;
 import dev.floorgate.protocol.OperationJson;
