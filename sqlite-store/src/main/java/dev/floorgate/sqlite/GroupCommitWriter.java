@@ -6,7 +6,9 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -47,12 +49,6 @@ public final class GroupCommitWriter implements AutoCloseable {
 
     private final String name;
     private final Connection connection;
-    private final PreparedStatement begin;
-    private final PreparedStatement commit;
-    private final PreparedStatement rollback;
-    private final PreparedStatement savepoint;
-    private final PreparedStatement release;
-    private final PreparedStatement rollbackToSavepoint;
     private final int maxBatch;
     private final long maxWaitNanos;
     private final long offerTimeoutNanos;
@@ -67,6 +63,8 @@ public final class GroupCommitWriter implements AutoCloseable {
     private final AtomicLong tasksCommitted = new AtomicLong();
     private volatile boolean closed;
     private volatile boolean ackStopped;
+    /** Prepared BEGIN, COMMIT, SAVEPOINT... by their SQL (writer thread only). */
+    private final Map<String, PreparedStatement> controls = new HashMap<>();
     /** A task taken from the queue that did not fit its group; it opens the next one (writer thread only). */
     private SqlTask<?> carry;
 
@@ -82,12 +80,10 @@ public final class GroupCommitWriter implements AutoCloseable {
     private GroupCommitWriter(Builder b) throws SQLException {
         this.name = b.name;
         this.connection = b.connection;
-        this.begin = connection.prepareStatement("BEGIN IMMEDIATE");
-        this.commit = connection.prepareStatement("COMMIT");
-        this.rollback = connection.prepareStatement("ROLLBACK");
-        this.savepoint = connection.prepareStatement("SAVEPOINT fg_task");
-        this.release = connection.prepareStatement("RELEASE fg_task");
-        this.rollbackToSavepoint = connection.prepareStatement("ROLLBACK TO fg_task");
+        if (!connection.getAutoCommit()) {
+            throw new IllegalStateException(name + ": the connection must be in auto-commit mode; the writer runs "
+                    + "BEGIN IMMEDIATE and COMMIT itself");
+        }
         this.maxBatch = b.maxBatch;
         this.maxWaitNanos = b.maxWait.toNanos();
         this.offerTimeoutNanos = b.offerTimeout.toNanos();
@@ -254,20 +250,20 @@ public final class GroupCommitWriter implements AutoCloseable {
      */
     private void runInTransaction(List<SqlTask<?>> tasks, List<Throwable> failures) throws BrokenTransaction {
         try {
-            begin.execute();
+            control("BEGIN IMMEDIATE");
         } catch (SQLException e) {
             throw new BrokenTransaction(e);
         }
         for (SqlTask<?> task : tasks) {
             try {
-                savepoint.execute();
+                control("SAVEPOINT fg_task");
                 task.run(connection);
-                release.execute();
+                control("RELEASE fg_task");
                 failures.add(null);
             } catch (SQLException | RuntimeException e) {
                 try {
-                    rollbackToSavepoint.execute();
-                    release.execute();
+                    control("ROLLBACK TO fg_task");
+                    control("RELEASE fg_task");
                 } catch (SQLException gone) {
                     throw new BrokenTransaction(e); // SQLite rolled the whole transaction back
                 }
@@ -275,7 +271,7 @@ public final class GroupCommitWriter implements AutoCloseable {
             }
         }
         try {
-            commit.execute(); // Commit point: every change of the group is durable from here on.
+            control("COMMIT"); // Commit point: every change of the group is durable from here on.
         } catch (SQLException e) {
             throw new BrokenTransaction(e);
         }
@@ -360,9 +356,29 @@ public final class GroupCommitWriter implements AutoCloseable {
         }
     }
 
+    /**
+     * Runs a transaction-control statement, prepared once and kept (writer thread only). sqlite-jdbc closes a
+     * prepared statement whose execution failed, so a failed one is dropped and prepared again next time: a COMMIT
+     * that failed once must not fail every later group.
+     */
+    private void control(String sql) throws SQLException {
+        PreparedStatement ps = controls.get(sql);
+        if (ps == null) {
+            ps = connection.prepareStatement(sql);
+            controls.put(sql, ps);
+        }
+        try {
+            ps.execute();
+        } catch (SQLException e) {
+            controls.remove(sql);
+            SqliteFiles.closeQuietly(ps);
+            throw e;
+        }
+    }
+
     private void rollbackQuietly() {
         try {
-            rollback.execute();
+            control("ROLLBACK");
         } catch (SQLException ignored) {
             // SQLite may have rolled back already (e.g. after SQLITE_FULL); nothing is open now
         }
@@ -380,10 +396,10 @@ public final class GroupCommitWriter implements AutoCloseable {
         }
         ackStopped = true;
         join(ackThread);
-        for (PreparedStatement ps : new PreparedStatement[] {begin, commit, rollback, savepoint, release,
-                rollbackToSavepoint}) {
+        for (PreparedStatement ps : controls.values()) { // the writer thread has ended
             SqliteFiles.closeQuietly(ps);
         }
+        controls.clear();
     }
 
     private void join(Thread t) {

@@ -10,7 +10,6 @@ import java.util.Objects;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Function;
 
 /**
  * A fixed set of read connections to one SQLite file in WAL mode, so lookups from many request threads run side by

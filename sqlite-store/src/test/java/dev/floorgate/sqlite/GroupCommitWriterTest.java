@@ -166,6 +166,32 @@ class GroupCommitWriterTest {
     }
 
     @Test
+    void whenTheSharedTransactionBreaksEachTaskRunsAloneAndOnlyTheCulpritFails() throws Exception {
+        CountDownLatch release = block();
+        SqlTask<String> a = insert("a", GOOD, 1);
+        // ends the writer's transaction behind its back, as SQLite does itself after some errors (SQLITE_FULL)
+        SqlTask<String> culprit = SqlTask.of(c -> {
+            try (Statement s = c.createStatement()) {
+                s.execute("ROLLBACK");
+            }
+            return "culprit";
+        });
+        SqlTask<String> c = insert("c", GOOD, 1);
+        writer.submit(a);
+        writer.submit(culprit);
+        writer.submit(c);
+        long commitsBefore = writer.commits();
+        release.countDown();
+
+        assertThat(a.future().get(5, TimeUnit.SECONDS)).isEqualTo("a");
+        assertThat(c.future().get(5, TimeUnit.SECONDS)).isEqualTo("c");
+        assertThatThrownBy(() -> culprit.future().get(5, TimeUnit.SECONDS)).cause()
+                .isInstanceOf(IOException.class);
+        assertThat(names()).containsExactlyInAnyOrder("a", "c");
+        assertThat(writer.commits() - commitsBefore).as("blocker, then a alone and c alone").isEqualTo(3);
+    }
+
+    @Test
     void aTasksRuntimeExceptionReachesItsCallerAsItIs() throws Exception {
         CountDownLatch release = block();
         IllegalArgumentException refusal = new IllegalArgumentException("job 7 is not known");
