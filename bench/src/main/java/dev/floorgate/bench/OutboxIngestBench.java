@@ -8,7 +8,6 @@ import dev.floorgate.sync.DiskGuard;
 import dev.floorgate.sync.Outbox;
 import dev.floorgate.sync.OutboxStats;
 import dev.floorgate.sync.SyncOptions;
-import dev.floorgate.sync.internal.OutboxTables;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -104,7 +103,7 @@ public final class OutboxIngestBench {
         p.setProperty("synchronous", "FULL");
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file, p)) {
             if (outboxSchema) {
-                OutboxTables.createSchema(c);
+                Outbox.schema().migrate(c, file);
             } else {
                 try (Statement s = c.createStatement()) {
                     s.execute("CREATE TABLE operations (seq INTEGER PRIMARY KEY, op_id TEXT NOT NULL, tenant TEXT"

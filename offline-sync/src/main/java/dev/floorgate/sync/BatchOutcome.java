@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Optional;
 
 /** How the core answered one {@code POST /v1/operations:batch}; transport failures are IOExceptions instead. */
-public final class BatchOutcome {
+final class BatchOutcome {
     /** What the uploader does next depends only on this. */
     public enum Kind {
         /** 200 with one result per operation: store them. */

@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
  * and the next round asks again from there. One round reads pages until the feed is caught up (a page shorter than
  * the limit, or no new cursor), at most {@value #MAX_PAGES_PER_ROUND} pages. Rounds never overlap.
  */
-public final class ChangesPoller implements AutoCloseable {
+final class ChangesPoller implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ChangesPoller.class);
     static final int MAX_PAGES_PER_ROUND = 1_000;
 

@@ -34,7 +34,7 @@ import okio.BufferedSource;
  * the query exactly as sent (OkHttp's percent-encoding); a base URL with a path prefix (behind a proxy) does not
  * change it. Response bodies are read up to {@code maxResponseBytes}.
  */
-public final class CoreClient {
+final class CoreClient {
     public static final String BATCH_PATH = "/v1/operations:batch";
     public static final String CHANGES_PATH = "/v1/changes";
     private static final MediaType JSON = MediaType.get("application/json");

@@ -1,12 +1,13 @@
 package dev.floorgate.sync;
 
+import dev.floorgate.sqlite.Durability;
+import dev.floorgate.sqlite.ReaderPool;
+import dev.floorgate.sqlite.Schema;
+import dev.floorgate.sqlite.SqliteStore;
 import dev.floorgate.sync.internal.CacheTables;
-import dev.floorgate.sync.internal.ProcessLock;
-import dev.floorgate.sync.internal.ReaderPool;
-import dev.floorgate.sync.internal.SqliteFiles;
+import dev.floorgate.sync.internal.StoreErrors;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -16,14 +17,14 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import org.sqlite.SQLiteConfig;
 
 /**
  * The gateway's offline copy of the core's master data and orders ({@code <dataDir>/cache.db}), filled by the
  * {@link ChangesPoller} or seeded by site IT and tests through {@link #apply}. Lookups run on a small pool of read
  * connections; writes are serialised on one connection. Thread-safe.
  *
- * <p><b>On disk</b> (schema version 1 in {@code PRAGMA user_version}):
+ * <p><b>On disk</b> (schema version 1 in {@code PRAGMA user_version}; files, lock and pragmas as {@link SqliteStore}
+ * describes):
  * <pre>
  * skus        (tenant, sku) PK, name, unit
  * sku_codes   (tenant, sku, kind 'gtin'|'barcode', code) PK, match_key, ord   index (tenant, match_key)
@@ -46,31 +47,26 @@ public final class MasterDataCache implements AutoCloseable {
     /** The most pick tasks returned by one call. */
     public static final int MAX_TASKS = 5_000;
 
+    private static final Schema SCHEMA = Schema.builder("cache")
+            .step(1, "skus, sku_codes, locations, orders, order_lines, poll_state", CacheTables::createVersion1)
+            .build();
+
     private final Path file;
     private final Clock clock;
-    private final ProcessLock lock;
+    private final SqliteStore store;
+    /** The write connection; writes are few (a page per poll), so they take turns on it, no group commit. */
     private final Connection writer;
-    private final ReaderPool readers;
+    private final ReaderPool<Connection> readers;
 
     private MasterDataCache(Path file, Clock clock) throws IOException {
         this.file = file;
         this.clock = clock;
-        Path dir = file.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        this.lock = ProcessLock.acquire(dir.resolve(file.getFileName() + ".lock"), "cache " + file);
-        Connection w = null;
+        this.store = SqliteStore.open(file, "cache", SCHEMA, Durability.NORMAL);
+        this.writer = store.writeConnection();
         try {
-            w = SqliteFiles.open(file, SQLiteConfig.SynchronousMode.NORMAL);
-            CacheTables.createSchema(w);
-            this.writer = w;
-            this.readers = new ReaderPool(file, READERS);
-        } catch (SQLException e) {
-            SqliteFiles.closeQuietly(w);
-            lock.close();
-            throw new IOException("cannot open the cache " + file + ": " + e.getMessage(), e);
+            this.readers = ReaderPool.open(file, READERS);
         } catch (IOException | RuntimeException e) {
-            SqliteFiles.closeQuietly(w);
-            lock.close();
+            store.close();
             throw e;
         }
     }
@@ -200,12 +196,12 @@ public final class MasterDataCache implements AutoCloseable {
                     throw e;
                 }
             } catch (SQLException e) {
-                throw SqliteFiles.ioError(what, file, e, -1);
+                throw StoreErrors.ioError(what, file, e, -1);
             }
         }
     }
 
-    private <T> T read(String what, ReaderPool.Read<T> read) {
+    private <T> T read(String what, ReaderPool.Read<Connection, T> read) {
         try {
             return readers.read(what, read);
         } catch (IOException e) {
@@ -217,8 +213,7 @@ public final class MasterDataCache implements AutoCloseable {
     public void close() {
         readers.close();
         synchronized (writer) {
-            SqliteFiles.closeQuietly(writer);
+            store.close();
         }
-        lock.close();
     }
 }

@@ -4,17 +4,19 @@ import dev.floorgate.protocol.Operation;
 import dev.floorgate.protocol.OperationJson;
 import dev.floorgate.protocol.OperationResult;
 import dev.floorgate.protocol.ResultStatus;
+import dev.floorgate.sqlite.Durability;
+import dev.floorgate.sqlite.GroupCommitWriter;
+import dev.floorgate.sqlite.ReaderPool;
+import dev.floorgate.sqlite.Schema;
+import dev.floorgate.sqlite.SqlTask;
+import dev.floorgate.sqlite.SqliteStore;
 import dev.floorgate.sync.internal.AppendTask;
-import dev.floorgate.sync.internal.GroupCommitWriter;
 import dev.floorgate.sync.internal.OutboxTables;
-import dev.floorgate.sync.internal.ProcessLock;
-import dev.floorgate.sync.internal.SqlTask;
-import dev.floorgate.sync.internal.SqliteFiles;
+import dev.floorgate.sync.internal.StoreErrors;
 import dev.floorgate.sync.internal.Waits;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -30,7 +32,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
-import org.sqlite.SQLiteConfig;
 
 /**
  * The durable outbox of acknowledged operations: one SQLite file ({@code <dataDir>/outbox.db}) in WAL mode with
@@ -42,7 +43,8 @@ import org.sqlite.SQLiteConfig;
  * row (EXISTING); the same opId with another body is refused (CONFLICT, {@code OP_ID_REUSED}). The one honest
  * assumption, as in tape's QueueFile: the disk does not lie about fsync.
  *
- * <p><b>On disk</b> (schema version 1 in {@code PRAGMA user_version}):
+ * <p><b>On disk</b> (schema version 1 in {@code PRAGMA user_version}, migrations in {@link #schema()}; files, lock and
+ * pragmas as {@link SqliteStore} describes):
  * <pre>
  * operations                                    one row per acknowledged operation
  * ├─ seq         INTEGER PRIMARY KEY            ack order; assigned by the writer; never reused, gaps possible
@@ -62,10 +64,11 @@ import org.sqlite.SQLiteConfig;
  * The same opId with the same body is recognised by comparing the canonical JSON, which is the same relation as
  * comparing {@link OperationJson#fingerprint} (the SHA-256 of exactly these bytes).
  *
- * <p><b>Commit point.</b> {@code COMMIT} in {@code GroupCommitWriter.runGroup}: the writer thread takes every append
- * queued (up to {@code groupCommitMaxBatch} operations), runs {@code BEGIN IMMEDIATE}, one INSERT per operation,
- * {@code COMMIT}, and only then hands the answers to its acknowledgement thread, which completes the futures in
- * commit order. State changes by the uploader and pruning go through the same writer and queue.
+ * <p><b>Commit point.</b> {@code COMMIT} in the kit's {@link GroupCommitWriter}: the writer thread takes every
+ * append queued (up to {@code groupCommitMaxBatch} operations), runs {@code BEGIN IMMEDIATE}, each append in its
+ * savepoint with one INSERT per operation, {@code COMMIT}, and only then hands the answers to its acknowledgement
+ * thread, which completes the futures in commit order. State changes by the uploader and pruning go through the
+ * same writer and queue. Lookups run on a small {@link ReaderPool} (WAL: readers never block the writer).
  *
  * <p><b>Crash argument.</b> With WAL and {@code synchronous=FULL}, SQLite appends the group's pages and a commit
  * frame to the WAL and fsyncs it before COMMIT returns. (1) A crash before that fsync completes: on reopen, SQLite
@@ -78,15 +81,17 @@ import org.sqlite.SQLiteConfig;
 public final class Outbox implements AutoCloseable {
     /** At most this many operations in one append (the gateway's request bound is lower). */
     public static final int MAX_APPEND = 1000;
+    private static final int READERS = 2;
+    private static final Schema SCHEMA = Schema.builder("outbox")
+            .step(1, "operations, their two partial indexes, outbox_meta", OutboxTables::createVersion1)
+            .build();
 
     private final Path file;
     private final DiskGuard guard;
     private final Clock clock;
-    private final ProcessLock lock;
-    private final Connection writeConnection;
-    private final Connection readConnection;
+    private final SqliteStore store;
     private final OutboxTables writeTables;
-    private final OutboxTables readTables;
+    private final ReaderPool<OutboxTables> readers;
     private final GroupCommitWriter writer;
     private final AtomicLong unsynced = new AtomicLong();
     private final AtomicLong acceptedTotal = new AtomicLong();
@@ -98,38 +103,49 @@ public final class Outbox implements AutoCloseable {
         this.file = file;
         this.guard = guard;
         this.clock = options.clock();
-        Path dir = file.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        this.lock = ProcessLock.acquire(dir.resolve(file.getFileName() + ".lock"), "outbox " + file);
-        Connection w = null;
-        Connection r = null;
+        SqliteStore opened;
         try {
-            w = SqliteFiles.open(file, SQLiteConfig.SynchronousMode.FULL);
-            OutboxTables.createSchema(w);
-            r = SqliteFiles.open(file, SQLiteConfig.SynchronousMode.FULL);
-            this.writeConnection = w;
-            this.readConnection = r;
-            this.writeTables = new OutboxTables(w);
-            this.readTables = new OutboxTables(r);
-            this.nextSeq = new AppendTask.SeqCounter(writeTables.nextSeq()); // the writer thread's from here on
-            this.unsynced.set(writeTables.countUnsynced());
-            this.writer = new GroupCommitWriter("outbox writer", w, options.groupCommitMaxBatch(),
-                    options.groupCommitMaxWait(), options.writeQueueCapacity(), options.writeQueueTimeout(),
-                    e -> SqliteFiles.ioError("write the outbox", file, e, guard.freeBytes()),
-                    this::signalAppended);
+            opened = SqliteStore.open(file, "outbox", SCHEMA, Durability.FULL);
+        } catch (IOException e) {
+            throw StoreErrors.diskFullOr(e, "open the outbox", file, guard.freeBytes());
+        }
+        this.store = opened;
+        OutboxTables w = new OutboxTables(store.writeConnection());
+        ReaderPool<OutboxTables> r = null;
+        try {
+            this.nextSeq = new AppendTask.SeqCounter(w.nextSeq()); // the writer thread's from here on
+            this.unsynced.set(w.countUnsynced());
+            r = ReaderPool.open(file, READERS, OutboxTables::new);
+            this.writer = GroupCommitWriter.builder("outbox writer", store.writeConnection())
+                    .maxBatch(options.groupCommitMaxBatch()).maxWait(options.groupCommitMaxWait())
+                    .capacity(options.writeQueueCapacity()).offerTimeout(options.writeQueueTimeout())
+                    .errors(e -> StoreErrors.ioError("write the outbox", file, e, guard.freeBytes()))
+                    .afterEachGroup(this::signalAppended).start();
         } catch (SQLException e) {
-            closeAfterFailedOpen(r, w, lock);
-            throw SqliteFiles.ioError("open the outbox", file, e, guard.freeBytes());
+            closeAfterFailedOpen(r, w);
+            throw StoreErrors.ioError("open the outbox", file, e, guard.freeBytes());
         } catch (IOException | RuntimeException e) {
-            closeAfterFailedOpen(r, w, lock);
+            closeAfterFailedOpen(r, w);
             throw e;
         }
+        this.writeTables = w;
+        this.readers = r;
     }
 
-    private static void closeAfterFailedOpen(Connection r, Connection w, ProcessLock lock) {
-        SqliteFiles.closeQuietly(r);
-        SqliteFiles.closeQuietly(w);
-        lock.close();
+    private void closeAfterFailedOpen(ReaderPool<OutboxTables> r, OutboxTables w) {
+        if (r != null) {
+            r.close();
+        }
+        w.close();
+        store.close();
+    }
+
+    /**
+     * The outbox's numbered migrations; {@code schema().migrate(connection, file)} gives any SQLite connection the
+     * outbox's tables (the benchmark's raw-insert baseline uses it).
+     */
+    public static Schema schema() {
+        return SCHEMA;
     }
 
     /** Opens (or creates) the outbox at {@code file} with default options. */
@@ -187,43 +203,26 @@ public final class Outbox implements AutoCloseable {
 
     /** The stored row for {@code opId}, if any. */
     public Optional<StoredOperation> find(String opId) {
-        synchronized (readConnection) {
-            try {
-                return Optional.ofNullable(readTables.findByOpId(opId));
-            } catch (SQLException e) {
-                throw unchecked("read operation " + opId, e);
-            }
-        }
+        return Optional.ofNullable(read("read operation " + opId, t -> t.findByOpId(opId)));
     }
 
-    /** Tenants with unsynced (PENDING or SYNCING) operations, by name. */
-    public List<String> unsyncedTenants() {
-        List<String> tenants = new ArrayList<>();
-        synchronized (readConnection) {
-            try {
-                for (String t = readTables.nextUnsyncedTenant(""); t != null; t = readTables.nextUnsyncedTenant(t)) {
-                    tenants.add(t);
-                }
-            } catch (SQLException e) {
-                throw unchecked("list tenants with unsynced operations", e);
+    /** Tenants with unsynced (PENDING or SYNCING) operations, by name (the uploader's side). */
+    List<String> unsyncedTenants() {
+        return read("list tenants with unsynced operations", t -> {
+            List<String> tenants = new ArrayList<>();
+            for (String n = t.nextUnsyncedTenant(""); n != null; n = t.nextUnsyncedTenant(n)) {
+                tenants.add(n);
             }
-        }
-        return tenants;
+            return tenants;
+        });
     }
 
     /**
      * The next batch of a tenant: its first unsynced operations in ack order, at most {@code maxOps} and at most
-     * {@code maxBytes} of canonical JSON (always at least one operation when any is unsynced).
+     * {@code maxBytes} of canonical JSON (always at least one operation when any is unsynced). The uploader's side.
      */
-    public List<StoredOperation> nextBatch(String tenant, int maxOps, long maxBytes) {
-        List<StoredOperation> rows;
-        synchronized (readConnection) {
-            try {
-                rows = readTables.unsynced(tenant, maxOps);
-            } catch (SQLException e) {
-                throw unchecked("read the next batch of tenant " + tenant, e);
-            }
-        }
+    List<StoredOperation> nextBatch(String tenant, int maxOps, long maxBytes) {
+        List<StoredOperation> rows = read("read the next batch of tenant " + tenant, t -> t.unsynced(tenant, maxOps));
         long bytes = 0;
         for (int i = 0; i < rows.size(); i++) {
             bytes += rows.get(i).json().getBytes(StandardCharsets.UTF_8).length + 1;
@@ -235,12 +234,12 @@ public final class Outbox implements AutoCloseable {
     }
 
     /** Marks a batch (from {@link #nextBatch}) SYNCING before it is sent. */
-    public CompletableFuture<Integer> markSyncing(List<StoredOperation> batch) {
+    CompletableFuture<Integer> markSyncing(List<StoredOperation> batch) {
         return setState(batch, OpState.SYNCING);
     }
 
     /** Puts a batch whose sending failed back to PENDING. */
-    public CompletableFuture<Integer> release(List<StoredOperation> batch) {
+    CompletableFuture<Integer> release(List<StoredOperation> batch) {
         return setState(batch, OpState.PENDING);
     }
 
@@ -262,9 +261,9 @@ public final class Outbox implements AutoCloseable {
     /**
      * Stores the core's answers: {@code results.get(i)} answers {@code ops.get(i)}. A final answer (APPLIED,
      * DUPLICATE, REJECTED) is stored once; RETRY puts the operation back to PENDING. Completes with the rows that
-     * became final now, in order, after COMMIT.
+     * became final now, in order, after COMMIT. The uploader's side.
      */
-    public CompletableFuture<List<StoredOperation>> recordResults(List<StoredOperation> ops,
+    CompletableFuture<List<StoredOperation>> recordResults(List<StoredOperation> ops,
             List<OperationResult> results) {
         if (ops.size() != results.size()) {
             throw new IllegalArgumentException(ops.size() + " operations but " + results.size() + " results");
@@ -321,29 +320,26 @@ public final class Outbox implements AutoCloseable {
 
     /** Counters for health and metrics; cheap (no table scan). */
     public OutboxStats stats() {
-        long oldest = -1;
-        synchronized (readConnection) {
-            try {
-                for (String t = readTables.nextUnsyncedTenant(""); t != null; t = readTables.nextUnsyncedTenant(t)) {
-                    long at = readTables.oldestUnsyncedAcceptedAt(t);
-                    if (at >= 0 && (oldest < 0 || at < oldest)) {
-                        oldest = at;
-                    }
+        long oldest = read("read outbox statistics", t -> {
+            long min = -1;
+            for (String n = t.nextUnsyncedTenant(""); n != null; n = t.nextUnsyncedTenant(n)) {
+                long at = t.oldestUnsyncedAcceptedAt(n);
+                if (at >= 0 && (min < 0 || at < min)) {
+                    min = at;
                 }
-            } catch (SQLException e) {
-                throw unchecked("read outbox statistics", e);
             }
-        }
+            return min;
+        });
         return new OutboxStats(unsynced.get(), oldest < 0 ? null : Instant.ofEpochMilli(oldest),
                 acceptedTotal.get(), writer.commits(), writer.queued(), guard.freeBytes());
     }
 
     /** Runs {@code listener} (on the writer's acknowledgement thread, briefly) after new operations commit. */
-    public void addAppendListener(Runnable listener) {
+    void addAppendListener(Runnable listener) {
         appendListeners.add(Objects.requireNonNull(listener, "listener"));
     }
 
-    public void removeAppendListener(Runnable listener) {
+    void removeAppendListener(Runnable listener) {
         appendListeners.remove(listener);
     }
 
@@ -371,8 +367,12 @@ public final class Outbox implements AutoCloseable {
         return task.future();
     }
 
-    private UncheckedIOException unchecked(String what, SQLException e) {
-        return new UncheckedIOException(SqliteFiles.ioError(what, file, e, guard.freeBytes()));
+    private <T> T read(String what, ReaderPool.Read<OutboxTables, T> read) {
+        try {
+            return readers.read(what, read);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Answers every queued write, then closes the file and releases its lock. */
@@ -380,11 +380,7 @@ public final class Outbox implements AutoCloseable {
     public void close() {
         writer.close();
         writeTables.close();
-        synchronized (readConnection) {
-            readTables.close();
-        }
-        SqliteFiles.closeQuietly(readConnection);
-        SqliteFiles.closeQuietly(writeConnection);
-        lock.close();
+        readers.close();
+        store.close();
     }
 }

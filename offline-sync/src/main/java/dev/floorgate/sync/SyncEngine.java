@@ -121,17 +121,17 @@ public final class SyncEngine implements AutoCloseable {
     }
 
     /** Empty in offline mode. */
-    public Optional<CoreClient> coreClient() {
+    Optional<CoreClient> coreClient() {
         return Optional.ofNullable(client);
     }
 
     /** Empty in offline mode. */
-    public Optional<Uploader> uploader() {
+    Optional<Uploader> uploader() {
         return Optional.ofNullable(uploader);
     }
 
     /** Empty in offline mode or without warehouses. */
-    public Optional<ChangesPoller> poller() {
+    Optional<ChangesPoller> poller() {
         return Optional.ofNullable(poller);
     }
 

@@ -1,6 +1,5 @@
 package dev.floorgate.sync;
 
-import dev.floorgate.sync.internal.TenantLane;
 import dev.floorgate.sync.internal.UploadCounters;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,7 +21,7 @@ import org.slf4j.LoggerFactory;
  * decides <em>what</em> is sent. It wakes when operations are appended, when a lane finishes, when a backoff ends,
  * on {@link #syncNow()}, and every {@value #IDLE_RECHECK_MILLIS} ms regardless.
  */
-public final class Uploader implements AutoCloseable {
+final class Uploader implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Uploader.class);
     static final long IDLE_RECHECK_MILLIS = 5_000;
 
@@ -42,7 +41,7 @@ public final class Uploader implements AutoCloseable {
     private volatile boolean started;
     private String lastDispatched = ""; // dispatcher thread only
 
-    public Uploader(Outbox outbox, CoreClient client, SyncOptions options, SyncListener listener) {
+    Uploader(Outbox outbox, CoreClient client, SyncOptions options, SyncListener listener) {
         this.outbox = Objects.requireNonNull(outbox, "outbox");
         this.client = Objects.requireNonNull(client, "client");
         this.options = Objects.requireNonNull(options, "options");
@@ -61,7 +60,7 @@ public final class Uploader implements AutoCloseable {
     }
 
     /** Starts sending; call once. */
-    public synchronized void start() {
+    synchronized void start() {
         if (started) {
             throw new IllegalStateException("uploader already started");
         }
@@ -72,7 +71,7 @@ public final class Uploader implements AutoCloseable {
     }
 
     /** Wakes the uploader to look for work now (backoffs still apply). */
-    public void syncNow() {
+    void syncNow() {
         synchronized (monitor) {
             wakeRequested = true;
             monitor.notifyAll();
@@ -80,7 +79,7 @@ public final class Uploader implements AutoCloseable {
     }
 
     /** The outbox and upload counters now; {@code cacheAge} is null here (the engine fills it). */
-    public SyncStats stats() {
+    SyncStats stats() {
         return SyncStats.of(outbox.stats(), counters, client, null, options.clock());
     }
 
@@ -113,10 +112,10 @@ public final class Uploader implements AutoCloseable {
         for (String tenant : inTurn(outbox.unsyncedTenants())) {
             TenantLane lane = lanes.computeIfAbsent(tenant,
                     t -> new TenantLane(t, outbox, client, listener, counters, options));
-            if (lane.busy) {
+            if (lane.busy()) {
                 continue;
             }
-            long wait = lane.notBeforeNanos - now;
+            long wait = lane.waitNanos(now);
             if (wait > 0) {
                 untilNext = Math.min(untilNext, TimeUnit.NANOSECONDS.toMillis(wait) + 1);
                 continue;
@@ -124,14 +123,16 @@ public final class Uploader implements AutoCloseable {
             if (inFlight.get() >= options.uploadConcurrency()) {
                 break; // a finishing lane wakes us
             }
-            lane.busy = true;
+            if (!lane.tryClaim()) {
+                continue;
+            }
             inFlight.incrementAndGet();
             lastDispatched = tenant;
             workers.execute(() -> {
                 try {
                     lane.runOnce();
                 } finally {
-                    lane.busy = false;
+                    lane.finished();
                     inFlight.decrementAndGet();
                     syncNow();
                 }

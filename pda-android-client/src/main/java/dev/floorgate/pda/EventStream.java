@@ -2,8 +2,8 @@ package dev.floorgate.pda;
 
 import dev.floorgate.lan.GatewayEvent;
 import dev.floorgate.lan.LanJson;
-import dev.floorgate.pda.internal.Backoff;
 import dev.floorgate.pda.internal.SseParser;
+import dev.floorgate.protocol.Backoff;
 import java.io.Closeable;
 import java.io.EOFException;
 import java.io.IOException;

@@ -2,6 +2,7 @@ package dev.floorgate.sync.internal;
 
 import dev.floorgate.protocol.Operation;
 import dev.floorgate.protocol.OperationJson;
+import dev.floorgate.sqlite.SqlTask;
 import dev.floorgate.sync.AppendResult;
 import dev.floorgate.sync.OpState;
 import dev.floorgate.sync.StoredOperation;

@@ -19,23 +19,17 @@ import java.util.List;
  * takes the connection to use. Writes expect an open transaction.
  */
 public final class CacheTables {
-    public static final int SCHEMA_VERSION = 1;
     private static final String CLOSED = "('RELEASED','PICKED','SHIPPED')";
 
     private CacheTables() {
     }
 
-    public static void createSchema(Connection c) throws SQLException {
+    /**
+     * Migration step 1 (runs inside the kit's step transaction): the tables and indexes of schema version 1, the
+     * statements the cache ran before the kit, word for word.
+     */
+    public static void createVersion1(Connection c) throws SQLException {
         try (Statement s = c.createStatement()) {
-            int version;
-            try (ResultSet rs = s.executeQuery("PRAGMA user_version")) {
-                version = rs.next() ? rs.getInt(1) : 0;
-            }
-            if (version > SCHEMA_VERSION) {
-                throw new SQLException("cache schema version " + version + " is newer than this gateway's "
-                        + SCHEMA_VERSION);
-            }
-            s.execute("BEGIN IMMEDIATE");
             s.execute("CREATE TABLE IF NOT EXISTS skus (tenant TEXT NOT NULL, sku TEXT NOT NULL, name TEXT,"
                     + " unit TEXT, PRIMARY KEY (tenant, sku))");
             s.execute("CREATE TABLE IF NOT EXISTS sku_codes (tenant TEXT NOT NULL, sku TEXT NOT NULL,"
@@ -54,8 +48,6 @@ public final class CacheTables {
                     + " line_no) WHERE reserved > picked");
             s.execute("CREATE TABLE IF NOT EXISTS poll_state (warehouse TEXT PRIMARY KEY, cursor TEXT,"
                     + " polled_at INTEGER NOT NULL)");
-            s.execute("PRAGMA user_version = " + SCHEMA_VERSION);
-            s.execute("COMMIT");
         }
     }
 

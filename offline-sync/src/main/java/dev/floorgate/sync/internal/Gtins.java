@@ -5,7 +5,7 @@ package dev.floorgate.sync.internal;
  * lengths) becomes its GTIN-14 form by left-padding with zeros, as GS1 defines; any other code is matched as
  * written. So a GTIN-13 on a carton and the same GTIN in a GS1 (01) element find the same SKU.
  */
-public final class Gtins {
+final class Gtins {
     private Gtins() {
     }
 

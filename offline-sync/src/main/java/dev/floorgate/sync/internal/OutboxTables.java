@@ -4,6 +4,7 @@ import dev.floorgate.protocol.OperationJson;
 import dev.floorgate.protocol.OperationResult;
 import dev.floorgate.sync.OpState;
 import dev.floorgate.sync.StoredOperation;
+import dev.floorgate.sqlite.SqliteFiles;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -23,8 +24,7 @@ import java.util.Map;
  * partial index {@code operations_unsynced}: finding a tenant's next batch costs the same with a million synced
  * rows as with none.
  */
-public final class OutboxTables {
-    public static final int SCHEMA_VERSION = 1;
+public final class OutboxTables implements AutoCloseable {
     private static final String UNSYNCED = "state IN ('PENDING','SYNCING')";
     private static final String FINAL = "state IN ('APPLIED','DUPLICATE','REJECTED')";
     private static final String COLUMNS = "seq, op_id, tenant, device_id, body, state, result, accepted_at, synced_at";
@@ -36,18 +36,12 @@ public final class OutboxTables {
         this.c = c;
     }
 
-    /** Creates the tables and indexes if missing (one transaction); refuses a file from a newer version. */
-    public static void createSchema(Connection c) throws SQLException {
+    /**
+     * Migration step 1 (runs inside the kit's step transaction): the tables and indexes of schema version 1. The
+     * statements are the ones the outbox ran before the kit, word for word, so files keep one format.
+     */
+    public static void createVersion1(Connection c) throws SQLException {
         try (Statement s = c.createStatement()) {
-            int version;
-            try (ResultSet rs = s.executeQuery("PRAGMA user_version")) {
-                version = rs.next() ? rs.getInt(1) : 0;
-            }
-            if (version > SCHEMA_VERSION) {
-                throw new SQLException("outbox schema version " + version + " is newer than this gateway's "
-                        + SCHEMA_VERSION + "; refusing to touch it");
-            }
-            s.execute("BEGIN IMMEDIATE");
             s.execute("CREATE TABLE IF NOT EXISTS operations ("
                     + " seq INTEGER PRIMARY KEY,"
                     + " op_id TEXT NOT NULL UNIQUE,"
@@ -62,8 +56,6 @@ public final class OutboxTables {
             s.execute("CREATE INDEX IF NOT EXISTS operations_unsynced ON operations(tenant, seq) WHERE " + UNSYNCED);
             s.execute("CREATE INDEX IF NOT EXISTS operations_synced ON operations(synced_at) WHERE " + FINAL);
             s.execute("CREATE TABLE IF NOT EXISTS outbox_meta (key TEXT PRIMARY KEY, value INTEGER NOT NULL)");
-            s.execute("PRAGMA user_version = " + SCHEMA_VERSION);
-            s.execute("COMMIT");
         }
     }
 
@@ -212,6 +204,7 @@ public final class OutboxTables {
     }
 
     /** Closes the cached statements (the connection is the caller's). */
+    @Override
     public void close() {
         for (PreparedStatement ps : statements.values()) {
             SqliteFiles.closeQuietly(ps);

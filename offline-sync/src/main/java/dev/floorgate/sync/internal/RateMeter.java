@@ -4,7 +4,7 @@ package dev.floorgate.sync.internal;
  * Events per second over the last minute, in 60 one-second buckets (for the "sync rate" gauge; the total is a
  * separate counter). Thread-safe.
  */
-public final class RateMeter {
+final class RateMeter {
     private static final int SECONDS = 60;
     private final long[] counts = new long[SECONDS];
     private final long[] stamps = new long[SECONDS];

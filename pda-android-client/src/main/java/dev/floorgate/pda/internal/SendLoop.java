@@ -1,5 +1,6 @@
 package dev.floorgate.pda.internal;
 
+import dev.floorgate.protocol.Backoff;
 import java.io.IOException;
 import java.util.logging.Level;
 import java.util.logging.Logger;

@@ -1,21 +1,20 @@
-package dev.floorgate.sync.internal;
+package dev.floorgate.sync;
 
+import dev.floorgate.protocol.Backoff;
 import dev.floorgate.protocol.BatchRequest;
 import dev.floorgate.protocol.OperationResult;
 import dev.floorgate.protocol.ResultCodes;
 import dev.floorgate.protocol.ResultStatus;
-import dev.floorgate.sync.BatchOutcome;
-import dev.floorgate.sync.CoreClient;
-import dev.floorgate.sync.Outbox;
-import dev.floorgate.sync.StoredOperation;
-import dev.floorgate.sync.SyncListener;
-import dev.floorgate.sync.SyncOptions;
+import dev.floorgate.sync.internal.BatchBody;
+import dev.floorgate.sync.internal.UploadCounters;
+import dev.floorgate.sync.internal.Waits;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,9 +22,11 @@ import org.slf4j.LoggerFactory;
  * One tenant's upload queue: sends the tenant's next batch in ack order and stores what the core answered. The
  * uploader runs at most one {@link #runOnce} per lane at a time, which is what keeps one batch in flight per tenant
  * and the core's apply order equal to the ack order. Nothing here drops an operation: every path either stores a
- * final answer or leaves the operation unsynced and sets {@link #notBeforeNanos} for the next attempt.
+ * final answer or leaves the operation unsynced and sets when the next attempt may start ({@link #waitNanos}).
+ * The uploader's dispatcher claims a lane ({@link #tryClaim}) before handing it to a worker, which releases it
+ * ({@link #finished}) when its round is over.
  */
-public final class TenantLane {
+final class TenantLane {
     private static final Logger log = LoggerFactory.getLogger(TenantLane.class);
 
     private final String tenant;
@@ -38,12 +39,12 @@ public final class TenantLane {
     private final Backoff backoff;
     private final long maxBatchBytes;
     private int batchSize;
-    /** Set while a runOnce is scheduled or running (by the uploader's dispatcher). */
-    public volatile boolean busy;
-    /** System.nanoTime() before which the lane must not send (backoff). */
-    public volatile long notBeforeNanos;
+    /** Set while a runOnce is scheduled or running. */
+    private final AtomicBoolean busy = new AtomicBoolean();
+    /** System.nanoTime() before which the lane must not send (backoff); written by the lane's worker only. */
+    private volatile long notBeforeNanos;
 
-    public TenantLane(String tenant, Outbox outbox, CoreClient client, SyncListener listener, UploadCounters counters,
+    TenantLane(String tenant, Outbox outbox, CoreClient client, SyncListener listener, UploadCounters counters,
             SyncOptions options) {
         this.tenant = tenant;
         this.outbox = outbox;
@@ -52,18 +53,38 @@ public final class TenantLane {
         this.counters = counters;
         this.gatewayId = options.gatewayId();
         this.clock = options.clock();
-        this.backoff = new Backoff(options.backoffMin(), options.backoffMax());
+        this.backoff = Backoff.between(options.backoffMin(), options.backoffMax());
         this.batchSize = options.batchSize();
         this.maxBatchBytes = BatchRequest.MAX_BYTES - BatchBody.envelopeBytes(gatewayId);
         this.notBeforeNanos = System.nanoTime();
     }
 
-    public String tenant() {
+    String tenant() {
         return tenant;
     }
 
+    /** Whether a round is scheduled or running now. */
+    boolean busy() {
+        return busy.get();
+    }
+
+    /** How long (ns) from {@code nowNanos} until the lane may send again; zero or less: now. */
+    long waitNanos(long nowNanos) {
+        return notBeforeNanos - nowNanos;
+    }
+
+    /** Claims the lane for one round; false when a round is already scheduled or running. */
+    boolean tryClaim() {
+        return busy.compareAndSet(false, true);
+    }
+
+    /** Ends the round claimed by {@link #tryClaim}. */
+    void finished() {
+        busy.set(false);
+    }
+
     /** Sends the next batch, if any, and stores the answers; never throws. */
-    public void runOnce() {
+    void runOnce() {
         List<StoredOperation> batch = List.of();
         try {
             batch = outbox.nextBatch(tenant, batchSize, maxBatchBytes);
@@ -159,17 +180,21 @@ public final class TenantLane {
     private void failed(BatchOutcome outcome, int ops) {
         String what = "core answered " + outcome + " to a batch of " + ops + " operations of tenant " + tenant;
         switch (outcome.kind()) {
-            case NOT_AUTHORIZED:
+            case NOT_AUTHORIZED: {
+                long delay = delay(outcome, what);
                 log.error("{}. The gateway's key is refused: check fg.core.key-id / fg.core.secret, the tenants "
                         + "bound to the key at the core, and this machine's clock. Nothing is dropped; retry in {} "
-                        + "ms.", what, delay(outcome, what));
+                        + "ms.", what, delay);
                 return;
-            case TOO_LARGE:
+            }
+            case TOO_LARGE: {
                 int smaller = Math.max(1, Math.min(batchSize, ops) / 2);
                 batchSize = smaller;
+                long delay = delay(outcome, what);
                 log.error("{}. Sending at most {} operations per batch from now on. Nothing is dropped; retry in {} "
-                        + "ms.", what, smaller, delay(outcome, what));
+                        + "ms.", what, smaller, delay);
                 return;
+            }
             default:
                 backOff(outcome, what, null);
         }
@@ -188,7 +213,7 @@ public final class TenantLane {
 
     /** Counts a failure, records it and sets when the lane may send again; returns the wait in ms. */
     private long delay(BatchOutcome outcome, String what) {
-        long delay = backoff.nextDelayMillis(outcome == null ? null : outcome.retryAfter().orElse(null));
+        long delay = backoff.next(outcome == null ? null : outcome.retryAfter().orElse(null));
         notBeforeNanos = System.nanoTime() + delay * 1_000_000L;
         counters.error(what, clock.instant());
         return delay;

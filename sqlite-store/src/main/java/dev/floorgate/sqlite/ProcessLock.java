@@ -1,4 +1,4 @@
-package dev.floorgate.sync.internal;
+package dev.floorgate.sqlite;
 
 import java.io.IOException;
 import java.nio.channels.FileChannel;
@@ -8,8 +8,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
 /**
- * An exclusive lock on a side file, held while a store is open, so a second gateway process (or a second open in
- * this one) cannot write the same SQLite file. The operating system drops the lock when the process dies, kill -9
+ * An exclusive lock on a side file ({@code <file>.lock}), held while a store is open, so a second gateway process
+ * (or a second open in this one) cannot write the same SQLite file: stores that assign keys in memory (the
+ * outbox's seq) rely on being the only writer. The operating system drops the lock when the process dies, kill -9
  * included, so a crash never leaves a stale lock behind.
  */
 public final class ProcessLock implements AutoCloseable {
@@ -21,7 +22,13 @@ public final class ProcessLock implements AutoCloseable {
         this.lock = lock;
     }
 
-    /** Takes the lock on {@code lockFile} or throws an IOException naming {@code what} holds it. */
+    /** The lock file of a database file: {@code <file>.lock} next to it. */
+    public static Path lockFileOf(Path databaseFile) {
+        Path abs = databaseFile.toAbsolutePath();
+        return abs.resolveSibling(abs.getFileName() + ".lock");
+    }
+
+    /** Takes the lock on {@code lockFile} or throws an IOException naming {@code what} and the lock file. */
     public static ProcessLock acquire(Path lockFile, String what) throws IOException {
         FileChannel ch = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
         FileLock lock;

@@ -1,6 +1,5 @@
-package dev.floorgate.sync.internal;
+package dev.floorgate.sqlite;
 
-import dev.floorgate.sync.DiskFullException;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -11,27 +10,34 @@ import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteErrorCode;
 import org.sqlite.SQLiteException;
 
-/** Opens the engine's SQLite files with the pragmas they rely on, and turns SQLite errors into IOExceptions. */
+/**
+ * Opens the gateway's SQLite files with the pragmas they rely on, and recognises the errors callers treat apart.
+ *
+ * <p>Every connection gets: {@code journal_mode=WAL} (checked: a file system without shared-memory support
+ * silently keeps the rollback journal, and then readers would block the writer), {@code synchronous} from
+ * {@link Durability}, {@code busy_timeout=}{@value #BUSY_TIMEOUT_MILLIS} ms, {@code journal_size_limit=} 64 MiB
+ * (a burst does not keep its WAL's disk space after a checkpoint) and {@code foreign_keys=ON} (as gateway.db has
+ * always run; files without foreign keys are unaffected).
+ */
 public final class SqliteFiles {
     /** How long a connection waits for another connection's lock before SQLITE_BUSY. */
     public static final int BUSY_TIMEOUT_MILLIS = 5_000;
-    /** After a checkpoint the WAL file is truncated to this size, so a burst does not keep its disk space. */
+    /** After a checkpoint the WAL file is truncated to this size. */
     public static final int WAL_SIZE_LIMIT_BYTES = 64 * 1024 * 1024;
     private static final int SQLITE_FULL = 13;
 
     private SqliteFiles() {
     }
 
-    /**
-     * A connection to {@code file} in WAL mode with the given synchronous level; checks that SQLite really runs
-     * in WAL mode (a file system without shared memory support silently keeps the rollback journal).
-     */
-    public static Connection open(Path file, SQLiteConfig.SynchronousMode synchronous) throws IOException {
+    /** A connection to {@code file} (created if missing) in WAL mode with the pragmas above. */
+    public static Connection open(Path file, Durability durability) throws IOException {
         SQLiteConfig config = new SQLiteConfig();
         config.setJournalMode(SQLiteConfig.JournalMode.WAL);
-        config.setSynchronous(synchronous);
+        config.setSynchronous(durability == Durability.FULL ? SQLiteConfig.SynchronousMode.FULL
+                : SQLiteConfig.SynchronousMode.NORMAL);
         config.setBusyTimeout(BUSY_TIMEOUT_MILLIS);
         config.setJournalSizeLimit(WAL_SIZE_LIMIT_BYTES);
+        config.enforceForeignKeys(true);
         Connection c;
         try {
             c = config.createConnection("jdbc:sqlite:" + file.toAbsolutePath());
@@ -52,14 +58,14 @@ public final class SqliteFiles {
         }
     }
 
-    /** The value of {@code PRAGMA name} as text. */
+    /** The value of {@code PRAGMA name} as text, or null. */
     public static String pragma(Connection c, String name) throws SQLException {
         try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("PRAGMA " + name)) {
             return rs.next() ? rs.getString(1) : null;
         }
     }
 
-    /** Whether SQLite refused a write because the disk is full. */
+    /** Whether SQLite refused a write because the disk (or {@code max_page_count}) is full. */
     public static boolean isDiskFull(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof SQLiteException) {
@@ -75,18 +81,7 @@ public final class SqliteFiles {
         return false;
     }
 
-    /**
-     * An IOException for a failed SQL step on {@code file}: a {@link DiskFullException} for SQLITE_FULL
-     * (with the free bytes measured now), else a plain IOException; the cause is kept.
-     */
-    public static IOException ioError(String what, Path file, SQLException e, long freeBytesNow) {
-        if (isDiskFull(e)) {
-            return new DiskFullException("disk full: SQLite could not " + what + " in " + file + " ("
-                    + freeBytesNow + " bytes usable now): " + e.getMessage(), freeBytesNow, e);
-        }
-        return new IOException("SQLite could not " + what + " in " + file + ": " + e.getMessage(), e);
-    }
-
+    /** Closes {@code c} on a failure path, where the first error is the one to report. */
     public static void closeQuietly(AutoCloseable c) {
         if (c == null) {
             return;
@@ -94,7 +89,7 @@ public final class SqliteFiles {
         try {
             c.close();
         } catch (Exception ignored) {
-            // closing on a failure path; the first error is the one reported
+            // the first error is the one reported
         }
     }
 }

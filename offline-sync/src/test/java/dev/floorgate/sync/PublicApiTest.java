@@ -1,0 +1,47 @@
+package dev.floorgate.sync;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.lang.reflect.Field;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+
+/** What gateway-server, bench and system-tests may use of offline-sync, and what they may not. */
+class PublicApiTest {
+    private static Set<String> publicMethods(Class<?> type) {
+        Set<String> out = new TreeSet<>();
+        for (Method m : type.getDeclaredMethods()) {
+            if (Modifier.isPublic(m.getModifiers())) {
+                out.add(m.getName());
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void theOutboxShowsAppendsLookupsAndStatsButNotTheUploadersSide() {
+        assertThat(publicMethods(Outbox.class)).containsExactlyInAnyOrder("open", "schema", "file", "append",
+                "find", "prune", "stats", "close");
+    }
+
+    @Test
+    void theUploaderAndItsPartsAreNotPublic() {
+        for (Class<?> c : new Class<?>[] {Uploader.class, TenantLane.class, CoreClient.class, BatchOutcome.class,
+                ChangesPoller.class}) {
+            assertThat(Modifier.isPublic(c.getModifiers())).as(c.getSimpleName()).isFalse();
+        }
+        assertThat(publicMethods(SyncEngine.class)).doesNotContain("uploader", "poller", "coreClient");
+    }
+
+    @Test
+    void aTenantLaneHasNoFieldAnotherClassCanWrite() {
+        for (Field f : TenantLane.class.getDeclaredFields()) {
+            assertThat(Modifier.isPrivate(f.getModifiers()) || Modifier.isFinal(f.getModifiers()))
+                    .as(f.getName()).isTrue();
+            assertThat(Modifier.isPrivate(f.getModifiers())).as(f.getName() + " is private").isTrue();
+        }
+    }
+}

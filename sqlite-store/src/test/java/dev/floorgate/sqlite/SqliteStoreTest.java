@@ -1,0 +1,58 @@
+package dev.floorgate.sqlite;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.sql.Statement;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SqliteStoreTest {
+    @TempDir
+    Path dir;
+
+    private static Schema schema() {
+        return Schema.builder("test store").step(1, "t", c -> {
+            try (Statement s = c.createStatement()) {
+                s.execute("CREATE TABLE t (x INTEGER)");
+            }
+        }).build();
+    }
+
+    @Test
+    void opensWithThePragmasMigratesAndKeepsASecondOpenOut() throws Exception {
+        Path file = dir.resolve("sub/a.db");
+        try (SqliteStore store = SqliteStore.open(file, "test store", schema(), Durability.FULL)) {
+            assertThat(store.versionFound()).isZero();
+            assertThat(SqliteFiles.pragma(store.writeConnection(), "journal_mode")).isEqualToIgnoringCase("wal");
+            assertThat(SqliteFiles.pragma(store.writeConnection(), "synchronous")).isEqualTo("2"); // FULL
+            assertThat(SqliteFiles.pragma(store.writeConnection(), "foreign_keys")).isEqualTo("1");
+            assertThat(SqliteFiles.pragma(store.writeConnection(), "busy_timeout")).isEqualTo("5000");
+            assertThat(dir.resolve("sub/a.db.lock")).exists();
+
+            assertThatThrownBy(() -> SqliteStore.open(file, "test store", schema(), Durability.FULL))
+                    .isInstanceOf(IOException.class).hasMessageContaining("in use")
+                    .hasMessageContaining("a.db.lock");
+        }
+        try (SqliteStore again = SqliteStore.open(file, "test store", schema(), Durability.NORMAL)) {
+            assertThat(again.versionFound()).as("lock released by close").isEqualTo(1);
+            assertThat(SqliteFiles.pragma(again.writeConnection(), "synchronous")).isEqualTo("1"); // NORMAL
+        }
+    }
+
+    @Test
+    void aRefusedFileLeavesNothingOpen() throws Exception {
+        Path file = dir.resolve("b.db");
+        Schema two = Schema.builder("test store").step(1, "t", c -> { }).step(2, "u", c -> { }).build();
+        try (SqliteStore store = SqliteStore.open(file, "test store", two, Durability.FULL)) {
+            assertThat(store.versionFound()).isZero();
+        }
+        assertThatThrownBy(() -> SqliteStore.open(file, "test store", schema(), Durability.FULL))
+                .isInstanceOf(IOException.class).hasMessageContaining("newer");
+        try (SqliteStore store = SqliteStore.open(file, "test store", two, Durability.FULL)) {
+            assertThat(store.versionFound()).as("lock was released after the refusal").isEqualTo(2);
+        }
+    }
+}
