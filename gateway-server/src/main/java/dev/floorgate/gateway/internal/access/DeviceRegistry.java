@@ -2,7 +2,6 @@ package dev.floorgate.gateway.internal.access;
 
 import dev.floorgate.gateway.internal.GatewayDatabase;
 import dev.floorgate.gateway.internal.http.ApiException;
-import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -36,7 +35,6 @@ import java.util.regex.Pattern;
  * A code is used once: the UPDATE that marks it used carries {@code used_at IS NULL} and must change one row,
  * so two devices racing for one code cannot both enroll.
  */
-@Singleton
 public final class DeviceRegistry {
     /** Enrollment codes expire after this long unless the caller asks for another lifetime. */
     public static final Duration DEFAULT_CODE_TTL = Duration.ofMinutes(15);
@@ -63,21 +61,6 @@ public final class DeviceRegistry {
     DeviceRegistry(GatewayDatabase db, Clock clock) {
         this.db = db;
         this.clock = clock;
-        try {
-            db.inTransaction(c -> {
-                try (Statement s = c.createStatement()) {
-                    s.execute("CREATE TABLE IF NOT EXISTS enrollment_codes (code_hash TEXT PRIMARY KEY, "
-                            + "tenant TEXT NOT NULL, warehouse TEXT NOT NULL, created_at TEXT NOT NULL, "
-                            + "expires_at TEXT NOT NULL, used_at TEXT, used_by TEXT)");
-                    s.execute("CREATE TABLE IF NOT EXISTS devices (device_id TEXT PRIMARY KEY, tenant TEXT NOT NULL, "
-                            + "warehouse TEXT NOT NULL, token_hash TEXT NOT NULL UNIQUE, kind TEXT NOT NULL, "
-                            + "enrolled_at TEXT NOT NULL, revoked_at TEXT, last_seen TEXT)");
-                }
-                return null;
-            });
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot create the device tables in " + db.file(), e);
-        }
     }
 
     /** A new one-time enrollment code for a device of {@code tenant} in {@code warehouse}. */

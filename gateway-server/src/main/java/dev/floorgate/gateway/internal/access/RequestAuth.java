@@ -4,7 +4,6 @@ import dev.floorgate.gateway.GatewayConfiguration;
 import dev.floorgate.gateway.internal.http.ApiException;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
-import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.sql.SQLException;
@@ -16,7 +15,6 @@ import java.util.Optional;
  * token of a person signed in to the site IT page). Every controller asks here first; nothing below the
  * controllers ever sees a request without a principal.
  */
-@Singleton
 public final class RequestAuth {
     /** Prefix of the site IT page's session tokens (internal.web AdminSessions). */
     public static final String SESSION_PREFIX = "fgs_";

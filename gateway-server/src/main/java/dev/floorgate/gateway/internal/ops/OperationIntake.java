@@ -11,7 +11,6 @@ import dev.floorgate.sync.AppendResult;
 import dev.floorgate.sync.DiskFullException;
 import dev.floorgate.sync.LocalProblem;
 import dev.floorgate.sync.SyncEngine;
-import jakarta.inject.Singleton;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -26,13 +25,12 @@ import java.util.concurrent.TimeoutException;
  * device id, logged-in operator), validates them against the cached master data, appends the valid ones and
  * waits for their group commit. Only then does the caller answer 202: an acknowledged operation is on disk.
  */
-@Singleton
 public final class OperationIntake {
     private final SyncEngine engine;
     private final OperatorSessions sessions;
     private final SyncConfiguration config;
 
-    OperationIntake(SyncEngine engine, OperatorSessions sessions, SyncConfiguration config) {
+    public OperationIntake(SyncEngine engine, OperatorSessions sessions, SyncConfiguration config) {
         this.engine = engine;
         this.sessions = sessions;
         this.config = config;

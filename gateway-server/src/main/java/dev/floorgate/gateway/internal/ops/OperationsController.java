@@ -63,7 +63,7 @@ final class OperationsController {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("opId", op.opId());
         out.put("state", op.state().name());
-        out.put("result", op.result() == null ? null : SyncEngineFactory.resultData(op.result()));
+        out.put("result", op.result() == null ? null : SyncResultEvents.resultData(op.result()));
         out.put("acceptedAt", op.acceptedAt().toString());
         out.put("syncedAt", op.syncedAt() == null ? null : op.syncedAt().toString());
         out.put("deviceId", op.deviceId());

@@ -4,8 +4,6 @@ import dev.floorgate.gateway.internal.GatewayDatabase;
 import dev.floorgate.gateway.internal.http.ApiException;
 import io.micronaut.core.type.Argument;
 import io.micronaut.json.JsonMapper;
-import jakarta.annotation.PreDestroy;
-import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.sql.Connection;
@@ -75,8 +73,7 @@ import java.util.TreeMap;
  * the transaction holding its change has committed, so every commit point above is what it says. State changes are
  * conditional updates ({@code WHERE state IN (...)}), so a person's action and a worker cannot both move one job.
  */
-@Singleton
-final class PrintJobStore implements AutoCloseable {
+public final class PrintJobStore implements AutoCloseable {
     /** Person actions, each with the states it may start from. */
     enum Action {
         REPRINT(EnumSet.of(PrintJobState.MAYBE_PRINTED, PrintJobState.FAILED, PrintJobState.HELD), PrintJobState.QUEUED),
@@ -108,36 +105,15 @@ final class PrintJobStore implements AutoCloseable {
     private final SpoolCommitter committer;
     private final JsonMapper json;
 
-    PrintJobStore(GatewayDatabase db, JsonMapper json) {
+    public PrintJobStore(GatewayDatabase db, JsonMapper json) {
         this.db = db;
         this.json = json;
-        try {
-            db.inTransaction(c -> {
-                try (Statement s = c.createStatement()) {
-                    s.execute("CREATE TABLE IF NOT EXISTS print_jobs (job_id TEXT PRIMARY KEY, seq INTEGER NOT NULL, "
-                            + "tenant TEXT NOT NULL, printer TEXT NOT NULL, station TEXT, template TEXT, "
-                            + "data_json TEXT NOT NULL, zpl TEXT NOT NULL, copies INTEGER NOT NULL, "
-                            + "request_hash TEXT NOT NULL, state TEXT NOT NULL, fault TEXT, fault_detail TEXT, "
-                            + "attempts INTEGER NOT NULL DEFAULT 0, created_at TEXT NOT NULL, updated_at TEXT NOT NULL, "
-                            + "printed_at TEXT, created_by TEXT NOT NULL, resolution TEXT, resolved_by TEXT, "
-                            + "resolved_at TEXT, resolution_reason TEXT)");
-                    s.execute("CREATE UNIQUE INDEX IF NOT EXISTS print_jobs_seq ON print_jobs(seq)");
-                    s.execute("CREATE INDEX IF NOT EXISTS print_jobs_queue ON print_jobs(printer, seq) "
-                            + "WHERE state IN ('QUEUED', 'HELD')");
-                    s.execute("CREATE INDEX IF NOT EXISTS print_jobs_state ON print_jobs(state, updated_at)");
-                    s.execute("CREATE INDEX IF NOT EXISTS print_jobs_tenant ON print_jobs(tenant, seq)");
-                    s.execute("CREATE TABLE IF NOT EXISTS print_job_actions (id INTEGER PRIMARY KEY, "
-                            + "job_id TEXT NOT NULL, at TEXT NOT NULL, action TEXT NOT NULL, actor TEXT NOT NULL, "
-                            + "reason TEXT NOT NULL, from_state TEXT NOT NULL, to_state TEXT NOT NULL)");
-                    s.execute("CREATE INDEX IF NOT EXISTS print_job_actions_job ON print_job_actions(job_id)");
-                }
-                return null;
-            });
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot create the print spool tables in " + db.file() + ": "
-                    + e.getMessage(), e);
-        }
         this.committer = new SpoolCommitter(db, COMMIT_TIMEOUT);
+    }
+
+    /** Starts the spool's group commit; call once before the first change. */
+    public void start() {
+        committer.start();
     }
 
     /** Spool transactions committed since start, and the changes they carried: {transactions, changes}. */
@@ -146,7 +122,6 @@ final class PrintJobStore implements AutoCloseable {
     }
 
     /** Commits what is waiting and stops taking changes. */
-    @PreDestroy
     @Override
     public void close() throws InterruptedException {
         committer.close();

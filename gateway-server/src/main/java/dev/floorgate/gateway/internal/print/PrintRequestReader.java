@@ -5,7 +5,6 @@ import dev.floorgate.gateway.internal.devices.StationConfiguration;
 import dev.floorgate.gateway.internal.http.ApiException;
 import dev.floorgate.templates.LabelTemplate;
 import dev.floorgate.templates.RenderedLabel;
-import jakarta.inject.Singleton;
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,8 +17,7 @@ import java.util.Optional;
  * "station", "zpl"}}, with an optional {@code "tenant"}. Every problem is a 400 naming the field, except a tenant
  * the caller does not hold (403). A station gives its printer, and its template when the body names none.
  */
-@Singleton
-final class PrintRequestReader {
+public final class PrintRequestReader {
     /** Field values per job; a label has far fewer. */
     static final int MAX_FIELDS = 200;
 
@@ -28,7 +26,7 @@ final class PrintRequestReader {
     private final TemplateService templates;
     private final PrintConfiguration config;
 
-    PrintRequestReader(PrinterRegistry printers, List<StationConfiguration> stations, TemplateService templates,
+    public PrintRequestReader(PrinterRegistry printers, List<StationConfiguration> stations, TemplateService templates,
             PrintConfiguration config) {
         this.printers = printers;
         this.stations = stations;

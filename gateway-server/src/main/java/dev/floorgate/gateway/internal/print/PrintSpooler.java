@@ -4,8 +4,6 @@ import dev.floorgate.gateway.internal.devices.PrinterQueues;
 import dev.floorgate.gateway.internal.devices.PrinterRegistry;
 import dev.floorgate.gateway.internal.events.EventHub;
 import dev.floorgate.gateway.internal.http.ApiException;
-import io.micronaut.context.annotation.Context;
-import jakarta.annotation.PreDestroy;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.EnumMap;
@@ -21,15 +19,14 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The print spooler: takes print jobs, keeps them in {@link PrintJobStore} (where the schema, the commit points and
- * the crash argument are written down), and runs one {@link PrinterWorker} per configured printer. Started with the
- * application: first it turns jobs left PRINTING by a crash into MAYBE_PRINTED, then the workers start, so no job
+ * the crash argument are written down), and runs one {@link PrinterWorker} per configured printer. {@link #start}:
+ * first it turns jobs left PRINTING by a crash into MAYBE_PRINTED, then the workers start, so no job
  * that may have printed is ever sent again without a person.
  *
  * <p>Every state change of a job becomes a {@code print-job} event for the job's tenant. Person actions
  * (reprint, discard, mark-printed) need a reason and record who, when and why. Finished jobs are pruned after
  * {@code fg.print.retention}.
  */
-@Context
 public final class PrintSpooler implements PrinterQueues, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(PrintSpooler.class);
     /** Longest reason a person may give; a sentence, not a document. */
@@ -48,8 +45,7 @@ public final class PrintSpooler implements PrinterQueues, AutoCloseable {
     public record Submitted(PrintJob job, boolean created) {
     }
 
-    PrintSpooler(PrintJobStore store, PrinterRegistry printers, EventHub events, PrintConfiguration config)
-            throws SQLException {
+    public PrintSpooler(PrintJobStore store, PrinterRegistry printers, EventHub events, PrintConfiguration config) {
         this.store = store;
         this.events = events;
         this.config = config;
@@ -57,6 +53,18 @@ public final class PrintSpooler implements PrinterQueues, AutoCloseable {
         for (PrintJobState s : PrintJobState.values()) {
             transitions.put(s, new AtomicLong());
         }
+        housekeeping = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "fg-print-housekeeping");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /**
+     * Starts spooling (the store's group commit and the printers' drivers must run): first turns jobs left PRINTING
+     * by a crash into MAYBE_PRINTED, then starts one worker per printer, then the hourly pruning.
+     */
+    public void start() throws SQLException {
         for (PrintJob job : store.recoverAfterCrash(Instant.now())) {
             LOG.warn("print job {} for printer '{}' was being sent when the gateway stopped; it may have printed and "
                     + "waits for a person (reprint or discard it)", job.jobId(), job.printer());
@@ -70,11 +78,6 @@ public final class PrintSpooler implements PrinterQueues, AutoCloseable {
         printers.onReady(this::wake);
         printers.onAdded(this::startWorker);
         workers.values().forEach(PrinterWorker::start);
-        housekeeping = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "fg-print-housekeeping");
-            t.setDaemon(true);
-            return t;
-        });
         housekeeping.scheduleWithFixedDelay(this::prune, 1, 60, TimeUnit.MINUTES);
     }
 
@@ -194,7 +197,6 @@ public final class PrintSpooler implements PrinterQueues, AutoCloseable {
         }
     }
 
-    @PreDestroy
     @Override
     public void close() throws InterruptedException {
         housekeeping.shutdownNow();

@@ -78,7 +78,11 @@ final class SpoolCommitter implements AutoCloseable {
         this.timeout = timeout;
         this.thread = new Thread(this::loop, "fg-print-spool-commit");
         this.thread.setDaemon(true);
-        this.thread.start();
+    }
+
+    /** Starts the committing thread; units handed in before wait for it. */
+    void start() {
+        thread.start();
     }
 
     /**

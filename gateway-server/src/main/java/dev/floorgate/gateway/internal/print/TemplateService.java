@@ -7,8 +7,6 @@ import dev.floorgate.templates.RenderedLabel;
 import dev.floorgate.templates.TemplateCatalog;
 import dev.floorgate.templates.TemplateLoadException;
 import dev.floorgate.templates.ZplPreview;
-import io.micronaut.context.annotation.Value;
-import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -27,7 +25,6 @@ import org.slf4j.LoggerFactory;
  * station or a client would otherwise print with the wrong label or none. Renders and previews turn the
  * template module's IllegalArgumentException (which names the template and field) into 400 answers.
  */
-@Singleton
 public final class TemplateService {
     /** Preview resolutions a printer head has. */
     public static final Set<Integer> DPIS = Set.of(152, 203, 300, 600);
@@ -35,7 +32,18 @@ public final class TemplateService {
 
     private final TemplateCatalog catalog;
 
-    public TemplateService(@Value("${fg.templates-dir:}") String templatesDir) {
+    private TemplateService(TemplateCatalog catalog) {
+        this.catalog = catalog;
+    }
+
+    /**
+     * The built-in templates plus the site's from {@code fg.templates-dir}.
+     *
+     * @param templatesDir {@code fg.templates-dir}; null or blank means built-in templates only
+     * @throws IllegalStateException naming the directory when a site template cannot be read or is broken
+     */
+    public static TemplateService load(String templatesDir) {
+        TemplateCatalog catalog;
         if (templatesDir == null || templatesDir.isBlank()) {
             catalog = TemplateCatalog.builtIn();
         } else {
@@ -48,7 +56,9 @@ public final class TemplateService {
                 throw new IllegalStateException("fg.templates-dir " + dir + " cannot be read: " + e.getMessage(), e);
             }
         }
-        LOG.info("label templates: {}", names());
+        TemplateService service = new TemplateService(catalog);
+        LOG.info("label templates: {}", service.names());
+        return service;
     }
 
     public Optional<LabelTemplate> find(String name) {

@@ -2,7 +2,6 @@ package dev.floorgate.gateway.internal.stations;
 
 import dev.floorgate.gateway.internal.metrics.MetricsSource;
 import dev.floorgate.gateway.internal.metrics.PrometheusText;
-import jakarta.inject.Singleton;
 import java.util.List;
 import java.util.Map;
 
@@ -11,11 +10,10 @@ import java.util.Map;
  * queued (a print job was spooled), no_match (nothing in the cache matched) or problem (not printable), and
  * {@code floorgate_station_unassigned_scans_total} (reads from scanners that serve no station).
  */
-@Singleton
-final class StationMetrics implements MetricsSource {
+public final class StationMetrics implements MetricsSource {
     private final StationService stations;
 
-    StationMetrics(StationService stations) {
+    public StationMetrics(StationService stations) {
         this.stations = stations;
     }
 

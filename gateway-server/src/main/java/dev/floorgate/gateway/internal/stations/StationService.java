@@ -13,7 +13,6 @@ import dev.floorgate.gateway.internal.scans.ScanDecoder;
 import dev.floorgate.sync.SyncEngine;
 import dev.floorgate.templates.LabelTemplate;
 import dev.floorgate.templates.TemplateField;
-import io.micronaut.context.annotation.Context;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -39,7 +38,6 @@ import org.slf4j.LoggerFactory;
  * tenant and a log line, never an exception: the station keeps scanning. Each scanner's reads arrive in order on
  * one thread, so one station's labels are spooled in the order they were scanned.
  */
-@Context
 public final class StationService {
     private static final Logger LOG = LoggerFactory.getLogger(StationService.class);
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
@@ -47,13 +45,14 @@ public final class StationService {
     private static final int QUOTE_CHARS = 120;
     static final int MAX_COPIES = 100;
 
-    private final Map<String, Station> byScanner = new LinkedHashMap<>();
-    private final List<Station> stations = new ArrayList<>();
+    private final Map<String, Station> byScanner;
+    private final List<Station> stations;
     private final PrintSpooler spooler;
     private final ScanDecoder decoder;
     private final SyncEngine engine;
     private final TemplateService templates;
     private final EventHub events;
+    private final ScannerRegistry scanners;
     private final AtomicLong unassigned = new AtomicLong();
 
     /** A checked station and its counters. */
@@ -77,24 +76,50 @@ public final class StationService {
         }
     }
 
-    StationService(List<StationConfiguration> configs, PrinterRegistry printers, ScannerRegistry scanners,
-            TemplateService templates, PrintSpooler spooler, ScanDecoder decoder, SyncEngine engine, EventHub events) {
-        this.spooler = spooler;
-        this.decoder = decoder;
-        this.engine = engine;
-        this.templates = templates;
-        this.events = events;
+    /**
+     * The configured stations, checked against the printers, scanners and templates, with nothing opened yet: built
+     * before anything starts, so a configuration mistake stops the start with nothing to undo.
+     */
+    public static final class Plan {
+        final List<Station> stations = new ArrayList<>();
+        final Map<String, Station> byScanner = new LinkedHashMap<>();
+
+        private Plan() {
+        }
+    }
+
+    /** @throws IllegalStateException naming the configuration key that is wrong */
+    public static Plan plan(List<StationConfiguration> configs, PrinterRegistry printers, ScannerRegistry scanners,
+            TemplateService templates) {
+        Plan plan = new Plan();
         List<StationConfiguration> sorted = new ArrayList<>(configs);
         sorted.sort((a, b) -> a.getName().compareTo(b.getName()));
         for (StationConfiguration c : sorted) {
             Station s = check(c, printers, scanners, templates);
-            Station other = byScanner.putIfAbsent(c.getScanner(), s);
+            Station other = plan.byScanner.putIfAbsent(c.getScanner(), s);
             if (other != null) {
                 throw new IllegalStateException("fg.stations." + c.getName() + ".scanner: scanner '" + c.getScanner()
                         + "' already serves station '" + other.name() + "'; a scanner serves one station");
             }
-            stations.add(s);
+            plan.stations.add(s);
         }
+        return plan;
+    }
+
+    public StationService(Plan plan, ScannerRegistry scanners, TemplateService templates, PrintSpooler spooler,
+            ScanDecoder decoder, SyncEngine engine, EventHub events) {
+        this.stations = plan.stations;
+        this.byScanner = plan.byScanner;
+        this.scanners = scanners;
+        this.templates = templates;
+        this.spooler = spooler;
+        this.decoder = decoder;
+        this.engine = engine;
+        this.events = events;
+    }
+
+    /** Opens the stations' scanners; from now on each read is handled by {@link #onScan}. */
+    public void start() {
         scanners.start(this::onScan);
         for (Station s : stations) {
             LOG.info("station '{}': scanner '{}' -> printer '{}' with {} for tenant {}", s.name(),

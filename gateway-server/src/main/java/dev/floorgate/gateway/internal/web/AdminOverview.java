@@ -12,7 +12,6 @@ import dev.floorgate.gateway.internal.print.PrintSpooler;
 import dev.floorgate.sync.SyncEngine;
 import dev.floorgate.sync.SyncStats;
 import io.micronaut.http.HttpRequest;
-import jakarta.inject.Singleton;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,7 +26,6 @@ import java.util.Map;
  * the attention summary (what needs a person, each item naming the section that explains it). Read only: nothing
  * here asks a device anything except {@link PrinterIdentities}, which asks in the background.
  */
-@Singleton
 final class AdminOverview {
     static final int MAX_JOBS = 200;
 

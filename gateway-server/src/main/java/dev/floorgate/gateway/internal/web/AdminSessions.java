@@ -3,8 +3,6 @@ package dev.floorgate.gateway.internal.web;
 import dev.floorgate.gateway.internal.GatewayDatabase;
 import dev.floorgate.gateway.internal.access.RequestAuth;
 import dev.floorgate.gateway.internal.http.ApiException;
-import jakarta.inject.Inject;
-import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -38,8 +36,7 @@ import javax.crypto.spec.PBEKeySpec;
  * since every write costs an fsync). After {@code fg.web.login-failures} wrong passwords in a row an account is
  * locked for {@code fg.web.login-lockout}, so a password cannot be guessed at network speed.
  */
-@Singleton
-final class AdminSessions implements RequestAuth.AdminSessionCheck {
+public final class AdminSessions implements RequestAuth.AdminSessionCheck {
     static final String DEFAULT_USER = "admin";
     static final int MIN_PASSWORD = 10;
     static final int MAX_PASSWORD = 200;
@@ -60,8 +57,7 @@ final class AdminSessions implements RequestAuth.AdminSessionCheck {
     private final SecureRandom random = new SecureRandom();
     private final Map<String, Instant> touched = new ConcurrentHashMap<>();
 
-    @Inject
-    AdminSessions(GatewayDatabase db, WebConfiguration config) {
+    public AdminSessions(GatewayDatabase db, WebConfiguration config) {
         this(db, config, Clock.systemUTC());
     }
 
@@ -69,27 +65,29 @@ final class AdminSessions implements RequestAuth.AdminSessionCheck {
         this.db = db;
         this.config = config;
         this.clock = clock;
+    }
+
+    /**
+     * Creates the {@code admin} account with {@code fg.web.initial-password} (to be changed at the first sign-in)
+     * when gateway.db has no account yet. Called once by the wiring before the first request.
+     */
+    public void ensureInitialAccount() {
         try {
             db.inTransaction(c -> {
-                try (Statement s = c.createStatement()) {
-                    s.execute("CREATE TABLE IF NOT EXISTS admin_users (username TEXT PRIMARY KEY, password_hash TEXT "
-                            + "NOT NULL, salt TEXT NOT NULL, iterations INTEGER NOT NULL, must_change INTEGER NOT NULL, "
-                            + "changed_at TEXT NOT NULL, failures INTEGER NOT NULL DEFAULT 0, locked_until TEXT)");
-                    s.execute("CREATE TABLE IF NOT EXISTS admin_sessions (token_hash TEXT PRIMARY KEY, username TEXT "
-                            + "NOT NULL, created_at TEXT NOT NULL, expires_at TEXT NOT NULL)");
-                    try (ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM admin_users")) {
-                        rs.next();
-                        if (rs.getInt(1) == 0) {
-                            String salt = HexFormat.of().formatHex(randomBytes(16));
-                            storePassword(c, DEFAULT_USER, hash(config.getInitialPassword(), salt, ITERATIONS), salt,
-                                    true, true);
-                        }
+                try (Statement s = c.createStatement();
+                        ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM admin_users")) {
+                    rs.next();
+                    if (rs.getInt(1) == 0) {
+                        String salt = HexFormat.of().formatHex(randomBytes(16));
+                        storePassword(c, DEFAULT_USER, hash(config.getInitialPassword(), salt, ITERATIONS), salt,
+                                true, true);
                     }
                 }
                 return null;
             });
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot create the admin account tables in " + db.file(), e);
+            throw new IllegalStateException("cannot create the initial admin account in " + db.file() + ": "
+                    + e.getMessage(), e);
         }
     }
 

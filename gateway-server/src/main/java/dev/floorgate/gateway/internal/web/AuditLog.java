@@ -1,7 +1,6 @@
 package dev.floorgate.gateway.internal.web;
 
 import dev.floorgate.gateway.internal.GatewayDatabase;
-import jakarta.inject.Singleton;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -24,8 +23,7 @@ import org.slf4j.LoggerFactory;
  * Each record is its own transaction (durable when {@link #record} returns). The newest {@code fg.web.audit-keep}
  * rows are kept; older ones are deleted with each 100th record.
  */
-@Singleton
-final class AuditLog {
+public final class AuditLog {
     static final int MAX_LIST = 500;
     private static final int FIELD_MAX = 500;
     private static final Logger LOG = LoggerFactory.getLogger(AuditLog.class);
@@ -34,21 +32,9 @@ final class AuditLog {
     private final int keep;
     private long records;
 
-    AuditLog(GatewayDatabase db, WebConfiguration config) {
+    public AuditLog(GatewayDatabase db, WebConfiguration config) {
         this.db = db;
         this.keep = Math.max(100, config.getAuditKeep());
-        try {
-            db.inTransaction(c -> {
-                try (Statement s = c.createStatement()) {
-                    s.execute("CREATE TABLE IF NOT EXISTS admin_audit (id INTEGER PRIMARY KEY AUTOINCREMENT, at TEXT "
-                            + "NOT NULL, actor TEXT NOT NULL, action TEXT NOT NULL, target TEXT, detail TEXT, "
-                            + "status INTEGER NOT NULL)");
-                }
-                return null;
-            });
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot create admin_audit in " + db.file(), e);
-        }
     }
 
     /** Records an action; a failure to record is logged, never thrown (the action itself has happened). */

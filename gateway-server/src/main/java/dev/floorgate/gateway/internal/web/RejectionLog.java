@@ -8,8 +8,6 @@ import dev.floorgate.gateway.internal.http.ApiException;
 import dev.floorgate.protocol.Operation;
 import dev.floorgate.sync.StoredOperation;
 import dev.floorgate.sync.SyncEngine;
-import io.micronaut.context.annotation.Context;
-import jakarta.annotation.PreDestroy;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -39,8 +37,7 @@ import reactor.core.scheduler.Schedulers;
  * Written on one thread of its own, never on the publisher's; {@code INSERT OR IGNORE}, so an event seen twice
  * (replayed after a reconnect to the hub) is one row.
  */
-@Context
-final class RejectionLog implements AutoCloseable {
+public final class RejectionLog implements AutoCloseable {
     static final int MAX_LIST = 200;
     private static final Logger LOG = LoggerFactory.getLogger(RejectionLog.class);
 
@@ -52,25 +49,15 @@ final class RejectionLog implements AutoCloseable {
     private volatile Disposable subscription;
     private volatile boolean closed;
 
-    RejectionLog(GatewayDatabase db, SyncEngine engine, EventHub hub) {
+    public RejectionLog(GatewayDatabase db, SyncEngine engine, EventHub hub) {
         this.db = db;
         this.engine = engine;
         this.hub = hub;
-        try {
-            db.inTransaction(c -> {
-                try (Statement s = c.createStatement()) {
-                    s.execute("CREATE TABLE IF NOT EXISTS rejected_ops (op_id TEXT PRIMARY KEY, tenant TEXT NOT NULL, "
-                            + "device_id TEXT, type TEXT, sku TEXT, qty INTEGER, location TEXT, order_no TEXT, code TEXT, "
-                            + "message TEXT, rejected_at TEXT NOT NULL, acknowledged_at TEXT, acknowledged_by TEXT)");
-                    s.execute("CREATE INDEX IF NOT EXISTS rejected_ops_open ON rejected_ops (tenant, device_id) "
-                            + "WHERE acknowledged_at IS NULL");
-                }
-                return null;
-            });
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot create rejected_ops in " + db.file(), e);
-        }
-        // Events published before this bean existed are still in the hub's replay buffer.
+    }
+
+    /** Records the rejections already in the hub's replay buffer, then every later one as it is published. */
+    public void start() {
+        // Events published before this log started are still in the hub's replay buffer.
         for (GatewayEvent e : hub.recent(RejectionLog::isRejection, EventHub.REPLAY_CAPACITY)) {
             record(e);
         }
@@ -210,7 +197,6 @@ final class RejectionLog implements AutoCloseable {
         return o == null ? null : o.toString();
     }
 
-    @PreDestroy
     @Override
     public void close() {
         closed = true;

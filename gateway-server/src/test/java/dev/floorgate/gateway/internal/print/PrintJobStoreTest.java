@@ -3,10 +3,10 @@ package dev.floorgate.gateway.internal.print;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.floorgate.gateway.GatewayConfiguration;
 import dev.floorgate.gateway.internal.GatewayDatabase;
 import dev.floorgate.gateway.internal.http.ApiException;
 import io.micronaut.json.JsonMapper;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -32,19 +32,10 @@ class PrintJobStoreTest {
     Path dir;
     private final List<AutoCloseable> opened = new ArrayList<>();
 
-    private PrintJobStore open() {
-        GatewayDatabase db = new GatewayDatabase(new GatewayConfiguration() {
-            @Override
-            public String getDataDir() {
-                return dir.toString();
-            }
-
-            @Override
-            public String getAdminToken() {
-                return null;
-            }
-        });
+    private PrintJobStore open() throws IOException {
+        GatewayDatabase db = GatewayDatabase.open(dir);
         PrintJobStore store = new PrintJobStore(db, JSON);
+        store.start();
         opened.add(db);
         opened.add(store);
         return store;
