@@ -1,7 +1,8 @@
 package dev.floorgate.gateway.internal.access;
 
 import dev.floorgate.gateway.internal.GatewayDatabase;
-import dev.floorgate.gateway.internal.http.ApiException;
+import dev.floorgate.gateway.internal.GatewayProblem;
+import dev.floorgate.gateway.internal.ProblemCode;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -91,7 +92,7 @@ public final class DeviceRegistry {
      */
     public String enroll(String code, String deviceId, String kind) throws SQLException {
         if (code == null || code.isBlank()) {
-            throw ApiException.badRequest("INVALID", "code: is required");
+            throw GatewayProblem.invalid("code: is required");
         }
         requireId("deviceId", deviceId);
         String token = "fgd_" + Base64.getUrlEncoder().withoutPadding().encodeToString(randomBytes(32));
@@ -105,13 +106,13 @@ public final class DeviceRegistry {
                 ps.setString(1, codeHash);
                 try (ResultSet rs = ps.executeQuery()) {
                     if (!rs.next()) {
-                        throw new ApiException(403, "ENROLLMENT_REFUSED", "enrollment code is not known");
+                        throw new GatewayProblem(ProblemCode.ENROLLMENT_REFUSED, "enrollment code is not known");
                     }
                     if (rs.getString(4) != null) {
-                        throw new ApiException(403, "ENROLLMENT_REFUSED", "enrollment code was already used");
+                        throw new GatewayProblem(ProblemCode.ENROLLMENT_REFUSED, "enrollment code was already used");
                     }
                     if (Instant.parse(rs.getString(3)).isBefore(now)) {
-                        throw new ApiException(403, "ENROLLMENT_REFUSED", "enrollment code expired at "
+                        throw new GatewayProblem(ProblemCode.ENROLLMENT_REFUSED, "enrollment code expired at "
                                 + rs.getString(3));
                     }
                     tenant = rs.getString(1);
@@ -122,7 +123,7 @@ public final class DeviceRegistry {
                 ps.setString(1, deviceId);
                 try (ResultSet rs = ps.executeQuery()) {
                     if (rs.next() && !rs.getString(1).equals(tenant)) {
-                        throw new ApiException(409, "DEVICE_ID_TAKEN", "device id '" + deviceId
+                        throw new GatewayProblem(ProblemCode.DEVICE_ID_TAKEN, "device id '" + deviceId
                                 + "' is enrolled for another tenant; pick another id");
                     }
                 }
@@ -133,7 +134,7 @@ public final class DeviceRegistry {
                 ps.setString(2, deviceId);
                 ps.setString(3, codeHash);
                 if (ps.executeUpdate() != 1) {
-                    throw new ApiException(403, "ENROLLMENT_REFUSED", "enrollment code was already used");
+                    throw new GatewayProblem(ProblemCode.ENROLLMENT_REFUSED, "enrollment code was already used");
                 }
             }
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO devices (device_id, tenant, warehouse, "
@@ -249,7 +250,7 @@ public final class DeviceRegistry {
 
     private static void requireId(String field, String value) {
         if (value == null || !DEVICE_ID.matcher(value).matches()) {
-            throw ApiException.badRequest("INVALID", field + ": must be 1 to 64 letters, digits, '.', '_' or '-'");
+            throw GatewayProblem.invalid(field + ": must be 1 to 64 letters, digits, '.', '_' or '-'");
         }
     }
 

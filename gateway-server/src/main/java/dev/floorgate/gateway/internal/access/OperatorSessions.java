@@ -1,7 +1,7 @@
 package dev.floorgate.gateway.internal.access;
 
 import dev.floorgate.gateway.internal.GatewayDatabase;
-import dev.floorgate.gateway.internal.http.ApiException;
+import dev.floorgate.gateway.internal.GatewayProblem;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -29,7 +29,7 @@ public final class OperatorSessions {
     public String login(DevicePrincipal device, String badge) throws SQLException {
         String operator = badge == null ? null : badge.trim();
         if (operator == null || !BADGE.matcher(operator).matches()) {
-            throw ApiException.badRequest("INVALID", "badge: must be 1 to 64 letters, digits, '.', '_', ':' or '-'");
+            throw GatewayProblem.invalid("badge: must be 1 to 64 letters, digits, '.', '_', ':' or '-'");
         }
         db.inTransaction(c -> {
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO operator_sessions (device_id, operator, "

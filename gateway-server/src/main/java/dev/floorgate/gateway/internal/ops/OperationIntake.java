@@ -3,7 +3,8 @@ package dev.floorgate.gateway.internal.ops;
 import dev.floorgate.gateway.SyncConfiguration;
 import dev.floorgate.gateway.internal.access.DevicePrincipal;
 import dev.floorgate.gateway.internal.access.OperatorSessions;
-import dev.floorgate.gateway.internal.http.ApiException;
+import dev.floorgate.gateway.internal.GatewayProblem;
+import dev.floorgate.gateway.internal.ProblemCode;
 import dev.floorgate.protocol.Operation;
 import dev.floorgate.protocol.OperationJson;
 import dev.floorgate.protocol.ResultCodes;
@@ -45,17 +46,17 @@ public final class OperationIntake {
     public Outcome submit(DevicePrincipal device, String body) throws SQLException {
         List<Operation> ops = OperationJson.readOperations(body);
         if (ops.isEmpty()) {
-            throw ApiException.badRequest("INVALID", "operations: at least one operation is required");
+            throw GatewayProblem.invalid("operations: at least one operation is required");
         }
         if (ops.size() > 1000) {
-            throw new ApiException(413, "BATCH_TOO_LARGE", "at most 1000 operations per request, got " + ops.size());
+            throw new GatewayProblem(ProblemCode.BATCH_TOO_LARGE, "at most 1000 operations per request, got " + ops.size());
         }
         String operator = sessions.operator(device).orElse(null);
         List<Operation> bound = new ArrayList<>(ops.size());
         for (Operation op : ops) {
             if (op.tenant() != null && !op.tenant().equals(device.tenant())) {
                 // Nothing of the request is stored: a device never writes another tenant's data.
-                throw ApiException.forbidden("device " + device.deviceId() + " belongs to tenant '"
+                throw GatewayProblem.tenantForbidden("device " + device.deviceId() + " belongs to tenant '"
                         + device.tenant() + "' and may not write operations of tenant '" + op.tenant() + "'");
             }
             bound.add(bind(op, device, operator));
@@ -105,16 +106,16 @@ public final class OperationIntake {
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
             if (cause instanceof DiskFullException) {
-                throw new ApiException(507, "DISK_FULL", cause.getMessage());
+                throw new GatewayProblem(ProblemCode.DISK_FULL, cause.getMessage());
             }
-            throw new ApiException(503, "OUTBOX_UNAVAILABLE", "the outbox could not store the operations: "
+            throw new GatewayProblem(ProblemCode.OUTBOX_UNAVAILABLE, "the outbox could not store the operations: "
                     + cause.getMessage());
         } catch (TimeoutException e) {
-            throw new ApiException(503, "OUTBOX_BUSY", "the outbox did not commit within "
+            throw new GatewayProblem(ProblemCode.OUTBOX_BUSY, "the outbox did not commit within "
                     + config.getAppendTimeout().toMillis() + " ms; retry with the same opIds");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new ApiException(503, "OUTBOX_BUSY", "interrupted while waiting for the outbox");
+            throw new GatewayProblem(ProblemCode.OUTBOX_BUSY, "interrupted while waiting for the outbox");
         }
     }
 

@@ -2,7 +2,7 @@ package dev.floorgate.gateway.internal.ops;
 
 import dev.floorgate.gateway.internal.access.DevicePrincipal;
 import dev.floorgate.gateway.internal.access.RequestAuth;
-import dev.floorgate.gateway.internal.http.ApiException;
+import dev.floorgate.gateway.internal.GatewayProblem;
 import dev.floorgate.sync.StoredOperation;
 import dev.floorgate.sync.SyncEngine;
 import io.micronaut.http.HttpRequest;
@@ -59,7 +59,7 @@ final class OperationsController {
         DevicePrincipal device = auth.device(request);
         StoredOperation op = engine.outbox().find(opId)
                 .filter(o -> o.tenant().equals(device.tenant()))
-                .orElseThrow(() -> ApiException.notFound("no operation " + opId + " for tenant " + device.tenant()));
+                .orElseThrow(() -> GatewayProblem.notFound("no operation " + opId + " for tenant " + device.tenant()));
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("opId", op.opId());
         out.put("state", op.state().name());

@@ -1,7 +1,8 @@
 package dev.floorgate.gateway.internal.print;
 
 import dev.floorgate.gateway.internal.GatewayDatabase;
-import dev.floorgate.gateway.internal.http.ApiException;
+import dev.floorgate.gateway.internal.GatewayProblem;
+import dev.floorgate.gateway.internal.ProblemCode;
 import io.micronaut.core.type.Argument;
 import io.micronaut.json.JsonMapper;
 import java.io.IOException;
@@ -131,7 +132,7 @@ public final class PrintJobStore implements AutoCloseable {
      * Commit point 1: stores the job as QUEUED, or returns the job already stored under its jobId when the request
      * is the same.
      *
-     * @throws ApiException 409 JOB_ID_REUSED when the jobId holds another request (of any tenant), 503 QUEUE_FULL
+     * @throws GatewayProblem JOB_ID_REUSED when the jobId holds another request (of any tenant), QUEUE_FULL
      *                      when the printer already has {@code maxQueued} jobs waiting
      */
     Enqueued enqueue(PrintRequest r, int maxQueued, Instant now) throws SQLException {
@@ -142,7 +143,7 @@ public final class PrintJobStore implements AutoCloseable {
                     rs -> rs.getString(1), r.jobId());
             if (existingHash.isPresent()) {
                 if (!existingHash.get().equals(hash)) {
-                    throw new ApiException(409, "JOB_ID_REUSED", "jobId '" + r.jobId() + "' was already used for "
+                    throw new GatewayProblem(ProblemCode.JOB_ID_REUSED, "jobId '" + r.jobId() + "' was already used for "
                             + "another print request; make a new jobId for a new job");
                 }
                 return new Enqueued(get(c, r.jobId()), false);
@@ -150,7 +151,7 @@ public final class PrintJobStore implements AutoCloseable {
             int waiting = one(c, "SELECT COUNT(*) FROM print_jobs WHERE printer = ? AND state IN ('QUEUED', 'HELD')",
                     rs -> rs.getInt(1), r.printer()).orElse(0);
             if (waiting >= maxQueued) {
-                throw new ApiException(503, "QUEUE_FULL", "printer '" + r.printer() + "' has " + waiting
+                throw new GatewayProblem(ProblemCode.QUEUE_FULL, "printer '" + r.printer() + "' has " + waiting
                         + " jobs waiting (fg.print.max-queued-per-printer " + maxQueued + "); try again later");
             }
             long seq = nextSeq(c);
@@ -312,14 +313,14 @@ public final class PrintJobStore implements AutoCloseable {
     /**
      * Commit point 4: a person's action with who and why.
      *
-     * @throws ApiException 404 for an unknown job, 409 INVALID_STATE when the job's state does not allow it
+     * @throws GatewayProblem NOT_FOUND for an unknown job, INVALID_STATE when the job's state does not allow it
      */
     PrintJob resolve(String jobId, Action action, String actor, String reason, Instant now) throws SQLException {
         return committer.commit(c -> {
             PrintJob job = one(c, "SELECT " + COLUMNS + " FROM print_jobs WHERE job_id = ?", this::job, jobId)
-                    .orElseThrow(() -> ApiException.notFound("no print job " + jobId));
+                    .orElseThrow(() -> GatewayProblem.notFound("no print job " + jobId));
             if (!action.from.contains(job.state())) {
-                throw new ApiException(409, "INVALID_STATE", "print job " + jobId + " is " + job.state() + "; "
+                throw new GatewayProblem(ProblemCode.INVALID_STATE, "print job " + jobId + " is " + job.state() + "; "
                         + action.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-') + " needs one of "
                         + action.from);
             }

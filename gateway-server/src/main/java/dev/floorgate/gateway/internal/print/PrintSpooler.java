@@ -3,7 +3,7 @@ package dev.floorgate.gateway.internal.print;
 import dev.floorgate.gateway.internal.devices.PrinterQueues;
 import dev.floorgate.gateway.internal.devices.PrinterRegistry;
 import dev.floorgate.gateway.internal.events.EventHub;
-import dev.floorgate.gateway.internal.http.ApiException;
+import dev.floorgate.gateway.internal.GatewayProblem;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.EnumMap;
@@ -97,7 +97,7 @@ public final class PrintSpooler implements PrinterQueues, AutoCloseable {
      * Spools a job: durable (QUEUED committed) when this returns, or the job already stored under the same jobId
      * and request.
      *
-     * @throws ApiException 409 JOB_ID_REUSED, 503 QUEUE_FULL
+     * @throws GatewayProblem JOB_ID_REUSED, QUEUE_FULL
      */
     public Submitted submit(PrintRequest request) throws SQLException {
         PrintJobStore.Enqueued e = store.enqueue(request, config.getMaxQueuedPerPrinter(), Instant.now());
@@ -125,16 +125,16 @@ public final class PrintSpooler implements PrinterQueues, AutoCloseable {
     /**
      * A person's action on a job the caller may see.
      *
-     * @throws ApiException 400 without a reason, 404 for a job the caller does not see, 409 for a state the
+     * @throws GatewayProblem INVALID without a reason, NOT_FOUND for a job the caller does not see, INVALID_STATE for a state the
      *                      action does not apply to
      */
     PrintJob resolve(String jobId, PrintJobStore.Action action, Caller caller, String reason) throws SQLException {
         if (reason == null || reason.isBlank()) {
-            throw ApiException.badRequest("INVALID", "reason: is required (say why, e.g. \"label came out "
+            throw GatewayProblem.invalid("reason: is required (say why, e.g. \"label came out "
                     + "smudged\"); it is recorded with who and when");
         }
         if (reason.length() > MAX_REASON) {
-            throw ApiException.badRequest("INVALID", "reason: " + reason.length() + " characters exceed "
+            throw GatewayProblem.invalid("reason: " + reason.length() + " characters exceed "
                     + MAX_REASON);
         }
         caller.visible(store.find(jobId), jobId);

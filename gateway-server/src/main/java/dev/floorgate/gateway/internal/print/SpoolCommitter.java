@@ -87,7 +87,7 @@ final class SpoolCommitter implements AutoCloseable {
 
     /**
      * Runs {@code work} in a transaction shared with other waiting units and returns its result once that
-     * transaction has committed. Exceptions thrown by the work (an ApiException, say) come back as they are.
+     * transaction has committed. Exceptions thrown by the work (an GatewayProblem, say) come back as they are.
      *
      * @throws SQLException when the transaction fails, or no commit happened within the timeout. After a timeout
      *                      the change may still commit later: a job posted again with its jobId is found, and a

@@ -5,7 +5,7 @@ import dev.floorgate.gateway.internal.devices.PrinterRegistry;
 import dev.floorgate.gateway.internal.devices.ScannerRegistry;
 import dev.floorgate.gateway.internal.devices.StationConfiguration;
 import dev.floorgate.gateway.internal.events.EventHub;
-import dev.floorgate.gateway.internal.http.ApiException;
+import dev.floorgate.gateway.internal.GatewayProblem;
 import dev.floorgate.gateway.internal.print.PrintRequest;
 import dev.floorgate.gateway.internal.print.PrintSpooler;
 import dev.floorgate.gateway.internal.print.TemplateService;
@@ -213,7 +213,7 @@ public final class StationService {
                 LOG.debug("station '{}': scan {} -> print job {}", station.name(), quote(scan.data()),
                         s.job().jobId());
             }
-        } catch (ApiException | IllegalArgumentException e) {
+        } catch (GatewayProblem | IllegalArgumentException e) {
             problem(station, scan, e.getMessage());
         } catch (SQLException e) {
             problem(station, scan, "the print spool failed: " + e.getMessage());

@@ -2,7 +2,8 @@ package dev.floorgate.gateway.internal.web;
 
 import dev.floorgate.gateway.internal.GatewayDatabase;
 import dev.floorgate.gateway.internal.access.RequestAuth;
-import dev.floorgate.gateway.internal.http.ApiException;
+import dev.floorgate.gateway.internal.GatewayProblem;
+import dev.floorgate.gateway.internal.ProblemCode;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -31,7 +32,7 @@ import javax.crypto.spec.PBEKeySpec;
  *   token_hash = hex SHA-256 of the bearer token; a copy of the database signs nobody in
  * </pre>
  * On first start the account {@code admin} is made with {@code fg.web.initial-password} and must change it: until
- * then its session may only change the password ({@link #user} refuses it with 403 PASSWORD_CHANGE_REQUIRED).
+ * then its session may only change the password ({@link #user} refuses it with PASSWORD_CHANGE_REQUIRED).
  * A session slides: each use moves its expiry to now + {@code fg.web.session-ttl} (written at most once a minute,
  * since every write costs an fsync). After {@code fg.web.login-failures} wrong passwords in a row an account is
  * locked for {@code fg.web.login-lockout}, so a password cannot be guessed at network speed.
@@ -94,21 +95,21 @@ public final class AdminSessions implements RequestAuth.AdminSessionCheck {
     /**
      * Signs a person in.
      *
-     * @throws ApiException 401 for a wrong user or password (the same answer for both), 429 while locked out
+     * @throws GatewayProblem UNAUTHORIZED for a wrong user or password (the same answer for both), LOCKED_OUT while locked out
      */
     Login login(String username, String password) throws SQLException {
         if (username == null || password == null || password.length() > MAX_PASSWORD) {
-            throw ApiException.unauthorized("wrong user name or password");
+            throw GatewayProblem.unauthorized("wrong user name or password");
         }
         Instant now = clock.instant();
         Optional<Account> account = account(username);
         if (account.isEmpty()) {
             hash(password, "00", ITERATIONS); // the same work as for a known user: no timing oracle
-            throw ApiException.unauthorized("wrong user name or password");
+            throw GatewayProblem.unauthorized("wrong user name or password");
         }
         Account a = account.get();
         if (a.lockedUntil() != null && a.lockedUntil().isAfter(now)) {
-            throw new ApiException(429, "LOCKED_OUT", "too many wrong passwords for '" + username
+            throw new GatewayProblem(ProblemCode.LOCKED_OUT, "too many wrong passwords for '" + username
                     + "'; try again after " + a.lockedUntil());
         }
         // PBKDF2 takes a good part of a second on a small PC: done outside the database's lock, which the print
@@ -129,7 +130,7 @@ public final class AdminSessions implements RequestAuth.AdminSessionCheck {
                 }
                 return null;
             });
-            throw ApiException.unauthorized("wrong user name or password");
+            throw GatewayProblem.unauthorized("wrong user name or password");
         }
         String token = RequestAuth.SESSION_PREFIX + Base64.getUrlEncoder().withoutPadding()
                 .encodeToString(randomBytes(32));
@@ -214,7 +215,7 @@ public final class AdminSessions implements RequestAuth.AdminSessionCheck {
     public Optional<String> user(String token) {
         Optional<Session> s = session(token);
         if (s.isPresent() && s.get().mustChange()) {
-            throw new ApiException(403, "PASSWORD_CHANGE_REQUIRED", "the initial password of '" + s.get().username()
+            throw new GatewayProblem(ProblemCode.PASSWORD_CHANGE_REQUIRED, "the initial password of '" + s.get().username()
                     + "' must be changed first (POST /api/v1/admin/password)");
         }
         return s.map(Session::username);
@@ -223,20 +224,20 @@ public final class AdminSessions implements RequestAuth.AdminSessionCheck {
     /**
      * Changes the signed-in person's password; every other session of theirs ends.
      *
-     * @throws ApiException 401 without a session or with a wrong current password, 400 for a weak new one
+     * @throws GatewayProblem UNAUTHORIZED without a session or with a wrong current password, WEAK_PASSWORD for a weak new one
      */
     void changePassword(String token, String current, String next) throws SQLException {
-        Session s = session(token).orElseThrow(() -> ApiException.unauthorized("sign in first"));
+        Session s = session(token).orElseThrow(() -> GatewayProblem.unauthorized("sign in first"));
         if (next == null || next.length() < MIN_PASSWORD || next.length() > MAX_PASSWORD) {
-            throw ApiException.badRequest("WEAK_PASSWORD", "newPassword: must be " + MIN_PASSWORD + " to "
+            throw new GatewayProblem(ProblemCode.WEAK_PASSWORD, "newPassword: must be " + MIN_PASSWORD + " to "
                     + MAX_PASSWORD + " characters");
         }
         if (next.equals(config.getInitialPassword()) || next.equals(current)) {
-            throw ApiException.badRequest("WEAK_PASSWORD", "newPassword: must differ from the current and the "
+            throw new GatewayProblem(ProblemCode.WEAK_PASSWORD, "newPassword: must differ from the current and the "
                     + "initial password");
         }
         if (!account(s.username()).map(a -> a.matches(current)).orElse(false)) {
-            throw ApiException.unauthorized("currentPassword: is wrong");
+            throw GatewayProblem.unauthorized("currentPassword: is wrong");
         }
         String salt = HexFormat.of().formatHex(randomBytes(16));
         String hash = hash(next, salt, ITERATIONS);

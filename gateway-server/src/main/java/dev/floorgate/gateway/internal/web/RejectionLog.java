@@ -4,7 +4,7 @@ import dev.floorgate.gateway.internal.GatewayDatabase;
 import dev.floorgate.gateway.internal.access.DevicePrincipal;
 import dev.floorgate.gateway.internal.events.EventHub;
 import dev.floorgate.gateway.internal.events.GatewayEvent;
-import dev.floorgate.gateway.internal.http.ApiException;
+import dev.floorgate.gateway.internal.GatewayProblem;
 import dev.floorgate.protocol.Operation;
 import dev.floorgate.sync.StoredOperation;
 import dev.floorgate.sync.SyncEngine;
@@ -136,7 +136,7 @@ public final class RejectionLog implements AutoCloseable {
     /**
      * Marks a rejection seen by the picker; idempotent.
      *
-     * @throws ApiException 404 for an opId that is not a rejection of the device's tenant
+     * @throws GatewayProblem NOT_FOUND for an opId that is not a rejection of the device's tenant
      */
     Map<String, Object> acknowledge(DevicePrincipal device, String opId, String by) throws SQLException {
         String who = by == null || by.isBlank() ? device.deviceId() : by.trim() + "@" + device.deviceId();
@@ -152,7 +152,7 @@ public final class RejectionLog implements AutoCloseable {
         });
         List<Map<String, Object>> row = query("WHERE op_id = ? AND tenant = ?", opId, device.tenant());
         if (row.isEmpty()) {
-            throw ApiException.notFound("no rejected operation " + opId + " for tenant " + device.tenant());
+            throw GatewayProblem.notFound("no rejected operation " + opId + " for tenant " + device.tenant());
         }
         Map<String, Object> out = row.get(0);
         out.put("changed", changed == 1);
