@@ -17,7 +17,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -354,23 +353,21 @@ public final class PrintJobStore implements AutoCloseable {
         });
     }
 
+    /** A person action or a crash recovery of a job: when, what, by whom, why, and the states it went between. */
+    record JobAction(String at, String action, String by, String reason, String from, String to) {
+    }
+
     /** Every person action and recovery of a job, oldest first. */
-    List<Map<String, Object>> actions(String jobId) throws SQLException {
+    List<JobAction> actions(String jobId) throws SQLException {
         return db.read(c -> {
-            List<Map<String, Object>> out = new ArrayList<>();
+            List<JobAction> out = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement("SELECT at, action, actor, reason, from_state, to_state "
                     + "FROM print_job_actions WHERE job_id = ? ORDER BY id")) {
                 ps.setString(1, jobId);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        Map<String, Object> m = new LinkedHashMap<>();
-                        m.put("at", rs.getString(1));
-                        m.put("action", rs.getString(2));
-                        m.put("by", rs.getString(3));
-                        m.put("reason", rs.getString(4));
-                        m.put("from", rs.getString(5));
-                        m.put("to", rs.getString(6));
-                        out.add(m);
+                        out.add(new JobAction(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                                rs.getString(5), rs.getString(6)));
                     }
                 }
             }

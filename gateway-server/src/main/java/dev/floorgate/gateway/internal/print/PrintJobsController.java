@@ -21,6 +21,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -87,7 +88,18 @@ final class PrintJobsController {
         Caller caller = caller(auth, request);
         PrintJob job = caller.visible(spooler.find(jobId), jobId);
         Map<String, Object> out = job.toJson();
-        out.put("history", spooler.history(jobId));
+        List<Map<String, Object>> history = new ArrayList<>();
+        for (PrintJobStore.JobAction a : spooler.history(jobId)) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("at", a.at());
+            m.put("action", a.action());
+            m.put("by", a.by());
+            m.put("reason", a.reason());
+            m.put("from", a.from());
+            m.put("to", a.to());
+            history.add(m);
+        }
+        out.put("history", history);
         return out;
     }
 

@@ -118,7 +118,7 @@ public final class PrintSpooler implements PrinterQueues, AutoCloseable {
     }
 
     /** Every person action and crash recovery of a job, oldest first. */
-    List<Map<String, Object>> history(String jobId) throws SQLException {
+    List<PrintJobStore.JobAction> history(String jobId) throws SQLException {
         return store.actions(jobId);
     }
 

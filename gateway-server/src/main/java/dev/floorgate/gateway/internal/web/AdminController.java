@@ -78,7 +78,7 @@ final class AdminController {
     @Get("/audit")
     Map<String, Object> audit(HttpRequest<?> request, @Nullable @QueryValue Integer limit) throws SQLException {
         auth.admin(request);
-        return Map.of("entries", audit.list(limit == null ? 100 : limit));
+        return Map.of("entries", WebJson.audit(audit.list(limit == null ? 100 : limit)));
     }
 
     @Post("/sync-now")

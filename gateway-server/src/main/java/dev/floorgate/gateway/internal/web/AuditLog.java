@@ -7,9 +7,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -72,25 +70,22 @@ public final class AuditLog {
         }
     }
 
+    /** One recorded admin action. */
+    record Entry(long id, String at, String actor, String action, String target, String detail, int status) {
+    }
+
     /** The newest {@code limit} entries, newest first. */
-    List<Map<String, Object>> list(int limit) throws SQLException {
+    List<Entry> list(int limit) throws SQLException {
         int n = Math.max(1, Math.min(limit, MAX_LIST));
         return db.read(c -> {
-            List<Map<String, Object>> out = new ArrayList<>();
+            List<Entry> out = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement("SELECT id, at, actor, action, target, detail, status "
                     + "FROM admin_audit ORDER BY id DESC LIMIT ?")) {
                 ps.setInt(1, n);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        Map<String, Object> m = new LinkedHashMap<>();
-                        m.put("id", rs.getLong(1));
-                        m.put("at", rs.getString(2));
-                        m.put("actor", rs.getString(3));
-                        m.put("action", rs.getString(4));
-                        m.put("target", rs.getString(5));
-                        m.put("detail", rs.getString(6));
-                        m.put("status", rs.getInt(7));
-                        out.add(m);
+                        out.add(new Entry(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                                rs.getString(5), rs.getString(6), rs.getInt(7)));
                     }
                 }
             }

@@ -14,9 +14,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
@@ -111,14 +109,24 @@ public final class RejectionLog implements AutoCloseable {
         }
     }
 
+    /** One operation the core rejected; {@code qty} is null when the operation had none. */
+    record Rejection(String opId, String tenant, String deviceId, String type, String sku, Long qty, String location,
+            String orderNo, String code, String message, String rejectedAt, String acknowledgedAt,
+            String acknowledgedBy) {
+    }
+
+    /** The rejection after an acknowledgement, and whether this call was the one that acknowledged it. */
+    record Acknowledgement(Rejection rejection, boolean changed) {
+    }
+
     /** The device's rejections that nobody acknowledged yet, oldest first. */
-    List<Map<String, Object>> open(DevicePrincipal device) throws SQLException {
+    List<Rejection> open(DevicePrincipal device) throws SQLException {
         return query("WHERE tenant = ? AND device_id = ? AND acknowledged_at IS NULL ORDER BY rejected_at LIMIT ?",
                 device.tenant(), device.deviceId(), MAX_LIST);
     }
 
     /** The newest rejections of every tenant, for site IT. */
-    List<Map<String, Object>> recent(int limit) throws SQLException {
+    List<Rejection> recent(int limit) throws SQLException {
         return query("ORDER BY rejected_at DESC LIMIT ?", Math.min(limit, MAX_LIST));
     }
 
@@ -138,7 +146,7 @@ public final class RejectionLog implements AutoCloseable {
      *
      * @throws GatewayProblem NOT_FOUND for an opId that is not a rejection of the device's tenant
      */
-    Map<String, Object> acknowledge(DevicePrincipal device, String opId, String by) throws SQLException {
+    Acknowledgement acknowledge(DevicePrincipal device, String opId, String by) throws SQLException {
         String who = by == null || by.isBlank() ? device.deviceId() : by.trim() + "@" + device.deviceId();
         int changed = db.inTransaction(c -> {
             try (PreparedStatement ps = c.prepareStatement("UPDATE rejected_ops SET acknowledged_at = ?, "
@@ -150,18 +158,16 @@ public final class RejectionLog implements AutoCloseable {
                 return ps.executeUpdate();
             }
         });
-        List<Map<String, Object>> row = query("WHERE op_id = ? AND tenant = ?", opId, device.tenant());
+        List<Rejection> row = query("WHERE op_id = ? AND tenant = ?", opId, device.tenant());
         if (row.isEmpty()) {
             throw GatewayProblem.notFound("no rejected operation " + opId + " for tenant " + device.tenant());
         }
-        Map<String, Object> out = row.get(0);
-        out.put("changed", changed == 1);
-        return out;
+        return new Acknowledgement(row.get(0), changed == 1);
     }
 
-    private List<Map<String, Object>> query(String where, Object... args) throws SQLException {
+    private List<Rejection> query(String where, Object... args) throws SQLException {
         return db.read(c -> {
-            List<Map<String, Object>> out = new ArrayList<>();
+            List<Rejection> out = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement("SELECT op_id, tenant, device_id, type, sku, qty, location, "
                     + "order_no, code, message, rejected_at, acknowledged_at, acknowledged_by FROM rejected_ops "
                     + where)) {
@@ -170,22 +176,11 @@ public final class RejectionLog implements AutoCloseable {
                 }
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        Map<String, Object> m = new LinkedHashMap<>();
-                        m.put("opId", rs.getString(1));
-                        m.put("tenant", rs.getString(2));
-                        m.put("deviceId", rs.getString(3));
-                        m.put("type", rs.getString(4));
-                        m.put("sku", rs.getString(5));
                         long qty = rs.getLong(6);
-                        m.put("qty", rs.wasNull() ? null : qty);
-                        m.put("location", rs.getString(7));
-                        m.put("orderNo", rs.getString(8));
-                        m.put("code", rs.getString(9));
-                        m.put("message", rs.getString(10));
-                        m.put("rejectedAt", rs.getString(11));
-                        m.put("acknowledgedAt", rs.getString(12));
-                        m.put("acknowledgedBy", rs.getString(13));
-                        out.add(m);
+                        Long q = rs.wasNull() ? null : qty;
+                        out.add(new Rejection(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                                rs.getString(5), q, rs.getString(7), rs.getString(8), rs.getString(9),
+                                rs.getString(10), rs.getString(11), rs.getString(12), rs.getString(13)));
                     }
                 }
             }

@@ -82,8 +82,8 @@ class PrintJobStoreTest {
         assertThat(after.head("p2")).as("a maybe-printed job is not sent again by itself").isEmpty();
         assertThat(after.head("p1").orElseThrow().jobId()).isEqualTo("queued");
         assertThat(after.actions("sending")).singleElement().satisfies(a -> {
-            assertThat(a.get("action")).isEqualTo("RECOVERED_AFTER_CRASH");
-            assertThat(a.get("from")).isEqualTo("PRINTING");
+            assertThat(a.action()).isEqualTo("RECOVERED_AFTER_CRASH");
+            assertThat(a.from()).isEqualTo("PRINTING");
         });
         assertThat(after.recoverAfterCrash(T0.plusSeconds(6))).as("recovery is idempotent").isEmpty();
     }
@@ -142,7 +142,8 @@ class PrintJobStoreTest {
         PrintJob marked = store.resolve("j", PrintJobStore.Action.MARK_PRINTED, "admin", "printed by hand", T0);
         assertThat(marked.state()).isEqualTo(PrintJobState.PRINTED);
         assertThat(marked.printedAt()).isEqualTo(T0);
-        assertThat(store.actions("j")).extracting(a -> a.get("action")).containsExactly("DISCARD", "MARK_PRINTED");
+        assertThat(store.actions("j")).extracting(PrintJobStore.JobAction::action)
+                .containsExactly("DISCARD", "MARK_PRINTED");
         assertThatThrownBy(() -> store.resolve("nope", PrintJobStore.Action.DISCARD, "admin", "x", T0))
                 .isInstanceOfSatisfying(GatewayProblem.class, e -> // answered 404 (ProblemStatusTest)
                         assertThat(e.code()).isEqualTo(ProblemCode.NOT_FOUND));
