@@ -251,7 +251,8 @@ final class GatewayBeans {
      */
     @Context
     @Bean(preDestroy = "close")
-    GatewayLifecycle lifecycle(PrinterRegistry printers, ScannerRegistry scanners, StationService.Plan plan, SyncEngine engine, RejectionLog rejections, PrintJobStore spool,
+    GatewayLifecycle lifecycle(PrinterRegistry printers, ScannerRegistry scanners, StationService.Plan plan,
+            SyncEngine engine, RejectionLog rejections, PrintJobStore spool,
             PrintSpooler spooler, StationService stations) {
         return new GatewayLifecycle()
                 .then("the sync engine", () -> { }, engine::close)

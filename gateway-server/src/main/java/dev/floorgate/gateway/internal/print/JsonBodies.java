@@ -24,7 +24,8 @@ final class JsonBodies {
         try {
             map = json.readValue(text, Argument.mapOf(String.class, Object.class));
         } catch (IOException | RuntimeException e) {
-            throw new GatewayProblem(ProblemCode.MALFORMED_JSON, what + ": not a JSON object: " + firstLine(e.getMessage()));
+            throw new GatewayProblem(ProblemCode.MALFORMED_JSON, what + ": not a JSON object: "
+                    + firstLine(e.getMessage()));
         }
         if (map == null) {
             throw new GatewayProblem(ProblemCode.MALFORMED_JSON, what + ": a JSON object is required, got null");

@@ -142,8 +142,8 @@ public final class PrintJobStore implements AutoCloseable {
                     rs -> rs.getString(1), r.jobId());
             if (existingHash.isPresent()) {
                 if (!existingHash.get().equals(hash)) {
-                    throw new GatewayProblem(ProblemCode.JOB_ID_REUSED, "jobId '" + r.jobId() + "' was already used for "
-                            + "another print request; make a new jobId for a new job");
+                    throw new GatewayProblem(ProblemCode.JOB_ID_REUSED, "jobId '" + r.jobId()
+                            + "' was already used for another print request; make a new jobId for a new job");
                 }
                 return new Enqueued(get(c, r.jobId()), false);
             }

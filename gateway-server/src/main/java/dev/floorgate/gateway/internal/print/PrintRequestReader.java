@@ -57,7 +57,8 @@ public final class PrintRequestReader {
             if (tenant == null) {
                 tenant = station.getTenant();
             } else if (!tenant.equals(station.getTenant())) {
-                throw GatewayProblem.tenantForbidden("station: station '" + stationName + "' belongs to another tenant");
+                throw GatewayProblem.tenantForbidden("station: station '" + stationName
+                        + "' belongs to another tenant");
             }
         }
         if (tenant == null) {

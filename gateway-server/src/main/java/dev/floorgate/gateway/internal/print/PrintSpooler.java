@@ -125,7 +125,8 @@ public final class PrintSpooler implements PrinterQueues, AutoCloseable {
     /**
      * A person's action on a job the caller may see.
      *
-     * @throws GatewayProblem INVALID without a reason, NOT_FOUND for a job the caller does not see, INVALID_STATE for a state the
+     * @throws GatewayProblem INVALID without a reason, NOT_FOUND for a job the caller does not see, INVALID_STATE for
+     *                        a state the
      *                      action does not apply to
      */
     PrintJob resolve(String jobId, PrintJobStore.Action action, Caller caller, String reason) throws SQLException {

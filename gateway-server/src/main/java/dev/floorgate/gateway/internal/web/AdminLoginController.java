@@ -46,7 +46,8 @@ final class AdminLoginController {
             out.put("expiresAt", login.expiresAt().toString());
             return out;
         } catch (GatewayProblem e) {
-            audit.record(username == null ? "?" : username, "sign-in", null, e.getMessage(), ProblemStatus.of(e.code()));
+            audit.record(username == null ? "?" : username, "sign-in", null, e.getMessage(),
+                    ProblemStatus.of(e.code()));
             throw e;
         }
     }

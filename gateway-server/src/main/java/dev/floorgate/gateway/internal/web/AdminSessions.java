@@ -95,7 +95,8 @@ public final class AdminSessions implements RequestAuth.AdminSessionCheck {
     /**
      * Signs a person in.
      *
-     * @throws GatewayProblem UNAUTHORIZED for a wrong user or password (the same answer for both), LOCKED_OUT while locked out
+     * @throws GatewayProblem UNAUTHORIZED for a wrong user or password (the same answer for both), LOCKED_OUT while
+     *                        locked out
      */
     Login login(String username, String password) throws SQLException {
         if (username == null || password == null || password.length() > MAX_PASSWORD) {
@@ -215,7 +216,8 @@ public final class AdminSessions implements RequestAuth.AdminSessionCheck {
     public Optional<String> user(String token) {
         Optional<Session> s = session(token);
         if (s.isPresent() && s.get().mustChange()) {
-            throw new GatewayProblem(ProblemCode.PASSWORD_CHANGE_REQUIRED, "the initial password of '" + s.get().username()
+            throw new GatewayProblem(ProblemCode.PASSWORD_CHANGE_REQUIRED, "the initial password of '"
+                    + s.get().username()
                     + "' must be changed first (POST /api/v1/admin/password)");
         }
         return s.map(Session::username);
@@ -224,7 +226,8 @@ public final class AdminSessions implements RequestAuth.AdminSessionCheck {
     /**
      * Changes the signed-in person's password; every other session of theirs ends.
      *
-     * @throws GatewayProblem UNAUTHORIZED without a session or with a wrong current password, WEAK_PASSWORD for a weak new one
+     * @throws GatewayProblem UNAUTHORIZED without a session or with a wrong current password, WEAK_PASSWORD for a
+     *                        weak new one
      */
     void changePassword(String token, String current, String next) throws SQLException {
         Session s = session(token).orElseThrow(() -> GatewayProblem.unauthorized("sign in first"));

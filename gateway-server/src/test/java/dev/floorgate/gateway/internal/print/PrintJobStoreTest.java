@@ -157,7 +157,8 @@ class PrintJobStoreTest {
         store.enqueue(raw("1", "p1"), 2, T0);
         store.enqueue(raw("2", "p1"), 2, T0);
         assertThatThrownBy(() -> store.enqueue(raw("3", "p1"), 2, T0))
-                .isInstanceOfSatisfying(GatewayProblem.class, e -> assertThat(e.code()).isEqualTo(ProblemCode.QUEUE_FULL))
+                .isInstanceOfSatisfying(GatewayProblem.class,
+                        e -> assertThat(e.code()).isEqualTo(ProblemCode.QUEUE_FULL))
                 .hasMessageContaining("has 2 jobs waiting");
         assertThat(store.enqueue(raw("4", "p2"), 2, T0).created()).isTrue();
         assertThat(store.countsByPrinter(null)).containsEntry("p1", Map.of("QUEUED", 2))
