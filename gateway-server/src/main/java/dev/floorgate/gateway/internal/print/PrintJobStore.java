@@ -48,6 +48,8 @@ import java.util.TreeMap;
  * print_job_actions(id INTEGER PRIMARY KEY, job_id, at, action, actor, reason, from_state, to_state)
  *   every person action and crash recovery, kept as long as the job
  * </pre>
+ * (What the columns mean; the DDL, indexes included, is in {@code internal.GatewaySchema}, applied when gateway.db
+ * opens. The group commit starts with {@link #start}.)
  *
  * <p>Commit points, in the order a job lives them:
  * <ol>

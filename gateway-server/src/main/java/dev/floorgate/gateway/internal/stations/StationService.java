@@ -294,16 +294,15 @@ public final class StationService {
         return data.length() > sb.length() && sb.length() >= QUOTE_CHARS ? sb + "..." : sb.toString();
     }
 
-    /** Per station: scans spooled, scans that matched nothing, other problems (for /metrics). */
-    List<Map<String, Object>> counters() {
-        List<Map<String, Object>> out = new ArrayList<>();
+    /** One station's scans since start: spooled, matched nothing, other problems. */
+    record Counters(String station, long queued, long noMatch, long problems) {
+    }
+
+    /** Per station, by name (for /metrics). */
+    List<Counters> counters() {
+        List<Counters> out = new ArrayList<>();
         for (Station s : stations) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("station", s.name());
-            m.put("queued", s.queued.get());
-            m.put("no_match", s.noMatch.get());
-            m.put("problem", s.problems.get());
-            out.add(m);
+            out.add(new Counters(s.name(), s.queued.get(), s.noMatch.get(), s.problems.get()));
         }
         return out;
     }
