@@ -67,4 +67,17 @@ class DeviceConfigurationTest {
         assertThatThrownBy(() -> new TestGateway(dir, badDefault))
                 .hasStackTraceContaining("fg.stations.st1.defaults.colour");
     }
+
+    @Test
+    void aStartStoppedByAConfigurationMistakeLeavesNothingRunningSoTheNextStartOnTheSameDataWorks() throws Exception {
+        for (String key : new String[] {"fg.stations.st1.printer", "fg.printers.p1.url"}) {
+            Map<String, Object> bad = station(deadPort());
+            bad.put(key, key.endsWith(".url") ? "tcp://127.0.0.1" : "p9");
+            assertThatThrownBy(() -> new TestGateway(dir, bad)).hasStackTraceContaining(key);
+        }
+        // The outbox of the data directory is locked while a sync engine holds it: nothing may hold it now.
+        try (TestGateway gateway = new TestGateway(dir, station(deadPort()))) {
+            assertThat(gateway.get("/health", null).statusCode()).isEqualTo(200);
+        }
+    }
 }

@@ -1,13 +1,8 @@
 package dev.floorgate.gateway.internal;
 
-import dev.floorgate.gateway.GatewayConfiguration;
-import jakarta.annotation.PreDestroy;
-import jakarta.inject.Singleton;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -18,9 +13,9 @@ import java.sql.Statement;
  * spool. (The operation outbox and the master-data cache have their own files, owned by offline-sync, so that
  * their group commit never waits for these low-rate writes.) WAL mode with synchronous=FULL: a committed
  * transaction survives kill -9 and power loss. One connection, used under this object's lock: these tables see
- * a few writes per second, and SQLite serialises writers anyway.
+ * a few writes per second, and SQLite serialises writers anyway. Every table is defined in {@link GatewaySchema},
+ * applied when the file is opened.
  */
-@Singleton
 public final class GatewayDatabase implements AutoCloseable {
     /** A unit of work on the connection, run under the lock. */
     public interface Work<T> {
@@ -30,11 +25,27 @@ public final class GatewayDatabase implements AutoCloseable {
     private final Path file;
     private final Connection connection;
 
-    public GatewayDatabase(GatewayConfiguration config) {
-        Path dir = Paths.get(config.getDataDir()).toAbsolutePath().normalize();
-        this.file = dir.resolve("gateway.db");
+    private GatewayDatabase(Path file, Connection connection) {
+        this.file = file;
+        this.connection = connection;
+    }
+
+    /**
+     * Opens (or creates) {@code <dataDir>/gateway.db} and applies {@link GatewaySchema}.
+     *
+     * @throws IOException when the directory cannot be created
+     * @throws IllegalStateException when SQLite cannot open the file or apply the schema
+     */
+    public static GatewayDatabase open(Path dataDir) throws IOException {
+        Path dir = dataDir.toAbsolutePath().normalize();
+        Path file = dir.resolve("gateway.db");
         try {
             Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new IOException("cannot create the data directory " + dir + ": " + e.getMessage(), e);
+        }
+        Connection connection = null;
+        try {
             connection = DriverManager.getConnection("jdbc:sqlite:" + file);
             try (Statement s = connection.createStatement()) {
                 s.execute("PRAGMA journal_mode=WAL");
@@ -42,10 +53,25 @@ public final class GatewayDatabase implements AutoCloseable {
                 s.execute("PRAGMA busy_timeout=5000");
                 s.execute("PRAGMA foreign_keys=ON");
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create the data directory " + dir, e);
+            GatewayDatabase db = new GatewayDatabase(file, connection);
+            db.inTransaction(c -> {
+                GatewaySchema.apply(c);
+                return null;
+            });
+            return db;
         } catch (SQLException e) {
+            closeQuietly(connection);
             throw new IllegalStateException("cannot open the gateway database " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void closeQuietly(Connection c) {
+        if (c != null) {
+            try {
+                c.close();
+            } catch (SQLException ignored) {
+                // the open failed already; that failure is the one reported
+            }
         }
     }
 
@@ -82,7 +108,6 @@ public final class GatewayDatabase implements AutoCloseable {
         }
     }
 
-    @PreDestroy
     @Override
     public synchronized void close() throws SQLException {
         connection.close();

@@ -1,8 +1,8 @@
 package dev.floorgate.gateway.internal.access;
 
 import dev.floorgate.gateway.internal.GatewayDatabase;
-import dev.floorgate.gateway.internal.http.ApiException;
-import jakarta.inject.Singleton;
+import dev.floorgate.gateway.internal.GatewayProblem;
+import dev.floorgate.gateway.internal.ProblemCode;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -36,7 +36,6 @@ import java.util.regex.Pattern;
  * A code is used once: the UPDATE that marks it used carries {@code used_at IS NULL} and must change one row,
  * so two devices racing for one code cannot both enroll.
  */
-@Singleton
 public final class DeviceRegistry {
     /** Enrollment codes expire after this long unless the caller asks for another lifetime. */
     public static final Duration DEFAULT_CODE_TTL = Duration.ofMinutes(15);
@@ -63,21 +62,6 @@ public final class DeviceRegistry {
     DeviceRegistry(GatewayDatabase db, Clock clock) {
         this.db = db;
         this.clock = clock;
-        try {
-            db.inTransaction(c -> {
-                try (Statement s = c.createStatement()) {
-                    s.execute("CREATE TABLE IF NOT EXISTS enrollment_codes (code_hash TEXT PRIMARY KEY, "
-                            + "tenant TEXT NOT NULL, warehouse TEXT NOT NULL, created_at TEXT NOT NULL, "
-                            + "expires_at TEXT NOT NULL, used_at TEXT, used_by TEXT)");
-                    s.execute("CREATE TABLE IF NOT EXISTS devices (device_id TEXT PRIMARY KEY, tenant TEXT NOT NULL, "
-                            + "warehouse TEXT NOT NULL, token_hash TEXT NOT NULL UNIQUE, kind TEXT NOT NULL, "
-                            + "enrolled_at TEXT NOT NULL, revoked_at TEXT, last_seen TEXT)");
-                }
-                return null;
-            });
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot create the device tables in " + db.file(), e);
-        }
     }
 
     /** A new one-time enrollment code for a device of {@code tenant} in {@code warehouse}. */
@@ -108,7 +92,7 @@ public final class DeviceRegistry {
      */
     public String enroll(String code, String deviceId, String kind) throws SQLException {
         if (code == null || code.isBlank()) {
-            throw ApiException.badRequest("INVALID", "code: is required");
+            throw GatewayProblem.invalid("code: is required");
         }
         requireId("deviceId", deviceId);
         String token = "fgd_" + Base64.getUrlEncoder().withoutPadding().encodeToString(randomBytes(32));
@@ -122,13 +106,13 @@ public final class DeviceRegistry {
                 ps.setString(1, codeHash);
                 try (ResultSet rs = ps.executeQuery()) {
                     if (!rs.next()) {
-                        throw new ApiException(403, "ENROLLMENT_REFUSED", "enrollment code is not known");
+                        throw new GatewayProblem(ProblemCode.ENROLLMENT_REFUSED, "enrollment code is not known");
                     }
                     if (rs.getString(4) != null) {
-                        throw new ApiException(403, "ENROLLMENT_REFUSED", "enrollment code was already used");
+                        throw new GatewayProblem(ProblemCode.ENROLLMENT_REFUSED, "enrollment code was already used");
                     }
                     if (Instant.parse(rs.getString(3)).isBefore(now)) {
-                        throw new ApiException(403, "ENROLLMENT_REFUSED", "enrollment code expired at "
+                        throw new GatewayProblem(ProblemCode.ENROLLMENT_REFUSED, "enrollment code expired at "
                                 + rs.getString(3));
                     }
                     tenant = rs.getString(1);
@@ -139,7 +123,7 @@ public final class DeviceRegistry {
                 ps.setString(1, deviceId);
                 try (ResultSet rs = ps.executeQuery()) {
                     if (rs.next() && !rs.getString(1).equals(tenant)) {
-                        throw new ApiException(409, "DEVICE_ID_TAKEN", "device id '" + deviceId
+                        throw new GatewayProblem(ProblemCode.DEVICE_ID_TAKEN, "device id '" + deviceId
                                 + "' is enrolled for another tenant; pick another id");
                     }
                 }
@@ -150,7 +134,7 @@ public final class DeviceRegistry {
                 ps.setString(2, deviceId);
                 ps.setString(3, codeHash);
                 if (ps.executeUpdate() != 1) {
-                    throw new ApiException(403, "ENROLLMENT_REFUSED", "enrollment code was already used");
+                    throw new GatewayProblem(ProblemCode.ENROLLMENT_REFUSED, "enrollment code was already used");
                 }
             }
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO devices (device_id, tenant, warehouse, "
@@ -266,7 +250,7 @@ public final class DeviceRegistry {
 
     private static void requireId(String field, String value) {
         if (value == null || !DEVICE_ID.matcher(value).matches()) {
-            throw ApiException.badRequest("INVALID", field + ": must be 1 to 64 letters, digits, '.', '_' or '-'");
+            throw GatewayProblem.invalid(field + ": must be 1 to 64 letters, digits, '.', '_' or '-'");
         }
     }
 

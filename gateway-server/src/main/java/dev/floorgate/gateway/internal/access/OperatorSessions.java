@@ -1,8 +1,7 @@
 package dev.floorgate.gateway.internal.access;
 
 import dev.floorgate.gateway.internal.GatewayDatabase;
-import dev.floorgate.gateway.internal.http.ApiException;
-import jakarta.inject.Singleton;
+import dev.floorgate.gateway.internal.GatewayProblem;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -16,7 +15,6 @@ import java.util.regex.Pattern;
  * device's operations that carry none. Kept in gateway.db ({@code operator_sessions(device_id PK, operator,
  * started_at)}) so a gateway restart does not log every picker out mid-shift.
  */
-@Singleton
 public final class OperatorSessions {
     private static final Pattern BADGE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]{0,63}");
     private final GatewayDatabase db;
@@ -25,24 +23,13 @@ public final class OperatorSessions {
 
     public OperatorSessions(GatewayDatabase db) {
         this.db = db;
-        try {
-            db.inTransaction(c -> {
-                try (Statement s = c.createStatement()) {
-                    s.execute("CREATE TABLE IF NOT EXISTS operator_sessions (device_id TEXT PRIMARY KEY, "
-                            + "operator TEXT NOT NULL, started_at TEXT NOT NULL)");
-                }
-                return null;
-            });
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot create operator_sessions in " + db.file(), e);
-        }
     }
 
     /** Logs {@code badge} in on the device; returns the operator id (the badge value, trimmed). */
     public String login(DevicePrincipal device, String badge) throws SQLException {
         String operator = badge == null ? null : badge.trim();
         if (operator == null || !BADGE.matcher(operator).matches()) {
-            throw ApiException.badRequest("INVALID", "badge: must be 1 to 64 letters, digits, '.', '_', ':' or '-'");
+            throw GatewayProblem.invalid("badge: must be 1 to 64 letters, digits, '.', '_', ':' or '-'");
         }
         db.inTransaction(c -> {
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO operator_sessions (device_id, operator, "

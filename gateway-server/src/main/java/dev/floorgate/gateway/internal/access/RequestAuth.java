@@ -1,10 +1,10 @@
 package dev.floorgate.gateway.internal.access;
 
 import dev.floorgate.gateway.GatewayConfiguration;
-import dev.floorgate.gateway.internal.http.ApiException;
+import dev.floorgate.gateway.internal.GatewayProblem;
+import dev.floorgate.gateway.internal.ProblemCode;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
-import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.sql.SQLException;
@@ -16,7 +16,6 @@ import java.util.Optional;
  * token of a person signed in to the site IT page). Every controller asks here first; nothing below the
  * controllers ever sees a request without a principal.
  */
-@Singleton
 public final class RequestAuth {
     /** Prefix of the site IT page's session tokens (internal.web AdminSessions). */
     public static final String SESSION_PREFIX = "fgs_";
@@ -26,7 +25,7 @@ public final class RequestAuth {
         /**
          * The person a session token belongs to, or empty for an unknown or expired token.
          *
-         * @throws ApiException when the session exists but may not act yet (its default password must change)
+         * @throws GatewayProblem when the session exists but may not act yet (its default password must change)
          */
         Optional<String> user(String token);
     }
@@ -45,12 +44,12 @@ public final class RequestAuth {
     public DevicePrincipal device(HttpRequest<?> request) {
         String token = bearer(request);
         if (token == null) {
-            throw ApiException.unauthorized("missing 'Authorization: Bearer <device token>'; enroll the device "
+            throw GatewayProblem.unauthorized("missing 'Authorization: Bearer <device token>'; enroll the device "
                     + "with POST /api/v1/devices/enroll");
         }
         try {
             return devices.authenticate(token).orElseThrow(() ->
-                    ApiException.unauthorized("device token is not known or was revoked"));
+                    GatewayProblem.unauthorized("device token is not known or was revoked"));
         } catch (SQLException e) {
             throw new IllegalStateException("device lookup failed: " + e.getMessage(), e);
         }
@@ -68,16 +67,16 @@ public final class RequestAuth {
                     return;
                 }
             }
-            throw ApiException.unauthorized("the site IT page session is unknown or expired; sign in again");
+            throw GatewayProblem.unauthorized("the site IT page session is unknown or expired; sign in again");
         }
         String configured = config.getAdminToken();
         if (configured == null || configured.isBlank()) {
-            throw new ApiException(403, "ADMIN_CLOSED", "the admin API is closed: set fg.admin-token");
+            throw new GatewayProblem(ProblemCode.ADMIN_CLOSED, "the admin API is closed: set fg.admin-token");
         }
         String token = bearer(request);
         if (token == null || !MessageDigest.isEqual(token.getBytes(StandardCharsets.UTF_8),
                 configured.getBytes(StandardCharsets.UTF_8))) {
-            throw ApiException.unauthorized("admin endpoints need 'Authorization: Bearer <fg.admin-token>'");
+            throw GatewayProblem.unauthorized("admin endpoints need 'Authorization: Bearer <fg.admin-token>'");
         }
     }
 
@@ -86,7 +85,7 @@ public final class RequestAuth {
         try {
             admin(request);
             return true;
-        } catch (ApiException e) {
+        } catch (GatewayProblem e) {
             return false;
         }
     }

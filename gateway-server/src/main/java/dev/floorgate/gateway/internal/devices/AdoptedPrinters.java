@@ -1,7 +1,6 @@
 package dev.floorgate.gateway.internal.devices;
 
 import dev.floorgate.gateway.internal.GatewayDatabase;
-import jakarta.inject.Singleton;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -15,23 +14,11 @@ import java.util.List;
  * {@code adopted_printers(name PK, url, description, adopted_at, adopted_by)}. Printers in the configuration
  * ({@code fg.printers.*}) win over an adopted one of the same name.
  */
-@Singleton
 public final class AdoptedPrinters {
     private final GatewayDatabase db;
 
     public AdoptedPrinters(GatewayDatabase db) {
         this.db = db;
-        try {
-            db.inTransaction(c -> {
-                try (Statement s = c.createStatement()) {
-                    s.execute("CREATE TABLE IF NOT EXISTS adopted_printers (name TEXT PRIMARY KEY, url TEXT NOT NULL, "
-                            + "description TEXT NOT NULL, adopted_at TEXT NOT NULL, adopted_by TEXT NOT NULL)");
-                }
-                return null;
-            });
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot create adopted_printers in " + db.file(), e);
-        }
     }
 
     /** Every adopted printer as a configuration, by name. */

@@ -3,7 +3,6 @@ package dev.floorgate.gateway.internal.devices;
 import dev.floorgate.devices.PrinterState;
 import dev.floorgate.gateway.internal.metrics.MetricsSource;
 import dev.floorgate.gateway.internal.metrics.PrometheusText;
-import jakarta.inject.Singleton;
 import java.util.List;
 import java.util.Locale;
 
@@ -12,12 +11,11 @@ import java.util.Locale;
  * printer's current state and 0 for the others (so an alert can say "paper out" by itself),
  * {@code floorgate_printer_up}, {@code floorgate_scanner_connected}, and scanner read and problem counters.
  */
-@Singleton
-final class DeviceMetrics implements MetricsSource {
+public final class DeviceMetrics implements MetricsSource {
     private final PrinterRegistry printers;
     private final ScannerRegistry scanners;
 
-    DeviceMetrics(PrinterRegistry printers, ScannerRegistry scanners) {
+    public DeviceMetrics(PrinterRegistry printers, ScannerRegistry scanners) {
         this.printers = printers;
         this.scanners = scanners;
     }

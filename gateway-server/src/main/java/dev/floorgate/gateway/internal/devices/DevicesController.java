@@ -51,18 +51,7 @@ final class DevicesController {
         }
         List<Map<String, Object>> printerList = new ArrayList<>();
         for (PrinterRegistry.PrinterView p : printers.snapshot()) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("name", p.name);
-            m.put("description", p.description);
-            m.put("url", p.url);
-            m.put("state", p.state.name());
-            m.put("stateText", p.state.label());
-            m.put("online", p.online());
-            m.put("connected", p.connected);
-            m.put("faults", p.faults);
-            m.put("detail", p.detail);
-            m.put("lastSeen", iso(p.lastSeen));
-            m.put("since", iso(p.stateSince));
+            Map<String, Object> m = PrinterJson.of(p);
             m.put("jobs", jobs.getOrDefault(p.name, Map.of()));
             m.put("stations", stationNames(visible, p.name, true));
             printerList.add(m);

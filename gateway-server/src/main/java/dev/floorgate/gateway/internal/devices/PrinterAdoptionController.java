@@ -1,7 +1,8 @@
 package dev.floorgate.gateway.internal.devices;
 
 import dev.floorgate.gateway.internal.access.RequestAuth;
-import dev.floorgate.gateway.internal.http.ApiException;
+import dev.floorgate.gateway.internal.GatewayProblem;
+import dev.floorgate.gateway.internal.ProblemCode;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
@@ -37,9 +38,9 @@ final class PrinterAdoptionController {
                     text(body, "description"), "site IT");
             return HttpResponse.created(Map.of("name", p.name, "url", p.url, "state", p.state.name()));
         } catch (IllegalArgumentException e) {
-            throw ApiException.badRequest("INVALID", e.getMessage());
+            throw GatewayProblem.invalid(e.getMessage());
         } catch (IllegalStateException e) {
-            throw new ApiException(409, "PRINTER_EXISTS", e.getMessage());
+            throw new GatewayProblem(ProblemCode.PRINTER_EXISTS, e.getMessage());
         }
     }
 

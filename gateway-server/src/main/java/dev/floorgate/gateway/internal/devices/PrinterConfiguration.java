@@ -14,6 +14,11 @@ import jakarta.annotation.Nullable;
  *       (device-drivers' PrinterOptions).</li>
  *   <li>{@code fg.printers.<name>.description} (empty): free text for site IT's page ("Packing line 3").</li>
  * </ul>
+ *
+ * <p>{@link ScannerConfiguration} has the same shape (name, url, description) and stays a class of its own: Micronaut
+ * binds one {@code @EachProperty} prefix per class, the two URLs are checked differently (a printer is never
+ * {@code tcp-listen}), and a printer's configuration is also made by hand for a printer adopted at run time
+ * ({@link AdoptedPrinters}).
  */
 @EachProperty("fg.printers")
 public final class PrinterConfiguration {

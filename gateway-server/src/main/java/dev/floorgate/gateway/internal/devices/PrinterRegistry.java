@@ -6,8 +6,6 @@ import dev.floorgate.devices.PrinterState;
 import dev.floorgate.devices.PrinterStatus;
 import dev.floorgate.devices.ZebraPrinterDriver;
 import dev.floorgate.gateway.internal.events.EventHub;
-import io.micronaut.context.annotation.Context;
-import jakarta.annotation.PreDestroy;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -29,7 +27,6 @@ import java.util.regex.Pattern;
  * <p>Printer state changes become {@code device} events; a printer that turns ready tells the
  * {@link #onReady ready listeners} (the spooler resumes a held queue at once instead of at its next poll).
  */
-@Context
 public final class PrinterRegistry implements AutoCloseable {
     /** Names of printers, scanners and stations: what fits a metric label, a URL path and a log line. */
     static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
@@ -72,6 +69,10 @@ public final class PrinterRegistry implements AutoCloseable {
             }
             printers.put(c.getName(), new Entry(c));
         }
+    }
+
+    /** Opens every printer's driver (each connects and polls in the background; an unreachable printer is offline). */
+    public synchronized void start() {
         try {
             for (Entry e : printers.values()) {
                 String key = "fg.printers." + e.config.getName() + ".url";
@@ -213,7 +214,6 @@ public final class PrinterRegistry implements AutoCloseable {
         return out;
     }
 
-    @PreDestroy
     @Override
     public void close() {
         for (Entry e : printers.values()) {

@@ -14,6 +14,8 @@ import jakarta.annotation.Nullable;
  *       ScannerOptions: suffix, prefix, stxEtx, maxFrame, duplicateWindow, trigger, noRead, ...).</li>
  *   <li>{@code fg.scanners.<name>.description} (empty): free text for site IT's page.</li>
  * </ul>
+ *
+ * <p>Why this is not merged with {@link PrinterConfiguration}, which has the same shape: see there.
  */
 @EachProperty("fg.scanners")
 public final class ScannerConfiguration {

@@ -6,8 +6,6 @@ import dev.floorgate.devices.Scan;
 import dev.floorgate.devices.ScannerDriver;
 import dev.floorgate.devices.ScannerOptions;
 import dev.floorgate.gateway.internal.events.EventHub;
-import jakarta.annotation.PreDestroy;
-import jakarta.inject.Singleton;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -25,7 +23,6 @@ import java.util.function.Consumer;
  * yet connects in the background and shows as offline. Connection changes and problems (garbage, over-long
  * frames, no-reads) become {@code device} events.
  */
-@Singleton
 public final class ScannerRegistry implements AutoCloseable {
     private final Map<String, Entry> scanners = new LinkedHashMap<>();
     private final DeviceEventRelay relay;
@@ -128,7 +125,6 @@ public final class ScannerRegistry implements AutoCloseable {
         return out;
     }
 
-    @PreDestroy
     @Override
     public synchronized void close() {
         closed = true;

@@ -1,6 +1,5 @@
 package dev.floorgate.gateway.internal.events;
 
-import jakarta.inject.Singleton;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -26,7 +25,6 @@ import reactor.util.concurrent.Queues;
  * subscriber gets the replayed events and then every later one, none twice and none lost. A subscriber that
  * falls {@link #SUBSCRIBER_BUFFER} events behind is completed; it reconnects with its Last-Event-ID and replays.
  */
-@Singleton
 public final class EventHub {
     /** Events kept for reconnecting subscribers. */
     public static final int REPLAY_CAPACITY = 2048;

@@ -3,7 +3,8 @@ package dev.floorgate.gateway.internal.ops;
 import dev.floorgate.gateway.SyncConfiguration;
 import dev.floorgate.gateway.internal.access.DevicePrincipal;
 import dev.floorgate.gateway.internal.access.OperatorSessions;
-import dev.floorgate.gateway.internal.http.ApiException;
+import dev.floorgate.gateway.internal.GatewayProblem;
+import dev.floorgate.gateway.internal.ProblemCode;
 import dev.floorgate.protocol.Operation;
 import dev.floorgate.protocol.OperationJson;
 import dev.floorgate.protocol.ResultCodes;
@@ -11,12 +12,9 @@ import dev.floorgate.sync.AppendResult;
 import dev.floorgate.sync.DiskFullException;
 import dev.floorgate.sync.LocalProblem;
 import dev.floorgate.sync.SyncEngine;
-import jakarta.inject.Singleton;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -26,74 +24,80 @@ import java.util.concurrent.TimeoutException;
  * device id, logged-in operator), validates them against the cached master data, appends the valid ones and
  * waits for their group commit. Only then does the caller answer 202: an acknowledged operation is on disk.
  */
-@Singleton
 public final class OperationIntake {
     private final SyncEngine engine;
     private final OperatorSessions sessions;
     private final SyncConfiguration config;
 
-    OperationIntake(SyncEngine engine, OperatorSessions sessions, SyncConfiguration config) {
+    public OperationIntake(SyncEngine engine, OperatorSessions sessions, SyncConfiguration config) {
         this.engine = engine;
         this.sessions = sessions;
         this.config = config;
     }
 
     /** What happened to a posted request: the accepted opIds and, per refused op, its problems. */
-    public static final class Outcome {
-        public final List<String> accepted = new ArrayList<>();
-        public final List<Map<String, Object>> rejected = new ArrayList<>();
+    public record Outcome(List<String> accepted, List<Refused> rejected) {
+    }
+
+    /** An operation refused before it reached the outbox: its result code and what is wrong, field by field. */
+    public record Refused(String opId, String code, List<FieldProblem> problems) {
+    }
+
+    /** One field of an operation and what is wrong with it. */
+    public record FieldProblem(String field, String message) {
     }
 
     public Outcome submit(DevicePrincipal device, String body) throws SQLException {
         List<Operation> ops = OperationJson.readOperations(body);
         if (ops.isEmpty()) {
-            throw ApiException.badRequest("INVALID", "operations: at least one operation is required");
+            throw GatewayProblem.invalid("operations: at least one operation is required");
         }
         if (ops.size() > 1000) {
-            throw new ApiException(413, "BATCH_TOO_LARGE", "at most 1000 operations per request, got " + ops.size());
+            throw new GatewayProblem(ProblemCode.BATCH_TOO_LARGE, "at most 1000 operations per request, got "
+                    + ops.size());
         }
         String operator = sessions.operator(device).orElse(null);
         List<Operation> bound = new ArrayList<>(ops.size());
         for (Operation op : ops) {
             if (op.tenant() != null && !op.tenant().equals(device.tenant())) {
                 // Nothing of the request is stored: a device never writes another tenant's data.
-                throw ApiException.forbidden("device " + device.deviceId() + " belongs to tenant '"
+                throw GatewayProblem.tenantForbidden("device " + device.deviceId() + " belongs to tenant '"
                         + device.tenant() + "' and may not write operations of tenant '" + op.tenant() + "'");
             }
             bound.add(bind(op, device, operator));
         }
-        Outcome outcome = new Outcome();
+        Outcome outcome = new Outcome(new ArrayList<>(), new ArrayList<>());
         List<Operation> valid = new ArrayList<>();
         for (Operation op : bound) {
-            List<Map<String, Object>> problems = new ArrayList<>();
+            List<FieldProblem> problems = new ArrayList<>();
             String code = null;
             for (LocalProblem p : engine.validator().check(op)) {
-                problems.add(Map.of("field", p.field(), "message", p.message()));
+                problems.add(new FieldProblem(p.field(), p.message()));
                 code = code == null || ResultCodes.INVALID.equals(p.code()) ? p.code() : code;
             }
             if (op.warehouse() != null && !op.warehouse().equals(device.warehouse())) {
-                problems.add(Map.of("field", "warehouse", "message", "device " + device.deviceId()
+                problems.add(new FieldProblem("warehouse", "device " + device.deviceId()
                         + " works in warehouse " + device.warehouse() + ", not " + op.warehouse()));
                 code = ResultCodes.INVALID;
             }
             if (op.deviceId() != null && !op.deviceId().equals(device.deviceId())) {
-                problems.add(Map.of("field", "deviceId", "message", "is '" + op.deviceId()
+                problems.add(new FieldProblem("deviceId", "is '" + op.deviceId()
                         + "' but the request comes from device " + device.deviceId()));
                 code = ResultCodes.INVALID;
             }
             if (problems.isEmpty()) {
                 valid.add(op);
             } else {
-                outcome.rejected.add(rejection(op.opId(), code, problems));
+                outcome.rejected().add(new Refused(op.opId(), code, problems));
             }
         }
         if (!valid.isEmpty()) {
             for (AppendResult r : append(valid, device)) {
                 if (r.kind() == AppendResult.Kind.CONFLICT) {
-                    outcome.rejected.add(rejection(r.opId(), ResultCodes.OP_ID_REUSED,
-                            List.of(Map.of("field", "opId", "message", r.message()))));
+                    outcome.rejected().add(new Refused(r.opId(), ResultCodes.OP_ID_REUSED,
+                            List.of(new FieldProblem("opId", r.message()))));
                 } else {
-                    outcome.accepted.add(r.opId());
+                    outcome.accepted().add(r.opId());
                 }
             }
         }
@@ -107,16 +111,16 @@ public final class OperationIntake {
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
             if (cause instanceof DiskFullException) {
-                throw new ApiException(507, "DISK_FULL", cause.getMessage());
+                throw new GatewayProblem(ProblemCode.DISK_FULL, cause.getMessage());
             }
-            throw new ApiException(503, "OUTBOX_UNAVAILABLE", "the outbox could not store the operations: "
+            throw new GatewayProblem(ProblemCode.OUTBOX_UNAVAILABLE, "the outbox could not store the operations: "
                     + cause.getMessage());
         } catch (TimeoutException e) {
-            throw new ApiException(503, "OUTBOX_BUSY", "the outbox did not commit within "
+            throw new GatewayProblem(ProblemCode.OUTBOX_BUSY, "the outbox did not commit within "
                     + config.getAppendTimeout().toMillis() + " ms; retry with the same opIds");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new ApiException(503, "OUTBOX_BUSY", "interrupted while waiting for the outbox");
+            throw new GatewayProblem(ProblemCode.OUTBOX_BUSY, "interrupted while waiting for the outbox");
         }
     }
 
@@ -136,13 +140,5 @@ public final class OperationIntake {
             b.operator(operator);
         }
         return b.build();
-    }
-
-    private static Map<String, Object> rejection(String opId, String code, List<Map<String, Object>> problems) {
-        Map<String, Object> r = new LinkedHashMap<>();
-        r.put("opId", opId);
-        r.put("code", code);
-        r.put("problems", problems);
-        return r;
     }
 }

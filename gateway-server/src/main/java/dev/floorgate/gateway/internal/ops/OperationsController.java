@@ -2,7 +2,7 @@ package dev.floorgate.gateway.internal.ops;
 
 import dev.floorgate.gateway.internal.access.DevicePrincipal;
 import dev.floorgate.gateway.internal.access.RequestAuth;
-import dev.floorgate.gateway.internal.http.ApiException;
+import dev.floorgate.gateway.internal.GatewayProblem;
 import dev.floorgate.sync.StoredOperation;
 import dev.floorgate.sync.SyncEngine;
 import io.micronaut.http.HttpRequest;
@@ -16,7 +16,9 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -42,15 +44,30 @@ final class OperationsController {
         DevicePrincipal device = auth.device(request);
         OperationIntake.Outcome outcome = intake.submit(device, body);
         Map<String, Object> out = new LinkedHashMap<>();
-        if (outcome.rejected.isEmpty()) {
-            out.put("accepted", outcome.accepted);
+        if (outcome.rejected().isEmpty()) {
+            out.put("accepted", outcome.accepted());
             return HttpResponse.status(HttpStatus.ACCEPTED).body(out);
         }
         out.put("error", "INVALID_OPERATIONS");
-        out.put("message", outcome.rejected.size() + " of " + (outcome.rejected.size() + outcome.accepted.size())
-                + " operations refused; the others are accepted");
-        out.put("accepted", outcome.accepted);
-        out.put("rejected", outcome.rejected);
+        out.put("message", outcome.rejected().size() + " of " + (outcome.rejected().size()
+                + outcome.accepted().size()) + " operations refused; the others are accepted");
+        out.put("accepted", outcome.accepted());
+        List<Map<String, Object>> rejected = new ArrayList<>();
+        for (OperationIntake.Refused r : outcome.rejected()) {
+            List<Map<String, Object>> problems = new ArrayList<>();
+            for (OperationIntake.FieldProblem p : r.problems()) {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("field", p.field());
+                m.put("message", p.message());
+                problems.add(m);
+            }
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("opId", r.opId());
+            m.put("code", r.code());
+            m.put("problems", problems);
+            rejected.add(m);
+        }
+        out.put("rejected", rejected);
         return HttpResponse.<Map<String, Object>>status(HttpStatus.UNPROCESSABLE_ENTITY).body(out);
     }
 
@@ -59,11 +76,11 @@ final class OperationsController {
         DevicePrincipal device = auth.device(request);
         StoredOperation op = engine.outbox().find(opId)
                 .filter(o -> o.tenant().equals(device.tenant()))
-                .orElseThrow(() -> ApiException.notFound("no operation " + opId + " for tenant " + device.tenant()));
+                .orElseThrow(() -> GatewayProblem.notFound("no operation " + opId + " for tenant " + device.tenant()));
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("opId", op.opId());
         out.put("state", op.state().name());
-        out.put("result", op.result() == null ? null : SyncEngineFactory.resultData(op.result()));
+        out.put("result", op.result() == null ? null : SyncResultEvents.resultData(op.result()));
         out.put("acceptedAt", op.acceptedAt().toString());
         out.put("syncedAt", op.syncedAt() == null ? null : op.syncedAt().toString());
         out.put("deviceId", op.deviceId());

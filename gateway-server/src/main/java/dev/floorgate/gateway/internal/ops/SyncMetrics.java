@@ -4,14 +4,12 @@ import dev.floorgate.gateway.internal.metrics.MetricsSource;
 import dev.floorgate.gateway.internal.metrics.PrometheusText;
 import dev.floorgate.sync.SyncEngine;
 import dev.floorgate.sync.SyncStats;
-import jakarta.inject.Singleton;
 
 /** The sync engine's figures for /metrics: queue depth, oldest pending age, sync rate, results, cache age. */
-@Singleton
-final class SyncMetrics implements MetricsSource {
+public final class SyncMetrics implements MetricsSource {
     private final SyncEngine engine;
 
-    SyncMetrics(SyncEngine engine) {
+    public SyncMetrics(SyncEngine engine) {
         this.engine = engine;
     }
 

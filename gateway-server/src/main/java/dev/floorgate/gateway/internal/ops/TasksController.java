@@ -2,7 +2,7 @@ package dev.floorgate.gateway.internal.ops;
 
 import dev.floorgate.gateway.internal.access.DevicePrincipal;
 import dev.floorgate.gateway.internal.access.RequestAuth;
-import dev.floorgate.gateway.internal.http.ApiException;
+import dev.floorgate.gateway.internal.GatewayProblem;
 import dev.floorgate.sync.PickTask;
 import dev.floorgate.sync.SkuItem;
 import dev.floorgate.sync.SyncEngine;
@@ -38,7 +38,7 @@ final class TasksController {
     Map<String, Object> tasks(HttpRequest<?> request, @Nullable @QueryValue String type) {
         DevicePrincipal device = auth.device(request);
         if (type != null && !type.equals("PICK")) {
-            throw ApiException.badRequest("INVALID", "type: only PICK tasks exist, was '" + type + "'");
+            throw GatewayProblem.invalid("type: only PICK tasks exist, was '" + type + "'");
         }
         List<Map<String, Object>> tasks = new ArrayList<>();
         Map<String, String> names = new HashMap<>(); // one cache read per SKU, not per task line

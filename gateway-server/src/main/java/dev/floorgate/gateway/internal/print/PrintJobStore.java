@@ -1,11 +1,10 @@
 package dev.floorgate.gateway.internal.print;
 
 import dev.floorgate.gateway.internal.GatewayDatabase;
-import dev.floorgate.gateway.internal.http.ApiException;
+import dev.floorgate.gateway.internal.GatewayProblem;
+import dev.floorgate.gateway.internal.ProblemCode;
 import io.micronaut.core.type.Argument;
 import io.micronaut.json.JsonMapper;
-import jakarta.annotation.PreDestroy;
-import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.sql.Connection;
@@ -18,7 +17,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -50,6 +48,8 @@ import java.util.TreeMap;
  * print_job_actions(id INTEGER PRIMARY KEY, job_id, at, action, actor, reason, from_state, to_state)
  *   every person action and crash recovery, kept as long as the job
  * </pre>
+ * (What the columns mean; the DDL, indexes included, is in {@code internal.GatewaySchema}, applied when gateway.db
+ * opens. The group commit starts with {@link #start}.)
  *
  * <p>Commit points, in the order a job lives them:
  * <ol>
@@ -75,8 +75,7 @@ import java.util.TreeMap;
  * the transaction holding its change has committed, so every commit point above is what it says. State changes are
  * conditional updates ({@code WHERE state IN (...)}), so a person's action and a worker cannot both move one job.
  */
-@Singleton
-final class PrintJobStore implements AutoCloseable {
+public final class PrintJobStore implements AutoCloseable {
     /** Person actions, each with the states it may start from. */
     enum Action {
         REPRINT(EnumSet.of(PrintJobState.MAYBE_PRINTED, PrintJobState.FAILED, PrintJobState.HELD), PrintJobState.QUEUED),
@@ -108,36 +107,15 @@ final class PrintJobStore implements AutoCloseable {
     private final SpoolCommitter committer;
     private final JsonMapper json;
 
-    PrintJobStore(GatewayDatabase db, JsonMapper json) {
+    public PrintJobStore(GatewayDatabase db, JsonMapper json) {
         this.db = db;
         this.json = json;
-        try {
-            db.inTransaction(c -> {
-                try (Statement s = c.createStatement()) {
-                    s.execute("CREATE TABLE IF NOT EXISTS print_jobs (job_id TEXT PRIMARY KEY, seq INTEGER NOT NULL, "
-                            + "tenant TEXT NOT NULL, printer TEXT NOT NULL, station TEXT, template TEXT, "
-                            + "data_json TEXT NOT NULL, zpl TEXT NOT NULL, copies INTEGER NOT NULL, "
-                            + "request_hash TEXT NOT NULL, state TEXT NOT NULL, fault TEXT, fault_detail TEXT, "
-                            + "attempts INTEGER NOT NULL DEFAULT 0, created_at TEXT NOT NULL, updated_at TEXT NOT NULL, "
-                            + "printed_at TEXT, created_by TEXT NOT NULL, resolution TEXT, resolved_by TEXT, "
-                            + "resolved_at TEXT, resolution_reason TEXT)");
-                    s.execute("CREATE UNIQUE INDEX IF NOT EXISTS print_jobs_seq ON print_jobs(seq)");
-                    s.execute("CREATE INDEX IF NOT EXISTS print_jobs_queue ON print_jobs(printer, seq) "
-                            + "WHERE state IN ('QUEUED', 'HELD')");
-                    s.execute("CREATE INDEX IF NOT EXISTS print_jobs_state ON print_jobs(state, updated_at)");
-                    s.execute("CREATE INDEX IF NOT EXISTS print_jobs_tenant ON print_jobs(tenant, seq)");
-                    s.execute("CREATE TABLE IF NOT EXISTS print_job_actions (id INTEGER PRIMARY KEY, "
-                            + "job_id TEXT NOT NULL, at TEXT NOT NULL, action TEXT NOT NULL, actor TEXT NOT NULL, "
-                            + "reason TEXT NOT NULL, from_state TEXT NOT NULL, to_state TEXT NOT NULL)");
-                    s.execute("CREATE INDEX IF NOT EXISTS print_job_actions_job ON print_job_actions(job_id)");
-                }
-                return null;
-            });
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot create the print spool tables in " + db.file() + ": "
-                    + e.getMessage(), e);
-        }
         this.committer = new SpoolCommitter(db, COMMIT_TIMEOUT);
+    }
+
+    /** Starts the spool's group commit; call once before the first change. */
+    public void start() {
+        committer.start();
     }
 
     /** Spool transactions committed since start, and the changes they carried: {transactions, changes}. */
@@ -146,7 +124,6 @@ final class PrintJobStore implements AutoCloseable {
     }
 
     /** Commits what is waiting and stops taking changes. */
-    @PreDestroy
     @Override
     public void close() throws InterruptedException {
         committer.close();
@@ -156,7 +133,7 @@ final class PrintJobStore implements AutoCloseable {
      * Commit point 1: stores the job as QUEUED, or returns the job already stored under its jobId when the request
      * is the same.
      *
-     * @throws ApiException 409 JOB_ID_REUSED when the jobId holds another request (of any tenant), 503 QUEUE_FULL
+     * @throws GatewayProblem JOB_ID_REUSED when the jobId holds another request (of any tenant), QUEUE_FULL
      *                      when the printer already has {@code maxQueued} jobs waiting
      */
     Enqueued enqueue(PrintRequest r, int maxQueued, Instant now) throws SQLException {
@@ -167,15 +144,15 @@ final class PrintJobStore implements AutoCloseable {
                     rs -> rs.getString(1), r.jobId());
             if (existingHash.isPresent()) {
                 if (!existingHash.get().equals(hash)) {
-                    throw new ApiException(409, "JOB_ID_REUSED", "jobId '" + r.jobId() + "' was already used for "
-                            + "another print request; make a new jobId for a new job");
+                    throw new GatewayProblem(ProblemCode.JOB_ID_REUSED, "jobId '" + r.jobId()
+                            + "' was already used for another print request; make a new jobId for a new job");
                 }
                 return new Enqueued(get(c, r.jobId()), false);
             }
             int waiting = one(c, "SELECT COUNT(*) FROM print_jobs WHERE printer = ? AND state IN ('QUEUED', 'HELD')",
                     rs -> rs.getInt(1), r.printer()).orElse(0);
             if (waiting >= maxQueued) {
-                throw new ApiException(503, "QUEUE_FULL", "printer '" + r.printer() + "' has " + waiting
+                throw new GatewayProblem(ProblemCode.QUEUE_FULL, "printer '" + r.printer() + "' has " + waiting
                         + " jobs waiting (fg.print.max-queued-per-printer " + maxQueued + "); try again later");
             }
             long seq = nextSeq(c);
@@ -337,14 +314,14 @@ final class PrintJobStore implements AutoCloseable {
     /**
      * Commit point 4: a person's action with who and why.
      *
-     * @throws ApiException 404 for an unknown job, 409 INVALID_STATE when the job's state does not allow it
+     * @throws GatewayProblem NOT_FOUND for an unknown job, INVALID_STATE when the job's state does not allow it
      */
     PrintJob resolve(String jobId, Action action, String actor, String reason, Instant now) throws SQLException {
         return committer.commit(c -> {
             PrintJob job = one(c, "SELECT " + COLUMNS + " FROM print_jobs WHERE job_id = ?", this::job, jobId)
-                    .orElseThrow(() -> ApiException.notFound("no print job " + jobId));
+                    .orElseThrow(() -> GatewayProblem.notFound("no print job " + jobId));
             if (!action.from.contains(job.state())) {
-                throw new ApiException(409, "INVALID_STATE", "print job " + jobId + " is " + job.state() + "; "
+                throw new GatewayProblem(ProblemCode.INVALID_STATE, "print job " + jobId + " is " + job.state() + "; "
                         + action.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-') + " needs one of "
                         + action.from);
             }
@@ -378,23 +355,21 @@ final class PrintJobStore implements AutoCloseable {
         });
     }
 
+    /** A person action or a crash recovery of a job: when, what, by whom, why, and the states it went between. */
+    record JobAction(String at, String action, String by, String reason, String from, String to) {
+    }
+
     /** Every person action and recovery of a job, oldest first. */
-    List<Map<String, Object>> actions(String jobId) throws SQLException {
+    List<JobAction> actions(String jobId) throws SQLException {
         return db.read(c -> {
-            List<Map<String, Object>> out = new ArrayList<>();
+            List<JobAction> out = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement("SELECT at, action, actor, reason, from_state, to_state "
                     + "FROM print_job_actions WHERE job_id = ? ORDER BY id")) {
                 ps.setString(1, jobId);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        Map<String, Object> m = new LinkedHashMap<>();
-                        m.put("at", rs.getString(1));
-                        m.put("action", rs.getString(2));
-                        m.put("by", rs.getString(3));
-                        m.put("reason", rs.getString(4));
-                        m.put("from", rs.getString(5));
-                        m.put("to", rs.getString(6));
-                        out.add(m);
+                        out.add(new JobAction(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                                rs.getString(5), rs.getString(6)));
                     }
                 }
             }

@@ -1,7 +1,8 @@
 package dev.floorgate.gateway.internal.print;
 
+import dev.floorgate.gateway.internal.access.DevicePrincipal;
 import dev.floorgate.gateway.internal.access.RequestAuth;
-import dev.floorgate.gateway.internal.http.ApiException;
+import dev.floorgate.gateway.internal.GatewayProblem;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -20,6 +21,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -48,7 +50,7 @@ final class PrintJobsController {
 
     @Post
     HttpResponse<Map<String, Object>> submit(HttpRequest<?> request, @Nullable @Body String body) throws SQLException {
-        Caller caller = Caller.of(auth, request);
+        Caller caller = caller(auth, request);
         PrintRequest job = reader.read(JsonBodies.object(json, body, "body"), caller);
         PrintSpooler.Submitted s = spooler.submit(job);
         Map<String, Object> out = s.job().toJson();
@@ -60,19 +62,19 @@ final class PrintJobsController {
     @Get
     Map<String, Object> list(HttpRequest<?> request, @Nullable @QueryValue String state,
             @Nullable @QueryValue String printer, @Nullable @QueryValue Integer limit) throws SQLException {
-        Caller caller = Caller.of(auth, request);
+        Caller caller = caller(auth, request);
         PrintJobState s = null;
         if (state != null && !state.isEmpty()) {
             try {
                 s = PrintJobState.valueOf(state.toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
-                throw ApiException.badRequest("INVALID", "state: one of " + List.of(PrintJobState.values())
+                throw GatewayProblem.invalid("state: one of " + List.of(PrintJobState.values())
                         + ", got '" + state + "'");
             }
         }
         int n = limit == null ? 100 : limit;
         if (n < 1 || n > MAX_LIST) {
-            throw ApiException.badRequest("INVALID", "limit: must be 1 to " + MAX_LIST + ", got " + n);
+            throw GatewayProblem.invalid("limit: must be 1 to " + MAX_LIST + ", got " + n);
         }
         List<Map<String, Object>> jobs = new ArrayList<>();
         for (PrintJob j : spooler.list(caller.tenant(), s, printer == null || printer.isEmpty() ? null : printer, n)) {
@@ -83,10 +85,21 @@ final class PrintJobsController {
 
     @Get("/{jobId}")
     Map<String, Object> get(HttpRequest<?> request, @PathVariable String jobId) throws SQLException {
-        Caller caller = Caller.of(auth, request);
+        Caller caller = caller(auth, request);
         PrintJob job = caller.visible(spooler.find(jobId), jobId);
         Map<String, Object> out = job.toJson();
-        out.put("history", spooler.history(jobId));
+        List<Map<String, Object>> history = new ArrayList<>();
+        for (PrintJobStore.JobAction a : spooler.history(jobId)) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("at", a.at());
+            m.put("action", a.action());
+            m.put("by", a.by());
+            m.put("reason", a.reason());
+            m.put("from", a.from());
+            m.put("to", a.to());
+            history.add(m);
+        }
+        out.put("history", history);
         return out;
     }
 
@@ -110,11 +123,20 @@ final class PrintJobsController {
 
     private Map<String, Object> act(HttpRequest<?> request, String jobId, String body, PrintJobStore.Action action)
             throws SQLException {
-        Caller caller = Caller.of(auth, request);
+        Caller caller = caller(auth, request);
         Object reason = JsonBodies.object(json, body, "body").get("reason");
         if (reason != null && !(reason instanceof String)) {
-            throw ApiException.badRequest("INVALID", "reason: must be a string");
+            throw GatewayProblem.invalid("reason: must be a string");
         }
         return spooler.resolve(jobId, action, caller, (String) reason).toJson();
+    }
+
+    /** Who asks: site IT with the admin token, else the device of the bearer token (or a 401). */
+    static Caller caller(RequestAuth auth, HttpRequest<?> request) {
+        if (auth.isAdmin(request)) {
+            return new Caller(null, "admin", true);
+        }
+        DevicePrincipal device = auth.device(request);
+        return new Caller(device.tenant(), "device:" + device.deviceId(), false);
     }
 }

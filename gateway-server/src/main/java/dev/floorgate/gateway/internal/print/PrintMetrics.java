@@ -2,7 +2,6 @@ package dev.floorgate.gateway.internal.print;
 
 import dev.floorgate.gateway.internal.metrics.MetricsSource;
 import dev.floorgate.gateway.internal.metrics.PrometheusText;
-import jakarta.inject.Singleton;
 import java.sql.SQLException;
 import java.util.Locale;
 import java.util.Map;
@@ -15,12 +14,11 @@ import org.slf4j.LoggerFactory;
  * {@code floorgate_print_job_transitions_total{state}} (state changes since start), and the group commit's
  * {@code floorgate_print_spool_transactions_total} / {@code floorgate_print_spool_changes_total}.
  */
-@Singleton
-final class PrintMetrics implements MetricsSource {
+public final class PrintMetrics implements MetricsSource {
     private static final Logger LOG = LoggerFactory.getLogger(PrintMetrics.class);
     private final PrintSpooler spooler;
 
-    PrintMetrics(PrintSpooler spooler) {
+    public PrintMetrics(PrintSpooler spooler) {
         this.spooler = spooler;
     }
 

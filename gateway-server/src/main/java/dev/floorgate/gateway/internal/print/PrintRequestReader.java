@@ -2,10 +2,9 @@ package dev.floorgate.gateway.internal.print;
 
 import dev.floorgate.gateway.internal.devices.PrinterRegistry;
 import dev.floorgate.gateway.internal.devices.StationConfiguration;
-import dev.floorgate.gateway.internal.http.ApiException;
+import dev.floorgate.gateway.internal.GatewayProblem;
 import dev.floorgate.templates.LabelTemplate;
 import dev.floorgate.templates.RenderedLabel;
-import jakarta.inject.Singleton;
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,11 +14,10 @@ import java.util.Optional;
 /**
  * Reads the body of {@code POST /api/v1/print-jobs} into a {@link PrintRequest} (API.md):
  * {@code {"jobId", "printer" | "station", "template", "data": {...}, "copies"}} or {@code {"jobId", "printer" |
- * "station", "zpl"}}, with an optional {@code "tenant"}. Every problem is a 400 naming the field, except a tenant
- * the caller does not hold (403). A station gives its printer, and its template when the body names none.
+ * "station", "zpl"}}, with an optional {@code "tenant"}. Every problem is INVALID naming the field, except a tenant
+ * the caller does not hold (TENANT_FORBIDDEN). A station gives its printer, and its template when the body names none.
  */
-@Singleton
-final class PrintRequestReader {
+public final class PrintRequestReader {
     /** Field values per job; a label has far fewer. */
     static final int MAX_FIELDS = 200;
 
@@ -28,7 +26,7 @@ final class PrintRequestReader {
     private final TemplateService templates;
     private final PrintConfiguration config;
 
-    PrintRequestReader(PrinterRegistry printers, List<StationConfiguration> stations, TemplateService templates,
+    public PrintRequestReader(PrinterRegistry printers, List<StationConfiguration> stations, TemplateService templates,
             PrintConfiguration config) {
         this.printers = printers;
         this.stations = stations;
@@ -47,7 +45,7 @@ final class PrintRequestReader {
         String tenant = text(body, "tenant");
         if (!caller.admin()) {
             if (tenant != null && !tenant.equals(caller.tenant())) {
-                throw ApiException.forbidden("tenant: this device belongs to tenant '" + caller.tenant()
+                throw GatewayProblem.tenantForbidden("tenant: this device belongs to tenant '" + caller.tenant()
                         + "', not '" + tenant + "'");
             }
             tenant = caller.tenant();
@@ -59,7 +57,8 @@ final class PrintRequestReader {
             if (tenant == null) {
                 tenant = station.getTenant();
             } else if (!tenant.equals(station.getTenant())) {
-                throw ApiException.forbidden("station: station '" + stationName + "' belongs to another tenant");
+                throw GatewayProblem.tenantForbidden("station: station '" + stationName
+                        + "' belongs to another tenant");
             }
         }
         if (tenant == null) {
@@ -177,7 +176,7 @@ final class PrintRequestReader {
         return s.isEmpty() ? null : s;
     }
 
-    private static ApiException invalid(String message) {
-        return ApiException.badRequest("INVALID", message);
+    private static GatewayProblem invalid(String message) {
+        return GatewayProblem.invalid(message);
     }
 }

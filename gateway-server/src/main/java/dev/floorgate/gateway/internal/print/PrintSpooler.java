@@ -3,9 +3,7 @@ package dev.floorgate.gateway.internal.print;
 import dev.floorgate.gateway.internal.devices.PrinterQueues;
 import dev.floorgate.gateway.internal.devices.PrinterRegistry;
 import dev.floorgate.gateway.internal.events.EventHub;
-import dev.floorgate.gateway.internal.http.ApiException;
-import io.micronaut.context.annotation.Context;
-import jakarta.annotation.PreDestroy;
+import dev.floorgate.gateway.internal.GatewayProblem;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.EnumMap;
@@ -21,15 +19,14 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The print spooler: takes print jobs, keeps them in {@link PrintJobStore} (where the schema, the commit points and
- * the crash argument are written down), and runs one {@link PrinterWorker} per configured printer. Started with the
- * application: first it turns jobs left PRINTING by a crash into MAYBE_PRINTED, then the workers start, so no job
+ * the crash argument are written down), and runs one {@link PrinterWorker} per configured printer. {@link #start}:
+ * first it turns jobs left PRINTING by a crash into MAYBE_PRINTED, then the workers start, so no job
  * that may have printed is ever sent again without a person.
  *
  * <p>Every state change of a job becomes a {@code print-job} event for the job's tenant. Person actions
  * (reprint, discard, mark-printed) need a reason and record who, when and why. Finished jobs are pruned after
  * {@code fg.print.retention}.
  */
-@Context
 public final class PrintSpooler implements PrinterQueues, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(PrintSpooler.class);
     /** Longest reason a person may give; a sentence, not a document. */
@@ -48,8 +45,7 @@ public final class PrintSpooler implements PrinterQueues, AutoCloseable {
     public record Submitted(PrintJob job, boolean created) {
     }
 
-    PrintSpooler(PrintJobStore store, PrinterRegistry printers, EventHub events, PrintConfiguration config)
-            throws SQLException {
+    public PrintSpooler(PrintJobStore store, PrinterRegistry printers, EventHub events, PrintConfiguration config) {
         this.store = store;
         this.events = events;
         this.config = config;
@@ -57,6 +53,18 @@ public final class PrintSpooler implements PrinterQueues, AutoCloseable {
         for (PrintJobState s : PrintJobState.values()) {
             transitions.put(s, new AtomicLong());
         }
+        housekeeping = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "fg-print-housekeeping");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /**
+     * Starts spooling (the store's group commit and the printers' drivers must run): first turns jobs left PRINTING
+     * by a crash into MAYBE_PRINTED, then starts one worker per printer, then the hourly pruning.
+     */
+    public void start() throws SQLException {
         for (PrintJob job : store.recoverAfterCrash(Instant.now())) {
             LOG.warn("print job {} for printer '{}' was being sent when the gateway stopped; it may have printed and "
                     + "waits for a person (reprint or discard it)", job.jobId(), job.printer());
@@ -70,11 +78,6 @@ public final class PrintSpooler implements PrinterQueues, AutoCloseable {
         printers.onReady(this::wake);
         printers.onAdded(this::startWorker);
         workers.values().forEach(PrinterWorker::start);
-        housekeeping = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "fg-print-housekeeping");
-            t.setDaemon(true);
-            return t;
-        });
         housekeeping.scheduleWithFixedDelay(this::prune, 1, 60, TimeUnit.MINUTES);
     }
 
@@ -94,7 +97,7 @@ public final class PrintSpooler implements PrinterQueues, AutoCloseable {
      * Spools a job: durable (QUEUED committed) when this returns, or the job already stored under the same jobId
      * and request.
      *
-     * @throws ApiException 409 JOB_ID_REUSED, 503 QUEUE_FULL
+     * @throws GatewayProblem JOB_ID_REUSED, QUEUE_FULL
      */
     public Submitted submit(PrintRequest request) throws SQLException {
         PrintJobStore.Enqueued e = store.enqueue(request, config.getMaxQueuedPerPrinter(), Instant.now());
@@ -115,23 +118,24 @@ public final class PrintSpooler implements PrinterQueues, AutoCloseable {
     }
 
     /** Every person action and crash recovery of a job, oldest first. */
-    List<Map<String, Object>> history(String jobId) throws SQLException {
+    List<PrintJobStore.JobAction> history(String jobId) throws SQLException {
         return store.actions(jobId);
     }
 
     /**
      * A person's action on a job the caller may see.
      *
-     * @throws ApiException 400 without a reason, 404 for a job the caller does not see, 409 for a state the
+     * @throws GatewayProblem INVALID without a reason, NOT_FOUND for a job the caller does not see, INVALID_STATE for
+     *                        a state the
      *                      action does not apply to
      */
     PrintJob resolve(String jobId, PrintJobStore.Action action, Caller caller, String reason) throws SQLException {
         if (reason == null || reason.isBlank()) {
-            throw ApiException.badRequest("INVALID", "reason: is required (say why, e.g. \"label came out "
+            throw GatewayProblem.invalid("reason: is required (say why, e.g. \"label came out "
                     + "smudged\"); it is recorded with who and when");
         }
         if (reason.length() > MAX_REASON) {
-            throw ApiException.badRequest("INVALID", "reason: " + reason.length() + " characters exceed "
+            throw GatewayProblem.invalid("reason: " + reason.length() + " characters exceed "
                     + MAX_REASON);
         }
         caller.visible(store.find(jobId), jobId);
@@ -194,7 +198,6 @@ public final class PrintSpooler implements PrinterQueues, AutoCloseable {
         }
     }
 
-    @PreDestroy
     @Override
     public void close() throws InterruptedException {
         housekeeping.shutdownNow();

@@ -78,12 +78,16 @@ final class SpoolCommitter implements AutoCloseable {
         this.timeout = timeout;
         this.thread = new Thread(this::loop, "fg-print-spool-commit");
         this.thread.setDaemon(true);
-        this.thread.start();
+    }
+
+    /** Starts the committing thread; units handed in before wait for it. */
+    void start() {
+        thread.start();
     }
 
     /**
      * Runs {@code work} in a transaction shared with other waiting units and returns its result once that
-     * transaction has committed. Exceptions thrown by the work (an ApiException, say) come back as they are.
+     * transaction has committed. Exceptions thrown by the work (an GatewayProblem, say) come back as they are.
      *
      * @throws SQLException when the transaction fails, or no commit happened within the timeout. After a timeout
      *                      the change may still commit later: a job posted again with its jobId is found, and a

@@ -1,14 +1,13 @@
 package dev.floorgate.gateway.internal.print;
 
-import dev.floorgate.gateway.internal.http.ApiException;
+import dev.floorgate.gateway.internal.GatewayProblem;
+import dev.floorgate.gateway.internal.ProblemCode;
 import dev.floorgate.templates.LabelTemplate;
 import dev.floorgate.templates.PreviewResult;
 import dev.floorgate.templates.RenderedLabel;
 import dev.floorgate.templates.TemplateCatalog;
 import dev.floorgate.templates.TemplateLoadException;
 import dev.floorgate.templates.ZplPreview;
-import io.micronaut.context.annotation.Value;
-import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -25,9 +24,8 @@ import org.slf4j.LoggerFactory;
  * {@code fg.templates-dir} when it is set (a site file with a built-in's name replaces it). Loaded once at start-up;
  * a bad site template stops the start with every bad file and line named (TemplateLoadException), because a
  * station or a client would otherwise print with the wrong label or none. Renders and previews turn the
- * template module's IllegalArgumentException (which names the template and field) into 400 answers.
+ * template module's IllegalArgumentException (which names the template and field) into INVALID problems.
  */
-@Singleton
 public final class TemplateService {
     /** Preview resolutions a printer head has. */
     public static final Set<Integer> DPIS = Set.of(152, 203, 300, 600);
@@ -35,7 +33,18 @@ public final class TemplateService {
 
     private final TemplateCatalog catalog;
 
-    public TemplateService(@Value("${fg.templates-dir:}") String templatesDir) {
+    private TemplateService(TemplateCatalog catalog) {
+        this.catalog = catalog;
+    }
+
+    /**
+     * The built-in templates plus the site's from {@code fg.templates-dir}.
+     *
+     * @param templatesDir {@code fg.templates-dir}; null or blank means built-in templates only
+     * @throws IllegalStateException naming the directory when a site template cannot be read or is broken
+     */
+    public static TemplateService load(String templatesDir) {
+        TemplateCatalog catalog;
         if (templatesDir == null || templatesDir.isBlank()) {
             catalog = TemplateCatalog.builtIn();
         } else {
@@ -48,7 +57,9 @@ public final class TemplateService {
                 throw new IllegalStateException("fg.templates-dir " + dir + " cannot be read: " + e.getMessage(), e);
             }
         }
-        LOG.info("label templates: {}", names());
+        TemplateService service = new TemplateService(catalog);
+        LOG.info("label templates: {}", service.names());
+        return service;
     }
 
     public Optional<LabelTemplate> find(String name) {
@@ -59,22 +70,22 @@ public final class TemplateService {
         return catalog.all();
     }
 
-    /** The template, or a 400 naming {@code field} and the known templates. */
+    /** The template, or UNKNOWN_TEMPLATE naming {@code field} and the known templates. */
     public LabelTemplate require(String field, String name) {
-        return find(name).orElseThrow(() -> ApiException.badRequest("UNKNOWN_TEMPLATE", field + ": no template '"
+        return find(name).orElseThrow(() -> new GatewayProblem(ProblemCode.UNKNOWN_TEMPLATE, field + ": no template '"
                 + name + "'; known: " + names()));
     }
 
     /**
      * Renders {@code data} with {@code copies} in its ^PQ.
      *
-     * @throws ApiException 400 INVALID naming the template and the field that is missing or wrong
+     * @throws GatewayProblem INVALID naming the template and the field that is missing or wrong
      */
     public RenderedLabel render(LabelTemplate template, Map<String, String> data, int copies) {
         try {
             return template.render(data, copies);
         } catch (IllegalArgumentException e) {
-            throw ApiException.badRequest("INVALID", "data: " + e.getMessage());
+            throw GatewayProblem.invalid("data: " + e.getMessage());
         }
     }
 
@@ -83,19 +94,19 @@ public final class TemplateService {
         try {
             return template.preview(data);
         } catch (IllegalArgumentException e) {
-            throw ApiException.badRequest("INVALID", "data: " + e.getMessage());
+            throw GatewayProblem.invalid("data: " + e.getMessage());
         }
     }
 
     /** A preview of raw ZPL (a carrier's label) at {@code dpi}. */
     public PreviewResult previewRaw(String zpl, int dpi) {
         if (!DPIS.contains(dpi)) {
-            throw ApiException.badRequest("INVALID", "dpi: must be 152, 203, 300 or 600, got " + dpi);
+            throw GatewayProblem.invalid("dpi: must be 152, 203, 300 or 600, got " + dpi);
         }
         try {
             return ZplPreview.render(zpl, dpi);
         } catch (IllegalArgumentException e) {
-            throw ApiException.badRequest("INVALID", "zpl: " + e.getMessage());
+            throw GatewayProblem.invalid("zpl: " + e.getMessage());
         }
     }
 

@@ -1,7 +1,7 @@
 package dev.floorgate.gateway.internal.print;
 
 import dev.floorgate.gateway.internal.access.RequestAuth;
-import dev.floorgate.gateway.internal.http.ApiException;
+import dev.floorgate.gateway.internal.GatewayProblem;
 import dev.floorgate.templates.LabelTemplate;
 import dev.floorgate.templates.PreviewResult;
 import dev.floorgate.templates.TemplateField;
@@ -46,7 +46,7 @@ final class TemplatesController {
 
     @Get
     Map<String, Object> list(HttpRequest<?> request) {
-        Caller.of(auth, request);
+        PrintJobsController.caller(auth, request);
         List<Map<String, Object>> out = new ArrayList<>();
         for (LabelTemplate t : templates.all()) {
             out.add(describe(t));
@@ -56,13 +56,13 @@ final class TemplatesController {
 
     @Get("/{name}")
     Map<String, Object> one(HttpRequest<?> request, @PathVariable String name) {
-        Caller.of(auth, request);
+        PrintJobsController.caller(auth, request);
         return describe(find(name));
     }
 
     @Get("/{name}/preview.png")
     HttpResponse<byte[]> preview(HttpRequest<?> request, @PathVariable String name) {
-        Caller.of(auth, request);
+        PrintJobsController.caller(auth, request);
         LabelTemplate template = find(name);
         Map<String, String> data = new LinkedHashMap<>();
         String dataParam = request.getParameters().get("data");
@@ -79,21 +79,21 @@ final class TemplatesController {
 
     @Post("/preview.png")
     HttpResponse<byte[]> previewRaw(HttpRequest<?> request, @Nullable @Body String body) {
-        Caller.of(auth, request);
+        PrintJobsController.caller(auth, request);
         Map<String, Object> fields = JsonBodies.object(json, body, "body");
         Object zpl = fields.get("zpl");
         if (!(zpl instanceof String) || ((String) zpl).isEmpty()) {
-            throw ApiException.badRequest("INVALID", "zpl: is required (the ZPL to draw, ^XA...^XZ)");
+            throw GatewayProblem.invalid("zpl: is required (the ZPL to draw, ^XA...^XZ)");
         }
         Object dpi = fields.getOrDefault("dpi", 203);
         if (!(dpi instanceof Number)) {
-            throw ApiException.badRequest("INVALID", "dpi: must be 152, 203, 300 or 600");
+            throw GatewayProblem.invalid("dpi: must be 152, 203, 300 or 600");
         }
         return png(templates.previewRaw((String) zpl, ((Number) dpi).intValue()));
     }
 
     private LabelTemplate find(String name) {
-        return templates.find(name).orElseThrow(() -> ApiException.notFound("no template '" + name + "'"));
+        return templates.find(name).orElseThrow(() -> GatewayProblem.notFound("no template '" + name + "'"));
     }
 
     private static HttpResponse<byte[]> png(PreviewResult result) {

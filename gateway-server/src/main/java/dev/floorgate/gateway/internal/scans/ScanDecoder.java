@@ -10,7 +10,6 @@ import dev.floorgate.sync.MasterDataCache;
 import dev.floorgate.sync.OrderItem;
 import dev.floorgate.sync.SkuItem;
 import dev.floorgate.sync.SyncEngine;
-import jakarta.inject.Singleton;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,7 +22,6 @@ import java.util.Optional;
  * GTIN, barcode or SKU code), a bin, an order, or an SSCC. GS1 errors are reported as problems naming the AI,
  * never thrown: a bad scan is an answer, not a failure.
  */
-@Singleton
 public final class ScanDecoder {
     /** Longest scan accepted; longer data is refused before any parsing. */
     public static final int MAX_SCAN_LENGTH = 4096;

@@ -5,7 +5,7 @@ import dev.floorgate.gateway.internal.devices.PrinterRegistry;
 import dev.floorgate.gateway.internal.devices.ScannerRegistry;
 import dev.floorgate.gateway.internal.devices.StationConfiguration;
 import dev.floorgate.gateway.internal.events.EventHub;
-import dev.floorgate.gateway.internal.http.ApiException;
+import dev.floorgate.gateway.internal.GatewayProblem;
 import dev.floorgate.gateway.internal.print.PrintRequest;
 import dev.floorgate.gateway.internal.print.PrintSpooler;
 import dev.floorgate.gateway.internal.print.TemplateService;
@@ -13,7 +13,6 @@ import dev.floorgate.gateway.internal.scans.ScanDecoder;
 import dev.floorgate.sync.SyncEngine;
 import dev.floorgate.templates.LabelTemplate;
 import dev.floorgate.templates.TemplateField;
-import io.micronaut.context.annotation.Context;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -39,7 +38,6 @@ import org.slf4j.LoggerFactory;
  * tenant and a log line, never an exception: the station keeps scanning. Each scanner's reads arrive in order on
  * one thread, so one station's labels are spooled in the order they were scanned.
  */
-@Context
 public final class StationService {
     private static final Logger LOG = LoggerFactory.getLogger(StationService.class);
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
@@ -47,13 +45,14 @@ public final class StationService {
     private static final int QUOTE_CHARS = 120;
     static final int MAX_COPIES = 100;
 
-    private final Map<String, Station> byScanner = new LinkedHashMap<>();
-    private final List<Station> stations = new ArrayList<>();
+    private final Map<String, Station> byScanner;
+    private final List<Station> stations;
     private final PrintSpooler spooler;
     private final ScanDecoder decoder;
     private final SyncEngine engine;
     private final TemplateService templates;
     private final EventHub events;
+    private final ScannerRegistry scanners;
     private final AtomicLong unassigned = new AtomicLong();
 
     /** A checked station and its counters. */
@@ -77,24 +76,50 @@ public final class StationService {
         }
     }
 
-    StationService(List<StationConfiguration> configs, PrinterRegistry printers, ScannerRegistry scanners,
-            TemplateService templates, PrintSpooler spooler, ScanDecoder decoder, SyncEngine engine, EventHub events) {
-        this.spooler = spooler;
-        this.decoder = decoder;
-        this.engine = engine;
-        this.templates = templates;
-        this.events = events;
+    /**
+     * The configured stations, checked against the printers, scanners and templates, with nothing opened yet: built
+     * before anything starts, so a configuration mistake stops the start with nothing to undo.
+     */
+    public static final class Plan {
+        final List<Station> stations = new ArrayList<>();
+        final Map<String, Station> byScanner = new LinkedHashMap<>();
+
+        private Plan() {
+        }
+    }
+
+    /** @throws IllegalStateException naming the configuration key that is wrong */
+    public static Plan plan(List<StationConfiguration> configs, PrinterRegistry printers, ScannerRegistry scanners,
+            TemplateService templates) {
+        Plan plan = new Plan();
         List<StationConfiguration> sorted = new ArrayList<>(configs);
         sorted.sort((a, b) -> a.getName().compareTo(b.getName()));
         for (StationConfiguration c : sorted) {
             Station s = check(c, printers, scanners, templates);
-            Station other = byScanner.putIfAbsent(c.getScanner(), s);
+            Station other = plan.byScanner.putIfAbsent(c.getScanner(), s);
             if (other != null) {
                 throw new IllegalStateException("fg.stations." + c.getName() + ".scanner: scanner '" + c.getScanner()
                         + "' already serves station '" + other.name() + "'; a scanner serves one station");
             }
-            stations.add(s);
+            plan.stations.add(s);
         }
+        return plan;
+    }
+
+    public StationService(Plan plan, ScannerRegistry scanners, TemplateService templates, PrintSpooler spooler,
+            ScanDecoder decoder, SyncEngine engine, EventHub events) {
+        this.stations = plan.stations;
+        this.byScanner = plan.byScanner;
+        this.scanners = scanners;
+        this.templates = templates;
+        this.spooler = spooler;
+        this.decoder = decoder;
+        this.engine = engine;
+        this.events = events;
+    }
+
+    /** Opens the stations' scanners; from now on each read is handled by {@link #onScan}. */
+    public void start() {
         scanners.start(this::onScan);
         for (Station s : stations) {
             LOG.info("station '{}': scanner '{}' -> printer '{}' with {} for tenant {}", s.name(),
@@ -188,7 +213,7 @@ public final class StationService {
                 LOG.debug("station '{}': scan {} -> print job {}", station.name(), quote(scan.data()),
                         s.job().jobId());
             }
-        } catch (ApiException | IllegalArgumentException e) {
+        } catch (GatewayProblem | IllegalArgumentException e) {
             problem(station, scan, e.getMessage());
         } catch (SQLException e) {
             problem(station, scan, "the print spool failed: " + e.getMessage());
@@ -269,16 +294,15 @@ public final class StationService {
         return data.length() > sb.length() && sb.length() >= QUOTE_CHARS ? sb + "..." : sb.toString();
     }
 
-    /** Per station: scans spooled, scans that matched nothing, other problems (for /metrics). */
-    List<Map<String, Object>> counters() {
-        List<Map<String, Object>> out = new ArrayList<>();
+    /** One station's scans since start: spooled, matched nothing, other problems. */
+    record Counters(String station, long queued, long noMatch, long problems) {
+    }
+
+    /** Per station, by name (for /metrics). */
+    List<Counters> counters() {
+        List<Counters> out = new ArrayList<>();
         for (Station s : stations) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("station", s.name());
-            m.put("queued", s.queued.get());
-            m.put("no_match", s.noMatch.get());
-            m.put("problem", s.problems.get());
-            out.add(m);
+            out.add(new Counters(s.name(), s.queued.get(), s.noMatch.get(), s.problems.get()));
         }
         return out;
     }

@@ -19,7 +19,10 @@ public final class HostNames {
     private HostNames() {
     }
 
-    /** The machine's host name, or "localhost" when it cannot be read. */
+    /**
+     * The machine's host name in lower case (a DNS name for the server certificate), or "localhost" when it cannot
+     * be read. Not the gateway's id: that is {@code internal.GatewayIdentity}.
+     */
     public static String hostName() {
         try {
             return InetAddress.getLocalHost().getHostName().toLowerCase(Locale.ROOT);

@@ -1,11 +1,5 @@
 package dev.floorgate.gateway.internal.tls;
 
-import dev.floorgate.gateway.GatewayConfiguration;
-import io.micronaut.context.annotation.Requires;
-import io.micronaut.context.annotation.Value;
-import jakarta.annotation.PreDestroy;
-import jakarta.inject.Inject;
-import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -49,8 +43,6 @@ import org.slf4j.LoggerFactory;
  * <p>A check every {@code fg.tls.check-interval} re-issues (or re-reads) the certificate and tells the
  * {@link #onChange listeners}; the HTTPS listener then serves the new one without a restart.
  */
-@Singleton
-@Requires(property = "fg.tls.enabled", notEquals = "false")
 public final class SiteCertificates implements AutoCloseable {
     static final String CA_FILE = "site-ca.p12";
     static final String SERVER_FILE = "server.p12";
@@ -81,18 +73,30 @@ public final class SiteCertificates implements AutoCloseable {
     private volatile FileTime providedModified;
     private List<String> lastRefused = List.of();
 
-    @Inject
-    public SiteCertificates(TlsConfiguration config, GatewayConfiguration gateway,
-            @Value("${fg.gateway.id:}") String gatewayId) {
-        this(config, Paths.get(gateway.getDataDir()).toAbsolutePath().normalize().resolve("tls"),
-                gatewayId == null || gatewayId.isBlank() ? HostNames.hostName() : gatewayId, Clock.systemUTC());
-    }
-
-    SiteCertificates(TlsConfiguration config, Path dir, String gatewayName, Clock clock) {
+    /**
+     * @param dir         where the gateway's own CA and server certificate live ({@code <fg.data-dir>/tls})
+     * @param gatewayName the gateway's id, named in its CA
+     */
+    public SiteCertificates(TlsConfiguration config, Path dir, String gatewayName, Clock clock) {
         this.config = config;
         this.dir = dir;
         this.gatewayName = gatewayName;
         this.clock = clock;
+        checker = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "fg-tls-check");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /**
+     * Reads site IT's key store, or makes (or renews) the gateway's own certificate, then checks it every
+     * {@code fg.tls.check-interval}.
+     *
+     * @return this, for the wiring
+     * @throws IllegalStateException when no certificate can be read or made
+     */
+    public SiteCertificates start() {
         try {
             served = provided() ? readProvided() : ensureGenerated();
         } catch (IOException | GeneralSecurityException e) {
@@ -100,13 +104,9 @@ public final class SiteCertificates implements AutoCloseable {
         }
         LOG.info("HTTPS certificate for {} valid until {}; site CA SHA-256 fingerprint {}", names(served.leaf()),
                 served.leaf().getNotAfter().toInstant(), Fingerprints.sha256(served.root()));
-        checker = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "fg-tls-check");
-            t.setDaemon(true);
-            return t;
-        });
         long every = Math.max(1000, config.getCheckInterval().toMillis());
         checker.scheduleWithFixedDelay(this::checkQuietly, every, every, TimeUnit.MILLISECONDS);
+        return this;
     }
 
     /** Whether the key store comes from site IT ({@code fg.tls.key-store}) rather than the gateway's own CA. */
@@ -266,7 +266,6 @@ public final class SiteCertificates implements AutoCloseable {
         return CertificateIssuer.subjectAltNames(cert);
     }
 
-    @PreDestroy
     @Override
     public void close() {
         checker.shutdownNow();

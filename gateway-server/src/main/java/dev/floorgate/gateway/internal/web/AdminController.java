@@ -6,7 +6,7 @@ import dev.floorgate.devices.PrinterDiscovery;
 import dev.floorgate.gateway.internal.access.DeviceRegistry;
 import dev.floorgate.gateway.internal.access.RequestAuth;
 import dev.floorgate.gateway.internal.devices.PrinterRegistry;
-import dev.floorgate.gateway.internal.http.ApiException;
+import dev.floorgate.gateway.internal.GatewayProblem;
 import dev.floorgate.gateway.internal.print.PrintRequest;
 import dev.floorgate.gateway.internal.print.PrintSpooler;
 import dev.floorgate.sync.SyncEngine;
@@ -78,7 +78,7 @@ final class AdminController {
     @Get("/audit")
     Map<String, Object> audit(HttpRequest<?> request, @Nullable @QueryValue Integer limit) throws SQLException {
         auth.admin(request);
-        return Map.of("entries", audit.list(limit == null ? 100 : limit));
+        return Map.of("entries", WebJson.audit(audit.list(limit == null ? 100 : limit)));
     }
 
     @Post("/sync-now")
@@ -99,7 +99,7 @@ final class AdminController {
         Duration ttl = minutes instanceof Number ? Duration.ofMinutes(((Number) minutes).longValue())
                 : DeviceRegistry.DEFAULT_CODE_TTL;
         if (ttl.toMinutes() < 1 || ttl.toDays() > 7) {
-            throw ApiException.badRequest("INVALID", "ttlMinutes: must be 1 to 10080 (a week), got " + ttl.toMinutes());
+            throw GatewayProblem.invalid("ttlMinutes: must be 1 to 10080 (a week), got " + ttl.toMinutes());
         }
         DeviceRegistry.EnrollmentCode code = devices.createEnrollmentCode(AdminLoginController.text(body.get("tenant")),
                 AdminLoginController.text(body.get("warehouse")), ttl);
@@ -123,7 +123,7 @@ final class AdminController {
             throws SQLException {
         auth.admin(request);
         if (!printers.contains(name)) {
-            throw ApiException.notFound("no printer '" + name + "'; configured: " + printers.names());
+            throw GatewayProblem.notFound("no printer '" + name + "'; configured: " + printers.names());
         }
         Instant now = Instant.now();
         String zpl = "^XA^CI28^CF0,40^FO40,40^FDFloorGate test print^FS^CF0,28^FO40,100^FDprinter " + name + "^FS"

@@ -1,6 +1,7 @@
 package dev.floorgate.gateway.internal.web;
 
-import dev.floorgate.gateway.internal.http.ApiException;
+import dev.floorgate.gateway.internal.GatewayProblem;
+import dev.floorgate.gateway.internal.http.ProblemStatus;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
@@ -44,8 +45,9 @@ final class AdminLoginController {
             out.put("mustChangePassword", login.mustChange());
             out.put("expiresAt", login.expiresAt().toString());
             return out;
-        } catch (ApiException e) {
-            audit.record(username == null ? "?" : username, "sign-in", null, e.getMessage(), e.status());
+        } catch (GatewayProblem e) {
+            audit.record(username == null ? "?" : username, "sign-in", null, e.getMessage(),
+                    ProblemStatus.of(e.code()));
             throw e;
         }
     }
@@ -54,7 +56,7 @@ final class AdminLoginController {
     Map<String, Object> changePassword(HttpRequest<?> request, @Body Map<String, Object> body) throws SQLException {
         String token = bearer(request);
         AdminSessions.Session s = sessions.session(token)
-                .orElseThrow(() -> ApiException.unauthorized("sign in first"));
+                .orElseThrow(() -> GatewayProblem.unauthorized("sign in first"));
         sessions.changePassword(token, text(body.get("currentPassword")), text(body.get("newPassword")));
         audit.record(s.username(), "password.change", s.username(), null, 200);
         return Map.of("username", s.username(), "mustChangePassword", false);
@@ -71,7 +73,7 @@ final class AdminLoginController {
     @Get("/me")
     Map<String, Object> me(HttpRequest<?> request) {
         AdminSessions.Session s = sessions.session(bearer(request))
-                .orElseThrow(() -> ApiException.unauthorized("sign in first"));
+                .orElseThrow(() -> GatewayProblem.unauthorized("sign in first"));
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("username", s.username());
         out.put("mustChangePassword", s.mustChange());

@@ -4,6 +4,7 @@ import dev.floorgate.devices.PrinterIdentity;
 import dev.floorgate.devices.PrinterState;
 import dev.floorgate.devices.PrinterStatus;
 import dev.floorgate.gateway.internal.access.DeviceRegistry;
+import dev.floorgate.gateway.internal.devices.PrinterJson;
 import dev.floorgate.gateway.internal.devices.PrinterRegistry;
 import dev.floorgate.gateway.internal.devices.ScannerRegistry;
 import dev.floorgate.gateway.internal.print.PrintJob;
@@ -12,7 +13,6 @@ import dev.floorgate.gateway.internal.print.PrintSpooler;
 import dev.floorgate.sync.SyncEngine;
 import dev.floorgate.sync.SyncStats;
 import io.micronaut.http.HttpRequest;
-import jakarta.inject.Singleton;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,7 +27,6 @@ import java.util.Map;
  * the attention summary (what needs a person, each item naming the section that explains it). Read only: nothing
  * here asks a device anything except {@link PrinterIdentities}, which asks in the background.
  */
-@Singleton
 final class AdminOverview {
     static final int MAX_JOBS = 200;
 
@@ -83,9 +82,8 @@ final class AdminOverview {
         queue.put("cacheAgeSeconds", s.cacheAge() == null ? null : s.cacheAge().toSeconds());
         queue.put("diskFreeBytes", s.diskFreeBytes());
         out.put("sync", queue);
-        List<Map<String, Object>> rejected = rejections.recent(50);
         int openRejections = rejections.openCount();
-        out.put("rejections", rejected);
+        out.put("rejections", WebJson.rejections(rejections.recent(50)));
 
         Duration stale = config.getDeviceStaleAfter();
         List<Map<String, Object>> printerList = printers(now, stale);
@@ -167,19 +165,8 @@ final class AdminOverview {
         Map<String, Map<String, Integer>> counts = spooler.countsByPrinter(null);
         List<Map<String, Object>> out = new ArrayList<>();
         for (PrinterRegistry.PrinterView p : printers.snapshot()) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("name", p.name);
-            m.put("description", p.description);
-            m.put("url", p.url);
-            m.put("state", p.state.name());
-            m.put("stateText", p.state.label());
-            m.put("online", p.online());
+            Map<String, Object> m = PrinterJson.of(p);
             m.put("fault", p.state.isFault());
-            m.put("faults", p.faults);
-            m.put("detail", p.detail);
-            m.put("connected", p.connected);
-            m.put("lastSeen", iso(p.lastSeen));
-            m.put("since", iso(p.stateSince));
             m.put("stale", p.lastSeen == null || p.lastSeen.plus(stale).isBefore(now));
             PrinterStatus status = printers.driver(p.name).map(d -> d.lastStatus()).orElse(null);
             boolean known = status != null && status.state() != PrinterState.DISCONNECTED

@@ -2,9 +2,8 @@ package dev.floorgate.gateway.internal.web;
 
 import dev.floorgate.gateway.internal.GatewayDatabase;
 import dev.floorgate.gateway.internal.access.RequestAuth;
-import dev.floorgate.gateway.internal.http.ApiException;
-import jakarta.inject.Inject;
-import jakarta.inject.Singleton;
+import dev.floorgate.gateway.internal.GatewayProblem;
+import dev.floorgate.gateway.internal.ProblemCode;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -33,13 +32,12 @@ import javax.crypto.spec.PBEKeySpec;
  *   token_hash = hex SHA-256 of the bearer token; a copy of the database signs nobody in
  * </pre>
  * On first start the account {@code admin} is made with {@code fg.web.initial-password} and must change it: until
- * then its session may only change the password ({@link #user} refuses it with 403 PASSWORD_CHANGE_REQUIRED).
+ * then its session may only change the password ({@link #user} refuses it with PASSWORD_CHANGE_REQUIRED).
  * A session slides: each use moves its expiry to now + {@code fg.web.session-ttl} (written at most once a minute,
  * since every write costs an fsync). After {@code fg.web.login-failures} wrong passwords in a row an account is
  * locked for {@code fg.web.login-lockout}, so a password cannot be guessed at network speed.
  */
-@Singleton
-final class AdminSessions implements RequestAuth.AdminSessionCheck {
+public final class AdminSessions implements RequestAuth.AdminSessionCheck {
     static final String DEFAULT_USER = "admin";
     static final int MIN_PASSWORD = 10;
     static final int MAX_PASSWORD = 200;
@@ -60,8 +58,7 @@ final class AdminSessions implements RequestAuth.AdminSessionCheck {
     private final SecureRandom random = new SecureRandom();
     private final Map<String, Instant> touched = new ConcurrentHashMap<>();
 
-    @Inject
-    AdminSessions(GatewayDatabase db, WebConfiguration config) {
+    public AdminSessions(GatewayDatabase db, WebConfiguration config) {
         this(db, config, Clock.systemUTC());
     }
 
@@ -69,48 +66,51 @@ final class AdminSessions implements RequestAuth.AdminSessionCheck {
         this.db = db;
         this.config = config;
         this.clock = clock;
+    }
+
+    /**
+     * Creates the {@code admin} account with {@code fg.web.initial-password} (to be changed at the first sign-in)
+     * when gateway.db has no account yet. Called once by the wiring before the first request.
+     */
+    public void ensureInitialAccount() {
         try {
             db.inTransaction(c -> {
-                try (Statement s = c.createStatement()) {
-                    s.execute("CREATE TABLE IF NOT EXISTS admin_users (username TEXT PRIMARY KEY, password_hash TEXT "
-                            + "NOT NULL, salt TEXT NOT NULL, iterations INTEGER NOT NULL, must_change INTEGER NOT NULL, "
-                            + "changed_at TEXT NOT NULL, failures INTEGER NOT NULL DEFAULT 0, locked_until TEXT)");
-                    s.execute("CREATE TABLE IF NOT EXISTS admin_sessions (token_hash TEXT PRIMARY KEY, username TEXT "
-                            + "NOT NULL, created_at TEXT NOT NULL, expires_at TEXT NOT NULL)");
-                    try (ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM admin_users")) {
-                        rs.next();
-                        if (rs.getInt(1) == 0) {
-                            String salt = HexFormat.of().formatHex(randomBytes(16));
-                            storePassword(c, DEFAULT_USER, hash(config.getInitialPassword(), salt, ITERATIONS), salt,
-                                    true, true);
-                        }
+                try (Statement s = c.createStatement();
+                        ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM admin_users")) {
+                    rs.next();
+                    if (rs.getInt(1) == 0) {
+                        String salt = HexFormat.of().formatHex(randomBytes(16));
+                        storePassword(c, DEFAULT_USER, hash(config.getInitialPassword(), salt, ITERATIONS), salt,
+                                true, true);
                     }
                 }
                 return null;
             });
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot create the admin account tables in " + db.file(), e);
+            throw new IllegalStateException("cannot create the initial admin account in " + db.file() + ": "
+                    + e.getMessage(), e);
         }
     }
 
     /**
      * Signs a person in.
      *
-     * @throws ApiException 401 for a wrong user or password (the same answer for both), 429 while locked out
+     * @throws GatewayProblem UNAUTHORIZED for a wrong user or password (the same answer for both), LOCKED_OUT while
+     *                        locked out
      */
     Login login(String username, String password) throws SQLException {
         if (username == null || password == null || password.length() > MAX_PASSWORD) {
-            throw ApiException.unauthorized("wrong user name or password");
+            throw GatewayProblem.unauthorized("wrong user name or password");
         }
         Instant now = clock.instant();
         Optional<Account> account = account(username);
         if (account.isEmpty()) {
             hash(password, "00", ITERATIONS); // the same work as for a known user: no timing oracle
-            throw ApiException.unauthorized("wrong user name or password");
+            throw GatewayProblem.unauthorized("wrong user name or password");
         }
         Account a = account.get();
         if (a.lockedUntil() != null && a.lockedUntil().isAfter(now)) {
-            throw new ApiException(429, "LOCKED_OUT", "too many wrong passwords for '" + username
+            throw new GatewayProblem(ProblemCode.LOCKED_OUT, "too many wrong passwords for '" + username
                     + "'; try again after " + a.lockedUntil());
         }
         // PBKDF2 takes a good part of a second on a small PC: done outside the database's lock, which the print
@@ -131,7 +131,7 @@ final class AdminSessions implements RequestAuth.AdminSessionCheck {
                 }
                 return null;
             });
-            throw ApiException.unauthorized("wrong user name or password");
+            throw GatewayProblem.unauthorized("wrong user name or password");
         }
         String token = RequestAuth.SESSION_PREFIX + Base64.getUrlEncoder().withoutPadding()
                 .encodeToString(randomBytes(32));
@@ -216,7 +216,8 @@ final class AdminSessions implements RequestAuth.AdminSessionCheck {
     public Optional<String> user(String token) {
         Optional<Session> s = session(token);
         if (s.isPresent() && s.get().mustChange()) {
-            throw new ApiException(403, "PASSWORD_CHANGE_REQUIRED", "the initial password of '" + s.get().username()
+            throw new GatewayProblem(ProblemCode.PASSWORD_CHANGE_REQUIRED, "the initial password of '"
+                    + s.get().username()
                     + "' must be changed first (POST /api/v1/admin/password)");
         }
         return s.map(Session::username);
@@ -225,20 +226,21 @@ final class AdminSessions implements RequestAuth.AdminSessionCheck {
     /**
      * Changes the signed-in person's password; every other session of theirs ends.
      *
-     * @throws ApiException 401 without a session or with a wrong current password, 400 for a weak new one
+     * @throws GatewayProblem UNAUTHORIZED without a session or with a wrong current password, WEAK_PASSWORD for a
+     *                        weak new one
      */
     void changePassword(String token, String current, String next) throws SQLException {
-        Session s = session(token).orElseThrow(() -> ApiException.unauthorized("sign in first"));
+        Session s = session(token).orElseThrow(() -> GatewayProblem.unauthorized("sign in first"));
         if (next == null || next.length() < MIN_PASSWORD || next.length() > MAX_PASSWORD) {
-            throw ApiException.badRequest("WEAK_PASSWORD", "newPassword: must be " + MIN_PASSWORD + " to "
+            throw new GatewayProblem(ProblemCode.WEAK_PASSWORD, "newPassword: must be " + MIN_PASSWORD + " to "
                     + MAX_PASSWORD + " characters");
         }
         if (next.equals(config.getInitialPassword()) || next.equals(current)) {
-            throw ApiException.badRequest("WEAK_PASSWORD", "newPassword: must differ from the current and the "
+            throw new GatewayProblem(ProblemCode.WEAK_PASSWORD, "newPassword: must differ from the current and the "
                     + "initial password");
         }
         if (!account(s.username()).map(a -> a.matches(current)).orElse(false)) {
-            throw ApiException.unauthorized("currentPassword: is wrong");
+            throw GatewayProblem.unauthorized("currentPassword: is wrong");
         }
         String salt = HexFormat.of().formatHex(randomBytes(16));
         String hash = hash(next, salt, ITERATIONS);

@@ -1,16 +1,13 @@
 package dev.floorgate.gateway.internal.web;
 
 import dev.floorgate.gateway.internal.GatewayDatabase;
-import jakarta.inject.Singleton;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,8 +21,7 @@ import org.slf4j.LoggerFactory;
  * Each record is its own transaction (durable when {@link #record} returns). The newest {@code fg.web.audit-keep}
  * rows are kept; older ones are deleted with each 100th record.
  */
-@Singleton
-final class AuditLog {
+public final class AuditLog {
     static final int MAX_LIST = 500;
     private static final int FIELD_MAX = 500;
     private static final Logger LOG = LoggerFactory.getLogger(AuditLog.class);
@@ -34,21 +30,9 @@ final class AuditLog {
     private final int keep;
     private long records;
 
-    AuditLog(GatewayDatabase db, WebConfiguration config) {
+    public AuditLog(GatewayDatabase db, WebConfiguration config) {
         this.db = db;
         this.keep = Math.max(100, config.getAuditKeep());
-        try {
-            db.inTransaction(c -> {
-                try (Statement s = c.createStatement()) {
-                    s.execute("CREATE TABLE IF NOT EXISTS admin_audit (id INTEGER PRIMARY KEY AUTOINCREMENT, at TEXT "
-                            + "NOT NULL, actor TEXT NOT NULL, action TEXT NOT NULL, target TEXT, detail TEXT, "
-                            + "status INTEGER NOT NULL)");
-                }
-                return null;
-            });
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot create admin_audit in " + db.file(), e);
-        }
     }
 
     /** Records an action; a failure to record is logged, never thrown (the action itself has happened). */
@@ -86,25 +70,22 @@ final class AuditLog {
         }
     }
 
+    /** One recorded admin action. */
+    record Entry(long id, String at, String actor, String action, String target, String detail, int status) {
+    }
+
     /** The newest {@code limit} entries, newest first. */
-    List<Map<String, Object>> list(int limit) throws SQLException {
+    List<Entry> list(int limit) throws SQLException {
         int n = Math.max(1, Math.min(limit, MAX_LIST));
         return db.read(c -> {
-            List<Map<String, Object>> out = new ArrayList<>();
+            List<Entry> out = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement("SELECT id, at, actor, action, target, detail, status "
                     + "FROM admin_audit ORDER BY id DESC LIMIT ?")) {
                 ps.setInt(1, n);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        Map<String, Object> m = new LinkedHashMap<>();
-                        m.put("id", rs.getLong(1));
-                        m.put("at", rs.getString(2));
-                        m.put("actor", rs.getString(3));
-                        m.put("action", rs.getString(4));
-                        m.put("target", rs.getString(5));
-                        m.put("detail", rs.getString(6));
-                        m.put("status", rs.getInt(7));
-                        out.add(m);
+                        out.add(new Entry(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                                rs.getString(5), rs.getString(6), rs.getInt(7)));
                     }
                 }
             }

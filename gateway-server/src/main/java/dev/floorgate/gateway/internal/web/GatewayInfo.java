@@ -1,13 +1,12 @@
 package dev.floorgate.gateway.internal.web;
 
+import dev.floorgate.gateway.internal.GatewayIdentity;
 import dev.floorgate.gateway.internal.tls.Fingerprints;
 import dev.floorgate.gateway.internal.tls.HostNames;
 import dev.floorgate.gateway.internal.tls.ListenerPorts;
 import dev.floorgate.gateway.internal.tls.SiteCertificates;
-import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
-import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.management.ManagementFactory;
@@ -23,7 +22,6 @@ import java.util.Properties;
  * Who this gateway is, for the header of site IT's page and the enrollment QR: its name, version, addresses,
  * uptime, the URLs a PDA uses, and the fingerprint of the CA that PDAs trust.
  */
-@Singleton
 final class GatewayInfo {
     private static final String POM_PROPERTIES = "/META-INF/maven/dev.floorgate/gateway-server/pom.properties";
 
@@ -33,9 +31,9 @@ final class GatewayInfo {
     private final ListenerPorts ports;
     private final SiteCertificates certificates;
 
-    GatewayInfo(@Value("${fg.gateway.id:}") String gatewayId, ListenerPorts ports,
-            @Nullable SiteCertificates certificates) {
-        this.name = gatewayId == null || gatewayId.isBlank() ? HostNames.hostName() : gatewayId;
+    /** @param certificates null when HTTPS is off */
+    GatewayInfo(GatewayIdentity identity, ListenerPorts ports, SiteCertificates certificates) {
+        this.name = identity.id();
         this.version = readVersion();
         this.startedAt = Instant.ofEpochMilli(ManagementFactory.getRuntimeMXBean().getStartTime());
         this.ports = ports;

@@ -108,7 +108,7 @@ final class PickController {
     @Get("/rejections")
     Map<String, Object> rejections(HttpRequest<?> request) throws SQLException {
         DevicePrincipal device = auth.device(request);
-        return Map.of("rejections", rejections.open(device));
+        return Map.of("rejections", WebJson.rejections(rejections.open(device)));
     }
 
     @Post("/rejections/{opId}/ack")
@@ -116,7 +116,10 @@ final class PickController {
             @Nullable @Body Map<String, Object> body) throws SQLException {
         DevicePrincipal device = auth.device(request);
         String operator = body == null ? null : AdminLoginController.text(body.get("operator"));
-        return rejections.acknowledge(device, opId, operator);
+        RejectionLog.Acknowledgement ack = rejections.acknowledge(device, opId, operator);
+        Map<String, Object> out = WebJson.rejection(ack.rejection());
+        out.put("changed", ack.changed());
+        return out;
     }
 
     @Post("/status")

@@ -1,6 +1,5 @@
 package dev.floorgate.gateway.internal.web;
 
-import jakarta.inject.Singleton;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
@@ -11,7 +10,6 @@ import java.util.concurrent.ConcurrentHashMap;
  * PDA list of site IT's page. In memory: it is a report of the moment, resent every half minute, and one entry per
  * enrolled device bounds it.
  */
-@Singleton
 final class PickerReports {
     /** One report. */
     record Report(int queued, int openRejections, String operator, String app, Instant at) {

@@ -3,8 +3,6 @@ package dev.floorgate.gateway.internal.web;
 import dev.floorgate.devices.PrinterIdentity;
 import dev.floorgate.devices.ZebraPrinterDriver;
 import dev.floorgate.gateway.internal.devices.PrinterRegistry;
-import jakarta.annotation.PreDestroy;
-import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,7 +21,6 @@ import org.slf4j.LoggerFactory;
  * for a moment, so it is asked in the background, once, and again after {@link #REFRESH} (a printer may be swapped
  * for another behind the same address); the page shows what is known meanwhile.
  */
-@Singleton
 final class PrinterIdentities implements AutoCloseable {
     static final Duration REFRESH = Duration.ofMinutes(30);
     /** After a failed ask, wait this long before asking that printer again. */
@@ -77,7 +74,6 @@ final class PrinterIdentities implements AutoCloseable {
         }
     }
 
-    @PreDestroy
     @Override
     public void close() {
         executor.shutdownNow();

@@ -4,21 +4,17 @@ import dev.floorgate.gateway.internal.GatewayDatabase;
 import dev.floorgate.gateway.internal.access.DevicePrincipal;
 import dev.floorgate.gateway.internal.events.EventHub;
 import dev.floorgate.gateway.internal.events.GatewayEvent;
-import dev.floorgate.gateway.internal.http.ApiException;
+import dev.floorgate.gateway.internal.GatewayProblem;
 import dev.floorgate.protocol.Operation;
 import dev.floorgate.sync.StoredOperation;
 import dev.floorgate.sync.SyncEngine;
-import io.micronaut.context.annotation.Context;
-import jakarta.annotation.PreDestroy;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
@@ -39,8 +35,7 @@ import reactor.core.scheduler.Schedulers;
  * Written on one thread of its own, never on the publisher's; {@code INSERT OR IGNORE}, so an event seen twice
  * (replayed after a reconnect to the hub) is one row.
  */
-@Context
-final class RejectionLog implements AutoCloseable {
+public final class RejectionLog implements AutoCloseable {
     static final int MAX_LIST = 200;
     private static final Logger LOG = LoggerFactory.getLogger(RejectionLog.class);
 
@@ -52,25 +47,15 @@ final class RejectionLog implements AutoCloseable {
     private volatile Disposable subscription;
     private volatile boolean closed;
 
-    RejectionLog(GatewayDatabase db, SyncEngine engine, EventHub hub) {
+    public RejectionLog(GatewayDatabase db, SyncEngine engine, EventHub hub) {
         this.db = db;
         this.engine = engine;
         this.hub = hub;
-        try {
-            db.inTransaction(c -> {
-                try (Statement s = c.createStatement()) {
-                    s.execute("CREATE TABLE IF NOT EXISTS rejected_ops (op_id TEXT PRIMARY KEY, tenant TEXT NOT NULL, "
-                            + "device_id TEXT, type TEXT, sku TEXT, qty INTEGER, location TEXT, order_no TEXT, code TEXT, "
-                            + "message TEXT, rejected_at TEXT NOT NULL, acknowledged_at TEXT, acknowledged_by TEXT)");
-                    s.execute("CREATE INDEX IF NOT EXISTS rejected_ops_open ON rejected_ops (tenant, device_id) "
-                            + "WHERE acknowledged_at IS NULL");
-                }
-                return null;
-            });
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot create rejected_ops in " + db.file(), e);
-        }
-        // Events published before this bean existed are still in the hub's replay buffer.
+    }
+
+    /** Records the rejections already in the hub's replay buffer, then every later one as it is published. */
+    public void start() {
+        // Events published before this log started are still in the hub's replay buffer.
         for (GatewayEvent e : hub.recent(RejectionLog::isRejection, EventHub.REPLAY_CAPACITY)) {
             record(e);
         }
@@ -124,14 +109,24 @@ final class RejectionLog implements AutoCloseable {
         }
     }
 
+    /** One operation the core rejected; {@code qty} is null when the operation had none. */
+    record Rejection(String opId, String tenant, String deviceId, String type, String sku, Long qty, String location,
+            String orderNo, String code, String message, String rejectedAt, String acknowledgedAt,
+            String acknowledgedBy) {
+    }
+
+    /** The rejection after an acknowledgement, and whether this call was the one that acknowledged it. */
+    record Acknowledgement(Rejection rejection, boolean changed) {
+    }
+
     /** The device's rejections that nobody acknowledged yet, oldest first. */
-    List<Map<String, Object>> open(DevicePrincipal device) throws SQLException {
+    List<Rejection> open(DevicePrincipal device) throws SQLException {
         return query("WHERE tenant = ? AND device_id = ? AND acknowledged_at IS NULL ORDER BY rejected_at LIMIT ?",
                 device.tenant(), device.deviceId(), MAX_LIST);
     }
 
     /** The newest rejections of every tenant, for site IT. */
-    List<Map<String, Object>> recent(int limit) throws SQLException {
+    List<Rejection> recent(int limit) throws SQLException {
         return query("ORDER BY rejected_at DESC LIMIT ?", Math.min(limit, MAX_LIST));
     }
 
@@ -149,9 +144,9 @@ final class RejectionLog implements AutoCloseable {
     /**
      * Marks a rejection seen by the picker; idempotent.
      *
-     * @throws ApiException 404 for an opId that is not a rejection of the device's tenant
+     * @throws GatewayProblem NOT_FOUND for an opId that is not a rejection of the device's tenant
      */
-    Map<String, Object> acknowledge(DevicePrincipal device, String opId, String by) throws SQLException {
+    Acknowledgement acknowledge(DevicePrincipal device, String opId, String by) throws SQLException {
         String who = by == null || by.isBlank() ? device.deviceId() : by.trim() + "@" + device.deviceId();
         int changed = db.inTransaction(c -> {
             try (PreparedStatement ps = c.prepareStatement("UPDATE rejected_ops SET acknowledged_at = ?, "
@@ -163,18 +158,16 @@ final class RejectionLog implements AutoCloseable {
                 return ps.executeUpdate();
             }
         });
-        List<Map<String, Object>> row = query("WHERE op_id = ? AND tenant = ?", opId, device.tenant());
+        List<Rejection> row = query("WHERE op_id = ? AND tenant = ?", opId, device.tenant());
         if (row.isEmpty()) {
-            throw ApiException.notFound("no rejected operation " + opId + " for tenant " + device.tenant());
+            throw GatewayProblem.notFound("no rejected operation " + opId + " for tenant " + device.tenant());
         }
-        Map<String, Object> out = row.get(0);
-        out.put("changed", changed == 1);
-        return out;
+        return new Acknowledgement(row.get(0), changed == 1);
     }
 
-    private List<Map<String, Object>> query(String where, Object... args) throws SQLException {
+    private List<Rejection> query(String where, Object... args) throws SQLException {
         return db.read(c -> {
-            List<Map<String, Object>> out = new ArrayList<>();
+            List<Rejection> out = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement("SELECT op_id, tenant, device_id, type, sku, qty, location, "
                     + "order_no, code, message, rejected_at, acknowledged_at, acknowledged_by FROM rejected_ops "
                     + where)) {
@@ -183,22 +176,11 @@ final class RejectionLog implements AutoCloseable {
                 }
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        Map<String, Object> m = new LinkedHashMap<>();
-                        m.put("opId", rs.getString(1));
-                        m.put("tenant", rs.getString(2));
-                        m.put("deviceId", rs.getString(3));
-                        m.put("type", rs.getString(4));
-                        m.put("sku", rs.getString(5));
                         long qty = rs.getLong(6);
-                        m.put("qty", rs.wasNull() ? null : qty);
-                        m.put("location", rs.getString(7));
-                        m.put("orderNo", rs.getString(8));
-                        m.put("code", rs.getString(9));
-                        m.put("message", rs.getString(10));
-                        m.put("rejectedAt", rs.getString(11));
-                        m.put("acknowledgedAt", rs.getString(12));
-                        m.put("acknowledgedBy", rs.getString(13));
-                        out.add(m);
+                        Long q = rs.wasNull() ? null : qty;
+                        out.add(new Rejection(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                                rs.getString(5), q, rs.getString(7), rs.getString(8), rs.getString(9),
+                                rs.getString(10), rs.getString(11), rs.getString(12), rs.getString(13)));
                     }
                 }
             }
@@ -210,7 +192,6 @@ final class RejectionLog implements AutoCloseable {
         return o == null ? null : o.toString();
     }
 
-    @PreDestroy
     @Override
     public void close() {
         closed = true;

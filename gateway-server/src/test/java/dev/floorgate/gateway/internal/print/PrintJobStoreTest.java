@@ -3,10 +3,11 @@ package dev.floorgate.gateway.internal.print;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.floorgate.gateway.GatewayConfiguration;
 import dev.floorgate.gateway.internal.GatewayDatabase;
-import dev.floorgate.gateway.internal.http.ApiException;
+import dev.floorgate.gateway.internal.GatewayProblem;
+import dev.floorgate.gateway.internal.ProblemCode;
 import io.micronaut.json.JsonMapper;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -32,19 +33,10 @@ class PrintJobStoreTest {
     Path dir;
     private final List<AutoCloseable> opened = new ArrayList<>();
 
-    private PrintJobStore open() {
-        GatewayDatabase db = new GatewayDatabase(new GatewayConfiguration() {
-            @Override
-            public String getDataDir() {
-                return dir.toString();
-            }
-
-            @Override
-            public String getAdminToken() {
-                return null;
-            }
-        });
+    private PrintJobStore open() throws IOException {
+        GatewayDatabase db = GatewayDatabase.open(dir);
         PrintJobStore store = new PrintJobStore(db, JSON);
+        store.start();
         opened.add(db);
         opened.add(store);
         return store;
@@ -90,8 +82,8 @@ class PrintJobStoreTest {
         assertThat(after.head("p2")).as("a maybe-printed job is not sent again by itself").isEmpty();
         assertThat(after.head("p1").orElseThrow().jobId()).isEqualTo("queued");
         assertThat(after.actions("sending")).singleElement().satisfies(a -> {
-            assertThat(a.get("action")).isEqualTo("RECOVERED_AFTER_CRASH");
-            assertThat(a.get("from")).isEqualTo("PRINTING");
+            assertThat(a.action()).isEqualTo("RECOVERED_AFTER_CRASH");
+            assertThat(a.from()).isEqualTo("PRINTING");
         });
         assertThat(after.recoverAfterCrash(T0.plusSeconds(6))).as("recovery is idempotent").isEmpty();
     }
@@ -105,10 +97,8 @@ class PrintJobStoreTest {
         assertThat(again.job().state()).isEqualTo(PrintJobState.QUEUED);
         assertThat(again.job().data()).containsEntry("bin", "A-1");
         assertThatThrownBy(() -> after.enqueue(bin("j1", "A-2"), 100, T0))
-                .isInstanceOfSatisfying(ApiException.class, e -> {
-                    assertThat(e.status()).isEqualTo(409);
-                    assertThat(e.code()).isEqualTo("JOB_ID_REUSED");
-                });
+                .isInstanceOfSatisfying(GatewayProblem.class, e -> // answered 409 (ProblemStatusTest)
+                        assertThat(e.code()).isEqualTo(ProblemCode.JOB_ID_REUSED));
         assertThat(after.list(null, null, null, 10)).hasSize(1);
     }
 
@@ -139,7 +129,8 @@ class PrintJobStoreTest {
         PrintJobStore store = open();
         store.enqueue(raw("j", "p1"), 100, T0);
         assertThatThrownBy(() -> store.resolve("j", PrintJobStore.Action.REPRINT, "admin", "again", T0))
-                .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.status()).isEqualTo(409))
+                .isInstanceOfSatisfying(GatewayProblem.class, e -> // answered 409 (ProblemStatusTest)
+                        assertThat(e.code()).isEqualTo(ProblemCode.INVALID_STATE))
                 .hasMessageContaining("is QUEUED");
         PrintJob discarded = store.resolve("j", PrintJobStore.Action.DISCARD, "device:pda-9", "wrong order",
                 T0.plusSeconds(1));
@@ -151,9 +142,11 @@ class PrintJobStoreTest {
         PrintJob marked = store.resolve("j", PrintJobStore.Action.MARK_PRINTED, "admin", "printed by hand", T0);
         assertThat(marked.state()).isEqualTo(PrintJobState.PRINTED);
         assertThat(marked.printedAt()).isEqualTo(T0);
-        assertThat(store.actions("j")).extracting(a -> a.get("action")).containsExactly("DISCARD", "MARK_PRINTED");
+        assertThat(store.actions("j")).extracting(PrintJobStore.JobAction::action)
+                .containsExactly("DISCARD", "MARK_PRINTED");
         assertThatThrownBy(() -> store.resolve("nope", PrintJobStore.Action.DISCARD, "admin", "x", T0))
-                .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.status()).isEqualTo(404));
+                .isInstanceOfSatisfying(GatewayProblem.class, e -> // answered 404 (ProblemStatusTest)
+                        assertThat(e.code()).isEqualTo(ProblemCode.NOT_FOUND));
         assertThatThrownBy(() -> store.afterSend("j", PrintJobState.PRINTED, null, null, T0))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("not PRINTING");
     }
@@ -164,7 +157,8 @@ class PrintJobStoreTest {
         store.enqueue(raw("1", "p1"), 2, T0);
         store.enqueue(raw("2", "p1"), 2, T0);
         assertThatThrownBy(() -> store.enqueue(raw("3", "p1"), 2, T0))
-                .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.code()).isEqualTo("QUEUE_FULL"))
+                .isInstanceOfSatisfying(GatewayProblem.class,
+                        e -> assertThat(e.code()).isEqualTo(ProblemCode.QUEUE_FULL))
                 .hasMessageContaining("has 2 jobs waiting");
         assertThat(store.enqueue(raw("4", "p2"), 2, T0).created()).isTrue();
         assertThat(store.countsByPrinter(null)).containsEntry("p1", Map.of("QUEUED", 2))
@@ -208,7 +202,7 @@ class PrintJobStoreTest {
                         assertThat(store.enqueue(raw(id, "p" + thread), 1000, T0).created()).isTrue();
                         try {
                             store.enqueue(PrintRequest.raw(id, "acme", "p" + thread, null, "^XA^XZ", "x"), 1000, T0);
-                        } catch (ApiException e) {
+                        } catch (GatewayProblem e) {
                             refused++; // same jobId, other request: refused alone, the batch commits the rest
                         }
                     }

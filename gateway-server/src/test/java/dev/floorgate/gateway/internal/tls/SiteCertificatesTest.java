@@ -56,7 +56,7 @@ class SiteCertificatesTest {
     }
 
     SiteCertificates open(TlsConfiguration config, Instant at) {
-        return new SiteCertificates(config, dir.resolve("tls"), "gw-test", Clock.fixed(at, ZoneOffset.UTC));
+        return new SiteCertificates(config, dir.resolve("tls"), "gw-test", Clock.fixed(at, ZoneOffset.UTC)).start();
     }
 
     /**

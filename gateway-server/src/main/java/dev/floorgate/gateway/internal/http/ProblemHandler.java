@@ -1,5 +1,7 @@
 package dev.floorgate.gateway.internal.http;
 
+import dev.floorgate.gateway.internal.GatewayProblem;
+import dev.floorgate.gateway.internal.ProblemCode;
 import dev.floorgate.protocol.MalformedJsonException;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.http.HttpRequest;
@@ -14,29 +16,33 @@ import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Writes refused requests as {@code {"error": code, "message": ..., "details": ...}} and logs them. */
+/**
+ * The one place where a refusal becomes HTTP: a {@link GatewayProblem}'s code gets its status from
+ * {@link ProblemStatus} and the answer is
+ * {@code {"error": code, "message": ..., "details": ...}} (API.md); a refusal is logged at info, a failure at error.
+ */
 @Produces(MediaType.APPLICATION_JSON)
 @Singleton
-@Requires(classes = {ApiException.class, ExceptionHandler.class})
-final class ApiExceptionHandler implements ExceptionHandler<RuntimeException, HttpResponse<Map<String, Object>>> {
-    private static final Logger LOG = LoggerFactory.getLogger(ApiExceptionHandler.class);
+@Requires(classes = {GatewayProblem.class, ExceptionHandler.class})
+final class ProblemHandler implements ExceptionHandler<RuntimeException, HttpResponse<Map<String, Object>>> {
+    private static final Logger LOG = LoggerFactory.getLogger(ProblemHandler.class);
 
     @Override
     public HttpResponse<Map<String, Object>> handle(HttpRequest request, RuntimeException exception) {
         int status;
         String code;
         Object details = null;
-        if (exception instanceof ApiException) {
-            ApiException api = (ApiException) exception;
-            status = api.status();
-            code = api.code();
-            details = api.details();
+        if (exception instanceof GatewayProblem) {
+            GatewayProblem problem = (GatewayProblem) exception;
+            status = ProblemStatus.of(problem.code());
+            code = problem.code().name();
+            details = problem.details();
         } else if (exception instanceof MalformedJsonException) {
             status = 400;
-            code = "MALFORMED_JSON";
+            code = ProblemCode.MALFORMED_JSON.name();
         } else if (exception instanceof IllegalArgumentException) {
             status = 400;
-            code = "INVALID";
+            code = ProblemCode.INVALID.name();
         } else {
             LOG.error("{} {} failed", request.getMethod(), request.getPath(), exception);
             status = 500;

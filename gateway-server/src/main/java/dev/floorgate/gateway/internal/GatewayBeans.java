@@ -1,0 +1,287 @@
+package dev.floorgate.gateway.internal;
+
+import dev.floorgate.gateway.CoreLinkConfiguration;
+import dev.floorgate.gateway.GatewayConfiguration;
+import dev.floorgate.gateway.SyncConfiguration;
+import dev.floorgate.gateway.internal.access.DeviceRegistry;
+import dev.floorgate.gateway.internal.access.OperatorSessions;
+import dev.floorgate.gateway.internal.access.RequestAuth;
+import dev.floorgate.gateway.internal.devices.AdoptedPrinters;
+import dev.floorgate.gateway.internal.devices.DeviceMetrics;
+import dev.floorgate.gateway.internal.devices.PrinterConfiguration;
+import dev.floorgate.gateway.internal.devices.PrinterRegistry;
+import dev.floorgate.gateway.internal.devices.ScannerConfiguration;
+import dev.floorgate.gateway.internal.devices.ScannerRegistry;
+import dev.floorgate.gateway.internal.devices.StationConfiguration;
+import dev.floorgate.gateway.internal.events.EventHub;
+import dev.floorgate.gateway.internal.ops.OperationIntake;
+import dev.floorgate.gateway.internal.ops.SyncMetrics;
+import dev.floorgate.gateway.internal.ops.SyncResultEvents;
+import dev.floorgate.gateway.internal.print.PrintConfiguration;
+import dev.floorgate.gateway.internal.print.PrintJobStore;
+import dev.floorgate.gateway.internal.print.PrintMetrics;
+import dev.floorgate.gateway.internal.print.PrintRequestReader;
+import dev.floorgate.gateway.internal.print.PrintSpooler;
+import dev.floorgate.gateway.internal.print.TemplateService;
+import dev.floorgate.gateway.internal.scans.ScanDecoder;
+import dev.floorgate.gateway.internal.stations.StationMetrics;
+import dev.floorgate.gateway.internal.stations.StationService;
+import dev.floorgate.gateway.internal.tls.SiteCertificates;
+import dev.floorgate.gateway.internal.tls.TlsConfiguration;
+import dev.floorgate.gateway.internal.web.AdminSessions;
+import dev.floorgate.gateway.internal.web.AuditLog;
+import dev.floorgate.gateway.internal.web.RejectionLog;
+import dev.floorgate.gateway.internal.web.WebConfiguration;
+import dev.floorgate.sync.SyncEngine;
+import dev.floorgate.sync.SyncOptions;
+import io.micronaut.context.annotation.Bean;
+import io.micronaut.context.annotation.Context;
+import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.context.annotation.Value;
+import io.micronaut.json.JsonMapper;
+import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Paths;
+import java.time.Clock;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Wires the gateway, read top to bottom: configuration (the {@code @ConfigurationProperties} and
+ * {@code @EachProperty} classes, injected as they are) -> the gateway's identity -> gateway.db and its stores ->
+ * the event hub and the sync engine -> device registries -> the print spool -> stations -> start and stop -> web
+ * services (the web layer's own in {@code internal.web.WebBeans}; controllers and filters stay Micronaut beans and
+ * are injected with what is built here). The classes themselves know nothing of Micronaut, so a test can build any
+ * of them. (The event hub comes before the sync engine because the engine's results are published on it.)
+ *
+ * <p><b>Start.</b> No constructor starts a thread or does I/O beyond reading its configuration. Building checks
+ * the configuration; {@link GatewayLifecycle} then starts the running parts, with the application and before the
+ * listeners take requests, in this order: gateway.db (opened with {@link GatewaySchema} applied when first needed,
+ * the {@code admin} account created if there is none) -> the sync engine (outbox, uploader, change feed) -> the
+ * rejection log subscribes to the event hub -> printer drivers open and poll -> the spool's group commit -> the
+ * spooler turns jobs left PRINTING into MAYBE_PRINTED, then runs one worker per printer -> the stations open their
+ * scanners. A part that fails to start closes the ones before it. HTTPS certificates (with {@code fg.tls.enabled})
+ * are read or made when Netty first asks for them, and their renewal check starts then.
+ *
+ * <p><b>Stop</b> (at shutdown, the reverse): scanners close -> the spooler stops its workers (the label being sent
+ * gets {@code fg.print.shutdown-grace}) -> the spool commits what waits -> printer drivers close -> the rejection
+ * log unsubscribes -> the sync engine stops (its outbox is durable). Then Micronaut closes the plain resources
+ * ({@code preDestroy}) after everything that uses them: the printer identity asker, the certificate check, and
+ * gateway.db last.
+ */
+@Factory
+final class GatewayBeans {
+    private static final Logger LOG = LoggerFactory.getLogger(GatewayBeans.class);
+
+    // ---- the gateway's identity
+
+    @Singleton
+    GatewayIdentity identity(@Value("${fg.gateway.id:}") String configuredId) {
+        return GatewayIdentity.of(configuredId);
+    }
+
+    // ---- gateway.db and its stores
+
+    @Singleton
+    @Bean(preDestroy = "close")
+    GatewayDatabase database(GatewayConfiguration gateway) {
+        try {
+            return GatewayDatabase.open(Paths.get(gateway.getDataDir()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e.getMessage(), e);
+        }
+    }
+
+    @Singleton
+    DeviceRegistry devices(GatewayDatabase db) {
+        return new DeviceRegistry(db);
+    }
+
+    @Singleton
+    OperatorSessions operatorSessions(GatewayDatabase db) {
+        return new OperatorSessions(db);
+    }
+
+    @Singleton
+    AdminSessions adminSessions(GatewayDatabase db, WebConfiguration web) {
+        AdminSessions sessions = new AdminSessions(db, web);
+        sessions.ensureInitialAccount();
+        return sessions;
+    }
+
+    @Singleton
+    AuditLog audit(GatewayDatabase db, WebConfiguration web) {
+        return new AuditLog(db, web);
+    }
+
+    @Singleton
+    AdoptedPrinters adoptedPrinters(GatewayDatabase db) {
+        return new AdoptedPrinters(db);
+    }
+
+    /** Its group commit starts in {@link #lifecycle}. */
+    @Singleton
+    PrintJobStore printJobs(GatewayDatabase db, JsonMapper json) {
+        return new PrintJobStore(db, json);
+    }
+
+    // ---- the event hub and the sync engine
+
+    @Singleton
+    EventHub events() {
+        return new EventHub();
+    }
+
+    /** Started as it is built (offline-sync has no other way); closed by {@link #lifecycle}. */
+    @Singleton
+    SyncEngine syncEngine(GatewayConfiguration gateway, CoreLinkConfiguration core, SyncConfiguration sync,
+            GatewayIdentity identity, EventHub events) {
+        SyncOptions.Builder options = SyncOptions.builder()
+                .dataDir(Paths.get(gateway.getDataDir()))
+                .gatewayId(identity.id())
+                .batchSize(sync.getBatchSize())
+                .pollInterval(sync.getPollInterval())
+                .backoffMin(sync.getBackoffMin())
+                .backoffMax(sync.getBackoffMax())
+                .warehouses(sync.getWarehouses().stream().map(String::trim).filter(w -> !w.isEmpty())
+                        .collect(Collectors.toSet()))
+                .diskFloorBytes(sync.getDiskFloor())
+                .retention(sync.getRetention());
+        if (core.isOnline()) {
+            options.coreUrl(core.getUrl()).keyId(core.getKeyId()).secret(core.getSecret());
+        } else if (core.getUrl() != null) {
+            LOG.warn("fg.core.url is set but fg.core.key-id / fg.core.secret are not: staying offline");
+        }
+        try {
+            return SyncEngine.start(options.build(), new SyncResultEvents(events));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open the outbox under " + gateway.getDataDir() + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    @Singleton
+    RejectionLog rejections(GatewayDatabase db, SyncEngine engine, EventHub events) {
+        return new RejectionLog(db, engine, events);
+    }
+
+    @Singleton
+    SyncMetrics syncMetrics(SyncEngine engine) {
+        return new SyncMetrics(engine);
+    }
+
+    // ---- device registries and their drivers
+
+    /** Checks fg.printers (and the adopted printers); the drivers open in {@link #lifecycle}. */
+    @Singleton
+    PrinterRegistry printers(List<PrinterConfiguration> configs, EventHub events, AdoptedPrinters adopted) {
+        return new PrinterRegistry(configs, events, adopted);
+    }
+
+    /** Checks fg.scanners; the scanners open with the stations ({@link StationService#start}). */
+    @Singleton
+    ScannerRegistry scanners(List<ScannerConfiguration> configs, EventHub events) {
+        return new ScannerRegistry(configs, events);
+    }
+
+    @Singleton
+    DeviceMetrics deviceMetrics(PrinterRegistry printers, ScannerRegistry scanners) {
+        return new DeviceMetrics(printers, scanners);
+    }
+
+    // ---- the print spool
+
+    @Singleton
+    TemplateService templates(@Value("${fg.templates-dir:}") String templatesDir) {
+        return TemplateService.load(templatesDir);
+    }
+
+    @Singleton
+    PrintSpooler spooler(PrintJobStore store, PrinterRegistry printers, EventHub events, PrintConfiguration config) {
+        return new PrintSpooler(store, printers, events, config);
+    }
+
+    @Singleton
+    PrintRequestReader printRequests(PrinterRegistry printers, List<StationConfiguration> stations,
+            TemplateService templates, PrintConfiguration config) {
+        return new PrintRequestReader(printers, stations, templates, config);
+    }
+
+    @Singleton
+    PrintMetrics printMetrics(PrintSpooler spooler) {
+        return new PrintMetrics(spooler);
+    }
+
+    // ---- stations
+
+    @Singleton
+    ScanDecoder scanDecoder(SyncEngine engine) {
+        return new ScanDecoder(engine);
+    }
+
+    /** Checks fg.stations against the printers, scanners and templates; opens nothing. */
+    @Singleton
+    StationService.Plan stationPlan(List<StationConfiguration> configs, PrinterRegistry printers,
+            ScannerRegistry scanners, TemplateService templates) {
+        return StationService.plan(configs, printers, scanners, templates);
+    }
+
+    @Singleton
+    StationService stations(StationService.Plan plan, ScannerRegistry scanners, TemplateService templates,
+            PrintSpooler spooler, ScanDecoder decoder, SyncEngine engine, EventHub events) {
+        return new StationService(plan, scanners, templates, spooler, decoder, engine, events);
+    }
+
+    @Singleton
+    StationMetrics stationMetrics(StationService stations) {
+        return new StationMetrics(stations);
+    }
+
+    // ---- start and stop
+
+    /**
+     * Starts the running parts in order, with the application (before the listeners take requests). Micronaut builds
+     * the parameters in the order written: first everything that checks configuration (printers, scanners,
+     * templates, stations), so a mistake stops the start before the sync engine, the only part started as it is
+     * built, has opened the outbox.
+     */
+    @Context
+    @Bean(preDestroy = "close")
+    GatewayLifecycle lifecycle(PrinterRegistry printers, ScannerRegistry scanners, StationService.Plan plan,
+            SyncEngine engine, RejectionLog rejections, PrintJobStore spool,
+            PrintSpooler spooler, StationService stations) {
+        return new GatewayLifecycle()
+                .then("the sync engine", () -> { }, engine::close)
+                .then("the rejection log", rejections::start, rejections::close)
+                .then("the printer drivers", printers::start, printers::close)
+                .then("the print spool's group commit", spool::start, spool::close)
+                .then("the print spooler", spooler::start, spooler::close)
+                .then("the stations' scanners", stations::start, scanners::close)
+                .start();
+    }
+
+    // ---- web services (more in internal.web.WebBeans)
+
+    @Singleton
+    RequestAuth requestAuth(DeviceRegistry devices, GatewayConfiguration gateway, AdminSessions sessions) {
+        return new RequestAuth(devices, gateway, List.of(sessions));
+    }
+
+    @Singleton
+    OperationIntake operationIntake(SyncEngine engine, OperatorSessions sessions, SyncConfiguration sync) {
+        return new OperationIntake(engine, sessions, sync);
+    }
+
+    /** Only with HTTPS on; read or made (and its renewal check started) when Netty first asks for it. */
+    @Singleton
+    @Requires(property = "fg.tls.enabled", notEquals = "false")
+    @Bean(preDestroy = "close")
+    SiteCertificates siteCertificates(TlsConfiguration tls, GatewayConfiguration gateway, GatewayIdentity identity) {
+        return new SiteCertificates(tls, Paths.get(gateway.getDataDir()).toAbsolutePath().normalize().resolve("tls"),
+                identity.id(), Clock.systemUTC()).start();
+    }
+}

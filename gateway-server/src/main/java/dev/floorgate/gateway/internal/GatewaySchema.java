@@ -1,0 +1,80 @@
+package dev.floorgate.gateway.internal;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+
+/**
+ * Every table and index of gateway.db, in one ordered list, applied by {@link GatewayDatabase#open} before any store
+ * uses the file. Each statement is {@code IF NOT EXISTS}, so applying the list to an existing file changes nothing.
+ * There is no schema version yet: a changed table needs a migration, which this list does not do (gateway.db moves
+ * onto the shared SQLite store kit with user_version migrations for that).
+ */
+public final class GatewaySchema {
+    /** The DDL, grouped by the store that owns the tables. */
+    static final List<String> STATEMENTS = List.of(
+            // access.DeviceRegistry: enrollment codes and enrolled devices with their token hashes
+            "CREATE TABLE IF NOT EXISTS enrollment_codes (code_hash TEXT PRIMARY KEY, "
+                    + "tenant TEXT NOT NULL, warehouse TEXT NOT NULL, created_at TEXT NOT NULL, "
+                    + "expires_at TEXT NOT NULL, used_at TEXT, used_by TEXT)",
+            "CREATE TABLE IF NOT EXISTS devices (device_id TEXT PRIMARY KEY, tenant TEXT NOT NULL, "
+                    + "warehouse TEXT NOT NULL, token_hash TEXT NOT NULL UNIQUE, kind TEXT NOT NULL, "
+                    + "enrolled_at TEXT NOT NULL, revoked_at TEXT, last_seen TEXT)",
+            // access.OperatorSessions: who is signed in on which PDA
+            "CREATE TABLE IF NOT EXISTS operator_sessions (device_id TEXT PRIMARY KEY, "
+                    + "operator TEXT NOT NULL, started_at TEXT NOT NULL)",
+            // web.AdminSessions: site IT's page accounts and sessions
+            "CREATE TABLE IF NOT EXISTS admin_users (username TEXT PRIMARY KEY, password_hash TEXT "
+                    + "NOT NULL, salt TEXT NOT NULL, iterations INTEGER NOT NULL, must_change INTEGER NOT NULL, "
+                    + "changed_at TEXT NOT NULL, failures INTEGER NOT NULL DEFAULT 0, locked_until TEXT)",
+            "CREATE TABLE IF NOT EXISTS admin_sessions (token_hash TEXT PRIMARY KEY, username TEXT "
+                    + "NOT NULL, created_at TEXT NOT NULL, expires_at TEXT NOT NULL)",
+            // web.AuditLog: admin actions
+            "CREATE TABLE IF NOT EXISTS admin_audit (id INTEGER PRIMARY KEY AUTOINCREMENT, at TEXT "
+                    + "NOT NULL, actor TEXT NOT NULL, action TEXT NOT NULL, target TEXT, detail TEXT, "
+                    + "status INTEGER NOT NULL)",
+            // web.RejectionLog: operations the core rejected, until a person acknowledges them
+            "CREATE TABLE IF NOT EXISTS rejected_ops (op_id TEXT PRIMARY KEY, tenant TEXT NOT NULL, "
+                    + "device_id TEXT, type TEXT, sku TEXT, qty INTEGER, location TEXT, order_no TEXT, code TEXT, "
+                    + "message TEXT, rejected_at TEXT NOT NULL, acknowledged_at TEXT, acknowledged_by TEXT)",
+            "CREATE INDEX IF NOT EXISTS rejected_ops_open ON rejected_ops (tenant, device_id) "
+                    + "WHERE acknowledged_at IS NULL",
+            // devices.AdoptedPrinters: printers adopted on site IT's page
+            "CREATE TABLE IF NOT EXISTS adopted_printers (name TEXT PRIMARY KEY, url TEXT NOT NULL, "
+                    + "description TEXT NOT NULL, adopted_at TEXT NOT NULL, adopted_by TEXT NOT NULL)",
+            // print.PrintJobStore: the print spool and the person actions on its jobs
+            "CREATE TABLE IF NOT EXISTS print_jobs (job_id TEXT PRIMARY KEY, seq INTEGER NOT NULL, "
+                    + "tenant TEXT NOT NULL, printer TEXT NOT NULL, station TEXT, template TEXT, "
+                    + "data_json TEXT NOT NULL, zpl TEXT NOT NULL, copies INTEGER NOT NULL, "
+                    + "request_hash TEXT NOT NULL, state TEXT NOT NULL, fault TEXT, fault_detail TEXT, "
+                    + "attempts INTEGER NOT NULL DEFAULT 0, created_at TEXT NOT NULL, updated_at TEXT NOT NULL, "
+                    + "printed_at TEXT, created_by TEXT NOT NULL, resolution TEXT, resolved_by TEXT, "
+                    + "resolved_at TEXT, resolution_reason TEXT)",
+            "CREATE UNIQUE INDEX IF NOT EXISTS print_jobs_seq ON print_jobs(seq)",
+            "CREATE INDEX IF NOT EXISTS print_jobs_queue ON print_jobs(printer, seq) "
+                    + "WHERE state IN ('QUEUED', 'HELD')",
+            "CREATE INDEX IF NOT EXISTS print_jobs_state ON print_jobs(state, updated_at)",
+            "CREATE INDEX IF NOT EXISTS print_jobs_tenant ON print_jobs(tenant, seq)",
+            "CREATE TABLE IF NOT EXISTS print_job_actions (id INTEGER PRIMARY KEY, "
+                    + "job_id TEXT NOT NULL, at TEXT NOT NULL, action TEXT NOT NULL, actor TEXT NOT NULL, "
+                    + "reason TEXT NOT NULL, from_state TEXT NOT NULL, to_state TEXT NOT NULL)",
+            "CREATE INDEX IF NOT EXISTS print_job_actions_job ON print_job_actions(job_id)");
+
+    private GatewaySchema() {
+    }
+
+    /** The statements, in the order they are applied. */
+    public static List<String> statements() {
+        return STATEMENTS;
+    }
+
+    /** Applies every statement on {@code c} (inside the caller's transaction). */
+    static void apply(Connection c) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            for (String ddl : STATEMENTS) {
+                s.execute(ddl);
+            }
+        }
+    }
+}

@@ -1,0 +1,49 @@
+package dev.floorgate.gateway.internal;
+
+/**
+ * Why the gateway refuses a request or an action, as API.md names it in {@code {"error": CODE}}. Domain code throws
+ * a {@link GatewayProblem} with one of these; the web layer (internal.http.ProblemHandler) alone decides the HTTP
+ * status each one is answered with.
+ */
+public enum ProblemCode {
+    /** A field is missing or out of range; the message names the field. */
+    INVALID,
+    /** The body or a query value is not the JSON object it must be. */
+    MALFORMED_JSON,
+    /** A new password too short, too long or equal to an old one. */
+    WEAK_PASSWORD,
+    /** A print request names a template the gateway does not have. */
+    UNKNOWN_TEMPLATE,
+    /** No, a wrong, an unknown or a revoked credential. */
+    UNAUTHORIZED,
+    /** A device acts for a tenant (or a station) not its own. */
+    TENANT_FORBIDDEN,
+    /** An enrollment code that is unknown, used or expired. */
+    ENROLLMENT_REFUSED,
+    /** The initial admin password must be changed before anything else. */
+    PASSWORD_CHANGE_REQUIRED,
+    /** The admin API is closed (no fg.admin-token). */
+    ADMIN_CLOSED,
+    /** Nothing by that id that the caller may see. */
+    NOT_FOUND,
+    /** A device id enrolled for another tenant. */
+    DEVICE_ID_TAKEN,
+    /** A print jobId used before for another request. */
+    JOB_ID_REUSED,
+    /** A person action on a print job in a state it does not apply to. */
+    INVALID_STATE,
+    /** A printer adopted under a name already taken. */
+    PRINTER_EXISTS,
+    /** More operations in one request than the gateway takes. */
+    BATCH_TOO_LARGE,
+    /** Too many wrong passwords; the account waits. */
+    LOCKED_OUT,
+    /** A printer's queue is at fg.print.max-queued-per-printer. */
+    QUEUE_FULL,
+    /** The outbox could not store operations. */
+    OUTBOX_UNAVAILABLE,
+    /** The outbox did not commit in time; the same opIds may be retried. */
+    OUTBOX_BUSY,
+    /** The data disk is below fg.sync.disk-floor. */
+    DISK_FULL
+}

@@ -1,0 +1,46 @@
+package dev.floorgate.gateway.internal.http;
+
+import dev.floorgate.gateway.internal.ProblemCode;
+
+/** The HTTP status of each {@link ProblemCode} (API.md), for {@link ProblemHandler} and the admin audit. */
+public final class ProblemStatus {
+    private ProblemStatus() {
+    }
+
+    /** The HTTP status each problem is answered with. */
+    public static int of(ProblemCode code) {
+        switch (code) {
+            case INVALID:
+            case MALFORMED_JSON:
+            case WEAK_PASSWORD:
+            case UNKNOWN_TEMPLATE:
+                return 400;
+            case UNAUTHORIZED:
+                return 401;
+            case TENANT_FORBIDDEN:
+            case ENROLLMENT_REFUSED:
+            case PASSWORD_CHANGE_REQUIRED:
+            case ADMIN_CLOSED:
+                return 403;
+            case NOT_FOUND:
+                return 404;
+            case DEVICE_ID_TAKEN:
+            case JOB_ID_REUSED:
+            case INVALID_STATE:
+            case PRINTER_EXISTS:
+                return 409;
+            case BATCH_TOO_LARGE:
+                return 413;
+            case LOCKED_OUT:
+                return 429;
+            case QUEUE_FULL:
+            case OUTBOX_UNAVAILABLE:
+            case OUTBOX_BUSY:
+                return 503;
+            case DISK_FULL:
+                return 507;
+            default:
+                throw new IllegalStateException("no HTTP status for problem " + code);
+        }
+    }
+}

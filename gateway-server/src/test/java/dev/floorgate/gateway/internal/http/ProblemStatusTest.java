@@ -1,0 +1,42 @@
+package dev.floorgate.gateway.internal.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.floorgate.gateway.internal.ProblemCode;
+import java.util.EnumMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The HTTP status of every problem code: API.md's table, which clients act on, so it must not drift. */
+class ProblemStatusTest {
+    @Test
+    void everyProblemCodeHasTheStatusApiMdGivesIt() {
+        Map<ProblemCode, Integer> expected = new EnumMap<>(ProblemCode.class);
+        for (ProblemCode c : new ProblemCode[] {ProblemCode.INVALID, ProblemCode.MALFORMED_JSON,
+                ProblemCode.WEAK_PASSWORD, ProblemCode.UNKNOWN_TEMPLATE}) {
+            expected.put(c, 400);
+        }
+        expected.put(ProblemCode.UNAUTHORIZED, 401);
+        for (ProblemCode c : new ProblemCode[] {ProblemCode.TENANT_FORBIDDEN, ProblemCode.ENROLLMENT_REFUSED,
+                ProblemCode.PASSWORD_CHANGE_REQUIRED, ProblemCode.ADMIN_CLOSED}) {
+            expected.put(c, 403);
+        }
+        expected.put(ProblemCode.NOT_FOUND, 404);
+        for (ProblemCode c : new ProblemCode[] {ProblemCode.DEVICE_ID_TAKEN, ProblemCode.JOB_ID_REUSED,
+                ProblemCode.INVALID_STATE, ProblemCode.PRINTER_EXISTS}) {
+            expected.put(c, 409);
+        }
+        expected.put(ProblemCode.BATCH_TOO_LARGE, 413);
+        expected.put(ProblemCode.LOCKED_OUT, 429);
+        for (ProblemCode c : new ProblemCode[] {ProblemCode.QUEUE_FULL, ProblemCode.OUTBOX_UNAVAILABLE,
+                ProblemCode.OUTBOX_BUSY}) {
+            expected.put(c, 503);
+        }
+        expected.put(ProblemCode.DISK_FULL, 507);
+        assertThat(expected.keySet()).as("a new code needs its status here and in API.md")
+                .containsExactlyInAnyOrder(ProblemCode.values());
+        for (ProblemCode c : ProblemCode.values()) {
+            assertThat(ProblemStatus.of(c)).as(c.name()).isEqualTo(expected.get(c));
+        }
+    }
+}
