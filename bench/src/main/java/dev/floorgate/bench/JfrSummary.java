@@ -1,0 +1,163 @@
+package dev.floorgate.bench;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import jdk.jfr.consumer.RecordedEvent;
+import jdk.jfr.consumer.RecordedFrame;
+import jdk.jfr.consumer.RecordedStackTrace;
+import jdk.jfr.consumer.RecordedThread;
+import jdk.jfr.consumer.RecordingFile;
+
+/**
+ * A short profile of a JFR recording of the gateway: where the CPU samples are (top frames, first FloorGate frame,
+ * thread groups), where allocation goes (by top frame, first FloorGate frame and class, from
+ * jdk.ObjectAllocationSample weights) and the threads seen by name group.
+ * Run: {@code ./floorgate bench JfrSummary FILE.jfr [operations]} (operations: to print bytes and samples per op).
+ */
+public final class JfrSummary {
+    private static final int TOP = 15;
+    private static final Pattern NUMBERS = Pattern.compile("\\d+");
+    private final Map<String, Long> cpuTop = new HashMap<>();
+    private final Map<String, Long> cpuApp = new HashMap<>();
+    private final Map<String, Long> cpuThreads = new HashMap<>();
+    private final Map<String, Long> allocTop = new HashMap<>();
+    private final Map<String, Long> allocApp = new HashMap<>();
+    private final Map<String, Long> allocClass = new HashMap<>();
+    private final Map<String, Long> allocThreads = new HashMap<>();
+    private final Map<String, Set<Long>> threadsSeen = new HashMap<>();
+    private long cpuSamples;
+    private long allocBytes;
+
+    private JfrSummary() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        if (args.length < 1) {
+            System.err.println("usage: JfrSummary FILE.jfr [operations]");
+            System.exit(2);
+        }
+        summarise(Paths.get(args[0]), args.length > 1 ? Long.parseLong(args[1]) : 0, System.out);
+    }
+
+    /** Reads {@code file} and prints the summary; {@code operations} > 0 adds per-operation figures. */
+    static void summarise(Path file, long operations, PrintStream out) throws IOException {
+        JfrSummary s = new JfrSummary();
+        try (RecordingFile rf = new RecordingFile(file)) {
+            while (rf.hasMoreEvents()) {
+                s.accept(rf.readEvent());
+            }
+        }
+        s.print(file, operations, out);
+    }
+
+    private void accept(RecordedEvent e) {
+        String type = e.getEventType().getName();
+        if (type.equals("jdk.ExecutionSample")) {
+            cpuSamples++;
+            RecordedThread t = e.getThread("sampledThread");
+            count(cpuThreads, group(t), 1);
+            seen(t);
+            count(cpuTop, topFrame(e.getStackTrace()), 1);
+            count(cpuApp, appFrame(e.getStackTrace()), 1);
+        } else if (type.equals("jdk.ObjectAllocationSample")) {
+            long w = e.getLong("weight");
+            allocBytes += w;
+            RecordedThread t = e.getThread("eventThread");
+            count(allocThreads, group(t), w);
+            seen(t);
+            count(allocTop, topFrame(e.getStackTrace()), w);
+            count(allocApp, appFrame(e.getStackTrace()), w);
+            count(allocClass, e.getClass("objectClass") == null ? "?" : e.getClass("objectClass").getName(), w);
+        } else if (type.equals("jdk.ThreadStart") || type.equals("jdk.JavaMonitorEnter")
+                || type.equals("jdk.ThreadPark")) {
+            seen(e.getThread("eventThread"));
+        }
+    }
+
+    private void print(Path file, long operations, PrintStream out) {
+        out.printf(Locale.ROOT, "JFR profile %s: %d CPU samples, %.1f MB allocated (sampled weight)%n",
+                file.getFileName(), cpuSamples, allocBytes / 1e6);
+        if (operations > 0) {
+            out.printf(Locale.ROOT, "per operation (%d): %.2f CPU samples, %.1f kB allocated%n", operations,
+                    cpuSamples / (double) operations, allocBytes / 1024.0 / operations);
+        }
+        table(out, "CPU samples by top frame", cpuTop, cpuSamples, false);
+        table(out, "CPU samples by first dev.floorgate frame (else the top frame)", cpuApp, cpuSamples, false);
+        table(out, "CPU samples by thread group", cpuThreads, cpuSamples, false);
+        table(out, "allocation by top frame", allocTop, allocBytes, true);
+        table(out, "allocation by first dev.floorgate frame (else the top frame)", allocApp, allocBytes, true);
+        table(out, "allocation by class", allocClass, allocBytes, true);
+        table(out, "allocation by thread group", allocThreads, allocBytes, true);
+        Map<String, Long> threads = new HashMap<>();
+        threadsSeen.forEach((k, v) -> threads.put(k, (long) v.size()));
+        long all = threads.values().stream().mapToLong(Long::longValue).sum();
+        table(out, "threads seen in the recording by name group (" + all + " in all)", threads, all, false);
+    }
+
+    private static void table(PrintStream out, String title, Map<String, Long> counts, long total, boolean bytes) {
+        out.println();
+        out.println(title + ":");
+        List<Map.Entry<String, Long>> rows = new ArrayList<>(counts.entrySet());
+        rows.sort((a, b) -> Long.compare(b.getValue(), a.getValue()));
+        for (Map.Entry<String, Long> r : rows.subList(0, Math.min(TOP, rows.size()))) {
+            String amount = bytes ? String.format(Locale.ROOT, "%8.1f MB", r.getValue() / 1e6)
+                    : String.format(Locale.ROOT, "%8d", r.getValue());
+            out.printf(Locale.ROOT, "  %s %5.1f%%  %s%n", amount, total == 0 ? 0.0 : 100.0 * r.getValue() / total,
+                    r.getKey());
+        }
+    }
+
+    private void seen(RecordedThread t) {
+        if (t != null) {
+            threadsSeen.computeIfAbsent(group(t), k -> new HashSet<>()).add(t.getId());
+        }
+    }
+
+    private static String group(RecordedThread t) {
+        if (t == null) {
+            return "?";
+        }
+        String name = t.getJavaName() != null ? t.getJavaName() : t.getOSName();
+        return name == null ? "?" : NUMBERS.matcher(name).replaceAll("N");
+    }
+
+    private static String topFrame(RecordedStackTrace st) {
+        if (st == null || st.getFrames().isEmpty()) {
+            return "?";
+        }
+        return frame(st.getFrames().get(0));
+    }
+
+    private static String appFrame(RecordedStackTrace st) {
+        if (st == null || st.getFrames().isEmpty()) {
+            return "?";
+        }
+        for (RecordedFrame f : st.getFrames()) {
+            if (f.getMethod() != null && f.getMethod().getType().getName().startsWith("dev.floorgate.")) {
+                return frame(f);
+            }
+        }
+        return "(no FloorGate frame) " + frame(st.getFrames().get(0));
+    }
+
+    private static String frame(RecordedFrame f) {
+        if (f.getMethod() == null) {
+            return "?";
+        }
+        return f.getMethod().getType().getName() + "." + f.getMethod().getName();
+    }
+
+    private static void count(Map<String, Long> map, String key, long n) {
+        map.merge(key, n, Long::sum);
+    }
+}
