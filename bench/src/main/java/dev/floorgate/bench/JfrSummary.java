@@ -35,6 +35,11 @@ public final class JfrSummary {
     private final Map<String, Long> allocClass = new HashMap<>();
     private final Map<String, Long> allocThreads = new HashMap<>();
     private final Map<String, Set<Long>> threadsSeen = new HashMap<>();
+    private final Map<String, Long> cpuLoad = new HashMap<>();
+    private final Map<String, Long> cpuPackage = new HashMap<>();
+    private long gcNanos;
+    private long gcCount;
+    private long compileNanos;
     private long cpuSamples;
     private long allocBytes;
 
@@ -62,6 +67,23 @@ public final class JfrSummary {
 
     private void accept(RecordedEvent e) {
         String type = e.getEventType().getName();
+        if (type.equals("jdk.ThreadCPULoad") && e.hasField("eventThread")) {
+            RecordedThread t = e.getThread("eventThread");
+            count(cpuLoad, group(t), Math.round((e.getFloat("user") + e.getFloat("system")) * 1e6));
+            return;
+        }
+        if (type.equals("jdk.GarbageCollection")) {
+            gcNanos += e.getDuration().toNanos();
+            gcCount++;
+            return;
+        }
+        if (type.equals("jdk.Compilation")) {
+            compileNanos += e.getDuration().toNanos();
+            return;
+        }
+        if (measurement(e)) {
+            return; // the benchmark's own jcmd calls (JFR.start/stop) and JFR itself are not the gateway's work
+        }
         if (type.equals("jdk.ExecutionSample")) {
             cpuSamples++;
             RecordedThread t = e.getThread("sampledThread");
@@ -69,6 +91,7 @@ public final class JfrSummary {
             seen(t);
             count(cpuTop, topFrame(e.getStackTrace()), 1);
             count(cpuApp, appFrame(e.getStackTrace()), 1);
+            count(cpuPackage, pkg(topFrame(e.getStackTrace())), 1);
         } else if (type.equals("jdk.ObjectAllocationSample")) {
             long w = e.getLong("weight");
             allocBytes += w;
@@ -91,9 +114,14 @@ public final class JfrSummary {
             out.printf(Locale.ROOT, "per operation (%d): %.2f CPU samples, %.1f kB allocated%n", operations,
                     cpuSamples / (double) operations, allocBytes / 1024.0 / operations);
         }
+        out.printf(Locale.ROOT, "GC: %d collections, %.0f ms in all; JIT compilations: %.0f ms in all%n", gcCount,
+                gcNanos / 1e6, compileNanos / 1e6);
         table(out, "CPU samples by top frame", cpuTop, cpuSamples, false);
+        table(out, "CPU samples by package of the top frame", cpuPackage, cpuSamples, false);
         table(out, "CPU samples by first dev.floorgate frame (else the top frame)", cpuApp, cpuSamples, false);
         table(out, "CPU samples by thread group", cpuThreads, cpuSamples, false);
+        table(out, "thread CPU load by thread group (jdk.ThreadCPULoad, sum of per-sample shares x 1e6; "
+                + "native and Java work)", cpuLoad, cpuLoad.values().stream().mapToLong(Long::longValue).sum(), false);
         table(out, "allocation by top frame", allocTop, allocBytes, true);
         table(out, "allocation by first dev.floorgate frame (else the top frame)", allocApp, allocBytes, true);
         table(out, "allocation by class", allocClass, allocBytes, true);
@@ -115,6 +143,23 @@ public final class JfrSummary {
             out.printf(Locale.ROOT, "  %s %5.1f%%  %s%n", amount, total == 0 ? 0.0 : 100.0 * r.getValue() / total,
                     r.getKey());
         }
+    }
+
+    private static boolean measurement(RecordedEvent e) {
+        RecordedThread t = e.hasField("sampledThread") ? e.getThread("sampledThread")
+                : e.hasField("eventThread") ? e.getThread("eventThread") : null;
+        String n = t == null || t.getJavaName() == null ? "" : t.getJavaName();
+        return n.equals("Attach Listener") || n.startsWith("JFR ");
+    }
+
+    /** The first three parts of a frame's package ({@code io.netty.handler}). */
+    private static String pkg(String frame) {
+        String[] parts = frame.split("\\.");
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < Math.min(3, parts.length - 2); i++) {
+            b.append(i == 0 ? "" : ".").append(parts[i]);
+        }
+        return b.length() == 0 ? frame : b.toString();
     }
 
     private void seen(RecordedThread t) {

@@ -214,6 +214,7 @@ public final class PdaFleetBench {
         Path storage = pdaStorage();
         LoadSampler sampler = new LoadSampler(gateway, probe);
         FleetGenerator.Report report;
+        Map<String, Long> threadCpuBefore = probe.threadCpuMicros();
         try {
             sampler.start();
             long start = System.nanoTime();
@@ -232,6 +233,8 @@ public final class PdaFleetBench {
             }
         }
         row.report = report;
+        row.threadCpu = ProcessProbe.minus(probe.threadCpuMicros(), threadCpuBefore);
+        row.jfr = options.jfr;
         log.print(report.text);
         if (options.jfr) {
             try (PrintStream out = new PrintStream(Files.newOutputStream(options.out.resolve(name + "-profile.txt")),
@@ -399,6 +402,8 @@ public final class PdaFleetBench {
         long threadsConnected;
         long threadsAfter;
         Map<String, Integer> threadGroups = new HashMap<>();
+        Map<String, Long> threadCpu = new HashMap<>();
+        boolean jfr;
         FleetGenerator.Report report;
         double windowSeconds;
         long windowOps;
@@ -436,16 +441,25 @@ public final class PdaFleetBench {
                         + " exit %d", report.ready, report.sent, report.accepted, report.sendFailures,
                         report.exitCode));
             }
-            b.append(String.format(Locale.ROOT, "%n    threads with %d connected: %s", connected, topGroups()));
+            b.append(String.format(Locale.ROOT, "%n    threads with %d connected: %s", connected,
+                    top(threadGroups, 10, "")));
+            long cpu = threadCpu.values().stream().mapToLong(Long::longValue).sum();
+            b.append(String.format(Locale.ROOT, "%n    gateway CPU s by thread over the whole fleet run (%.1f s): %s",
+                    cpu / 1e6, top(threadCpu, 12, "s")));
+            if (jfr) {
+                b.append(String.format("%n    (JFR was recording: CPU per op includes its overhead)"));
+            }
             return b.toString();
         }
 
-        private String topGroups() {
-            List<Map.Entry<String, Integer>> g = new ArrayList<>(threadGroups.entrySet());
-            g.sort((x, y) -> Integer.compare(y.getValue(), x.getValue()));
+        private static <N extends Number> String top(Map<String, N> groups, int n, String unit) {
+            List<Map.Entry<String, N>> g = new ArrayList<>(groups.entrySet());
+            g.sort((x, y) -> Double.compare(y.getValue().doubleValue(), x.getValue().doubleValue()));
             StringBuilder b = new StringBuilder();
-            for (Map.Entry<String, Integer> e : g.subList(0, Math.min(8, g.size()))) {
-                b.append(b.length() == 0 ? "" : ", ").append(e.getValue()).append(' ').append(e.getKey());
+            for (Map.Entry<String, N> e : g.subList(0, Math.min(n, g.size()))) {
+                String v = unit.isEmpty() ? e.getValue().toString()
+                        : String.format(Locale.ROOT, "%.1f", e.getValue().doubleValue() / 1e6);
+                b.append(b.length() == 0 ? "" : ", ").append(v).append(unit).append(' ').append(e.getKey());
             }
             return b.toString();
         }

@@ -42,6 +42,36 @@ final class ProcessProbe {
         return ticks * 1_000_000L / ticksPerSecond;
     }
 
+    /**
+     * CPU time (user+system, µs) of the live threads by name group, from /proc/PID/task/TID/stat; Linux keeps the
+     * first 15 characters of a Java thread's name. Threads that ended are not in it.
+     */
+    Map<String, Long> threadCpuMicros() throws IOException {
+        Map<String, Long> groups = new TreeMap<>();
+        try (java.util.stream.Stream<Path> tasks = Files.list(proc("task"))) {
+            for (Path task : (Iterable<Path>) tasks::iterator) {
+                String stat;
+                try {
+                    stat = new String(Files.readAllBytes(task.resolve("stat")), StandardCharsets.UTF_8);
+                } catch (IOException ended) {
+                    continue;
+                }
+                String comm = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+                String[] f = stat.substring(stat.lastIndexOf(')') + 2).trim().split(" ");
+                long ticks = Long.parseLong(f[11]) + Long.parseLong(f[12]);
+                groups.merge(NUMBERS.matcher(comm).replaceAll("N"), ticks * 1_000_000L / ticksPerSecond, Long::sum);
+            }
+        }
+        return groups;
+    }
+
+    /** {@code after - before} per group (groups only in {@code after} count from zero). */
+    static Map<String, Long> minus(Map<String, Long> after, Map<String, Long> before) {
+        Map<String, Long> d = new TreeMap<>();
+        after.forEach((k, v) -> d.put(k, v - before.getOrDefault(k, 0L)));
+        return d;
+    }
+
     /** A line of /proc/PID/status as a number, e.g. {@code VmHWM} in kB or {@code Threads}; -1 if absent. */
     long status(String key) throws IOException {
         for (String line : Files.readAllLines(proc("status"), StandardCharsets.US_ASCII)) {
