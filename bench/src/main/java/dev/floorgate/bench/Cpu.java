@@ -41,6 +41,31 @@ final class Cpu {
         return pinned;
     }
 
+    /**
+     * Per CPU of the machine, busy and total jiffies since boot from /proc/stat ({@code cpuN} lines; busy is all
+     * but idle and iowait): {busy0, total0, busy1, total1, ...}. Other processes' work is in it too.
+     */
+    static long[] busyAndTotalJiffies() throws IOException {
+        List<long[]> cpus = new java.util.ArrayList<>();
+        for (String line : java.nio.file.Files.readAllLines(java.nio.file.Paths.get("/proc/stat"))) {
+            if (line.startsWith("cpu") && Character.isDigit(line.charAt(3))) {
+                String[] f = line.trim().split("\\s+");
+                long total = 0;
+                for (int i = 1; i < f.length && i <= 8; i++) { // user..steal; guest is inside user already
+                    total += Long.parseLong(f[i]);
+                }
+                long idle = Long.parseLong(f[4]) + Long.parseLong(f[5]);
+                cpus.add(new long[] {total - idle, total});
+            }
+        }
+        long[] out = new long[cpus.size() * 2];
+        for (int i = 0; i < cpus.size(); i++) {
+            out[2 * i] = cpus.get(i)[0];
+            out[2 * i + 1] = cpus.get(i)[1];
+        }
+        return out;
+    }
+
     /** The launcher that runs a command on {@code cpu} only. */
     static List<String> taskset(int cpu) {
         return List.of("taskset", "-c", Integer.toString(cpu));

@@ -40,6 +40,10 @@ final class FleetGenerator implements AutoCloseable {
         return new FleetGenerator(p, output);
     }
 
+    long pid() {
+        return process.pid();
+    }
+
     boolean isAlive() {
         return process.isAlive();
     }

@@ -13,24 +13,28 @@ import java.util.Set;
 final class FleetOptions {
     static final String USAGE = String.join("\n",
             "usage: PdaFleetBench [pdas] [seconds]",
-            "       PdaFleetBench [--pdas 300,50] [--seconds 30] [--gateway-jar A.jar [--label before]]...",
-            "                     [--think-ms 200] [--no-events] [--jfr] [--soak-minutes M [--soak-pdas N]",
+            "       PdaFleetBench [--pdas 300,50] [--seconds 30] [--warmup-seconds 20] [--gateway-jar A.jar [--label before]]...",
+            "                     [--think-ms 200] [--no-events] [--jfr] [--nmt] [--soak-minutes M [--soak-pdas N]",
             "                     [--soak-think-ms 2000]] [--gateway-cpu 0] [--load-cpu 1] [--no-pin]",
             "                     [--gateway-active-cpus 2] [--out DIR]",
             "  --gateway-jar    a gateway jar to measure (repeatable: one table row per jar and fleet size, in one run;",
             "                   default gateway-server/target/gateway-server.jar); --label names the jar before it",
+            "  --warmup-seconds the same fleet first for this long, unmeasured, so the JIT has settled",
             "  --jfr            record each fleet run with JFR (settings=profile) and print its summary",
+            "  --nmt            native memory tracking in the gateway: what its RSS is made of, after each fleet run",
             "  --soak-minutes   then keep --soak-pdas PDAs working (think --soak-think-ms) and the admin page's API",
             "                   polled every 5 s for M minutes per jar, RSS sampled every 10 s (CSV and PNG in --out)",
             "  --gateway-cpu / --load-cpu   taskset cores of the gateway and of everything else (generator, core, Redis)");
 
     List<Integer> pdas = new ArrayList<>(List.of(300));
     int seconds = 30;
+    int warmupSeconds = 20;
     List<Path> jars = new ArrayList<>();
     List<String> labels = new ArrayList<>();
     long thinkMillis = 200;
     boolean events = true;
     boolean jfr;
+    boolean nmt;
     int soakMinutes;
     int soakPdas = -1;
     long soakThinkMillis = 2000;
@@ -61,6 +65,7 @@ final class FleetOptions {
             switch (a) {
                 case "--no-events": o.events = false; continue;
                 case "--jfr": o.jfr = true; continue;
+                case "--nmt": o.nmt = true; continue;
                 case "--no-pin": o.pin = false; continue;
                 case "--help": throw new IllegalArgumentException(USAGE);
                 default: break;
@@ -77,6 +82,7 @@ final class FleetOptions {
                     }
                     break;
                 case "--seconds": o.seconds = number(v, a); break;
+                case "--warmup-seconds": o.warmupSeconds = number(v, a); break;
                 case "--gateway-jar":
                     o.jars.add(Paths.get(v));
                     labels.add(null);
@@ -134,7 +140,7 @@ final class FleetOptions {
 
     /** The orders' quantity: enough units that no fleet or soak run of this invocation picks a task empty. */
     long orderQty() {
-        long fleetPicks = 2L * jars.size() * pdas.size() * seconds * 1000 / Math.max(1, thinkMillis);
+        long fleetPicks = 2L * jars.size() * pdas.size() * (seconds + warmupSeconds) * 1000 / Math.max(1, thinkMillis);
         long soakPicks = 2L * jars.size() * soakMinutes * 60_000L / Math.max(1, soakThinkMillis);
         return Math.min(150_000, Math.max(5000, fleetPicks + soakPicks + 1000));
     }

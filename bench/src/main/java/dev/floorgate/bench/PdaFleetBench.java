@@ -134,9 +134,18 @@ public final class PdaFleetBench {
             row.heapIdle = probe.heapUsedAfterGc();
             row.threadsIdle = probe.threads();
             connectedPhase(gateway, probe, pdas, name, row);
+            if (options.warmupSeconds > 0) {
+                warmUp(gateway, pdas, name);
+            }
             loadPhase(gateway, probe, pdas, name, row);
             row.peakRssKb = probe.peakRssKb();
             row.endRssKb = probe.rssKb();
+            if (options.nmt) {
+                List<String> nmt = ProcessProbe.run("jcmd", Long.toString(probe.pid()), "VM.native_memory",
+                        "summary");
+                Files.write(options.out.resolve(name + "-nmt.txt"), nmt, StandardCharsets.UTF_8);
+                row.nativeMemory = committedByCategory(nmt);
+            }
             Files.copy(gateway.logFile(), options.out.resolve(name + "-gateway.log"),
                     java.nio.file.StandardCopyOption.REPLACE_EXISTING);
             return row;
@@ -150,6 +159,9 @@ public final class PdaFleetBench {
         // Pinned to one core the JVM would size its pools for one CPU; the mini PC has two.
         List<String> jvm = new ArrayList<>(List.of(System.getProperty("fg.gateway.jvm", DEFAULT_GATEWAY_JVM)
                 .trim().split("\\s+")));
+        if (options.nmt) {
+            jvm.add("-XX:NativeMemoryTracking=summary");
+        }
         if (pinned && options.gatewayActiveCpus > 0) {
             jvm.add("-XX:ActiveProcessorCount=" + options.gatewayActiveCpus);
         }
@@ -203,6 +215,20 @@ public final class PdaFleetBench {
                 row.heapConnected / 1024, row.threadsIdle, row.threadsConnected, row.threadsAfter);
     }
 
+    /** The same fleet for the warm-up time, unmeasured: the JIT compiles the hot paths before the measured run. */
+    private void warmUp(BenchGateway gateway, int pdas, String name) throws Exception {
+        long t0 = System.nanoTime();
+        try (FleetGenerator gen = FleetGenerator.start(launcher(), generatorArgs(gateway, pdas, options.warmupSeconds,
+                0, options.thinkMillis, 60, "warm-" + name + "-", options.events),
+                options.out.resolve(name + "-warmup-generator.txt"))) {
+            FleetGenerator.Report r = gen.await(options.warmupSeconds + 400L);
+            log.printf("warm-up: %d ops accepted in %.1f s (not measured)%n", r.accepted,
+                    (System.nanoTime() - t0) / 1e9);
+        } finally {
+            deleteTree(pdaStorage());
+        }
+    }
+
     /** The fleet at work: time to 202 from the generator, CPU per accepted op over the steady part of the load. */
     private void loadPhase(BenchGateway gateway, ProcessProbe probe, int pdas, String name, FleetRow row)
             throws Exception {
@@ -221,6 +247,7 @@ public final class PdaFleetBench {
             try (FleetGenerator gen = FleetGenerator.start(launcher(), generatorArgs(gateway, pdas, options.seconds,
                     0, options.thinkMillis, 120, "fleet-" + name + "-", options.events),
                     options.out.resolve(name + "-generator.txt"))) {
+                sampler.generator(gen.pid());
                 report = gen.await(options.seconds + 600L);
             }
             sampler.stop();
@@ -244,6 +271,32 @@ public final class PdaFleetBench {
             log.println("JFR recording " + jfr + ", summary " + options.out.resolve(name + "-profile.txt"));
             JfrSummary.summarise(jfr, row.windowOps, log);
         }
+    }
+
+    /** "Java Heap 81, Class 40, ..." (committed MB, largest first) from {@code VM.native_memory summary}. */
+    static String committedByCategory(List<String> nmt) {
+        java.util.regex.Pattern p = java.util.regex.Pattern.compile(
+                "^-\\s+(.+?) \\(reserved=(\\d+)KB, committed=(\\d+)KB\\)");
+        java.util.regex.Pattern total = java.util.regex.Pattern.compile("^Total: reserved=\\d+KB, committed=(\\d+)KB");
+        List<String[]> rows = new ArrayList<>();
+        String all = "?";
+        for (String line : nmt) {
+            java.util.regex.Matcher m = p.matcher(line.trim());
+            if (m.find()) {
+                rows.add(new String[] {m.group(1).trim(), m.group(3)});
+            }
+            java.util.regex.Matcher t = total.matcher(line.trim());
+            if (t.find()) {
+                all = Long.toString(Long.parseLong(t.group(1)) / 1024);
+            }
+        }
+        rows.sort((x, y) -> Long.compare(Long.parseLong(y[1]), Long.parseLong(x[1])));
+        StringBuilder b = new StringBuilder("total " + all + " MB committed: ");
+        for (int i = 0; i < Math.min(10, rows.size()); i++) {
+            b.append(i == 0 ? "" : ", ").append(rows.get(i)[0]).append(' ')
+                    .append(Long.parseLong(rows.get(i)[1]) / 1024);
+        }
+        return b.toString();
     }
 
     List<String> generatorArgs(BenchGateway gateway, int count, long seconds, int picksPerPda, long thinkMillis,
@@ -306,11 +359,21 @@ public final class PdaFleetBench {
         }
     }
 
-    /** Samples the gateway's CPU time and accepted count every second while the generator runs. */
+    /**
+     * Samples every second while the generator runs: the gateway's CPU time (all threads, and its JIT compiler
+     * threads), its accepted count, the generator's CPU time, and how busy each CPU of the machine was.
+     */
     private static final class LoadSampler {
+        private static final int T = 0;
+        private static final int CPU = 1;
+        private static final int OPS = 2;
+        private static final int JIT = 3;
+        private static final int GEN = 4;
+        private static final int CORES = 5; // then busy, total per CPU (jiffies)
         private final BenchGateway gateway;
         private final ProcessProbe probe;
-        private final List<long[]> samples = new ArrayList<>(); // {nanoTime, cpuMicros, accepted}
+        private final List<long[]> samples = new ArrayList<>();
+        private volatile ProcessProbe generator;
         private Thread thread;
 
         LoadSampler(BenchGateway gateway, ProcessProbe probe) {
@@ -318,24 +381,54 @@ public final class PdaFleetBench {
             this.probe = probe;
         }
 
+        void generator(long pid) {
+            generator = new ProcessProbe(pid);
+        }
+
         void start() {
             thread = new Thread(() -> {
                 while (!Thread.currentThread().isInterrupted()) {
                     try {
-                        long[] s = {System.nanoTime(), probe.cpuMicros(), acceptedTotal(gateway)};
-                        synchronized (samples) {
-                            samples.add(s);
-                        }
+                        samples(sample());
                         Thread.sleep(1000);
                     } catch (InterruptedException e) {
                         return;
-                    } catch (IOException e) {
+                    } catch (IOException | RuntimeException e) {
                         System.err.println("sampling the gateway failed: " + e.getMessage());
                     }
                 }
             }, "fleet-load-sampler");
             thread.setDaemon(true);
             thread.start();
+        }
+
+        private long[] sample() throws IOException, InterruptedException {
+            long[] cores = Cpu.busyAndTotalJiffies();
+            long[] s = new long[CORES + cores.length];
+            s[T] = System.nanoTime();
+            s[CPU] = probe.cpuMicros();
+            long jit = 0;
+            for (Map.Entry<String, Long> e : probe.threadCpuMicros().entrySet()) {
+                if (e.getKey().contains("CompilerThre")) {
+                    jit += e.getValue();
+                }
+            }
+            s[JIT] = jit;
+            ProcessProbe gen = generator;
+            try {
+                s[GEN] = gen == null ? 0 : gen.cpuMicros();
+            } catch (IOException ended) {
+                s[GEN] = -1;
+            }
+            s[OPS] = acceptedTotal(gateway);
+            System.arraycopy(cores, 0, s, CORES, cores.length);
+            return s;
+        }
+
+        private void samples(long[] s) {
+            synchronized (samples) {
+                samples.add(s);
+            }
         }
 
         void stop() throws InterruptedException {
@@ -357,11 +450,11 @@ public final class PdaFleetBench {
             if (s.size() < 2) {
                 return;
             }
-            long base = s.get(0)[2];
+            long base = s.get(0)[OPS];
             long firstOp = -1;
             for (long[] x : s) {
-                if (x[2] > base) {
-                    firstOp = x[0];
+                if (x[OPS] > base) {
+                    firstOp = x[T];
                     break;
                 }
             }
@@ -369,23 +462,31 @@ public final class PdaFleetBench {
             long[] a = null;
             long[] b = null;
             for (long[] x : s) {
-                if (a == null && x[0] >= from) {
+                if (a == null && x[T] >= from) {
                     a = x;
                 }
-                if (x[0] <= loadEnd) {
+                if (x[T] <= loadEnd) {
                     b = x;
                 }
             }
-            if (a == null || b == null || b[0] - a[0] < 2_000_000_000L || b[2] <= a[2]) {
+            if (a == null || b == null || b[T] - a[T] < 2_000_000_000L || b[OPS] <= a[OPS]) {
                 a = s.get(0); // too short a steady part: the whole run, set-up and settle included
                 b = s.get(s.size() - 1);
                 row.windowNote = " (whole run)";
             }
-            row.windowSeconds = (b[0] - a[0]) / 1e9;
-            row.windowOps = b[2] - a[2];
+            row.windowSeconds = (b[T] - a[T]) / 1e9;
+            row.windowOps = b[OPS] - a[OPS];
             row.opsPerSecond = row.windowOps / row.windowSeconds;
-            row.cpuMicrosPerOp = row.windowOps == 0 ? -1 : (b[1] - a[1]) / (double) row.windowOps;
-            row.cpuShare = (b[1] - a[1]) / 1e6 / row.windowSeconds;
+            row.cpuMicrosPerOp = row.windowOps == 0 ? -1 : (b[CPU] - a[CPU]) / (double) row.windowOps;
+            row.cpuNoJitMicrosPerOp = row.windowOps == 0 ? -1
+                    : (b[CPU] - a[CPU] - (b[JIT] - a[JIT])) / (double) row.windowOps;
+            row.cpuShare = (b[CPU] - a[CPU]) / 1e6 / row.windowSeconds;
+            row.generatorShare = a[GEN] < 0 || b[GEN] < 0 ? -1 : (b[GEN] - a[GEN]) / 1e6 / row.windowSeconds;
+            row.coreBusy = new double[(a.length - CORES) / 2];
+            for (int c = 0; c < row.coreBusy.length; c++) {
+                long total = b[CORES + 2 * c + 1] - a[CORES + 2 * c + 1];
+                row.coreBusy[c] = total == 0 ? 0 : (b[CORES + 2 * c] - a[CORES + 2 * c]) / (double) total;
+            }
             row.firstOpSeconds = firstOp < 0 ? -1 : (firstOp - start) / 1e9;
         }
     }
@@ -404,11 +505,15 @@ public final class PdaFleetBench {
         Map<String, Integer> threadGroups = new HashMap<>();
         Map<String, Long> threadCpu = new HashMap<>();
         boolean jfr;
+        String nativeMemory;
         FleetGenerator.Report report;
         double windowSeconds;
         long windowOps;
         double opsPerSecond;
         double cpuMicrosPerOp = -1;
+        double cpuNoJitMicrosPerOp = -1;
+        double generatorShare = -1;
+        double[] coreBusy = new double[0];
         double cpuShare;
         double firstOpSeconds;
         String windowNote = "";
@@ -441,11 +546,22 @@ public final class PdaFleetBench {
                         + " exit %d", report.ready, report.sent, report.accepted, report.sendFailures,
                         report.exitCode));
             }
+            StringBuilder busy = new StringBuilder();
+            for (int c = 0; c < coreBusy.length; c++) {
+                busy.append(String.format(Locale.ROOT, "%scpu%d %.0f%%", c == 0 ? "" : ", ", c, coreBusy[c] * 100));
+            }
+            b.append(String.format(Locale.ROOT, "%n    over the window: gateway CPU %.0f us/op without its JIT "
+                    + "compiler threads; generator JVM %.0f%% of a core; machine busy %s (other work included)",
+                    cpuNoJitMicrosPerOp, generatorShare * 100, busy));
             b.append(String.format(Locale.ROOT, "%n    threads with %d connected: %s", connected,
                     top(threadGroups, 10, "")));
             long cpu = threadCpu.values().stream().mapToLong(Long::longValue).sum();
             b.append(String.format(Locale.ROOT, "%n    gateway CPU s by thread over the whole fleet run (%.1f s): %s",
                     cpu / 1e6, top(threadCpu, 12, "s")));
+            if (nativeMemory != null) {
+                b.append(String.format(Locale.ROOT, "%n    native memory tracking (MB), end of the fleet run: %s",
+                        nativeMemory));
+            }
             if (jfr) {
                 b.append(String.format("%n    (JFR was recording: CPU per op includes its overhead)"));
             }
