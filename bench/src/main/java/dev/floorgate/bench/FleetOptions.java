@@ -42,7 +42,7 @@ final class FleetOptions {
     int loadCpu = 1;
     boolean pin = true;
     int gatewayActiveCpus = 2;
-    Path out = Paths.get("bench-results",
+    Path out = Paths.get("bench", "target",
             "fleet-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
 
     static FleetOptions parse(String[] args) {

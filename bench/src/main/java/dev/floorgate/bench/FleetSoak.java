@@ -34,6 +34,9 @@ final class FleetSoak {
         Path dir = Files.createTempDirectory("fg-fleet-soak");
         try (BenchGateway gateway = bench.startGateway(jar, dir, pinned)) {
             ProcessProbe probe = new ProcessProbe(gateway.pid());
+            if (options.nmt) {
+                ProcessProbe.run("jcmd", Long.toString(gateway.pid()), "VM.native_memory", "baseline");
+            }
             Thread page = adminPage(gateway);
             FleetGenerator gen = options.soakPdas == 0 ? null : FleetGenerator.start(bench.launcher(),
                     bench.generatorArgs(gateway, options.soakPdas, options.soakMinutes * 60L, 0,
@@ -59,6 +62,9 @@ final class FleetSoak {
                         probe.threads());
                 System.out.printf("soak %s: RSS %d MB at the start, %d MB at the end, %d MB max, VmHWM %d MB%n",
                         label, startKb / 1024, endKb / 1024, maxKb / 1024, probe.peakRssKb() / 1024);
+                if (options.nmt) {
+                    nativeMemoryGrowth(gateway.pid(), name);
+                }
             } finally {
                 page.interrupt();
                 page.join();
@@ -74,6 +80,26 @@ final class FleetSoak {
         } finally {
             PdaFleetBench.deleteTree(dir);
         }
+    }
+
+    /** What grew since the start of the soak, per native memory category (committed), from NMT's diff. */
+    private void nativeMemoryGrowth(long pid, String name) throws IOException, InterruptedException {
+        List<String> diff = ProcessProbe.run("jcmd", Long.toString(pid), "VM.native_memory", "summary.diff");
+        Files.write(options.out.resolve(name + "-nmt-diff.txt"), diff, java.nio.charset.StandardCharsets.UTF_8);
+        java.util.regex.Pattern p = java.util.regex.Pattern.compile(
+                "^-\\s+(.+?) \\(reserved=\\d+KB(?: [+-]\\d+KB)?, committed=(\\d+)KB ([+-]\\d+)KB");
+        StringBuilder b = new StringBuilder();
+        for (String line : diff) {
+            java.util.regex.Matcher m = p.matcher(line.trim());
+            if (m.find()) {
+                b.append(b.length() == 0 ? "" : ", ").append(m.group(1).trim()).append(' ')
+                        .append(Long.parseLong(m.group(3)) / 1024).append(" MB");
+            }
+            if (line.startsWith("Total:")) {
+                System.out.println("native memory over the soak: " + line.trim());
+            }
+        }
+        System.out.println("native memory growth by category (committed): " + b);
     }
 
     /** Heap in use as jstat sees it right now (no forced GC, which would flatten the curve). */
