@@ -27,7 +27,7 @@ final class FleetGenerator implements AutoCloseable {
         this.output = output;
     }
 
-    /** Starts VirtualPdas with {@code args} (its command line) under {@code launcher}; output goes to {@code output}. */
+    /** Starts VirtualPdas with {@code args} (its command line) under {@code launcher}, output to {@code output}. */
     static FleetGenerator start(List<String> launcher, List<String> args, Path output) throws IOException {
         List<String> cmd = new ArrayList<>(launcher);
         cmd.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());

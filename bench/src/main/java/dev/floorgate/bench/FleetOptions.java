@@ -13,24 +13,29 @@ import java.util.Set;
 final class FleetOptions {
     static final String USAGE = String.join("\n",
             "usage: PdaFleetBench [pdas] [seconds]",
-            "       PdaFleetBench [--pdas 300,50] [--seconds 30] [--warmup-seconds 20] [--gateway-jar A.jar [--label before]]...",
+            "       PdaFleetBench [--pdas 300,50] [--seconds 30] [--warmup-seconds 20]",
+            "                     [--gateway-jar A.jar [--label before] [--jvm-options \"-XX:...\"]]...",
             "                     [--think-ms 200] [--no-events] [--jfr] [--nmt] [--soak-minutes M [--soak-pdas N]",
             "                     [--soak-think-ms 2000]] [--gateway-cpu 0] [--load-cpu 1] [--no-pin]",
             "                     [--gateway-active-cpus 2] [--out DIR]",
-            "  --gateway-jar    a gateway jar to measure (repeatable: one table row per jar and fleet size, in one run;",
-            "                   default gateway-server/target/gateway-server.jar); --label names the jar before it",
+            "  --gateway-jar    a gateway jar to measure (repeatable: one table row per jar and fleet size, one run;",
+            "                   default gateway-server/target/gateway-server.jar); --label names the jar before it,",
+            "                   --jvm-options adds JVM flags to it (after the defaults: the same jar twice compares",
+            "                   flags)",
             "  --warmup-seconds the same fleet first for this long, unmeasured, so the JIT has settled",
             "  --jfr            record each fleet run with JFR (settings=profile) and print its summary",
             "  --nmt            native memory tracking in the gateway: what its RSS is made of, after each fleet run",
             "  --soak-minutes   then keep --soak-pdas PDAs working (think --soak-think-ms) and the admin page's API",
             "                   polled every 5 s for M minutes per jar, RSS sampled every 10 s (CSV and PNG in --out)",
-            "  --gateway-cpu / --load-cpu   taskset cores of the gateway and of everything else (generator, core, Redis)");
+            "  --gateway-cpu / --load-cpu   taskset cores of the gateway and of everything else (generator, core,",
+            "                   Redis)");
 
     List<Integer> pdas = new ArrayList<>(List.of(300));
     int seconds = 30;
     int warmupSeconds = 20;
     List<Path> jars = new ArrayList<>();
     List<String> labels = new ArrayList<>();
+    List<List<String>> jvmOptions = new ArrayList<>();
     long thinkMillis = 200;
     boolean events = true;
     boolean jfr;
@@ -86,6 +91,14 @@ final class FleetOptions {
                 case "--gateway-jar":
                     o.jars.add(Paths.get(v));
                     labels.add(null);
+                    o.jvmOptions.add(List.of());
+                    break;
+                case "--jvm-options":
+                    if (o.jars.isEmpty()) {
+                        throw new IllegalArgumentException("--jvm-options belongs to the --gateway-jar before it\n"
+                                + USAGE);
+                    }
+                    o.jvmOptions.set(o.jvmOptions.size() - 1, List.of(v.trim().split("\\s+")));
                     break;
                 case "--label":
                     if (labels.isEmpty()) {
@@ -107,6 +120,7 @@ final class FleetOptions {
         if (o.jars.isEmpty()) {
             o.jars.add(Paths.get(System.getProperty("fg.gateway.jar", "gateway-server/target/gateway-server.jar")));
             labels.add(null);
+            o.jvmOptions.add(List.of());
         }
         if (o.soakPdas < 0) {
             o.soakPdas = o.pdas.get(0);

@@ -9,7 +9,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * "RSS after page use" (issue 11): one gateway jar for M minutes with PDAs working at a picker's pace (scans,
- * PICKs, event streams open) and site IT's page's API polled as the page does every 5 s (overview, audit, me);
+ * PICKs, event streams open) and site IT's page's API polled as the page does every 5 s (overview, audit, me;
+ * the template previews each time the page is opened, every 5 minutes);
  * the gateway's RSS, heap in use (no forced GC) and threads are sampled every 10 s.
  */
 final class FleetSoak {
@@ -27,12 +28,12 @@ final class FleetSoak {
         this.pinned = pinned;
     }
 
-    void run(Path jar, String label) throws Exception {
+    void run(Path jar, String label, List<String> jvmOptions) throws Exception {
         String name = label.replaceAll("[^A-Za-z0-9._-]", "_") + "-soak";
         System.out.printf("%n--- soak: %s, %d PDAs (think %d ms) and the admin page, %d min ---%n", label,
                 options.soakPdas, options.soakThinkMillis, options.soakMinutes);
         Path dir = Files.createTempDirectory("fg-fleet-soak");
-        try (BenchGateway gateway = bench.startGateway(jar, dir, pinned)) {
+        try (BenchGateway gateway = bench.startGateway(jar, jvmOptions, dir, pinned)) {
             ProcessProbe probe = new ProcessProbe(gateway.pid());
             if (options.nmt) {
                 ProcessProbe.run("jcmd", Long.toString(gateway.pid()), "VM.native_memory", "baseline");
@@ -102,6 +103,22 @@ final class FleetSoak {
         System.out.println("native memory growth by category (committed): " + b);
     }
 
+    private static void openPage(BenchGateway gateway) throws IOException, InterruptedException {
+        String list = get(gateway, "/api/v1/templates", java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"name\"\\s*:\\s*\"([^\"]+)\"")
+                .matcher(list);
+        while (m.find()) {
+            get(gateway, "/api/v1/templates/" + java.net.URLEncoder.encode(m.group(1), "UTF-8") + "/preview.png",
+                    java.net.http.HttpResponse.BodyHandlers.discarding());
+        }
+    }
+
+    private static <T> java.net.http.HttpResponse<T> get(BenchGateway gateway, String path,
+            java.net.http.HttpResponse.BodyHandler<T> handler) throws IOException, InterruptedException {
+        return gateway.http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(gateway.url(path)))
+                .header("Authorization", "Bearer " + BenchGateway.ADMIN).build(), handler);
+    }
+
     /** Heap in use as jstat sees it right now (no forced GC, which would flatten the curve). */
     private static long heapKb(ProcessProbe probe) {
         try {
@@ -123,11 +140,17 @@ final class FleetSoak {
         }
     }
 
-    /** Site IT's page: every 5 s the three calls its refresh() makes, with the admin token. */
+    /**
+     * Site IT's page: every 5 s the three calls its refresh() makes, with the admin token; and as if the page were
+     * opened again every 5 minutes, its template list and every template's PNG preview (what showTemplates() does).
+     */
     private static Thread adminPage(BenchGateway gateway) {
         Thread t = new Thread(() -> {
-            while (!Thread.currentThread().isInterrupted()) {
+            for (long round = 0; !Thread.currentThread().isInterrupted(); round++) {
                 try {
+                    if (round % (300_000 / PAGE_MILLIS) == 0) {
+                        openPage(gateway);
+                    }
                     for (String path : List.of("/api/v1/admin/overview", "/api/v1/admin/audit?limit=50",
                             "/api/v1/admin/me")) {
                         gateway.http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(gateway.url(path)))

@@ -22,13 +22,15 @@ import jdk.jfr.consumer.RecordingFile;
  * A short profile of a JFR recording of the gateway: where the CPU samples are (top frames, first FloorGate frame,
  * thread groups), where allocation goes (by top frame, first FloorGate frame and class, from
  * jdk.ObjectAllocationSample weights) and the threads seen by name group.
- * Run: {@code ./floorgate bench JfrSummary FILE.jfr [operations]} (operations: to print bytes and samples per op).
+ * Run: {@code ./floorgate bench JfrSummary FILE.jfr [operations]} (operations accepted during the recording:
+ * to print bytes and samples per op).
  */
 public final class JfrSummary {
     private static final int TOP = 15;
     private static final Pattern NUMBERS = Pattern.compile("\\d+");
     private final Map<String, Long> cpuTop = new HashMap<>();
     private final Map<String, Long> cpuApp = new HashMap<>();
+    private final Map<String, Long> cpuEntry = new HashMap<>();
     private final Map<String, Long> cpuThreads = new HashMap<>();
     private final Map<String, Long> allocTop = new HashMap<>();
     private final Map<String, Long> allocApp = new HashMap<>();
@@ -37,6 +39,9 @@ public final class JfrSummary {
     private final Map<String, Set<Long>> threadsSeen = new HashMap<>();
     private final Map<String, Long> cpuLoad = new HashMap<>();
     private final Map<String, Long> cpuPackage = new HashMap<>();
+    private final Map<Long, Long> allocFirst = new HashMap<>();
+    private final Map<Long, Long> allocLast = new HashMap<>();
+    private final Map<Long, String> threadGroupOf = new HashMap<>();
     private long gcNanos;
     private long gcCount;
     private long compileNanos;
@@ -72,6 +77,16 @@ public final class JfrSummary {
             count(cpuLoad, group(t), Math.round((e.getFloat("user") + e.getFloat("system")) * 1e6));
             return;
         }
+        if (type.equals("jdk.ThreadAllocationStatistics") && e.hasField("thread")) {
+            RecordedThread t = e.getThread("thread");
+            if (t != null) {
+                long bytes = e.getLong("allocated");
+                threadGroupOf.put(t.getId(), group(t));
+                allocFirst.merge(t.getId(), bytes, Math::min);
+                allocLast.merge(t.getId(), bytes, Math::max);
+            }
+            return;
+        }
         if (type.equals("jdk.GarbageCollection")) {
             gcNanos += e.getDuration().toNanos();
             gcCount++;
@@ -91,6 +106,7 @@ public final class JfrSummary {
             seen(t);
             count(cpuTop, topFrame(e.getStackTrace()), 1);
             count(cpuApp, appFrame(e.getStackTrace()), 1);
+            count(cpuEntry, group(t) + " <- " + entryFrame(e.getStackTrace()), 1);
             count(cpuPackage, pkg(topFrame(e.getStackTrace())), 1);
         } else if (type.equals("jdk.ObjectAllocationSample")) {
             long w = e.getLong("weight");
@@ -120,8 +136,27 @@ public final class JfrSummary {
         table(out, "CPU samples by package of the top frame", cpuPackage, cpuSamples, false);
         table(out, "CPU samples by first dev.floorgate frame (else the top frame)", cpuApp, cpuSamples, false);
         table(out, "CPU samples by thread group", cpuThreads, cpuSamples, false);
+        table(out, "CPU samples by thread group and outermost dev.floorgate frame (the entry point, e.g. the "
+                + "controller method; none = framework work around it)", cpuEntry, cpuSamples, false);
         table(out, "thread CPU load by thread group (jdk.ThreadCPULoad, sum of per-sample shares x 1e6; "
                 + "native and Java work)", cpuLoad, cpuLoad.values().stream().mapToLong(Long::longValue).sum(), false);
+        Map<String, Long> exact = new HashMap<>();
+        allocLast.forEach((tid, last) -> {
+            String g = threadGroupOf.get(tid);
+            if (!g.equals("Attach Listener") && !g.startsWith("JFR ")) {
+                exact.merge(g, last - allocFirst.get(tid), Long::sum);
+            }
+        });
+        long exactTotal = exact.values().stream().mapToLong(Long::longValue).sum();
+        out.println();
+        out.printf(Locale.ROOT, "allocated over the recording (jdk.ThreadAllocationStatistics, exact per thread "
+                + "between its first and last report): %.1f MB%s%n", exactTotal / 1e6, operations > 0
+                ? String.format(Locale.ROOT, ", %.1f kB per operation", exactTotal / 1024.0 / operations) : "");
+        table(out, "exact allocation by thread group", exact, exactTotal, true);
+        out.println();
+        out.println("(the sampled weights below attribute all bytes since a thread's last sample to the sampled "
+                + "allocation: trust them by\nthread group and for sites that recur; a pool thread's first "
+                + "allocation after a GC, e.g. ThreadLocalMap.set, is over-weighted)");
         table(out, "allocation by top frame", allocTop, allocBytes, true);
         table(out, "allocation by first dev.floorgate frame (else the top frame)", allocApp, allocBytes, true);
         table(out, "allocation by class", allocClass, allocBytes, true);
@@ -193,6 +228,21 @@ public final class JfrSummary {
             }
         }
         return "(no FloorGate frame) " + frame(st.getFrames().get(0));
+    }
+
+    /** The dev.floorgate frame nearest the thread's root (the controller method a request runs in). */
+    private static String entryFrame(RecordedStackTrace st) {
+        if (st == null) {
+            return "?";
+        }
+        List<RecordedFrame> frames = st.getFrames();
+        for (int i = frames.size() - 1; i >= 0; i--) {
+            RecordedFrame f = frames.get(i);
+            if (f.getMethod() != null && f.getMethod().getType().getName().startsWith("dev.floorgate.")) {
+                return frame(f);
+            }
+        }
+        return st.isTruncated() ? "(stack truncated)" : "(none)";
     }
 
     private static String frame(RecordedFrame f) {

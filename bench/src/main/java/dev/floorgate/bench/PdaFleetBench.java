@@ -64,7 +64,7 @@ public final class PdaFleetBench {
             bench.seed();
             for (int j = 0; j < o.jars.size(); j++) {
                 for (int n : o.pdas) {
-                    FleetRow row = bench.fleetRun(o.jars.get(j), o.labels.get(j), n, pinned);
+                    FleetRow row = bench.fleetRun(o.jars.get(j), o.labels.get(j), o.jvmOptions.get(j), n, pinned);
                     rows.add(row);
                     System.out.println();
                     System.out.println(FleetRow.header());
@@ -73,7 +73,7 @@ public final class PdaFleetBench {
             }
             if (o.soakMinutes > 0) {
                 for (int j = 0; j < o.jars.size(); j++) {
-                    new FleetSoak(o, bench, soak, pinned).run(o.jars.get(j), o.labels.get(j));
+                    new FleetSoak(o, bench, soak, pinned).run(o.jars.get(j), o.labels.get(j), o.jvmOptions.get(j));
                 }
             }
         } finally {
@@ -125,14 +125,17 @@ public final class PdaFleetBench {
     }
 
     /** One jar, one fleet size: idle, connected and loaded measurements on a fresh gateway. */
-    private FleetRow fleetRun(Path jar, String label, int pdas, boolean pinned) throws Exception {
+    private FleetRow fleetRun(Path jar, String label, List<String> jvmOptions, int pdas, boolean pinned)
+            throws Exception {
         String name = label.replaceAll("[^A-Za-z0-9._-]", "_") + "-" + pdas;
-        log.printf("%n--- %s, %d PDAs (%s) ---%n", label, pdas, jar);
-        try (BenchGateway gateway = startGateway(jar, work.resolve(name), pinned)) {
+        log.printf("%n--- %s, %d PDAs (%s%s) ---%n", label, pdas, jar, jvmOptions.isEmpty() ? ""
+                : " " + String.join(" ", jvmOptions));
+        try (BenchGateway gateway = startGateway(jar, jvmOptions, work.resolve(name), pinned)) {
             ProcessProbe probe = new ProcessProbe(gateway.pid());
             FleetRow row = new FleetRow(label, pdas);
             row.heapIdle = probe.heapUsedAfterGc();
             row.threadsIdle = probe.threads();
+            row.idleCpuShare = idleCpuShare(gateway, probe);
             connectedPhase(gateway, probe, pdas, name, row);
             if (options.warmupSeconds > 0) {
                 warmUp(gateway, pdas, name);
@@ -152,7 +155,7 @@ public final class PdaFleetBench {
         }
     }
 
-    BenchGateway startGateway(Path jar, Path dir, boolean pinned) throws Exception {
+    BenchGateway startGateway(Path jar, List<String> jvmOptions, Path dir, boolean pinned) throws Exception {
         Map<String, String> env = Map.of("FG_CORE_URL", core.url(), "FG_CORE_KEY_ID", BenchCore.KEY_ID,
                 "FG_CORE_SECRET", BenchCore.SECRET, "FG_SYNC_WAREHOUSES", "SH01", "FG_SYNC_POLL_INTERVAL", "1s");
         // The JVM flags of ./floorgate gateway (GATEWAY_JAVA_OPTS there); override with -Dfg.gateway.jvm="...".
@@ -165,6 +168,7 @@ public final class PdaFleetBench {
         if (pinned && options.gatewayActiveCpus > 0) {
             jvm.add("-XX:ActiveProcessorCount=" + options.gatewayActiveCpus);
         }
+        jvm.addAll(jvmOptions);
         BenchGateway g = BenchGateway.start(jar, pinned ? Cpu.taskset(options.gatewayCpu) : List.of(), dir, env,
                 jvm);
         String probe = g.enroll("probe", "acme", "SH01");
@@ -178,6 +182,21 @@ public final class PdaFleetBench {
             Thread.sleep(250);
         }
         return g;
+    }
+
+    /**
+     * The gateway's CPU share of one core with no PDA connected over 6 s, /metrics read every second as during the
+     * load: its timers, pollers and the harness's own reads, to be taken off the load's CPU for a net cost per op.
+     */
+    private static double idleCpuShare(BenchGateway gateway, ProcessProbe probe) throws Exception {
+        Thread.sleep(2000); // the forced GC and the start settle
+        long t0 = System.nanoTime();
+        long c0 = probe.cpuMicros();
+        for (int i = 0; i < 6; i++) {
+            acceptedTotal(gateway);
+            Thread.sleep(1000);
+        }
+        return (probe.cpuMicros() - c0) / 1e6 / ((System.nanoTime() - t0) / 1e9);
     }
 
     /**
@@ -266,10 +285,10 @@ public final class PdaFleetBench {
         if (options.jfr) {
             try (PrintStream out = new PrintStream(Files.newOutputStream(options.out.resolve(name + "-profile.txt")),
                     true, "UTF-8")) {
-                JfrSummary.summarise(jfr, row.windowOps, out);
+                JfrSummary.summarise(jfr, report.accepted, out);
             }
             log.println("JFR recording " + jfr + ", summary " + options.out.resolve(name + "-profile.txt"));
-            JfrSummary.summarise(jfr, row.windowOps, log);
+            JfrSummary.summarise(jfr, report.accepted, log);
         }
     }
 
@@ -480,6 +499,9 @@ public final class PdaFleetBench {
             row.cpuMicrosPerOp = row.windowOps == 0 ? -1 : (b[CPU] - a[CPU]) / (double) row.windowOps;
             row.cpuNoJitMicrosPerOp = row.windowOps == 0 ? -1
                     : (b[CPU] - a[CPU] - (b[JIT] - a[JIT])) / (double) row.windowOps;
+            row.cpuNetMicrosPerOp = row.windowOps == 0 ? -1
+                    : (b[CPU] - a[CPU] - (b[JIT] - a[JIT]) - row.idleCpuShare * (b[T] - a[T]) / 1000.0)
+                    / row.windowOps;
             row.cpuShare = (b[CPU] - a[CPU]) / 1e6 / row.windowSeconds;
             row.generatorShare = a[GEN] < 0 || b[GEN] < 0 ? -1 : (b[GEN] - a[GEN]) / 1e6 / row.windowSeconds;
             row.coreBusy = new double[(a.length - CORES) / 2];
@@ -512,6 +534,8 @@ public final class PdaFleetBench {
         double opsPerSecond;
         double cpuMicrosPerOp = -1;
         double cpuNoJitMicrosPerOp = -1;
+        double cpuNetMicrosPerOp = -1;
+        double idleCpuShare;
         double generatorShare = -1;
         double[] coreBusy = new double[0];
         double cpuShare;
@@ -551,8 +575,9 @@ public final class PdaFleetBench {
                 busy.append(String.format(Locale.ROOT, "%scpu%d %.0f%%", c == 0 ? "" : ", ", c, coreBusy[c] * 100));
             }
             b.append(String.format(Locale.ROOT, "%n    over the window: gateway CPU %.0f us/op without its JIT "
-                    + "compiler threads; generator JVM %.0f%% of a core; machine busy %s (other work included)",
-                    cpuNoJitMicrosPerOp, generatorShare * 100, busy));
+                    + "compiler threads, %.0f us/op net of that and of its idle CPU (%.1f%% of a core with no PDA); "
+                    + "generator JVM %.0f%% of a core; machine busy %s (other work included)",
+                    cpuNoJitMicrosPerOp, cpuNetMicrosPerOp, idleCpuShare * 100, generatorShare * 100, busy));
             b.append(String.format(Locale.ROOT, "%n    threads with %d connected: %s", connected,
                     top(threadGroups, 10, "")));
             long cpu = threadCpu.values().stream().mapToLong(Long::longValue).sum();
