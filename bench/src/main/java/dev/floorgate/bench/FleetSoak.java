@@ -105,8 +105,9 @@ final class FleetSoak {
 
     private static void openPage(BenchGateway gateway) throws IOException, InterruptedException {
         String list = get(gateway, "/api/v1/templates", java.net.http.HttpResponse.BodyHandlers.ofString()).body();
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"name\"\\s*:\\s*\"([^\"]+)\"")
-                .matcher(list);
+        // A template's name comes right before its description; its fields have names too, but no description.
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile(
+                "\"name\"\\s*:\\s*\"([^\"]+)\"\\s*,\\s*\"description\"").matcher(list);
         while (m.find()) {
             get(gateway, "/api/v1/templates/" + java.net.URLEncoder.encode(m.group(1), "UTF-8") + "/preview.png",
                     java.net.http.HttpResponse.BodyHandlers.discarding());
