@@ -76,6 +76,7 @@ public final class PdaFleetBench {
             }
         } finally {
             deleteTree(work);
+            deleteTree(Paths.get("/dev/shm", "fg-fleet-pdas-" + ProcessHandle.current().pid())); // soak PDAs' queues
         }
         StringBuilder table = new StringBuilder();
         table.append(FleetRow.header()).append('\n');
