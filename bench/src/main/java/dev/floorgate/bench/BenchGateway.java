@@ -40,13 +40,23 @@ final class BenchGateway implements AutoCloseable {
     /** Starts the jar at {@code gateway-server/target/gateway-server.jar} (or -Dfg.gateway.jar) and waits for /health. */
     static BenchGateway start(Path dataDir, Map<String, String> env, List<String> jvmArgs) throws Exception {
         Path jar = Paths.get(System.getProperty("fg.gateway.jar", "gateway-server/target/gateway-server.jar"));
+        return start(jar, List.of(), dataDir, env, jvmArgs);
+    }
+
+    /**
+     * Starts {@code jar} with {@code launcher} in front of the java command (e.g. {@code taskset -c 0}, so the
+     * gateway gets a core of its own) and waits for /health.
+     */
+    static BenchGateway start(Path jar, List<String> launcher, Path dataDir, Map<String, String> env,
+            List<String> jvmArgs) throws Exception {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException("no gateway jar at " + jar.toAbsolutePath() + "; run ./floorgate build");
         }
         int port = freePort();
         Files.createDirectories(dataDir);
         Path log = dataDir.resolve("gateway.log");
-        List<String> cmd = new ArrayList<>(List.of(Paths.get(System.getProperty("java.home"), "bin", "java").toString()));
+        List<String> cmd = new ArrayList<>(launcher);
+        cmd.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
         cmd.addAll(jvmArgs);
         cmd.addAll(List.of("-jar", jar.toString()));
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
@@ -80,6 +90,16 @@ final class BenchGateway implements AutoCloseable {
             }
         }
         throw new IllegalStateException("the gateway did not answer /health within 120 s; see " + log);
+    }
+
+    /** Where the gateway's standard output and error go. */
+    Path logFile() {
+        return log;
+    }
+
+    /** The gateway JVM's process id (the launcher execs java, so it is the same process). */
+    long pid() {
+        return process.pid();
     }
 
     String url(String path) {
