@@ -1,5 +1,6 @@
 package dev.floorgate.core;
 
+import dev.floorgate.protocol.ApiKeys;
 import io.micronaut.context.annotation.ConfigurationProperties;
 import java.time.Duration;
 
@@ -11,12 +12,15 @@ import java.time.Duration;
 @ConfigurationProperties(CoreConfiguration.PREFIX)
 public class CoreConfiguration {
     public static final String PREFIX = "fg.core";
+    /** The shortest {@code fg.core.admin-token} the core starts with (a key secret's minimum is {@code ApiKeys}'). */
+    public static final int MIN_ADMIN_TOKEN_LENGTH = 16;
 
     /** {@code fg.core.port}: the sync API port (8081). application.yml maps it to micronaut.server.port. */
     private int port = 8081;
     /**
      * {@code fg.core.keys}: gateway signing keys and the tenants each may write,
      * {@code keyId:secret:tenantA|tenantB,keyId2:secret2:tenantC}. Unset = no key, every /v1 call is refused.
+     * Checked when set, so a secret under 16 characters refuses the start instead of failing the first request.
      */
     private String keys;
     /**
@@ -35,7 +39,10 @@ public class CoreConfiguration {
      * records it in MySQL and refuses to start with a different value.
      */
     private int buckets = 16;
-    /** {@code fg.core.admin-token}: bearer token for {@code /v1/admin/**}; unset = the admin API is closed. */
+    /**
+     * {@code fg.core.admin-token}: bearer token for {@code /v1/admin/**}; unset = the admin API is closed. At least
+     * {@value #MIN_ADMIN_TOKEN_LENGTH} characters, checked when set.
+     */
     private String adminToken;
     /** {@code fg.core.retry-after}: the Retry-After a shedding core answers with (5s). */
     private Duration retryAfter = Duration.ofSeconds(5);
@@ -59,6 +66,11 @@ public class CoreConfiguration {
     }
 
     public void setKeys(String keys) {
+        try {
+            ApiKeys.parse(keys);
+        } catch (IllegalArgumentException e) {
+            throw new CoreConfigurationException(e.getMessage(), e);
+        }
         this.keys = keys;
     }
 
@@ -84,7 +96,7 @@ public class CoreConfiguration {
 
     public void setBuckets(int buckets) {
         if (buckets < 1 || buckets > 16384) {
-            throw new IllegalArgumentException("fg.core.buckets must be 1..16384, was " + buckets);
+            throw new CoreConfigurationException("fg.core.buckets must be 1..16384, was " + buckets);
         }
         this.buckets = buckets;
     }
@@ -94,6 +106,10 @@ public class CoreConfiguration {
     }
 
     public void setAdminToken(String adminToken) {
+        if (adminToken != null && !adminToken.isEmpty() && adminToken.length() < MIN_ADMIN_TOKEN_LENGTH) {
+            throw new CoreConfigurationException("fg.core.admin-token must be at least " + MIN_ADMIN_TOKEN_LENGTH
+                    + " characters, was " + adminToken.length());
+        }
         this.adminToken = adminToken;
     }
 

@@ -11,7 +11,8 @@ import java.util.Map;
 
 /**
  * The body of the errors Micronaut produces itself (no such route, wrong method, unreadable parameter), in the
- * shape of API.md, {@code {"error": code, "message": ...}}, instead of Micronaut's HAL error document.
+ * shape of API.md, {@code {"error": code, "message": ...}}, instead of Micronaut's HAL error document. Server
+ * errors (an exception no handler knew) say only "internal error"; the exception is in the log.
  */
 @Singleton
 @Replaces(JsonErrorResponseBodyProvider.class)
@@ -36,7 +37,10 @@ final class ApiErrorBodyProvider implements JsonErrorResponseBodyProvider<Map<St
             default:
                 code = status >= 500 ? "INTERNAL" : ResultCodes.INVALID;
         }
-        String message = context.hasErrors() ? context.getErrors().get(0).getMessage() : response.reason();
+        // A 5xx here is an exception no handler knew: its text is internals (an NPE's message names classes).
+        String message = status >= 500 ? ClientMessages.generic(status)
+                : ClientMessages.safe(context.hasErrors() ? context.getErrors().get(0).getMessage()
+                        : response.reason(), ClientMessages.generic(status));
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("error", code);
         body.put("message", message + " (" + context.getRequest().getMethodName() + " "

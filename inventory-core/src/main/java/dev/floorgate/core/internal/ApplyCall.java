@@ -10,6 +10,7 @@ import io.lettuce.core.ScriptOutputType;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import org.slf4j.LoggerFactory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -133,8 +134,11 @@ final class ApplyCall {
     }
 
     static OperationResult retry(Pending p, String what, Exception e) {
-        return OperationResult.retry(p.op.opId(), what + (e == null ? "" : ": " + e.getMessage())
-                + "; not applied, send it again");
+        // The cause stays out of the result: a driver's message is not the client's business (it is logged).
+        if (e != null) {
+            LoggerFactory.getLogger(ApplyCall.class).warn("op {}: {}: {}", p.op.opId(), what, e.toString());
+        }
+        return OperationResult.retry(p.op.opId(), what + "; not applied, send it again");
     }
 
     private static String sha256Hex(String text) {

@@ -20,7 +20,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Turns every refusal into the error body of API.md, {@code {"error": code, "message": ...}}, with its status.
- * Each handler is its own small bean (Micronaut picks a handler by exception type).
+ * Each handler is its own small bean (Micronaut picks a handler by exception type). Store failures are answered
+ * in our words only; their causes go to the log ({@link ClientMessages} is the backstop for every message).
  */
 final class ErrorHandlers {
     private static final Logger LOG = LoggerFactory.getLogger(ErrorHandlers.class);
@@ -32,7 +33,7 @@ final class ErrorHandlers {
             Map<String, Object> extra) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("error", code);
-        body.put("message", message);
+        body.put("message", ClientMessages.safe(message, ClientMessages.generic(status.getCode())));
         body.putAll(extra);
         return HttpResponse.<Map<String, Object>>status(status).body(body);
     }
@@ -87,7 +88,7 @@ final class ErrorHandlers {
         public HttpResponse<?> handle(HttpRequest request, ContentLengthExceededException e) {
             LOG.info("{} {} -> 413: {}", request.getMethod(), request.getPath(), e.getMessage());
             return body(HttpStatus.REQUEST_ENTITY_TOO_LARGE, ResultCodes.BATCH_TOO_LARGE, "request body exceeds "
-                    + "the limit (a batch may hold at most " + BatchRequest.MAX_BYTES + " bytes): " + e.getMessage(),
+                    + "the limit (a batch may hold at most " + BatchRequest.MAX_BYTES + " bytes)",
                     Map.of());
         }
     }
@@ -100,7 +101,7 @@ final class ErrorHandlers {
         @Override
         public HttpResponse<?> handle(HttpRequest request, java.sql.SQLException e) {
             LOG.warn("{} {} -> 503: MySQL failed: {}", request.getMethod(), request.getPath(), e.toString());
-            return body(HttpStatus.SERVICE_UNAVAILABLE, ResultCodes.UNAVAILABLE, "MySQL failed: " + e.getMessage(),
+            return body(HttpStatus.SERVICE_UNAVAILABLE, ResultCodes.UNAVAILABLE, "the database failed; retry later",
                     Map.of()).header("Retry-After", "5");
         }
     }
@@ -112,7 +113,7 @@ final class ErrorHandlers {
         @Override
         public HttpResponse<?> handle(HttpRequest request, io.lettuce.core.RedisException e) {
             LOG.warn("{} {} -> 503: Redis failed: {}", request.getMethod(), request.getPath(), e.toString());
-            return body(HttpStatus.SERVICE_UNAVAILABLE, ResultCodes.UNAVAILABLE, "Redis failed: " + e.getMessage(),
+            return body(HttpStatus.SERVICE_UNAVAILABLE, ResultCodes.UNAVAILABLE, "Redis failed; retry later",
                     Map.of()).header("Retry-After", "5");
         }
     }

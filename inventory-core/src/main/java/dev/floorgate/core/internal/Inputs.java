@@ -34,6 +34,7 @@ final class Inputs {
         if (body.length == 0) {
             throw ApiException.badRequest(ResultCodes.MALFORMED_JSON, "request body is empty; expected a JSON object");
         }
+        JsonDepthLimit.check(body);
         try {
             T value = json.readValue(body, Argument.of(type));
             if (value == null) {

@@ -90,9 +90,9 @@ final class LoadShedder implements AutoCloseable {
         Health h = health;
         String reason = null;
         if (!h.redisUp()) {
-            reason = "Redis is unreachable (" + redis.description() + "): " + h.redisError();
+            reason = "Redis is unreachable";
         } else if (!h.mysqlUp()) {
-            reason = "MySQL is unreachable: " + h.mysqlError();
+            reason = "the database is unreachable";
         } else if (writes && h.writeBackLag() > maxLag) {
             reason = "write-back lags " + h.writeBackLag() + " events behind, more than fg.core.writeback.max-lag "
                     + maxLag;
@@ -103,9 +103,11 @@ final class LoadShedder implements AutoCloseable {
         }
     }
 
+    /** {@code what} goes to the client; the cause, which may carry driver text, only to the log. */
     CoreUnavailableException unavailable(String what, Exception cause) {
         metrics.shed();
-        return new CoreUnavailableException(what + ": " + cause.getMessage(), retryAfter, cause);
+        LOG.warn("{}: {}", what, cause.toString());
+        return new CoreUnavailableException(what, retryAfter, cause);
     }
 
     private Health measure() {

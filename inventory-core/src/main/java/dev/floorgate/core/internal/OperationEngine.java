@@ -138,8 +138,8 @@ final class OperationEngine implements StockService {
                 verdict = master.verdict(op, knownTenants, masterVerdicts);
             } catch (SQLException e) {
                 LOG.warn("master data lookup for op {} failed: {}", op.opId(), e.getMessage());
-                results[i] = OperationResult.retry(op.opId(), "MySQL unavailable while checking master data: "
-                        + e.getMessage());
+                results[i] = OperationResult.retry(op.opId(), "the database was unavailable while checking master "
+                        + "data; not applied, send it again");
                 continue;
             }
             if (verdict == null) {
@@ -210,7 +210,8 @@ final class OperationEngine implements StockService {
             found = ledger.firstResults(ids);
         } catch (SQLException | RuntimeException e) {
             for (ApplyCall.Pending p : ask) {
-                results[p.index] = ApplyCall.retry(p, "MySQL failed while looking the opId up in the ledger", e);
+                results[p.index] = ApplyCall.retry(p, "the database failed while looking the opId up in the ledger",
+                        e);
             }
             pending.removeAll(ask);
             return;
@@ -307,7 +308,7 @@ final class OperationEngine implements StockService {
                             + (g.ops.size() - g.next) + " operations of " + g.rec + " and no control word");
                 }
             } catch (SQLException | RuntimeException e) {
-                failRest(g, results, "loading " + g.rec + " from MySQL failed", e);
+                failRest(g, results, "loading " + g.rec + " from the database failed", e);
                 return;
             }
             g.reply = call.send(g);

@@ -44,6 +44,7 @@ final class OperationsController {
                     + bytes.length + " bytes exceeds " + BatchRequest.MAX_BYTES + " bytes");
         }
         ApiKey key = guard.verify(request, bytes);
+        JsonDepthLimit.check(bytes);
         BatchRequest batch = OperationJson.readBatch(new String(bytes, StandardCharsets.UTF_8));
         List<Operation> ops = batch.operations();
         if (ops.size() > BatchRequest.MAX_OPERATIONS) {

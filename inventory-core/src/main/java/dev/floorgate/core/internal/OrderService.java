@@ -62,7 +62,8 @@ final class OrderService {
                 r = engine.applyAdmitted(List.of(op(ref, OperationType.RESERVE, e.getKey(), e.getValue(),
                         line.location()))).get(0);
             } catch (RuntimeException ex) {
-                r = OperationResult.retry(null, ex.getMessage());
+                LOG.warn("order {}: reserving {} failed: {}", ref.orderNo(), e.getKey(), ex.toString());
+                r = OperationResult.retry(null, "reserving " + e.getKey() + " failed; retry the order");
             }
             if (r.status() != ResultStatus.APPLIED) {
                 boolean released = compensate(ref, reserved);

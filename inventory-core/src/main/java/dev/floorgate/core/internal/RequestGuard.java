@@ -42,8 +42,7 @@ final class RequestGuard {
             throw new ApiException(HttpStatus.UNAUTHORIZED, ResultCodes.BAD_SIGNATURE,
                     e.reason() + ": " + e.getMessage());
         } catch (io.lettuce.core.RedisException e) {
-            throw new CoreUnavailableException("Redis failed while checking the request nonce: " + e.getMessage(),
-                    retryAfter, e);
+            throw new CoreUnavailableException("Redis failed while checking the request nonce", retryAfter, e);
         }
     }
 

@@ -48,6 +48,11 @@ final class ServiceController {
     record Health(String status, StoreHealth redis, StoreHealth mysql, long writeBackLag) {
     }
 
+    /** A probe's error in our words: the driver's text (class names, hosts) stays in the log (LoadShedder). */
+    private static String publicError(String error) {
+        return error == null ? null : ClientMessages.safe(error, "unreachable; the core's log has the cause");
+    }
+
     /** 200 when Redis and MySQL are both up, else 503; the body says which is down and the write-back lag. */
     @Get(uri = "/health", produces = MediaType.APPLICATION_JSON)
     HttpResponse<Health> health() {
@@ -55,8 +60,8 @@ final class ServiceController {
         boolean up = h.redisUp() && h.mysqlUp();
         Health body = new Health(up ? "UP" : "DOWN",
                 new StoreHealth(h.redisUp() ? "UP" : "DOWN", redis.isCluster() ? "cluster" : "standalone",
-                        h.redisMillis(), h.redisError()),
-                new StoreHealth(h.mysqlUp() ? "UP" : "DOWN", "mysql", h.mysqlMillis(), h.mysqlError()),
+                        h.redisMillis(), publicError(h.redisError())),
+                new StoreHealth(h.mysqlUp() ? "UP" : "DOWN", "mysql", h.mysqlMillis(), publicError(h.mysqlError())),
                 h.writeBackLag());
         return HttpResponse.status(up ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE).body(body);
     }
