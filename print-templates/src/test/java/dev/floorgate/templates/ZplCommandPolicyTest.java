@@ -123,6 +123,9 @@ class ZplCommandPolicyTest {
         assertThat(POLICY.check("^XA^FO0,0^FDx^FS\r\n" + sgd + "^XZ").command()).isEqualTo("!");
         assertThat(POLICY.check("^XA^FO0,0^FS! U1 do \"device.reset\" \"\"\r\n^XZ").command()).isEqualTo("!");
         assertThat(POLICY.check("{}{\"device.reset\":\"\"}\r\n^XA^XZ").command()).isEqualTo("{}");
+        assertThat(POLICY.check("^XA^FO0,0^FDx!U1 setvar \"a\" \"b\"^FS^XZ").command()).isEqualTo("!");
+        assertThat(POLICY.check("^XA^FO0,0^FDx! u getvar \"a\"^FS^XZ").command()).isEqualTo("!");
+        assertThat(POLICY.check("^XA^FO0,0^FDWow! Under budget^FS^XZ").allowed()).isTrue();
     }
 
     @Test

@@ -103,13 +103,19 @@ public final class ZplLabelScanner {
     private static ZplRefusal settingsLine(String s, int i) {
         char ch = s.charAt(i);
         boolean lineStart = atLineStart(s, i);
-        if (ch == '!' && (lineStart || startsWithIgnoreCase(s, i, "! U1 ") || startsWithIgnoreCase(s, i, "! U "))) {
+        if (ch == '!' && (lineStart || sgdVerbFollows(s, i + 1))) {
             return new ZplRefusal("!", i, "SGD command line (setvar/getvar/do change or query printer settings)");
         }
         if (ch == '{' && lineStart && startsWithIgnoreCase(s, i, "{}")) {
             return new ZplRefusal("{}", i, "JSON settings command (changes or queries printer settings)");
         }
         return null;
+    }
+
+    /** {@code U1 } or {@code U } after the {@code !}, with or without a space between: the SGD envelope. */
+    private static boolean sgdVerbFollows(String s, int i) {
+        int j = i < s.length() && s.charAt(i) == ' ' ? i + 1 : i;
+        return startsWithIgnoreCase(s, j, "U1") || startsWithIgnoreCase(s, j, "U ");
     }
 
     private static boolean atLineStart(String s, int i) {
