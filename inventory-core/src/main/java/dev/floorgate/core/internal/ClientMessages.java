@@ -11,13 +11,13 @@ import java.util.regex.Pattern;
  */
 final class ClientMessages {
     /**
-     * Exception and class names, stack frames, Java packages, SQL and driver words, and qualified names such as
-     * {@code dev.floorgate.core.internal.X} or {@code Foo$Bar}.
+     * Exception and class names, stack frames, Java packages, SQL and driver words, and qualified class names such
+     * as {@code com.example.Foo} or {@code Foo$Bar} (a setting's name, {@code fg.core.writeback.max-lag}, is fine).
      */
     private static final Pattern INTERNALS = Pattern.compile(
             "Exception|Throwable|\\bat [a-z]\\w*\\.|\\bjava\\.|\\bjavax\\.|\\bjdk\\.|\\bsun\\.|SQL|jdbc|[Mm]aria[Dd][Bb]"
                     + "|lettuce|netty|micronaut|fasterxml|jackson|floorgate\\.|\\w\\$\\w"
-                    + "|\\b[a-z]\\w*\\.[a-z]\\w*\\.[A-Za-z]");
+                    + "|\\b[a-z]\\w*(\\.[a-z]\\w*)+\\.[A-Z]");
 
     private ClientMessages() {
     }
