@@ -115,6 +115,9 @@ class PageJsonShapesTest {
         assertThat(shape(gateway.post("/api/v1/admin/printers/discover", token, "{}").body()))
                 .isEqualTo("{found:[],configured:[s]}");
 
+        assertThat(shape(gateway.get("/api/v1/admin/overview", token).body()))
+                .as("a PDA whose app never reported has no report fields")
+                .containsPattern("pdas:\\[\\{deviceId:s,[^}]*,stale:b\\}\\]");
         gateway.post("/api/v1/pick/status", device, "{\"queued\":3,\"openRejections\":1,\"operator\":\"U-42\"}");
         reject();
         String overview = "";
@@ -125,6 +128,15 @@ class PageJsonShapesTest {
             }
         }
         assertThat(shape(overview)).as(overview).isEqualTo(OVERVIEW);
+        String job = overview.substring(overview.indexOf("\"held\":[") + 9, overview.indexOf("],\"maybePrinted\""));
+        assertThat(gateway.get("/api/v1/print-jobs?state=HELD", TestGateway.ADMIN_TOKEN).body())
+                .as("a held job reads as the print-jobs API shows it, byte for byte").contains(job);
+
+        String other = gateway.enroll("pda-b", "acme", "SH01");
+        gateway.post("/api/v1/pick/status", other, "{\"queued\":0}");
+        assertThat(gateway.get("/api/v1/admin/overview", token).body())
+                .as("a report without an operator says so; a PDA that never reported has no report fields")
+                .contains("\"queued\":0,\"openRejections\":0,\"operator\":null,\"reportedAt\":\"");
 
         String audit = gateway.get("/api/v1/admin/audit?limit=20", token).body();
         assertThat(shape(audit)).startsWith("{entries:[{id:n,at:s,actor:s,action:s,target:null,detail:s,status:n},");
