@@ -138,6 +138,8 @@ class PageJsonShapesTest {
                 .as("a report without an operator says so; a PDA that never reported has no report fields")
                 .contains("\"queued\":0,\"openRejections\":0,\"operator\":null,\"reportedAt\":\"");
 
+        assertThat(gateway.post("/api/v1/admin/enrollment", token, "{\"tenant\":\"acme\",\"warehouse\":\"SH01\","
+                + "\"ttlMinutes\":0}").statusCode()).isEqualTo(400);
         String audit = gateway.get("/api/v1/admin/audit?limit=20", token).body();
         assertThat(shape(audit)).startsWith("{entries:[{id:n,at:s,actor:s,action:s,target:null,detail:s,status:n},");
         assertThat(audit).as("the audit keeps the words of each answer")
@@ -145,6 +147,7 @@ class PageJsonShapesTest {
                 .contains("\"action\":\"sync.now\",\"target\":null,"
                         + "\"detail\":\"state=offline mode: no core configured\"")
                 .contains("\"detail\":\"tenant=acme, warehouse=SH01, expiresAt=")
+                .contains("\"detail\":\"error=INVALID, message=ttlMinutes: must be 1 to 10080 (a week), got 0\"")
                 .containsPattern("\"action\":\"printer.test-print\",\"target\":\"gone\",\"detail\":\"state=[A-Z_]+, "
                         + "printer=gone, tenant=site\"");
         assertThat(shape(gateway.post("/api/v1/admin/logout", token, "{}").body())).isEqualTo("{loggedOut:b}");
@@ -160,6 +163,10 @@ class PageJsonShapesTest {
                 + "remaining:n}],at:s}"); // cacheAgeSeconds only once a core sync filled the cache
         assertThat(sortedShape(gateway.post("/api/v1/pick/status", device, "{\"queued\":2}").body()))
                 .isEqualTo("{deviceId:s,serverTime:s}");
+        HttpResponse<String> newer = gateway.post("/api/v1/pick/status", device,
+                "{\"queued\":2,\"battery\":80,\"settings\":{\"beep\":true}}");
+        assertThat(newer.statusCode()).as("a newer app's extra fields are not an error: " + newer.body())
+                .isEqualTo(200);
         reject();
         await().atMost(Duration.ofSeconds(10)).until(() ->
                 gateway.get("/api/v1/pick/rejections", device).body().contains(OP));
