@@ -9,7 +9,7 @@ import java.util.List;
 /**
  * The bodies of site IT's page's own endpoints other than the overview ({@link OverviewViews}): sign-in
  * ({@link AdminLoginController}), audit, sync-now, enrollment with its QR and printer discovery
- * ({@link AdminController}); API.md "Site IT's page". Nulls are written ({@code Include.ALWAYS}), as the page reads
+ * ({@link AdminController}); API.md "Pages' endpoints". Nulls are written ({@code Include.ALWAYS}), as the page reads
  * them. Requests name their fields; all are optional here and checked by the service they go to.
  */
 final class AdminViews {

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The body of {@code GET /api/v1/admin/overview} (API.md "Site IT's page"), one record per JSON object, fields in
+ * The body of {@code GET /api/v1/admin/overview} (API.md "Pages' endpoints"), one record per JSON object, fields in
  * the order admin.js and render.js read them. Micronaut serde leaves nulls out by default; the page tells "unknown"
  * (null) from "not reported" (absent), so every record writes its nulls ({@code Include.ALWAYS}) and only the fields
  * marked {@code NON_NULL} are left out when there is nothing to say.

@@ -8,8 +8,8 @@ import io.micronaut.serde.annotation.Serdeable;
 import java.util.List;
 
 /**
- * The bodies of the picker app's own endpoints ({@link PickController}, API.md "Picker app"), requests and answers,
- * fields in the order the app's JavaScript reads them. Nulls are written ({@code Include.ALWAYS}): the app tells a
+ * The bodies of the picker app's own endpoints ({@link PickController}, API.md "Pages' endpoints"), requests and
+ * answers, fields in the order the app's JavaScript reads them. Nulls are written ({@code Include.ALWAYS}): the app tells a
  * known "nobody" from a field it was never sent. {@code GET /api/v1/pick/tasks} is not {@code GET /api/v1/tasks}:
  * it carries each SKU's codes so the app can check an item scan offline, hence its own record.
  */
