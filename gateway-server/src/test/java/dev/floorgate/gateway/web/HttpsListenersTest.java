@@ -84,6 +84,9 @@ class HttpsListenersTest {
             HttpResponse<String> api = get(plain, gateway.url("/api/v1/admin/devices"), TestGateway.ADMIN_TOKEN);
             assertThat(api.statusCode()).isEqualTo(403);
             assertThat(api.body()).contains("HTTPS_REQUIRED").contains(gateway.httpsUrl("/api/v1/admin/devices"));
+            assertThat(api.body()).as("the error body of API.md, nothing more").startsWith(
+                    "{\"error\":\"HTTPS_REQUIRED\",\"message\":\"this port serves only").endsWith("\"}")
+                    .doesNotContain("details");
             HttpResponse<String> post = gateway.post("/api/v1/devices/enroll", null, "{\"code\":\"x\"}");
             assertThat(post.statusCode()).isEqualTo(403);
         }

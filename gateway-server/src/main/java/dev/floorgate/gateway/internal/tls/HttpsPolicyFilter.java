@@ -1,5 +1,6 @@
 package dev.floorgate.gateway.internal.tls;
 
+import dev.floorgate.lan.ErrorBody;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpMethod;
 import io.micronaut.http.HttpRequest;
@@ -8,8 +9,6 @@ import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ServerFilter;
 import java.net.URI;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -49,11 +48,9 @@ final class HttpsPolicyFilter {
         if (page) {
             return HttpResponse.status(HttpStatus.PERMANENT_REDIRECT).headers(h -> h.location(URI.create(target)));
         }
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("error", "HTTPS_REQUIRED");
-        body.put("message", "this port serves only /health, /metrics and the site CA in plain HTTP; use " + target
-                + " (or set fg.gateway.plain-http=true behind a TLS proxy)");
-        return HttpResponse.status(HttpStatus.FORBIDDEN).body(body);
+        return HttpResponse.status(HttpStatus.FORBIDDEN).body(new ErrorBody("HTTPS_REQUIRED",
+                "this port serves only /health, /metrics and the site CA in plain HTTP; use " + target
+                        + " (or set fg.gateway.plain-http=true behind a TLS proxy)", null));
     }
 
     /** The host the client asked for (without its port), or the address it reached. */

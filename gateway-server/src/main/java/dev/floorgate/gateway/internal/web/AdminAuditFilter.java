@@ -8,13 +8,12 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.ResponseFilter;
 import io.micronaut.http.annotation.ServerFilter;
+import io.micronaut.json.JsonMapper;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -51,11 +50,13 @@ final class AdminAuditFilter {
     private final AdminSessions sessions;
     private final GatewayConfiguration config;
     private final AuditLog audit;
+    private final JsonMapper json;
 
-    AdminAuditFilter(AdminSessions sessions, GatewayConfiguration config, AuditLog audit) {
+    AdminAuditFilter(AdminSessions sessions, GatewayConfiguration config, AuditLog audit, JsonMapper json) {
         this.sessions = sessions;
         this.config = config;
         this.audit = audit;
+        this.json = json;
     }
 
     @ResponseFilter
@@ -80,7 +81,7 @@ final class AdminAuditFilter {
                 break;
             }
         }
-        audit.record(actor, action, target, detail(response.getBody().orElse(null)), response.code());
+        audit.record(actor, action, target, AuditDetail.of(json, response.getBody().orElse(null)), response.code());
     }
 
     /** The signed-in user or "admin-token"; null for devices and strangers. */
@@ -96,32 +97,5 @@ final class AdminAuditFilter {
         String admin = config.getAdminToken();
         return admin != null && !admin.isBlank() && MessageDigest.isEqual(token.getBytes(StandardCharsets.UTF_8),
                 admin.getBytes(StandardCharsets.UTF_8)) ? "admin-token" : null;
-    }
-
-    /** The words of an answer worth keeping: a job's new state and the person's reason, a refusal's message. */
-    @SuppressWarnings("unchecked")
-    static String detail(Object body) {
-        if (!(body instanceof Map)) {
-            return null;
-        }
-        Map<String, Object> m = (Map<String, Object>) body;
-        List<String> parts = new ArrayList<>();
-        for (String key : List.of("error", "message", "state", "printer", "tenant", "warehouse", "expiresAt",
-                "revoked", "deviceId", "found")) {
-            Object v = m.get(key);
-            if (v != null && !(v instanceof Map) && !(v instanceof List)) {
-                parts.add(key + "=" + v);
-            } else if (v instanceof List) {
-                parts.add(key + "=" + ((List<?>) v).size());
-            }
-        }
-        Object resolution = m.get("resolution");
-        if (resolution instanceof Map) {
-            Object reason = ((Map<String, Object>) resolution).get("reason");
-            if (reason != null) {
-                parts.add("reason=" + reason);
-            }
-        }
-        return parts.isEmpty() ? null : String.join(", ", parts);
     }
 }

@@ -9,6 +9,7 @@ import dev.floorgate.gateway.internal.devices.PrinterRegistry;
 import dev.floorgate.gateway.internal.GatewayProblem;
 import dev.floorgate.gateway.internal.print.PrintRequest;
 import dev.floorgate.gateway.internal.print.PrintSpooler;
+import dev.floorgate.lan.PrintJobView;
 import dev.floorgate.sync.SyncEngine;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
@@ -28,9 +29,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Site IT's page's own endpoints (admin token or a signed-in session): {@code GET /api/v1/admin/overview} (all the
@@ -70,56 +69,45 @@ final class AdminController {
     }
 
     @Get("/overview")
-    Map<String, Object> overview(HttpRequest<?> request) throws SQLException {
+    OverviewViews.Overview overview(HttpRequest<?> request) throws SQLException {
         auth.admin(request);
         return overview.build(request);
     }
 
     @Get("/audit")
-    Map<String, Object> audit(HttpRequest<?> request, @Nullable @QueryValue Integer limit) throws SQLException {
+    AdminViews.Audit audit(HttpRequest<?> request, @Nullable @QueryValue Integer limit) throws SQLException {
         auth.admin(request);
-        return Map.of("entries", WebJson.audit(audit.list(limit == null ? 100 : limit)));
+        return WebJson.audit(audit.list(limit == null ? 100 : limit));
     }
 
     @Post("/sync-now")
-    Map<String, Object> syncNow(HttpRequest<?> request) {
+    AdminViews.SyncRequested syncNow(HttpRequest<?> request) {
         auth.admin(request);
         sync.syncNow();
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("requested", true);
-        out.put("state", sync.stats().offline() ? "offline mode: no core configured" : "sync started");
-        return out;
+        return new AdminViews.SyncRequested(true,
+                sync.stats().offline() ? "offline mode: no core configured" : "sync started");
     }
 
     @Post("/enrollment")
-    HttpResponse<Map<String, Object>> enrollment(HttpRequest<?> request, @Body Map<String, Object> body)
+    HttpResponse<AdminViews.Enrollment> enrollment(HttpRequest<?> request, @Body AdminViews.EnrollmentRequest body)
             throws SQLException {
         auth.admin(request);
-        Object minutes = body.get("ttlMinutes");
-        Duration ttl = minutes instanceof Number ? Duration.ofMinutes(((Number) minutes).longValue())
+        Duration ttl = body.ttlMinutes() != null ? Duration.ofMinutes(body.ttlMinutes())
                 : DeviceRegistry.DEFAULT_CODE_TTL;
         if (ttl.toMinutes() < 1 || ttl.toDays() > 7) {
             throw GatewayProblem.invalid("ttlMinutes: must be 1 to 10080 (a week), got " + ttl.toMinutes());
         }
-        DeviceRegistry.EnrollmentCode code = devices.createEnrollmentCode(AdminLoginController.text(body.get("tenant")),
-                AdminLoginController.text(body.get("warehouse")), ttl);
+        DeviceRegistry.EnrollmentCode code = devices.createEnrollmentCode(body.tenant(), body.warehouse(), ttl);
         // The code travels in the URL's fragment: a camera app opens the picker page with it, a PDA scanner types
         // it into the page, and in neither case does it reach a server log.
         String url = info.pdaBaseUrl(request) + "/pick/#enroll=" + URLEncoder.encode(code.code, StandardCharsets.UTF_8)
                 + (info.caFingerprintHex() == null ? "" : "&fp=" + info.caFingerprintHex());
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("code", code.code);
-        out.put("tenant", code.tenant);
-        out.put("warehouse", code.warehouse);
-        out.put("expiresAt", code.expiresAt.toString());
-        out.put("url", url);
-        out.put("caFingerprint", info.caFingerprint());
-        out.put("qrSvg", QrCodes.svg(url));
-        return HttpResponse.created(out);
+        return HttpResponse.created(new AdminViews.Enrollment(code.code, code.tenant, code.warehouse,
+                code.expiresAt.toString(), url, info.caFingerprint(), QrCodes.svg(url)));
     }
 
     @Post("/printers/{name}/test-print")
-    HttpResponse<Map<String, Object>> testPrint(HttpRequest<?> request, @PathVariable String name)
+    HttpResponse<PrintJobView> testPrint(HttpRequest<?> request, @PathVariable String name)
             throws SQLException {
         auth.admin(request);
         if (!printers.contains(name)) {
@@ -132,11 +120,11 @@ final class AdminController {
         String jobId = "test-" + name + "-" + now.toEpochMilli();
         PrintSpooler.Submitted s = spooler.submit(PrintRequest.raw(jobId, "site", name, null, zpl,
                 "admin:" + actor(request)));
-        return HttpResponse.accepted().body(s.job().toJson());
+        return HttpResponse.<PrintJobView>accepted().body(WebJson.printJob(s.job()));
     }
 
     @Post("/printers/discover")
-    Map<String, Object> discover(HttpRequest<?> request) throws IOException {
+    AdminViews.Discovery discover(HttpRequest<?> request) throws IOException {
         auth.admin(request);
         DiscoveryOptions.Builder b = DiscoveryOptions.builder().port(config.getDiscoveryPort())
                 .timeout(config.getDiscoveryTimeout());
@@ -153,30 +141,18 @@ final class AdminController {
         for (PrinterRegistry.PrinterView p : printers.snapshot()) {
             configured.add(p.url);
         }
-        List<Map<String, Object>> found = new ArrayList<>();
+        List<AdminViews.FoundPrinter> found = new ArrayList<>();
         for (DiscoveredPrinter d : PrinterDiscovery.discover(b.build())) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("address", d.address());
-            m.put("port", d.port());
-            m.put("url", d.url());
-            m.put("model", d.model());
-            m.put("serial", d.serial());
-            m.put("name", d.name());
-            m.put("source", d.source().name());
             String adopted = null;
             for (PrinterRegistry.PrinterView p : printers.snapshot()) {
                 if (p.url.equals(d.url()) || p.url.startsWith(d.url() + "?") || p.url.startsWith(d.url() + "/")) {
                     adopted = p.name;
                 }
             }
-            m.put("configuredAs", adopted);
-            m.put("suggestedName", suggestName(d));
-            found.add(m);
+            found.add(new AdminViews.FoundPrinter(d.address(), d.port(), d.url(), d.model(), d.serial(), d.name(),
+                    d.source().name(), adopted, suggestName(d)));
         }
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("found", found);
-        out.put("configured", configured);
-        return out;
+        return new AdminViews.Discovery(found, configured);
     }
 
     /** A configuration name for a discovered printer: its friendly name or serial, made safe for fg.printers.NAME. */

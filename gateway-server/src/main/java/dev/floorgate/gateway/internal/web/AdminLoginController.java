@@ -12,8 +12,6 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import java.sql.SQLException;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * Sign-in for site IT's page: {@code POST /api/v1/admin/login {"username", "password"}} -> a session token (sent as
@@ -33,18 +31,14 @@ final class AdminLoginController {
     }
 
     @Post("/login")
-    Map<String, Object> login(@Body Map<String, Object> body) throws SQLException {
-        String username = text(body.get("username"));
+    AdminViews.Login login(@Body AdminViews.LoginRequest body) throws SQLException {
+        String username = body.username();
         try {
-            AdminSessions.Login login = sessions.login(username, text(body.get("password")));
+            AdminSessions.Login login = sessions.login(username, body.password());
             audit.record(login.username(), "sign-in", null, login.mustChange() ? "password change required" : null,
                     200);
-            Map<String, Object> out = new LinkedHashMap<>();
-            out.put("token", login.token());
-            out.put("username", login.username());
-            out.put("mustChangePassword", login.mustChange());
-            out.put("expiresAt", login.expiresAt().toString());
-            return out;
+            return new AdminViews.Login(login.token(), login.username(), login.mustChange(),
+                    login.expiresAt().toString());
         } catch (GatewayProblem e) {
             audit.record(username == null ? "?" : username, "sign-in", null, e.getMessage(),
                     ProblemStatus.of(e.code()));
@@ -53,32 +47,29 @@ final class AdminLoginController {
     }
 
     @Post("/password")
-    Map<String, Object> changePassword(HttpRequest<?> request, @Body Map<String, Object> body) throws SQLException {
+    AdminViews.PasswordChanged changePassword(HttpRequest<?> request, @Body AdminViews.PasswordChange body)
+            throws SQLException {
         String token = bearer(request);
         AdminSessions.Session s = sessions.session(token)
                 .orElseThrow(() -> GatewayProblem.unauthorized("sign in first"));
-        sessions.changePassword(token, text(body.get("currentPassword")), text(body.get("newPassword")));
+        sessions.changePassword(token, body.currentPassword(), body.newPassword());
         audit.record(s.username(), "password.change", s.username(), null, 200);
-        return Map.of("username", s.username(), "mustChangePassword", false);
+        return new AdminViews.PasswordChanged(s.username(), false);
     }
 
     @Post("/logout")
-    Map<String, Object> logout(HttpRequest<?> request) throws SQLException {
+    AdminViews.LoggedOut logout(HttpRequest<?> request) throws SQLException {
         String token = bearer(request);
         sessions.session(token).ifPresent(s -> audit.record(s.username(), "sign-out", null, null, 200));
         sessions.logout(token);
-        return Map.of("loggedOut", true);
+        return new AdminViews.LoggedOut(true);
     }
 
     @Get("/me")
-    Map<String, Object> me(HttpRequest<?> request) {
+    AdminViews.Me me(HttpRequest<?> request) {
         AdminSessions.Session s = sessions.session(bearer(request))
                 .orElseThrow(() -> GatewayProblem.unauthorized("sign in first"));
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("username", s.username());
-        out.put("mustChangePassword", s.mustChange());
-        out.put("expiresAt", s.expiresAt().toString());
-        return out;
+        return new AdminViews.Me(s.username(), s.mustChange(), s.expiresAt().toString());
     }
 
     @Nullable
@@ -88,9 +79,5 @@ final class AdminLoginController {
             return null;
         }
         return header.substring(7).trim();
-    }
-
-    static String text(Object o) {
-        return o instanceof String ? (String) o : null;
     }
 }

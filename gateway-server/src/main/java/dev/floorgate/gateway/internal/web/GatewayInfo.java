@@ -13,9 +13,7 @@ import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Properties;
 
 /**
@@ -77,29 +75,20 @@ final class GatewayInfo {
         return certificates == null ? null : Fingerprints.sha256Hex(certificates.caCertificate());
     }
 
-    Map<String, Object> toJson(HttpRequest<?> request) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("name", name);
-        m.put("version", version);
-        m.put("startedAt", startedAt.toString());
-        m.put("uptimeSeconds", Duration.between(startedAt, Instant.now()).toSeconds());
+    /** The header of site IT's page; the certificate's fields only while HTTPS is on. */
+    OverviewViews.GatewayView view(HttpRequest<?> request) {
         List<String> addresses = lanAddresses();
-        m.put("addresses", addresses);
         List<String> urls = new ArrayList<>();
         int https = ports.httpsPort(request);
         for (String a : addresses) {
             urls.add((https > 0 ? "https://" : "http://") + bracket(a) + ":"
                     + (https > 0 ? https : request.getServerAddress().getPort()));
         }
-        m.put("urls", urls);
-        m.put("pdaUrl", pdaBaseUrl(request) + "/pick/");
-        m.put("https", ports.httpsEnabled());
-        if (certificates != null) {
-            m.put("caFingerprint", caFingerprint());
-            m.put("certificateExpires", certificates.served().leaf().getNotAfter().toInstant().toString());
-            m.put("certificateProvided", certificates.provided());
-        }
-        return m;
+        return new OverviewViews.GatewayView(name, version, startedAt.toString(),
+                Duration.between(startedAt, Instant.now()).toSeconds(), addresses, urls,
+                pdaBaseUrl(request) + "/pick/", ports.httpsEnabled(), caFingerprint(),
+                certificates == null ? null : certificates.served().leaf().getNotAfter().toInstant().toString(),
+                certificates == null ? null : certificates.provided());
     }
 
     /** The machine's addresses a PDA can use: IPv6 link-local ones need a zone a URL cannot carry, so not those. */

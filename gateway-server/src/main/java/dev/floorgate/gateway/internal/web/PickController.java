@@ -16,11 +16,10 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -59,80 +58,55 @@ final class PickController {
     }
 
     @Get("/context")
-    Map<String, Object> context(HttpRequest<?> request) throws SQLException {
+    PickViews.Context context(HttpRequest<?> request) throws SQLException {
         DevicePrincipal device = auth.device(request);
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("deviceId", device.deviceId());
-        out.put("tenant", device.tenant());
-        out.put("warehouse", device.warehouse());
-        out.put("operator", operators.operator(device).orElse(null));
-        out.put("gateway", info.name());
-        Map<String, Object> scan = new LinkedHashMap<>();
-        scan.put("maxGapMs", config.getScanMaxGap().toMillis());
-        scan.put("minLength", config.getScanMinLength());
-        scan.put("suffix", config.getScanSuffix());
-        scan.put("gsSubstitute", config.getScanGsSubstitute());
-        scan.put("duplicateWindowMs", config.getScanDuplicateWindow().toMillis());
-        out.put("scanner", scan);
-        return out;
+        PickViews.ScannerSettings scan = new PickViews.ScannerSettings(config.getScanMaxGap().toMillis(),
+                config.getScanMinLength(), config.getScanSuffix(), config.getScanGsSubstitute(),
+                config.getScanDuplicateWindow().toMillis());
+        return new PickViews.Context(device.deviceId(), device.tenant(), device.warehouse(),
+                operators.operator(device).orElse(null), info.name(), scan);
     }
 
     @Get("/tasks")
-    Map<String, Object> tasks(HttpRequest<?> request) {
+    PickViews.Tasks tasks(HttpRequest<?> request) {
         DevicePrincipal device = auth.device(request);
-        List<Map<String, Object>> tasks = new ArrayList<>();
+        List<PickViews.Task> tasks = new ArrayList<>();
         for (PickTask t : engine.cache().openPickTasks(device.tenant(), device.warehouse())) {
             Optional<SkuItem> sku = engine.cache().findSku(device.tenant(), t.sku());
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("taskId", t.orderNo() + "/" + t.lineNo());
-            m.put("orderNo", t.orderNo());
-            m.put("lineNo", t.lineNo());
-            m.put("sku", t.sku());
-            m.put("skuName", sku.map(SkuItem::name).orElse(null));
-            m.put("unit", sku.map(SkuItem::unit).orElse(null));
-            m.put("gtins", sku.map(SkuItem::gtins).orElse(List.of()));
-            m.put("barcodes", sku.map(SkuItem::barcodes).orElse(List.of()));
-            m.put("location", t.location());
-            m.put("qty", t.qty());
-            m.put("picked", t.picked());
-            m.put("remaining", t.remaining());
-            tasks.add(m);
+            tasks.add(new PickViews.Task(t.orderNo() + "/" + t.lineNo(), t.orderNo(), t.lineNo(), t.sku(),
+                    sku.map(SkuItem::name).orElse(null), sku.map(SkuItem::unit).orElse(null),
+                    sku.map(SkuItem::gtins).orElse(List.of()), sku.map(SkuItem::barcodes).orElse(List.of()),
+                    t.location(), t.qty(), t.picked(), t.remaining()));
         }
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("tasks", tasks);
-        out.put("at", Instant.now().toString());
-        engine.cache().cacheAge().ifPresent(age -> out.put("cacheAgeSeconds", age.toSeconds()));
-        return out;
+        return new PickViews.Tasks(tasks, Instant.now().toString(),
+                engine.cache().cacheAge().map(Duration::toSeconds).orElse(null));
     }
 
     @Get("/rejections")
-    Map<String, Object> rejections(HttpRequest<?> request) throws SQLException {
+    PickViews.Rejections rejections(HttpRequest<?> request) throws SQLException {
         DevicePrincipal device = auth.device(request);
-        return Map.of("rejections", WebJson.rejections(rejections.open(device)));
+        return new PickViews.Rejections(WebJson.rejections(rejections.open(device)));
     }
 
     @Post("/rejections/{opId}/ack")
-    Map<String, Object> acknowledge(HttpRequest<?> request, @PathVariable String opId,
-            @Nullable @Body Map<String, Object> body) throws SQLException {
+    PickViews.Acknowledged acknowledge(HttpRequest<?> request, @PathVariable String opId,
+            @Nullable @Body PickViews.Acknowledge body) throws SQLException {
         DevicePrincipal device = auth.device(request);
-        String operator = body == null ? null : AdminLoginController.text(body.get("operator"));
-        RejectionLog.Acknowledgement ack = rejections.acknowledge(device, opId, operator);
-        Map<String, Object> out = WebJson.rejection(ack.rejection());
-        out.put("changed", ack.changed());
-        return out;
+        RejectionLog.Acknowledgement ack = rejections.acknowledge(device, opId, body == null ? null : body.operator());
+        return new PickViews.Acknowledged(WebJson.rejection(ack.rejection()), ack.changed());
     }
 
     @Post("/status")
-    Map<String, Object> status(HttpRequest<?> request, @Body Map<String, Object> body) {
+    PickViews.StatusReceipt status(HttpRequest<?> request, @Body PickViews.StatusReport body) {
         DevicePrincipal device = auth.device(request);
-        reports.put(device.deviceId(), new PickerReports.Report(count(body.get("queued")),
-                count(body.get("openRejections")), clip(AdminLoginController.text(body.get("operator"))),
-                clip(AdminLoginController.text(body.get("app"))), Instant.now()));
-        return Map.of("deviceId", device.deviceId(), "serverTime", Instant.now().toString());
+        reports.put(device.deviceId(), new PickerReports.Report(count(body.queued()), count(body.openRejections()),
+                clip(body.operator()), clip(body.app()), Instant.now()));
+        return new PickViews.StatusReceipt(device.deviceId(), Instant.now().toString());
     }
 
-    private static int count(Object o) {
-        return o instanceof Number ? (int) Math.max(0, Math.min(Integer.MAX_VALUE, ((Number) o).longValue())) : 0;
+    /** A count the app reported, kept to 0 .. Integer.MAX_VALUE; 0 when it sent none. */
+    private static int count(Long n) {
+        return n == null ? 0 : (int) Math.max(0, Math.min(Integer.MAX_VALUE, n));
     }
 
     private static String clip(String s) {

@@ -1,57 +1,68 @@
 package dev.floorgate.gateway.internal.web;
 
+import dev.floorgate.gateway.internal.print.PrintJob;
+import dev.floorgate.lan.PrintJobResolution;
+import dev.floorgate.lan.PrintJobView;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.TreeMap;
 
 /**
- * The wire form (API.md) of the typed rows the site IT page and the picker app show: rejections and audit entries.
- * The stores hand out records; only the web layer turns them into JSON objects.
+ * The wire form (API.md) of the typed rows the site IT page and the picker app show: rejections, audit entries and
+ * print jobs. The stores hand out records; only the web layer turns them into the views the pages read.
  */
 final class WebJson {
     private WebJson() {
     }
 
-    static List<Map<String, Object>> rejections(List<RejectionLog.Rejection> rows) {
-        List<Map<String, Object>> out = new ArrayList<>();
+    static List<PickViews.Rejection> rejections(List<RejectionLog.Rejection> rows) {
+        List<PickViews.Rejection> out = new ArrayList<>(rows.size());
         for (RejectionLog.Rejection r : rows) {
             out.add(rejection(r));
         }
         return out;
     }
 
-    static Map<String, Object> rejection(RejectionLog.Rejection r) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("opId", r.opId());
-        m.put("tenant", r.tenant());
-        m.put("deviceId", r.deviceId());
-        m.put("type", r.type());
-        m.put("sku", r.sku());
-        m.put("qty", r.qty());
-        m.put("location", r.location());
-        m.put("orderNo", r.orderNo());
-        m.put("code", r.code());
-        m.put("message", r.message());
-        m.put("rejectedAt", r.rejectedAt());
-        m.put("acknowledgedAt", r.acknowledgedAt());
-        m.put("acknowledgedBy", r.acknowledgedBy());
-        return m;
+    static PickViews.Rejection rejection(RejectionLog.Rejection r) {
+        return new PickViews.Rejection(r.opId(), r.tenant(), r.deviceId(), r.type(), r.sku(), r.qty(), r.location(),
+                r.orderNo(), r.code(), r.message(), r.rejectedAt(), r.acknowledgedAt(), r.acknowledgedBy());
     }
 
-    static List<Map<String, Object>> audit(List<AuditLog.Entry> entries) {
-        List<Map<String, Object>> out = new ArrayList<>();
+    static AdminViews.Audit audit(List<AuditLog.Entry> entries) {
+        List<AdminViews.AuditEntry> out = new ArrayList<>(entries.size());
         for (AuditLog.Entry e : entries) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("id", e.id());
-            m.put("at", e.at());
-            m.put("actor", e.actor());
-            m.put("action", e.action());
-            m.put("target", e.target());
-            m.put("detail", e.detail());
-            m.put("status", e.status());
-            out.add(m);
+            out.add(new AdminViews.AuditEntry(e.id(), e.at(), e.actor(), e.action(), e.target(), e.detail(),
+                    e.status()));
+        }
+        return new AdminViews.Audit(out);
+    }
+
+    static List<PrintJobView> printJobs(List<PrintJob> jobs) {
+        List<PrintJobView> out = new ArrayList<>(jobs.size());
+        for (PrintJob j : jobs) {
+            out.add(printJob(j));
         }
         return out;
+    }
+
+    /**
+     * A job as {@code GET /api/v1/print-jobs} shows it: the ZPL itself left out (it can be large; its size is
+     * given), the data sorted by field name, no history.
+     */
+    static PrintJobView printJob(PrintJob j) {
+        return PrintJobView.builder().jobId(j.jobId()).tenant(j.tenant()).printer(j.printer()).station(j.station())
+                .template(j.template()).raw(j.template() == null).data(new TreeMap<>(j.data())).copies(j.copies())
+                .zplBytes(j.zpl().getBytes(StandardCharsets.UTF_8).length).state(j.state().name()).fault(j.fault())
+                .faultDetail(j.faultDetail()).attempts(j.attempts()).createdAt(iso(j.createdAt()))
+                .updatedAt(iso(j.updatedAt())).printedAt(iso(j.printedAt())).createdBy(j.createdBy())
+                .resolution(j.resolution() == null ? null : new PrintJobResolution(j.resolution(), j.resolvedBy(),
+                        iso(j.resolvedAt()), j.resolutionReason()))
+                .build();
+    }
+
+    static String iso(Instant at) {
+        return at == null ? null : at.toString();
     }
 }
