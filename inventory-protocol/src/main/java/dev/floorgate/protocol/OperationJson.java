@@ -227,8 +227,10 @@ public final class OperationJson {
         try (JsonParser p = FACTORY.createParser(json)) {
             return body.read(p);
         } catch (JsonProcessingException e) {
-            throw new MalformedJsonException("malformed JSON at line " + e.getLocation().getLineNr()
-                    + ", column " + e.getLocation().getColumnNr() + ": " + e.getOriginalMessage(), e);
+            // A constraint violation (nesting deeper than the limit) carries no location: say so without one.
+            String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr()
+                    + ", column " + e.getLocation().getColumnNr();
+            throw new MalformedJsonException("malformed JSON" + where + ": " + e.getOriginalMessage(), e);
         } catch (IOException e) {
             throw new UncheckedIOException("reading JSON from memory failed", e);
         }

@@ -67,6 +67,17 @@ class OperationJsonTest {
     }
 
     @Test
+    void jsonNestedDeeperThanTheLimitIsMalformedNotANullPointer() {
+        // Jackson's nesting constraint throws without a location; the message must still be ours.
+        String deep = "{\"opId\": " + "[".repeat(100_000);
+        assertThatThrownBy(() -> OperationJson.readOperation(deep))
+                .isInstanceOf(MalformedJsonException.class).hasMessageContaining("malformed JSON")
+                .hasMessageContaining("32");
+        assertThatThrownBy(() -> OperationJson.readOperations("{\"operations\": [" + deep + "]}"))
+                .isInstanceOf(MalformedJsonException.class).hasMessageContaining("malformed JSON");
+    }
+
+    @Test
     void devicePostsOneOperationOrAWrapper() {
         assertThat(OperationJson.readOperations(CANONICAL)).hasSize(1);
         List<Operation> many = OperationJson.readOperations("{\"operations\":[" + CANONICAL + "," + CANONICAL + "]}");

@@ -39,8 +39,10 @@ public final class JsonTree {
             }
             return value;
         } catch (JsonProcessingException e) {
-            throw new IOException(what + " is not valid JSON at line " + e.getLocation().getLineNr() + ", column "
-                    + e.getLocation().getColumnNr() + ": " + e.getOriginalMessage(), e);
+            // A constraint violation (nesting deeper than the limit) carries no location.
+            String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column "
+                    + e.getLocation().getColumnNr();
+            throw new IOException(what + " is not valid JSON" + where + ": " + e.getOriginalMessage(), e);
         }
     }
 
