@@ -60,18 +60,19 @@ import org.slf4j.LoggerFactory;
  *
  * <p><b>Start.</b> No constructor starts a thread or does I/O beyond reading its configuration. Building checks
  * the configuration; {@link GatewayLifecycle} then starts the running parts, with the application and before the
- * listeners take requests, in this order: gateway.db (opened with {@link GatewaySchema} applied when first needed,
- * the {@code admin} account created if there is none) -> the sync engine (outbox, uploader, change feed) -> the
- * rejection log subscribes to the event hub -> printer drivers open and poll -> the spool's group commit -> the
- * spooler turns jobs left PRINTING into MAYBE_PRINTED, then runs one worker per printer -> the stations open their
- * scanners. A part that fails to start closes the ones before it. HTTPS certificates (with {@code fg.tls.enabled})
+ * listeners take requests, in this order: gateway.db (when first needed: its lock taken, {@link GatewaySchema}
+ * migrated, its group-commit writer and readers started; the {@code admin} account created if there is none) -> the
+ * sync engine (outbox, uploader, change feed) -> the rejection log subscribes to the event hub -> printer drivers
+ * open and poll -> the spooler turns jobs left PRINTING into MAYBE_PRINTED, then runs one worker per printer -> the
+ * stations open their scanners. A part that fails to start closes the ones before it. HTTPS certificates (with {@code fg.tls.enabled})
  * are read or made when Netty first asks for them, and their renewal check starts then.
  *
  * <p><b>Stop</b> (at shutdown, the reverse): scanners close -> the spooler stops its workers (the label being sent
- * gets {@code fg.print.shutdown-grace}) -> the spool commits what waits -> printer drivers close -> the rejection
- * log unsubscribes -> the sync engine stops (its outbox is durable). Then Micronaut closes the plain resources
- * ({@code preDestroy}) after everything that uses them: the printer identity asker, the certificate check, and
- * gateway.db last.
+ * gets {@code fg.print.shutdown-grace}; a worker returns only once its last change committed) -> printer drivers
+ * close -> the rejection log unsubscribes -> the sync engine stops (its outbox is durable). Then Micronaut closes
+ * the plain resources ({@code preDestroy}) after everything that uses them: the printer identity asker, the
+ * certificate check, and gateway.db last (its writer commits what waits, then the file is checkpointed and its
+ * lock released).
  */
 @Factory
 final class GatewayBeans {
@@ -86,6 +87,7 @@ final class GatewayBeans {
 
     // ---- gateway.db and its stores
 
+    /** One file, lock and group-commit writer for every store below; a second gateway on the data dir is refused. */
     @Singleton
     @Bean(preDestroy = "close")
     GatewayDatabase database(GatewayConfiguration gateway) {
@@ -123,7 +125,6 @@ final class GatewayBeans {
         return new AdoptedPrinters(db);
     }
 
-    /** Its group commit starts in {@link #lifecycle}. */
     @Singleton
     PrintJobStore printJobs(GatewayDatabase db, JsonMapper json) {
         return new PrintJobStore(db, json);
@@ -252,13 +253,11 @@ final class GatewayBeans {
     @Context
     @Bean(preDestroy = "close")
     GatewayLifecycle lifecycle(PrinterRegistry printers, ScannerRegistry scanners, StationService.Plan plan,
-            SyncEngine engine, RejectionLog rejections, PrintJobStore spool,
-            PrintSpooler spooler, StationService stations) {
+            SyncEngine engine, RejectionLog rejections, PrintSpooler spooler, StationService stations) {
         return new GatewayLifecycle()
                 .then("the sync engine", () -> { }, engine::close)
                 .then("the rejection log", rejections::start, rejections::close)
                 .then("the printer drivers", printers::start, printers::close)
-                .then("the print spool's group commit", spool::start, spool::close)
                 .then("the print spooler", spooler::start, spooler::close)
                 .then("the stations' scanners", stations::start, scanners::close)
                 .start();

@@ -236,7 +236,7 @@ public final class DeviceRegistry {
         }
         lastSeenWritten.put(device.deviceId(), now);
         try {
-            db.read(c -> {
+            db.inTransaction(c -> {
                 try (PreparedStatement ps = c.prepareStatement("UPDATE devices SET last_seen = ? WHERE device_id = ?")) {
                     ps.setString(1, now.toString());
                     ps.setString(2, device.deviceId());

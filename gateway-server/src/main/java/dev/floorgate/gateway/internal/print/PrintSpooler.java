@@ -164,7 +164,7 @@ public final class PrintSpooler implements PrinterQueues, AutoCloseable {
         return out;
     }
 
-    /** {transactions, changes} of the spool's group commit since start. */
+    /** {gateway.db transactions, spool changes} since start (see {@link PrintJobStore#commitStats}). */
     long[] commitStats() {
         return store.commitStats();
     }
