@@ -30,8 +30,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Upgrade from a real gateway.db written by the pre-redesign gateway (commit 3ea5e35, before gateway.db had a schema
- * version), made through its HTTP API as {@code src/test/resources/legacy/README.md} tells: the file is stamped
- * version 1 without a changed row or schema object, and today's gateway runs on it: the old device token
+ * version), made through its HTTP API as {@code gateway-server/src/test/resources/legacy/README.md} tells: the file
+ * is stamped version 1 without a changed row or schema object, and today's gateway runs on it: the old device token
  * authenticates (the revoked one does not), the admin's changed password signs in, the operator is still signed
  * in, the open rejection is still open, the held and queued jobs print once the printer is there, the maybe-printed
  * one waits for a person, and the file takes new writes. Old files it cannot trust are refused with a clear message.
