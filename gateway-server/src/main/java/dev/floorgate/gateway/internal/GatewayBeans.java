@@ -58,14 +58,15 @@ import org.slf4j.LoggerFactory;
  * are injected with what is built here). The classes themselves know nothing of Micronaut, so a test can build any
  * of them. (The event hub comes before the sync engine because the engine's results are published on it.)
  *
- * <p><b>Start.</b> No constructor starts a thread or does I/O beyond reading its configuration. Building checks
- * the configuration; {@link GatewayLifecycle} then starts the running parts, with the application and before the
- * listeners take requests, in this order: gateway.db (when first needed: its lock taken, {@link GatewaySchema}
- * migrated, its group-commit writer and readers started; the {@code admin} account created if there is none) -> the
- * sync engine (outbox, uploader, change feed) -> the rejection log subscribes to the event hub -> printer drivers
- * open and poll -> the spooler turns jobs left PRINTING into MAYBE_PRINTED, then runs one worker per printer -> the
- * stations open their scanners. A part that fails to start closes the ones before it. HTTPS certificates (with {@code fg.tls.enabled})
- * are read or made when Netty first asks for them, and their renewal check starts then.
+ * <p><b>Start.</b> No constructor starts a thread or does I/O beyond reading its configuration, except the two
+ * that open files as they are built: gateway.db and the sync engine. Building checks the configuration;
+ * {@link GatewayLifecycle} then starts the running parts, with the application and before the listeners take
+ * requests, in this order: gateway.db (when first needed: its lock taken, {@link GatewaySchema} migrated, its
+ * group-commit writer and readers started; the {@code admin} account created if there is none) -> the sync engine
+ * (outbox, uploader, change feed) -> the rejection log subscribes to the event hub -> printer drivers open and poll
+ * -> the spooler turns jobs left PRINTING into MAYBE_PRINTED, then runs one worker per printer -> the stations open
+ * their scanners. A part that fails to start closes the ones before it. HTTPS certificates (with
+ * {@code fg.tls.enabled}) are read or made when Netty first asks for them, and their renewal check starts then.
  *
  * <p><b>Stop</b> (at shutdown, the reverse): scanners close -> the spooler stops its workers (the label being sent
  * gets {@code fg.print.shutdown-grace}; a worker returns only once its last change committed) -> printer drivers
