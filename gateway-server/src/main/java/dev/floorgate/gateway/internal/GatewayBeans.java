@@ -46,6 +46,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Paths;
 import java.time.Clock;
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -96,6 +97,20 @@ final class GatewayBeans {
             return GatewayDatabase.open(Paths.get(gateway.getDataDir()));
         } catch (IOException e) {
             throw new UncheckedIOException(e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Runs a configuration check that comes after gateway.db opened (the printers' check reads the adopted
+     * printers): a mistake closes gateway.db again, so a start stopped by it leaves no lock behind and the next
+     * start on the same data directory, in this process too, opens it.
+     */
+    private static <T> T checkedAfterOpening(GatewayDatabase db, Supplier<T> check) {
+        try {
+            return check.get();
+        } catch (RuntimeException e) {
+            db.close();
+            throw e;
         }
     }
 
@@ -180,14 +195,15 @@ final class GatewayBeans {
 
     /** Checks fg.printers (and the adopted printers); the drivers open in {@link #lifecycle}. */
     @Singleton
-    PrinterRegistry printers(List<PrinterConfiguration> configs, EventHub events, AdoptedPrinters adopted) {
-        return new PrinterRegistry(configs, events, adopted);
+    PrinterRegistry printers(List<PrinterConfiguration> configs, EventHub events, AdoptedPrinters adopted,
+            GatewayDatabase db) {
+        return checkedAfterOpening(db, () -> new PrinterRegistry(configs, events, adopted));
     }
 
     /** Checks fg.scanners; the scanners open with the stations ({@link StationService#start}). */
     @Singleton
-    ScannerRegistry scanners(List<ScannerConfiguration> configs, EventHub events) {
-        return new ScannerRegistry(configs, events);
+    ScannerRegistry scanners(List<ScannerConfiguration> configs, EventHub events, GatewayDatabase db) {
+        return checkedAfterOpening(db, () -> new ScannerRegistry(configs, events));
     }
 
     @Singleton
@@ -198,8 +214,8 @@ final class GatewayBeans {
     // ---- the print spool
 
     @Singleton
-    TemplateService templates(@Value("${fg.templates-dir:}") String templatesDir) {
-        return TemplateService.load(templatesDir);
+    TemplateService templates(@Value("${fg.templates-dir:}") String templatesDir, GatewayDatabase db) {
+        return checkedAfterOpening(db, () -> TemplateService.load(templatesDir));
     }
 
     @Singleton
@@ -228,8 +244,8 @@ final class GatewayBeans {
     /** Checks fg.stations against the printers, scanners and templates; opens nothing. */
     @Singleton
     StationService.Plan stationPlan(List<StationConfiguration> configs, PrinterRegistry printers,
-            ScannerRegistry scanners, TemplateService templates) {
-        return StationService.plan(configs, printers, scanners, templates);
+            ScannerRegistry scanners, TemplateService templates, GatewayDatabase db) {
+        return checkedAfterOpening(db, () -> StationService.plan(configs, printers, scanners, templates));
     }
 
     @Singleton
@@ -248,8 +264,8 @@ final class GatewayBeans {
     /**
      * Starts the running parts in order, with the application (before the listeners take requests). Micronaut builds
      * the parameters in the order written: first everything that checks configuration (printers, scanners,
-     * templates, stations), so a mistake stops the start before the sync engine, the only part started as it is
-     * built, has opened the outbox.
+     * templates, stations), so a mistake stops the start before the sync engine has opened the outbox; gateway.db,
+     * which the printers' check needs open, is closed again by a failing check ({@link #checkedAfterOpening}).
      */
     @Context
     @Bean(preDestroy = "close")

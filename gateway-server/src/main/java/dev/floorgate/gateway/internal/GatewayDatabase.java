@@ -17,6 +17,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The gateway's own SQLite file, {@code <fg.data-dir>/gateway.db}: devices, tokens, enrollment codes, sessions,
@@ -61,6 +62,7 @@ public final class GatewayDatabase implements AutoCloseable {
     private final SqliteStore store;
     private final GroupCommitWriter writer;
     private final ReaderPool<Connection> readers;
+    private final AtomicBoolean closed = new AtomicBoolean();
 
     private GatewayDatabase(SqliteStore store, GroupCommitWriter writer, ReaderPool<Connection> readers) {
         this.store = store;
@@ -205,10 +207,13 @@ public final class GatewayDatabase implements AutoCloseable {
 
     /**
      * Commits the changes waiting, refuses later ones, closes the readers and then the write connection (the last
-     * connection to close checkpoints the WAL into the file) and releases the lock.
+     * connection to close checkpoints the WAL into the file) and releases the lock. Closing again does nothing.
      */
     @Override
     public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
         writer.close();
         readers.close();
         store.close();
