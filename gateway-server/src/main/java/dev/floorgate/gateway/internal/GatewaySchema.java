@@ -21,7 +21,7 @@ public final class GatewaySchema {
     static final String[] TABLES = {"enrollment_codes", "devices", "operator_sessions", "admin_users",
         "admin_sessions", "admin_audit", "rejected_ops", "adopted_printers", "print_jobs", "print_job_actions"};
 
-    /** The DDL, grouped by the store that owns the tables. */
+    /** Version 1's DDL, grouped by the store that owns the tables; released, so never edited. */
     static final List<String> STATEMENTS = List.of(
             // access.DeviceRegistry: enrollment codes and enrolled devices with their token hashes
             "CREATE TABLE IF NOT EXISTS enrollment_codes (code_hash TEXT PRIMARY KEY, "

@@ -241,6 +241,8 @@ class PrintJobStoreTest {
         }
         assertThat(seqs).doesNotHaveDuplicates().hasSize(threads * perThread);
         long[] stats = store.commitStats();
+        System.out.printf("spool group commit: %d changes in %d gateway.db transactions (%.1f per commit)%n",
+                stats[1], stats[0], (double) stats[1] / stats[0]);
         assertThat(stats[1]).as("every change went through the committer").isEqualTo(2L * threads * perThread);
         assertThat(stats[0]).as("concurrent changes shared transactions").isLessThan(stats[1]);
         PrintJobStore reopened = reopenAfterKill9();
