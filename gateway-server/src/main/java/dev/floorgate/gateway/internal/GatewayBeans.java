@@ -46,6 +46,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Paths;
 import java.time.Clock;
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -58,20 +59,22 @@ import org.slf4j.LoggerFactory;
  * are injected with what is built here). The classes themselves know nothing of Micronaut, so a test can build any
  * of them. (The event hub comes before the sync engine because the engine's results are published on it.)
  *
- * <p><b>Start.</b> No constructor starts a thread or does I/O beyond reading its configuration. Building checks
- * the configuration; {@link GatewayLifecycle} then starts the running parts, with the application and before the
- * listeners take requests, in this order: gateway.db (opened with {@link GatewaySchema} applied when first needed,
- * the {@code admin} account created if there is none) -> the sync engine (outbox, uploader, change feed) -> the
- * rejection log subscribes to the event hub -> printer drivers open and poll -> the spool's group commit -> the
- * spooler turns jobs left PRINTING into MAYBE_PRINTED, then runs one worker per printer -> the stations open their
- * scanners. A part that fails to start closes the ones before it. HTTPS certificates (with {@code fg.tls.enabled})
- * are read or made when Netty first asks for them, and their renewal check starts then.
+ * <p><b>Start.</b> No constructor starts a thread or does I/O beyond reading its configuration, except the two
+ * that open files as they are built: gateway.db and the sync engine. Building checks the configuration;
+ * {@link GatewayLifecycle} then starts the running parts, with the application and before the listeners take
+ * requests, in this order: gateway.db (when first needed: its lock taken, {@link GatewaySchema} migrated, its
+ * group-commit writer and readers started; the {@code admin} account created if there is none) -> the sync engine
+ * (outbox, uploader, change feed) -> the rejection log subscribes to the event hub -> printer drivers open and poll
+ * -> the spooler turns jobs left PRINTING into MAYBE_PRINTED, then runs one worker per printer -> the stations open
+ * their scanners. A part that fails to start closes the ones before it. HTTPS certificates (with
+ * {@code fg.tls.enabled}) are read or made when Netty first asks for them, and their renewal check starts then.
  *
  * <p><b>Stop</b> (at shutdown, the reverse): scanners close -> the spooler stops its workers (the label being sent
- * gets {@code fg.print.shutdown-grace}) -> the spool commits what waits -> printer drivers close -> the rejection
- * log unsubscribes -> the sync engine stops (its outbox is durable). Then Micronaut closes the plain resources
- * ({@code preDestroy}) after everything that uses them: the printer identity asker, the certificate check, and
- * gateway.db last.
+ * gets {@code fg.print.shutdown-grace}; a worker returns only once its last change committed) -> printer drivers
+ * close -> the rejection log unsubscribes -> the sync engine stops (its outbox is durable). Then Micronaut closes
+ * the plain resources ({@code preDestroy}) after everything that uses them: the printer identity asker, the
+ * certificate check, and gateway.db last (its writer commits what waits, then the file is checkpointed and its
+ * lock released).
  */
 @Factory
 final class GatewayBeans {
@@ -86,6 +89,7 @@ final class GatewayBeans {
 
     // ---- gateway.db and its stores
 
+    /** One file, lock and group-commit writer for every store below; a second gateway on the data dir is refused. */
     @Singleton
     @Bean(preDestroy = "close")
     GatewayDatabase database(GatewayConfiguration gateway) {
@@ -93,6 +97,20 @@ final class GatewayBeans {
             return GatewayDatabase.open(Paths.get(gateway.getDataDir()));
         } catch (IOException e) {
             throw new UncheckedIOException(e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Runs a configuration check that comes after gateway.db opened (the printers' check reads the adopted
+     * printers): a mistake closes gateway.db again, so a start stopped by it leaves no lock behind and the next
+     * start on the same data directory, in this process too, opens it.
+     */
+    private static <T> T checkedAfterOpening(GatewayDatabase db, Supplier<T> check) {
+        try {
+            return check.get();
+        } catch (RuntimeException e) {
+            db.close();
+            throw e;
         }
     }
 
@@ -123,7 +141,6 @@ final class GatewayBeans {
         return new AdoptedPrinters(db);
     }
 
-    /** Its group commit starts in {@link #lifecycle}. */
     @Singleton
     PrintJobStore printJobs(GatewayDatabase db, JsonMapper json) {
         return new PrintJobStore(db, json);
@@ -178,14 +195,15 @@ final class GatewayBeans {
 
     /** Checks fg.printers (and the adopted printers); the drivers open in {@link #lifecycle}. */
     @Singleton
-    PrinterRegistry printers(List<PrinterConfiguration> configs, EventHub events, AdoptedPrinters adopted) {
-        return new PrinterRegistry(configs, events, adopted);
+    PrinterRegistry printers(List<PrinterConfiguration> configs, EventHub events, AdoptedPrinters adopted,
+            GatewayDatabase db) {
+        return checkedAfterOpening(db, () -> new PrinterRegistry(configs, events, adopted));
     }
 
     /** Checks fg.scanners; the scanners open with the stations ({@link StationService#start}). */
     @Singleton
-    ScannerRegistry scanners(List<ScannerConfiguration> configs, EventHub events) {
-        return new ScannerRegistry(configs, events);
+    ScannerRegistry scanners(List<ScannerConfiguration> configs, EventHub events, GatewayDatabase db) {
+        return checkedAfterOpening(db, () -> new ScannerRegistry(configs, events));
     }
 
     @Singleton
@@ -196,8 +214,8 @@ final class GatewayBeans {
     // ---- the print spool
 
     @Singleton
-    TemplateService templates(@Value("${fg.templates-dir:}") String templatesDir) {
-        return TemplateService.load(templatesDir);
+    TemplateService templates(@Value("${fg.templates-dir:}") String templatesDir, GatewayDatabase db) {
+        return checkedAfterOpening(db, () -> TemplateService.load(templatesDir));
     }
 
     @Singleton
@@ -226,8 +244,8 @@ final class GatewayBeans {
     /** Checks fg.stations against the printers, scanners and templates; opens nothing. */
     @Singleton
     StationService.Plan stationPlan(List<StationConfiguration> configs, PrinterRegistry printers,
-            ScannerRegistry scanners, TemplateService templates) {
-        return StationService.plan(configs, printers, scanners, templates);
+            ScannerRegistry scanners, TemplateService templates, GatewayDatabase db) {
+        return checkedAfterOpening(db, () -> StationService.plan(configs, printers, scanners, templates));
     }
 
     @Singleton
@@ -246,19 +264,17 @@ final class GatewayBeans {
     /**
      * Starts the running parts in order, with the application (before the listeners take requests). Micronaut builds
      * the parameters in the order written: first everything that checks configuration (printers, scanners,
-     * templates, stations), so a mistake stops the start before the sync engine, the only part started as it is
-     * built, has opened the outbox.
+     * templates, stations), so a mistake stops the start before the sync engine has opened the outbox; gateway.db,
+     * which the printers' check needs open, is closed again by a failing check ({@link #checkedAfterOpening}).
      */
     @Context
     @Bean(preDestroy = "close")
     GatewayLifecycle lifecycle(PrinterRegistry printers, ScannerRegistry scanners, StationService.Plan plan,
-            SyncEngine engine, RejectionLog rejections, PrintJobStore spool,
-            PrintSpooler spooler, StationService stations) {
+            SyncEngine engine, RejectionLog rejections, PrintSpooler spooler, StationService stations) {
         return new GatewayLifecycle()
                 .then("the sync engine", () -> { }, engine::close)
                 .then("the rejection log", rejections::start, rejections::close)
                 .then("the printer drivers", printers::start, printers::close)
-                .then("the print spool's group commit", spool::start, spool::close)
                 .then("the print spooler", spooler::start, spooler::close)
                 .then("the stations' scanners", stations::start, scanners::close)
                 .start();

@@ -1,18 +1,27 @@
 package dev.floorgate.gateway.internal;
 
+import dev.floorgate.sqlite.Schema;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 
 /**
- * Every table and index of gateway.db, in one ordered list, applied by {@link GatewayDatabase#open} before any store
- * uses the file. Each statement is {@code IF NOT EXISTS}, so applying the list to an existing file changes nothing.
- * There is no schema version yet: a changed table needs a migration, which this list does not do (gateway.db moves
- * onto the shared SQLite store kit with user_version migrations for that).
+ * The schema of gateway.db, numbered in {@code PRAGMA user_version} (the sqlite-store kit's {@link Schema}).
+ *
+ * <p><b>Version 1</b> is every table and index as the gateway made them before gateway.db had a version: the
+ * statements below, word for word ({@code sqlite_master} keeps each statement's text, so a new file and an old one
+ * are the same file). A new file runs step 1. An old file ({@code user_version} 0 with its tables) is recognised by
+ * the baseline and stamped version 1 without touching a row; one that lacks any of {@link #TABLES} is refused
+ * naming the missing tables. A file with a version above {@link #SCHEMA}'s latest was written by a newer gateway
+ * and is refused untouched. A change to a table is a new step 2, never an edit of step 1.
  */
 public final class GatewaySchema {
-    /** The DDL, grouped by the store that owns the tables. */
+    /** The tables of version 1: an unversioned file must have all of them to be adopted. */
+    static final String[] TABLES = {"enrollment_codes", "devices", "operator_sessions", "admin_users",
+        "admin_sessions", "admin_audit", "rejected_ops", "adopted_printers", "print_jobs", "print_job_actions"};
+
+    /** Version 1's DDL, grouped by the store that owns the tables; released, so never edited. */
     static final List<String> STATEMENTS = List.of(
             // access.DeviceRegistry: enrollment codes and enrolled devices with their token hashes
             "CREATE TABLE IF NOT EXISTS enrollment_codes (code_hash TEXT PRIMARY KEY, "
@@ -61,16 +70,23 @@ public final class GatewaySchema {
                     + "reason TEXT NOT NULL, from_state TEXT NOT NULL, to_state TEXT NOT NULL)",
             "CREATE INDEX IF NOT EXISTS print_job_actions_job ON print_job_actions(job_id)");
 
+    /** gateway.db's numbered steps, with the baseline that adopts files made before the version existed. */
+    static final Schema SCHEMA = Schema.builder("gateway.db")
+            .step(1, "devices, sessions, admin accounts and audit, rejections, adopted printers, print spool",
+                    GatewaySchema::createVersion1)
+            .baseline(1, TABLES)
+            .build();
+
     private GatewaySchema() {
     }
 
-    /** The statements, in the order they are applied. */
+    /** The statements of version 1, in the order they are applied. */
     public static List<String> statements() {
         return STATEMENTS;
     }
 
-    /** Applies every statement on {@code c} (inside the caller's transaction). */
-    static void apply(Connection c) throws SQLException {
+    /** Step 1: every statement, inside the migration's transaction. */
+    private static void createVersion1(Connection c) throws SQLException {
         try (Statement s = c.createStatement()) {
             for (String ddl : STATEMENTS) {
                 s.execute(ddl);

@@ -1,9 +1,15 @@
 package dev.floorgate.gateway.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.floorgate.sqlite.Schema;
+import java.io.IOException;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,6 +18,12 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+/**
+ * gateway.db's numbered schema: a new file is version 1 with every table and index of {@link GatewaySchema}; a
+ * file made before versioning (user_version 0, the tables there) is stamped 1 with its rows; one that lacks a table,
+ * or claims a version this code does not know, is refused with a message naming the file and what is wrong, and
+ * left as it was. (A real file made by the old gateway: {@code LegacyGatewayDataTest}.)
+ */
 class GatewaySchemaTest {
     private static final Pattern NAME = Pattern.compile("CREATE (?:UNIQUE )?(TABLE|INDEX) IF NOT EXISTS (\\w+)");
 
@@ -19,7 +31,7 @@ class GatewaySchemaTest {
     Path dir;
 
     @Test
-    void openingGatewayDbCreatesEveryTableAndIndexOfTheSchemaAndReopeningKeepsTheRows() throws Exception {
+    void aNewFileIsVersionOneWithEveryTableAndIndexAndReopeningKeepsTheRows() throws Exception {
         List<String> declared = new ArrayList<>();
         for (String ddl : GatewaySchema.statements()) {
             Matcher m = NAME.matcher(ddl);
@@ -28,7 +40,12 @@ class GatewaySchemaTest {
         }
         assertThat(declared).contains("table devices", "table print_jobs", "table rejected_ops",
                 "table admin_audit", "table adopted_printers", "index print_jobs_queue");
+        assertThat(declared.stream().filter(d -> d.startsWith("table ")).map(d -> d.substring(6)))
+                .as("the baseline names every table of version 1")
+                .containsExactlyInAnyOrder(GatewaySchema.TABLES);
         try (GatewayDatabase db = GatewayDatabase.open(dir)) {
+            assertThat(db.versionFound()).isZero();
+            assertThat(db.read(Schema::userVersion)).isEqualTo(1);
             assertThat(objects(db)).containsExactlyInAnyOrderElementsOf(declared);
             db.inTransaction(c -> {
                 try (Statement s = c.createStatement()) {
@@ -38,16 +55,77 @@ class GatewaySchemaTest {
             });
         }
         try (GatewayDatabase again = GatewayDatabase.open(dir)) {
+            assertThat(again.versionFound()).as("reopening runs no step").isEqualTo(1);
             assertThat(objects(again)).containsExactlyInAnyOrderElementsOf(declared);
-            int rows = again.read(c -> {
-                try (Statement s = c.createStatement();
-                        ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM adopted_printers")) {
-                    rs.next();
-                    return rs.getInt(1);
-                }
-            });
-            assertThat(rows).isEqualTo(1);
+            assertThat(count(again, "adopted_printers")).isEqualTo(1);
         }
+    }
+
+    @Test
+    void anUnversionedFileWithTheTablesIsStampedVersionOneWithItsRows() throws Exception {
+        try (Connection c = plain(dir.resolve("gateway.db")); Statement s = c.createStatement()) {
+            for (String ddl : GatewaySchema.statements()) { // what the gateway did before user_version
+                s.execute(ddl);
+            }
+            s.execute("INSERT INTO adopted_printers VALUES ('p1', 'tcp://10.0.0.9:9100', 'old', 'then', 'admin')");
+        }
+        try (GatewayDatabase db = GatewayDatabase.open(dir)) {
+            assertThat(db.versionFound()).isZero();
+            assertThat(db.read(Schema::userVersion)).isEqualTo(1);
+            assertThat(count(db, "adopted_printers")).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void anUnversionedFileMissingATableIsRefusedNamingItAndLeftAsItWas() throws Exception {
+        try (Connection c = plain(dir.resolve("gateway.db")); Statement s = c.createStatement()) {
+            for (String ddl : GatewaySchema.statements()) {
+                if (!ddl.contains("print_job_actions")) {
+                    s.execute(ddl);
+                }
+            }
+        }
+        assertThatThrownBy(() -> GatewayDatabase.open(dir)).isInstanceOf(IOException.class)
+                .hasMessageContaining(dir.resolve("gateway.db").toString())
+                .hasMessageContaining("has no schema version and lacks tables [print_job_actions]")
+                .hasMessageContaining("refusing to adopt it");
+        try (Connection c = plain(dir.resolve("gateway.db"))) {
+            assertThat(Schema.userVersion(c)).isZero();
+            assertThat(Schema.tables(c)).doesNotContain("print_job_actions").contains("print_jobs");
+        }
+    }
+
+    @Test
+    void aFileFromANewerGatewayIsRefusedWithBothVersionsAndLeftAsItWas() throws Exception {
+        try (GatewayDatabase db = GatewayDatabase.open(dir)) {
+            assertThat(db.read(Schema::userVersion)).isEqualTo(1);
+        }
+        try (Connection c = plain(dir.resolve("gateway.db")); Statement s = c.createStatement()) {
+            s.execute("PRAGMA user_version = 7");
+        }
+        assertThatThrownBy(() -> GatewayDatabase.open(dir)).isInstanceOf(IOException.class)
+                .hasMessageContaining("gateway.db " + dir.resolve("gateway.db"))
+                .hasMessageContaining("has schema version 7, newer than this code's 1");
+        try (Connection c = plain(dir.resolve("gateway.db")); Statement s = c.createStatement()) {
+            assertThat(Schema.userVersion(c)).isEqualTo(7);
+            s.execute("PRAGMA user_version = 1");
+        }
+        try (GatewayDatabase again = GatewayDatabase.open(dir)) {
+            assertThat(again.versionFound()).as("the refusal released the lock and left nothing open").isEqualTo(1);
+        }
+    }
+
+    static Connection plain(Path file) throws SQLException {
+        return DriverManager.getConnection("jdbc:sqlite:" + file);
+    }
+
+    private static int count(GatewayDatabase db, String table) throws SQLException {
+        return db.read(c -> {
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM " + table)) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        });
     }
 
     private static List<String> objects(GatewayDatabase db) throws Exception {

@@ -49,7 +49,7 @@ public final class DeviceRegistry {
     private final Map<String, Instant> lastSeenWritten = new ConcurrentHashMap<>();
     /**
      * Token hash -> device, for tokens seen since start: every device request authenticates, and a SQLite read
-     * under the database lock per request would serialise them. Enroll and revoke drop a device's entries.
+     * per request would queue them for gateway.db's few read connections. Enroll and revoke drop a device's entries.
      */
     private final Map<String, DevicePrincipal> authenticated = new ConcurrentHashMap<>();
     /** Bumped after every token change commits; a lookup that raced with one does not cache its answer. */
@@ -236,7 +236,7 @@ public final class DeviceRegistry {
         }
         lastSeenWritten.put(device.deviceId(), now);
         try {
-            db.read(c -> {
+            db.inTransaction(c -> {
                 try (PreparedStatement ps = c.prepareStatement("UPDATE devices SET last_seen = ? WHERE device_id = ?")) {
                     ps.setString(1, now.toString());
                     ps.setString(2, device.deviceId());

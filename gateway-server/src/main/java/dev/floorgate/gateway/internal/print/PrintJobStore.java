@@ -12,7 +12,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -22,6 +21,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The durable print spool (DESIGN.md guarantee 6): print jobs in gateway.db (WAL, synchronous=FULL, so a commit
@@ -48,8 +48,8 @@ import java.util.TreeMap;
  * print_job_actions(id INTEGER PRIMARY KEY, job_id, at, action, actor, reason, from_state, to_state)
  *   every person action and crash recovery, kept as long as the job
  * </pre>
- * (What the columns mean; the DDL, indexes included, is in {@code internal.GatewaySchema}, applied when gateway.db
- * opens. The group commit starts with {@link #start}.)
+ * (What the columns mean; the DDL, indexes included, is version 1 of {@code internal.GatewaySchema}, applied
+ * when gateway.db opens.)
  *
  * <p>Commit points, in the order a job lives them:
  * <ol>
@@ -70,12 +70,15 @@ import java.util.TreeMap;
  * commits before the 202, an acknowledged job is never lost. The one assumption is the driver's contract that
  * HELD and NOT_ANSWERING outcomes wrote nothing (device-drivers' PrintOutcome).
  *
- * <p>All statements run on {@link GatewayDatabase}'s one connection under its lock. Changes go through a
- * {@link SpoolCommitter}: concurrent changes share one transaction and one fsync, and each method returns only once
- * the transaction holding its change has committed, so every commit point above is what it says. State changes are
- * conditional updates ({@code WHERE state IN (...)}), so a person's action and a worker cannot both move one job.
+ * <p>Changes go through {@link GatewayDatabase#inTransaction}, the file's one group-commit writer: concurrent
+ * changes (API requests, station scans, one worker per printer) share one transaction and one fsync, each in a
+ * savepoint of its own (a change that throws is rolled back alone and its caller gets the exception), and each
+ * method returns only once the transaction holding its change has committed, so every commit point above is what
+ * it says. Changes commit in the order they were made. Reads run on gateway.db's read connections and see every
+ * change that has returned. State changes are conditional updates ({@code WHERE state IN (...)}), so a person's
+ * action and a worker cannot both move one job.
  */
-public final class PrintJobStore implements AutoCloseable {
+public final class PrintJobStore {
     /** Person actions, each with the states it may start from. */
     enum Action {
         REPRINT(EnumSet.of(PrintJobState.MAYBE_PRINTED, PrintJobState.FAILED, PrintJobState.HELD), PrintJobState.QUEUED),
@@ -96,37 +99,39 @@ public final class PrintJobStore implements AutoCloseable {
     record Enqueued(PrintJob job, boolean created) {
     }
 
-    /** How long a change waits for its commit; far beyond a healthy disk's worst fsync. */
-    static final Duration COMMIT_TIMEOUT = Duration.ofSeconds(30);
     static final String RECOVERED_FAULT = "gateway stopped while sending";
     private static final String COLUMNS = "job_id, seq, tenant, printer, station, template, data_json, zpl, copies, "
             + "state, fault, fault_detail, attempts, created_at, updated_at, printed_at, created_by, resolution, "
             + "resolved_by, resolved_at, resolution_reason";
 
     private final GatewayDatabase db;
-    private final SpoolCommitter committer;
+    /** Changes handed to the writer and answered, refused ones included (for the metrics). */
+    private final AtomicLong changes = new AtomicLong();
     private final JsonMapper json;
 
     public PrintJobStore(GatewayDatabase db, JsonMapper json) {
         this.db = db;
         this.json = json;
-        this.committer = new SpoolCommitter(db, COMMIT_TIMEOUT);
     }
 
-    /** Starts the spool's group commit; call once before the first change. */
-    public void start() {
-        committer.start();
-    }
-
-    /** Spool transactions committed since start, and the changes they carried: {transactions, changes}. */
+    /**
+     * gateway.db transactions committed since it opened (the spool's and the other stores'), and the spool's
+     * changes answered since then, refused ones included: {transactions, changes}.
+     */
     long[] commitStats() {
-        return new long[] {committer.transactions(), committer.units()};
+        return new long[] {db.commitStats()[0], changes.get()};
     }
 
-    /** Commits what is waiting and stops taking changes. */
-    @Override
-    public void close() throws InterruptedException {
-        committer.close();
+    /** One change through gateway.db's group commit; counted once answered. */
+    private <T> T change(GatewayDatabase.Work<T> work) throws SQLException {
+        try {
+            T result = db.inTransaction(work);
+            changes.incrementAndGet();
+            return result;
+        } catch (RuntimeException e) {
+            changes.incrementAndGet(); // refused by the work itself (GatewayProblem): answered all the same
+            throw e;
+        }
     }
 
     /**
@@ -139,7 +144,7 @@ public final class PrintJobStore implements AutoCloseable {
     Enqueued enqueue(PrintRequest r, int maxQueued, Instant now) throws SQLException {
         String hash = r.fingerprint();
         String dataJson = writeData(r.data());
-        return committer.commit(c -> {
+        return change(c -> {
             Optional<String> existingHash = one(c, "SELECT request_hash FROM print_jobs WHERE job_id = ?",
                     rs -> rs.getString(1), r.jobId());
             if (existingHash.isPresent()) {
@@ -226,7 +231,7 @@ public final class PrintJobStore implements AutoCloseable {
      * (a person discarded or marked it meanwhile); then nothing may be sent.
      */
     Optional<PrintJob> markPrinting(String jobId, Instant now) throws SQLException {
-        return committer.commit(c -> {
+        return change(c -> {
             try (PreparedStatement ps = c.prepareStatement("UPDATE print_jobs SET state = 'PRINTING', "
                     + "attempts = attempts + 1, fault = NULL, fault_detail = NULL, updated_at = ? "
                     + "WHERE job_id = ? AND state IN ('QUEUED', 'HELD')")) {
@@ -245,7 +250,7 @@ public final class PrintJobStore implements AutoCloseable {
         if (to != PrintJobState.PRINTED && to != PrintJobState.HELD && to != PrintJobState.MAYBE_PRINTED) {
             throw new IllegalArgumentException("a send ends PRINTED, HELD or MAYBE_PRINTED, not " + to);
         }
-        return committer.commit(c -> {
+        return change(c -> {
             try (PreparedStatement ps = c.prepareStatement("UPDATE print_jobs SET state = ?, fault = ?, "
                     + "fault_detail = ?, updated_at = ?, printed_at = CASE WHEN ? = 'PRINTED' THEN ? ELSE printed_at "
                     + "END WHERE job_id = ? AND state = 'PRINTING'")) {
@@ -270,7 +275,7 @@ public final class PrintJobStore implements AutoCloseable {
      * Nothing was sent, so this is no commit point of the crash argument, just what people see.
      */
     Optional<PrintJob> hold(String jobId, String fault, String detail, Instant now) throws SQLException {
-        return committer.commit(c -> {
+        return change(c -> {
             try (PreparedStatement ps = c.prepareStatement("UPDATE print_jobs SET state = 'HELD', fault = ?, "
                     + "fault_detail = ?, updated_at = ? WHERE job_id = ? AND state IN ('QUEUED', 'HELD')")) {
                 ps.setString(1, fault);
@@ -284,7 +289,7 @@ public final class PrintJobStore implements AutoCloseable {
 
     /** At start-up, before any worker runs: every PRINTING row becomes MAYBE_PRINTED (see the crash argument). */
     List<PrintJob> recoverAfterCrash(Instant now) throws SQLException {
-        return committer.commit(c -> {
+        return change(c -> {
             List<String> ids = new ArrayList<>();
             try (Statement s = c.createStatement();
                  ResultSet rs = s.executeQuery("SELECT job_id FROM print_jobs WHERE state = 'PRINTING' ORDER BY seq")) {
@@ -317,7 +322,7 @@ public final class PrintJobStore implements AutoCloseable {
      * @throws GatewayProblem NOT_FOUND for an unknown job, INVALID_STATE when the job's state does not allow it
      */
     PrintJob resolve(String jobId, Action action, String actor, String reason, Instant now) throws SQLException {
-        return committer.commit(c -> {
+        return change(c -> {
             PrintJob job = one(c, "SELECT " + COLUMNS + " FROM print_jobs WHERE job_id = ?", this::job, jobId)
                     .orElseThrow(() -> GatewayProblem.notFound("no print job " + jobId));
             if (!action.from.contains(job.state())) {
@@ -416,7 +421,7 @@ public final class PrintJobStore implements AutoCloseable {
 
     /** Deletes PRINTED and FAILED jobs last changed before {@code before}, and their actions. */
     int prune(Instant before) throws SQLException {
-        return committer.commit(c -> {
+        return change(c -> {
             try (PreparedStatement actions = c.prepareStatement("DELETE FROM print_job_actions WHERE job_id IN "
                     + "(SELECT job_id FROM print_jobs WHERE state IN ('PRINTED', 'FAILED') AND updated_at < ?)");
                  PreparedStatement jobs = c.prepareStatement("DELETE FROM print_jobs WHERE state IN ('PRINTED', "

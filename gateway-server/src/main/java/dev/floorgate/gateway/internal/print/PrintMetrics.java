@@ -45,8 +45,8 @@ public final class PrintMetrics implements MetricsSource {
                 "Print job state changes since the gateway started, by the state entered", n,
                 "state", state.name().toLowerCase(Locale.ROOT)));
         long[] commits = spooler.commitStats();
-        out.counter("floorgate_print_spool_transactions_total", "Spool transactions committed (group commit)",
-                commits[0]);
+        out.counter("floorgate_print_spool_transactions_total", "gateway.db transactions committed (group commit, "
+                + "shared by the spool and the other stores of gateway.db)", commits[0]);
         out.counter("floorgate_print_spool_changes_total", "Spool changes handed to the group commit (refused "
                 + "ones included); more than one per transaction is group commit at work", commits[1]);
     }

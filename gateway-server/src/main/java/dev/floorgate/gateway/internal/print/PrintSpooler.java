@@ -61,7 +61,7 @@ public final class PrintSpooler implements PrinterQueues, AutoCloseable {
     }
 
     /**
-     * Starts spooling (the store's group commit and the printers' drivers must run): first turns jobs left PRINTING
+     * Starts spooling (gateway.db open and the printers' drivers running): first turns jobs left PRINTING
      * by a crash into MAYBE_PRINTED, then starts one worker per printer, then the hourly pruning.
      */
     public void start() throws SQLException {
@@ -164,7 +164,7 @@ public final class PrintSpooler implements PrinterQueues, AutoCloseable {
         return out;
     }
 
-    /** {transactions, changes} of the spool's group commit since start. */
+    /** {gateway.db transactions, spool changes} since start (see {@link PrintJobStore#commitStats}). */
     long[] commitStats() {
         return store.commitStats();
     }

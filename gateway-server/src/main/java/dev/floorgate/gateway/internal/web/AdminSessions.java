@@ -293,7 +293,7 @@ public final class AdminSessions implements RequestAuth.AdminSessionCheck {
         }
         touched.put(tokenHash, now);
         try {
-            db.read(c -> {
+            db.inTransaction(c -> {
                 try (PreparedStatement ps = c.prepareStatement("UPDATE admin_sessions SET expires_at = ? "
                         + "WHERE token_hash = ?")) {
                     ps.setString(1, now.plus(config.getSessionTtl()).toString());

@@ -8,6 +8,7 @@ import dev.floorgate.gateway.internal.GatewayProblem;
 import dev.floorgate.gateway.internal.ProblemCode;
 import io.micronaut.json.JsonMapper;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,10 +21,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The spool's commit points and crash argument on the real SQLite file: a store is left mid-operation (its
- * connection is never closed, as after kill -9) and a second store opens the same file, as the restarted
- * gateway would. Plus group commit: concurrent changes share transactions and each caller still sees its own
- * result or its own error.
+ * The spool's commit points and crash argument on the real SQLite file: a store is left mid-operation and the
+ * files kill -9 would leave (gateway.db and its WAL, as they are on disk, never checkpointed) are opened by a
+ * second store in another directory, as the restarted gateway would open them (the first still holds its
+ * gateway.db.lock, as a live process would). Plus group commit: concurrent changes share transactions and each
+ * caller still sees its own result or its own error.
  */
 class PrintJobStoreTest {
     private static final JsonMapper JSON = JsonMapper.createDefault();
@@ -34,18 +36,35 @@ class PrintJobStoreTest {
     private final List<AutoCloseable> opened = new ArrayList<>();
 
     private PrintJobStore open() throws IOException {
-        GatewayDatabase db = GatewayDatabase.open(dir);
-        PrintJobStore store = new PrintJobStore(db, JSON);
-        store.start();
+        return open(dir);
+    }
+
+    private PrintJobStore open(Path dataDir) throws IOException {
+        GatewayDatabase db = GatewayDatabase.open(dataDir);
         opened.add(db);
-        opened.add(store);
-        return store;
+        return new PrintJobStore(db, JSON);
+    }
+
+    /**
+     * The restarted gateway after kill -9: every change so far has returned, so it is committed to gateway.db or
+     * its WAL; those two files, copied as they are while the first store stays open (never checkpointed, its
+     * connections never closed), are what the dead process leaves behind. The shared-memory index is not copied:
+     * SQLite rebuilds it from the WAL, as after a reboot.
+     */
+    private PrintJobStore reopenAfterKill9() throws IOException {
+        Path restarted = Files.createDirectories(dir.resolve("after-kill-" + opened.size()));
+        Files.copy(dir.resolve("gateway.db"), restarted.resolve("gateway.db"));
+        Path wal = dir.resolve("gateway.db-wal");
+        if (Files.exists(wal)) {
+            Files.copy(wal, restarted.resolve("gateway.db-wal"));
+        }
+        return open(restarted);
     }
 
     @AfterEach
     void closeAll() throws Exception {
         for (int i = opened.size() - 1; i >= 0; i--) {
-            opened.get(i).close(); // each store before its database
+            opened.get(i).close();
         }
     }
 
@@ -71,7 +90,7 @@ class PrintJobStoreTest {
         before.afterSend("printed", PrintJobState.PRINTED, null, null, T0);
         before.markPrinting("sending", T0); // PRINTING committed; the process dies during the send
 
-        PrintJobStore after = open(); // the restarted gateway, same file, the old connection never closed
+        PrintJobStore after = reopenAfterKill9(); // the old connections never closed
         List<PrintJob> recovered = after.recoverAfterCrash(T0.plusSeconds(5));
         assertThat(recovered).extracting(PrintJob::jobId).containsExactly("sending");
         assertThat(state(after, "sending")).isEqualTo(PrintJobState.MAYBE_PRINTED);
@@ -91,7 +110,7 @@ class PrintJobStoreTest {
     @Test
     void aQueuedJobSurvivesTheCrashAndTheSameJobIdIsStillOneJob() throws Exception {
         open().enqueue(bin("j1", "A-1"), 100, T0);
-        PrintJobStore after = open();
+        PrintJobStore after = reopenAfterKill9();
         PrintJobStore.Enqueued again = after.enqueue(bin("j1", "A-1"), 100, T0.plusSeconds(1));
         assertThat(again.created()).isFalse();
         assertThat(again.job().state()).isEqualTo(PrintJobState.QUEUED);
@@ -222,9 +241,11 @@ class PrintJobStoreTest {
         }
         assertThat(seqs).doesNotHaveDuplicates().hasSize(threads * perThread);
         long[] stats = store.commitStats();
+        System.out.printf("spool group commit: %d changes in %d gateway.db transactions (%.1f per commit)%n",
+                stats[1], stats[0], (double) stats[1] / stats[0]);
         assertThat(stats[1]).as("every change went through the committer").isEqualTo(2L * threads * perThread);
         assertThat(stats[0]).as("concurrent changes shared transactions").isLessThan(stats[1]);
-        PrintJobStore reopened = open();
+        PrintJobStore reopened = reopenAfterKill9();
         assertThat(reopened.counts().get(PrintJobState.QUEUED)).as("durable: a second connection sees them all")
                 .isEqualTo(threads * perThread);
     }
