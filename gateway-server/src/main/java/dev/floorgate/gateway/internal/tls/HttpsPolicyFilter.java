@@ -1,5 +1,6 @@
 package dev.floorgate.gateway.internal.tls;
 
+import dev.floorgate.lan.ErrorBody;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpMethod;
 import io.micronaut.http.HttpRequest;
@@ -8,20 +9,18 @@ import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ServerFilter;
 import java.net.URI;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Set;
 
 /**
  * What the plain-HTTP port serves while HTTPS is on and {@code fg.gateway.plain-http} is false: {@code /health},
- * {@code /metrics} and the site CA ({@code /ca.crt}, {@code /ca.pem}, so a PDA can fetch it before it trusts
+ * {@code /metrics}, the LAN API's description {@code /openapi.yml} (no secret in it) and the site CA ({@code /ca.crt}, {@code /ca.pem}, so a PDA can fetch it before it trusts
  * anything); page requests are redirected to the same path on HTTPS; everything else (the API, where device tokens
  * travel) answers 403 HTTPS_REQUIRED naming the HTTPS URL. A token that was already sent in clear is not accepted:
  * the request never reaches a controller.
  */
 @ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
 final class HttpsPolicyFilter {
-    static final Set<String> PLAIN_PATHS = Set.of("/health", "/metrics", "/ca.crt", "/ca.pem");
+    static final Set<String> PLAIN_PATHS = Set.of("/health", "/metrics", "/openapi.yml", "/ca.crt", "/ca.pem");
 
     private final HttpsConfiguration https;
     private final ListenerPorts ports;
@@ -49,10 +48,9 @@ final class HttpsPolicyFilter {
         if (page) {
             return HttpResponse.status(HttpStatus.PERMANENT_REDIRECT).headers(h -> h.location(URI.create(target)));
         }
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("error", "HTTPS_REQUIRED");
-        body.put("message", "this port serves only /health, /metrics and the site CA in plain HTTP; use " + target
-                + " (or set fg.gateway.plain-http=true behind a TLS proxy)");
+        ErrorBody body = new ErrorBody("HTTPS_REQUIRED", "this port serves only /health, /metrics, /openapi.yml and "
+                + "the site CA in plain HTTP; use " + target + " (or set fg.gateway.plain-http=true behind a TLS proxy)",
+                null);
         return HttpResponse.status(HttpStatus.FORBIDDEN).body(body);
     }
 
