@@ -195,6 +195,19 @@ public final class Codecs {
         return Collections.unmodifiableList(out);
     }
 
+    public static Map<String, String> readFieldValues(String json, String field) throws LanJsonException {
+        Object tree;
+        try {
+            tree = JsonTree.parse(json, "a JSON object of field values");
+        } catch (LanJsonException e) {
+            throw new LanJsonException(null, field + ": " + e.getMessage(), e);
+        }
+        if (!(tree instanceof Map)) {
+            throw Fields.wrong(field, "a JSON object of field values", tree);
+        }
+        return new Fields(Collections.singletonMap(field, tree), "").strMap(field, true, false);
+    }
+
     @SuppressWarnings("unchecked")
     private static <T> Codec<T> codec(Class<T> type) {
         Codec<T> codec = (Codec<T>) CODECS.get(type);
