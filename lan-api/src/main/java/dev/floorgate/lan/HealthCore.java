@@ -8,12 +8,12 @@ import java.util.Objects;
  */
 public final class HealthCore {
     private final boolean configured;
-    private final boolean reachable;
+    private final Boolean reachable;
     private final String checkedAt;
     private final String lastSyncAt;
     private final String lastError;
 
-    public HealthCore(boolean configured, boolean reachable, String checkedAt, String lastSyncAt, String lastError) {
+    public HealthCore(boolean configured, Boolean reachable, String checkedAt, String lastSyncAt, String lastError) {
         this.configured = configured;
         this.reachable = reachable;
         this.checkedAt = checkedAt;
@@ -25,7 +25,8 @@ public final class HealthCore {
         return configured;
     }
 
-    public boolean reachable() {
+    /** Whether the core answered its last check; null before the first check (or with no core). */
+    public Boolean reachable() {
         return reachable;
     }
 
@@ -54,7 +55,7 @@ public final class HealthCore {
         }
         HealthCore that = (HealthCore) o;
         return configured == that.configured
-                && reachable == that.reachable
+                && Objects.equals(reachable, that.reachable)
                 && Objects.equals(checkedAt, that.checkedAt)
                 && Objects.equals(lastSyncAt, that.lastSyncAt)
                 && Objects.equals(lastError, that.lastError);

@@ -191,7 +191,7 @@ final class AccessCodecs {
     static void writeHealthCore(JsonGenerator g, HealthCore v) throws IOException {
         g.writeStartObject();
         g.writeBooleanField("configured", v.configured());
-        g.writeBooleanField("reachable", v.reachable());
+        Write.bool(g, "reachable", v.reachable(), Write.ALWAYS);
         Write.str(g, "checkedAt", v.checkedAt(), Write.ALWAYS);
         Write.str(g, "lastSyncAt", v.lastSyncAt(), Write.ALWAYS);
         Write.str(g, "lastError", v.lastError(), Write.ALWAYS);
@@ -200,7 +200,7 @@ final class AccessCodecs {
 
     static HealthCore readHealthCore(Fields o) throws LanJsonException {
         return new HealthCore(o.bool("configured", false),
-                o.bool("reachable", false),
+                o.boxedBool("reachable", false),
                 o.str("checkedAt", false),
                 o.str("lastSyncAt", false),
                 o.str("lastError", false));
