@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.floorgate.gateway.TestGateway;
+import dev.floorgate.gateway.internal.events.EventHub;
+import dev.floorgate.lan.GatewayEvent;
+import dev.floorgate.lan.LanJson;
 import dev.floorgate.devices.sim.PrinterSimulator;
 import java.io.InputStream;
 import java.net.URI;
@@ -252,7 +255,10 @@ class OpenApiLiveTest {
         return lines;
     }
 
-    /** Reads frames until a print-job event; each frame's data must be a GatewayEvent, its data of its type. */
+    /**
+     * Reads frames until a print-job event; each frame's data must be a GatewayEvent, its data of its type, and its
+     * id and event lines the event's.
+     */
     private void checkEvents(BlockingQueue<String> lines) throws Exception {
         String first = lines.poll(20, TimeUnit.SECONDS);
         assertThat(first).as("the event stream's answer").isNotNull().startsWith("status: 200 text/event-stream");
@@ -281,6 +287,12 @@ class OpenApiLiveTest {
                 assertThat(dataSchema).as("a documented event type: " + type).isNotNull();
                 assertThat(document.problems(dataSchema, event.get("data"))).as(line).isEmpty();
                 if ("print-job".equals(type)) {
+                    // the frame's data line is the hub's event as LanJson writes it, byte for byte (lan-api's
+                    // golden event bodies pin those bytes to what the gateway sent before the types)
+                    long eventId = Long.parseLong(id);
+                    GatewayEvent published = gateway.context().getBean(EventHub.class)
+                            .recent(e -> e.id() == eventId, 1).get(0);
+                    assertThat(line).isEqualTo("data: " + LanJson.write(published));
                     return;
                 }
             }
