@@ -60,6 +60,14 @@ public final class LanJson {
         return Codecs.readFieldValues(json, field);
     }
 
+    /**
+     * A LAN API object as the plain tree its JSON reads as ({@link Map}s, {@link List}s, strings, numbers, booleans,
+     * nulls), for code that looks into answers generically (the gateway's admin audit) rather than by type.
+     */
+    public static Object toTree(Object value) {
+        return Codecs.toTree(value);
+    }
+
     /** Whether {@code type} is a LAN API type this codec writes and reads (for a framework's body writer). */
     public static boolean handles(Class<?> type) {
         return Codecs.handles(type);

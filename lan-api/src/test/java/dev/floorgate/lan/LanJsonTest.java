@@ -191,6 +191,15 @@ class LanJsonTest {
     }
 
     @Test
+    void aTypeAsAPlainTreeHasItsFieldsAsWritten() {
+        Object tree = LanJson.toTree(new DeviceRevocation("pda-1", true));
+        Map<String, Object> expected = new LinkedHashMap<>();
+        expected.put("deviceId", "pda-1");
+        expected.put("revoked", true);
+        assertThat(tree).isEqualTo(expected);
+    }
+
+    @Test
     void theTokenStaysOutOfToString() {
         assertThat(new EnrollResult("fgd_secret", "pda-17").toString()).doesNotContain("fgd_secret")
                 .contains("pda-17");

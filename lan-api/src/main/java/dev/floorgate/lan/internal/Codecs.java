@@ -195,6 +195,15 @@ public final class Codecs {
         return Collections.unmodifiableList(out);
     }
 
+    public static Object toTree(Object value) {
+        try {
+            return JsonTree.parse(write(value), "the JSON just written");
+        } catch (LanJsonException e) {
+            throw new IllegalStateException("LanJson could not read back what it wrote for a "
+                    + value.getClass().getSimpleName(), e);
+        }
+    }
+
     public static Map<String, String> readFieldValues(String json, String field) throws LanJsonException {
         Object tree;
         try {

@@ -2,6 +2,7 @@ package dev.floorgate.gateway.internal.web;
 
 import dev.floorgate.gateway.GatewayConfiguration;
 import dev.floorgate.gateway.internal.access.RequestAuth;
+import dev.floorgate.lan.LanJson;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpMethod;
 import io.micronaut.http.HttpRequest;
@@ -101,6 +102,9 @@ final class AdminAuditFilter {
     /** The words of an answer worth keeping: a job's new state and the person's reason, a refusal's message. */
     @SuppressWarnings("unchecked")
     static String detail(Object body) {
+        if (body != null && LanJson.handles(body.getClass())) {
+            body = LanJson.toTree(body); // the LAN API answers with lan-api types; look at them as their JSON
+        }
         if (!(body instanceof Map)) {
             return null;
         }
