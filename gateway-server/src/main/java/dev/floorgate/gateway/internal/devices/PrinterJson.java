@@ -1,6 +1,7 @@
 package dev.floorgate.gateway.internal.devices;
 
 import java.time.Instant;
+import dev.floorgate.lan.LanJson;
 import dev.floorgate.lan.PrinterView;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,22 +42,15 @@ public final class PrinterJson {
     }
 
     /**
-     * name, description, url, state, stateText, online, connected, faults, detail, lastSeen, since: the admin
-     * overview's printer rows (internal/web builds its page JSON itself; the LAN API uses {@link #view}).
+     * name, description, url, state, stateText, online, connected, faults, detail, lastSeen, since: {@link #view}'s
+     * fields without the queue's jobs and the stations, as a plain map for the admin overview (internal/web builds
+     * its page JSON from maps and adds its own columns).
      */
+    @SuppressWarnings("unchecked")
     public static Map<String, Object> of(PrinterRegistry.PrinterView p) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("name", p.name);
-        m.put("description", p.description);
-        m.put("url", p.url);
-        m.put("state", p.state.name());
-        m.put("stateText", p.state.label());
-        m.put("online", p.online());
-        m.put("connected", p.connected);
-        m.put("faults", p.faults);
-        m.put("detail", p.detail);
-        m.put("lastSeen", iso(p.lastSeen));
-        m.put("since", iso(p.stateSince));
+        Map<String, Object> m = (Map<String, Object>) LanJson.toTree(view(p, Map.of(), List.of()));
+        m.remove("jobs");
+        m.remove("stations");
         return m;
     }
 

@@ -1,11 +1,11 @@
 package dev.floorgate.gateway.internal.print;
 
+import dev.floorgate.lan.LanJson;
 import dev.floorgate.lan.PrintJobEvent;
 import dev.floorgate.lan.PrintJobResolution;
 import dev.floorgate.lan.PrintJobView;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -55,39 +55,12 @@ public record PrintJob(String jobId, long seq, String tenant, String printer, St
     }
 
     /**
-     * The same fields as {@link #toView()} for the admin pages (internal/web builds its own JSON); the LAN API
-     * writes {@link #toView()}.
+     * {@link #toView()} as a plain map, for the admin pages (internal/web builds its JSON from maps); the same
+     * fields and values, as the LAN API's JSON of the job.
      */
+    @SuppressWarnings("unchecked")
     public Map<String, Object> toJson() {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("jobId", jobId);
-        m.put("tenant", tenant);
-        m.put("printer", printer);
-        m.put("station", station);
-        m.put("template", template);
-        m.put("raw", template == null);
-        m.put("data", new java.util.TreeMap<>(data));
-        m.put("copies", copies);
-        m.put("zplBytes", zpl.getBytes(java.nio.charset.StandardCharsets.UTF_8).length);
-        m.put("state", state.name());
-        m.put("fault", fault);
-        m.put("faultDetail", faultDetail);
-        m.put("attempts", attempts);
-        m.put("createdAt", iso(createdAt));
-        m.put("updatedAt", iso(updatedAt));
-        m.put("printedAt", iso(printedAt));
-        m.put("createdBy", createdBy);
-        if (resolution != null) {
-            Map<String, Object> r = new LinkedHashMap<>();
-            r.put("action", resolution);
-            r.put("by", resolvedBy);
-            r.put("at", iso(resolvedAt));
-            r.put("reason", resolutionReason);
-            m.put("resolution", r);
-        } else {
-            m.put("resolution", null);
-        }
-        return m;
+        return (Map<String, Object>) LanJson.toTree(toView());
     }
 
     /** The short form carried by {@code print-job} events. */
