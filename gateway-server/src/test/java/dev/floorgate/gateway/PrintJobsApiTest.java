@@ -10,7 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.floorgate.devices.sim.PrintedLabel;
 import dev.floorgate.devices.sim.PrinterSimulator;
 import dev.floorgate.gateway.internal.events.EventHub;
-import dev.floorgate.gateway.internal.events.GatewayEvent;
+import dev.floorgate.lan.GatewayEvent;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -141,9 +141,9 @@ class PrintJobsApiTest {
         assertThat(gateway.get("/api/v1/print-jobs/beta-for-acme", TestGateway.ADMIN_TOKEN).statusCode()).isEqualTo(404);
         // the job's events go to its tenant only
         List<GatewayEvent> events = gateway.context().getBean(EventHub.class)
-                .recent(e -> e.type().equals("print-job") && "acme-only-1".equals(e.data().get("jobId")), 50);
+                .recent(e -> e.type().equals("print-job") && "acme-only-1".equals(e.printJob().jobId()), 50);
         assertThat(events).isNotEmpty().allMatch(e -> "acme".equals(e.tenant()));
-        assertThat(events).anyMatch(e -> "PRINTED".equals(e.data().get("state")));
+        assertThat(events).anyMatch(e -> "PRINTED".equals(e.printJob().state()));
     }
 
     @Test

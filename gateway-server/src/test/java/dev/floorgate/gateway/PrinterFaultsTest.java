@@ -90,11 +90,11 @@ class PrinterFaultsTest {
                     .contains("floorgate_print_jobs_held{printer=\"a\"} 1")
                     .contains("floorgate_print_queue_depth{printer=\"a\"} 2");
             EventHub hub = gateway.context().getBean(EventHub.class);
-            assertThat(hub.recent(e -> e.type().equals("print-job") && "po-1".equals(e.data().get("jobId"))
-                    && "HELD".equals(e.data().get("state")), 10)).isNotEmpty()
-                    .allMatch(e -> "paper out".equals(e.data().get("fault")) && "acme".equals(e.tenant()));
-            assertThat(hub.recent(e -> e.type().equals("device") && "a".equals(e.data().get("name"))
-                    && "PAPER_OUT".equals(e.data().get("state")), 10)).isNotEmpty().allMatch(e -> e.tenant() == null);
+            assertThat(hub.recent(e -> e.type().equals("print-job") && "po-1".equals(e.printJob().jobId())
+                    && "HELD".equals(e.printJob().state()), 10)).isNotEmpty()
+                    .allMatch(e -> "paper out".equals(e.printJob().fault()) && "acme".equals(e.tenant()));
+            assertThat(hub.recent(e -> e.type().equals("device") && "a".equals(e.device().name())
+                    && "PAPER_OUT".equals(e.device().state()), 10)).isNotEmpty().allMatch(e -> e.tenant() == null);
         } finally {
             a.paperOut(false);
         }

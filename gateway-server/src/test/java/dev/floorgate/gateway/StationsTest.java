@@ -8,7 +8,7 @@ import dev.floorgate.devices.sim.PrintedLabel;
 import dev.floorgate.devices.sim.PrinterSimulator;
 import dev.floorgate.devices.sim.ScannerSimulator;
 import dev.floorgate.gateway.internal.events.EventHub;
-import dev.floorgate.gateway.internal.events.GatewayEvent;
+import dev.floorgate.lan.GatewayEvent;
 import dev.floorgate.sync.OrderItem;
 import dev.floorgate.sync.OrderLine;
 import dev.floorgate.sync.SyncEngine;
@@ -144,12 +144,12 @@ class StationsTest {
         tcpScanner.scan("SO-B1"); // another tenant's order: the station's tenant does not see it
         rawScanner.scan("NOT-ZPL-123");
         await().atMost(WAIT).until(() -> hub.recent(e -> e.type().equals("station"), 100).stream()
-                .anyMatch(e -> "dock-raw".equals(e.data().get("scanner"))));
+                .anyMatch(e -> "dock-raw".equals(e.station().scanner())));
         List<GatewayEvent> events = hub.recent(e -> e.type().equals("station"), 100);
-        assertThat(events).anyMatch(e -> "NO_MATCH".equals(e.data().get("outcome")) && "SO-B1".equals(
-                e.data().get("scan")) && "acme".equals(e.tenant()));
-        assertThat(events).anyMatch(e -> "PROBLEM".equals(e.data().get("outcome"))
-                && String.valueOf(e.data().get("message")).contains("^XA"));
+        assertThat(events).anyMatch(e -> "NO_MATCH".equals(e.station().outcome()) && "SO-B1".equals(
+                e.station().scan()) && "acme".equals(e.tenant()));
+        assertThat(events).anyMatch(e -> "PROBLEM".equals(e.station().outcome())
+                && String.valueOf(e.station().message()).contains("^XA"));
         // the stations go on working after a bad scan
         tcpScanner.scan("SO-1003");
         assertThat(awaitLabel(before).fieldData()).contains("Order SO-1003");

@@ -3,6 +3,7 @@ package dev.floorgate.lan;
 import dev.floorgate.lan.internal.Codecs;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -47,6 +48,24 @@ public final class LanJson {
     /** Reads a JSON array of objects of {@code elementType}. */
     public static <T> List<T> readList(String json, Class<T> elementType) throws LanJsonException {
         return Codecs.readList(json, elementType);
+    }
+
+    /**
+     * Reads a JSON object of label field values, as the {@code data} of a {@link PrintJobRequest} (strings as they
+     * are, numbers and booleans as their text, nulls skipped), e.g. the {@code ?data=} of a template preview.
+     * Errors name {@code field}: MALFORMED JSON has no {@link LanJsonException#field()} but its message starts
+     * with it.
+     */
+    public static Map<String, String> readFieldValues(String json, String field) throws LanJsonException {
+        return Codecs.readFieldValues(json, field);
+    }
+
+    /**
+     * A LAN API object as the plain tree its JSON reads as ({@link Map}s, {@link List}s, strings, numbers, booleans,
+     * nulls), for code that looks into answers generically (the gateway's admin audit) rather than by type.
+     */
+    public static Object toTree(Object value) {
+        return Codecs.toTree(value);
     }
 
     /** Whether {@code type} is a LAN API type this codec writes and reads (for a framework's body writer). */

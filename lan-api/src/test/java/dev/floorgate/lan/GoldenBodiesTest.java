@@ -61,6 +61,9 @@ class GoldenBodiesTest {
                 exact("template.json", TemplateView.class),
                 exact("templates-list.json", TemplateList.class),
                 exact("request-preview.json", PreviewRequest.class),
+                // health (written from HealthController's code: its LinkedHashMap order, nulls written)
+                exact("health-offline.json", Health.class),
+                exact("health-online.json", Health.class),
                 // errors and events
                 exact("error-404.json", ErrorBody.class),
                 exact("error-400.json", ErrorBody.class),

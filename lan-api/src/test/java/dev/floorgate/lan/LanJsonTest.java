@@ -175,6 +175,31 @@ class LanJsonTest {
     }
 
     @Test
+    void fieldValuesOnTheirOwnAreReadAsTextAndTheirErrorsNameTheField() throws Exception {
+        Map<String, String> expected = new LinkedHashMap<>();
+        expected.put("order", "SO-1");
+        expected.put("lines", "3");
+        assertThat(LanJson.readFieldValues("{\"order\":\"SO-1\",\"lines\":3,\"note\":null}", "data"))
+                .isEqualTo(expected);
+        assertThatThrownBy(() -> LanJson.readFieldValues("{\"order\":", "data"))
+                .isInstanceOfSatisfying(LanJsonException.class, e -> assertThat(e.field()).isNull())
+                .hasMessageStartingWith("data: malformed JSON");
+        assertThatThrownBy(() -> LanJson.readFieldValues("[1,2]", "data"))
+                .isInstanceOfSatisfying(LanJsonException.class, e -> assertThat(e.field()).isEqualTo("data"));
+        assertThatThrownBy(() -> LanJson.readFieldValues("{\"a\":[1]}", "data"))
+                .hasMessage("data.a: expected a string or a number, got an array");
+    }
+
+    @Test
+    void aTypeAsAPlainTreeHasItsFieldsAsWritten() {
+        Object tree = LanJson.toTree(new DeviceRevocation("pda-1", true));
+        Map<String, Object> expected = new LinkedHashMap<>();
+        expected.put("deviceId", "pda-1");
+        expected.put("revoked", true);
+        assertThat(tree).isEqualTo(expected);
+    }
+
+    @Test
     void theTokenStaysOutOfToString() {
         assertThat(new EnrollResult("fgd_secret", "pda-17").toString()).doesNotContain("fgd_secret")
                 .contains("pda-17");

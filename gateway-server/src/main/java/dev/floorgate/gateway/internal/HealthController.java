@@ -1,12 +1,14 @@
 package dev.floorgate.gateway.internal;
 
+import dev.floorgate.lan.Health;
+import dev.floorgate.lan.HealthCore;
+import dev.floorgate.lan.HealthQueue;
 import dev.floorgate.sync.SyncEngine;
 import dev.floorgate.sync.SyncStats;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.time.Instant;
 
 /**
  * {@code GET /health}: 200 while the gateway serves (it serves in offline mode too: operations queue), 503 when
@@ -24,25 +26,18 @@ final class HealthController {
     }
 
     @Get
-    HttpResponse<Map<String, Object>> health() {
+    HttpResponse<Health> health() {
         boolean dbUp = database.healthy();
         SyncStats s = sync.stats();
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("status", dbUp ? "UP" : "DOWN");
-        body.put("mode", s.offline() ? "offline" : "online");
-        Map<String, Object> core = new LinkedHashMap<>();
-        core.put("configured", !s.offline());
-        core.put("reachable", s.coreReachable());
-        core.put("checkedAt", s.coreCheckedAt() == null ? null : s.coreCheckedAt().toString());
-        core.put("lastSyncAt", s.lastSuccessfulSyncAt() == null ? null : s.lastSuccessfulSyncAt().toString());
-        core.put("lastError", s.lastError());
-        body.put("core", core);
-        Map<String, Object> queue = new LinkedHashMap<>();
-        queue.put("unsynced", s.unsyncedOps());
-        queue.put("oldestUnsyncedAgeSeconds", s.oldestUnsyncedAge().toSeconds());
-        body.put("queue", queue);
-        body.put("cacheAgeSeconds", s.cacheAge() == null ? null : s.cacheAge().toSeconds());
-        body.put("diskFreeBytes", s.diskFreeBytes());
-        return dbUp ? HttpResponse.ok(body) : HttpResponse.serverError(body);
+        HealthCore core = new HealthCore(!s.offline(), s.coreReachable(), iso(s.coreCheckedAt()),
+                iso(s.lastSuccessfulSyncAt()), s.lastError());
+        HealthQueue queue = new HealthQueue(s.unsyncedOps(), s.oldestUnsyncedAge().toSeconds());
+        Health body = new Health(dbUp ? "UP" : "DOWN", s.offline() ? "offline" : "online", core, queue,
+                s.cacheAge() == null ? null : s.cacheAge().toSeconds(), s.diskFreeBytes());
+        return dbUp ? HttpResponse.ok(body) : HttpResponse.<Health>serverError().body(body);
+    }
+
+    private static String iso(Instant at) {
+        return at == null ? null : at.toString();
     }
 }

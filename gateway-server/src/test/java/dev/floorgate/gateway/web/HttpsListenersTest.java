@@ -52,6 +52,7 @@ class HttpsListenersTest {
             X509Certificate ca = gateway.context().getBean(SiteCertificates.class).caCertificate();
             HttpClient https = trusting(ca); // also checks that the certificate names 127.0.0.1
             assertThat(get(https, gateway.httpsUrl("/health"), null).statusCode()).isEqualTo(200);
+            assertThat(get(https, gateway.httpsUrl("/openapi.yml"), null).body()).startsWith("# The gateway's LAN API");
             HttpResponse<String> devices = get(https, gateway.httpsUrl("/api/v1/admin/devices"),
                     TestGateway.ADMIN_TOKEN);
             assertThat(devices.statusCode()).as(devices.body()).isEqualTo(200);
@@ -72,6 +73,9 @@ class HttpsListenersTest {
             HttpClient plain = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
             assertThat(get(plain, gateway.url("/health"), null).statusCode()).isEqualTo(200);
             assertThat(get(plain, gateway.url("/metrics"), null).statusCode()).isEqualTo(200);
+            HttpResponse<String> openApi = get(plain, gateway.url("/openapi.yml"), null);
+            assertThat(openApi.statusCode()).isEqualTo(200);
+            assertThat(openApi.body()).contains("openapi: 3.0.3");
             HttpResponse<byte[]> der = plain.send(HttpRequest.newBuilder(URI.create(gateway.url("/ca.crt"))).build(),
                     HttpResponse.BodyHandlers.ofByteArray());
             assertThat(der.body()).isEqualTo(ca.getEncoded());

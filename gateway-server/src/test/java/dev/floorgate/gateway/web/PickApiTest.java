@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.floorgate.gateway.TestGateway;
 import dev.floorgate.gateway.internal.events.EventHub;
+import dev.floorgate.protocol.OperationResult;
 import dev.floorgate.sync.LocationItem;
 import dev.floorgate.sync.OrderItem;
 import dev.floorgate.sync.OrderLine;
@@ -68,8 +69,8 @@ class PickApiTest {
                 + "\"orderNo\":\"SO-991\"}";
         assertThat(gateway.post("/api/v1/operations", acme, op).statusCode()).isEqualTo(202);
         // What the sync engine publishes when the core rejects the operation (SyncEngineFactory).
-        gateway.context().getBean(EventHub.class).publish("op.rejected", "acme", "pda-a", Map.of("opId", OP,
-                "status", "REJECTED", "code", "INSUFFICIENT_RESERVATION", "message", "order SO-991 has 1 reserved"));
+        gateway.context().getBean(EventHub.class).publish("op.rejected", "acme", "pda-a",
+                OperationResult.rejected(OP, "INSUFFICIENT_RESERVATION", "order SO-991 has 1 reserved"));
 
         await().atMost(Duration.ofSeconds(10)).until(() ->
                 gateway.get("/api/v1/pick/rejections", acme).body().contains(OP));

@@ -10,6 +10,9 @@ import dev.floorgate.lan.EnrollmentCode;
 import dev.floorgate.lan.EnrollmentCodeRequest;
 import dev.floorgate.lan.ErrorBody;
 import dev.floorgate.lan.LanJsonException;
+import dev.floorgate.lan.Health;
+import dev.floorgate.lan.HealthCore;
+import dev.floorgate.lan.HealthQueue;
 import dev.floorgate.lan.Logout;
 import dev.floorgate.lan.Session;
 import java.io.IOException;
@@ -163,5 +166,55 @@ final class AccessCodecs {
     static Logout readLogout(Fields o) throws LanJsonException {
         return new Logout(o.str("deviceId", false),
                 o.bool("loggedOut", false));
+    }
+
+    static void writeHealth(JsonGenerator g, Health v) throws IOException {
+        g.writeStartObject();
+        Write.str(g, "status", v.status(), Write.ALWAYS);
+        Write.str(g, "mode", v.mode(), Write.ALWAYS);
+        Write.object(g, "core", v.core(), Write.ALWAYS, AccessCodecs::writeHealthCore);
+        Write.object(g, "queue", v.queue(), Write.ALWAYS, AccessCodecs::writeHealthQueue);
+        Write.number(g, "cacheAgeSeconds", v.cacheAgeSeconds(), Write.ALWAYS);
+        g.writeNumberField("diskFreeBytes", v.diskFreeBytes());
+        g.writeEndObject();
+    }
+
+    static Health readHealth(Fields o) throws LanJsonException {
+        return new Health(o.str("status", true),
+                o.str("mode", false),
+                o.object("core", false, AccessCodecs::readHealthCore),
+                o.object("queue", false, AccessCodecs::readHealthQueue),
+                o.boxedLong("cacheAgeSeconds", false),
+                o.lng("diskFreeBytes", false));
+    }
+
+    static void writeHealthCore(JsonGenerator g, HealthCore v) throws IOException {
+        g.writeStartObject();
+        g.writeBooleanField("configured", v.configured());
+        Write.bool(g, "reachable", v.reachable(), Write.ALWAYS);
+        Write.str(g, "checkedAt", v.checkedAt(), Write.ALWAYS);
+        Write.str(g, "lastSyncAt", v.lastSyncAt(), Write.ALWAYS);
+        Write.str(g, "lastError", v.lastError(), Write.ALWAYS);
+        g.writeEndObject();
+    }
+
+    static HealthCore readHealthCore(Fields o) throws LanJsonException {
+        return new HealthCore(o.bool("configured", false),
+                o.boxedBool("reachable", false),
+                o.str("checkedAt", false),
+                o.str("lastSyncAt", false),
+                o.str("lastError", false));
+    }
+
+    static void writeHealthQueue(JsonGenerator g, HealthQueue v) throws IOException {
+        g.writeStartObject();
+        g.writeNumberField("unsynced", v.unsynced());
+        g.writeNumberField("oldestUnsyncedAgeSeconds", v.oldestUnsyncedAgeSeconds());
+        g.writeEndObject();
+    }
+
+    static HealthQueue readHealthQueue(Fields o) throws LanJsonException {
+        return new HealthQueue(o.lng("unsynced", false),
+                o.lng("oldestUnsyncedAgeSeconds", false));
     }
 }

@@ -15,6 +15,9 @@ import dev.floorgate.lan.ErrorBody;
 import dev.floorgate.lan.GatewayEvent;
 import dev.floorgate.lan.Gs1Fields;
 import dev.floorgate.lan.Gs1Value;
+import dev.floorgate.lan.Health;
+import dev.floorgate.lan.HealthCore;
+import dev.floorgate.lan.HealthQueue;
 import dev.floorgate.lan.LanJson;
 import dev.floorgate.lan.LanJsonException;
 import dev.floorgate.lan.Logout;
@@ -114,6 +117,9 @@ public final class Codecs {
         register(TemplateView.class, PrintCodecs::writeTemplateView, PrintCodecs::readTemplateView);
         register(TemplateFieldView.class, PrintCodecs::writeTemplateFieldView, PrintCodecs::readTemplateFieldView);
         register(PreviewRequest.class, PrintCodecs::writePreviewRequest, PrintCodecs::readPreviewRequest);
+        register(Health.class, AccessCodecs::writeHealth, AccessCodecs::readHealth);
+        register(HealthCore.class, AccessCodecs::writeHealthCore, AccessCodecs::readHealthCore);
+        register(HealthQueue.class, AccessCodecs::writeHealthQueue, AccessCodecs::readHealthQueue);
         register(GatewayEvent.class, DeviceCodecs::writeGatewayEvent, DeviceCodecs::readGatewayEvent);
         register(PrintJobEvent.class, DeviceCodecs::writePrintJobEvent, DeviceCodecs::readPrintJobEvent);
         register(DeviceEvent.class, DeviceCodecs::writeDeviceEvent, DeviceCodecs::readDeviceEvent);
@@ -187,6 +193,28 @@ public final class Codecs {
             out.add(codec.reader.read(new Fields((Map<String, Object>) raw.get(i), "[" + i + "]")));
         }
         return Collections.unmodifiableList(out);
+    }
+
+    public static Object toTree(Object value) {
+        try {
+            return JsonTree.parse(write(value), "the JSON just written");
+        } catch (LanJsonException e) {
+            throw new IllegalStateException("LanJson could not read back what it wrote for a "
+                    + value.getClass().getSimpleName(), e);
+        }
+    }
+
+    public static Map<String, String> readFieldValues(String json, String field) throws LanJsonException {
+        Object tree;
+        try {
+            tree = JsonTree.parse(json, "a JSON object of field values");
+        } catch (LanJsonException e) {
+            throw new LanJsonException(null, field + ": " + e.getMessage(), e);
+        }
+        if (!(tree instanceof Map)) {
+            throw Fields.wrong(field, "a JSON object of field values", tree);
+        }
+        return new Fields(Collections.singletonMap(field, tree), "").strMap(field, true, false);
     }
 
     @SuppressWarnings("unchecked")

@@ -1,5 +1,14 @@
 package dev.floorgate.gateway.internal.access;
 
+import dev.floorgate.gateway.internal.http.LanRequests;
+import dev.floorgate.lan.DeviceRevocation;
+import dev.floorgate.lan.EnrollRequest;
+import dev.floorgate.lan.EnrollResult;
+import dev.floorgate.lan.EnrolledDevice;
+import dev.floorgate.lan.EnrollmentCode;
+import dev.floorgate.lan.EnrollmentCodeRequest;
+import dev.floorgate.lan.LanJsonException;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
@@ -9,9 +18,7 @@ import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Enrollment (API.md): site IT makes a one-time code, a device spends it for its bearer token.
@@ -29,45 +36,33 @@ final class EnrollmentController {
     }
 
     @Post("/admin/enrollment-codes")
-    HttpResponse<Map<String, Object>> createCode(HttpRequest<?> request, @Body Map<String, Object> body)
-            throws SQLException {
+    HttpResponse<EnrollmentCode> createCode(HttpRequest<?> request, @Nullable @Body String body)
+            throws SQLException, LanJsonException {
         auth.admin(request);
-        Object minutes = body.get("ttlMinutes");
-        Duration ttl = minutes instanceof Number ? Duration.ofMinutes(((Number) minutes).longValue())
-                : DeviceRegistry.DEFAULT_CODE_TTL;
-        DeviceRegistry.EnrollmentCode code = devices.createEnrollmentCode(str(body, "tenant"),
-                str(body, "warehouse"), ttl);
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("code", code.code);
-        out.put("tenant", code.tenant);
-        out.put("warehouse", code.warehouse);
-        out.put("expiresAt", code.expiresAt.toString());
-        return HttpResponse.created(out);
+        EnrollmentCodeRequest asked = LanRequests.read(body, EnrollmentCodeRequest.class);
+        Duration ttl = asked.ttlMinutes() == null ? DeviceRegistry.DEFAULT_CODE_TTL
+                : Duration.ofMinutes(asked.ttlMinutes());
+        DeviceRegistry.EnrollmentCode code = devices.createEnrollmentCode(asked.tenant(), asked.warehouse(), ttl);
+        return HttpResponse.created(new EnrollmentCode(code.code, code.tenant, code.warehouse,
+                code.expiresAt.toString()));
     }
 
     @Post("/devices/enroll")
-    Map<String, Object> enroll(@Body Map<String, Object> body) throws SQLException {
-        String token = devices.enroll(str(body, "code"), str(body, "deviceId"), str(body, "kind"));
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("token", token);
-        out.put("deviceId", body.get("deviceId"));
-        return out;
+    EnrollResult enroll(@Nullable @Body String body) throws SQLException, LanJsonException {
+        EnrollRequest asked = LanRequests.read(body, EnrollRequest.class);
+        String token = devices.enroll(asked.code(), asked.deviceId(), asked.kind());
+        return new EnrollResult(token, asked.deviceId());
     }
 
     @Get("/admin/devices")
-    List<DeviceRegistry.EnrolledDevice> list(HttpRequest<?> request) throws SQLException {
+    List<EnrolledDevice> list(HttpRequest<?> request) throws SQLException {
         auth.admin(request);
-        return devices.list();
+        return DeviceViews.views(devices.list());
     }
 
     @Post("/admin/devices/{deviceId}/revoke")
-    Map<String, Object> revoke(HttpRequest<?> request, @PathVariable String deviceId) throws SQLException {
+    DeviceRevocation revoke(HttpRequest<?> request, @PathVariable String deviceId) throws SQLException {
         auth.admin(request);
-        return Map.of("deviceId", deviceId, "revoked", devices.revoke(deviceId));
-    }
-
-    private static String str(Map<String, Object> body, String field) {
-        Object v = body.get(field);
-        return v instanceof String ? (String) v : null;
+        return new DeviceRevocation(deviceId, devices.revoke(deviceId));
     }
 }

@@ -1,13 +1,17 @@
 package dev.floorgate.gateway.internal.access;
 
+import dev.floorgate.gateway.internal.http.LanRequests;
+import dev.floorgate.lan.BadgeLogin;
+import dev.floorgate.lan.LanJsonException;
+import dev.floorgate.lan.Logout;
+import dev.floorgate.lan.Session;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Delete;
 import io.micronaut.http.annotation.Post;
 import java.sql.SQLException;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /** Badge login: {@code POST /api/v1/sessions {"badge": "U-42"}}, {@code DELETE /api/v1/sessions}. */
 @Controller("/api/v1/sessions")
@@ -21,22 +25,17 @@ final class SessionController {
     }
 
     @Post
-    Map<String, Object> login(HttpRequest<?> request, @Body Map<String, Object> body) throws SQLException {
+    Session login(HttpRequest<?> request, @Nullable @Body String body) throws SQLException, LanJsonException {
         DevicePrincipal device = auth.device(request);
-        Object badge = body.get("badge");
-        String operator = sessions.login(device, badge instanceof String ? (String) badge : null);
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("operator", operator);
-        out.put("deviceId", device.deviceId());
-        out.put("tenant", device.tenant());
-        out.put("warehouse", device.warehouse());
-        return out;
+        BadgeLogin login = LanRequests.read(body, BadgeLogin.class);
+        String operator = sessions.login(device, login.badge());
+        return new Session(operator, device.deviceId(), device.tenant(), device.warehouse());
     }
 
     @Delete
-    Map<String, Object> logout(HttpRequest<?> request) throws SQLException {
+    Logout logout(HttpRequest<?> request) throws SQLException {
         DevicePrincipal device = auth.device(request);
         sessions.logout(device);
-        return Map.of("deviceId", device.deviceId(), "loggedOut", true);
+        return new Logout(device.deviceId(), true);
     }
 }

@@ -2,10 +2,10 @@ package dev.floorgate.gateway.internal.devices;
 
 import dev.floorgate.devices.DeviceEvent;
 import dev.floorgate.gateway.internal.events.EventHub;
+import dev.floorgate.lan.GatewayEvent;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -43,15 +43,7 @@ final class DeviceEventRelay {
         if (QUIET.contains(event.kind())) {
             return;
         }
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("device", type);
-        data.put("name", event.device());
-        data.put("event", event.kind().name());
-        if (event.printerState() != null) {
-            data.put("state", event.printerState().name());
-            data.put("stateText", event.printerState().label());
-        }
-        data.put("message", event.message());
+        Long heldBack = null;
         if (!ALWAYS.contains(event.kind())) {
             Window w = windows.computeIfAbsent(type + "/" + event.device() + "/" + event.kind(), k -> new Window());
             synchronized (w) {
@@ -61,11 +53,14 @@ final class DeviceEventRelay {
                 }
                 w.lastSent = event.at();
                 if (w.held > 0) {
-                    data.put("heldBack", w.held);
+                    heldBack = w.held;
                     w.held = 0;
                 }
             }
         }
-        hub.publish("device", null, null, data);
+        String state = event.printerState() == null ? null : event.printerState().name();
+        String stateText = event.printerState() == null ? null : event.printerState().label();
+        hub.publish(GatewayEvent.DEVICE, null, null, new dev.floorgate.lan.DeviceEvent(type, event.device(),
+                event.kind().name(), state, stateText, event.message(), heldBack));
     }
 }

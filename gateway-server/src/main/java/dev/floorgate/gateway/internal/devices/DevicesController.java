@@ -1,6 +1,12 @@
 package dev.floorgate.gateway.internal.devices;
 
 import dev.floorgate.gateway.internal.access.DeviceRegistry;
+import dev.floorgate.gateway.internal.access.DeviceViews;
+import dev.floorgate.lan.DeviceList;
+import dev.floorgate.lan.EnrolledDevice;
+import dev.floorgate.lan.PrinterView;
+import dev.floorgate.lan.ScannerView;
+import dev.floorgate.lan.StationView;
 import dev.floorgate.gateway.internal.access.RequestAuth;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.annotation.Controller;
@@ -10,7 +16,6 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -40,7 +45,7 @@ final class DevicesController {
     }
 
     @Get
-    Map<String, Object> list(HttpRequest<?> request) throws SQLException {
+    DeviceList list(HttpRequest<?> request) throws SQLException {
         String tenant = auth.isAdmin(request) ? null : auth.device(request).tenant();
         Map<String, Map<String, Integer>> jobs = queues.countsByPrinter(tenant);
         List<StationConfiguration> visible = new ArrayList<>();
@@ -49,54 +54,40 @@ final class DevicesController {
                 visible.add(s);
             }
         }
-        List<Map<String, Object>> printerList = new ArrayList<>();
+        List<PrinterView> printerList = new ArrayList<>();
         for (PrinterRegistry.PrinterView p : printers.snapshot()) {
-            Map<String, Object> m = PrinterJson.of(p);
-            m.put("jobs", jobs.getOrDefault(p.name, Map.of()));
-            m.put("stations", stationNames(visible, p.name, true));
-            printerList.add(m);
+            printerList.add(PrinterJson.view(p, jobs.getOrDefault(p.name, Map.of()),
+                    stationNames(visible, p.name, true)));
         }
-        List<Map<String, Object>> scannerList = new ArrayList<>();
+        List<ScannerView> scannerList = new ArrayList<>();
         for (ScannerRegistry.ScannerView s : scanners.snapshot()) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("name", s.name);
-            m.put("description", s.description);
-            m.put("url", s.url);
-            m.put("state", s.connected ? "online" : "offline");
-            m.put("connected", s.connected);
-            m.put("since", iso(s.since));
-            m.put("lastScanAt", iso(s.lastScanAt));
-            m.put("scans", s.scans);
-            m.put("problems", s.problems);
-            m.put("lastProblem", s.lastProblem);
-            m.put("lastProblemAt", iso(s.lastProblemAt));
-            m.put("stations", stationNames(visible, s.name, false));
-            scannerList.add(m);
+            scannerList.add(ScannerView.builder()
+                    .name(s.name)
+                    .description(s.description)
+                    .url(s.url)
+                    .state(s.connected ? "online" : "offline")
+                    .connected(s.connected)
+                    .since(iso(s.since))
+                    .lastScanAt(iso(s.lastScanAt))
+                    .scans(s.scans)
+                    .problems(s.problems)
+                    .lastProblem(s.lastProblem)
+                    .lastProblemAt(iso(s.lastProblemAt))
+                    .stations(stationNames(visible, s.name, false))
+                    .build());
         }
-        List<Map<String, Object>> stationList = new ArrayList<>();
+        List<StationView> stationList = new ArrayList<>();
         for (StationConfiguration s : visible) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("name", s.getName());
-            m.put("description", s.getDescription());
-            m.put("scanner", s.getScanner());
-            m.put("printer", s.getPrinter());
-            m.put("onScan", s.getOnScan());
-            m.put("tenant", s.getTenant());
-            m.put("warehouse", s.getWarehouse());
-            stationList.add(m);
+            stationList.add(new StationView(s.getName(), s.getDescription(), s.getScanner(), s.getPrinter(),
+                    s.getOnScan(), s.getTenant(), s.getWarehouse()));
         }
-        List<DeviceRegistry.EnrolledDevice> pdaList = new ArrayList<>();
+        List<EnrolledDevice> pdaList = new ArrayList<>();
         for (DeviceRegistry.EnrolledDevice d : pdas.list()) {
             if (tenant == null || tenant.equals(d.tenant())) {
-                pdaList.add(d);
+                pdaList.add(DeviceViews.view(d));
             }
         }
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("printers", printerList);
-        out.put("scanners", scannerList);
-        out.put("stations", stationList);
-        out.put("pdas", pdaList);
-        return out;
+        return new DeviceList(printerList, scannerList, stationList, pdaList);
     }
 
     private static List<String> stationNames(List<StationConfiguration> stations, String device, boolean printer) {

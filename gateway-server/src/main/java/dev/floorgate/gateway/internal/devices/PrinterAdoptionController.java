@@ -3,6 +3,11 @@ package dev.floorgate.gateway.internal.devices;
 import dev.floorgate.gateway.internal.access.RequestAuth;
 import dev.floorgate.gateway.internal.GatewayProblem;
 import dev.floorgate.gateway.internal.ProblemCode;
+import dev.floorgate.gateway.internal.http.LanRequests;
+import dev.floorgate.lan.AdoptedPrinter;
+import dev.floorgate.lan.LanJsonException;
+import dev.floorgate.lan.PrinterAdoption;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
@@ -11,7 +16,6 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import java.sql.SQLException;
-import java.util.Map;
 
 /**
  * {@code POST /api/v1/admin/printers {"name": "pack-4", "url": "tcp://10.0.4.24:9100", "description": "..."}}: site
@@ -30,22 +34,17 @@ final class PrinterAdoptionController {
     }
 
     @Post
-    HttpResponse<Map<String, Object>> adopt(HttpRequest<?> request, @Body Map<String, Object> body)
-            throws SQLException {
+    HttpResponse<AdoptedPrinter> adopt(HttpRequest<?> request, @Nullable @Body String body)
+            throws SQLException, LanJsonException {
         auth.admin(request);
+        PrinterAdoption asked = LanRequests.read(body, PrinterAdoption.class);
         try {
-            PrinterRegistry.PrinterView p = printers.adopt(text(body, "name"), text(body, "url"),
-                    text(body, "description"), "site IT");
-            return HttpResponse.created(Map.of("name", p.name, "url", p.url, "state", p.state.name()));
+            PrinterRegistry.PrinterView p = printers.adopt(asked.name(), asked.url(), asked.description(), "site IT");
+            return HttpResponse.created(new AdoptedPrinter(p.name, p.url, p.state.name()));
         } catch (IllegalArgumentException e) {
             throw GatewayProblem.invalid(e.getMessage());
         } catch (IllegalStateException e) {
             throw new GatewayProblem(ProblemCode.PRINTER_EXISTS, e.getMessage());
         }
-    }
-
-    private static String text(Map<String, Object> body, String field) {
-        Object v = body.get(field);
-        return v instanceof String ? (String) v : null;
     }
 }

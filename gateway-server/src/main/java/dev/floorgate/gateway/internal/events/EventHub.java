@@ -1,12 +1,11 @@
 package dev.floorgate.gateway.internal.events;
 
+import dev.floorgate.lan.GatewayEvent;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
 import org.slf4j.Logger;
@@ -16,7 +15,7 @@ import reactor.core.publisher.Sinks;
 import reactor.util.concurrent.Queues;
 
 /**
- * Fans gateway events out to server-sent-event subscribers, each filtered to what its caller may see. Keeps the
+ * Fans gateway events (the LAN API's {@link GatewayEvent}, written to the stream by {@code LanJson}) out to server-sent-event subscribers, each filtered to what its caller may see. Keeps the
  * last {@link #REPLAY_CAPACITY} events in memory so a PDA that lost Wi-Fi for a moment and reconnects with
  * {@code Last-Event-ID} gets what it missed. (A result is also kept durably with its operation in the outbox:
  * this replay buffer is a convenience, not the record.)
@@ -47,11 +46,17 @@ public final class EventHub {
         }
     }
 
-    /** Publishes an event; never blocks and never throws for slow or gone subscribers. */
-    public GatewayEvent publish(String type, String tenant, String deviceId, Map<String, Object> data) {
+    /**
+     * Publishes an event; never blocks and never throws for slow or gone subscribers.
+     *
+     * @param tenant   null for a site-wide event (devices, printers): seen by admins and every tenant's devices
+     * @param deviceId the device the event is aimed at (its own results and rejections), or null
+     * @param data     typed by {@code type} as the LAN API's {@link GatewayEvent} says: an {@code OperationResult}
+     *                 (op.result, op.rejected), a {@code PrintJobEvent}, {@code DeviceEvent} or {@code StationEvent}
+     */
+    public GatewayEvent publish(String type, String tenant, String deviceId, Object data) {
         synchronized (lock) {
-            GatewayEvent event = new GatewayEvent(++lastId, type, tenant, deviceId, Instant.now(),
-                    new LinkedHashMap<>(data));
+            GatewayEvent event = new GatewayEvent(++lastId, type, tenant, deviceId, Instant.now().toString(), data);
             recent.addLast(event);
             if (recent.size() > REPLAY_CAPACITY) {
                 recent.removeFirst();
@@ -82,6 +87,14 @@ public final class EventHub {
             subscribers.add(s);
         }
         return s.sink.asFlux().doFinally(signal -> subscribers.remove(s));
+    }
+
+    /**
+     * Whether a device of {@code callerTenant} may see {@code event}: its tenant's events and the site-wide ones
+     * (tenant null).
+     */
+    public static boolean visibleTo(GatewayEvent event, String callerTenant) {
+        return event.tenant() == null || event.tenant().equals(callerTenant);
     }
 
     /** The most recent events visible to a predicate, newest last (for pages and tests). */

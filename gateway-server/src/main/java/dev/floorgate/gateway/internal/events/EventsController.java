@@ -2,14 +2,14 @@ package dev.floorgate.gateway.internal.events;
 
 import dev.floorgate.gateway.internal.access.DevicePrincipal;
 import dev.floorgate.gateway.internal.access.RequestAuth;
+import dev.floorgate.lan.GatewayEvent;
+import dev.floorgate.lan.LanJson;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.sse.Event;
 import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
 
@@ -23,6 +23,8 @@ import reactor.core.publisher.Flux;
  */
 @Controller("/api/v1/events")
 final class EventsController {
+    /** The data of a keep-alive frame, as it was when frames were written from maps. */
+    private static final String EMPTY_OBJECT = "{}";
     private final EventHub hub;
     private final RequestAuth auth;
 
@@ -32,7 +34,7 @@ final class EventsController {
     }
 
     @Get(produces = MediaType.TEXT_EVENT_STREAM)
-    Publisher<Event<Map<String, Object>>> events(HttpRequest<?> request) {
+    Publisher<Event<String>> events(HttpRequest<?> request) {
         long lastEventId = parseLastEventId(request.getHeaders().get("Last-Event-ID"));
         Flux<GatewayEvent> events;
         if (auth.isAdmin(request)) {
@@ -40,28 +42,18 @@ final class EventsController {
         } else {
             DevicePrincipal device = auth.device(request);
             boolean wholeTenant = "tenant".equals(request.getParameters().get("scope"));
-            events = hub.subscribe(lastEventId, e -> e.visibleTo(device.tenant())
+            events = hub.subscribe(lastEventId, e -> EventHub.visibleTo(e, device.tenant())
                     && (wholeTenant || e.deviceId() == null || e.deviceId().equals(device.deviceId())));
         }
-        Flux<Event<Map<String, Object>>> data = events.map(EventsController::toSse);
-        Flux<Event<Map<String, Object>>> keepAlive = Flux.interval(Duration.ofSeconds(15))
-                .map(i -> Event.<Map<String, Object>>of(Map.of()).comment("keep-alive"));
+        Flux<Event<String>> data = events.map(EventsController::toSse);
+        Flux<Event<String>> keepAlive = Flux.interval(Duration.ofSeconds(15))
+                .map(i -> Event.of(EMPTY_OBJECT).comment("keep-alive"));
         return Flux.merge(data, keepAlive);
     }
 
-    static Event<Map<String, Object>> toSse(GatewayEvent e) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("id", e.id());
-        body.put("type", e.type());
-        if (e.tenant() != null) {
-            body.put("tenant", e.tenant());
-        }
-        if (e.deviceId() != null) {
-            body.put("deviceId", e.deviceId());
-        }
-        body.put("at", e.at().toString());
-        body.put("data", e.data());
-        return Event.of(body).id(Long.toString(e.id())).name(e.type());
+    /** One frame: id and event lines from the event, its data line the event as LanJson writes it. */
+    static Event<String> toSse(GatewayEvent e) {
+        return Event.of(LanJson.write(e)).id(Long.toString(e.id())).name(e.type());
     }
 
     private static long parseLastEventId(String header) {

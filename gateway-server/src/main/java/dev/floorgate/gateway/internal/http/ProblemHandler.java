@@ -2,6 +2,8 @@ package dev.floorgate.gateway.internal.http;
 
 import dev.floorgate.gateway.internal.GatewayProblem;
 import dev.floorgate.gateway.internal.ProblemCode;
+import dev.floorgate.lan.ErrorBody;
+import dev.floorgate.lan.LanJsonException;
 import dev.floorgate.protocol.MalformedJsonException;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.http.HttpRequest;
@@ -11,24 +13,29 @@ import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.server.exceptions.ExceptionHandler;
 import jakarta.inject.Singleton;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The one place where a refusal becomes HTTP: a {@link GatewayProblem}'s code gets its status from
- * {@link ProblemStatus} and the answer is
+ * {@link ProblemStatus} and the answer is an {@link ErrorBody}
  * {@code {"error": code, "message": ..., "details": ...}} (API.md); a refusal is logged at info, a failure at error.
+ * A request body {@code LanJson} could not read ({@link LanJsonException}) is 400: INVALID naming the field, or
+ * MALFORMED_JSON when the body is not JSON at all.
  */
 @Produces(MediaType.APPLICATION_JSON)
 @Singleton
 @Requires(classes = {GatewayProblem.class, ExceptionHandler.class})
-final class ProblemHandler implements ExceptionHandler<RuntimeException, HttpResponse<Map<String, Object>>> {
+final class ProblemHandler implements ExceptionHandler<RuntimeException, HttpResponse<ErrorBody>> {
     private static final Logger LOG = LoggerFactory.getLogger(ProblemHandler.class);
 
     @Override
-    public HttpResponse<Map<String, Object>> handle(HttpRequest request, RuntimeException exception) {
+    public HttpResponse<ErrorBody> handle(HttpRequest request, RuntimeException exception) {
+        return answer(request, exception);
+    }
+
+    /** The status and {@link ErrorBody} of a refusal or failure (also for {@link LanJsonProblemHandler}). */
+    static HttpResponse<ErrorBody> answer(HttpRequest<?> request, Exception exception) {
         int status;
         String code;
         Object details = null;
@@ -37,6 +44,10 @@ final class ProblemHandler implements ExceptionHandler<RuntimeException, HttpRes
             status = ProblemStatus.of(problem.code());
             code = problem.code().name();
             details = problem.details();
+        } else if (exception instanceof LanJsonException) {
+            status = 400;
+            code = (((LanJsonException) exception).field() == null ? ProblemCode.MALFORMED_JSON : ProblemCode.INVALID)
+                    .name();
         } else if (exception instanceof MalformedJsonException) {
             status = 400;
             code = ProblemCode.MALFORMED_JSON.name();
@@ -52,13 +63,8 @@ final class ProblemHandler implements ExceptionHandler<RuntimeException, HttpRes
             LOG.info("{} {} refused {} {}: {}", request.getMethod(), request.getPath(), status, code,
                     exception.getMessage());
         }
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("error", code);
-        body.put("message", status == 500 ? "internal error: " + exception.getClass().getSimpleName()
-                + " (see the gateway log)" : exception.getMessage());
-        if (details != null) {
-            body.put("details", details);
-        }
-        return HttpResponse.<Map<String, Object>>status(HttpStatus.valueOf(status)).body(body);
+        String message = status == 500 ? "internal error: " + exception.getClass().getSimpleName()
+                + " (see the gateway log)" : exception.getMessage();
+        return HttpResponse.<ErrorBody>status(HttpStatus.valueOf(status)).body(new ErrorBody(code, message, details));
     }
 }

@@ -3,6 +3,10 @@ package dev.floorgate.gateway.internal.ops;
 import dev.floorgate.gateway.internal.access.DevicePrincipal;
 import dev.floorgate.gateway.internal.access.RequestAuth;
 import dev.floorgate.gateway.internal.GatewayProblem;
+import dev.floorgate.lan.OperationRejection;
+import dev.floorgate.lan.OperationStatus;
+import dev.floorgate.lan.SubmitResult;
+import dev.floorgate.protocol.FieldProblem;
 import dev.floorgate.sync.StoredOperation;
 import dev.floorgate.sync.SyncEngine;
 import io.micronaut.http.HttpRequest;
@@ -17,9 +21,7 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * {@code POST /api/v1/operations} (202 only after the operations are durable; 422 naming each refused op's
@@ -40,50 +42,34 @@ final class OperationsController {
     }
 
     @Post
-    HttpResponse<Map<String, Object>> submit(HttpRequest<?> request, @Body String body) throws SQLException {
+    HttpResponse<SubmitResult> submit(HttpRequest<?> request, @Body String body) throws SQLException {
         DevicePrincipal device = auth.device(request);
         OperationIntake.Outcome outcome = intake.submit(device, body);
-        Map<String, Object> out = new LinkedHashMap<>();
         if (outcome.rejected().isEmpty()) {
-            out.put("accepted", outcome.accepted());
-            return HttpResponse.status(HttpStatus.ACCEPTED).body(out);
+            return HttpResponse.<SubmitResult>status(HttpStatus.ACCEPTED)
+                    .body(new SubmitResult(null, null, outcome.accepted(), null));
         }
-        out.put("error", "INVALID_OPERATIONS");
-        out.put("message", outcome.rejected().size() + " of " + (outcome.rejected().size()
-                + outcome.accepted().size()) + " operations refused; the others are accepted");
-        out.put("accepted", outcome.accepted());
-        List<Map<String, Object>> rejected = new ArrayList<>();
+        List<OperationRejection> rejected = new ArrayList<>();
         for (OperationIntake.Refused r : outcome.rejected()) {
-            List<Map<String, Object>> problems = new ArrayList<>();
+            List<FieldProblem> problems = new ArrayList<>();
             for (OperationIntake.FieldProblem p : r.problems()) {
-                Map<String, Object> m = new LinkedHashMap<>();
-                m.put("field", p.field());
-                m.put("message", p.message());
-                problems.add(m);
+                problems.add(new FieldProblem(p.field(), p.message()));
             }
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("opId", r.opId());
-            m.put("code", r.code());
-            m.put("problems", problems);
-            rejected.add(m);
+            rejected.add(new OperationRejection(r.opId(), r.code(), null, problems));
         }
-        out.put("rejected", rejected);
-        return HttpResponse.<Map<String, Object>>status(HttpStatus.UNPROCESSABLE_ENTITY).body(out);
+        String message = outcome.rejected().size() + " of " + (outcome.rejected().size()
+                + outcome.accepted().size()) + " operations refused; the others are accepted";
+        return HttpResponse.<SubmitResult>status(HttpStatus.UNPROCESSABLE_ENTITY)
+                .body(new SubmitResult("INVALID_OPERATIONS", message, outcome.accepted(), rejected));
     }
 
     @Get("/{opId}")
-    Map<String, Object> state(HttpRequest<?> request, @PathVariable String opId) {
+    OperationStatus state(HttpRequest<?> request, @PathVariable String opId) {
         DevicePrincipal device = auth.device(request);
         StoredOperation op = engine.outbox().find(opId)
                 .filter(o -> o.tenant().equals(device.tenant()))
                 .orElseThrow(() -> GatewayProblem.notFound("no operation " + opId + " for tenant " + device.tenant()));
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("opId", op.opId());
-        out.put("state", op.state().name());
-        out.put("result", op.result() == null ? null : SyncResultEvents.resultData(op.result()));
-        out.put("acceptedAt", op.acceptedAt().toString());
-        out.put("syncedAt", op.syncedAt() == null ? null : op.syncedAt().toString());
-        out.put("deviceId", op.deviceId());
-        return out;
+        return new OperationStatus(op.opId(), op.state().name(), op.result(), op.acceptedAt().toString(),
+                op.syncedAt() == null ? null : op.syncedAt().toString(), op.deviceId());
     }
 }

@@ -3,6 +3,7 @@ package dev.floorgate.gateway.internal.ops;
 import dev.floorgate.gateway.internal.access.DevicePrincipal;
 import dev.floorgate.gateway.internal.access.RequestAuth;
 import dev.floorgate.gateway.internal.GatewayProblem;
+import dev.floorgate.lan.PickTasks;
 import dev.floorgate.sync.PickTask;
 import dev.floorgate.sync.SkuItem;
 import dev.floorgate.sync.SyncEngine;
@@ -13,9 +14,9 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -35,31 +36,29 @@ final class TasksController {
     }
 
     @Get
-    Map<String, Object> tasks(HttpRequest<?> request, @Nullable @QueryValue String type) {
+    PickTasks tasks(HttpRequest<?> request, @Nullable @QueryValue String type) {
         DevicePrincipal device = auth.device(request);
         if (type != null && !type.equals("PICK")) {
             throw GatewayProblem.invalid("type: only PICK tasks exist, was '" + type + "'");
         }
-        List<Map<String, Object>> tasks = new ArrayList<>();
+        List<dev.floorgate.lan.PickTask> tasks = new ArrayList<>();
         Map<String, String> names = new HashMap<>(); // one cache read per SKU, not per task line
         for (PickTask t : engine.cache().openPickTasks(device.tenant(), device.warehouse())) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("taskId", t.orderNo() + "/" + t.lineNo());
-            m.put("orderNo", t.orderNo());
-            m.put("lineNo", t.lineNo());
-            m.put("sku", t.sku());
-            m.put("skuName", names.computeIfAbsent(t.sku(), sku ->
-                    engine.cache().findSku(device.tenant(), sku).map(SkuItem::name).orElse("")));
-            m.put("location", t.location());
-            m.put("qty", t.qty());
-            m.put("picked", t.picked());
-            m.put("remaining", t.remaining());
-            m.put("warehouse", t.warehouse());
-            tasks.add(m);
+            tasks.add(dev.floorgate.lan.PickTask.builder()
+                    .taskId(t.orderNo() + "/" + t.lineNo())
+                    .orderNo(t.orderNo())
+                    .lineNo(t.lineNo())
+                    .sku(t.sku())
+                    .skuName(names.computeIfAbsent(t.sku(), sku ->
+                            engine.cache().findSku(device.tenant(), sku).map(SkuItem::name).orElse("")))
+                    .location(t.location())
+                    .qty(t.qty())
+                    .picked(t.picked())
+                    .remaining(t.remaining())
+                    .warehouse(t.warehouse())
+                    .build());
         }
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("tasks", tasks);
-        engine.cache().cacheAge().ifPresent(age -> out.put("cacheAgeSeconds", age.toSeconds()));
-        return out;
+        Long cacheAge = engine.cache().cacheAge().map(Duration::toSeconds).orElse(null);
+        return new PickTasks(tasks, cacheAge);
     }
 }

@@ -3,6 +3,13 @@ package dev.floorgate.gateway.internal.print;
 import dev.floorgate.gateway.internal.access.DevicePrincipal;
 import dev.floorgate.gateway.internal.access.RequestAuth;
 import dev.floorgate.gateway.internal.GatewayProblem;
+import dev.floorgate.gateway.internal.http.LanRequests;
+import dev.floorgate.lan.LanJsonException;
+import dev.floorgate.lan.PrintJobAction;
+import dev.floorgate.lan.PrintJobDecision;
+import dev.floorgate.lan.PrintJobList;
+import dev.floorgate.lan.PrintJobRequest;
+import dev.floorgate.lan.PrintJobView;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -13,7 +20,6 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
-import io.micronaut.json.JsonMapper;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import java.net.URI;
@@ -21,8 +27,6 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * Print jobs (API.md): {@code POST /api/v1/print-jobs} -> 202 once the job is durable (the same jobId and request
@@ -39,28 +43,26 @@ final class PrintJobsController {
     private final PrintSpooler spooler;
     private final PrintRequestReader reader;
     private final RequestAuth auth;
-    private final JsonMapper json;
 
-    PrintJobsController(PrintSpooler spooler, PrintRequestReader reader, RequestAuth auth, JsonMapper json) {
+    PrintJobsController(PrintSpooler spooler, PrintRequestReader reader, RequestAuth auth) {
         this.spooler = spooler;
         this.reader = reader;
         this.auth = auth;
-        this.json = json;
     }
 
     @Post
-    HttpResponse<Map<String, Object>> submit(HttpRequest<?> request, @Nullable @Body String body) throws SQLException {
+    HttpResponse<PrintJobView> submit(HttpRequest<?> request, @Nullable @Body String body)
+            throws SQLException, LanJsonException {
         Caller caller = caller(auth, request);
-        PrintRequest job = reader.read(JsonBodies.object(json, body, "body"), caller);
+        PrintRequest job = reader.read(LanRequests.read(body, PrintJobRequest.class), caller);
         PrintSpooler.Submitted s = spooler.submit(job);
-        Map<String, Object> out = s.job().toJson();
-        out.put("duplicate", !s.created());
-        return HttpResponse.<Map<String, Object>>status(HttpStatus.ACCEPTED).body(out)
+        PrintJobView out = s.job().toView().toBuilder().duplicate(!s.created()).build();
+        return HttpResponse.<PrintJobView>status(HttpStatus.ACCEPTED).body(out)
                 .headers(h -> h.location(URI.create("/api/v1/print-jobs/" + s.job().jobId())));
     }
 
     @Get
-    Map<String, Object> list(HttpRequest<?> request, @Nullable @QueryValue String state,
+    PrintJobList list(HttpRequest<?> request, @Nullable @QueryValue String state,
             @Nullable @QueryValue String printer, @Nullable @QueryValue Integer limit) throws SQLException {
         Caller caller = caller(auth, request);
         PrintJobState s = null;
@@ -76,59 +78,47 @@ final class PrintJobsController {
         if (n < 1 || n > MAX_LIST) {
             throw GatewayProblem.invalid("limit: must be 1 to " + MAX_LIST + ", got " + n);
         }
-        List<Map<String, Object>> jobs = new ArrayList<>();
+        List<PrintJobView> jobs = new ArrayList<>();
         for (PrintJob j : spooler.list(caller.tenant(), s, printer == null || printer.isEmpty() ? null : printer, n)) {
-            jobs.add(j.toJson());
+            jobs.add(j.toView());
         }
-        return Map.of("jobs", jobs);
+        return new PrintJobList(jobs);
     }
 
     @Get("/{jobId}")
-    Map<String, Object> get(HttpRequest<?> request, @PathVariable String jobId) throws SQLException {
+    PrintJobView get(HttpRequest<?> request, @PathVariable String jobId) throws SQLException {
         Caller caller = caller(auth, request);
         PrintJob job = caller.visible(spooler.find(jobId), jobId);
-        Map<String, Object> out = job.toJson();
-        List<Map<String, Object>> history = new ArrayList<>();
+        List<PrintJobAction> history = new ArrayList<>();
         for (PrintJobStore.JobAction a : spooler.history(jobId)) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("at", a.at());
-            m.put("action", a.action());
-            m.put("by", a.by());
-            m.put("reason", a.reason());
-            m.put("from", a.from());
-            m.put("to", a.to());
-            history.add(m);
+            history.add(new PrintJobAction(a.at(), a.action(), a.by(), a.reason(), a.from(), a.to()));
         }
-        out.put("history", history);
-        return out;
+        return job.toView().toBuilder().history(history).build();
     }
 
     @Post("/{jobId}/reprint")
-    Map<String, Object> reprint(HttpRequest<?> request, @PathVariable String jobId, @Nullable @Body String body)
-            throws SQLException {
+    PrintJobView reprint(HttpRequest<?> request, @PathVariable String jobId, @Nullable @Body String body)
+            throws SQLException, LanJsonException {
         return act(request, jobId, body, PrintJobStore.Action.REPRINT);
     }
 
     @Post("/{jobId}/discard")
-    Map<String, Object> discard(HttpRequest<?> request, @PathVariable String jobId, @Nullable @Body String body)
-            throws SQLException {
+    PrintJobView discard(HttpRequest<?> request, @PathVariable String jobId, @Nullable @Body String body)
+            throws SQLException, LanJsonException {
         return act(request, jobId, body, PrintJobStore.Action.DISCARD);
     }
 
     @Post("/{jobId}/mark-printed")
-    Map<String, Object> markPrinted(HttpRequest<?> request, @PathVariable String jobId, @Nullable @Body String body)
-            throws SQLException {
+    PrintJobView markPrinted(HttpRequest<?> request, @PathVariable String jobId, @Nullable @Body String body)
+            throws SQLException, LanJsonException {
         return act(request, jobId, body, PrintJobStore.Action.MARK_PRINTED);
     }
 
-    private Map<String, Object> act(HttpRequest<?> request, String jobId, String body, PrintJobStore.Action action)
-            throws SQLException {
+    private PrintJobView act(HttpRequest<?> request, String jobId, String body, PrintJobStore.Action action)
+            throws SQLException, LanJsonException {
         Caller caller = caller(auth, request);
-        Object reason = JsonBodies.object(json, body, "body").get("reason");
-        if (reason != null && !(reason instanceof String)) {
-            throw GatewayProblem.invalid("reason: must be a string");
-        }
-        return spooler.resolve(jobId, action, caller, (String) reason).toJson();
+        PrintJobDecision decision = LanRequests.read(body, PrintJobDecision.class);
+        return spooler.resolve(jobId, action, caller, decision.reason()).toView();
     }
 
     /** Who asks: site IT with the admin token, else the device of the bearer token (or a 401). */

@@ -4,6 +4,7 @@ import dev.floorgate.gateway.internal.devices.PrinterQueues;
 import dev.floorgate.gateway.internal.devices.PrinterRegistry;
 import dev.floorgate.gateway.internal.events.EventHub;
 import dev.floorgate.gateway.internal.GatewayProblem;
+import dev.floorgate.lan.GatewayEvent;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.EnumMap;
@@ -184,7 +185,7 @@ public final class PrintSpooler implements PrinterQueues, AutoCloseable {
 
     private void changed(PrintJob job) {
         transitions.get(job.state()).incrementAndGet();
-        events.publish("print-job", job.tenant(), null, job.toEvent());
+        events.publish(GatewayEvent.PRINT_JOB, job.tenant(), null, job.toEvent());
     }
 
     private void prune() {

@@ -5,6 +5,13 @@ import dev.floorgate.gateway.internal.GatewayProblem;
 import dev.floorgate.templates.LabelTemplate;
 import dev.floorgate.templates.PreviewResult;
 import dev.floorgate.templates.TemplateField;
+import dev.floorgate.gateway.internal.http.LanRequests;
+import dev.floorgate.lan.LanJson;
+import dev.floorgate.lan.LanJsonException;
+import dev.floorgate.lan.PreviewRequest;
+import dev.floorgate.lan.TemplateFieldView;
+import dev.floorgate.lan.TemplateList;
+import dev.floorgate.lan.TemplateView;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -14,7 +21,6 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
-import io.micronaut.json.JsonMapper;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import java.util.ArrayList;
@@ -36,38 +42,36 @@ import java.util.TreeMap;
 final class TemplatesController {
     private final TemplateService templates;
     private final RequestAuth auth;
-    private final JsonMapper json;
 
-    TemplatesController(TemplateService templates, RequestAuth auth, JsonMapper json) {
+    TemplatesController(TemplateService templates, RequestAuth auth) {
         this.templates = templates;
         this.auth = auth;
-        this.json = json;
     }
 
     @Get
-    Map<String, Object> list(HttpRequest<?> request) {
+    TemplateList list(HttpRequest<?> request) {
         PrintJobsController.caller(auth, request);
-        List<Map<String, Object>> out = new ArrayList<>();
+        List<TemplateView> out = new ArrayList<>();
         for (LabelTemplate t : templates.all()) {
             out.add(describe(t));
         }
-        return Map.of("templates", out);
+        return new TemplateList(out);
     }
 
     @Get("/{name}")
-    Map<String, Object> one(HttpRequest<?> request, @PathVariable String name) {
+    TemplateView one(HttpRequest<?> request, @PathVariable String name) {
         PrintJobsController.caller(auth, request);
         return describe(find(name));
     }
 
     @Get("/{name}/preview.png")
-    HttpResponse<byte[]> preview(HttpRequest<?> request, @PathVariable String name) {
+    HttpResponse<byte[]> preview(HttpRequest<?> request, @PathVariable String name) throws LanJsonException {
         PrintJobsController.caller(auth, request);
         LabelTemplate template = find(name);
         Map<String, String> data = new LinkedHashMap<>();
         String dataParam = request.getParameters().get("data");
         if (dataParam != null && !dataParam.isBlank()) {
-            data.putAll(PrintRequestReader.data(JsonBodies.object(json, dataParam, "data")));
+            data.putAll(PrintRequestReader.data(LanJson.readFieldValues(dataParam, "data")));
         }
         for (String param : request.getParameters().names()) {
             if (!param.equals("data")) {
@@ -78,18 +82,13 @@ final class TemplatesController {
     }
 
     @Post("/preview.png")
-    HttpResponse<byte[]> previewRaw(HttpRequest<?> request, @Nullable @Body String body) {
+    HttpResponse<byte[]> previewRaw(HttpRequest<?> request, @Nullable @Body String body) throws LanJsonException {
         PrintJobsController.caller(auth, request);
-        Map<String, Object> fields = JsonBodies.object(json, body, "body");
-        Object zpl = fields.get("zpl");
-        if (!(zpl instanceof String) || ((String) zpl).isEmpty()) {
+        PreviewRequest asked = LanRequests.read(body, PreviewRequest.class);
+        if (asked.zpl() == null || asked.zpl().isEmpty()) {
             throw GatewayProblem.invalid("zpl: is required (the ZPL to draw, ^XA...^XZ)");
         }
-        Object dpi = fields.getOrDefault("dpi", 203);
-        if (!(dpi instanceof Number)) {
-            throw GatewayProblem.invalid("dpi: must be 152, 203, 300 or 600");
-        }
-        return png(templates.previewRaw((String) zpl, ((Number) dpi).intValue()));
+        return png(templates.previewRaw(asked.zpl(), asked.dpi() == null ? 203 : asked.dpi()));
     }
 
     private LabelTemplate find(String name) {
@@ -102,26 +101,21 @@ final class TemplatesController {
                 .header("Cache-Control", "no-store");
     }
 
-    private static Map<String, Object> describe(LabelTemplate t) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("name", t.name());
-        m.put("description", t.description());
-        m.put("dpi", t.dpi());
-        m.put("widthDots", t.widthDots());
-        m.put("heightDots", t.heightDots());
-        m.put("source", t.source());
-        List<Map<String, Object>> fields = new ArrayList<>();
+    private static TemplateView describe(LabelTemplate t) {
+        List<TemplateFieldView> fields = new ArrayList<>();
         for (TemplateField f : t.fields()) {
-            Map<String, Object> fm = new LinkedHashMap<>();
-            fm.put("name", f.name());
-            fm.put("type", f.type().keyword());
-            fm.put("required", f.required());
-            fm.put("maxLength", f.maxLength());
-            fm.put("format", f.format().orElse(null));
-            fields.add(fm);
+            fields.add(new TemplateFieldView(f.name(), f.type().keyword(), f.required(), f.maxLength(),
+                    f.format().orElse(null)));
         }
-        m.put("fields", fields);
-        m.put("sampleData", new TreeMap<>(t.sampleData()));
-        return m;
+        return TemplateView.builder()
+                .name(t.name())
+                .description(t.description())
+                .dpi(t.dpi())
+                .widthDots(t.widthDots())
+                .heightDots(t.heightDots())
+                .source(t.source())
+                .fields(fields)
+                .sampleData(new TreeMap<>(t.sampleData()))
+                .build();
     }
 }

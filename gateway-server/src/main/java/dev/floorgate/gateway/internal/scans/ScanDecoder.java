@@ -5,15 +5,18 @@ import dev.floorgate.barcodes.Gs1Data;
 import dev.floorgate.barcodes.Gs1Element;
 import dev.floorgate.barcodes.Gs1ParseException;
 import dev.floorgate.barcodes.Gs1Parser;
+import dev.floorgate.lan.Gs1Fields;
+import dev.floorgate.lan.Gs1Value;
+import dev.floorgate.lan.ScanMatch;
+import dev.floorgate.lan.ScanResult;
+import dev.floorgate.protocol.FieldProblem;
 import dev.floorgate.sync.LocationItem;
 import dev.floorgate.sync.MasterDataCache;
 import dev.floorgate.sync.OrderItem;
 import dev.floorgate.sync.SkuItem;
 import dev.floorgate.sync.SyncEngine;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -50,92 +53,70 @@ public final class ScanDecoder {
             scan = aim.id() + data;
         }
         String payload = AimSymbology.strip(scan);
-        List<Map<String, Object>> problems = new ArrayList<>();
+        List<FieldProblem> problems = new ArrayList<>();
         Gs1Data gs1 = null;
         if ((aim != null && aim.gs1()) || Gs1Parser.looksLikeGs1(scan) || isEanUpc(aim)) {
             try {
                 gs1 = Gs1Parser.parse(scan);
             } catch (Gs1ParseException e) {
-                Map<String, Object> p = new LinkedHashMap<>();
-                p.put("field", e.ai() == null ? "data" : "ai(" + e.ai() + ")");
-                p.put("message", e.getMessage());
-                problems.add(p);
+                problems.add(new FieldProblem(e.ai() == null ? "data" : "ai(" + e.ai() + ")", e.getMessage()));
             }
         }
-        Map<String, Object> match = match(tenant, warehouse, payload, gs1);
+        ScanMatch match = match(tenant, warehouse, payload, gs1);
         return new DecodedScan(data, aim, gs1, match, problems);
     }
 
-    private Map<String, Object> match(String tenant, String warehouse, String payload, Gs1Data gs1) {
+    private ScanMatch match(String tenant, String warehouse, String payload, Gs1Data gs1) {
         MasterDataCache cache = engine.cache();
-        Map<String, Object> m = new LinkedHashMap<>();
         if (gs1 != null) {
             if (gs1.gtin() != null) {
                 Optional<SkuItem> sku = cache.findSkuByCode(tenant, gs1.gtin());
                 if (sku.isPresent()) {
-                    return sku(m, sku.get());
+                    return sku(sku.get());
                 }
             }
             if (gs1.sscc() != null) {
-                m.put("kind", "SSCC");
-                m.put("sscc", gs1.sscc());
-                return m;
+                return ScanMatch.sscc(gs1.sscc());
             }
             if (gs1.orderNumber() != null) {
                 Optional<OrderItem> order = cache.findOrder(tenant, warehouse, gs1.orderNumber());
                 if (order.isPresent()) {
-                    return order(m, order.get());
+                    return ScanMatch.order(order.get().orderNo(), order.get().status());
                 }
             }
         }
         Optional<LocationItem> bin = cache.findLocation(tenant, warehouse, payload);
         if (bin.isPresent()) {
-            m.put("kind", "LOCATION");
-            m.put("location", bin.get().code());
-            m.put("type", bin.get().type());
-            return m;
+            return ScanMatch.location(bin.get().code(), bin.get().type());
         }
         Optional<OrderItem> order = cache.findOrder(tenant, warehouse, payload);
         if (order.isPresent()) {
-            return order(m, order.get());
+            return ScanMatch.order(order.get().orderNo(), order.get().status());
         }
         Optional<SkuItem> sku = cache.findSkuByCode(tenant, payload).or(() -> cache.findSku(tenant, payload));
         if (sku.isPresent()) {
-            return sku(m, sku.get());
+            return sku(sku.get());
         }
-        m.put("kind", "NONE");
-        return m;
+        return ScanMatch.none();
     }
 
-    private static Map<String, Object> sku(Map<String, Object> m, SkuItem sku) {
-        m.put("kind", "SKU");
-        m.put("sku", sku.sku());
-        m.put("name", sku.name());
-        m.put("unit", sku.unit());
-        return m;
-    }
-
-    private static Map<String, Object> order(Map<String, Object> m, OrderItem order) {
-        m.put("kind", "ORDER");
-        m.put("orderNo", order.orderNo());
-        m.put("status", order.status());
-        return m;
+    private static ScanMatch sku(SkuItem sku) {
+        return ScanMatch.sku(sku.sku(), sku.name(), sku.unit());
     }
 
     private static boolean isEanUpc(AimSymbology aim) {
         return aim != null && aim.code() == 'E';
     }
 
-    /** The decoded scan as JSON-ready values. */
+    /** The decoded scan: what the station mapper reads, and (as {@link #toView()}) the answer of POST /scans. */
     public static final class DecodedScan {
         public final String data;
         public final AimSymbology aim;
         public final Gs1Data gs1;
-        public final Map<String, Object> match;
-        public final List<Map<String, Object>> problems;
+        public final ScanMatch match;
+        public final List<FieldProblem> problems;
 
-        DecodedScan(String data, AimSymbology aim, Gs1Data gs1, Map<String, Object> match,
-                List<Map<String, Object>> problems) {
+        DecodedScan(String data, AimSymbology aim, Gs1Data gs1, ScanMatch match, List<FieldProblem> problems) {
             this.data = data;
             this.aim = aim;
             this.gs1 = gs1;
@@ -143,30 +124,18 @@ public final class ScanDecoder {
             this.problems = problems;
         }
 
-        public Map<String, Object> toJson() {
-            Map<String, Object> out = new LinkedHashMap<>();
-            out.put("data", data);
-            out.put("aimId", aim == null ? null : aim.id());
-            out.put("symbology", aim == null ? null : aim.symbology());
+        public ScanResult toView() {
+            Gs1Fields fields = null;
             if (gs1 != null) {
-                Map<String, Object> g = new LinkedHashMap<>();
-                List<Map<String, String>> elements = new ArrayList<>();
+                List<Gs1Value> elements = new ArrayList<>();
                 for (Gs1Element e : gs1.elements()) {
-                    elements.add(Map.of("ai", e.ai(), "value", e.value()));
+                    elements.add(new Gs1Value(e.ai(), e.value()));
                 }
-                g.put("elements", elements);
-                g.put("gtin", gs1.gtin());
-                g.put("batch", gs1.batch());
-                g.put("expiry", gs1.expiry() == null ? null : gs1.expiry().toString());
-                g.put("serial", gs1.serial());
-                g.put("sscc", gs1.sscc());
-                out.put("gs1", g);
-            } else {
-                out.put("gs1", null);
+                fields = new Gs1Fields(elements, gs1.gtin(), gs1.batch(),
+                        gs1.expiry() == null ? null : gs1.expiry().toString(), gs1.serial(), gs1.sscc());
             }
-            out.put("match", match);
-            out.put("problems", problems);
-            return out;
+            return new ScanResult(data, aim == null ? null : aim.id(), aim == null ? null : aim.symbology(), fields,
+                    match, problems);
         }
     }
 }

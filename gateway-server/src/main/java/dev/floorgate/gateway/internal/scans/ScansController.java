@@ -2,13 +2,17 @@ package dev.floorgate.gateway.internal.scans;
 
 import dev.floorgate.gateway.internal.access.DevicePrincipal;
 import dev.floorgate.gateway.internal.access.RequestAuth;
+import dev.floorgate.gateway.internal.http.LanRequests;
+import dev.floorgate.lan.LanJsonException;
+import dev.floorgate.lan.ScanRequest;
+import dev.floorgate.lan.ScanResult;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
-import java.util.Map;
 
 /** {@code POST /api/v1/scans {"data": "...", "symbology": "]C1"}} -> the decoded scan for the device's tenant. */
 @Controller("/api/v1/scans")
@@ -23,11 +27,9 @@ final class ScansController {
     }
 
     @Post
-    Map<String, Object> scan(HttpRequest<?> request, @Body Map<String, Object> body) {
+    ScanResult scan(HttpRequest<?> request, @Nullable @Body String body) throws LanJsonException {
         DevicePrincipal device = auth.device(request);
-        Object data = body.get("data");
-        Object symbology = body.get("symbology");
-        return decoder.decode(device.tenant(), device.warehouse(), data instanceof String ? (String) data : null,
-                symbology instanceof String ? (String) symbology : null).toJson();
+        ScanRequest scan = LanRequests.read(body, ScanRequest.class);
+        return decoder.decode(device.tenant(), device.warehouse(), scan.data(), scan.symbology()).toView();
     }
 }

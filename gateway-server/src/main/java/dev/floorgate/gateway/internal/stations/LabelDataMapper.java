@@ -59,10 +59,10 @@ final class LabelDataMapper {
         if (scan.gs1 != null) {
             gs1(out, scan.gs1);
         }
-        String kind = String.valueOf(scan.match.get("kind"));
+        String kind = String.valueOf(scan.match.kind());
         switch (kind) {
             case "ORDER": {
-                Optional<OrderItem> order = cache.findOrder(tenant, warehouse, (String) scan.match.get("orderNo"));
+                Optional<OrderItem> order = cache.findOrder(tenant, warehouse, scan.match.orderNo());
                 if (order.isEmpty()) {
                     return Optional.empty();
                 }
@@ -71,7 +71,7 @@ final class LabelDataMapper {
                 return Optional.of(out);
             }
             case "SKU": {
-                Optional<SkuItem> sku = cache.findSku(tenant, (String) scan.match.get("sku"));
+                Optional<SkuItem> sku = cache.findSku(tenant, scan.match.sku());
                 if (sku.isEmpty()) {
                     return Optional.empty();
                 }
@@ -79,7 +79,7 @@ final class LabelDataMapper {
                 return Optional.of(out);
             }
             case "LOCATION": {
-                Optional<LocationItem> bin = cache.findLocation(tenant, warehouse, (String) scan.match.get("location"));
+                Optional<LocationItem> bin = cache.findLocation(tenant, warehouse, scan.match.location());
                 if (bin.isEmpty()) {
                     return Optional.empty();
                 }

@@ -10,6 +10,8 @@ import dev.floorgate.gateway.internal.print.PrintRequest;
 import dev.floorgate.gateway.internal.print.PrintSpooler;
 import dev.floorgate.gateway.internal.print.TemplateService;
 import dev.floorgate.gateway.internal.scans.ScanDecoder;
+import dev.floorgate.lan.GatewayEvent;
+import dev.floorgate.lan.StationEvent;
 import dev.floorgate.sync.SyncEngine;
 import dev.floorgate.templates.LabelTemplate;
 import dev.floorgate.templates.TemplateField;
@@ -270,14 +272,8 @@ public final class StationService {
 
     private void event(Station station, Scan scan, String outcome, String message) {
         LOG.info("station '{}': scan {} not printed: {}", station.name(), quote(scan.data()), message);
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("station", station.name());
-        data.put("scanner", scan.scanner());
-        data.put("printer", station.config.getPrinter());
-        data.put("outcome", outcome);
-        data.put("scan", quote(scan.data()));
-        data.put("message", message);
-        events.publish("station", station.config.getTenant(), null, data);
+        events.publish(GatewayEvent.STATION, station.config.getTenant(), null, new StationEvent(station.name(),
+                scan.scanner(), station.config.getPrinter(), outcome, quote(scan.data()), message));
     }
 
     /** The scan for people: control characters shown as {@code <1D>}, cut at {@value #QUOTE_CHARS} characters. */

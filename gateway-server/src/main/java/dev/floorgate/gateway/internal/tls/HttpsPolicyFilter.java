@@ -13,14 +13,14 @@ import java.util.Set;
 
 /**
  * What the plain-HTTP port serves while HTTPS is on and {@code fg.gateway.plain-http} is false: {@code /health},
- * {@code /metrics} and the site CA ({@code /ca.crt}, {@code /ca.pem}, so a PDA can fetch it before it trusts
+ * {@code /metrics}, the LAN API's description {@code /openapi.yml} (no secret in it) and the site CA ({@code /ca.crt}, {@code /ca.pem}, so a PDA can fetch it before it trusts
  * anything); page requests are redirected to the same path on HTTPS; everything else (the API, where device tokens
  * travel) answers 403 HTTPS_REQUIRED naming the HTTPS URL. A token that was already sent in clear is not accepted:
  * the request never reaches a controller.
  */
 @ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
 final class HttpsPolicyFilter {
-    static final Set<String> PLAIN_PATHS = Set.of("/health", "/metrics", "/ca.crt", "/ca.pem");
+    static final Set<String> PLAIN_PATHS = Set.of("/health", "/metrics", "/openapi.yml", "/ca.crt", "/ca.pem");
 
     private final HttpsConfiguration https;
     private final ListenerPorts ports;
@@ -48,9 +48,10 @@ final class HttpsPolicyFilter {
         if (page) {
             return HttpResponse.status(HttpStatus.PERMANENT_REDIRECT).headers(h -> h.location(URI.create(target)));
         }
-        return HttpResponse.status(HttpStatus.FORBIDDEN).body(new ErrorBody("HTTPS_REQUIRED",
-                "this port serves only /health, /metrics and the site CA in plain HTTP; use " + target
-                        + " (or set fg.gateway.plain-http=true behind a TLS proxy)", null));
+        ErrorBody body = new ErrorBody("HTTPS_REQUIRED", "this port serves only /health, /metrics, /openapi.yml and "
+                + "the site CA in plain HTTP; use " + target + " (or set fg.gateway.plain-http=true behind a TLS proxy)",
+                null);
+        return HttpResponse.status(HttpStatus.FORBIDDEN).body(body);
     }
 
     /** The host the client asked for (without its port), or the address it reached. */

@@ -120,7 +120,7 @@ final class AdminController {
         String jobId = "test-" + name + "-" + now.toEpochMilli();
         PrintSpooler.Submitted s = spooler.submit(PrintRequest.raw(jobId, "site", name, null, zpl,
                 "admin:" + actor(request)));
-        return HttpResponse.<PrintJobView>accepted().body(WebJson.printJob(s.job()));
+        return HttpResponse.<PrintJobView>accepted().body(s.job().toView());
     }
 
     @Post("/printers/discover")

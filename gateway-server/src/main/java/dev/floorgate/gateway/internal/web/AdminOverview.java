@@ -4,11 +4,13 @@ import dev.floorgate.devices.PrinterIdentity;
 import dev.floorgate.devices.PrinterState;
 import dev.floorgate.devices.PrinterStatus;
 import dev.floorgate.gateway.internal.access.DeviceRegistry;
+import dev.floorgate.gateway.internal.devices.PrinterJson;
 import dev.floorgate.gateway.internal.devices.PrinterRegistry;
 import dev.floorgate.gateway.internal.devices.ScannerRegistry;
 import dev.floorgate.gateway.internal.print.PrintJob;
 import dev.floorgate.gateway.internal.print.PrintJobState;
 import dev.floorgate.gateway.internal.print.PrintSpooler;
+import dev.floorgate.lan.PrinterView;
 import dev.floorgate.sync.SyncEngine;
 import dev.floorgate.sync.SyncStats;
 import io.micronaut.http.HttpRequest;
@@ -127,8 +129,10 @@ final class AdminOverview {
                     && status.state() != PrinterState.NOT_ANSWERING && status.labelsRemaining() >= 0;
             PrinterIdentity id = identities.identity(p.name, p.connected && p.state != PrinterState.NOT_ANSWERING)
                     .orElse(null);
-            out.add(new OverviewViews.PrinterRow(p.name, p.description, p.url, p.state.name(), p.state.label(),
-                    p.online(), p.connected, p.faults, p.detail, iso(p.lastSeen), iso(p.stateSince),
+            // The fields GET /api/v1/devices shows come from the one printer view; the page adds its own columns.
+            PrinterView v = PrinterJson.view(p, Map.of(), List.of());
+            out.add(new OverviewViews.PrinterRow(v.name(), v.description(), v.url(), v.state(), v.stateText(),
+                    v.online(), v.connected(), v.faults(), v.detail(), v.lastSeen(), v.since(),
                     p.state.isFault(), p.lastSeen == null || p.lastSeen.plus(stale).isBefore(now),
                     known ? status.labelsRemaining() : null, id == null ? null : id.model(),
                     id == null ? null : id.firmware(), id == null ? null : id.dpi(),

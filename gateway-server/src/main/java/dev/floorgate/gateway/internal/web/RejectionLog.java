@@ -3,9 +3,10 @@ package dev.floorgate.gateway.internal.web;
 import dev.floorgate.gateway.internal.GatewayDatabase;
 import dev.floorgate.gateway.internal.access.DevicePrincipal;
 import dev.floorgate.gateway.internal.events.EventHub;
-import dev.floorgate.gateway.internal.events.GatewayEvent;
 import dev.floorgate.gateway.internal.GatewayProblem;
+import dev.floorgate.lan.GatewayEvent;
 import dev.floorgate.protocol.Operation;
+import dev.floorgate.protocol.OperationResult;
 import dev.floorgate.sync.StoredOperation;
 import dev.floorgate.sync.SyncEngine;
 import java.sql.PreparedStatement;
@@ -79,17 +80,18 @@ public final class RejectionLog implements AutoCloseable {
 
     private void record(GatewayEvent e) {
         lastEventId.accumulateAndGet(e.id(), Math::max);
-        Object opId = e.data().get("opId");
-        if (!(opId instanceof String)) {
+        OperationResult result = e.operationResult();
+        if (result == null || result.opId() == null) {
             return;
         }
-        Optional<Operation> op = engine.outbox().find((String) opId).map(StoredOperation::operation);
+        String opId = result.opId();
+        Optional<Operation> op = engine.outbox().find(opId).map(StoredOperation::operation);
         try {
             db.inTransaction(c -> {
                 try (PreparedStatement ps = c.prepareStatement("INSERT OR IGNORE INTO rejected_ops (op_id, tenant, "
                         + "device_id, type, sku, qty, location, order_no, code, message, rejected_at) "
                         + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-                    ps.setString(1, (String) opId);
+                    ps.setString(1, opId);
                     ps.setString(2, e.tenant() == null ? "" : e.tenant());
                     ps.setString(3, e.deviceId());
                     ps.setString(4, op.map(Operation::typeName).orElse(null));
@@ -97,9 +99,9 @@ public final class RejectionLog implements AutoCloseable {
                     ps.setObject(6, op.map(Operation::qty).orElse(null));
                     ps.setString(7, op.map(Operation::location).orElse(null));
                     ps.setString(8, op.map(Operation::orderNo).orElse(null));
-                    ps.setString(9, text(e.data().get("code")));
-                    ps.setString(10, text(e.data().get("message")));
-                    ps.setString(11, e.at().toString());
+                    ps.setString(9, result.code());
+                    ps.setString(10, result.message());
+                    ps.setString(11, e.at());
                     ps.executeUpdate();
                 }
                 return null;
@@ -186,10 +188,6 @@ public final class RejectionLog implements AutoCloseable {
             }
             return out;
         });
-    }
-
-    private static String text(Object o) {
-        return o == null ? null : o.toString();
     }
 
     @Override

@@ -1,13 +1,10 @@
 package dev.floorgate.gateway.internal.web;
 
 import dev.floorgate.gateway.internal.print.PrintJob;
-import dev.floorgate.lan.PrintJobResolution;
 import dev.floorgate.lan.PrintJobView;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.TreeMap;
 
 /**
  * The wire form (API.md) of the typed rows the site IT page and the picker app show: rejections, audit entries and
@@ -42,24 +39,9 @@ final class WebJson {
     static List<PrintJobView> printJobs(List<PrintJob> jobs) {
         List<PrintJobView> out = new ArrayList<>(jobs.size());
         for (PrintJob j : jobs) {
-            out.add(printJob(j));
+            out.add(j.toView());
         }
         return out;
-    }
-
-    /**
-     * A job as {@code GET /api/v1/print-jobs} shows it: the ZPL itself left out (it can be large; its size is
-     * given), the data sorted by field name, no history.
-     */
-    static PrintJobView printJob(PrintJob j) {
-        return PrintJobView.builder().jobId(j.jobId()).tenant(j.tenant()).printer(j.printer()).station(j.station())
-                .template(j.template()).raw(j.template() == null).data(new TreeMap<>(j.data())).copies(j.copies())
-                .zplBytes(j.zpl().getBytes(StandardCharsets.UTF_8).length).state(j.state().name()).fault(j.fault())
-                .faultDetail(j.faultDetail()).attempts(j.attempts()).createdAt(iso(j.createdAt()))
-                .updatedAt(iso(j.updatedAt())).printedAt(iso(j.printedAt())).createdBy(j.createdBy())
-                .resolution(j.resolution() == null ? null : new PrintJobResolution(j.resolution(), j.resolvedBy(),
-                        iso(j.resolvedAt()), j.resolutionReason()))
-                .build();
     }
 
     static String iso(Instant at) {

@@ -1,0 +1,88 @@
+package dev.floorgate.lan;
+
+import java.util.Objects;
+
+/**
+ * Answer of GET /health (200 while the gateway serves, 503 when its database does not answer): what site IT needs
+ * at a glance. Immutable; made with its constructor. Written and read by {@link LanJson}.
+ */
+public final class Health {
+    private final String status;
+    private final String mode;
+    private final HealthCore core;
+    private final HealthQueue queue;
+    private final Long cacheAgeSeconds;
+    private final long diskFreeBytes;
+
+    public Health(String status, String mode, HealthCore core, HealthQueue queue, Long cacheAgeSeconds,
+            long diskFreeBytes) {
+        this.status = status;
+        this.mode = mode;
+        this.core = core;
+        this.queue = queue;
+        this.cacheAgeSeconds = cacheAgeSeconds;
+        this.diskFreeBytes = diskFreeBytes;
+    }
+
+    /** UP, or DOWN when the gateway's own database does not answer. */
+    public String status() {
+        return status;
+    }
+
+    /** online, or offline when no core is configured (operations queue). */
+    public String mode() {
+        return mode;
+    }
+
+    /** The link to the core. */
+    public HealthCore core() {
+        return core;
+    }
+
+    /** Operations waiting to be synced. */
+    public HealthQueue queue() {
+        return queue;
+    }
+
+    /** Age of the gateway's copy of the core's data (SKUs, pick tasks); null before the first download. */
+    public Long cacheAgeSeconds() {
+        return cacheAgeSeconds;
+    }
+
+    /** Free bytes on the gateway's data disk. */
+    public long diskFreeBytes() {
+        return diskFreeBytes;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        if (this == o) {
+            return true;
+        }
+        if (!(o instanceof Health)) {
+            return false;
+        }
+        Health that = (Health) o;
+        return Objects.equals(status, that.status)
+                && Objects.equals(mode, that.mode)
+                && Objects.equals(core, that.core)
+                && Objects.equals(queue, that.queue)
+                && Objects.equals(cacheAgeSeconds, that.cacheAgeSeconds)
+                && diskFreeBytes == that.diskFreeBytes;
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(status, mode, core, queue, cacheAgeSeconds, diskFreeBytes);
+    }
+
+    @Override
+    public String toString() {
+        return "Health{" + "status=" + status
+                + ", mode=" + mode
+                + ", core=" + core
+                + ", queue=" + queue
+                + ", cacheAgeSeconds=" + cacheAgeSeconds
+                + ", diskFreeBytes=" + diskFreeBytes + "}";
+    }
+}
