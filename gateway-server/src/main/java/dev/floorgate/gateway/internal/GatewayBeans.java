@@ -5,7 +5,7 @@ import dev.floorgate.gateway.GatewayConfiguration;
 import dev.floorgate.gateway.SyncConfiguration;
 import dev.floorgate.gateway.internal.access.DeviceRegistry;
 import dev.floorgate.gateway.internal.access.OperatorSessions;
-import dev.floorgate.gateway.internal.access.RequestAuth;
+import dev.floorgate.gateway.internal.http.RequestAuth;
 import dev.floorgate.gateway.internal.devices.AdoptedPrinters;
 import dev.floorgate.gateway.internal.devices.DeviceMetrics;
 import dev.floorgate.gateway.internal.devices.PrinterConfiguration;

@@ -1,5 +1,6 @@
 package dev.floorgate.gateway.internal.access;
 
+import dev.floorgate.gateway.internal.http.RequestAuth;
 import dev.floorgate.gateway.internal.http.LanRequests;
 import dev.floorgate.lan.DeviceRevocation;
 import dev.floorgate.lan.EnrollRequest;

@@ -7,7 +7,7 @@ import dev.floorgate.lan.EnrolledDevice;
 import dev.floorgate.lan.PrinterView;
 import dev.floorgate.lan.ScannerView;
 import dev.floorgate.lan.StationView;
-import dev.floorgate.gateway.internal.access.RequestAuth;
+import dev.floorgate.gateway.internal.http.RequestAuth;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;

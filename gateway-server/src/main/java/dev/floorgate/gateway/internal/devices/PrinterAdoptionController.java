@@ -1,6 +1,6 @@
 package dev.floorgate.gateway.internal.devices;
 
-import dev.floorgate.gateway.internal.access.RequestAuth;
+import dev.floorgate.gateway.internal.http.RequestAuth;
 import dev.floorgate.gateway.internal.GatewayProblem;
 import dev.floorgate.gateway.internal.ProblemCode;
 import dev.floorgate.gateway.internal.http.LanRequests;

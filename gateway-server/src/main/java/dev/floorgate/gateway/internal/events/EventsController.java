@@ -1,7 +1,7 @@
 package dev.floorgate.gateway.internal.events;
 
 import dev.floorgate.gateway.internal.access.DevicePrincipal;
-import dev.floorgate.gateway.internal.access.RequestAuth;
+import dev.floorgate.gateway.internal.http.RequestAuth;
 import dev.floorgate.lan.GatewayEvent;
 import dev.floorgate.lan.LanJson;
 import io.micronaut.http.HttpRequest;

@@ -1,7 +1,7 @@
 package dev.floorgate.gateway.internal.ops;
 
 import dev.floorgate.gateway.internal.access.DevicePrincipal;
-import dev.floorgate.gateway.internal.access.RequestAuth;
+import dev.floorgate.gateway.internal.http.RequestAuth;
 import dev.floorgate.gateway.internal.GatewayProblem;
 import dev.floorgate.lan.OperationRejection;
 import dev.floorgate.lan.OperationStatus;

@@ -1,6 +1,6 @@
 package dev.floorgate.gateway.internal.print;
 
-import dev.floorgate.gateway.internal.access.RequestAuth;
+import dev.floorgate.gateway.internal.http.RequestAuth;
 import dev.floorgate.gateway.internal.GatewayProblem;
 import dev.floorgate.templates.LabelTemplate;
 import dev.floorgate.templates.PreviewResult;

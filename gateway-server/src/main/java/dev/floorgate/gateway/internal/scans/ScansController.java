@@ -1,7 +1,7 @@
 package dev.floorgate.gateway.internal.scans;
 
 import dev.floorgate.gateway.internal.access.DevicePrincipal;
-import dev.floorgate.gateway.internal.access.RequestAuth;
+import dev.floorgate.gateway.internal.http.RequestAuth;
 import dev.floorgate.gateway.internal.http.LanRequests;
 import dev.floorgate.lan.LanJsonException;
 import dev.floorgate.lan.ScanRequest;

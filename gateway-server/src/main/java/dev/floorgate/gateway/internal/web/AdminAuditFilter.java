@@ -1,7 +1,7 @@
 package dev.floorgate.gateway.internal.web;
 
 import dev.floorgate.gateway.GatewayConfiguration;
-import dev.floorgate.gateway.internal.access.RequestAuth;
+import dev.floorgate.gateway.internal.http.RequestAuth;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpMethod;
 import io.micronaut.http.HttpRequest;

@@ -4,7 +4,7 @@ import dev.floorgate.devices.DiscoveredPrinter;
 import dev.floorgate.devices.DiscoveryOptions;
 import dev.floorgate.devices.PrinterDiscovery;
 import dev.floorgate.gateway.internal.access.DeviceRegistry;
-import dev.floorgate.gateway.internal.access.RequestAuth;
+import dev.floorgate.gateway.internal.http.RequestAuth;
 import dev.floorgate.gateway.internal.devices.PrinterRegistry;
 import dev.floorgate.gateway.internal.GatewayProblem;
 import dev.floorgate.gateway.internal.print.PrintRequest;

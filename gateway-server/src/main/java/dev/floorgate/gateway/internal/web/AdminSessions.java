@@ -1,7 +1,7 @@
 package dev.floorgate.gateway.internal.web;
 
 import dev.floorgate.gateway.internal.GatewayDatabase;
-import dev.floorgate.gateway.internal.access.RequestAuth;
+import dev.floorgate.gateway.internal.http.RequestAuth;
 import dev.floorgate.gateway.internal.GatewayProblem;
 import dev.floorgate.gateway.internal.ProblemCode;
 import java.nio.charset.StandardCharsets;

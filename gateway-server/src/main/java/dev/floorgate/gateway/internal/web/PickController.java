@@ -2,7 +2,7 @@ package dev.floorgate.gateway.internal.web;
 
 import dev.floorgate.gateway.internal.access.DevicePrincipal;
 import dev.floorgate.gateway.internal.access.OperatorSessions;
-import dev.floorgate.gateway.internal.access.RequestAuth;
+import dev.floorgate.gateway.internal.http.RequestAuth;
 import dev.floorgate.sync.PickTask;
 import dev.floorgate.sync.SkuItem;
 import dev.floorgate.sync.SyncEngine;

@@ -1,8 +1,10 @@
-package dev.floorgate.gateway.internal.access;
+package dev.floorgate.gateway.internal.http;
 
 import dev.floorgate.gateway.GatewayConfiguration;
 import dev.floorgate.gateway.internal.GatewayProblem;
 import dev.floorgate.gateway.internal.ProblemCode;
+import dev.floorgate.gateway.internal.access.DevicePrincipal;
+import dev.floorgate.gateway.internal.access.DeviceRegistry;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
