@@ -8,6 +8,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import dev.floorgate.gateway.TestGateway;
 import dev.floorgate.gateway.internal.events.EventHub;
+import dev.floorgate.protocol.OperationResult;
 import dev.floorgate.sync.LocationItem;
 import dev.floorgate.sync.OrderItem;
 import dev.floorgate.sync.OrderLine;
@@ -182,8 +183,9 @@ class PageJsonShapesTest {
         String op = "{\"opId\":\"" + OP + "\",\"type\":\"PICK\",\"sku\":\"SKU-123\",\"qty\":2,\"location\":\"A-01-03\","
                 + "\"orderNo\":\"SO-991\"}";
         assertThat(gateway.post("/api/v1/operations", device, op).statusCode()).isEqualTo(202);
-        gateway.context().getBean(EventHub.class).publish("op.rejected", "acme", "pda-a", Map.of("opId", OP,
-                "status", "REJECTED", "code", "INSUFFICIENT_RESERVATION", "message", "order SO-991 has 1 reserved"));
+        // What the sync engine publishes when the core rejects the operation.
+        gateway.context().getBean(EventHub.class).publish("op.rejected", "acme", "pda-a",
+                OperationResult.rejected(OP, "INSUFFICIENT_RESERVATION", "order SO-991 has 1 reserved"));
     }
 
     /** The body with every value replaced by its kind, keys in the order they came. */

@@ -1,11 +1,16 @@
 package dev.floorgate.gateway.internal.events;
 
+import dev.floorgate.lan.DeviceEvent;
 import dev.floorgate.lan.GatewayEvent;
+import dev.floorgate.lan.PrintJobEvent;
+import dev.floorgate.lan.StationEvent;
+import dev.floorgate.protocol.OperationResult;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
 import org.slf4j.Logger;
@@ -30,6 +35,10 @@ public final class EventHub {
     /** Events queued per slow subscriber before it is cut off. */
     static final int SUBSCRIBER_BUFFER = 1024;
     private static final Logger LOG = LoggerFactory.getLogger(EventHub.class);
+    /** The data each event type carries (lan-api's GatewayEvent documents the same). */
+    private static final Map<String, Class<?>> DATA_TYPES = Map.of(GatewayEvent.OP_RESULT, OperationResult.class,
+            GatewayEvent.OP_REJECTED, OperationResult.class, GatewayEvent.PRINT_JOB, PrintJobEvent.class,
+            GatewayEvent.DEVICE, DeviceEvent.class, GatewayEvent.STATION, StationEvent.class);
 
     private final Object lock = new Object();
     private long lastId;
@@ -55,6 +64,7 @@ public final class EventHub {
      *                 (op.result, op.rejected), a {@code PrintJobEvent}, {@code DeviceEvent} or {@code StationEvent}
      */
     public GatewayEvent publish(String type, String tenant, String deviceId, Object data) {
+        requireTyped(type, data);
         synchronized (lock) {
             GatewayEvent event = new GatewayEvent(++lastId, type, tenant, deviceId, Instant.now().toString(), data);
             recent.addLast(event);
@@ -70,6 +80,21 @@ public final class EventHub {
                 }
             }
             return event;
+        }
+    }
+
+    /**
+     * The gateway sends only typed event data (the PDA client reads a map only for types it does not know yet): a
+     * map published for a known type would reach the picker and the rejection log as nothing, so it is misuse.
+     */
+    private static void requireTyped(String type, Object data) {
+        Class<?> expected = DATA_TYPES.get(type);
+        if (expected == null) {
+            throw new IllegalStateException("unknown event type '" + type + "'; known: " + DATA_TYPES.keySet());
+        }
+        if (!expected.isInstance(data)) {
+            throw new IllegalStateException("a '" + type + "' event carries a " + expected.getSimpleName() + ", got "
+                    + (data == null ? "null" : data.getClass().getSimpleName()));
         }
     }
 
