@@ -40,8 +40,7 @@ final class EventsController {
         } else {
             DevicePrincipal device = auth.device(request);
             boolean wholeTenant = "tenant".equals(request.getParameters().get("scope"));
-            events = hub.subscribe(lastEventId, e -> e.visibleTo(device.tenant())
-                    && (wholeTenant || e.deviceId() == null || e.deviceId().equals(device.deviceId())));
+            events = hub.subscribeDevice(lastEventId, device.tenant(), wholeTenant ? null : device.deviceId());
         }
         Flux<Event<Map<String, Object>>> data = events.map(EventsController::toSse);
         Flux<Event<Map<String, Object>>> keepAlive = Flux.interval(Duration.ofSeconds(15))
