@@ -15,13 +15,10 @@ import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.reactivestreams.Publisher;
-import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Scheduler;
-import reactor.core.scheduler.Schedulers;
 
 /**
  * Records every changing request that site IT makes, whichever endpoint it goes to (this package's, the print
@@ -56,14 +53,14 @@ final class AdminAuditFilter {
     private final AdminSessions sessions;
     private final GatewayConfiguration config;
     private final AuditLog audit;
-    private final Scheduler blocking;
+    private final ExecutorService blocking;
 
     AdminAuditFilter(AdminSessions sessions, GatewayConfiguration config, AuditLog audit,
             @Named(TaskExecutors.BLOCKING) ExecutorService blocking) {
         this.sessions = sessions;
         this.config = config;
         this.audit = audit;
-        this.blocking = Schedulers.fromExecutorService(blocking);
+        this.blocking = blocking;
     }
 
     /**
@@ -73,14 +70,14 @@ final class AdminAuditFilter {
      * a task per PDA request).
      */
     @ResponseFilter
-    Publisher<MutableHttpResponse<?>> record(HttpRequest<?> request, MutableHttpResponse<?> response) {
+    CompletableFuture<MutableHttpResponse<?>> record(HttpRequest<?> request, MutableHttpResponse<?> response) {
         if (!mayBeAudited(request)) {
-            return Mono.<MutableHttpResponse<?>>just(response);
+            return CompletableFuture.completedFuture(response);
         }
-        return Mono.<MutableHttpResponse<?>>fromCallable(() -> {
+        return CompletableFuture.supplyAsync(() -> {
             recordNow(request, response);
             return response;
-        }).subscribeOn(blocking);
+        }, blocking);
     }
 
     /** False for what is never audited, decided without I/O: reads, sign-in, and requests without an admin's token. */
