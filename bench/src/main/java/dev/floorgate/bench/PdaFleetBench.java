@@ -23,8 +23,9 @@ import java.util.Map;
  */
 public final class PdaFleetBench {
     private static final int SKUS = 50;
-    private static final String DEFAULT_GATEWAY_JVM =
-            "-Xms32m -Xmx160m -XX:+UseSerialGC -XX:MaxDirectMemorySize=64m -Xss512k";
+    static final String DEFAULT_GATEWAY_JVM =
+            "-Xms32m -Xmx96m -XX:+UseSerialGC -XX:MaxDirectMemorySize=64m -Xss512k -XX:TieredStopAtLevel=1 "
+                    + "-XX:ReservedCodeCacheSize=32m";
     private final FleetOptions options;
     private final BenchCore core;
     private final Path work;

@@ -21,35 +21,25 @@ import java.util.Set;
  *   <tr><td>baud, dataBits, stopBits, parity</td><td>9600, 8, 1, none</td><td>serial URLs: line settings</td></tr>
  * </table>
  *
- * <p>Looks like {@link ScannerOptions} in its connection part (connect timeout, reconnect backoff, event queue)
- * and shares its checks ({@code internal.OptionValues}), but is kept apart: the defaults differ for a reason
- * (a printer reconnects from 500 ms and queues 1000 events; a scanner from 200 ms and 10000 scans), the URL
- * options of each are the site's documented vocabulary, and the rest (status round trips vs framing of reads)
- * has nothing in common.
+ * <p>The link part (connect timeout, reconnect backoff, event queue) is {@link LinkOptions}', shared with
+ * {@link ScannerOptions}, with a printer's defaults.
  */
-public final class PrinterOptions {
+public final class PrinterOptions extends LinkOptions {
 
-    private static final Set<String> URL_OPTIONS = Set.of("statusTimeout", "connectTimeout", "writeTimeout",
-            "pollInterval", "reconnectMin", "reconnectMax", "maxReply", "eventQueue");
+    private static final Set<String> URL_OPTIONS = withLinkOptions(Set.of("statusTimeout", "writeTimeout",
+            "pollInterval", "maxReply"));
 
     private final Duration statusTimeout;
-    private final Duration connectTimeout;
     private final Duration writeTimeout;
     private final Duration statusPollInterval;
-    private final Duration reconnectBackoffMin;
-    private final Duration reconnectBackoffMax;
     private final int maxReplyBytes;
-    private final int eventQueueCapacity;
 
     private PrinterOptions(Builder b) {
+        super(b);
         this.statusTimeout = b.statusTimeout;
-        this.connectTimeout = b.connectTimeout;
         this.writeTimeout = b.writeTimeout;
         this.statusPollInterval = b.statusPollInterval;
-        this.reconnectBackoffMin = b.reconnectBackoffMin;
-        this.reconnectBackoffMax = b.reconnectBackoffMax;
         this.maxReplyBytes = b.maxReplyBytes;
-        this.eventQueueCapacity = b.eventQueueCapacity;
     }
 
     public static Builder builder() {
@@ -69,55 +59,45 @@ public final class PrinterOptions {
         OptionValues v = new OptionValues(url);
         v.requireKnown(URL_OPTIONS);
         PrinterOptions d = defaults();
-        return builder()
+        return readLink(v, builder(), d)
                 .statusTimeout(v.duration("statusTimeout", d.statusTimeout))
-                .connectTimeout(v.duration("connectTimeout", d.connectTimeout))
                 .writeTimeout(v.duration("writeTimeout", d.writeTimeout))
                 .statusPollInterval(v.duration("pollInterval", d.statusPollInterval))
-                .reconnectBackoff(v.duration("reconnectMin", d.reconnectBackoffMin), v.duration("reconnectMax", d.reconnectBackoffMax))
                 .maxReplyBytes(v.integer("maxReply", d.maxReplyBytes, 1024, 16 * 1024 * 1024))
-                .eventQueueCapacity(v.integer("eventQueue", d.eventQueueCapacity, 16, 1_000_000))
                 .build();
     }
 
     public Duration statusTimeout() { return statusTimeout; }
-    public Duration connectTimeout() { return connectTimeout; }
     public Duration writeTimeout() { return writeTimeout; }
     /** Zero when the background poll is off. */
     public Duration statusPollInterval() { return statusPollInterval; }
-    public Duration reconnectBackoffMin() { return reconnectBackoffMin; }
-    public Duration reconnectBackoffMax() { return reconnectBackoffMax; }
     public int maxReplyBytes() { return maxReplyBytes; }
-    public int eventQueueCapacity() { return eventQueueCapacity; }
 
     @Override
     public String toString() {
         return "PrinterOptions{statusTimeout=" + statusTimeout.toMillis() + "ms, connectTimeout="
-                + connectTimeout.toMillis() + "ms, writeTimeout=" + writeTimeout.toMillis() + "ms, pollInterval="
+                + connectTimeout().toMillis() + "ms, writeTimeout=" + writeTimeout.toMillis() + "ms, pollInterval="
                 + statusPollInterval.toMillis() + "ms}";
     }
 
     /** Builds {@link PrinterOptions}; every setter validates its argument. */
-    public static final class Builder {
+    public static final class Builder extends LinkOptions.Builder<Builder> {
         private Duration statusTimeout = Duration.ofSeconds(2);
-        private Duration connectTimeout = Duration.ofSeconds(5);
         private Duration writeTimeout = Duration.ofSeconds(10);
         private Duration statusPollInterval = Duration.ofSeconds(5);
-        private Duration reconnectBackoffMin = Duration.ofMillis(500);
-        private Duration reconnectBackoffMax = Duration.ofSeconds(30);
         private int maxReplyBytes = 64 * 1024;
-        private int eventQueueCapacity = 1000;
 
         private Builder() {
+            super(Duration.ofMillis(500), 1000);
+        }
+
+        @Override
+        Builder self() {
+            return this;
         }
 
         public Builder statusTimeout(Duration timeout) {
             this.statusTimeout = OptionValues.positive(timeout, "statusTimeout");
-            return this;
-        }
-
-        public Builder connectTimeout(Duration timeout) {
-            this.connectTimeout = OptionValues.positive(timeout, "connectTimeout");
             return this;
         }
 
@@ -132,20 +112,8 @@ public final class PrinterOptions {
             return this;
         }
 
-        public Builder reconnectBackoff(Duration min, Duration max) {
-            OptionValues.checkBackoff(min, max);
-            this.reconnectBackoffMin = min;
-            this.reconnectBackoffMax = max;
-            return this;
-        }
-
         public Builder maxReplyBytes(int maxReplyBytes) {
             this.maxReplyBytes = OptionValues.atLeast(maxReplyBytes, 256, "maxReplyBytes");
-            return this;
-        }
-
-        public Builder eventQueueCapacity(int capacity) {
-            this.eventQueueCapacity = OptionValues.atLeast(capacity, 1, "eventQueueCapacity");
             return this;
         }
 

@@ -33,10 +33,10 @@ import java.util.Set;
  *   <tr><td>baud, dataBits, stopBits, parity</td><td>9600, 8, 1, none</td><td>serial URLs: line settings</td></tr>
  * </table>
  *
- * <p>Its connection part looks like {@link PrinterOptions}' and shares its checks ({@code internal.OptionValues});
- * the two stay separate classes because their defaults and documented URL options differ (see there).
+ * <p>The link part (connect timeout, reconnect backoff, event queue) is {@link LinkOptions}', shared with
+ * {@link PrinterOptions}, with a scanner's defaults.
  */
-public final class ScannerOptions {
+public final class ScannerOptions extends LinkOptions {
 
     /** The byte(s) that end a frame. */
     public enum Suffix {
@@ -64,9 +64,9 @@ public final class ScannerOptions {
         KEYENCE_LON
     }
 
-    private static final Set<String> URL_OPTIONS = Set.of("suffix", "prefix", "stxEtx", "interCharTimeout",
-            "incompleteFrameTimeout", "maxFrame", "duplicateWindow", "trigger", "noRead", "charset",
-            "connectTimeout", "reconnectMin", "reconnectMax", "maxClients", "eventQueue");
+    private static final Set<String> URL_OPTIONS = withLinkOptions(Set.of("suffix", "prefix", "stxEtx",
+            "interCharTimeout", "incompleteFrameTimeout", "maxFrame", "duplicateWindow", "trigger", "noRead",
+            "charset", "maxClients"));
 
     private final Suffix suffix;
     private final String prefix;
@@ -78,13 +78,10 @@ public final class ScannerOptions {
     private final TriggerMode triggerMode;
     private final String noReadString;
     private final Charset charset;
-    private final Duration connectTimeout;
-    private final Duration reconnectBackoffMin;
-    private final Duration reconnectBackoffMax;
     private final int maxClients;
-    private final int eventQueueCapacity;
 
     private ScannerOptions(Builder b) {
+        super(b);
         this.suffix = b.suffix;
         this.prefix = b.prefix;
         this.stxEtx = b.stxEtx;
@@ -95,11 +92,7 @@ public final class ScannerOptions {
         this.triggerMode = b.triggerMode;
         this.noReadString = b.noReadString;
         this.charset = b.charset;
-        this.connectTimeout = b.connectTimeout;
-        this.reconnectBackoffMin = b.reconnectBackoffMin;
-        this.reconnectBackoffMax = b.reconnectBackoffMax;
         this.maxClients = b.maxClients;
-        this.eventQueueCapacity = b.eventQueueCapacity;
     }
 
     public static Builder builder() {
@@ -127,7 +120,7 @@ public final class ScannerOptions {
         } catch (RuntimeException e) {
             throw new IllegalArgumentException("invalid device url '" + url + "': unknown charset '" + charsetName + "'", e);
         }
-        return builder()
+        return readLink(v, builder(), d)
                 .suffix(v.choice("suffix", Suffix.class, d.suffix))
                 .prefix(v.text("prefix", d.prefix))
                 .stxEtx(v.flag("stxEtx", d.stxEtx))
@@ -138,10 +131,7 @@ public final class ScannerOptions {
                 .triggerMode(parseTrigger(v.text("trigger", "none"), url))
                 .noReadString(v.text("noRead", d.noReadString))
                 .charset(charset)
-                .connectTimeout(v.duration("connectTimeout", d.connectTimeout))
-                .reconnectBackoff(v.duration("reconnectMin", d.reconnectBackoffMin), v.duration("reconnectMax", d.reconnectBackoffMax))
                 .maxClients(v.integer("maxClients", d.maxClients, 1, 1024))
-                .eventQueueCapacity(v.integer("eventQueue", d.eventQueueCapacity, 16, 1_000_000))
                 .build();
     }
 
@@ -169,19 +159,15 @@ public final class ScannerOptions {
     public TriggerMode triggerMode() { return triggerMode; }
     public String noReadString() { return noReadString; }
     public Charset charset() { return charset; }
-    public Duration connectTimeout() { return connectTimeout; }
-    public Duration reconnectBackoffMin() { return reconnectBackoffMin; }
-    public Duration reconnectBackoffMax() { return reconnectBackoffMax; }
     public int maxClients() { return maxClients; }
-    public int eventQueueCapacity() { return eventQueueCapacity; }
 
     /** A builder starting from the defaults. */
     public Builder toBuilder() {
         return builder().suffix(suffix).prefix(prefix).stxEtx(stxEtx).interCharTimeout(interCharTimeout)
                 .incompleteFrameTimeout(incompleteFrameTimeout).maxFrameLength(maxFrameLength)
                 .duplicateWindow(duplicateWindow).triggerMode(triggerMode).noReadString(noReadString).charset(charset)
-                .connectTimeout(connectTimeout).reconnectBackoff(reconnectBackoffMin, reconnectBackoffMax)
-                .maxClients(maxClients).eventQueueCapacity(eventQueueCapacity);
+                .connectTimeout(connectTimeout()).reconnectBackoff(reconnectBackoffMin(), reconnectBackoffMax())
+                .maxClients(maxClients).eventQueueCapacity(eventQueueCapacity());
     }
 
     @Override
@@ -193,7 +179,7 @@ public final class ScannerOptions {
     }
 
     /** Builds {@link ScannerOptions}; every setter validates its argument. */
-    public static final class Builder {
+    public static final class Builder extends LinkOptions.Builder<Builder> {
         private Suffix suffix = Suffix.CRLF;
         private String prefix = "";
         private boolean stxEtx;
@@ -204,13 +190,15 @@ public final class ScannerOptions {
         private TriggerMode triggerMode = TriggerMode.NONE;
         private String noReadString = "ERROR";
         private Charset charset = StandardCharsets.UTF_8;
-        private Duration connectTimeout = Duration.ofSeconds(5);
-        private Duration reconnectBackoffMin = Duration.ofMillis(200);
-        private Duration reconnectBackoffMax = Duration.ofSeconds(30);
         private int maxClients = 4;
-        private int eventQueueCapacity = 10_000;
 
         private Builder() {
+            super(Duration.ofMillis(200), 10_000);
+        }
+
+        @Override
+        Builder self() {
+            return this;
         }
 
         public Builder suffix(Suffix suffix) {
@@ -265,25 +253,8 @@ public final class ScannerOptions {
             return this;
         }
 
-        public Builder connectTimeout(Duration timeout) {
-            this.connectTimeout = OptionValues.positive(timeout, "connectTimeout");
-            return this;
-        }
-
-        public Builder reconnectBackoff(Duration min, Duration max) {
-            OptionValues.checkBackoff(min, max);
-            this.reconnectBackoffMin = min;
-            this.reconnectBackoffMax = max;
-            return this;
-        }
-
         public Builder maxClients(int maxClients) {
             this.maxClients = OptionValues.atLeast(maxClients, 1, "maxClients");
-            return this;
-        }
-
-        public Builder eventQueueCapacity(int capacity) {
-            this.eventQueueCapacity = OptionValues.atLeast(capacity, 1, "eventQueueCapacity");
             return this;
         }
 

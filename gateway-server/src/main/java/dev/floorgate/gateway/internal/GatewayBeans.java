@@ -72,9 +72,9 @@ import org.slf4j.LoggerFactory;
  * <p><b>Stop</b> (at shutdown, the reverse): scanners close -> the spooler stops its workers (the label being sent
  * gets {@code fg.print.shutdown-grace}; a worker returns only once its last change committed) -> printer drivers
  * close -> the rejection log unsubscribes -> the sync engine stops (its outbox is durable). Then Micronaut closes
- * the plain resources ({@code preDestroy}) after everything that uses them: the printer identity asker, the
- * certificate check, and gateway.db last (its writer commits what waits, then the file is checkpointed and its
- * lock released).
+ * the plain resources ({@code preDestroy}) after everything that uses them: the device registry (its last-seen
+ * times), the printer identity asker, the certificate check, and gateway.db last (its writer commits what waits,
+ * then the file is checkpointed and its lock released).
  */
 @Factory
 final class GatewayBeans {
@@ -114,7 +114,10 @@ final class GatewayBeans {
         }
     }
 
+
+    /** Closed before gateway.db: it writes the devices' last-seen times still in memory. */
     @Singleton
+    @Bean(preDestroy = "close")
     DeviceRegistry devices(GatewayDatabase db) {
         return new DeviceRegistry(db);
     }

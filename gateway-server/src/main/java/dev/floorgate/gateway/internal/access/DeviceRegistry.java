@@ -41,12 +41,11 @@ public final class DeviceRegistry {
     public static final Duration DEFAULT_CODE_TTL = Duration.ofMinutes(15);
     private static final Pattern DEVICE_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
     private static final char[] CODE_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ".toCharArray();
-    private static final Duration LAST_SEEN_RESOLUTION = Duration.ofSeconds(10);
 
     private final GatewayDatabase db;
     private final SecureRandom random = new SecureRandom();
     private final Clock clock;
-    private final Map<String, Instant> lastSeenWritten = new ConcurrentHashMap<>();
+    private final LastSeenTracker lastSeen;
     /**
      * Token hash -> device, for tokens seen since start: every device request authenticates, and a SQLite read
      * per request would queue them for gateway.db's few read connections. Enroll and revoke drop a device's entries.
@@ -62,6 +61,7 @@ public final class DeviceRegistry {
     DeviceRegistry(GatewayDatabase db, Clock clock) {
         this.db = db;
         this.clock = clock;
+        this.lastSeen = new LastSeenTracker(db, clock);
     }
 
     /** A new one-time enrollment code for a device of {@code tenant} in {@code warehouse}. */
@@ -212,8 +212,9 @@ public final class DeviceRegistry {
             try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT device_id, tenant, "
                     + "warehouse, kind, enrolled_at, revoked_at, last_seen FROM devices ORDER BY device_id")) {
                 while (rs.next()) {
+                    Instant seen = lastSeen.lastSeen(rs.getString(1));
                     out.add(new EnrolledDevice(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                            rs.getString(5), rs.getString(6), rs.getString(7)));
+                            rs.getString(5), rs.getString(6), seen != null ? seen.toString() : rs.getString(7)));
                 }
             }
             return out;
@@ -229,23 +230,12 @@ public final class DeviceRegistry {
     }
 
     private void touch(DevicePrincipal device) {
-        Instant now = clock.instant();
-        Instant last = lastSeenWritten.get(device.deviceId());
-        if (last != null && last.plus(LAST_SEEN_RESOLUTION).isAfter(now)) {
-            return; // last_seen is for people; writing it on every request would cost an fsync each
-        }
-        lastSeenWritten.put(device.deviceId(), now);
-        try {
-            db.inTransaction(c -> {
-                try (PreparedStatement ps = c.prepareStatement("UPDATE devices SET last_seen = ? WHERE device_id = ?")) {
-                    ps.setString(1, now.toString());
-                    ps.setString(2, device.deviceId());
-                    return ps.executeUpdate();
-                }
-            });
-        } catch (SQLException e) {
-            lastSeenWritten.remove(device.deviceId());
-        }
+        lastSeen.seen(device.deviceId()); // in memory; written in batches (LastSeenTracker)
+    }
+
+    /** Writes the last-seen times not yet on disk; call before gateway.db closes. */
+    public void close() throws SQLException {
+        lastSeen.close();
     }
 
     private static void requireId(String field, String value) {

@@ -29,7 +29,7 @@ import java.util.regex.Pattern;
  */
 public final class PrinterRegistry implements AutoCloseable {
     /** Names of printers, scanners and stations: what fits a metric label, a URL path and a log line. */
-    static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
+    static final Pattern NAME = DeviceConfiguration.NAME;
 
     /** By name, sorted; printers adopted at run time join it, so it is concurrent. */
     private final Map<String, Entry> printers = new ConcurrentSkipListMap<>();
@@ -61,10 +61,10 @@ public final class PrinterRegistry implements AutoCloseable {
         }
         sorted.sort((a, b) -> a.getName().compareTo(b.getName()));
         for (PrinterConfiguration c : sorted) {
-            requireName("fg.printers", c.getName());
-            DeviceUrl url = parse("fg.printers." + c.getName() + ".url", c.getUrl());
+            c.requireValidName();
+            DeviceUrl url = c.deviceUrl();
             if (url.kind() == DeviceUrl.Kind.TCP_LISTEN) {
-                throw new IllegalStateException("fg.printers." + c.getName() + ".url: '" + url + "' is tcp-listen; "
+                throw new IllegalStateException(c.urlKey() + ": '" + url + "' is tcp-listen; "
                         + "a printer is reached as tcp://host:9100 or serial:///dev/ttyX");
             }
             printers.put(c.getName(), new Entry(c));
@@ -89,23 +89,6 @@ public final class PrinterRegistry implements AutoCloseable {
         }
     }
 
-    static void requireName(String prefix, String name) {
-        if (name == null || !NAME.matcher(name).matches()) {
-            throw new IllegalStateException(prefix + "." + name + ": a name must be 1 to 64 letters, digits, '.', "
-                    + "'_' or '-', starting with a letter or digit");
-        }
-    }
-
-    static DeviceUrl parse(String key, String url) {
-        if (url == null || url.isBlank()) {
-            throw new IllegalStateException(key + " is required");
-        }
-        try {
-            return DeviceUrl.parse(url);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalStateException(key + ": " + e.getMessage(), e);
-        }
-    }
 
     private void onEvent(Entry e, DeviceEvent event) {
         if (event.kind() == DeviceEvent.Kind.PRINTER_STATE_CHANGED) {

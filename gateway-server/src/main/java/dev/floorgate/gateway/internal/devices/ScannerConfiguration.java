@@ -2,7 +2,6 @@ package dev.floorgate.gateway.internal.devices;
 
 import io.micronaut.context.annotation.EachProperty;
 import io.micronaut.context.annotation.Parameter;
-import jakarta.annotation.Nullable;
 
 /**
  * One configured barcode scanner, {@code fg.scanners.<name>.*} (API.md "Running and configuration").
@@ -15,36 +14,13 @@ import jakarta.annotation.Nullable;
  *   <li>{@code fg.scanners.<name>.description} (empty): free text for site IT's page.</li>
  * </ul>
  *
- * <p>Why this is not merged with {@link PrinterConfiguration}, which has the same shape: see there.
+ * <p>The keys and their reading are {@link DeviceConfiguration}'s.
  */
-@EachProperty("fg.scanners")
-public final class ScannerConfiguration {
-    private final String name;
-    private String url;
-    private String description = "";
+@EachProperty(ScannerConfiguration.PREFIX)
+public final class ScannerConfiguration extends DeviceConfiguration {
+    public static final String PREFIX = "fg.scanners";
 
     public ScannerConfiguration(@Parameter String name) {
-        this.name = name;
-    }
-
-    public String getName() {
-        return name;
-    }
-
-    @Nullable
-    public String getUrl() {
-        return url;
-    }
-
-    public void setUrl(@Nullable String url) {
-        this.url = url;
-    }
-
-    public String getDescription() {
-        return description;
-    }
-
-    public void setDescription(@Nullable String description) {
-        this.description = description == null ? "" : description;
+        super(PREFIX, name);
     }
 }

@@ -53,9 +53,9 @@ public final class ScannerRegistry implements AutoCloseable {
         List<ScannerConfiguration> sorted = new ArrayList<>(configs);
         sorted.sort((a, b) -> a.getName().compareTo(b.getName()));
         for (ScannerConfiguration c : sorted) {
-            PrinterRegistry.requireName("fg.scanners", c.getName());
-            String key = "fg.scanners." + c.getName() + ".url";
-            DeviceUrl url = PrinterRegistry.parse(key, c.getUrl());
+            c.requireValidName();
+            String key = c.urlKey();
+            DeviceUrl url = c.deviceUrl();
             ScannerOptions options;
             try {
                 options = ScannerOptions.fromUrl(url);

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
 import org.slf4j.Logger;
@@ -20,14 +21,21 @@ import reactor.core.publisher.Sinks;
 import reactor.util.concurrent.Queues;
 
 /**
- * Fans gateway events (the LAN API's {@link GatewayEvent}, written to the stream by {@code LanJson}) out to server-sent-event subscribers, each filtered to what its caller may see. Keeps the
- * last {@link #REPLAY_CAPACITY} events in memory so a PDA that lost Wi-Fi for a moment and reconnects with
+ * Fans gateway events (the LAN API's {@link GatewayEvent}, written to the stream by {@code LanJson}) out to
+ * server-sent-event subscribers, each filtered to what its caller may see. Keeps the last {@link #REPLAY_CAPACITY} events in memory so a PDA that lost Wi-Fi for a moment and reconnects with
  * {@code Last-Event-ID} gets what it missed. (A result is also kept durably with its operation in the outbox:
  * this replay buffer is a convenience, not the record.)
  *
  * <p>Each subscriber has its own bounded queue. Registration and publishing happen under one lock, so a new
  * subscriber gets the replayed events and then every later one, none twice and none lost. A subscriber that
  * falls {@link #SUBSCRIBER_BUFFER} events behind is completed; it reconnects with its Last-Event-ID and replays.
+ *
+ * <p>Subscribers are indexed by who they are, so a publish looks only at those that may want the event: a device
+ * subscriber ({@link #subscribeDevice}) under its device id and its tenant, a whole-tenant one under its tenant,
+ * and only the rest (admins, the rejection log) are tested one by one. An operation's result for one PDA of 300
+ * used to test 300 filters under the lock; it now looks at that PDA's subscriber(s) and the few admin ones.
+ * Buckets are copy-on-write and the maps concurrent: an emit may complete a subscriber, which unsubscribes it on
+ * the same thread while the publish iterates.
  */
 public final class EventHub {
     /** Events kept for reconnecting subscribers. */
@@ -43,15 +51,30 @@ public final class EventHub {
     private final Object lock = new Object();
     private long lastId;
     private final Deque<GatewayEvent> recent = new ArrayDeque<>();
-    private final List<Subscriber> subscribers = new CopyOnWriteArrayList<>();
+    /** Subscribers with their own filter, tested for every event. */
+    private final List<Subscriber> filtered = new CopyOnWriteArrayList<>();
+    /** Device subscribers by device id, for events aimed at one device. */
+    private final Map<String, List<Subscriber>> byDevice = new ConcurrentHashMap<>();
+    /** Device subscribers by tenant, for a tenant's events aimed at no device. */
+    private final Map<String, List<Subscriber>> devicesByTenant = new ConcurrentHashMap<>();
+    /** Whole-tenant subscribers ({@code ?scope=tenant}) by tenant. */
+    private final Map<String, List<Subscriber>> wholeTenant = new ConcurrentHashMap<>();
+    /** Subscribers looked at by the last publish (for tests of the index). */
+    private int lastExamined;
 
     private static final class Subscriber {
         final Sinks.Many<GatewayEvent> sink =
                 Sinks.many().unicast().onBackpressureBuffer(Queues.<GatewayEvent>get(SUBSCRIBER_BUFFER).get());
         final Predicate<GatewayEvent> visible;
+        /** Null for a filtered subscriber. */
+        final String tenant;
+        /** Null for a filtered or whole-tenant subscriber. */
+        final String deviceId;
 
-        Subscriber(Predicate<GatewayEvent> visible) {
+        Subscriber(Predicate<GatewayEvent> visible, String tenant, String deviceId) {
             this.visible = visible;
+            this.tenant = tenant;
+            this.deviceId = deviceId;
         }
     }
 
@@ -71,14 +94,27 @@ public final class EventHub {
             if (recent.size() > REPLAY_CAPACITY) {
                 recent.removeFirst();
             }
-            for (Subscriber s : subscribers) {
-                if (s.visible.test(event) && s.sink.tryEmitNext(event).isFailure()) {
-                    LOG.info("event subscriber fell {} events behind; closing it (it will reconnect)",
-                            SUBSCRIBER_BUFFER);
-                    subscribers.remove(s);
-                    s.sink.tryEmitComplete();
+            int examined = 0;
+            for (Subscriber s : filtered) {
+                examined += offer(s, event);
+            }
+            if (event.tenant() != null) {
+                examined += offerAll(wholeTenant.get(event.tenant()), event);
+            } else {
+                for (List<Subscriber> bucket : wholeTenant.values()) {
+                    examined += offerAll(bucket, event);
                 }
             }
+            if (event.deviceId() != null) {
+                examined += offerAll(byDevice.get(event.deviceId()), event);
+            } else if (event.tenant() != null) {
+                examined += offerAll(devicesByTenant.get(event.tenant()), event);
+            } else {
+                for (List<Subscriber> bucket : devicesByTenant.values()) {
+                    examined += offerAll(bucket, event);
+                }
+            }
+            lastExamined = examined;
             return event;
         }
     }
@@ -98,20 +134,90 @@ public final class EventHub {
         }
     }
 
+    private int offerAll(List<Subscriber> bucket, GatewayEvent event) {
+        if (bucket == null) {
+            return 0;
+        }
+        for (Subscriber s : bucket) {
+            offer(s, event);
+        }
+        return bucket.size();
+    }
+
+    /** Emits to one subscriber if it may see the event; cuts it off when it fell too far behind. Under the lock. */
+    private int offer(Subscriber s, GatewayEvent event) {
+        if (s.visible.test(event) && s.sink.tryEmitNext(event).isFailure()) {
+            LOG.info("event subscriber fell {} events behind; closing it (it will reconnect)", SUBSCRIBER_BUFFER);
+            remove(s);
+            s.sink.tryEmitComplete();
+        }
+        return 1;
+    }
+
     /** Events after {@code lastEventId} (replayed from memory) followed by live ones, filtered by {@code visible}. */
     public Flux<GatewayEvent> subscribe(long lastEventId, Predicate<GatewayEvent> visible) {
-        Subscriber s = new Subscriber(visible);
+        return register(lastEventId, new Subscriber(visible, null, null));
+    }
+
+    /**
+     * A device's events: its tenant's (and site-wide) events aimed at no device in particular, plus those aimed at
+     * {@code deviceId}; with {@code deviceId} null, every event of the tenant (a supervisor's screen).
+     */
+    public Flux<GatewayEvent> subscribeDevice(long lastEventId, String tenant, String deviceId) {
+        if (tenant == null) {
+            throw new IllegalArgumentException("a device subscriber needs its tenant");
+        }
+        Predicate<GatewayEvent> visible = e -> visibleTo(e, tenant)
+                && (deviceId == null || e.deviceId() == null || e.deviceId().equals(deviceId));
+        return register(lastEventId, new Subscriber(visible, tenant, deviceId));
+    }
+
+    private Flux<GatewayEvent> register(long lastEventId, Subscriber s) {
         synchronized (lock) {
             if (lastEventId > 0) {
                 for (GatewayEvent e : recent) {
-                    if (e.id() > lastEventId && visible.test(e)) {
+                    if (e.id() > lastEventId && s.visible.test(e)) {
                         s.sink.tryEmitNext(e);
                     }
                 }
             }
-            subscribers.add(s);
+            if (s.tenant == null) {
+                filtered.add(s);
+            } else if (s.deviceId == null) {
+                wholeTenant.computeIfAbsent(s.tenant, t -> new CopyOnWriteArrayList<>()).add(s);
+            } else {
+                byDevice.computeIfAbsent(s.deviceId, d -> new CopyOnWriteArrayList<>()).add(s);
+                devicesByTenant.computeIfAbsent(s.tenant, t -> new CopyOnWriteArrayList<>()).add(s);
+            }
         }
-        return s.sink.asFlux().doFinally(signal -> subscribers.remove(s));
+        return s.sink.asFlux().doFinally(signal -> remove(s));
+    }
+
+    private void remove(Subscriber s) {
+        synchronized (lock) {
+            if (s.tenant == null) {
+                filtered.remove(s);
+            } else if (s.deviceId == null) {
+                removeFrom(wholeTenant, s.tenant, s);
+            } else {
+                removeFrom(byDevice, s.deviceId, s);
+                removeFrom(devicesByTenant, s.tenant, s);
+            }
+        }
+    }
+
+    private static void removeFrom(Map<String, List<Subscriber>> index, String key, Subscriber s) {
+        List<Subscriber> bucket = index.get(key);
+        if (bucket != null) {
+            bucket.remove(s); // an empty bucket stays (one per device ever subscribed): a publish may be iterating
+        }
+    }
+
+    /** How many subscribers the last publish looked at. */
+    int lastExamined() {
+        synchronized (lock) {
+            return lastExamined;
+        }
     }
 
     /**

@@ -42,8 +42,7 @@ final class EventsController {
         } else {
             DevicePrincipal device = auth.device(request);
             boolean wholeTenant = "tenant".equals(request.getParameters().get("scope"));
-            events = hub.subscribe(lastEventId, e -> EventHub.visibleTo(e, device.tenant())
-                    && (wholeTenant || e.deviceId() == null || e.deviceId().equals(device.deviceId())));
+            events = hub.subscribeDevice(lastEventId, device.tenant(), wholeTenant ? null : device.deviceId());
         }
         Flux<Event<String>> data = events.map(EventsController::toSse);
         Flux<Event<String>> keepAlive = Flux.interval(Duration.ofSeconds(15))

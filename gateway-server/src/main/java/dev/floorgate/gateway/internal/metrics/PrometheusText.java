@@ -1,5 +1,7 @@
 package dev.floorgate.gateway.internal.metrics;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Set;
@@ -26,7 +28,9 @@ public final class PrometheusText {
                 if (i > 0) {
                     out.append(',');
                 }
-                out.append(labels[i]).append("=\"").append(escape(labels[i + 1])).append('"');
+                out.append(labels[i]).append("=\"");
+                appendEscaped(labels[i + 1]);
+                out.append('"');
             }
             out.append('}');
         }
@@ -34,7 +38,7 @@ public final class PrometheusText {
         if (value == Math.rint(value) && !Double.isInfinite(value)) {
             out.append((long) value);
         } else {
-            out.append(String.format(Locale.ROOT, "%.6f", value));
+            appendSixDecimals(value);
         }
         out.append('\n');
         return this;
@@ -48,8 +52,36 @@ public final class PrometheusText {
         return sample(name, "counter", help, value, labels);
     }
 
-    private static String escape(String v) {
-        return v.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n");
+    /** Backslash, quote and newline escaped, straight into the output (no copies per label). */
+    private void appendEscaped(String v) {
+        for (int i = 0; i < v.length(); i++) {
+            char c = v.charAt(i);
+            if (c == '\\') {
+                out.append("\\\\");
+            } else if (c == '"') {
+                out.append("\\\"");
+            } else if (c == '\n') {
+                out.append("\\n");
+            } else {
+                out.append(c);
+            }
+        }
+    }
+
+    /**
+     * What {@code String.format(Locale.ROOT, "%.6f", value)} writes (HALF_UP to six places), without a Formatter
+     * per sample: a scrape writes a few dozen of these. NaN and infinities keep Formatter's words.
+     */
+    private void appendSixDecimals(double value) {
+        if (Double.isNaN(value) || Double.isInfinite(value)) {
+            out.append(String.format(Locale.ROOT, "%.6f", value));
+            return;
+        }
+        BigDecimal rounded = new BigDecimal(Double.toString(value)).setScale(6, RoundingMode.HALF_UP);
+        if (rounded.signum() == 0 && (value < 0 || 1 / value < 0)) {
+            out.append('-'); // Formatter keeps the sign of a negative value that rounds to zero
+        }
+        out.append(rounded.toPlainString());
     }
 
     @Override

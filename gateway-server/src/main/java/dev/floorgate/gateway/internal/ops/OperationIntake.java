@@ -15,14 +15,16 @@ import dev.floorgate.sync.SyncEngine;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
  * Takes operations from a device into the outbox: reads them, binds them to the device (tenant, warehouse,
  * device id, logged-in operator), validates them against the cached master data, appends the valid ones and
- * waits for their group commit. Only then does the caller answer 202: an acknowledged operation is on disk.
+ * answers when their group commit is done (without holding a thread meanwhile). Only then does the caller answer
+ * 202: an acknowledged operation is on disk.
  */
 public final class OperationIntake {
     private final SyncEngine engine;
@@ -47,7 +49,25 @@ public final class OperationIntake {
     public record FieldProblem(String field, String message) {
     }
 
+    /** {@link #submitAsync}, waiting for its answer (for callers on a thread that may block). */
     public Outcome submit(DevicePrincipal device, String body) throws SQLException {
+        try {
+            return submitAsync(device, body).join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException) {
+                throw (RuntimeException) e.getCause();
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * Validates on the caller's thread (it reads the cached tables and the operator's session), then answers when
+     * the group commit made the valid operations durable: the caller's thread is not held while the outbox
+     * commits, so a few io threads serve hundreds of PDAs. The future fails with a {@link GatewayProblem}
+     * (DISK_FULL, OUTBOX_UNAVAILABLE, OUTBOX_BUSY after {@code fg.sync.append-timeout}).
+     */
+    public CompletableFuture<Outcome> submitAsync(DevicePrincipal device, String body) throws SQLException {
         List<Operation> ops = OperationJson.readOperations(body);
         if (ops.isEmpty()) {
             throw GatewayProblem.invalid("operations: at least one operation is required");
@@ -91,8 +111,11 @@ public final class OperationIntake {
                 outcome.rejected().add(new Refused(op.opId(), code, problems));
             }
         }
-        if (!valid.isEmpty()) {
-            for (AppendResult r : append(valid, device)) {
+        if (valid.isEmpty()) {
+            return CompletableFuture.completedFuture(outcome);
+        }
+        return append(valid, device).thenApply(results -> {
+            for (AppendResult r : results) {
                 if (r.kind() == AppendResult.Kind.CONFLICT) {
                     outcome.rejected().add(new Refused(r.opId(), ResultCodes.OP_ID_REUSED,
                             List.of(new FieldProblem("opId", r.message()))));
@@ -100,28 +123,39 @@ public final class OperationIntake {
                     outcome.accepted().add(r.opId());
                 }
             }
-        }
-        return outcome;
+            return outcome;
+        });
     }
 
-    private List<AppendResult> append(List<Operation> ops, DevicePrincipal device) {
-        try {
-            return engine.outbox().append(ops, device.deviceId())
-                    .get(config.getAppendTimeout().toMillis(), TimeUnit.MILLISECONDS);
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof DiskFullException) {
-                throw new GatewayProblem(ProblemCode.DISK_FULL, cause.getMessage());
-            }
-            throw new GatewayProblem(ProblemCode.OUTBOX_UNAVAILABLE, "the outbox could not store the operations: "
-                    + cause.getMessage());
-        } catch (TimeoutException e) {
-            throw new GatewayProblem(ProblemCode.OUTBOX_BUSY, "the outbox did not commit within "
-                    + config.getAppendTimeout().toMillis() + " ms; retry with the same opIds");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new GatewayProblem(ProblemCode.OUTBOX_BUSY, "interrupted while waiting for the outbox");
+    private CompletableFuture<List<AppendResult>> append(List<Operation> ops, DevicePrincipal device) {
+        long timeoutMillis = config.getAppendTimeout().toMillis();
+        CompletableFuture<List<AppendResult>> answer = new CompletableFuture<>();
+        engine.outbox().append(ops, device.deviceId())
+                .orTimeout(timeoutMillis, TimeUnit.MILLISECONDS)
+                .whenComplete((results, failure) -> {
+                    if (failure == null) {
+                        answer.complete(results);
+                    } else {
+                        answer.completeExceptionally(problem(failure, timeoutMillis));
+                    }
+                });
+        return answer;
+    }
+
+    private static GatewayProblem problem(Throwable failure, long timeoutMillis) {
+        Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                ? failure.getCause() : failure;
+        if (cause instanceof DiskFullException) {
+            return new GatewayProblem(ProblemCode.DISK_FULL, cause.getMessage());
         }
+        if (cause instanceof TimeoutException) {
+            return new GatewayProblem(ProblemCode.OUTBOX_BUSY, "the outbox did not commit within " + timeoutMillis
+                    + " ms; retry with the same opIds");
+        }
+        GatewayProblem problem = new GatewayProblem(ProblemCode.OUTBOX_UNAVAILABLE,
+                "the outbox could not store the operations: " + cause.getMessage());
+        problem.initCause(cause);
+        return problem;
     }
 
     /** Fills what the device may leave out; what it sent stays as sent (the fingerprint covers it). */

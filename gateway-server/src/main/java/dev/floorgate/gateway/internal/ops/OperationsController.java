@@ -22,6 +22,7 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * {@code POST /api/v1/operations} (202 only after the operations are durable; 422 naming each refused op's
@@ -41,10 +42,18 @@ final class OperationsController {
         this.auth = auth;
     }
 
+    /**
+     * Authenticates and validates on an io thread, then lets it go: the answer is written when the group commit
+     * completes (a thread per waiting PDA was 32 io threads parked in the commit wait while scans queued).
+     */
     @Post
-    HttpResponse<SubmitResult> submit(HttpRequest<?> request, @Body String body) throws SQLException {
+    CompletableFuture<HttpResponse<SubmitResult>> submit(HttpRequest<?> request, @Body String body)
+            throws SQLException {
         DevicePrincipal device = auth.device(request);
-        OperationIntake.Outcome outcome = intake.submit(device, body);
+        return intake.submitAsync(device, body).thenApply(OperationsController::answer);
+    }
+
+    private static HttpResponse<SubmitResult> answer(OperationIntake.Outcome outcome) {
         if (outcome.rejected().isEmpty()) {
             return HttpResponse.<SubmitResult>status(HttpStatus.ACCEPTED)
                     .body(new SubmitResult(null, null, outcome.accepted(), null));

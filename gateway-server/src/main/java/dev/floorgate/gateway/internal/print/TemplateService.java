@@ -32,6 +32,7 @@ public final class TemplateService {
     private static final Logger LOG = LoggerFactory.getLogger(TemplateService.class);
 
     private final TemplateCatalog catalog;
+    private final PreviewCache previews = new PreviewCache();
 
     private TemplateService(TemplateCatalog catalog) {
         this.catalog = catalog;
@@ -89,10 +90,10 @@ public final class TemplateService {
         }
     }
 
-    /** A preview where fields not given take their sample values. */
+    /** A preview where fields not given take their sample values (the last 32 are kept: PreviewCache). */
     public PreviewResult preview(LabelTemplate template, Map<String, String> data) {
         try {
-            return template.preview(data);
+            return previews.get(template, data, () -> template.preview(data));
         } catch (IllegalArgumentException e) {
             throw GatewayProblem.invalid("data: " + e.getMessage());
         }

@@ -10,10 +10,12 @@ import io.micronaut.http.annotation.ResponseFilter;
 import io.micronaut.http.annotation.ServerFilter;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.scheduling.TaskExecutors;
-import io.micronaut.scheduling.annotation.ExecuteOn;
+import jakarta.inject.Named;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -51,21 +53,48 @@ final class AdminAuditFilter {
     private final GatewayConfiguration config;
     private final AuditLog audit;
     private final JsonMapper json;
+    private final ExecutorService blocking;
 
-    AdminAuditFilter(AdminSessions sessions, GatewayConfiguration config, AuditLog audit, JsonMapper json) {
+    AdminAuditFilter(AdminSessions sessions, GatewayConfiguration config, AuditLog audit, JsonMapper json,
+            @Named(TaskExecutors.BLOCKING) ExecutorService blocking) {
         this.sessions = sessions;
         this.config = config;
         this.audit = audit;
         this.json = json;
+        this.blocking = blocking;
     }
 
+    /**
+     * Runs on the event loop. Most requests are a device's or a read and are not audited: they are answered
+     * there and then. Only a changing request with an admin's bearer token moves to the blocking pool, where its
+     * session is looked up and the audit row written (the old filter moved every request there, a thread hop and
+     * a task per PDA request).
+     */
     @ResponseFilter
-    @ExecuteOn(TaskExecutors.BLOCKING)
-    void record(HttpRequest<?> request, MutableHttpResponse<?> response) {
-        if (request.getMethod() == HttpMethod.GET || request.getMethod() == HttpMethod.HEAD
-                || request.getMethod() == HttpMethod.OPTIONS || NOT_AUDITED.matcher(request.getPath()).matches()) {
-            return;
+    CompletableFuture<MutableHttpResponse<?>> record(HttpRequest<?> request, MutableHttpResponse<?> response) {
+        if (!mayBeAudited(request)) {
+            return CompletableFuture.completedFuture(response);
         }
+        return CompletableFuture.supplyAsync(() -> {
+            recordNow(request, response);
+            return response;
+        }, blocking);
+    }
+
+    /** False for what is never audited, decided without I/O: reads, sign-in, and requests without an admin's token. */
+    boolean mayBeAudited(HttpRequest<?> request) {
+        HttpMethod method = request.getMethod();
+        if (method == HttpMethod.GET || method == HttpMethod.HEAD || method == HttpMethod.OPTIONS) {
+            return false;
+        }
+        String token = bearer(request);
+        if (token == null || !(token.startsWith(RequestAuth.SESSION_PREFIX) || isAdminToken(token))) {
+            return false; // a device's token, or none: not an admin action
+        }
+        return !NOT_AUDITED.matcher(request.getPath()).matches();
+    }
+
+    private void recordNow(HttpRequest<?> request, MutableHttpResponse<?> response) {
         String actor = actor(request);
         if (actor == null) {
             return;
@@ -84,18 +113,29 @@ final class AdminAuditFilter {
         audit.record(actor, action, target, AuditDetail.of(json, response.getBody().orElse(null)), response.code());
     }
 
-    /** The signed-in user or "admin-token"; null for devices and strangers. */
-    private String actor(HttpRequest<?> request) {
+    private static String bearer(HttpRequest<?> request) {
         String header = request.getHeaders().get(HttpHeaders.AUTHORIZATION);
         if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
             return null;
         }
-        String token = header.substring(7).trim();
+        return header.substring(7).trim();
+    }
+
+    /** The signed-in user or "admin-token"; null for devices and strangers. */
+    private String actor(HttpRequest<?> request) {
+        String token = bearer(request);
+        if (token == null) {
+            return null;
+        }
         if (token.startsWith(RequestAuth.SESSION_PREFIX)) {
             return sessions.session(token).map(AdminSessions.Session::username).orElse(null);
         }
+        return isAdminToken(token) ? "admin-token" : null;
+    }
+
+    private boolean isAdminToken(String token) {
         String admin = config.getAdminToken();
         return admin != null && !admin.isBlank() && MessageDigest.isEqual(token.getBytes(StandardCharsets.UTF_8),
-                admin.getBytes(StandardCharsets.UTF_8)) ? "admin-token" : null;
+                admin.getBytes(StandardCharsets.UTF_8));
     }
 }
