@@ -18,96 +18,50 @@ import java.util.regex.Pattern;
  *
  * <p>{@link #fingerprint()} identifies the request for deduplication: the same jobId with the same fingerprint is
  * the same job; with another, the id was reused for something else.
+ *
+ * <p>The domain's job, not the wire's: lan-api's {@code PrintJobRequest} is what a client sends (a printer or a
+ * station, fields still unchecked), this is what the spool keeps (tenant and creator from the caller, the rendered
+ * ZPL). {@code PrintRequestReader} turns one into the other.
+ *
+ * @param station   the station the job was made for, or null
+ * @param template  the template name, or null for raw ZPL
+ * @param data      the field values given (sorted by name); empty for raw ZPL
+ * @param rawZpl    the ZPL the client sent, or null for a template
+ * @param zpl       what is sent to the printer
+ * @param createdBy "device:pda-17", "admin", "station:pack-1"
  */
-public final class PrintRequest {
+public record PrintRequest(String jobId, String tenant, String printer, String station, String template,
+        SortedMap<String, String> data, String rawZpl, String zpl, int copies, String createdBy) {
     /** A jobId: what a client can make (UUID, ULID, "st-pack-1-..."), safe in a URL path and a log line. */
     public static final Pattern JOB_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]{0,127}");
 
-    private final String jobId;
-    private final String tenant;
-    private final String printer;
-    private final String station;
-    private final String template;
-    private final SortedMap<String, String> data;
-    private final String rawZpl;
-    private final String zpl;
-    private final int copies;
-    private final String createdBy;
-
-    private PrintRequest(String jobId, String tenant, String printer, String station, String template,
-            Map<String, String> data, String rawZpl, String zpl, int copies, String createdBy) {
+    public PrintRequest {
         if (jobId == null || !JOB_ID.matcher(jobId).matches()) {
             throw new IllegalArgumentException("jobId: must be 1 to 128 letters, digits, '.', '_', ':' or '-', got '"
                     + jobId + "'");
         }
-        this.jobId = jobId;
-        this.tenant = Objects.requireNonNull(tenant, "tenant");
-        this.printer = Objects.requireNonNull(printer, "printer");
-        this.station = station;
-        this.template = template;
-        this.data = Collections.unmodifiableSortedMap(new TreeMap<>(data));
-        this.rawZpl = rawZpl;
-        this.zpl = Objects.requireNonNull(zpl, "zpl");
-        this.copies = copies;
-        this.createdBy = Objects.requireNonNull(createdBy, "createdBy");
+        Objects.requireNonNull(tenant, "tenant");
+        Objects.requireNonNull(printer, "printer");
+        data = Collections.unmodifiableSortedMap(new TreeMap<>(data));
+        Objects.requireNonNull(zpl, "zpl");
+        Objects.requireNonNull(createdBy, "createdBy");
     }
 
     /** A job from a template: {@code zpl} is the render of {@code data}, with {@code copies} in its ^PQ. */
     public static PrintRequest template(String jobId, String tenant, String printer, String station, String template,
             Map<String, String> data, String zpl, int copies, String createdBy) {
-        return new PrintRequest(jobId, tenant, printer, station, Objects.requireNonNull(template, "template"), data,
-                null, zpl, copies, createdBy);
+        return new PrintRequest(jobId, tenant, printer, station, Objects.requireNonNull(template, "template"),
+                new TreeMap<>(data), null, zpl, copies, createdBy);
     }
 
     /** A job of raw ZPL, sent as it is. */
     public static PrintRequest raw(String jobId, String tenant, String printer, String station, String zpl,
             String createdBy) {
-        return new PrintRequest(jobId, tenant, printer, station, null, Map.of(), zpl, zpl, 1, createdBy);
-    }
-
-    public String jobId() {
-        return jobId;
-    }
-
-    public String tenant() {
-        return tenant;
-    }
-
-    public String printer() {
-        return printer;
-    }
-
-    /** The station the job was made for, or null. */
-    public String station() {
-        return station;
-    }
-
-    /** The template name, or null for raw ZPL. */
-    public String template() {
-        return template;
-    }
-
-    /** The field values given (sorted by name); empty for raw ZPL. */
-    public SortedMap<String, String> data() {
-        return data;
-    }
-
-    /** What is sent to the printer. */
-    public String zpl() {
-        return zpl;
+        return new PrintRequest(jobId, tenant, printer, station, null, new TreeMap<>(), zpl, zpl, 1, createdBy);
     }
 
     public boolean raw() {
         return template == null;
-    }
-
-    public int copies() {
-        return copies;
-    }
-
-    /** "device:pda-17", "admin", "station:pack-1". */
-    public String createdBy() {
-        return createdBy;
     }
 
     /**
