@@ -3,6 +3,7 @@ package dev.floorgate.gateway.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.floorgate.gateway.TestGateway;
+import dev.floorgate.gateway.internal.GatewayDatabase;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -155,5 +156,28 @@ class ErrorBodyAuditTest {
         soft.assertThat(r.statusCode()).as(r.body()).isEqualTo(413);
         assertClean(soft, "a 12 MB body", r);
         soft.assertAll();
+    }
+
+    @Test
+    void aDatabaseFailureIsAnswered500InOurWords(@TempDir Path otherDir) throws Exception {
+        try (TestGateway broken = new TestGateway(otherDir, Map.of())) {
+            String token = broken.enroll("pda-db", "acme", "WH1");
+            broken.context().getBean(GatewayDatabase.class).close(); // every store now fails with an SQLException
+            SoftAssertions soft = new SoftAssertions();
+            for (String[] c : new String[][] {{"GET", "/api/v1/admin/devices", TestGateway.ADMIN_TOKEN},
+                    {"POST", "/api/v1/admin/enrollment-codes", TestGateway.ADMIN_TOKEN},
+                    {"GET", "/api/v1/print-jobs/job-1", token}, {"POST", "/api/v1/sessions", token}}) {
+                HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(broken.url(c[1])))
+                        .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json")
+                        .header("Authorization", "Bearer " + c[2]).method(c[0], c[0].equals("GET")
+                                ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofString("{\"tenant\":\"acme\",\"warehouse\":\"WH1\","
+                                        + "\"badge\":\"U-1\"}"));
+                HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+                soft.assertThat(r.statusCode()).as(c[0] + " " + c[1] + " " + r.body()).isGreaterThanOrEqualTo(400);
+                assertClean(soft, c[0] + " " + c[1] + " with gateway.db closed", r);
+            }
+            soft.assertAll();
+        }
     }
 }

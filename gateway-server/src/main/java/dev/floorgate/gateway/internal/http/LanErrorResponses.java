@@ -33,9 +33,12 @@ final class LanErrorResponses implements ErrorResponseProcessor<ErrorBody> {
         int status = base.code();
         Throwable cause = context.getRootCause().orElse(null);
         String code = code(status, cause);
-        if (LOG.isInfoEnabled()) {
-            String said = context.getErrors().isEmpty() ? String.valueOf(cause)
-                    : context.getErrors().get(0).getMessage();
+        String said = context.getErrors().isEmpty() ? String.valueOf(cause)
+                : context.getErrors().get(0).getMessage();
+        if (status >= 500) {
+            LOG.warn("{} {} answered {} {} by the framework: {}", context.getRequest().getMethod(),
+                    LogText.safe(context.getRequest().getPath()), status, code, LogText.safe(said), cause);
+        } else {
             LOG.info("{} {} answered {} {} by the framework: {}", context.getRequest().getMethod(),
                     LogText.safe(context.getRequest().getPath()), status, code, LogText.safe(said));
         }
