@@ -14,11 +14,13 @@ final class ClientMessages {
     /**
      * Exception and class names, stack frames, Java packages, SQL and driver words, and qualified class names such
      * as {@code com.example.Foo} or {@code Foo$Bar} (a setting's name, {@code fg.print.max-queued-per-printer}, is fine).
+     * Case-sensitive like the core's, so a printer's "paper out error" or the word "exception" in a person's reason
+     * is not mistaken for internals.
      */
     private static final Pattern INTERNALS = Pattern.compile(
-            "Exception|Throwable|Error:|\\bat [a-z]\\w*\\.|\\bjava\\.|\\bjavax\\.|\\bjdk\\.|\\bsun\\.|SQL|jdbc|sqlite"
-                    + "|netty|micronaut|fasterxml|jackson|floorgate\\.|\\w\\$\\w"
-                    + "|\\b[a-z]\\w*(\\.[a-z]\\w*)+\\.[A-Z]", Pattern.CASE_INSENSITIVE);
+            "Exception|Throwable|\\bat [a-z]\\w*\\.|\\bjava\\.|\\bjavax\\.|\\bjdk\\.|\\bsun\\.|SQL|[Ss]qlite|jdbc"
+                    + "|[Nn]etty|[Mm]icronaut|fasterxml|[Jj]ackson|floorgate\\.|\\w\\$\\w"
+                    + "|\\b[a-z]\\w*(\\.[a-z]\\w*)+\\.[A-Z]");
 
     private ClientMessages() {
     }

@@ -2,6 +2,7 @@ package dev.floorgate.gateway.internal.tls;
 
 import io.micronaut.context.BeanProvider;
 import jakarta.inject.Singleton;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Set;
@@ -21,9 +22,14 @@ import java.util.Set;
  */
 @Singleton
 public final class RedirectHost {
+    static final long NAMES_TTL_MILLIS = 10_000;
     private final HttpsConfiguration https;
     private final TlsConfiguration tls;
     private final BeanProvider<SiteCertificates> certificates;
+    private volatile Cached cached;
+
+    private record Cached(Set<String> names, long readAt) {
+    }
 
     RedirectHost(HttpsConfiguration https, TlsConfiguration tls, BeanProvider<SiteCertificates> certificates) {
         this.https = https;
@@ -61,8 +67,23 @@ public final class RedirectHost {
         return HostNames.hostName();
     }
 
-    /** Every name a request's Host may carry and still be redirected to. */
+    /**
+     * Every name a request's Host may carry and still be redirected to. Read again at most every
+     * {@link #NAMES_TTL_MILLIS}: reading the interfaces per request would let a flood of plain-port requests make
+     * the gateway list its network interfaces thousands of times a second; a DHCP change shows within seconds.
+     */
     Set<String> ourNames() {
+        long now = System.nanoTime();
+        Cached cached = this.cached;
+        if (cached != null && now - cached.readAt < NAMES_TTL_MILLIS * 1_000_000L) {
+            return cached.names;
+        }
+        Set<String> names = Collections.unmodifiableSet(readNames());
+        this.cached = new Cached(names, now);
+        return names;
+    }
+
+    private Set<String> readNames() {
         Set<String> names = new LinkedHashSet<>();
         String configured = https.getHostName();
         if (configured != null && !configured.isBlank()) {
