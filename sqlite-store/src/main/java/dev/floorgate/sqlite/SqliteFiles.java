@@ -1,7 +1,10 @@
 package dev.floorgate.sqlite;
 
 import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -27,6 +30,24 @@ public final class SqliteFiles {
     private static final int SQLITE_FULL = 13;
 
     private SqliteFiles() {
+    }
+
+    /**
+     * Creates {@code file} empty and readable by its owner only (0600) when it does not exist, on a POSIX file
+     * system; an existing file, or a file system without POSIX permissions, is left as it is. SQLite gives a
+     * database's {@code -wal} and {@code -shm} files the mode of the database file, so making the database file
+     * this way before SQLite opens it keeps all three owner-only whatever the process umask (issue 22: the outbox,
+     * the cache and gateway.db were 0644). An empty file is what SQLite makes for a new database anyway.
+     */
+    public static void createOwnerOnly(Path file) throws IOException {
+        if (Files.exists(file) || !file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            return;
+        }
+        try {
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        } catch (FileAlreadyExistsException e) {
+            // made by someone else meanwhile: the gateway's start-up check of the data directory judges its mode
+        }
     }
 
     /** A connection to {@code file} (created if missing) in WAL mode with the pragmas above. */

@@ -13,7 +13,8 @@ import java.util.Objects;
  * its own lock) on {@link #writeConnection()} and its {@link ReaderPool} on {@link #file()}.
  *
  * <p><b>On disk:</b> {@code file}, {@code file-wal}, {@code file-shm} (SQLite's WAL files; a clean close
- * checkpoints and removes them) and {@code file.lock} (empty; held with an OS lock while open).
+ * checkpoints and removes them) and {@code file.lock} (empty; held with an OS lock while open). A new file and its
+ * lock are made owner-only (0600, {@link SqliteFiles#createOwnerOnly}); the -wal and -shm files take the file's mode.
  */
 public final class SqliteStore implements AutoCloseable {
     private final Path file;
@@ -39,6 +40,8 @@ public final class SqliteStore implements AutoCloseable {
         Objects.requireNonNull(schema, "schema");
         Path abs = file.toAbsolutePath();
         Files.createDirectories(abs.getParent());
+        SqliteFiles.createOwnerOnly(ProcessLock.lockFileOf(abs));
+        SqliteFiles.createOwnerOnly(abs);
         ProcessLock lock = ProcessLock.acquire(ProcessLock.lockFileOf(abs), what + " " + file);
         Connection c = null;
         try {

@@ -2,9 +2,12 @@ package dev.floorgate.sqlite;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Statement;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -39,6 +42,30 @@ class SqliteStoreTest {
         try (SqliteStore again = SqliteStore.open(file, "test store", schema(), Durability.NORMAL)) {
             assertThat(again.versionFound()).as("lock released by close").isEqualTo(1);
             assertThat(SqliteFiles.pragma(again.writeConnection(), "synchronous")).isEqualTo("1"); // NORMAL
+        }
+    }
+
+    @Test
+    void aNewFileItsLockAndItsWalAreOwnerOnly() throws Exception {
+        assumeTrue(dir.getFileSystem().supportedFileAttributeViews().contains("posix"), "POSIX file system");
+        Path file = dir.resolve("secret.db");
+        try (SqliteStore store = SqliteStore.open(file, "test store", schema(), Durability.FULL);
+                Statement s = store.writeConnection().createStatement()) {
+            s.execute("INSERT INTO t VALUES (1)");
+            for (String name : new String[] {"secret.db", "secret.db.lock", "secret.db-wal", "secret.db-shm"}) {
+                assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve(name))))
+                        .as(name).isEqualTo("rw-------");
+            }
+        }
+    }
+
+    @Test
+    void anExistingFilesModeIsLeftToItsOwner() throws Exception {
+        assumeTrue(dir.getFileSystem().supportedFileAttributeViews().contains("posix"), "POSIX file system");
+        Path file = dir.resolve("shared.db");
+        Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-r-----")));
+        try (SqliteStore store = SqliteStore.open(file, "test store", schema(), Durability.FULL)) {
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-r-----");
         }
     }
 

@@ -160,6 +160,11 @@ final class GatewayBeans {
     @Singleton
     SyncEngine syncEngine(GatewayConfiguration gateway, CoreLinkConfiguration core, SyncConfiguration sync,
             GatewayIdentity identity, EventHub events) {
+        try {
+            DataDirectory.secure(Paths.get(gateway.getDataDir())); // before the outbox and cache files, if first
+        } catch (IOException e) {
+            throw new UncheckedIOException(e.getMessage(), e);
+        }
         SyncOptions.Builder options = SyncOptions.builder()
                 .dataDir(Paths.get(gateway.getDataDir()))
                 .gatewayId(identity.id())

@@ -7,7 +7,6 @@ import dev.floorgate.sqlite.SqlTask;
 import dev.floorgate.sqlite.SqliteFiles;
 import dev.floorgate.sqlite.SqliteStore;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -73,16 +72,11 @@ public final class GatewayDatabase implements AutoCloseable {
     /**
      * Opens (or creates) {@code <dataDir>/gateway.db} and brings it to {@link GatewaySchema}'s latest version.
      *
-     * @throws IOException when the directory cannot be made, another process holds the file, the file was written
+     * @throws IOException when the directory cannot be made or made owner-only ({@link DataDirectory}), another process holds the file, the file was written
      *                     by a newer gateway or is an unversioned file without the tables of version 1
      */
     public static GatewayDatabase open(Path dataDir) throws IOException {
-        Path dir = dataDir.toAbsolutePath().normalize();
-        try {
-            Files.createDirectories(dir);
-        } catch (IOException e) {
-            throw new IOException("cannot create the data directory " + dir + ": " + e.getMessage(), e);
-        }
+        Path dir = DataDirectory.secure(dataDir); // 0700, and nothing in it the group or others may read
         Path file = dir.resolve("gateway.db");
         SqliteStore store = SqliteStore.open(file, "gateway.db", GatewaySchema.SCHEMA, Durability.FULL);
         ReaderPool<Connection> readers = null;

@@ -1,6 +1,7 @@
 package dev.floorgate.gateway.internal.http;
 
 import dev.floorgate.gateway.internal.GatewayProblem;
+import dev.floorgate.gateway.internal.LogText;
 import dev.floorgate.gateway.internal.ProblemCode;
 import dev.floorgate.lan.ErrorBody;
 import dev.floorgate.lan.LanJsonException;
@@ -21,7 +22,9 @@ import org.slf4j.LoggerFactory;
  * {@link ProblemStatus} and the answer is an {@link ErrorBody}
  * {@code {"error": code, "message": ..., "details": ...}} (API.md); a refusal is logged at info, a failure at error.
  * A request body {@code LanJson} could not read ({@link LanJsonException}) is 400: INVALID naming the field, or
- * MALFORMED_JSON when the body is not JSON at all.
+ * MALFORMED_JSON when the body is not JSON at all. No answer names an internal class, a stack frame or a driver's
+ * message ({@link ClientMessages}, issue 22 finding 6e): a failure is 500 INTERNAL "internal error; see the gateway
+ * log" and its cause is logged; client text in log lines goes through {@link LogText}.
  */
 @Produces(MediaType.APPLICATION_JSON)
 @Singleton
@@ -55,16 +58,18 @@ final class ProblemHandler implements ExceptionHandler<RuntimeException, HttpRes
             status = 400;
             code = ProblemCode.INVALID.name();
         } else {
-            LOG.error("{} {} failed", request.getMethod(), request.getPath(), exception);
+            LOG.error("{} {} failed", request.getMethod(), LogText.safe(request.getPath()), exception);
             status = 500;
             code = "INTERNAL";
         }
         if (status < 500) {
-            LOG.info("{} {} refused {} {}: {}", request.getMethod(), request.getPath(), status, code,
-                    exception.getMessage());
+            LOG.info("{} {} refused {} {}: {}", request.getMethod(), LogText.safe(request.getPath()), status, code,
+                    LogText.safe(exception.getMessage()));
         }
-        String message = status == 500 ? "internal error: " + exception.getClass().getSimpleName()
-                + " (see the gateway log)" : exception.getMessage();
+        // Our refusals are in our words; a parser's or library's message (an IllegalArgumentException from deep
+        // down, a LanJson cause) may not be: ClientMessages replaces it. A failure never names its class.
+        String message = status == 500 ? ClientMessages.generic(500)
+                : ClientMessages.safe(exception.getMessage(), status);
         return HttpResponse.<ErrorBody>status(HttpStatus.valueOf(status)).body(new ErrorBody(code, message, details));
     }
 }

@@ -4,6 +4,7 @@ import dev.floorgate.gateway.SyncConfiguration;
 import dev.floorgate.gateway.internal.access.DevicePrincipal;
 import dev.floorgate.gateway.internal.access.OperatorSessions;
 import dev.floorgate.gateway.internal.GatewayProblem;
+import dev.floorgate.gateway.internal.LogText;
 import dev.floorgate.gateway.internal.ProblemCode;
 import dev.floorgate.protocol.Operation;
 import dev.floorgate.protocol.OperationJson;
@@ -19,6 +20,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Takes operations from a device into the outbox: reads them, binds them to the device (tenant, warehouse,
@@ -27,6 +30,13 @@ import java.util.concurrent.TimeoutException;
  * 202: an acknowledged operation is on disk.
  */
 public final class OperationIntake {
+    /**
+     * The one answer to a reused opId, whoever used it first: the same for a tenant's own earlier operation and for
+     * another tenant's, naming no tenant, device, SKU or quantity of the first use.
+     */
+    static final String OP_ID_REUSED_MESSAGE = "this opId was used before for another operation; an opId names one "
+            + "operation forever: make a new one";
+    private static final Logger LOG = LoggerFactory.getLogger(OperationIntake.class);
     private final SyncEngine engine;
     private final OperatorSessions sessions;
     private final SyncConfiguration config;
@@ -117,8 +127,12 @@ public final class OperationIntake {
         return append(valid, device).thenApply(results -> {
             for (AppendResult r : results) {
                 if (r.kind() == AppendResult.Kind.CONFLICT) {
+                    // The outbox's message names the first use's device and seq; another tenant may be asking
+                    // (issue 22 finding 6f), so the answer says only that the id is taken, the log says the rest.
+                    LOG.info("device {} reused opId {}: {}", device.deviceId(), LogText.safe(r.opId()),
+                            LogText.safe(r.message()));
                     outcome.rejected().add(new Refused(r.opId(), ResultCodes.OP_ID_REUSED,
-                            List.of(new FieldProblem("opId", r.message()))));
+                            List.of(new FieldProblem("opId", OP_ID_REUSED_MESSAGE))));
                 } else {
                     outcome.accepted().add(r.opId());
                 }
