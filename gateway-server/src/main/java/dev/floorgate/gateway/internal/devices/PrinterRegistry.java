@@ -168,6 +168,12 @@ public final class PrinterRegistry implements AutoCloseable {
         return printers.containsKey(name);
     }
 
+    /** A printer's configuration (adopted printers' included), or empty for an unknown name. */
+    public Optional<PrinterConfiguration> configuration(String name) {
+        Entry e = name == null ? null : printers.get(name);
+        return e == null ? Optional.empty() : Optional.of(e.config);
+    }
+
     /** The driver of a configured printer. */
     public Optional<ZebraPrinterDriver> driver(String name) {
         Entry e = printers.get(name);
