@@ -30,6 +30,8 @@ public final class PrinterAccess {
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
 
     private final PrinterRegistry printers;
+    /** Configured printers with neither tenants nor shared, at start: named by the start's warning. */
+    private final List<String> sharedByDefault;
 
     public PrinterAccess(PrinterRegistry printers, List<StationConfiguration> stations) {
         this.printers = printers;
@@ -63,11 +65,17 @@ public final class PrinterAccess {
                         + tenantsOf(s.getPrinter()) + ")");
             }
         }
+        this.sharedByDefault = List.copyOf(unowned);
         if (!unowned.isEmpty()) {
             LOG.warn("printers {} have neither fg.printers.<name>.tenants nor fg.printers.<name>.shared: every "
                     + "tenant's devices may print on them (as before). Set tenants: [..] to give a printer to "
                     + "its tenants, or shared: true to keep it shared and silence this warning", unowned);
         }
+    }
+
+    /** The printers shared only because their configuration has no tenants or shared key (the start warned). */
+    public List<String> sharedByDefault() {
+        return sharedByDefault;
     }
 
     /** Whether a device or station of {@code tenant} may print on {@code printer} (false for an unknown printer). */
