@@ -147,8 +147,8 @@ public final class PrintJobStore {
 
     /**
      * {@link #enqueue(PrintRequest, int, Instant)} with a per-tenant bound: TENANT_QUEUE_FULL when the job's tenant
-     * already has {@code maxForTenant} jobs waiting at the printer (checked first, so one tenant is refused before
-     * the printer's queue fills for everyone).
+     * already has {@code maxForTenant} jobs waiting at the printer, so one tenant is refused while the printer's
+     * queue still has room for the others (a full printer is QUEUE_FULL for everyone, checked first).
      */
     Enqueued enqueue(PrintRequest r, int maxQueued, int maxForTenant, Instant now) throws SQLException {
         String hash = r.fingerprint();
@@ -163,18 +163,18 @@ public final class PrintJobStore {
                 }
                 return new Enqueued(get(c, r.jobId()), false);
             }
+            int waiting = one(c, "SELECT COUNT(*) FROM print_jobs WHERE printer = ? AND state IN ('QUEUED', 'HELD')",
+                    rs -> rs.getInt(1), r.printer()).orElse(0);
+            if (waiting >= maxQueued) {
+                throw new GatewayProblem(ProblemCode.QUEUE_FULL, "printer '" + r.printer() + "' has " + waiting
+                        + " jobs waiting (fg.print.max-queued-per-printer " + maxQueued + "); try again later");
+            }
             int mine = one(c, "SELECT COUNT(*) FROM print_jobs WHERE tenant = ? AND printer = ? "
                     + "AND state IN ('QUEUED', 'HELD')", rs -> rs.getInt(1), r.tenant(), r.printer()).orElse(0);
             if (mine >= maxForTenant) {
                 throw new GatewayProblem(ProblemCode.TENANT_QUEUE_FULL, "tenant '" + r.tenant() + "' has " + mine
                         + " jobs waiting at printer '" + r.printer() + "', its limit is " + maxForTenant
                         + " (fg.print.tenant-queue-limit); try again when some have printed");
-            }
-            int waiting = one(c, "SELECT COUNT(*) FROM print_jobs WHERE printer = ? AND state IN ('QUEUED', 'HELD')",
-                    rs -> rs.getInt(1), r.printer()).orElse(0);
-            if (waiting >= maxQueued) {
-                throw new GatewayProblem(ProblemCode.QUEUE_FULL, "printer '" + r.printer() + "' has " + waiting
-                        + " jobs waiting (fg.print.max-queued-per-printer " + maxQueued + "); try again later");
             }
             long seq = nextSeq(c);
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO print_jobs (job_id, seq, tenant, printer, "
