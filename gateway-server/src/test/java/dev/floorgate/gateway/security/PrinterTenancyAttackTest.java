@@ -5,6 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import dev.floorgate.devices.sim.PrinterSimulator;
 import dev.floorgate.gateway.TestGateway;
+import dev.floorgate.gateway.internal.events.EventHub;
+import dev.floorgate.lan.GatewayEvent;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -20,8 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Issue 22 finding 1, the sharing half, through the real gateway: a device of tenant beta cannot print on, list or
- * act on jobs of acme's printer ({@code fg.printers.acme-label.tenants: [acme]}), and is told exactly what it is
- * told for a printer that does not exist; and no tenant fills a shared printer's queue for the others
+ * act on jobs of acme's printer ({@code fg.printers.acme-label.tenants: [acme]}), nor see it in the device list or
+ * its state changes in the event stream, and is told exactly what it is told for a printer that does not exist; and no tenant fills a shared printer's queue for the others
  * ({@code fg.print.tenant-queue-limit}, by default half of a shared printer's queue): the refusal is 429
  * TENANT_QUEUE_FULL naming the limit and the count, while the other tenant still queues.
  */
@@ -123,6 +125,30 @@ class PrinterTenancyAttackTest {
         await().atMost(WAIT).until(() -> gateway.get("/api/v1/print-jobs/beta-flood-4", beta).body()
                 .contains("\"state\":\"PRINTED\""));
         assertThat(job(beta, "beta-after-flood", "shared-label", LABEL).statusCode()).isEqualTo(202);
+    }
+
+    @Test
+    void anotherTenantsPrintersStateChangesAreNotInItsEventStream() throws Exception {
+        EventHub hub = gateway.context().getBean(EventHub.class);
+        acmePrinter.pause(true);
+        try {
+            await().atMost(WAIT).until(() -> !events(hub, "acme-label").isEmpty());
+        } finally {
+            acmePrinter.pause(false);
+        }
+        assertThat(events(hub, "acme-label")).allMatch(e -> "acme".equals(e.tenant()))
+                .noneMatch(e -> EventHub.visibleTo(e, "beta"));
+        sharedPrinter.pause(true);
+        try {
+            await().atMost(WAIT).until(() -> !events(hub, "shared-label").isEmpty());
+        } finally {
+            sharedPrinter.pause(false);
+        }
+        assertThat(events(hub, "shared-label")).allMatch(e -> EventHub.visibleTo(e, "beta"));
+    }
+
+    private static List<GatewayEvent> events(EventHub hub, String printer) {
+        return hub.recent(e -> e.type().equals("device") && printer.equals(e.device().name()), 1000);
     }
 
     private HttpResponse<String> job(String token, String jobId, String printer, String zpl) throws Exception {

@@ -97,7 +97,7 @@ public final class PrinterRegistry implements AutoCloseable {
                 e.lastSeen = event.at();
             }
         }
-        relay.relay("printer", event);
+        relay.relay("printer", event, e.config.getTenants());
         if (event.kind() == DeviceEvent.Kind.PRINTER_STATE_CHANGED && event.printerState() == PrinterState.READY) {
             for (Consumer<String> l : readyListeners) {
                 l.accept(e.config.getName());
