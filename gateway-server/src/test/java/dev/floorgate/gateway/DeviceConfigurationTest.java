@@ -3,6 +3,7 @@ package dev.floorgate.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.floorgate.gateway.internal.devices.PrinterAccess;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;
@@ -76,6 +77,42 @@ class DeviceConfigurationTest {
             assertThatThrownBy(() -> new TestGateway(dir, bad)).hasStackTraceContaining(key);
         }
         // The outbox of the data directory is locked while a sync engine holds it: nothing may hold it now.
+        try (TestGateway gateway = new TestGateway(dir, station(deadPort()))) {
+            assertThat(gateway.get("/health", null).statusCode()).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void aPrinterWithoutAnOwnerKeyStaysSharedAsBeforeAndIsNamedForTheWarning() throws Exception {
+        Map<String, Object> config = station(deadPort());
+        config.put("fg.printers.p2.url", "tcp://127.0.0.1:" + deadPort());
+        config.put("fg.printers.p2.tenants", java.util.List.of("acme", "beta"));
+        try (TestGateway gateway = new TestGateway(dir, config)) {
+            PrinterAccess access = gateway.context().getBean(PrinterAccess.class);
+            assertThat(access.sharedByDefault()).containsExactly("p1");
+            assertThat(access.mayPrint("anyone", "p1")).isTrue();
+            assertThat(access.mayPrint("beta", "p2")).isTrue();
+            assertThat(access.mayPrint("gamma", "p2")).isFalse();
+            assertThat(access.fairShare("p1", 10000)).isEqualTo(5000);
+            assertThat(access.fairShare("p2", 10000)).isEqualTo(5000);
+        }
+    }
+
+    @Test
+    void printerOwnershipMistakesStopTheStartNamingTheKey() throws Exception {
+        Map<String, Object> both = station(deadPort());
+        both.put("fg.printers.p1.tenants", java.util.List.of("acme"));
+        both.put("fg.printers.p1.shared", true);
+        assertThatThrownBy(() -> new TestGateway(dir, both)).hasStackTraceContaining("fg.printers.p1.shared and "
+                + "fg.printers.p1.tenants");
+        Map<String, Object> notShared = station(deadPort());
+        notShared.put("fg.printers.p1.shared", false);
+        assertThatThrownBy(() -> new TestGateway(dir, notShared)).hasStackTraceContaining("fg.printers.p1.shared");
+        Map<String, Object> otherTenant = station(deadPort());
+        otherTenant.put("fg.printers.p1.tenants", java.util.List.of("beta"));
+        assertThatThrownBy(() -> new TestGateway(dir, otherTenant)).hasStackTraceContaining("fg.stations.st1.printer")
+                .hasStackTraceContaining("is not for tenant 'acme'");
+        // nothing was left running: the next start on the same data works
         try (TestGateway gateway = new TestGateway(dir, station(deadPort()))) {
             assertThat(gateway.get("/health", null).statusCode()).isEqualTo(200);
         }

@@ -8,6 +8,7 @@ import dev.floorgate.gateway.internal.access.OperatorSessions;
 import dev.floorgate.gateway.internal.http.RequestAuth;
 import dev.floorgate.gateway.internal.devices.AdoptedPrinters;
 import dev.floorgate.gateway.internal.devices.DeviceMetrics;
+import dev.floorgate.gateway.internal.devices.PrinterAccess;
 import dev.floorgate.gateway.internal.devices.PrinterConfiguration;
 import dev.floorgate.gateway.internal.devices.PrinterRegistry;
 import dev.floorgate.gateway.internal.devices.ScannerConfiguration;
@@ -208,6 +209,15 @@ final class GatewayBeans {
         return checkedAfterOpening(db, () -> new PrinterRegistry(configs, events, adopted));
     }
 
+    /**
+     * Which tenants may use which printer and who holds the printer admin role (fg.printers.*.tenants, shared,
+     * admin-devices; fg.stations.*.printer-admin); checks them against the stations.
+     */
+    @Singleton
+    PrinterAccess printerAccess(PrinterRegistry printers, List<StationConfiguration> stations, GatewayDatabase db) {
+        return checkedAfterOpening(db, () -> new PrinterAccess(printers, stations));
+    }
+
     /** Checks fg.scanners; the scanners open with the stations ({@link StationService#start}). */
     @Singleton
     ScannerRegistry scanners(List<ScannerConfiguration> configs, EventHub events, GatewayDatabase db) {
@@ -227,14 +237,15 @@ final class GatewayBeans {
     }
 
     @Singleton
-    PrintSpooler spooler(PrintJobStore store, PrinterRegistry printers, EventHub events, PrintConfiguration config) {
-        return new PrintSpooler(store, printers, events, config);
+    PrintSpooler spooler(PrintJobStore store, PrinterRegistry printers, PrinterAccess access, EventHub events,
+            PrintConfiguration config) {
+        return new PrintSpooler(store, printers, access, events, config);
     }
 
     @Singleton
-    PrintRequestReader printRequests(PrinterRegistry printers, List<StationConfiguration> stations,
-            TemplateService templates, PrintConfiguration config) {
-        return new PrintRequestReader(printers, stations, templates, config);
+    PrintRequestReader printRequests(PrinterRegistry printers, PrinterAccess access,
+            List<StationConfiguration> stations, TemplateService templates, PrintConfiguration config) {
+        return new PrintRequestReader(printers, access, stations, templates, config);
     }
 
     @Singleton
@@ -277,7 +288,8 @@ final class GatewayBeans {
      */
     @Context
     @Bean(preDestroy = "close")
-    GatewayLifecycle lifecycle(PrinterRegistry printers, ScannerRegistry scanners, StationService.Plan plan,
+    GatewayLifecycle lifecycle(PrinterRegistry printers, PrinterAccess printerAccess, ScannerRegistry scanners,
+            StationService.Plan plan,
             SyncEngine engine, RejectionLog rejections, PrintSpooler spooler, StationService stations) {
         return new GatewayLifecycle()
                 .then("the sync engine", () -> { }, engine::close)

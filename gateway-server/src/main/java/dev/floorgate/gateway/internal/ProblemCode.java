@@ -45,5 +45,9 @@ public enum ProblemCode {
     /** The outbox did not commit in time; the same opIds may be retried. */
     OUTBOX_BUSY,
     /** The data disk is below fg.sync.disk-floor. */
-    DISK_FULL
+    DISK_FULL,
+    /** Raw ZPL carries a printer-control command the caller may not send (ZplCommandPolicy); names it and its byte. */
+    PRINTER_COMMAND_REFUSED,
+    /** A tenant's jobs waiting at one printer are at fg.print.tenant-queue-limit. */
+    TENANT_QUEUE_FULL
 }

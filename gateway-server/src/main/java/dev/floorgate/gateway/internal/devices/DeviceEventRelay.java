@@ -6,13 +6,16 @@ import dev.floorgate.lan.GatewayEvent;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Turns the drivers' device events into site-wide {@code device} events on the {@link EventHub} (tenant null:
- * printers and scanners belong to the site). The drivers already log every event, so nothing is logged here.
+ * Turns the drivers' device events into {@code device} events on the {@link EventHub}: site-wide (tenant null) for
+ * scanners and shared printers, and for a printer owned by tenants ({@code fg.printers.<name>.tenants}) one event
+ * per tenant, so another tenant's devices do not learn the printer exists from the stream. The drivers already log
+ * every event, so nothing is logged here.
  *
  * <p>Connection and printer-state changes always go out. Problem reports (garbage on a serial line, over-long
  * frames, no-reads, ...) go out at most once per {@link #PROBLEM_INTERVAL} per device and kind, carrying how many
@@ -38,8 +41,13 @@ final class DeviceEventRelay {
         this.hub = hub;
     }
 
-    /** @param type "printer" or "scanner" */
+    /** A site-wide event: {@code type} "printer" or "scanner". */
     void relay(String type, DeviceEvent event) {
+        relay(type, event, List.of());
+    }
+
+    /** @param tenants the tenants the device belongs to; empty for a site-wide event */
+    void relay(String type, DeviceEvent event, List<String> tenants) {
         if (QUIET.contains(event.kind())) {
             return;
         }
@@ -60,7 +68,13 @@ final class DeviceEventRelay {
         }
         String state = event.printerState() == null ? null : event.printerState().name();
         String stateText = event.printerState() == null ? null : event.printerState().label();
-        hub.publish(GatewayEvent.DEVICE, null, null, new dev.floorgate.lan.DeviceEvent(type, event.device(),
-                event.kind().name(), state, stateText, event.message(), heldBack));
+        dev.floorgate.lan.DeviceEvent data = new dev.floorgate.lan.DeviceEvent(type, event.device(),
+                event.kind().name(), state, stateText, event.message(), heldBack);
+        if (tenants.isEmpty()) {
+            hub.publish(GatewayEvent.DEVICE, null, null, data);
+        }
+        for (String tenant : tenants) {
+            hub.publish(GatewayEvent.DEVICE, tenant, null, data);
+        }
     }
 }

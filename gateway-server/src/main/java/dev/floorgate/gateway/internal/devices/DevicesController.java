@@ -20,22 +20,25 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code GET /api/v1/devices}: printers and scanners (site-wide, with their state), the stations that join them,
- * and the enrolled PDAs. A device sees its own tenant's PDAs, stations and queued jobs; the admin token sees all.
+ * {@code GET /api/v1/devices}: printers and scanners (with their state), the stations that join them,
+ * and the enrolled PDAs. A device sees its own tenant's PDAs, stations, queued jobs and the printers its tenant may
+ * use ({@link PrinterAccess}); the admin token sees all.
  */
 @Controller("/api/v1/devices")
 @ExecuteOn(TaskExecutors.BLOCKING)
 final class DevicesController {
     private final PrinterRegistry printers;
+    private final PrinterAccess access;
     private final ScannerRegistry scanners;
     private final List<StationConfiguration> stations;
     private final DeviceRegistry pdas;
     private final PrinterQueues queues;
     private final RequestAuth auth;
 
-    DevicesController(PrinterRegistry printers, ScannerRegistry scanners, List<StationConfiguration> stations,
+    DevicesController(PrinterRegistry printers, PrinterAccess access, ScannerRegistry scanners, List<StationConfiguration> stations,
             DeviceRegistry pdas, PrinterQueues queues, RequestAuth auth) {
         this.printers = printers;
+        this.access = access;
         this.scanners = scanners;
         this.stations = new ArrayList<>(stations);
         this.stations.sort((a, b) -> a.getName().compareTo(b.getName()));
@@ -56,6 +59,9 @@ final class DevicesController {
         }
         List<PrinterView> printerList = new ArrayList<>();
         for (PrinterRegistry.PrinterView p : printers.snapshot()) {
+            if (tenant != null && !access.mayPrint(tenant, p.name)) {
+                continue; // another tenant's printer: a device does not learn it exists
+            }
             printerList.add(PrinterJson.view(p, jobs.getOrDefault(p.name, Map.of()),
                     stationNames(visible, p.name, true)));
         }

@@ -97,7 +97,7 @@ public final class PrinterRegistry implements AutoCloseable {
                 e.lastSeen = event.at();
             }
         }
-        relay.relay("printer", event);
+        relay.relay("printer", event, e.config.getTenants());
         if (event.kind() == DeviceEvent.Kind.PRINTER_STATE_CHANGED && event.printerState() == PrinterState.READY) {
             for (Consumer<String> l : readyListeners) {
                 l.accept(e.config.getName());
@@ -166,6 +166,12 @@ public final class PrinterRegistry implements AutoCloseable {
 
     public boolean contains(String name) {
         return printers.containsKey(name);
+    }
+
+    /** A printer's configuration (adopted printers' included), or empty for an unknown name. */
+    public Optional<PrinterConfiguration> configuration(String name) {
+        Entry e = name == null ? null : printers.get(name);
+        return e == null ? Optional.empty() : Optional.of(e.config);
     }
 
     /** The driver of a configured printer. */

@@ -24,7 +24,13 @@ import java.util.Map;
  *       defaults provide with the template's sample data (off by default: a sample weight on a real label is
  *       wrong).</li>
  *   <li>{@code description} (empty): free text for site IT's page.</li>
+ *   <li>{@code printer-admin} (false): the station holds the printer admin role on its printer, so ZPL carried in
+ *       its scans (on-scan raw) may carry printer-control commands; each such scan is logged. Without it a raw
+ *       scan passes ZplCommandPolicy.labelsOnly() or is a station problem naming the command.</li>
  * </ul>
+ *
+ * <p>The station's tenant must be allowed on its printer ({@code fg.printers.<name>.tenants} or shared), else the
+ * start stops naming the key.
  */
 @EachProperty("fg.stations")
 public final class StationConfiguration {
@@ -41,6 +47,7 @@ public final class StationConfiguration {
     private Map<String, String> defaults = new LinkedHashMap<>();
     private boolean optionalFromSample;
     private String description = "";
+    private boolean printerAdmin;
 
     public StationConfiguration(@Parameter String name) {
         this.name = name;
@@ -125,6 +132,14 @@ public final class StationConfiguration {
 
     public void setDescription(@Nullable String description) {
         this.description = description == null ? "" : description;
+    }
+
+    public boolean isPrinterAdmin() {
+        return printerAdmin;
+    }
+
+    public void setPrinterAdmin(boolean printerAdmin) {
+        this.printerAdmin = printerAdmin;
     }
 
     /** Whether the station prints ZPL carried in its scans rather than a template. */

@@ -21,6 +21,7 @@ public final class ProblemStatus {
             case ENROLLMENT_REFUSED:
             case PASSWORD_CHANGE_REQUIRED:
             case ADMIN_CLOSED:
+            case PRINTER_COMMAND_REFUSED:
                 return 403;
             case NOT_FOUND:
                 return 404;
@@ -32,6 +33,7 @@ public final class ProblemStatus {
             case BATCH_TOO_LARGE:
                 return 413;
             case LOCKED_OUT:
+            case TENANT_QUEUE_FULL:
                 return 429;
             case QUEUE_FULL:
             case OUTBOX_UNAVAILABLE:

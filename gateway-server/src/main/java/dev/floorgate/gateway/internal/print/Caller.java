@@ -8,6 +8,11 @@ import dev.floorgate.gateway.internal.GatewayProblem;
  * the job records as its creator or the person action's author.
  */
 record Caller(String tenant, String actor, boolean admin) {
+    /** The enrolled device's id ({@code actor} "device:pda-7"), or null for the admin token. */
+    String deviceId() {
+        return !admin && actor.startsWith("device:") ? actor.substring("device:".length()) : null;
+    }
+
     /** Whether the caller may see a job of {@code jobTenant}. */
     boolean sees(String jobTenant) {
         return admin || tenant.equals(jobTenant);

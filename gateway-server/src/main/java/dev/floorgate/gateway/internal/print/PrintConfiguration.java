@@ -15,6 +15,10 @@ import java.time.Duration;
  *       them the memory of their jobId; jobs that wait for a printer or a person are never deleted.</li>
  *   <li>{@code fg.print.max-queued-per-printer} (10000): jobs waiting at one printer before new ones are refused
  *       with 503 QUEUE_FULL.</li>
+ *   <li>{@code fg.print.tenant-queue-limit} (0 = a fair share): jobs one tenant may have waiting at one printer
+ *       before its new ones are refused with 429 TENANT_QUEUE_FULL, so no tenant fills a printer's queue for the
+ *       others. Unset, a printer listing tenants gives each an equal share of max-queued-per-printer, a shared
+ *       printer half of it.</li>
  *   <li>{@code fg.print.max-copies} (1000): the largest {@code copies} a job may ask for.</li>
  *   <li>{@code fg.print.shutdown-grace} (10s): on a polite stop, how long a job being sent may take to finish
  *       before its worker is interrupted (the job then shows MAYBE_PRINTED after the restart).</li>
@@ -32,6 +36,9 @@ public interface PrintConfiguration {
 
     @Bindable(defaultValue = "10000")
     int getMaxQueuedPerPrinter();
+
+    @Bindable(defaultValue = "0")
+    int getTenantQueueLimit();
 
     @Bindable(defaultValue = "1000")
     int getMaxCopies();

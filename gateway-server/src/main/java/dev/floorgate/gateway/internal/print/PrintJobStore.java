@@ -142,6 +142,15 @@ public final class PrintJobStore {
      *                      when the printer already has {@code maxQueued} jobs waiting
      */
     Enqueued enqueue(PrintRequest r, int maxQueued, Instant now) throws SQLException {
+        return enqueue(r, maxQueued, maxQueued, now);
+    }
+
+    /**
+     * {@link #enqueue(PrintRequest, int, Instant)} with a per-tenant bound: TENANT_QUEUE_FULL when the job's tenant
+     * already has {@code maxForTenant} jobs waiting at the printer, so one tenant is refused while the printer's
+     * queue still has room for the others (a full printer is QUEUE_FULL for everyone, checked first).
+     */
+    Enqueued enqueue(PrintRequest r, int maxQueued, int maxForTenant, Instant now) throws SQLException {
         String hash = r.fingerprint();
         String dataJson = writeData(r.data());
         return change(c -> {
@@ -159,6 +168,13 @@ public final class PrintJobStore {
             if (waiting >= maxQueued) {
                 throw new GatewayProblem(ProblemCode.QUEUE_FULL, "printer '" + r.printer() + "' has " + waiting
                         + " jobs waiting (fg.print.max-queued-per-printer " + maxQueued + "); try again later");
+            }
+            int mine = one(c, "SELECT COUNT(*) FROM print_jobs WHERE tenant = ? AND printer = ? "
+                    + "AND state IN ('QUEUED', 'HELD')", rs -> rs.getInt(1), r.tenant(), r.printer()).orElse(0);
+            if (mine >= maxForTenant) {
+                throw new GatewayProblem(ProblemCode.TENANT_QUEUE_FULL, "tenant '" + r.tenant() + "' has " + mine
+                        + " jobs waiting at printer '" + r.printer() + "', its limit is " + maxForTenant
+                        + " (fg.print.tenant-queue-limit); try again when some have printed");
             }
             long seq = nextSeq(c);
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO print_jobs (job_id, seq, tenant, printer, "
@@ -466,9 +482,12 @@ public final class PrintJobStore {
         T map(ResultSet rs) throws SQLException;
     }
 
-    private static <T> Optional<T> one(Connection c, String sql, RowMapper<T> mapper, String arg) throws SQLException {
+    private static <T> Optional<T> one(Connection c, String sql, RowMapper<T> mapper, String... args)
+            throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setString(1, arg);
+            for (int i = 0; i < args.length; i++) {
+                ps.setString(i + 1, args[i]);
+            }
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? Optional.of(mapper.map(rs)) : Optional.empty();
             }

@@ -1,15 +1,21 @@
 package dev.floorgate.gateway.internal.print;
 
+import dev.floorgate.gateway.internal.devices.PrinterAccess;
 import dev.floorgate.gateway.internal.devices.PrinterRegistry;
 import dev.floorgate.gateway.internal.devices.StationConfiguration;
 import dev.floorgate.gateway.internal.GatewayProblem;
+import dev.floorgate.gateway.internal.ProblemCode;
 import dev.floorgate.lan.PrintJobRequest;
 import dev.floorgate.templates.LabelTemplate;
 import dev.floorgate.templates.RenderedLabel;
+import dev.floorgate.templates.ZplCheck;
+import dev.floorgate.templates.ZplCommandPolicy;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Checks the body of {@code POST /api/v1/print-jobs}, read once by {@code LanJson} as a lan
@@ -17,8 +23,15 @@ import java.util.Optional;
  * {@code {"jobId", "printer" | "station", "template", "data": {...}, "copies"}} or {@code {"jobId", "printer" |
  * "station", "zpl"}}, with an optional {@code "tenant"}. Every problem is INVALID naming the field, except a tenant
  * the caller does not hold (TENANT_FORBIDDEN). A station gives its printer, and its template when the body names none.
+ *
+ * <p>Printers take labels, not orders (issue 22): a printer the job's tenant may not use ({@link PrinterAccess}) is
+ * answered exactly as an unknown printer, so a device never learns another tenant's printer exists; raw ZPL passes
+ * {@link ZplCommandPolicy#labelsOnly()} unless the caller holds the printer admin role on that printer (the admin
+ * token, or a device in {@code fg.printers.<name>.admin-devices}), else PRINTER_COMMAND_REFUSED names the first
+ * offending command and its byte offset. Refusals and every use of the role are logged.
  */
 public final class PrintRequestReader {
+    private static final Logger LOG = LoggerFactory.getLogger(PrintRequestReader.class);
     /** Field values per job; a label has far fewer. */
     static final int MAX_FIELDS = 200;
 
@@ -26,10 +39,12 @@ public final class PrintRequestReader {
     private final List<StationConfiguration> stations;
     private final TemplateService templates;
     private final PrintConfiguration config;
+    private final PrinterAccess access;
 
-    public PrintRequestReader(PrinterRegistry printers, List<StationConfiguration> stations, TemplateService templates,
-            PrintConfiguration config) {
+    public PrintRequestReader(PrinterRegistry printers, PrinterAccess access, List<StationConfiguration> stations,
+            TemplateService templates, PrintConfiguration config) {
         this.printers = printers;
+        this.access = access;
         this.stations = stations;
         this.templates = templates;
         this.config = config;
@@ -76,8 +91,10 @@ public final class PrintRequestReader {
             throw invalid("printer: station '" + stationName + "' prints on '" + station.getPrinter() + "', not '"
                     + printer + "'");
         }
-        if (!printers.contains(printer)) {
-            throw invalid("printer: no printer '" + printer + "'; configured: " + printers.names());
+        if (!printers.contains(printer) || !access.mayPrint(tenant, printer)) {
+            // another tenant's printer reads exactly like one that does not exist
+            throw invalid("printer: no printer '" + printer + "'; configured: "
+                    + access.visibleTo(caller.admin() ? null : tenant));
         }
         String zpl = text(body.zpl());
         String template = text(body.template());
@@ -93,6 +110,7 @@ public final class PrintRequestReader {
             } catch (IllegalArgumentException e) {
                 throw invalid("zpl: " + e.getMessage());
             }
+            checkCommands(zpl, jobId, printer, caller);
             return PrintRequest.raw(jobId, tenant, printer, stationName, zpl, caller.actor());
         }
         if (template == null && station != null && !station.isRaw()) {
@@ -107,6 +125,46 @@ public final class PrintRequestReader {
         String rendered = templates.render(t, data, copies).zpl();
         return PrintRequest.template(jobId, tenant, printer, stationName, t.name(), data, rendered, copies,
                 caller.actor());
+    }
+
+    /**
+     * Raw ZPL against the caller's policy on this printer: the admin token (site IT) and a device with the printer
+     * admin role send anything (logged); everyone else label formatting only.
+     *
+     * @throws GatewayProblem PRINTER_COMMAND_REFUSED naming the command and its byte offset
+     */
+    private void checkCommands(String zpl, String jobId, String printer, Caller caller) {
+        ZplCommandPolicy policy = caller.admin() ? ZplCommandPolicy.printerAdmin()
+                : access.policyFor(caller.deviceId(), printer);
+        ZplCheck check = policy.check(zpl);
+        if (!check.allowed()) {
+            LOG.warn("print job {} from {} refused: raw ZPL for printer '{}' carries {}", jobId, caller.actor(),
+                    printer, printable(check.message()));
+            throw new GatewayProblem(ProblemCode.PRINTER_COMMAND_REFUSED, "zpl: " + check.message() + "; printer "
+                    + "'" + printer + "' takes label formatting only (PROTOCOLS.md 1.5), printer-control commands "
+                    + "need the printer admin role site IT grants per printer");
+        }
+        if (policy.allowsAll()) {
+            ZplCheck asLabel = ZplCommandPolicy.labelsOnly().check(zpl);
+            if (!asLabel.allowed()) {
+                LOG.warn("print job {} from {} on printer '{}': printer admin role used, raw ZPL with {} let "
+                        + "through", jobId, caller.actor(), printer, printable(asLabel.message()));
+            }
+        }
+    }
+
+    /** Control characters of client bytes shown as {@code <0A>}, so a log line stays one line. */
+    static String printable(String text) {
+        StringBuilder sb = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char ch = text.charAt(i);
+            if (ch < 0x20 || ch == 0x7f) {
+                sb.append(String.format(java.util.Locale.ROOT, "<%02X>", (int) ch));
+            } else {
+                sb.append(ch);
+            }
+        }
+        return sb.toString();
     }
 
     private Optional<StationConfiguration> station(String name) {

@@ -1,5 +1,6 @@
 package dev.floorgate.gateway.internal.print;
 
+import dev.floorgate.gateway.internal.devices.PrinterAccess;
 import dev.floorgate.gateway.internal.devices.PrinterQueues;
 import dev.floorgate.gateway.internal.devices.PrinterRegistry;
 import dev.floorgate.gateway.internal.events.EventHub;
@@ -39,6 +40,7 @@ public final class PrintSpooler implements PrinterQueues, AutoCloseable {
     /** One worker per printer, by name; a printer adopted at run time adds one, so it is concurrent. */
     private final Map<String, PrinterWorker> workers = new java.util.concurrent.ConcurrentSkipListMap<>();
     private final PrinterRegistry printers;
+    private final PrinterAccess access;
     private final Map<PrintJobState, AtomicLong> transitions = new EnumMap<>(PrintJobState.class);
     private final ScheduledExecutorService housekeeping;
 
@@ -46,8 +48,10 @@ public final class PrintSpooler implements PrinterQueues, AutoCloseable {
     public record Submitted(PrintJob job, boolean created) {
     }
 
-    public PrintSpooler(PrintJobStore store, PrinterRegistry printers, EventHub events, PrintConfiguration config) {
+    public PrintSpooler(PrintJobStore store, PrinterRegistry printers, PrinterAccess access, EventHub events,
+            PrintConfiguration config) {
         this.store = store;
+        this.access = access;
         this.events = events;
         this.config = config;
         this.printers = printers;
@@ -98,15 +102,23 @@ public final class PrintSpooler implements PrinterQueues, AutoCloseable {
      * Spools a job: durable (QUEUED committed) when this returns, or the job already stored under the same jobId
      * and request.
      *
-     * @throws GatewayProblem JOB_ID_REUSED, QUEUE_FULL
+     * @throws GatewayProblem JOB_ID_REUSED, TENANT_QUEUE_FULL (the job's tenant holds its share of the printer's
+     *                       queue), QUEUE_FULL
      */
     public Submitted submit(PrintRequest request) throws SQLException {
-        PrintJobStore.Enqueued e = store.enqueue(request, config.getMaxQueuedPerPrinter(), Instant.now());
+        int max = config.getMaxQueuedPerPrinter();
+        PrintJobStore.Enqueued e = store.enqueue(request, max, tenantLimit(request.printer(), max), Instant.now());
         if (e.created()) {
             changed(e.job());
             wake(request.printer());
         }
         return new Submitted(e.job(), e.created());
+    }
+
+    /** fg.print.tenant-queue-limit, or when unset (0) the printer's fair share ({@link PrinterAccess#fairShare}). */
+    int tenantLimit(String printer, int maxQueued) {
+        int configured = config.getTenantQueueLimit();
+        return configured > 0 ? Math.min(configured, maxQueued) : access.fairShare(printer, maxQueued);
     }
 
     public Optional<PrintJob> find(String jobId) throws SQLException {

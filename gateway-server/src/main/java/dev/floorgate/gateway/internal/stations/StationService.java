@@ -15,6 +15,8 @@ import dev.floorgate.lan.StationEvent;
 import dev.floorgate.sync.SyncEngine;
 import dev.floorgate.templates.LabelTemplate;
 import dev.floorgate.templates.TemplateField;
+import dev.floorgate.templates.ZplCheck;
+import dev.floorgate.templates.ZplCommandPolicy;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -39,6 +41,11 @@ import org.slf4j.LoggerFactory;
  * nothing, misses a required field, is not ZPL at a raw station) is a {@code station} event for the station's
  * tenant and a log line, never an exception: the station keeps scanning. Each scanner's reads arrive in order on
  * one thread, so one station's labels are spooled in the order they were scanned.
+ *
+ * <p>ZPL carried in a raw station's scan is checked like a raw print job (issue 22): label formatting only
+ * ({@link ZplCommandPolicy#labelsOnly()}), unless the station holds the printer admin role
+ * ({@code fg.stations.<name>.printer-admin}); a refused scan is a station problem naming the command and its byte
+ * offset, and nothing reaches the printer.
  */
 public final class StationService {
     private static final Logger LOG = LoggerFactory.getLogger(StationService.class);
@@ -231,6 +238,22 @@ public final class StationService {
             problem(station, scan, "station '" + station.name() + "' prints ZPL carried in the scan, and this scan "
                     + "does not start with ^XA");
             return Optional.empty();
+        }
+        ZplCommandPolicy policy = ZplCommandPolicy.forRole(station.config.isPrinterAdmin());
+        ZplCheck check = policy.check(data);
+        if (!check.allowed()) {
+            LOG.warn("station '{}': raw ZPL scan refused for printer '{}': {}", station.name(),
+                    station.config.getPrinter(), quote(check.message()));
+            problem(station, scan, check.message() + "; station '" + station.name() + "' prints labels only "
+                    + "(printer-control commands need fg.stations." + station.name() + ".printer-admin)");
+            return Optional.empty();
+        }
+        if (policy.allowsAll()) {
+            ZplCheck asLabel = ZplCommandPolicy.labelsOnly().check(data);
+            if (!asLabel.allowed()) {
+                LOG.warn("station '{}': printer admin role used, raw ZPL with {} sent to printer '{}'",
+                        station.name(), quote(asLabel.message()), station.config.getPrinter());
+            }
         }
         return Optional.of(PrintRequest.raw(jobId(station), station.config.getTenant(), station.config.getPrinter(),
                 station.name(), data, "station:" + station.name()));
