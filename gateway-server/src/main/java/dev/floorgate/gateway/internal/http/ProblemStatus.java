@@ -32,6 +32,7 @@ public final class ProblemStatus {
             case BATCH_TOO_LARGE:
                 return 413;
             case LOCKED_OUT:
+            case TOO_MANY_ATTEMPTS:
                 return 429;
             case QUEUE_FULL:
             case OUTBOX_UNAVAILABLE:

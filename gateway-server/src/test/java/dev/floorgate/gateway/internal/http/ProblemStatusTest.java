@@ -28,6 +28,7 @@ class ProblemStatusTest {
         }
         expected.put(ProblemCode.BATCH_TOO_LARGE, 413);
         expected.put(ProblemCode.LOCKED_OUT, 429);
+        expected.put(ProblemCode.TOO_MANY_ATTEMPTS, 429);
         for (ProblemCode c : new ProblemCode[] {ProblemCode.QUEUE_FULL, ProblemCode.OUTBOX_UNAVAILABLE,
                 ProblemCode.OUTBOX_BUSY}) {
             expected.put(c, 503);
