@@ -70,7 +70,10 @@ class EnrollmentAttackTest {
         String forOther = code(",\"deviceId\":\"pda-3\"");
         assertThat(enroll(forOther, "pda-1").statusCode()).as("a code for pda-3 does not enroll pda-1")
                 .isEqualTo(403);
-        String forPda1 = code(",\"deviceId\":\"pda-1\"");
+        HttpResponse<String> page = gateway.post("/api/v1/admin/enrollment", ADMIN,
+                "{\"tenant\":\"acme\",\"warehouse\":\"SH01\",\"deviceId\":\"pda-1\"}"); // the admin page's path
+        assertThat(page.statusCode()).as(page.body()).isEqualTo(201);
+        String forPda1 = TestGateway.field(page.body(), "code");
         HttpResponse<String> again = enroll(forPda1, "pda-1");
         assertThat(again.statusCode()).as(again.body()).isEqualTo(200);
         assertThat(gateway.get("/api/v1/pick/context", victim).statusCode()).as("site IT re-enrolled it: old token dead")
