@@ -243,8 +243,10 @@ async function syncNow() {
 async function createEnrollment(ev) {
   ev.preventDefault();
   await act($('enroll-create'), async () => {
+    const device = $('enroll-device').value.trim(); // a code for that device id only (re-enrollment)
     const r = await api('POST', '/api/v1/admin/enrollment', { tenant: $('enroll-tenant').value.trim(),
-      warehouse: $('enroll-warehouse').value.trim(), ttlMinutes: Number($('enroll-ttl').value) || 15 });
+      warehouse: $('enroll-warehouse').value.trim(), ttlMinutes: Number($('enroll-ttl').value) || 15,
+      ...(device ? { deviceId: device } : {}) });
     $('enroll-qr').innerHTML = r.qrSvg; // SVG made by the gateway (zxing), no script in it
     text($('enroll-code'), r.code);
     text($('enroll-expires'), new Date(r.expiresAt).toLocaleTimeString());

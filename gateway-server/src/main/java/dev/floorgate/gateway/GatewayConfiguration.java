@@ -17,7 +17,8 @@ import jakarta.annotation.Nullable;
  *   <li>{@code fg.gateway.id} (the host name): how this gateway names itself to the core.</li>
  *   <li>{@code fg.core.url} (unset): the core's base URL; unset = offline mode, everything queues.</li>
  *   <li>{@code fg.core.key-id}, {@code fg.core.secret} (unset): this gateway's signing key at the core.</li>
- *   <li>{@code fg.admin-token} (unset): bearer token for /api/v1/admin/**; unset = admin API closed.</li>
+ *   <li>{@code fg.admin-token} (unset): bearer token for /api/v1/admin/**; unset = admin API closed; when set, at
+ *       least 16 characters, else the gateway does not start (internal.StartupSecrets, fg.core.secret too).</li>
  * </ul>
  */
 @ConfigurationProperties(GatewayConfiguration.PREFIX)

@@ -41,7 +41,8 @@ class EnrollmentTest {
         HttpResponse<String> second = gateway.post("/api/v1/devices/enroll", null,
                 "{\"code\":\"" + c + "\",\"deviceId\":\"pda-18\"}");
         assertThat(second.statusCode()).isEqualTo(403);
-        assertThat(second.body()).contains("ENROLLMENT_REFUSED").contains("already used");
+        // issue 22: one refusal for unknown, used and expired codes (it used to say "already used")
+        assertThat(second.body()).contains("ENROLLMENT_REFUSED").contains("not valid");
     }
 
     @Test
@@ -56,18 +57,24 @@ class EnrollmentTest {
     }
 
     @Test
-    void unknownExpiredAndMalformedCodesAreRefusedWithAReason() throws Exception {
+    void unknownExpiredAndMalformedCodesAreRefusedWithOneGenericReason() throws Exception {
         HttpResponse<String> unknown = gateway.post("/api/v1/devices/enroll", null,
                 "{\"code\":\"AAAAA-BBBBB\",\"deviceId\":\"pda-1\"}");
         assertThat(unknown.statusCode()).isEqualTo(403);
-        assertThat(unknown.body()).contains("not known");
+        assertThat(unknown.body()).contains("not valid (unknown, already used or expired)");
 
+        // issue 22: a negative ttlMinutes is refused now (400), so the code is expired in gateway.db instead
         HttpResponse<String> expiredCode = gateway.post("/api/v1/admin/enrollment-codes", TestGateway.ADMIN_TOKEN,
-                "{\"tenant\":\"acme\",\"warehouse\":\"SH01\",\"ttlMinutes\":-1}");
+                "{\"tenant\":\"acme\",\"warehouse\":\"SH01\",\"ttlMinutes\":1}");
+        gateway.context().getBean(dev.floorgate.gateway.internal.GatewayDatabase.class).inTransaction(c -> {
+            try (java.sql.Statement s = c.createStatement()) {
+                return s.executeUpdate("UPDATE enrollment_codes SET expires_at = '2020-01-01T00:00:00Z'");
+            }
+        });
         HttpResponse<String> expired = gateway.post("/api/v1/devices/enroll", null, "{\"code\":\""
                 + TestGateway.field(expiredCode.body(), "code") + "\",\"deviceId\":\"pda-1\"}");
         assertThat(expired.statusCode()).isEqualTo(403);
-        assertThat(expired.body()).contains("expired");
+        assertThat(expired.body()).as("the same words as for an unknown code").isEqualTo(unknown.body());
 
         HttpResponse<String> badId = gateway.post("/api/v1/devices/enroll", null,
                 "{\"code\":\"AAAAA-BBBBB\",\"deviceId\":\"pda 1; drop\"}");

@@ -48,33 +48,56 @@ class LegacyGatewayDataTest {
     Path dir;
 
     @Test
-    void theOldFileIsStampedVersionOneWithEveryRowAndTheSchemaOfANewFile() throws Exception {
+    void theOldFileIsStampedVersionOneThenMigratedToTwoWithEveryRowAndTheSchemaOfANewFile() throws Exception {
         Path data = copyFixture(dir.resolve("data"));
         Map<String, List<List<Object>>> rowsBefore;
-        List<List<Object>> schemaBefore;
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + data.resolve("gateway.db"))) {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + data.resolve("gateway.db"));
+                Statement s = c.createStatement()) {
             assertThat(Schema.userVersion(c)).as("the old gateway had no schema version").isZero();
+            // a failed sign-in as the old gateway recorded it: the typed name (forged) as the actor
+            s.execute("INSERT INTO admin_audit (at, actor, action, target, detail, status) VALUES "
+                    + "('2026-12-05T06:49:00Z', 'admin-token', 'sign-in', NULL, 'wrong user name or password', 401)");
             rowsBefore = rows(c);
-            schemaBefore = schemaObjects(c);
         }
         assertThat(rowsBefore).extractingByKeys("devices", "enrollment_codes", "operator_sessions", "admin_users",
                 "admin_sessions", "admin_audit", "rejected_ops", "adopted_printers", "print_jobs", "print_job_actions")
-                .extracting(List::size).containsExactly(2, 3, 1, 1, 2, 13, 2, 1, 12, 2);
+                .extracting(List::size).containsExactly(2, 3, 1, 1, 2, 14, 2, 1, 12, 2);
 
+        List<List<Object>> schemaAfter;
         try (GatewayDatabase db = GatewayDatabase.open(data)) {
             assertThat(db.versionFound()).isZero();
-            assertThat(db.read(Schema::userVersion)).isEqualTo(1);
-            assertThat(db.read(LegacyGatewayDataTest::rows)).as("every row, every value").isEqualTo(rowsBefore);
-            assertThat(db.read(LegacyGatewayDataTest::schemaObjects)).isEqualTo(schemaBefore);
+            assertThat(db.read(Schema::userVersion)).isEqualTo(2);
+            Map<String, List<List<Object>>> after = db.read(LegacyGatewayDataTest::rows);
+            for (String table : List.of("devices", "operator_sessions", "admin_users", "admin_sessions",
+                    "rejected_ops", "adopted_printers", "print_jobs", "print_job_actions")) {
+                assertThat(after.get(table)).as("every row, every value of " + table).isEqualTo(rowsBefore.get(table));
+            }
+            assertThat(after).doesNotContainKey("admin_audit");
+            assertThat(after.get("admin_actions")).as("the 13 admin actions and good sign-ins, ids and values kept")
+                    .isEqualTo(rowsBefore.get("admin_audit").subList(0, 13));
+            assertThat(after.get("sign_in_failures")).as("the failed sign-in moved, its typed name as data")
+                    .containsExactly(List.of(1, "2026-12-05T06:49:00Z", "before version 2", "admin-token",
+                            "wrong user name or password", 401));
+            List<List<Object>> usedCodes = new ArrayList<>();
+            for (List<Object> code : rowsBefore.get("enrollment_codes")) {
+                if (code.get(5) != null) {
+                    List<Object> withDevice = new ArrayList<>(code);
+                    withDevice.add(null);
+                    usedCodes.add(withDevice);
+                }
+            }
+            assertThat(after.get("enrollment_codes")).as("the unused SHA-256 code is expired (deleted); the used "
+                    + "ones stay, issued for no device id").hasSize(2).isEqualTo(usedCodes);
+            schemaAfter = db.read(LegacyGatewayDataTest::schemaObjects);
         }
         try (GatewayDatabase fresh = GatewayDatabase.open(dir.resolve("fresh"))) {
             assertThat(fresh.read(LegacyGatewayDataTest::schemaObjects))
-                    .as("a new file has the old file's tables, columns and indexes, statement for statement")
-                    .isEqualTo(schemaBefore);
+                    .as("a new file has the migrated file's tables, columns and indexes, statement for statement")
+                    .isEqualTo(schemaAfter);
         }
         try (GatewayDatabase again = GatewayDatabase.open(data)) {
-            assertThat(again.versionFound()).as("reopening runs no step").isEqualTo(1);
-            assertThat(again.read(LegacyGatewayDataTest::rows)).isEqualTo(rowsBefore);
+            assertThat(again.versionFound()).as("reopening runs no step").isEqualTo(2);
+            assertThat(again.read(LegacyGatewayDataTest::rows).get("admin_actions")).hasSize(13);
         }
     }
 
@@ -135,7 +158,7 @@ class LegacyGatewayDataTest {
             }
         }
         try (GatewayDatabase reopened = GatewayDatabase.open(data)) {
-            assertThat(reopened.versionFound()).isEqualTo(1);
+            assertThat(reopened.versionFound()).isEqualTo(2);
             Map<String, List<List<Object>>> rows = reopened.read(LegacyGatewayDataTest::rows);
             assertThat(rows.get("print_jobs")).hasSize(13);
             assertThat(rows.get("devices")).hasSize(3);
@@ -163,14 +186,14 @@ class LegacyGatewayDataTest {
         Path data = copyFixture(dir.resolve("data"));
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + data.resolve("gateway.db"));
                 Statement s = c.createStatement()) {
-            s.execute("PRAGMA user_version = 2");
+            s.execute("PRAGMA user_version = 3");
         }
         assertThatThrownBy(() -> GatewayDatabase.open(data)).isInstanceOf(IOException.class)
-                .hasMessageContaining("has schema version 2, newer than this code's 1; refusing to open it");
+                .hasMessageContaining("has schema version 3, newer than this code's 2; refusing to open it");
         assertThatThrownBy(() -> new TestGateway(data, Map.of()).close())
-                .hasStackTraceContaining("has schema version 2, newer than this code's 1");
+                .hasStackTraceContaining("has schema version 3, newer than this code's 2");
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + data.resolve("gateway.db"))) {
-            assertThat(Schema.userVersion(c)).isEqualTo(2);
+            assertThat(Schema.userVersion(c)).isEqualTo(3);
             assertThat(rows(c).get("print_jobs")).hasSize(12);
         }
     }

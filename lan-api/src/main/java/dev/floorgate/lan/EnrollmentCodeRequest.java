@@ -10,11 +10,17 @@ public final class EnrollmentCodeRequest {
     private final String tenant;
     private final String warehouse;
     private final Long ttlMinutes;
+    private final String deviceId;
 
     public EnrollmentCodeRequest(String tenant, String warehouse, Long ttlMinutes) {
+        this(tenant, warehouse, ttlMinutes, null);
+    }
+
+    public EnrollmentCodeRequest(String tenant, String warehouse, Long ttlMinutes, String deviceId) {
         this.tenant = tenant;
         this.warehouse = warehouse;
         this.ttlMinutes = ttlMinutes;
+        this.deviceId = deviceId;
     }
 
     public String tenant() {
@@ -30,6 +36,11 @@ public final class EnrollmentCodeRequest {
         return ttlMinutes;
     }
 
+    /** The one device id the code may enroll (re-enrolling that device); absent: a new device id only. */
+    public String deviceId() {
+        return deviceId;
+    }
+
     @Override
     public boolean equals(Object o) {
         if (this == o) {
@@ -41,18 +52,20 @@ public final class EnrollmentCodeRequest {
         EnrollmentCodeRequest that = (EnrollmentCodeRequest) o;
         return Objects.equals(tenant, that.tenant)
                 && Objects.equals(warehouse, that.warehouse)
-                && Objects.equals(ttlMinutes, that.ttlMinutes);
+                && Objects.equals(ttlMinutes, that.ttlMinutes)
+                && Objects.equals(deviceId, that.deviceId);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(tenant, warehouse, ttlMinutes);
+        return Objects.hash(tenant, warehouse, ttlMinutes, deviceId);
     }
 
     @Override
     public String toString() {
         return "EnrollmentCodeRequest{" + "tenant=" + tenant
                 + ", warehouse=" + warehouse
-                + ", ttlMinutes=" + ttlMinutes + "}";
+                + ", ttlMinutes=" + ttlMinutes
+                + ", deviceId=" + deviceId + "}";
     }
 }

@@ -81,6 +81,19 @@ import org.slf4j.LoggerFactory;
 final class GatewayBeans {
     private static final Logger LOG = LoggerFactory.getLogger(GatewayBeans.class);
 
+    // ---- configuration checks
+
+    /**
+     * Stops the start when {@code fg.admin-token} or {@code fg.core.secret} is set but shorter than
+     * {@link StartupSecrets#MIN_LENGTH} characters; gateway.db and the sync engine take it as a parameter, so it
+     * runs before either opens a file.
+     */
+    @Singleton
+    StartupSecrets.Checked startupSecrets(GatewayConfiguration gateway, CoreLinkConfiguration core) {
+        StartupSecrets.check(gateway.getAdminToken(), core.getSecret());
+        return new StartupSecrets.Checked();
+    }
+
     // ---- the gateway's identity
 
     @Singleton
@@ -93,7 +106,7 @@ final class GatewayBeans {
     /** One file, lock and group-commit writer for every store below; a second gateway on the data dir is refused. */
     @Singleton
     @Bean(preDestroy = "close")
-    GatewayDatabase database(GatewayConfiguration gateway) {
+    GatewayDatabase database(GatewayConfiguration gateway, StartupSecrets.Checked secretsChecked) {
         try {
             return GatewayDatabase.open(Paths.get(gateway.getDataDir()));
         } catch (IOException e) {
@@ -160,7 +173,7 @@ final class GatewayBeans {
     /** Started as it is built (offline-sync has no other way); closed by {@link #lifecycle}. */
     @Singleton
     SyncEngine syncEngine(GatewayConfiguration gateway, CoreLinkConfiguration core, SyncConfiguration sync,
-            GatewayIdentity identity, EventHub events) {
+            GatewayIdentity identity, EventHub events, StartupSecrets.Checked secretsChecked) {
         try {
             DataDirectory.secure(Paths.get(gateway.getDataDir())); // before the outbox and cache files, if first
         } catch (IOException e) {

@@ -15,6 +15,13 @@ import java.util.List;
  * the baseline and stamped version 1 without touching a row; one that lacks any of {@link #TABLES} is refused
  * naming the missing tables. A file with a version above {@link #SCHEMA}'s latest was written by a newer gateway
  * and is refused untouched. A change to a table is a new step 2, never an edit of step 1.
+ *
+ * <p><b>Version 2</b> (issue 22) parts the audit trail: admin actions go to {@code admin_actions}, failed sign-ins
+ * to their own bounded {@code sign_in_failures}, so no number of failed sign-ins can prune an admin action; the rows
+ * of {@code admin_audit} move by kind (a sign-in answered other than 200 is a failure, the rest are actions, ids
+ * kept) and the old table is dropped. Enrollment codes gain the device id they are issued for, and are stored as
+ * an HMAC from now on: the unused codes of version 1 (unsalted SHA-256, valid minutes at most) are deleted, so
+ * they expire; used ones stay as history.
  */
 public final class GatewaySchema {
     /** The tables of version 1: an unversioned file must have all of them to be adopted. */
@@ -70,10 +77,32 @@ public final class GatewaySchema {
                     + "reason TEXT NOT NULL, from_state TEXT NOT NULL, to_state TEXT NOT NULL)",
             "CREATE INDEX IF NOT EXISTS print_job_actions_job ON print_job_actions(job_id)");
 
+    /** Version 2's statements (issue 22), run in this order inside the migration's transaction. */
+    static final List<String> STATEMENTS_V2 = List.of(
+            // web.AuditLog: admin actions, pruned only by admin actions
+            "CREATE TABLE IF NOT EXISTS admin_actions (id INTEGER PRIMARY KEY AUTOINCREMENT, at TEXT "
+                    + "NOT NULL, actor TEXT NOT NULL, action TEXT NOT NULL, target TEXT, detail TEXT, "
+                    + "status INTEGER NOT NULL)",
+            // web.AuditLog: failed sign-ins, bounded on their own; the typed name is data, never an actor
+            "CREATE TABLE IF NOT EXISTS sign_in_failures (id INTEGER PRIMARY KEY AUTOINCREMENT, at TEXT "
+                    + "NOT NULL, source TEXT NOT NULL, username TEXT, reason TEXT NOT NULL, status INTEGER NOT NULL)",
+            "INSERT INTO admin_actions (id, at, actor, action, target, detail, status) SELECT id, at, actor, action, "
+                    + "target, detail, status FROM admin_audit WHERE NOT (action = 'sign-in' AND status <> 200) "
+                    + "ORDER BY id",
+            "INSERT INTO sign_in_failures (at, source, username, reason, status) SELECT at, 'before version 2', "
+                    + "actor, COALESCE(detail, ''), status FROM admin_audit WHERE action = 'sign-in' "
+                    + "AND status <> 200 ORDER BY id",
+            "DROP TABLE admin_audit",
+            // access.DeviceRegistry: a code may be issued for one device id (re-enrollment); HMAC from now on
+            "ALTER TABLE enrollment_codes ADD COLUMN device_id TEXT",
+            "DELETE FROM enrollment_codes WHERE used_at IS NULL");
+
     /** gateway.db's numbered steps, with the baseline that adopts files made before the version existed. */
     static final Schema SCHEMA = Schema.builder("gateway.db")
             .step(1, "devices, sessions, admin accounts and audit, rejections, adopted printers, print spool",
                     GatewaySchema::createVersion1)
+            .step(2, "admin actions apart from failed sign-ins; enrollment codes for a device id, as an HMAC",
+                    GatewaySchema::migrateToVersion2)
             .baseline(1, TABLES)
             .build();
 
@@ -83,6 +112,20 @@ public final class GatewaySchema {
     /** The statements of version 1, in the order they are applied. */
     public static List<String> statements() {
         return STATEMENTS;
+    }
+
+    /** The statements of version 2, in the order they are applied. */
+    public static List<String> statementsOfVersion2() {
+        return STATEMENTS_V2;
+    }
+
+    /** Step 2: every statement of version 2, inside the migration's transaction. */
+    private static void migrateToVersion2(Connection c) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            for (String ddl : STATEMENTS_V2) {
+                s.execute(ddl);
+            }
+        }
     }
 
     /** Step 1: every statement, inside the migration's transaction. */

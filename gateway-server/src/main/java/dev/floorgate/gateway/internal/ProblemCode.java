@@ -38,6 +38,8 @@ public enum ProblemCode {
     BATCH_TOO_LARGE,
     /** Too many wrong passwords; the account waits. */
     LOCKED_OUT,
+    /** Too many failed sign-ins or enrollment attempts from one address; it waits. */
+    TOO_MANY_ATTEMPTS,
     /** A printer's queue is at fg.print.max-queued-per-printer. */
     QUEUE_FULL,
     /** The outbox could not store operations. */

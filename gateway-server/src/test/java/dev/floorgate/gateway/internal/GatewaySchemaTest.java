@@ -19,8 +19,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * gateway.db's numbered schema: a new file is version 1 with every table and index of {@link GatewaySchema}; a
- * file made before versioning (user_version 0, the tables there) is stamped 1 with its rows; one that lacks a table,
+ * gateway.db's numbered schema: a new file is version 2 with every table and index of {@link GatewaySchema}; a
+ * file made before versioning (user_version 0, the tables there) is stamped 1 with its rows and migrated to 2
+ * (admin actions and failed sign-ins parted by kind); one that lacks a table,
  * or claims a version this code does not know, is refused with a message naming the file and what is wrong, and
  * left as it was. (A real file made by the old gateway: {@code LegacyGatewayDataTest}.)
  */
@@ -31,7 +32,7 @@ class GatewaySchemaTest {
     Path dir;
 
     @Test
-    void aNewFileIsVersionOneWithEveryTableAndIndexAndReopeningKeepsTheRows() throws Exception {
+    void aNewFileIsVersionTwoWithEveryTableAndIndexAndReopeningKeepsTheRows() throws Exception {
         List<String> declared = new ArrayList<>();
         for (String ddl : GatewaySchema.statements()) {
             Matcher m = NAME.matcher(ddl);
@@ -43,9 +44,17 @@ class GatewaySchemaTest {
         assertThat(declared.stream().filter(d -> d.startsWith("table ")).map(d -> d.substring(6)))
                 .as("the baseline names every table of version 1")
                 .containsExactlyInAnyOrder(GatewaySchema.TABLES);
+        for (String ddl : GatewaySchema.statementsOfVersion2()) {
+            Matcher m = NAME.matcher(ddl);
+            if (m.find()) {
+                declared.add(m.group(1).toLowerCase() + " " + m.group(2));
+            }
+        }
+        declared.remove("table admin_audit"); // version 2 moves its rows and drops it
+        assertThat(declared).contains("table admin_actions", "table sign_in_failures");
         try (GatewayDatabase db = GatewayDatabase.open(dir)) {
             assertThat(db.versionFound()).isZero();
-            assertThat(db.read(Schema::userVersion)).isEqualTo(1);
+            assertThat(db.read(Schema::userVersion)).isEqualTo(2);
             assertThat(objects(db)).containsExactlyInAnyOrderElementsOf(declared);
             db.inTransaction(c -> {
                 try (Statement s = c.createStatement()) {
@@ -55,24 +64,41 @@ class GatewaySchemaTest {
             });
         }
         try (GatewayDatabase again = GatewayDatabase.open(dir)) {
-            assertThat(again.versionFound()).as("reopening runs no step").isEqualTo(1);
+            assertThat(again.versionFound()).as("reopening runs no step").isEqualTo(2);
             assertThat(objects(again)).containsExactlyInAnyOrderElementsOf(declared);
             assertThat(count(again, "adopted_printers")).isEqualTo(1);
         }
     }
 
     @Test
-    void anUnversionedFileWithTheTablesIsStampedVersionOneWithItsRows() throws Exception {
+    void anUnversionedFileWithTheTablesIsStampedVersionOneWithItsRowsThenMigratedToTwo() throws Exception {
         try (Connection c = plain(dir.resolve("gateway.db")); Statement s = c.createStatement()) {
             for (String ddl : GatewaySchema.statements()) { // what the gateway did before user_version
                 s.execute(ddl);
             }
             s.execute("INSERT INTO adopted_printers VALUES ('p1', 'tcp://10.0.0.9:9100', 'old', 'then', 'admin')");
+            s.execute("INSERT INTO admin_audit (at, actor, action, target, detail, status) VALUES "
+                    + "('t1', 'admin', 'device.revoke', 'pda-1', NULL, 200), "
+                    + "('t2', 'admin-token', 'sign-in', NULL, 'wrong user name or password', 401), "
+                    + "('t3', 'admin', 'sign-in', NULL, NULL, 200), "
+                    + "('t4', 'admin', 'sign-in', NULL, 'too many wrong passwords', 429)");
+            s.execute("INSERT INTO enrollment_codes VALUES ('h1', 'acme', 'SH01', 't', 't9', NULL, NULL), "
+                    + "('h2', 'acme', 'SH01', 't', 't9', 't5', 'pda-1')");
         }
         try (GatewayDatabase db = GatewayDatabase.open(dir)) {
             assertThat(db.versionFound()).isZero();
-            assertThat(db.read(Schema::userVersion)).isEqualTo(1);
+            assertThat(db.read(Schema::userVersion)).isEqualTo(2);
             assertThat(count(db, "adopted_printers")).isEqualTo(1);
+            assertThat(column(db, "SELECT id || ' ' || actor || ' ' || action FROM admin_actions ORDER BY id"))
+                    .as("admin actions and good sign-ins move with their ids")
+                    .containsExactly("1 admin device.revoke", "3 admin sign-in");
+            assertThat(column(db, "SELECT username || ' ' || status || ' ' || source FROM sign_in_failures"))
+                    .as("a failed sign-in's typed name is data, no longer an actor")
+                    .containsExactly("admin-token 401 before version 2", "admin 429 before version 2");
+            assertThat(column(db, "SELECT code_hash || ' ' || COALESCE(device_id, '-') FROM enrollment_codes"))
+                    .as("unused SHA-256 codes of version 1 are expired (deleted), used ones stay as history")
+                    .containsExactly("h2 -");
+            assertThat(db.read(Schema::tables)).doesNotContain("admin_audit");
         }
     }
 
@@ -98,20 +124,20 @@ class GatewaySchemaTest {
     @Test
     void aFileFromANewerGatewayIsRefusedWithBothVersionsAndLeftAsItWas() throws Exception {
         try (GatewayDatabase db = GatewayDatabase.open(dir)) {
-            assertThat(db.read(Schema::userVersion)).isEqualTo(1);
+            assertThat(db.read(Schema::userVersion)).isEqualTo(2);
         }
         try (Connection c = plain(dir.resolve("gateway.db")); Statement s = c.createStatement()) {
             s.execute("PRAGMA user_version = 7");
         }
         assertThatThrownBy(() -> GatewayDatabase.open(dir)).isInstanceOf(IOException.class)
                 .hasMessageContaining("gateway.db " + dir.resolve("gateway.db"))
-                .hasMessageContaining("has schema version 7, newer than this code's 1");
+                .hasMessageContaining("has schema version 7, newer than this code's 2");
         try (Connection c = plain(dir.resolve("gateway.db")); Statement s = c.createStatement()) {
             assertThat(Schema.userVersion(c)).isEqualTo(7);
-            s.execute("PRAGMA user_version = 1");
+            s.execute("PRAGMA user_version = 2");
         }
         try (GatewayDatabase again = GatewayDatabase.open(dir)) {
-            assertThat(again.versionFound()).as("the refusal released the lock and left nothing open").isEqualTo(1);
+            assertThat(again.versionFound()).as("the refusal released the lock and left nothing open").isEqualTo(2);
         }
     }
 
@@ -125,6 +151,18 @@ class GatewaySchemaTest {
                 rs.next();
                 return rs.getInt(1);
             }
+        });
+    }
+
+    private static List<String> column(GatewayDatabase db, String sql) throws SQLException {
+        return db.read(c -> {
+            List<String> out = new ArrayList<>();
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+                while (rs.next()) {
+                    out.add(rs.getString(1));
+                }
+            }
+            return out;
         });
     }
 

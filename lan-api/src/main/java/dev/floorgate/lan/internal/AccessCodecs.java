@@ -45,13 +45,15 @@ final class AccessCodecs {
         Write.str(g, "tenant", v.tenant(), Write.NON_NULL);
         Write.str(g, "warehouse", v.warehouse(), Write.NON_NULL);
         Write.number(g, "ttlMinutes", v.ttlMinutes(), Write.NON_NULL);
+        Write.str(g, "deviceId", v.deviceId(), Write.NON_NULL);
         g.writeEndObject();
     }
 
     static EnrollmentCodeRequest readEnrollmentCodeRequest(Fields o) throws LanJsonException {
         return new EnrollmentCodeRequest(o.str("tenant", false),
                 o.str("warehouse", false),
-                o.boxedLong("ttlMinutes", false));
+                o.boxedLong("ttlMinutes", false),
+                o.str("deviceId", false));
     }
 
     static void writeEnrollmentCode(JsonGenerator g, EnrollmentCode v) throws IOException {

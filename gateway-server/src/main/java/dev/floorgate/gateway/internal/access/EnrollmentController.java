@@ -18,7 +18,6 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.util.List;
 
 /**
@@ -41,17 +40,18 @@ final class EnrollmentController {
             throws SQLException, LanJsonException {
         auth.admin(request);
         EnrollmentCodeRequest asked = LanRequests.read(body, EnrollmentCodeRequest.class);
-        Duration ttl = asked.ttlMinutes() == null ? DeviceRegistry.DEFAULT_CODE_TTL
-                : Duration.ofMinutes(asked.ttlMinutes());
-        DeviceRegistry.EnrollmentCode code = devices.createEnrollmentCode(asked.tenant(), asked.warehouse(), ttl);
+        DeviceRegistry.EnrollmentCode code = devices.createEnrollmentCode(asked.tenant(), asked.warehouse(),
+                asked.ttlMinutes(), asked.deviceId());
         return HttpResponse.created(new EnrollmentCode(code.code, code.tenant, code.warehouse,
                 code.expiresAt.toString()));
     }
 
     @Post("/devices/enroll")
-    EnrollResult enroll(@Nullable @Body String body) throws SQLException, LanJsonException {
+    EnrollResult enroll(HttpRequest<?> request, @Nullable @Body String body) throws SQLException, LanJsonException {
         EnrollRequest asked = LanRequests.read(body, EnrollRequest.class);
-        String token = devices.enroll(asked.code(), asked.deviceId(), asked.kind());
+        java.net.InetSocketAddress peer = request.getRemoteAddress();
+        String source = peer == null || peer.getAddress() == null ? "unknown" : peer.getAddress().getHostAddress();
+        String token = devices.enroll(asked.code(), asked.deviceId(), asked.kind(), source);
         return new EnrollResult(token, asked.deviceId());
     }
 

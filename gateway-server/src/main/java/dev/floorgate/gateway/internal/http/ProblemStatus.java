@@ -34,6 +34,7 @@ public final class ProblemStatus {
                 return 413;
             case LOCKED_OUT:
             case TENANT_QUEUE_FULL:
+            case TOO_MANY_ATTEMPTS:
                 return 429;
             case QUEUE_FULL:
             case OUTBOX_UNAVAILABLE:

@@ -26,7 +26,6 @@ import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -92,12 +91,9 @@ final class AdminController {
     HttpResponse<AdminViews.Enrollment> enrollment(HttpRequest<?> request, @Body AdminViews.EnrollmentRequest body)
             throws SQLException {
         auth.admin(request);
-        Duration ttl = body.ttlMinutes() != null ? Duration.ofMinutes(body.ttlMinutes())
-                : DeviceRegistry.DEFAULT_CODE_TTL;
-        if (ttl.toMinutes() < 1 || ttl.toDays() > 7) {
-            throw GatewayProblem.invalid("ttlMinutes: must be 1 to 10080 (a week), got " + ttl.toMinutes());
-        }
-        DeviceRegistry.EnrollmentCode code = devices.createEnrollmentCode(body.tenant(), body.warehouse(), ttl);
+        // The lifetime is checked by the registry, on this path and the API's alike.
+        DeviceRegistry.EnrollmentCode code = devices.createEnrollmentCode(body.tenant(), body.warehouse(),
+                body.ttlMinutes(), body.deviceId());
         // The code travels in the URL's fragment: a camera app opens the picker page with it, a PDA scanner types
         // it into the page, and in neither case does it reach a server log.
         String url = info.pdaBaseUrl(request) + "/pick/#enroll=" + URLEncoder.encode(code.code, StandardCharsets.UTF_8)

@@ -34,8 +34,10 @@ import javax.crypto.spec.PBEKeySpec;
  * On first start the account {@code admin} is made with {@code fg.web.initial-password} and must change it: until
  * then its session may only change the password ({@link #user} refuses it with PASSWORD_CHANGE_REQUIRED).
  * A session slides: each use moves its expiry to now + {@code fg.web.session-ttl} (written at most once a minute,
- * since every write costs an fsync). After {@code fg.web.login-failures} wrong passwords in a row an account is
- * locked for {@code fg.web.login-lockout}, so a password cannot be guessed at network speed.
+ * since every write costs an fsync). Who may try a password is {@link LoginThrottle}'s (in memory, per address,
+ * per name and per pair; an attempt is reserved before the hash), so a password cannot be guessed at network speed
+ * and one address cannot keep the admin locked out; the columns {@code failures} and {@code locked_until} of
+ * version 1 are no longer used (a restart forgets the counters). A new password passes {@link PasswordPolicy}.
  */
 public final class AdminSessions implements RequestAuth.AdminSessionCheck {
     static final String DEFAULT_USER = "admin";
@@ -57,6 +59,7 @@ public final class AdminSessions implements RequestAuth.AdminSessionCheck {
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
     private final Map<String, Instant> touched = new ConcurrentHashMap<>();
+    private final LoginThrottle throttle;
 
     public AdminSessions(GatewayDatabase db, WebConfiguration config) {
         this(db, config, Clock.systemUTC());
@@ -66,6 +69,7 @@ public final class AdminSessions implements RequestAuth.AdminSessionCheck {
         this.db = db;
         this.config = config;
         this.clock = clock;
+        this.throttle = new LoginThrottle(config, clock);
     }
 
     /**
@@ -95,44 +99,41 @@ public final class AdminSessions implements RequestAuth.AdminSessionCheck {
     /**
      * Signs a person in.
      *
+     * @param source the client address, for {@link LoginThrottle}
      * @throws GatewayProblem UNAUTHORIZED for a wrong user or password (the same answer for both), LOCKED_OUT while
-     *                        locked out
+     *                        the name (from this address or everywhere) waits, TOO_MANY_ATTEMPTS while the address does
      */
-    Login login(String username, String password) throws SQLException {
-        if (username == null || password == null || password.length() > MAX_PASSWORD) {
+    Login login(String username, String password, String source) throws SQLException {
+        if (username == null || password == null || password.length() > MAX_PASSWORD || username.length() > 200) {
             throw GatewayProblem.unauthorized("wrong user name or password");
         }
         Instant now = clock.instant();
-        Optional<Account> account = account(username);
-        if (account.isEmpty()) {
-            hash(password, "00", ITERATIONS); // the same work as for a known user: no timing oracle
-            throw GatewayProblem.unauthorized("wrong user name or password");
+        // Reserved before the hash: 40 parallel guesses get at most the limit of 401s, the rest wait (LoginThrottle).
+        LoginThrottle.Attempt attempt = throttle.reserve(source, username);
+        boolean ok = false;
+        try {
+            Optional<Account> account = account(username);
+            // PBKDF2 takes a good part of a second on a small PC: done outside the database's lock, which the print
+            // spool and every device request share. An unknown user costs the same work: no timing oracle.
+            if (account.isPresent()) {
+                ok = account.get().matches(password);
+            } else {
+                hash(password, "00", ITERATIONS);
+            }
+            if (!ok) {
+                throw GatewayProblem.unauthorized("wrong user name or password");
+            }
+            return signIn(username, account.get(), now);
+        } finally {
+            if (ok) {
+                attempt.succeeded();
+            } else {
+                attempt.failed();
+            }
         }
-        Account a = account.get();
-        if (a.lockedUntil() != null && a.lockedUntil().isAfter(now)) {
-            throw new GatewayProblem(ProblemCode.LOCKED_OUT, "too many wrong passwords for '" + username
-                    + "'; try again after " + a.lockedUntil());
-        }
-        // PBKDF2 takes a good part of a second on a small PC: done outside the database's lock, which the print
-        // spool and every device request share.
-        if (!a.matches(password)) {
-            db.inTransaction(c -> {
-                try (PreparedStatement ps = c.prepareStatement("UPDATE admin_users SET failures = failures + 1 "
-                        + "WHERE username = ?")) {
-                    ps.setString(1, username);
-                    ps.executeUpdate();
-                }
-                try (PreparedStatement ps = c.prepareStatement("UPDATE admin_users SET failures = 0, locked_until = ? "
-                        + "WHERE username = ? AND failures >= ?")) {
-                    ps.setString(1, now.plus(config.getLoginLockout()).toString());
-                    ps.setString(2, username);
-                    ps.setInt(3, config.getLoginFailures());
-                    ps.executeUpdate();
-                }
-                return null;
-            });
-            throw GatewayProblem.unauthorized("wrong user name or password");
-        }
+    }
+
+    private Login signIn(String username, Account a, Instant now) throws SQLException {
         String token = RequestAuth.SESSION_PREFIX + Base64.getUrlEncoder().withoutPadding()
                 .encodeToString(randomBytes(32));
         Instant expires = now.plus(config.getSessionTtl());
@@ -160,7 +161,7 @@ public final class AdminSessions implements RequestAuth.AdminSessionCheck {
     }
 
     /** An account row. */
-    private record Account(String hash, String salt, int iterations, boolean mustChange, Instant lockedUntil) {
+    private record Account(String hash, String salt, int iterations, boolean mustChange) {
         boolean matches(String password) {
             return password != null && MessageDigest.isEqual(hash.getBytes(StandardCharsets.US_ASCII),
                     AdminSessions.hash(password, salt, iterations).getBytes(StandardCharsets.US_ASCII));
@@ -169,16 +170,15 @@ public final class AdminSessions implements RequestAuth.AdminSessionCheck {
 
     private Optional<Account> account(String username) throws SQLException {
         return db.read(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT password_hash, salt, iterations, must_change, "
-                    + "locked_until FROM admin_users WHERE username = ?")) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT password_hash, salt, iterations, must_change "
+                    + "FROM admin_users WHERE username = ?")) {
                 ps.setString(1, username);
                 try (ResultSet rs = ps.executeQuery()) {
                     if (!rs.next()) {
                         return Optional.<Account>empty();
                     }
-                    String locked = rs.getString(5);
-                    return Optional.of(new Account(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getInt(4) != 0,
-                            locked == null ? null : Instant.parse(locked)));
+                    return Optional.of(new Account(rs.getString(1), rs.getString(2), rs.getInt(3),
+                            rs.getInt(4) != 0));
                 }
             }
         });
@@ -231,14 +231,7 @@ public final class AdminSessions implements RequestAuth.AdminSessionCheck {
      */
     void changePassword(String token, String current, String next) throws SQLException {
         Session s = session(token).orElseThrow(() -> GatewayProblem.unauthorized("sign in first"));
-        if (next == null || next.length() < MIN_PASSWORD || next.length() > MAX_PASSWORD) {
-            throw new GatewayProblem(ProblemCode.WEAK_PASSWORD, "newPassword: must be " + MIN_PASSWORD + " to "
-                    + MAX_PASSWORD + " characters");
-        }
-        if (next.equals(config.getInitialPassword()) || next.equals(current)) {
-            throw new GatewayProblem(ProblemCode.WEAK_PASSWORD, "newPassword: must differ from the current and the "
-                    + "initial password");
-        }
+        PasswordPolicy.check(s.username(), next, current, config.getInitialPassword());
         if (!account(s.username()).map(a -> a.matches(current)).orElse(false)) {
             throw GatewayProblem.unauthorized("currentPassword: is wrong");
         }

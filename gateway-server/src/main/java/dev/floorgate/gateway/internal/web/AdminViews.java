@@ -63,9 +63,13 @@ final class AdminViews {
     record SyncRequested(boolean requested, String state) {
     }
 
-    /** {@code POST /api/v1/admin/enrollment}; {@code ttlMinutes} defaults to the enrollment code's default. */
+    /**
+     * {@code POST /api/v1/admin/enrollment}; {@code ttlMinutes} defaults to the enrollment code's default;
+     * {@code deviceId} makes a code that re-enrolls that device id only.
+     */
     @Serdeable
-    record EnrollmentRequest(@Nullable String tenant, @Nullable String warehouse, @Nullable Long ttlMinutes) {
+    record EnrollmentRequest(@Nullable String tenant, @Nullable String warehouse, @Nullable Long ttlMinutes,
+            @Nullable String deviceId) {
     }
 
     /** A one-time enrollment code with the URL and QR a PDA scans; {@code caFingerprint} null while HTTPS is off. */

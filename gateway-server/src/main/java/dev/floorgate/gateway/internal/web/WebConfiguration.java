@@ -16,8 +16,11 @@ import java.util.List;
  *       it must be changed at the first sign-in.</li>
  *   <li>{@code fg.web.session-ttl} (12h): how long a sign-in lasts without use.</li>
  *   <li>{@code fg.web.login-failures} (5) / {@code fg.web.login-lockout} (1m): after this many wrong passwords in a
- *       row an account refuses sign-ins for the lockout time.</li>
- *   <li>{@code fg.web.audit-keep} (5000): audit entries kept (older ones are pruned).</li>
+ *       row from one address an account refuses sign-ins from it for the lockout time (three times as many from
+ *       all addresses lock the account everywhere); {@code fg.web.login-address-failures} (20): failed sign-ins
+ *       from one address, any user names, before it waits the lockout time (LoginThrottle).</li>
+ *   <li>{@code fg.web.audit-keep} (5000): admin actions kept, and failed sign-ins kept, each in its own table
+ *       (older ones are pruned; failed sign-ins never prune an admin action).</li>
  *   <li>{@code fg.web.scan-max-gap} (40ms: the average time between a scan's keys; a person types 100 ms or more
  *       per key), {@code fg.web.scan-min-length} (4), {@code fg.web.scan-suffix} (enter-or-tab: enter, tab,
  *       enter-or-tab or none), {@code fg.web.scan-gs-substitute} (~), {@code fg.web.scan-duplicate-window} (1s):
@@ -48,6 +51,10 @@ public interface WebConfiguration {
 
     @Bindable(defaultValue = "1m")
     Duration getLoginLockout();
+
+    /** Failed sign-ins from one address (any user names) before it waits fg.web.login-lockout (LoginThrottle). */
+    @Bindable(defaultValue = "20")
+    int getLoginAddressFailures();
 
     @Bindable(defaultValue = "5000")
     int getAuditKeep();

@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicReference;
@@ -88,8 +87,8 @@ class DeviceRegistryLastSeenTest {
     }
 
     private String enroll(DeviceRegistry registry, String deviceId) throws Exception {
-        DeviceRegistry.EnrollmentCode code = registry.createEnrollmentCode("acme", "SH01", Duration.ofMinutes(5));
-        return registry.enroll(code.code, deviceId, "pda");
+        DeviceRegistry.EnrollmentCode code = registry.createEnrollmentCode("acme", "SH01", 5L, null);
+        return registry.enroll(code.code, deviceId, "pda", "127.0.0.1");
     }
 
     private static String lastSeenOnDisk(GatewayDatabase db, String deviceId) throws Exception {

@@ -30,6 +30,7 @@ class ProblemStatusTest {
         expected.put(ProblemCode.LOCKED_OUT, 429);
         expected.put(ProblemCode.PRINTER_COMMAND_REFUSED, 403);
         expected.put(ProblemCode.TENANT_QUEUE_FULL, 429);
+        expected.put(ProblemCode.TOO_MANY_ATTEMPTS, 429);
         for (ProblemCode c : new ProblemCode[] {ProblemCode.QUEUE_FULL, ProblemCode.OUTBOX_UNAVAILABLE,
                 ProblemCode.OUTBOX_BUSY}) {
             expected.put(c, 503);
