@@ -45,5 +45,9 @@ public enum ProblemCode {
     /** The outbox did not commit in time; the same opIds may be retried. */
     OUTBOX_BUSY,
     /** The data disk is below fg.sync.disk-floor. */
-    DISK_FULL
+    DISK_FULL,
+    /** A preview larger than fg.limits.preview-max-pixels; refused before anything is drawn. */
+    PREVIEW_TOO_LARGE,
+    /** The gateway is at a limit of concurrent work (previews, event streams) or short of heap; retry later. */
+    BUSY
 }

@@ -30,12 +30,14 @@ public final class ProblemStatus {
             case PRINTER_EXISTS:
                 return 409;
             case BATCH_TOO_LARGE:
+            case PREVIEW_TOO_LARGE:
                 return 413;
             case LOCKED_OUT:
                 return 429;
             case QUEUE_FULL:
             case OUTBOX_UNAVAILABLE:
             case OUTBOX_BUSY:
+            case BUSY:
                 return 503;
             case DISK_FULL:
                 return 507;
