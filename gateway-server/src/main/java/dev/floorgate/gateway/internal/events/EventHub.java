@@ -222,8 +222,9 @@ public final class EventHub implements AccessEndedListener {
 
     private Flux<GatewayEvent> register(long lastEventId, Subscriber s) {
         synchronized (lock) {
-            if (open.size() >= maxTotal) {
-                throw new GatewayProblem(ProblemCode.BUSY, "the gateway holds " + open.size() + " event streams, "
+            int clients = clientStreams();
+            if (s.owner.client() && clients >= maxTotal) {
+                throw new GatewayProblem(ProblemCode.BUSY, "the gateway holds " + clients + " event streams, "
                         + "its limit fg.limits.streams-total is " + maxTotal + "; try again later");
             }
             if (s.owner.deviceId() != null) {
@@ -275,11 +276,19 @@ public final class EventHub implements AccessEndedListener {
         closeWhere(o -> username.equals(o.adminUser()), "site IT user " + username + " changed the password");
     }
 
-    /** Open streams (for the limits' tests and metrics). */
+    /** Open streams of callers (devices, site IT), not the gateway's own subscribers. */
     public int openStreams() {
         synchronized (lock) {
-            return open.size();
+            return clientStreams();
         }
+    }
+
+    private int clientStreams() {
+        int n = 0;
+        for (Subscriber s : open) {
+            n += s.owner.client() ? 1 : 0;
+        }
+        return n;
     }
 
     private void closeWhere(Predicate<StreamOwner> owned, String why) {

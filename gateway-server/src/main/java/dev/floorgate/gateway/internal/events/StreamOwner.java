@@ -11,22 +11,23 @@ import java.util.HexFormat;
  * admin token and the gateway's own subscribers, which only a restart ends. A session is kept as the SHA-256 of
  * its token, as gateway.db keeps it, so the hub holds no bearer token.
  *
+ * @param client      a caller's stream (counted against {@code fg.limits.streams-total}), not the gateway's own
  * @param deviceId    the device, or null
  * @param sessionHash hex SHA-256 of the site IT session token, or null
  * @param adminUser   the signed-in site IT user, or null
  */
-public record StreamOwner(String deviceId, String sessionHash, String adminUser) {
+public record StreamOwner(boolean client, String deviceId, String sessionHash, String adminUser) {
     /** The gateway's own subscribers (the rejection log) and tests. */
-    public static final StreamOwner INTERNAL = new StreamOwner(null, null, null);
+    public static final StreamOwner INTERNAL = new StreamOwner(false, null, null, null);
     /** A caller with the admin token {@code fg.admin-token}. */
-    public static final StreamOwner ADMIN_TOKEN = new StreamOwner(null, null, null);
+    public static final StreamOwner ADMIN_TOKEN = new StreamOwner(true, null, null, null);
 
     public static StreamOwner device(String deviceId) {
-        return new StreamOwner(deviceId, null, null);
+        return new StreamOwner(true, deviceId, null, null);
     }
 
     public static StreamOwner adminSession(String sessionToken, String user) {
-        return new StreamOwner(null, hashSession(sessionToken), user);
+        return new StreamOwner(true, null, hashSession(sessionToken), user);
     }
 
     static String hashSession(String sessionToken) {
