@@ -23,8 +23,8 @@ import java.util.regex.Pattern;
  * {@code ^LL} and many large fields ran the gateway out of heap). Three bounds, each answered at once:
  * <ul>
  *   <li>a pixel budget: the canvas (width x height dots) is worked out from the ZPL before anything is drawn and
- *       refused with PREVIEW_TOO_LARGE above {@code fg.limits.preview-max-pixels}; the renderer is also given a
- *       maximum canvas inside the budget, so ZPL that hides its size from this scan (say behind {@code ^CC}) is
+ *       refused with PREVIEW_TOO_LARGE above {@code fg.limits.preview-max-pixels}; the renderer is also given the
+ *       checked canvas as its maximum, so ZPL that hides its size from this scan (say behind {@code ^CC}) is
  *       clipped rather than drawn large;</li>
  *   <li>a concurrency limit: {@code fg.limits.preview-concurrency} previews draw at once; one more is BUSY;</li>
  *   <li>a timeout: a preview not drawn within {@code fg.limits.preview-timeout} is BUSY. Drawing cannot be
@@ -66,22 +66,30 @@ public final class PreviewGuard implements AutoCloseable {
     }
 
     /**
+     * The renderer's dots per inch are not exactly the nominal dpi (203 is 8 dots per mm: 203.2), at most 1.6% more;
+     * the canvas is counted with that margin (and one dot per side for rounding), so the clip handed to the
+     * renderer stays inside the budget too.
+     */
+    private static final double DOTS_MARGIN = 1.016;
+
+    /**
      * Checks a canvas of {@code widthDots} x {@code heightDots} at {@code dpi} against the budget.
      *
      * @throws GatewayProblem PREVIEW_TOO_LARGE naming the size and the budget
      */
     public void requireWithinBudget(long widthDots, long heightDots, int dpi) {
-        long pixels = widthDots * heightDots;
-        if (pixels > maxPixels) {
+        double counted = (widthDots + 1) * DOTS_MARGIN * (heightDots + 1) * DOTS_MARGIN;
+        if (counted > maxPixels) {
             throw new GatewayProblem(ProblemCode.PREVIEW_TOO_LARGE, "a preview of " + widthDots + " x " + heightDots
-                    + " dots at " + dpi + " dpi is " + pixels + " pixels; fg.limits.preview-max-pixels is "
-                    + maxPixels);
+                    + " dots at " + dpi + " dpi is " + widthDots * heightDots + " pixels (" + Math.round(counted)
+                    + " with the renderer's rounding); fg.limits.preview-max-pixels is " + maxPixels);
         }
     }
 
     /**
      * Checks raw ZPL's canvas (its first format's last {@code ^PW} and {@code ^LL}, 4 x 6 in when absent, as the
-     * renderer takes them) against the budget and returns render options whose maximum canvas keeps within it.
+     * renderer takes them) against the budget and returns render options whose maximum canvas is that canvas:
+     * a size this scan did not see (say behind {@code ^CC}) is clipped to what was checked.
      */
     public PreviewOptions optionsFor(String zpl, int dpi) {
         long width = Math.round(4.0 * dpi);
@@ -101,13 +109,10 @@ public final class PreviewGuard implements AutoCloseable {
             }
         }
         requireWithinBudget(width, height, dpi);
-        // 2% over the scanned width: the renderer's dots per inch are not exactly the nominal dpi (203 is 8 dots
-        // per mm), and a label must not be clipped by a dot it was allowed.
-        double widthInches = Math.min(PreviewOptions.DEFAULT_MAX_WIDTH_INCHES, width * 1.02 / dpi);
-        double heightInches = Math.min(PreviewOptions.DEFAULT_MAX_HEIGHT_INCHES,
-                (double) maxPixels / (widthInches * dpi) / dpi);
-        return PreviewOptions.defaults().withMaxCanvasInches(Math.max(widthInches, 0.01),
-                Math.max(Math.min(heightInches, 100), 0.01));
+        // (dots + 1) / dpi inches: the renderer's floor(inches x its dots per inch) is at least the scanned size.
+        double widthInches = Math.min(PreviewOptions.DEFAULT_MAX_WIDTH_INCHES, (width + 1.0) / dpi);
+        double heightInches = Math.min(PreviewOptions.DEFAULT_MAX_HEIGHT_INCHES, (height + 1.0) / dpi);
+        return PreviewOptions.defaults().withMaxCanvasInches(widthInches, heightInches);
     }
 
     /**
