@@ -311,8 +311,9 @@ final class GatewayBeans {
     }
 
     @Singleton
-    OperationIntake operationIntake(SyncEngine engine, OperatorSessions sessions, SyncConfiguration sync) {
-        return new OperationIntake(engine, sessions, sync);
+    OperationIntake operationIntake(SyncEngine engine, OperatorSessions sessions, SyncConfiguration sync,
+            LimitsConfiguration limits) {
+        return new OperationIntake(engine, sessions, sync, limits.getOperationsMaxChars());
     }
 
     /** Only with HTTPS on; read or made (and its renewal check started) when Netty first asks for it. */

@@ -20,7 +20,11 @@ import java.time.Duration;
  *       collection) new previews and event streams are answered 503 BUSY.</li>
  *   <li>{@code fg.limits.streams-per-device} (4): open event streams per device; a new one closes its oldest.</li>
  *   <li>{@code fg.limits.streams-total} (1000): open event streams of the gateway; one more is answered 503 BUSY.</li>
+ *   <li>{@code fg.limits.operations-max-chars} (2097152): the text of one {@code POST /api/v1/operations}; a longer
+ *       body is refused 413 BATCH_TOO_LARGE before it is parsed (besides the 1000 operations per request).</li>
  * </ul>
+ * Every request body is also bounded by Micronaut's {@code micronaut.server.max-request-size} (8 MiB in
+ * application.yml: a raw ZPL label with logos), answered 413 before the body is read.
  */
 @ConfigurationProperties(LimitsConfiguration.PREFIX)
 public interface LimitsConfiguration {
@@ -43,4 +47,7 @@ public interface LimitsConfiguration {
 
     @Bindable(defaultValue = "1000")
     int getStreamsTotal();
+
+    @Bindable(defaultValue = "2097152")
+    int getOperationsMaxChars();
 }
