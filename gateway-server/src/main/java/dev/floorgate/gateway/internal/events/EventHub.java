@@ -40,6 +40,12 @@ import reactor.util.concurrent.Queues;
  * used to test 300 filters under the lock; it now looks at that PDA's subscriber(s) and the few admin ones.
  * Buckets are copy-on-write and the maps concurrent: an emit may complete a subscriber, which unsubscribes it on
  * the same thread while the publish iterates.
+ *
+ * <p>Each subscriber also has an owner ({@link StreamOwner}). When a principal's access ends (AccessEndedListener:
+ * a device revoked or re-enrolled, a site IT session signed out, a user's password changed) its streams are
+ * completed under the lock, and events still queued for them are dropped, so nothing of the tenant reaches them
+ * afterwards (issue 22 finding 2). A device holds at most {@code maxPerDevice} streams (its oldest is closed for a
+ * new one) and callers at most {@code maxTotal} in all (a new one is refused with BUSY).
  */
 public final class EventHub implements AccessEndedListener {
     /** Events kept for reconnecting subscribers. */
