@@ -238,7 +238,7 @@ final class GatewayBeans {
     @Bean(preDestroy = "close")
     PreviewGuard previewGuard(LimitsConfiguration limits, MemoryGuard memory) {
         return new PreviewGuard(limits.getPreviewMaxPixels(), limits.getPreviewConcurrency(),
-                limits.getPreviewTimeout(), memory);
+                limits.getPreviewQueue(), limits.getPreviewTimeout(), memory);
     }
 
     @Singleton

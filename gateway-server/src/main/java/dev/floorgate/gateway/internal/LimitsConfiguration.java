@@ -12,8 +12,9 @@ import java.time.Duration;
  *   <li>{@code fg.limits.preview-max-pixels} (10000000): a preview's canvas, width x height in dots at its dpi
  *       (a 4 x 6 in label at 600 dpi is 8.64 million); a larger one is refused with 413 PREVIEW_TOO_LARGE before
  *       anything is drawn.</li>
- *   <li>{@code fg.limits.preview-concurrency} (2): previews drawn at the same time; one more is answered 503 BUSY
- *       at once.</li>
+ *   <li>{@code fg.limits.preview-concurrency} (2): previews drawn at the same time.</li>
+ *   <li>{@code fg.limits.preview-queue} (8): previews waiting for a turn (site IT's page asks for every template's
+ *       preview at once), each at most the timeout; one more is answered 503 BUSY at once.</li>
  *   <li>{@code fg.limits.preview-timeout} (10s): a preview not drawn by then is answered 503 BUSY; it keeps its
  *       place in the concurrency limit until the drawing really stops.</li>
  *   <li>{@code fg.limits.min-free-heap-percent} (15): below this share of free heap (measured after the last
@@ -35,6 +36,9 @@ public interface LimitsConfiguration {
 
     @Bindable(defaultValue = "2")
     int getPreviewConcurrency();
+
+    @Bindable(defaultValue = "8")
+    int getPreviewQueue();
 
     @Bindable(defaultValue = "10s")
     Duration getPreviewTimeout();

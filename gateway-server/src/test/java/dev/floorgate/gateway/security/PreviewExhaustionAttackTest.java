@@ -130,17 +130,21 @@ class PreviewExhaustionAttackTest {
 
     @Test
     void previewsBeyondTheConcurrencyLimitAre503AtOnceAndALatePreviewTimesOut() throws Exception {
-        try (TestGateway gateway = new TestGateway(dir, Map.of("fg.limits.preview-concurrency", 2))) {
+        try (TestGateway gateway = new TestGateway(dir, Map.of("fg.limits.preview-concurrency", 2,
+                "fg.limits.preview-queue", 4, "fg.limits.preview-timeout", "60s"))) {
             String token = gateway.enroll("pda-1", "acme", "SH01");
             String url = gateway.url("/api/v1/templates/preview.png");
             List<Answer> answers = concurrently(12, () -> preview(url, token, heavyLabelWithinBudget(400)));
             List<Answer> busy = answers.stream().filter(a -> a.status() == 503).toList();
             assertThat(answers).allSatisfy(a -> assertThat(a.status()).as(a.body()).isIn(200, 503));
-            assertThat(busy).as("12 at once against a limit of 2").isNotEmpty();
+            assertThat(busy).as("12 at once against 2 drawing and 4 waiting").hasSizeGreaterThanOrEqualTo(6);
             assertThat(busy).allSatisfy(a -> {
-                assertThat(a.body()).contains("BUSY").contains("fg.limits.preview-concurrency");
+                assertThat(a.body()).contains("BUSY").contains("fg.limits.preview-concurrency")
+                        .contains("fg.limits.preview-queue");
                 assertThat(a.millis()).as("answered at once, not queued").isLessThan(2000);
             });
+            assertThat(answers.stream().filter(a -> a.status() == 200).count()).as("drawn and waited their turn")
+                    .isGreaterThanOrEqualTo(2);
         }
         try (TestGateway gateway = new TestGateway(dir.resolve("t"), Map.of("fg.limits.preview-timeout", "50ms"))) {
             String token = gateway.enroll("pda-1", "acme", "SH01");

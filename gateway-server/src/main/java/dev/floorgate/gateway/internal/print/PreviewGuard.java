@@ -26,7 +26,10 @@ import java.util.regex.Pattern;
  *       refused with PREVIEW_TOO_LARGE above {@code fg.limits.preview-max-pixels}; the renderer is also given the
  *       checked canvas as its maximum, so ZPL that hides its size from this scan (say behind {@code ^CC}) is
  *       clipped rather than drawn large;</li>
- *   <li>a concurrency limit: {@code fg.limits.preview-concurrency} previews draw at once; one more is BUSY;</li>
+ *   <li>a concurrency limit: {@code fg.limits.preview-concurrency} previews draw at once and at most
+ *       {@code fg.limits.preview-queue} more wait for a turn (site IT's page asks for every template's preview at
+ *       once), each no longer than the timeout; one more is BUSY at once, so waiting is bounded in count and
+ *       time;</li>
  *   <li>a timeout: a preview not drawn within {@code fg.limits.preview-timeout} is BUSY. Drawing cannot be
  *       stopped half way, so it keeps its permit until it ends: slow previews cannot pile up behind a timeout.</li>
  * </ul>
@@ -43,14 +46,17 @@ public final class PreviewGuard implements AutoCloseable {
     private final Duration timeout;
     private final MemoryGuard memory;
     private final Semaphore permits;
+    private final int queue;
+    private final AtomicInteger waiting = new AtomicInteger();
     private final ExecutorService drawing;
 
-    public PreviewGuard(long maxPixels, int concurrency, Duration timeout, MemoryGuard memory) {
-        if (maxPixels < 100_000 || concurrency < 1 || timeout.isNegative() || timeout.isZero()) {
+    public PreviewGuard(long maxPixels, int concurrency, int queue, Duration timeout, MemoryGuard memory) {
+        if (maxPixels < 100_000 || concurrency < 1 || queue < 0 || timeout.isNegative() || timeout.isZero()) {
             throw new IllegalArgumentException("fg.limits.preview-max-pixels " + maxPixels + " must be at least "
-                    + "100000, preview-concurrency " + concurrency + " at least 1, preview-timeout " + timeout
-                    + " positive");
+                    + "100000, preview-concurrency " + concurrency + " at least 1, preview-queue " + queue
+                    + " at least 0, preview-timeout " + timeout + " positive");
         }
+        this.queue = queue;
         this.maxPixels = maxPixels;
         this.concurrency = concurrency;
         this.timeout = timeout;
@@ -123,10 +129,8 @@ public final class PreviewGuard implements AutoCloseable {
      */
     public <T> T draw(Supplier<T> render) {
         memory.require("a preview");
-        if (!permits.tryAcquire()) {
-            throw new GatewayProblem(ProblemCode.BUSY, "already drawing " + concurrency + " previews "
-                    + "(fg.limits.preview-concurrency); try again in a moment");
-        }
+        long deadline = System.nanoTime() + timeout.toNanos();
+        acquire();
         Future<T> result;
         try {
             result = drawing.submit(() -> {
@@ -141,7 +145,7 @@ public final class PreviewGuard implements AutoCloseable {
             throw e;
         }
         try {
-            return result.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            return result.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
             result.cancel(true);
             throw new GatewayProblem(ProblemCode.BUSY, "the preview was not drawn within " + timeout.toMillis()
@@ -159,6 +163,30 @@ public final class PreviewGuard implements AutoCloseable {
                 throw err;
             }
             throw new IllegalStateException("preview failed: " + cause, cause);
+        }
+    }
+
+    /** A permit now, or after waiting in the bounded queue up to the timeout; BUSY otherwise. */
+    private void acquire() {
+        if (permits.tryAcquire()) {
+            return;
+        }
+        if (waiting.incrementAndGet() > queue) {
+            waiting.decrementAndGet();
+            throw new GatewayProblem(ProblemCode.BUSY, "already drawing " + concurrency + " previews "
+                    + "(fg.limits.preview-concurrency) with " + queue + " waiting (fg.limits.preview-queue); try "
+                    + "again in a moment");
+        }
+        try {
+            if (!permits.tryAcquire(timeout.toNanos(), TimeUnit.NANOSECONDS)) {
+                throw new GatewayProblem(ProblemCode.BUSY, "no preview turn within " + timeout.toMillis()
+                        + " ms (fg.limits.preview-timeout)");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new GatewayProblem(ProblemCode.BUSY, "the preview was interrupted while waiting for a turn");
+        } finally {
+            waiting.decrementAndGet();
         }
     }
 
