@@ -23,6 +23,7 @@ import dev.floorgate.gateway.internal.print.PrintJobStore;
 import dev.floorgate.gateway.internal.print.PrintMetrics;
 import dev.floorgate.gateway.internal.print.PrintRequestReader;
 import dev.floorgate.gateway.internal.print.PrintSpooler;
+import dev.floorgate.gateway.internal.print.PreviewGuard;
 import dev.floorgate.gateway.internal.print.TemplateService;
 import dev.floorgate.gateway.internal.scans.ScanDecoder;
 import dev.floorgate.gateway.internal.stations.StationMetrics;
@@ -166,8 +167,17 @@ final class GatewayBeans {
     // ---- the event hub and the sync engine
 
     @Singleton
-    EventHub events() {
-        return new EventHub();
+    MemoryGuard memoryGuard(LimitsConfiguration limits) {
+        return new MemoryGuard(limits.getMinFreeHeapPercent());
+    }
+
+    /** Told by the device registry and the site IT sessions when access ends, so those streams close at once. */
+    @Singleton
+    EventHub events(LimitsConfiguration limits, DeviceRegistry devices, AdminSessions sessions) {
+        EventHub hub = new EventHub(limits.getStreamsPerDevice(), limits.getStreamsTotal());
+        devices.onAccessEnded(hub);
+        sessions.onAccessEnded(hub);
+        return hub;
     }
 
     /** Started as it is built (offline-sync has no other way); closed by {@link #lifecycle}. */
@@ -245,8 +255,18 @@ final class GatewayBeans {
     // ---- the print spool
 
     @Singleton
-    TemplateService templates(@Value("${fg.templates-dir:}") String templatesDir, GatewayDatabase db) {
-        return checkedAfterOpening(db, () -> TemplateService.load(templatesDir));
+    TemplateService templates(@Value("${fg.templates-dir:}") String templatesDir, GatewayDatabase db,
+            PreviewGuard previewGuard) {
+        TemplateService templates = checkedAfterOpening(db, () -> TemplateService.load(templatesDir));
+        templates.guardPreviewsWith(previewGuard);
+        return templates;
+    }
+
+    @Singleton
+    @Bean(preDestroy = "close")
+    PreviewGuard previewGuard(LimitsConfiguration limits, MemoryGuard memory) {
+        return new PreviewGuard(limits.getPreviewMaxPixels(), limits.getPreviewConcurrency(),
+                limits.getPreviewQueue(), limits.getPreviewTimeout(), memory);
     }
 
     @Singleton
@@ -321,8 +341,9 @@ final class GatewayBeans {
     }
 
     @Singleton
-    OperationIntake operationIntake(SyncEngine engine, OperatorSessions sessions, SyncConfiguration sync) {
-        return new OperationIntake(engine, sessions, sync);
+    OperationIntake operationIntake(SyncEngine engine, OperatorSessions sessions, SyncConfiguration sync,
+            LimitsConfiguration limits) {
+        return new OperationIntake(engine, sessions, sync, limits.getOperationsMaxChars());
     }
 
     /** Only with HTTPS on; read or made (and its renewal check started) when Netty first asks for it. */

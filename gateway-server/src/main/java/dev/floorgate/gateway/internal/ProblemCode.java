@@ -51,5 +51,9 @@ public enum ProblemCode {
     /** Raw ZPL carries a printer-control command the caller may not send (ZplCommandPolicy); names it and its byte. */
     PRINTER_COMMAND_REFUSED,
     /** A tenant's jobs waiting at one printer are at fg.print.tenant-queue-limit. */
-    TENANT_QUEUE_FULL
+    TENANT_QUEUE_FULL,
+    /** A preview larger than fg.limits.preview-max-pixels; refused before anything is drawn. */
+    PREVIEW_TOO_LARGE,
+    /** The gateway is at a limit of concurrent work (previews, event streams) or short of heap; retry later. */
+    BUSY
 }

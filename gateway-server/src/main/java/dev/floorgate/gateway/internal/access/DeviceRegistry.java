@@ -68,6 +68,8 @@ public final class DeviceRegistry {
     private final Map<String, DevicePrincipal> authenticated = new ConcurrentHashMap<>();
     /** Bumped after every token change commits; a lookup that raced with one does not cache its answer. */
     private long tokenChanges;
+    /** Told after a device's token is revoked or replaced, so its open event streams end (issue 22). */
+    private volatile AccessEndedListener accessEnded = AccessEndedListener.NONE;
 
     public DeviceRegistry(GatewayDatabase db) {
         this(db, Clock.systemUTC());
@@ -306,6 +308,12 @@ public final class DeviceRegistry {
             tokenChanges++;
             authenticated.values().removeIf(d -> d.deviceId().equals(deviceId));
         }
+        accessEnded.deviceAccessEnded(deviceId);
+    }
+
+    /** Who to tell when a device's access ends (revoke, re-enrollment); set once by the wiring. */
+    public void onAccessEnded(AccessEndedListener listener) {
+        this.accessEnded = listener == null ? AccessEndedListener.NONE : listener;
     }
 
     private void touch(DevicePrincipal device) {

@@ -1,5 +1,8 @@
 package dev.floorgate.gateway.internal.events;
 
+import dev.floorgate.gateway.internal.GatewayProblem;
+import dev.floorgate.gateway.internal.ProblemCode;
+import dev.floorgate.gateway.internal.access.AccessEndedListener;
 import dev.floorgate.lan.DeviceEvent;
 import dev.floorgate.lan.GatewayEvent;
 import dev.floorgate.lan.PrintJobEvent;
@@ -8,6 +11,7 @@ import dev.floorgate.protocol.OperationResult;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
@@ -36,12 +40,22 @@ import reactor.util.concurrent.Queues;
  * used to test 300 filters under the lock; it now looks at that PDA's subscriber(s) and the few admin ones.
  * Buckets are copy-on-write and the maps concurrent: an emit may complete a subscriber, which unsubscribes it on
  * the same thread while the publish iterates.
+ *
+ * <p>Each subscriber also has an owner ({@link StreamOwner}). When a principal's access ends (AccessEndedListener:
+ * a device revoked or re-enrolled, a site IT session signed out, a user's password changed) its streams are
+ * completed under the lock, and events still queued for them are dropped, so nothing of the tenant reaches them
+ * afterwards (issue 22 finding 2). A device holds at most {@code maxPerDevice} streams (its oldest is closed for a
+ * new one) and callers at most {@code maxTotal} in all (a new one is refused with BUSY).
  */
-public final class EventHub {
+public final class EventHub implements AccessEndedListener {
     /** Events kept for reconnecting subscribers. */
     public static final int REPLAY_CAPACITY = 2048;
     /** Events queued per slow subscriber before it is cut off. */
     static final int SUBSCRIBER_BUFFER = 1024;
+    /** Default of {@code fg.limits.streams-per-device}. */
+    public static final int DEFAULT_STREAMS_PER_DEVICE = 4;
+    /** Default of {@code fg.limits.streams-total}. */
+    public static final int DEFAULT_STREAMS_TOTAL = 1000;
     private static final Logger LOG = LoggerFactory.getLogger(EventHub.class);
     /** The data each event type carries (lan-api's GatewayEvent documents the same). */
     private static final Map<String, Class<?>> DATA_TYPES = Map.of(GatewayEvent.OP_RESULT, OperationResult.class,
@@ -61,6 +75,10 @@ public final class EventHub {
     private final Map<String, List<Subscriber>> wholeTenant = new ConcurrentHashMap<>();
     /** Subscribers looked at by the last publish (for tests of the index). */
     private int lastExamined;
+    /** Every open subscriber, oldest first: for the limits and for closing a principal's streams. */
+    private final LinkedHashSet<Subscriber> open = new LinkedHashSet<>();
+    private final int maxPerDevice;
+    private final int maxTotal;
 
     private static final class Subscriber {
         final Sinks.Many<GatewayEvent> sink =
@@ -70,12 +88,35 @@ public final class EventHub {
         final String tenant;
         /** Null for a filtered or whole-tenant subscriber. */
         final String deviceId;
+        final StreamOwner owner;
+        /** Set under the lock when the owner's access ends: events still queued are dropped, not delivered. */
+        volatile boolean closed;
 
-        Subscriber(Predicate<GatewayEvent> visible, String tenant, String deviceId) {
+        Subscriber(Predicate<GatewayEvent> visible, String tenant, String deviceId, StreamOwner owner) {
             this.visible = visible;
             this.tenant = tenant;
             this.deviceId = deviceId;
+            this.owner = owner;
         }
+    }
+
+    /** With the default limits (4 streams per device, 1000 in all). */
+    public EventHub() {
+        this(DEFAULT_STREAMS_PER_DEVICE, DEFAULT_STREAMS_TOTAL);
+    }
+
+    /**
+     * @param maxPerDevice open streams one device may hold; its oldest is closed for a new one (a PDA that roamed
+     *                     opens a new stream before the gateway notices the old one died)
+     * @param maxTotal     open streams of the whole gateway; a new one beyond it is refused with BUSY (503)
+     */
+    public EventHub(int maxPerDevice, int maxTotal) {
+        if (maxPerDevice < 1 || maxTotal < 1) {
+            throw new IllegalArgumentException("event stream limits must be at least 1, got " + maxPerDevice
+                    + " per device and " + maxTotal + " in all");
+        }
+        this.maxPerDevice = maxPerDevice;
+        this.maxTotal = maxTotal;
     }
 
     /**
@@ -156,7 +197,12 @@ public final class EventHub {
 
     /** Events after {@code lastEventId} (replayed from memory) followed by live ones, filtered by {@code visible}. */
     public Flux<GatewayEvent> subscribe(long lastEventId, Predicate<GatewayEvent> visible) {
-        return register(lastEventId, new Subscriber(visible, null, null));
+        return subscribe(lastEventId, visible, StreamOwner.INTERNAL);
+    }
+
+    /** As {@link #subscribe(long, Predicate)} for a stream held by {@code owner} (closed when its access ends). */
+    public Flux<GatewayEvent> subscribe(long lastEventId, Predicate<GatewayEvent> visible, StreamOwner owner) {
+        return register(lastEventId, new Subscriber(visible, null, null, owner));
     }
 
     /**
@@ -164,16 +210,43 @@ public final class EventHub {
      * {@code deviceId}; with {@code deviceId} null, every event of the tenant (a supervisor's screen).
      */
     public Flux<GatewayEvent> subscribeDevice(long lastEventId, String tenant, String deviceId) {
+        return subscribeDevice(lastEventId, tenant, deviceId, StreamOwner.INTERNAL);
+    }
+
+    /**
+     * As {@link #subscribeDevice(long, String, String)} for a stream held by {@code owner}: a device's stream counts
+     * toward {@code fg.limits.streams-per-device} and closes when the device is revoked or re-enrolled.
+     */
+    public Flux<GatewayEvent> subscribeDevice(long lastEventId, String tenant, String deviceId, StreamOwner owner) {
         if (tenant == null) {
             throw new IllegalArgumentException("a device subscriber needs its tenant");
         }
         Predicate<GatewayEvent> visible = e -> visibleTo(e, tenant)
                 && (deviceId == null || e.deviceId() == null || e.deviceId().equals(deviceId));
-        return register(lastEventId, new Subscriber(visible, tenant, deviceId));
+        return register(lastEventId, new Subscriber(visible, tenant, deviceId, owner));
     }
 
     private Flux<GatewayEvent> register(long lastEventId, Subscriber s) {
         synchronized (lock) {
+            int clients = clientStreams();
+            if (s.owner.client() && clients >= maxTotal) {
+                throw new GatewayProblem(ProblemCode.BUSY, "the gateway holds " + clients + " event streams, "
+                        + "its limit fg.limits.streams-total is " + maxTotal + "; try again later");
+            }
+            if (s.owner.deviceId() != null) {
+                List<Subscriber> same = new ArrayList<>();
+                for (Subscriber o : open) {
+                    if (s.owner.deviceId().equals(o.owner.deviceId())) {
+                        same.add(o);
+                    }
+                }
+                for (int i = 0; i <= same.size() - maxPerDevice; i++) {
+                    LOG.info("device {} opened more than {} event streams (fg.limits.streams-per-device); closing "
+                            + "its oldest", s.owner.deviceId(), maxPerDevice);
+                    close(same.get(i));
+                }
+            }
+            open.add(s);
             if (lastEventId > 0) {
                 for (GatewayEvent e : recent) {
                     if (e.id() > lastEventId && s.visible.test(e)) {
@@ -190,11 +263,65 @@ public final class EventHub {
                 devicesByTenant.computeIfAbsent(s.tenant, t -> new CopyOnWriteArrayList<>()).add(s);
             }
         }
-        return s.sink.asFlux().doFinally(signal -> remove(s));
+        return s.sink.asFlux().filter(e -> !s.closed).doFinally(signal -> remove(s));
+    }
+
+    @Override
+    public void deviceAccessEnded(String deviceId) {
+        closeWhere(o -> deviceId.equals(o.deviceId()), "device " + deviceId + " was revoked or re-enrolled");
+    }
+
+    @Override
+    public void adminSessionEnded(String sessionToken) {
+        String hash = StreamOwner.hashSession(sessionToken);
+        closeWhere(o -> hash.equals(o.sessionHash()), "a site IT session signed out");
+    }
+
+    @Override
+    public void adminUserSessionsEnded(String username) {
+        closeWhere(o -> username.equals(o.adminUser()), "site IT user " + username + " changed the password");
+    }
+
+    /** Open streams of callers (devices, site IT), not the gateway's own subscribers. */
+    public int openStreams() {
+        synchronized (lock) {
+            return clientStreams();
+        }
+    }
+
+    private int clientStreams() {
+        int n = 0;
+        for (Subscriber s : open) {
+            n += s.owner.client() ? 1 : 0;
+        }
+        return n;
+    }
+
+    private void closeWhere(Predicate<StreamOwner> owned, String why) {
+        int closed = 0;
+        synchronized (lock) {
+            for (Subscriber s : new ArrayList<>(open)) {
+                if (owned.test(s.owner)) {
+                    close(s);
+                    closed++;
+                }
+            }
+        }
+        if (closed > 0) {
+            LOG.info("closed {} event stream(s): {}", closed, why);
+        }
+    }
+
+    /** Ends one stream now: nothing queued or later reaches it. Under the lock, so no publish races the complete. */
+    private void close(Subscriber s) {
+        s.closed = true;
+        remove(s);
+        s.sink.tryEmitComplete();
     }
 
     private void remove(Subscriber s) {
         synchronized (lock) {
+            open.remove(s);
             if (s.tenant == null) {
                 filtered.remove(s);
             } else if (s.deviceId == null) {

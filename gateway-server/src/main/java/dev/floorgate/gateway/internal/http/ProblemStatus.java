@@ -31,6 +31,7 @@ public final class ProblemStatus {
             case PRINTER_EXISTS:
                 return 409;
             case BATCH_TOO_LARGE:
+            case PREVIEW_TOO_LARGE:
                 return 413;
             case LOCKED_OUT:
             case TENANT_QUEUE_FULL:
@@ -39,6 +40,7 @@ public final class ProblemStatus {
             case QUEUE_FULL:
             case OUTBOX_UNAVAILABLE:
             case OUTBOX_BUSY:
+            case BUSY:
                 return 503;
             case DISK_FULL:
                 return 507;

@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -90,6 +91,24 @@ public final class RequestAuth {
         } catch (GatewayProblem e) {
             return false;
         }
+    }
+
+    /**
+     * The site IT page session token on the request and its user, or empty for the admin token, a device or no
+     * valid session (for holders of long-lived resources, such as event streams, that must end with the session).
+     */
+    public Optional<Map.Entry<String, String>> adminSession(HttpRequest<?> request) {
+        String session = bearer(request);
+        if (session == null || !session.startsWith(SESSION_PREFIX)) {
+            return Optional.empty();
+        }
+        for (AdminSessionCheck check : sessions) {
+            Optional<String> user = check.user(session);
+            if (user.isPresent()) {
+                return Optional.of(Map.entry(session, user.get()));
+            }
+        }
+        return Optional.empty();
     }
 
     private static String bearer(HttpRequest<?> request) {

@@ -37,14 +37,33 @@ public final class OperationIntake {
     static final String OP_ID_REUSED_MESSAGE = "this opId was used before for another operation; an opId names one "
             + "operation forever: make a new one";
     private static final Logger LOG = LoggerFactory.getLogger(OperationIntake.class);
+    /** Operations per request (API.md). */
+    public static final int MAX_OPERATIONS = 1000;
+    /** Default of {@code fg.limits.operations-max-chars}: 2 MiB of text. */
+    public static final int DEFAULT_MAX_BODY_CHARS = 2 * 1024 * 1024;
     private final SyncEngine engine;
     private final OperatorSessions sessions;
     private final SyncConfiguration config;
+    private final int maxBodyChars;
 
     public OperationIntake(SyncEngine engine, OperatorSessions sessions, SyncConfiguration config) {
+        this(engine, sessions, config, DEFAULT_MAX_BODY_CHARS);
+    }
+
+    /**
+     * @param maxBodyChars {@code fg.limits.operations-max-chars}: a longer body is refused before it is parsed (a
+     *                     parsed batch takes several times its text in heap; 1000 operations of a few hundred
+     *                     characters each need far less than the default)
+     */
+    public OperationIntake(SyncEngine engine, OperatorSessions sessions, SyncConfiguration config, int maxBodyChars) {
+        if (maxBodyChars < 1024) {
+            throw new IllegalArgumentException("fg.limits.operations-max-chars must be at least 1024, got "
+                    + maxBodyChars);
+        }
         this.engine = engine;
         this.sessions = sessions;
         this.config = config;
+        this.maxBodyChars = maxBodyChars;
     }
 
     /** What happened to a posted request: the accepted opIds and, per refused op, its problems. */
@@ -78,12 +97,18 @@ public final class OperationIntake {
      * (DISK_FULL, OUTBOX_UNAVAILABLE, OUTBOX_BUSY after {@code fg.sync.append-timeout}).
      */
     public CompletableFuture<Outcome> submitAsync(DevicePrincipal device, String body) throws SQLException {
+        if (body != null && body.length() > maxBodyChars) {
+            throw new GatewayProblem(ProblemCode.BATCH_TOO_LARGE, "a body of " + body.length() + " characters; at "
+                    + "most " + maxBodyChars + " per request (fg.limits.operations-max-chars), at most "
+                    + MAX_OPERATIONS + " operations");
+        }
         List<Operation> ops = OperationJson.readOperations(body);
         if (ops.isEmpty()) {
             throw GatewayProblem.invalid("operations: at least one operation is required");
         }
-        if (ops.size() > 1000) {
-            throw new GatewayProblem(ProblemCode.BATCH_TOO_LARGE, "at most 1000 operations per request, got "
+        if (ops.size() > MAX_OPERATIONS) {
+            throw new GatewayProblem(ProblemCode.BATCH_TOO_LARGE, "at most " + MAX_OPERATIONS
+                    + " operations per request, got "
                     + ops.size());
         }
         String operator = sessions.operator(device).orElse(null);

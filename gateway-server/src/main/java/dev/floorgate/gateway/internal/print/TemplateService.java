@@ -3,6 +3,7 @@ package dev.floorgate.gateway.internal.print;
 import dev.floorgate.gateway.internal.GatewayProblem;
 import dev.floorgate.gateway.internal.ProblemCode;
 import dev.floorgate.templates.LabelTemplate;
+import dev.floorgate.templates.PreviewOptions;
 import dev.floorgate.templates.PreviewResult;
 import dev.floorgate.templates.RenderedLabel;
 import dev.floorgate.templates.TemplateCatalog;
@@ -25,6 +26,7 @@ import org.slf4j.LoggerFactory;
  * a bad site template stops the start with every bad file and line named (TemplateLoadException), because a
  * station or a client would otherwise print with the wrong label or none. Renders and previews turn the
  * template module's IllegalArgumentException (which names the template and field) into INVALID problems.
+ * Previews are drawn within a {@link PreviewGuard}'s pixel budget, concurrency limit and timeout.
  */
 public final class TemplateService {
     /** Preview resolutions a printer head has. */
@@ -33,6 +35,8 @@ public final class TemplateService {
 
     private final TemplateCatalog catalog;
     private final PreviewCache previews = new PreviewCache();
+    /** Bounds previews (pixel budget, concurrency, timeout); null draws unbounded (tools and unit tests). */
+    private volatile PreviewGuard guard;
 
     private TemplateService(TemplateCatalog catalog) {
         this.catalog = catalog;
@@ -61,6 +65,11 @@ public final class TemplateService {
         TemplateService service = new TemplateService(catalog);
         LOG.info("label templates: {}", service.names());
         return service;
+    }
+
+    /** Draws every later preview within {@code guard}'s bounds; set once by the wiring. */
+    public void guardPreviewsWith(PreviewGuard guard) {
+        this.guard = guard;
     }
 
     public Optional<LabelTemplate> find(String name) {
@@ -92,8 +101,13 @@ public final class TemplateService {
 
     /** A preview where fields not given take their sample values (the last 32 are kept: PreviewCache). */
     public PreviewResult preview(LabelTemplate template, Map<String, String> data) {
+        PreviewGuard g = guard;
+        if (g != null) {
+            g.requireWithinBudget(template.widthDots(), template.heightDots(), template.dpi());
+        }
         try {
-            return previews.get(template, data, () -> template.preview(data));
+            return previews.get(template, data, () -> g == null ? template.preview(data)
+                    : g.draw(() -> template.preview(data)));
         } catch (IllegalArgumentException e) {
             throw GatewayProblem.invalid("data: " + e.getMessage());
         }
@@ -104,8 +118,13 @@ public final class TemplateService {
         if (!DPIS.contains(dpi)) {
             throw GatewayProblem.invalid("dpi: must be 152, 203, 300 or 600, got " + dpi);
         }
+        PreviewGuard g = guard;
         try {
-            return ZplPreview.render(zpl, dpi);
+            if (g == null) {
+                return ZplPreview.render(zpl, dpi);
+            }
+            PreviewOptions options = g.optionsFor(zpl, dpi);
+            return g.draw(() -> ZplPreview.render(zpl, dpi, 0, 0, options));
         } catch (IllegalArgumentException e) {
             throw GatewayProblem.invalid("zpl: " + e.getMessage());
         }

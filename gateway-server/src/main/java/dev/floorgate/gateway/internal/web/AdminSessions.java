@@ -1,6 +1,7 @@
 package dev.floorgate.gateway.internal.web;
 
 import dev.floorgate.gateway.internal.GatewayDatabase;
+import dev.floorgate.gateway.internal.access.AccessEndedListener;
 import dev.floorgate.gateway.internal.http.RequestAuth;
 import dev.floorgate.gateway.internal.GatewayProblem;
 import dev.floorgate.gateway.internal.ProblemCode;
@@ -60,6 +61,8 @@ public final class AdminSessions implements RequestAuth.AdminSessionCheck {
     private final SecureRandom random = new SecureRandom();
     private final Map<String, Instant> touched = new ConcurrentHashMap<>();
     private final LoginThrottle throttle;
+    /** Told when sessions end, so their open event streams end too (issue 22; set by the wiring, sec-streams). */
+    private volatile AccessEndedListener accessEnded = AccessEndedListener.NONE;
 
     public AdminSessions(GatewayDatabase db, WebConfiguration config) {
         this(db, config, Clock.systemUTC());
@@ -247,6 +250,12 @@ public final class AdminSessions implements RequestAuth.AdminSessionCheck {
             }
             return null;
         });
+        accessEnded.adminUserSessionsEnded(s.username());
+    }
+
+    /** Who to tell when sessions end (sign-out, password change); set once by the wiring. */
+    public void onAccessEnded(AccessEndedListener listener) {
+        this.accessEnded = listener == null ? AccessEndedListener.NONE : listener;
     }
 
     void logout(String token) throws SQLException {
@@ -259,6 +268,7 @@ public final class AdminSessions implements RequestAuth.AdminSessionCheck {
                 return ps.executeUpdate();
             }
         });
+        accessEnded.adminSessionEnded(token);
     }
 
     private void storePassword(java.sql.Connection c, String username, String hash, String salt, boolean mustChange,

@@ -27,12 +27,13 @@ class ProblemStatusTest {
             expected.put(c, 409);
         }
         expected.put(ProblemCode.BATCH_TOO_LARGE, 413);
+        expected.put(ProblemCode.PREVIEW_TOO_LARGE, 413);
         expected.put(ProblemCode.LOCKED_OUT, 429);
         expected.put(ProblemCode.PRINTER_COMMAND_REFUSED, 403);
         expected.put(ProblemCode.TENANT_QUEUE_FULL, 429);
         expected.put(ProblemCode.TOO_MANY_ATTEMPTS, 429);
         for (ProblemCode c : new ProblemCode[] {ProblemCode.QUEUE_FULL, ProblemCode.OUTBOX_UNAVAILABLE,
-                ProblemCode.OUTBOX_BUSY}) {
+                ProblemCode.OUTBOX_BUSY, ProblemCode.BUSY}) {
             expected.put(c, 503);
         }
         expected.put(ProblemCode.DISK_FULL, 507);
