@@ -97,6 +97,20 @@ public final class TestGateway implements AutoCloseable {
         return field(token.body(), "token");
     }
 
+    /**
+     * Enrolls an already enrolled device id again, with a code site IT issued for that id (a generic code cannot
+     * take a device id over); returns the new token.
+     */
+    public String reenroll(String deviceId, String tenant, String warehouse) throws IOException, InterruptedException {
+        HttpResponse<String> code = post("/api/v1/admin/enrollment-codes", ADMIN_TOKEN, "{\"tenant\":\"" + tenant
+                + "\",\"warehouse\":\"" + warehouse + "\",\"deviceId\":\"" + deviceId + "\"}");
+        assertThat(code.statusCode()).as(code.body()).isEqualTo(201);
+        HttpResponse<String> token = post("/api/v1/devices/enroll", null,
+                "{\"code\":\"" + field(code.body(), "code") + "\",\"deviceId\":\"" + deviceId + "\"}");
+        assertThat(token.statusCode()).as(token.body()).isEqualTo(200);
+        return field(token.body(), "token");
+    }
+
     /** A top-level string field of a JSON body (tests only). */
     public static String field(String json, String name) {
         Matcher m = Pattern.compile("\"" + Pattern.quote(name) + "\"\\s*:\\s*\"([^\"]*)\"").matcher(json);

@@ -115,7 +115,7 @@ class StreamRevocationAttackTest {
         String oldToken = gateway.enroll("pda-3", "acme", "SH01");
         SseClient old = liveStream(oldToken, "/api/v1/events");
 
-        String newToken = gateway.enroll("pda-3", "acme", "SH01");
+        String newToken = gateway.reenroll("pda-3", "acme", "SH01");
 
         assertEndsAndHearsNothingMore(old);
         liveStream(newToken, "/api/v1/events");

@@ -93,7 +93,7 @@ final class AdminController {
         auth.admin(request);
         // The lifetime is checked by the registry, on this path and the API's alike.
         DeviceRegistry.EnrollmentCode code = devices.createEnrollmentCode(body.tenant(), body.warehouse(),
-                body.ttlMinutes(), body.deviceId());
+                body.ttlMinutesAsLong(), body.deviceId());
         // The code travels in the URL's fragment: a camera app opens the picker page with it, a PDA scanner types
         // it into the page, and in neither case does it reach a server log.
         String url = info.pdaBaseUrl(request) + "/pick/#enroll=" + URLEncoder.encode(code.code, StandardCharsets.UTF_8)

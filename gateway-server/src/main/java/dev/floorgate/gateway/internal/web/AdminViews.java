@@ -68,8 +68,24 @@ final class AdminViews {
      * {@code deviceId} makes a code that re-enrolls that device id only.
      */
     @Serdeable
-    record EnrollmentRequest(@Nullable String tenant, @Nullable String warehouse, @Nullable Long ttlMinutes,
-            @Nullable String deviceId) {
+    record EnrollmentRequest(@Nullable String tenant, @Nullable String warehouse,
+            @Nullable java.math.BigDecimal ttlMinutes, @Nullable String deviceId) {
+        /**
+         * The lifetime as the registry checks it. Read as a decimal so a number too large for a long (or with a
+         * fraction) reaches the registry's range check and its answer names {@code ttlMinutes}, instead of failing
+         * in the parser with a message that cannot name the field.
+         */
+        @Nullable
+        Long ttlMinutesAsLong() {
+            if (ttlMinutes == null) {
+                return null;
+            }
+            try {
+                return ttlMinutes.longValueExact();
+            } catch (ArithmeticException e) {
+                return ttlMinutes.signum() < 0 ? Long.MIN_VALUE : Long.MAX_VALUE; // out of range either way
+            }
+        }
     }
 
     /** A one-time enrollment code with the URL and QR a PDA scans; {@code caFingerprint} null while HTTPS is off. */
