@@ -1,0 +1,164 @@
+package dev.floorgate.core.internal;
+
+import dev.floorgate.protocol.ResultCodes;
+import dev.floorgate.replenishment.DemandHistory;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Daily demand per SKU of one warehouse from the MySQL ledger, for the replenishment suggestions.
+ * <ul>
+ *   <li><b>Demand</b> is the quantity of applied PICK operations: the goods leaving the stock. SHIP is not
+ *       added: it confirms goods already picked, counting it too would count them twice.</li>
+ *   <li><b>The day</b> is the UTC date of the operation's {@code occurredAt} (when the picker picked, even if an
+ *       offline PDA synced it later); {@code recorded_at} only when there is no occurredAt.</li>
+ *   <li><b>Stock-out days</b> (censored: the sales that day are not all the demand there was): a day on which a
+ *       PICK or RESERVE was rejected for INSUFFICIENT_STOCK, or on which the record's usable figure was 0 at the
+ *       start of the day or after any applied operation. The usable figure before the window comes from the last
+ *       ledger row before it.</li>
+ * </ul>
+ * Rows are read by recorded_at with {@link #SYNC_MARGIN_DAYS} days of margin before the window, so operations
+ * synced late still land on their own day.
+ */
+final class DemandReader {
+    static final int SYNC_MARGIN_DAYS = 3;
+    private final Database db;
+
+    DemandReader(Database db) {
+        this.db = db;
+    }
+
+    /** The demand of every SKU with a stock record or a ledger row in the window, and its usable stock. */
+    record Demand(Map<String, DemandHistory> histories, Map<String, long[]> stock) {
+    }
+
+    /**
+     * @param firstDay first day of the window (inclusive)
+     * @param days days in the window; the last is {@code firstDay + days - 1}
+     */
+    Demand read(String tenant, String warehouse, LocalDate firstDay, int days) throws SQLException {
+        Map<String, SkuDays> skus = new TreeMap<>();
+        Map<String, long[]> stock = new TreeMap<>();
+        Timestamp windowStart = Timestamp.from(firstDay.atStartOfDay(ZoneOffset.UTC).toInstant());
+        try (Connection c = db.connection()) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT sku, on_hand, usable FROM stock "
+                    + "WHERE tenant = ? AND warehouse = ?")) {
+                ps.setString(1, tenant);
+                ps.setString(2, warehouse);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        stock.put(rs.getString(1), new long[] {rs.getLong(2), rs.getLong(3)});
+                        skus.computeIfAbsent(rs.getString(1), k -> new SkuDays(days));
+                    }
+                }
+            }
+            // the usable figure each record had when the window opened
+            try (PreparedStatement ps = c.prepareStatement("SELECT l.sku, l.usable FROM ledger l JOIN ("
+                    + "SELECT MAX(id) id FROM ledger WHERE tenant = ? AND warehouse = ? AND usable IS NOT NULL "
+                    + "AND recorded_at < ? GROUP BY sku) last ON l.id = last.id")) {
+                ps.setString(1, tenant);
+                ps.setString(2, warehouse);
+                ps.setTimestamp(3, windowStart);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        skus.computeIfAbsent(rs.getString(1), k -> new SkuDays(days)).usable = rs.getLong(2);
+                    }
+                }
+            }
+            try (PreparedStatement ps = c.prepareStatement("SELECT sku, kind, type, qty, code, usable, occurred_at, "
+                    + "recorded_at FROM ledger WHERE tenant = ? AND warehouse = ? AND recorded_at >= ? ORDER BY id")) {
+                ps.setString(1, tenant);
+                ps.setString(2, warehouse);
+                ps.setTimestamp(3, Timestamp.from(windowStart.toInstant().minusSeconds(SYNC_MARGIN_DAYS * 86_400L)));
+                ps.setFetchSize(1000);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        LocalDate day = day(rs.getString(7), rs.getTimestamp(8));
+                        long usable = rs.getLong(6);
+                        Long usableAfter = rs.wasNull() ? null : usable;
+                        skus.computeIfAbsent(rs.getString(1), k -> new SkuDays(days)).row(
+                                (int) (day.toEpochDay() - firstDay.toEpochDay()), rs.getString(2), rs.getString(3),
+                                rs.getLong(4), rs.getString(5), usableAfter);
+                    }
+                }
+            }
+        }
+        Map<String, DemandHistory> histories = new TreeMap<>();
+        for (Map.Entry<String, SkuDays> e : skus.entrySet()) {
+            SkuDays d = e.getValue();
+            d.startDaysUpTo(days - 1);   // the days after the last row start with the last figure
+            histories.put(e.getKey(), new DemandHistory(firstDay, d.sales, d.censored));
+        }
+        return new Demand(histories, stock);
+    }
+
+    /** One SKU's days as the ledger rows arrive (in id order, which is the record's order of application). */
+    private static final class SkuDays {
+        final double[] sales;
+        final boolean[] censored;
+        /** The usable figure after the newest row so far; null before any. */
+        Long usable;
+        /** Index of the newest day whose start has been judged. */
+        int judgedUpTo = -1;
+
+        SkuDays(int days) {
+            sales = new double[days];
+            censored = new boolean[days];
+        }
+
+        void row(int index, String kind, String type, long qty, String code, Long usableAfter) {
+            if (index < 0) {
+                // a row from before the window (synced late): its figure is the opening one if none is newer
+                if (usableAfter != null && judgedUpTo < 0) {
+                    usable = usableAfter;
+                }
+                return;
+            }
+            if (index >= sales.length) {
+                return;
+            }
+            if ("A".equals(kind) && "PICK".equals(type)) {
+                sales[index] += qty;
+            }
+            if ("R".equals(kind) && ResultCodes.INSUFFICIENT_STOCK.equals(code)) {
+                censored[index] = true;
+            }
+            if (usableAfter != null) {
+                startDaysUpTo(index);
+                if (usableAfter == 0) {
+                    censored[index] = true;
+                }
+                usable = usableAfter;
+            }
+        }
+
+        /** Days not yet judged up to {@code index} began with the current figure: empty means censored. */
+        void startDaysUpTo(int index) {
+            for (int d = judgedUpTo + 1; d <= index && d < censored.length; d++) {
+                if (usable != null && usable == 0) {
+                    censored[d] = true;
+                }
+            }
+            judgedUpTo = Math.max(judgedUpTo, Math.min(index, censored.length - 1));
+        }
+    }
+
+    private static LocalDate day(String occurredAt, Timestamp recordedAt) {
+        if (occurredAt != null) {
+            try {
+                return java.time.Instant.parse(occurredAt).atOffset(ZoneOffset.UTC).toLocalDate();
+            } catch (DateTimeParseException e) {
+                // the gateway validates occurredAt; a row from before that check falls back to recorded_at
+            }
+        }
+        return recordedAt.toInstant().atOffset(ZoneOffset.UTC).toLocalDate();
+    }
+}
