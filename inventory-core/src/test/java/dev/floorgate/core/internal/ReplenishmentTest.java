@@ -3,7 +3,9 @@ package dev.floorgate.core.internal;
 import static dev.floorgate.core.internal.CoreHarness.apply;
 import static dev.floorgate.core.internal.CoreHarness.op;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.floorgate.core.CoreConfigurationException;
 import dev.floorgate.protocol.Operation;
 import dev.floorgate.protocol.OperationResult;
 import dev.floorgate.protocol.OperationType;
@@ -191,6 +193,36 @@ class ReplenishmentTest {
         assertThat(report.items()).isNotEmpty().allSatisfy(i -> assertThat(i.suggestion().reorder()).isTrue());
         assertThat(report.items()).extracting(i -> i.suggestion().sku()).contains("OUT")
                 .doesNotContain("IDLE", "STEADY");
+    }
+
+    @Test
+    void aBadDefaultRefusesTheStartNamingTheKey() {
+        for (Map.Entry<String, String> bad : Map.of(
+                "fg.core.replenishment.service-level", "fg.core.replenishment: service-level must be 0.5..0.9999, was 1.2",
+                "fg.core.replenishment.history-days", "fg.core.replenishment.history-days must be 1..1096, was 1.2")
+                .entrySet()) {
+            String value = bad.getKey().endsWith("history-days") ? "0" : "1.2";
+            String message = bad.getValue().replace("was 1.2", "was " + value);
+            assertThatThrownBy(() -> CoreHarness.start(redis.uri(), db, Map.of(bad.getKey(), value)).close())
+                    .satisfies(e -> {
+                        Throwable t = e;
+                        while (t != null && !(t instanceof CoreConfigurationException)) {
+                            t = t.getCause();
+                        }
+                        assertThat(t).as("a CoreConfigurationException in %s", e.toString()).isNotNull();
+                        assertThat(t.getMessage()).isEqualTo(message);
+                    });
+        }
+    }
+
+    @Test
+    void aCsvFieldIsQuotedAndNeverAFormula() {
+        assertThat(SuggestionCsv.field("SKU-1")).isEqualTo("SKU-1");
+        assertThat(SuggestionCsv.field("a,b")).isEqualTo("\"a,b\"");
+        assertThat(SuggestionCsv.field("12\" pipe")).isEqualTo("\"12\"\" pipe\"");
+        assertThat(SuggestionCsv.field("=HYPERLINK(\"x\")")).isEqualTo("\"'=HYPERLINK(\"\"x\"\")\"");
+        assertThat(SuggestionCsv.field("-5")).isEqualTo("'-5");
+        assertThat(SuggestionCsv.field("@SUM(A1)")).isEqualTo("'@SUM(A1)");
     }
 
     @SuppressWarnings("unchecked")
