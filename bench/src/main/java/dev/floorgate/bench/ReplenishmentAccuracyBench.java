@@ -3,6 +3,9 @@ package dev.floorgate.bench;
 import dev.floorgate.replenishment.AccuracyEvaluation;
 import dev.floorgate.replenishment.DemandHistory;
 import dev.floorgate.replenishment.Forecaster;
+import dev.floorgate.replenishment.ReplenishmentPlanner;
+import dev.floorgate.replenishment.ReplenishmentSettings;
+import dev.floorgate.replenishment.Suggestion;
 import dev.floorgate.replenishment.SyntheticDemand;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -73,6 +76,37 @@ public final class ReplenishmentAccuracyBench {
         System.out.printf("%-6s %-22s (floorgate with the stock-out days not flagged)%n", "blind", summary(blind));
         System.out.printf("ratio floorgate/naive %.2f, floorgate/moving-average-7 %.2f (mean MASE)%n",
                 mean(all[0]) / mean(all[1]), mean(all[0]) / mean(all[2]));
+
+        // the safety stock's promise: at 95%, the true demand over lead time + review period (7 + 7 days after the
+        // cut) should stay within the reorder point in about 95% of the series
+        for (double level : new double[] {0.90, 0.95, 0.99}) {
+            int covered = 0;
+            int total = 0;
+            int coveredQuiet = 0;
+            int quiet = 0;
+            ReplenishmentSettings settings = new ReplenishmentSettings(7, 7, level, 0, 1);
+            for (long seed = 1; seed <= seeds; seed++) {
+                for (SyntheticDemand.Series s : SyntheticDemand.generate(seed, skus, days, LocalDate.of(2026, 1, 5))) {
+                    int train = days - holdout;
+                    Suggestion plan = ReplenishmentPlanner.plan(s.sku(), s.observed().head(train), settings, 0);
+                    double demand = 0;
+                    boolean promotion = false;
+                    for (int t = train; t < train + settings.protectionDays(); t++) {
+                        demand += s.trueDemand()[t];
+                        promotion |= s.promotion()[t];
+                    }
+                    covered += demand <= plan.reorderPoint() ? 1 : 0;
+                    total++;
+                    if (!promotion) {
+                        coveredQuiet += demand <= plan.reorderPoint() ? 1 : 0;
+                        quiet++;
+                    }
+                }
+            }
+            System.out.printf("service level %.2f: the reorder point covered the next 14 days' true demand in %.1f%% "
+                    + "of %d series; in %.1f%% of the %d without a promotion in those days%n", level,
+                    100.0 * covered / total, total, 100.0 * coveredQuiet / quiet, quiet);
+        }
 
         List<SyntheticDemand.Series> timed = SyntheticDemand.generate(99, 200, 182, LocalDate.of(2026, 1, 5));
         for (SyntheticDemand.Series s : timed) {   // warm up

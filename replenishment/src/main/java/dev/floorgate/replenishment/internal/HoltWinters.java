@@ -34,6 +34,13 @@ public final class HoltWinters {
     static final double MIN_SCALE = 0.5;
     static final int ERROR_WINDOW = 56;
     /**
+     * The errors behind the safety stock are bounded at this many robust scales, not at {@link #CLIP_K}: the
+     * spread must keep ordinary bad days (clipped at 1.5 it promised 95% and delivered 87% on 4 bench seeds), but a
+     * mistyped quantity of 10^12 must not make the safety stock infinite. With 4 the reorder point covered the
+     * next 14 days in 93.7 / 96.2 / 98.7% of the bench's windows without a promotion at 90 / 95 / 99% (README).
+     */
+    static final double SPREAD_K = 4.0;
+    /**
      * This many outliers in a row on the same side are a shift, not outliers (a promotion lasts 3-7 days, a SKU
      * that stopped selling stays stopped): from then on the errors update the states unclipped until one falls
      * inside the bound again. Without it a level shift would be followed only as fast as the scale can grow.
@@ -128,7 +135,7 @@ public final class HoltWinters {
                     clipped = error;
                 }
                 s.loss += clipped * clipped;
-                errors[t] = clipped;
+                errors[t] = Math.max(-SPREAD_K * s.scale, Math.min(SPREAD_K * s.scale, error));
                 used[t] = true;
                 double capped = Math.min(error * error, bound * bound);
                 s.scale = Math.max(MIN_SCALE, Math.sqrt((1 - SCALE_SMOOTHING) * s.scale * s.scale
@@ -228,7 +235,7 @@ public final class HoltWinters {
         double[] errors;
         boolean[] used;
 
-        /** Root mean square of the (clipped) one-step errors on the last uncensored days. */
+        /** Root mean square of the one-step errors (bounded at SPREAD_K scales) on the last uncensored days. */
         double errorSd() {
             double sum = 0;
             int n = 0;
