@@ -65,8 +65,8 @@ public final class ReplenishmentEndpointBench {
                     max(json));
             System.out.printf("%-52s median %7.0f ms  max %7.0f ms%n", "GET /v1/replenishment?format=csv",
                     median(csv), max(csv));
-            System.out.printf("%-52s median %7.0f ms  max %7.0f ms%n", "baseline: SUM(qty) GROUP BY sku, day (SQL only)",
-                    median(sql), max(sql));
+            System.out.printf("%-52s median %7.0f ms  max %7.0f ms%n",
+                    "baseline: SUM(qty) GROUP BY sku, day (SQL only)", median(sql), max(sql));
             System.out.printf("ratio endpoint/SQL %.1fx; %.2f ms per SKU%n", median(json) / median(sql),
                     median(json) / skus);
         }

@@ -69,7 +69,8 @@ class ReplenishmentPlannerTest {
                 .hasMessage("serviceLevel must be 0.5..0.9999, was 1.0");
         assertThatThrownBy(() -> new ReplenishmentSettings(7, 7, Double.NaN, 0, 1))
                 .hasMessageContaining("serviceLevel");
-        assertThatThrownBy(() -> new ReplenishmentSettings(7, 7, 0.95, 0, 0)).hasMessage("packSize must be >= 1, was 0");
+        assertThatThrownBy(() -> new ReplenishmentSettings(7, 7, 0.95, 0, 0))
+                .hasMessage("packSize must be >= 1, was 0");
         assertThatThrownBy(() -> ReplenishmentPlanner.plan("A", flat(10, 4, 3),
                 new ReplenishmentSettings(5, 4, 0.95, 0, 1), 0, 180, 0)).isInstanceOf(IllegalStateException.class);
     }

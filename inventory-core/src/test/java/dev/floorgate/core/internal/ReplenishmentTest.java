@@ -197,20 +197,21 @@ class ReplenishmentTest {
 
     @Test
     void aBadDefaultRefusesTheStartNamingTheKey() {
-        for (Map.Entry<String, String> bad : Map.of(
-                "fg.core.replenishment.service-level", "fg.core.replenishment: service-level must be 0.5..0.9999, was 1.2",
-                "fg.core.replenishment.history-days", "fg.core.replenishment.history-days must be 1..1096, was 1.2")
-                .entrySet()) {
-            String value = bad.getKey().endsWith("history-days") ? "0" : "1.2";
-            String message = bad.getValue().replace("was 1.2", "was " + value);
-            assertThatThrownBy(() -> CoreHarness.start(redis.uri(), db, Map.of(bad.getKey(), value)).close())
+        String[][] cases = {
+            {"fg.core.replenishment.service-level", "1.2",
+                "fg.core.replenishment: service-level must be 0.5..0.9999, was 1.2"},
+            {"fg.core.replenishment.history-days", "0", "fg.core.replenishment.history-days must be 1..1096, was 0"},
+            {"fg.core.replenishment.pack-size", "0", "fg.core.replenishment: pack-size must be >= 1, was 0"},
+        };
+        for (String[] bad : cases) {
+            assertThatThrownBy(() -> CoreHarness.start(redis.uri(), db, Map.of(bad[0], bad[1])).close())
                     .satisfies(e -> {
                         Throwable t = e;
                         while (t != null && !(t instanceof CoreConfigurationException)) {
                             t = t.getCause();
                         }
                         assertThat(t).as("a CoreConfigurationException in %s", e.toString()).isNotNull();
-                        assertThat(t.getMessage()).isEqualTo(message);
+                        assertThat(t.getMessage()).isEqualTo(bad[2]);
                     });
         }
     }
