@@ -19,7 +19,7 @@ import java.util.List;
  * repeats) beside the floor of reading the same demand: one plain {@code SUM(qty) GROUP BY sku, day} query over the
  * same window, in the same run.
  *
- * <pre>./floorgate bench ReplenishmentEndpointBench [--skus 500] [--days 365] [--repeats 5]</pre>
+ * <pre>./floorgate bench ReplenishmentEndpointBench [--skus 500] [--days 730] [--repeats 5]</pre>
  */
 public final class ReplenishmentEndpointBench {
     private ReplenishmentEndpointBench() {
@@ -27,7 +27,7 @@ public final class ReplenishmentEndpointBench {
 
     public static void main(String[] args) throws Exception {
         int skus = 500;
-        int days = 365;
+        int days = 730;
         int repeats = 5;
         for (int i = 0; i + 1 < args.length; i += 2) {
             int value = Integer.parseInt(args[i + 1]);
@@ -42,7 +42,8 @@ public final class ReplenishmentEndpointBench {
         try (BenchCore core = new BenchCore().start(0)) {
             LocalDate today = LocalDate.now(ZoneOffset.UTC);
             long rows = seed(core, skus, days, today);
-            System.out.printf("ledger: %,d PICK rows (%d SKUs x %d days), window 182 days%n", rows, skus, days);
+            System.out.printf("ledger: %,d PICK rows (%d SKUs x %d days), window 182 days (%,d rows)%n", rows, skus,
+                    days, 182L * skus);
             String path = "/v1/replenishment?tenant=acme&warehouse=WH1";
             double[] json = time(repeats, () -> core.call("GET", path, null).length());
             double[] csv = time(repeats, () -> core.call("GET", path + "&format=csv", null).length());
@@ -80,23 +81,27 @@ public final class ReplenishmentEndpointBench {
             c.setAutoCommit(false);
             String zeros = "0".repeat(64);
             List<String> values = new ArrayList<>();
-            StringBuilder stock = new StringBuilder();
-            for (SyntheticDemand.Series s : series) {
-                long usable = 0;
-                for (int d = 0; d < days; d++) {
-                    LocalDate day = first.plusDays(d);
+            long[] usable = new long[series.size()];
+            // day by day, every SKU's row of the day: ids grow with recorded_at, as the write-back writes them
+            for (int d = 0; d < days; d++) {
+                LocalDate day = first.plusDays(d);
+                Timestamp at = Timestamp.valueOf(day.atTime(12, 0));
+                for (int k = 0; k < series.size(); k++) {
+                    SyntheticDemand.Series s = series.get(k);
                     long qty = (long) s.observed().sales(d);
-                    usable = s.observed().censored(d) ? 0 : 100 + qty;
-                    Timestamp at = Timestamp.valueOf(day.atTime(12, 0));
+                    usable[k] = s.observed().censored(d) ? 0 : 100 + qty;
                     values.add("('b-" + s.sku() + "-" + d + "','A','acme','WH1','" + s.sku() + "','PICK'," + qty
                             + ",'" + day.atTime(12, 0).toInstant(ZoneOffset.UTC) + "','" + zeros + "','APPLIED',"
-                            + usable + ",'{}','" + at + "')");
+                            + usable[k] + ",'{}','" + at + "')");
                     if (values.size() == 2000) {
                         rows += flush(st, values);
                     }
                 }
-                stock.append(stock.length() == 0 ? "" : ",").append("('acme','WH1','").append(s.sku())
-                        .append("',0,").append(usable).append(',').append(usable).append(",0,1)");
+            }
+            StringBuilder stock = new StringBuilder();
+            for (int k = 0; k < series.size(); k++) {
+                stock.append(k == 0 ? "" : ",").append("('acme','WH1','").append(series.get(k).sku())
+                        .append("',0,").append(usable[k]).append(',').append(usable[k]).append(",0,1)");
             }
             rows += flush(st, values);
             st.executeUpdate("INSERT INTO stock (tenant, warehouse, sku, bucket, on_hand, usable, reserved, seq) "

@@ -66,12 +66,22 @@ class ReplenishmentTest {
         // the receive for 23 days ago is applied after the pick of 30 days ago: re-sort OUT's ops by day so the
         // ledger holds them in the order they happened
         ops.sort((a, b) -> a.occurredAt().compareTo(b.occurredAt()));
-        for (int from = 0; from < ops.size(); from += 100) {
-            for (OperationResult r : apply(core.acme, ops.subList(from, Math.min(ops.size(), from + 100)))) {
+        // one day at a time, each written back before the next, so ledger ids follow the days as they do when
+        // the operations come in as they happen
+        for (int from = 0; from < ops.size(); ) {
+            String day = ops.get(from).occurredAt().substring(0, 10);
+            int to = from;
+            while (to < ops.size() && ops.get(to).occurredAt().startsWith(day)) {
+                to++;
+            }
+            for (OperationResult r : apply(core.acme, ops.subList(from, to))) {
                 assertThat(r.status()).isIn(ResultStatus.APPLIED, ResultStatus.REJECTED);
             }
+            core.awaitWriteBack(Duration.ofSeconds(20));
+            from = to;
         }
-        core.awaitWriteBack(Duration.ofSeconds(20));
+        // as if the ledger had been written over those 70 days: each row recorded when it occurred
+        db.update("UPDATE ledger SET recorded_at = STR_TO_DATE(LEFT(occurred_at, 19), '%Y-%m-%dT%H:%i:%s')");
     }
 
     private Operation at(Operation op, int daysAgo) {
@@ -105,6 +115,37 @@ class ReplenishmentTest {
         }
         assertThat(d.stock().get("OUT")).containsExactly(500 - 23 * 5, 500 - 23 * 5);
         assertThat(d.histories().get("IDLE").censoredDays()).isZero();
+    }
+
+    @Test
+    void aShorterWindowTakesTheOpeningFigureFromTheRowsBeforeIt() throws Exception {
+        DemandReader reader = new DemandReader(core.bean(Database.class));
+        // the window opens 28 days ago: OUT's last row with figures before it (31 days ago) left 0 usable, so every
+        // day up to the delivery 23 days ago is censored although the window holds only rejections
+        DemandHistory out = reader.read("acme", "SH01", today.minusDays(28), 28).histories().get("OUT");
+        for (int i = 0; i < 28; i++) {
+            assertThat(out.censored(i)).as((28 - i) + " days ago").isEqualTo(i <= 5);
+        }
+        // 26 days ago: the newest row before the window's margin is a rejection (no figures): the reader goes
+        // back to the row that has them
+        out = reader.read("acme", "SH01", today.minusDays(26), 26).histories().get("OUT");
+        for (int i = 0; i < 26; i++) {
+            assertThat(out.censored(i)).as((26 - i) + " days ago").isEqualTo(i <= 3);
+        }
+        assertThat(reader.read("acme", "SH01", today.minusDays(28), 28).histories().get("STEADY").censoredDays())
+                .isZero();
+    }
+
+    @Test
+    void theFirstIdOfAWindowIsFoundByBinarySearchOverTheKey() throws Exception {
+        try (java.sql.Connection c = db.connect()) {
+            for (int ago : new int[] {80, 63, 40, 17, 1, 0}) {
+                java.sql.Timestamp from = java.sql.Timestamp.valueOf(today.minusDays(ago).atStartOfDay());
+                long expected = db.count("SELECT COALESCE(MIN(id), (SELECT MAX(id) + 1 FROM ledger)) FROM ledger "
+                        + "WHERE recorded_at >= ?", from);
+                assertThat(DemandReader.firstIdRecordedFrom(c, from)).as(ago + " days ago").isEqualTo(expected);
+            }
+        }
     }
 
     @Test
