@@ -61,6 +61,11 @@ final class BenchCore implements AutoCloseable {
         return redis.uri();
     }
 
+    /** A JDBC connection to this core's database (benches that seed the ledger directly). */
+    Connection database() throws SQLException {
+        return DriverManager.getConnection(MYSQL + database, "root", "");
+    }
+
     /** A signed call; fails loudly on anything but 2xx. */
     String call(String method, String path, String body) throws IOException, InterruptedException {
         byte[] bytes = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);

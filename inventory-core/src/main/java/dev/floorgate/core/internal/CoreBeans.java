@@ -3,6 +3,7 @@ package dev.floorgate.core.internal;
 import dev.floorgate.core.CoreConfiguration;
 import dev.floorgate.core.MysqlConfiguration;
 import dev.floorgate.core.RedisConfiguration;
+import dev.floorgate.core.ReplenishmentConfiguration;
 import dev.floorgate.protocol.SignatureVerifier;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Context;
@@ -10,6 +11,7 @@ import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
+import java.time.Clock;
 
 /**
  * Wires the core, read top to bottom: stores (Redis, MySQL), the scripts, the hot path and what guards it, the
@@ -130,5 +132,18 @@ final class CoreBeans {
     @Singleton
     OrderService orders(Database db, OperationEngine engine) {
         return new OrderService(db, engine);
+    }
+
+    // replenishment (issue 15 item 3): suggestions from the ledger's demand; the sink is the event seam
+    @Context
+    ReplenishmentSettingsStore replenishmentSettings(Database db, ReplenishmentConfiguration config) {
+        return new ReplenishmentSettingsStore(db, config.defaults());
+    }
+
+    @Singleton
+    ReplenishmentService replenishment(Database db, ReplenishmentSettingsStore settings,
+            ReplenishmentConfiguration config) {
+        return new ReplenishmentService(new DemandReader(db), settings, SuggestionSink.NONE, config.getHistoryDays(),
+                Clock.systemUTC());
     }
 }

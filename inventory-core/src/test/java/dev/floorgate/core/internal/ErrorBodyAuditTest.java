@@ -115,6 +115,13 @@ class ErrorBodyAuditTest {
         replies.put("limit out of range", core.acme.get("/v1/changes?limit=-5"));
         replies.put("body too large", core.acme.put("/v1/skus/acme/SKU-2", "{\"name\":\"" + "x".repeat(70_000)
                 + "\"}"));
+        replies.put("wrong types replenishment settings", core.acme.put("/v1/replenishment/settings/acme/SH01/SKU-1",
+                "{\"moq\":\"lots\",\"serviceLevel\":[1]}"));
+        replies.put("bad replenishment settings", core.acme.put("/v1/replenishment/settings/acme/SH01/SKU-1",
+                "{\"packSize\":0}"));
+        replies.put("bad replenishment format", core.acme.get("/v1/replenishment?tenant=acme&warehouse=SH01&format=x"));
+        replies.put("replenishment without warehouse", core.acme.get("/v1/replenishment?tenant=acme"));
+        replies.put("replenishment of another tenant", core.acme.get("/v1/replenishment?tenant=beta&warehouse=SH01"));
     }
 
     private static void provokeDeepNesting(CoreHarness core, Map<String, CoreClient.Reply> replies) {
@@ -123,6 +130,8 @@ class ErrorBodyAuditTest {
         replies.put("deep sku", core.acme.put("/v1/skus/acme/SKU-2", DEEP_64K));
         replies.put("deep sku gtins", core.acme.put("/v1/skus/acme/SKU-2", "{\"name\":\"n\",\"gtins\":" + DEEP_64K));
         replies.put("deep location", core.acme.put("/v1/locations/acme/SH01/C-1", DEEP_64K));
+        replies.put("deep replenishment settings", core.acme.put("/v1/replenishment/settings/acme/SH01/SKU-1",
+                DEEP_64K));
         replies.put("deep order", core.acme.post("/v1/orders", "{\"lines\":" + DEEP));
         replies.put("deep correction", core.acme.unsigned("POST", "/v1/admin/corrections", DEEP_64K,
                 Map.of("Authorization", "Bearer " + CoreHarness.ADMIN_TOKEN)));
@@ -134,6 +143,7 @@ class ErrorBodyAuditTest {
         into.put(when + ": stock", core.acme.get("/v1/stock/acme/SH01/SKU-1"));
         into.put(when + ": sku", core.acme.put("/v1/skus/acme/SKU-3", "{\"name\":\"n\"}"));
         into.put(when + ": changes", core.acme.get("/v1/changes?limit=10"));
+        into.put(when + ": replenishment", core.acme.get("/v1/replenishment?tenant=acme&warehouse=SH01"));
         into.put(when + ": order", core.acme.post("/v1/orders", "{\"tenant\":\"acme\",\"warehouse\":\"SH01\","
                 + "\"orderNo\":\"O-" + System.nanoTime() + "\",\"lines\":[{\"sku\":\"SKU-1\",\"qty\":1}]}"));
     }
