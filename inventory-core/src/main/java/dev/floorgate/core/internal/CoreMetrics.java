@@ -102,9 +102,10 @@ final class CoreMetrics {
     /** The publisher's backlog and state (fg_core_events_backlog, fg_core_bus_up). */
     synchronized void busGauges(java.util.function.LongSupplier backlog, java.util.function.LongSupplier up) {
         Gauge.builder("fg.core.events.backlog", backlog, s -> (double) s.getAsLong())
-                .description("events committed to the outbox and not yet confirmed by RabbitMQ").register(registry);
+                .description("events committed to the outbox and not yet confirmed by RabbitMQ").strongReference(true)
+                .register(registry);
         Gauge.builder("fg.core.bus.up", up, s -> (double) s.getAsLong())
-                .description("1 while the last publish round reached RabbitMQ").register(registry);
+                .description("1 while the last publish round reached RabbitMQ").strongReference(true).register(registry);
         eventsPublished = Counter.builder("fg.core.events.published")
                 .description("events confirmed by RabbitMQ (a resend after a failure counts again)").register(registry);
     }

@@ -38,6 +38,7 @@ final class EventPublisher implements AutoCloseable {
     private final Database db;
     private final BusConnector bus;
     private final CoreMetrics metrics;
+    private final Runnable afterConfirm;
     private final Thread thread;
     private final Object wake = new Object();
     private volatile boolean running;
@@ -51,9 +52,15 @@ final class EventPublisher implements AutoCloseable {
     private long nextPurge;
 
     EventPublisher(Database db, BusConnector bus, CoreMetrics metrics) {
+        this(db, bus, metrics, () -> { });
+    }
+
+    /** @param afterConfirm runs between the broker's confirms and the published mark (tests crash there) */
+    EventPublisher(Database db, BusConnector bus, CoreMetrics metrics, Runnable afterConfirm) {
         this.db = db;
         this.bus = bus;
         this.metrics = metrics;
+        this.afterConfirm = afterConfirm;
         this.thread = new Thread(this::loop, "fg-event-publisher");
         this.thread.setDaemon(true);
         metrics.busGauges(() -> backlog, () -> up ? 1 : 0);
@@ -175,6 +182,7 @@ final class EventPublisher implements AutoCloseable {
         }
         // Throws on a nack or when the confirms do not arrive in time; the rows stay unpublished and go again.
         channel.waitForConfirmsOrDie(bus.config().getConfirmTimeout().toMillis());
+        afterConfirm.run();
         markPublished(rows);
         metrics.eventsPublished(rows.size());
         if (backlog > 0) {
