@@ -69,7 +69,8 @@ public final class EventBusBench {
 
             core.start(0);
             seed(core);
-            Load plain = load(core, clients, batch, seconds, null);
+            load(core, clients, batch, 3, null, 0); // warm-up (JIT, pools), not counted
+            Load plain = load(core, clients, batch, seconds, null, 0);
             System.out.printf("ops without the bus: %,.0f ops/s (%d clients, batches of %d)%n", plain.opsPerSecond(),
                     clients, batch);
             core.stop();
@@ -81,7 +82,7 @@ public final class EventBusBench {
             ch.queueDeclare(queue, true, false, false, null);
             ch.queueBind(queue, exchange, "acme.#");
             Consumer consumer = new Consumer(ch, queue);
-            Load withBus = load(core, clients, batch, seconds, consumer);
+            Load withBus = load(core, clients, batch, seconds, consumer, 0);
             long deadline = System.currentTimeMillis() + 60_000;
             while (consumer.received.get() < withBus.ops() && System.currentTimeMillis() < deadline) {
                 Thread.sleep(20);
@@ -93,6 +94,22 @@ public final class EventBusBench {
                     consumer.receivedDuringLoad(withBus) / withBus.seconds());
             System.out.printf("applied op -> consumer: p50 %.1f ms, p99 %.1f ms, max %.1f ms (%d samples)%n",
                     lat[0], lat[1], lat[2], (int) lat[3]);
+            // Paced: an operation rate the machine sustains, to see the latency when the publisher keeps up.
+            for (int rate : new int[] {500, 1500}) {
+                consumer.arrivedAt.clear();
+                long received = consumer.received.get();
+                Load paced = load(core, clients, batch, seconds, consumer, rate);
+                long pacedDeadline = System.currentTimeMillis() + 60_000;
+                while (consumer.received.get() - received < paced.ops()
+                        && System.currentTimeMillis() < pacedDeadline) {
+                    Thread.sleep(20);
+                }
+                double[] p = consumer.latencies(paced.appliedAt());
+                System.out.printf("paced at %,d ops/s offered: %,.0f ops/s applied, %,.0f events/s received during "
+                        + "the load; applied op -> consumer p50 %.1f ms, p99 %.1f ms (%d samples)%n", rate,
+                        paced.opsPerSecond(), consumer.receivedDuringLoad(paced) / paced.seconds(), p[0], p[1],
+                        (int) p[3]);
+            }
             core.stop();
 
             // Catch-up: a backlog committed while the broker was unreachable, then drained by a core with the bus.
@@ -164,7 +181,10 @@ public final class EventBusBench {
         }
     }
 
-    private static Load load(BenchCore core, int clients, int batch, int seconds, Consumer consumer) throws Exception {
+    /** Closed loop ({@code rate} 0: each client sends its next batch when answered) or paced at {@code rate} ops/s. */
+    private static Load load(BenchCore core, int clients, int batch, int seconds, Consumer consumer, int rate)
+            throws Exception {
+        long gapNanos = rate <= 0 ? 0 : (long) (1e9 * clients * batch / rate);
         Map<String, Long> appliedAt = new ConcurrentHashMap<>();
         AtomicLong ops = new AtomicLong();
         long start = System.nanoTime();
@@ -175,7 +195,15 @@ public final class EventBusBench {
             int client = c;
             futures.add(pool.submit(() -> {
                 int i = 0;
+                long next = System.nanoTime() + (gapNanos == 0 ? 0 : gapNanos * client / clients);
                 while (System.nanoTime() < end) {
+                    if (gapNanos > 0) {
+                        long wait = next - System.nanoTime();
+                        if (wait > 0) {
+                            Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+                        }
+                        next += gapNanos;
+                    }
                     List<String> ids = new ArrayList<>();
                     StringBuilder b = new StringBuilder("{\"gatewayId\":\"bench\",\"operations\":[");
                     for (int k = 0; k < batch; k++) {
