@@ -28,7 +28,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Order: one thread sends rows in id order and waits for a round's confirms before the next, so events of one
  * stock record, written by one write-back transaction after another, reach the exchange in their order (their
- * {@code data.seq} says it too). While RabbitMQ is down the core keeps working: rows wait in the outbox, the
+ * {@code data.seq} says it too). With several core instances on one database only one publishes: it holds the
+ * MySQL named lock {@code fg-events:<database>} on a connection of its own (GET_LOCK, released by the server when
+ * that session ends, so a dead leader's lock frees itself); the others stand by ({@code STANDBY} in /health). While RabbitMQ is down the core keeps working: rows wait in the outbox, the
  * backlog is a metric and {@code /health} says DEGRADED; the loop reconnects with back-off and catches up.
  */
 final class EventPublisher implements AutoCloseable {
@@ -48,6 +50,9 @@ final class EventPublisher implements AutoCloseable {
     private boolean woken;
     private Connection connection;
     private Channel channel;
+    private java.sql.Connection leaderSession;
+    private long nextLeaderCheck;
+    private volatile boolean standby;
     private long nextBacklog;
     private long nextPurge;
 
@@ -72,9 +77,14 @@ final class EventPublisher implements AutoCloseable {
         return this;
     }
 
-    /** Whether the last round reached the broker. */
+    /** Whether the last round reached the broker (true while standing by: another instance publishes). */
     boolean up() {
         return up;
+    }
+
+    /** UP, DOWN, or STANDBY while another core instance holds the publisher lock. */
+    String state() {
+        return standby ? "STANDBY" : up ? "UP" : "DOWN";
     }
 
     String lastError() {
@@ -99,6 +109,18 @@ final class EventPublisher implements AutoCloseable {
         while (running) {
             try {
                 housekeeping();
+                if (!leader()) {
+                    if (!standby) {
+                        LOG.info("another core instance publishes the events (it holds the publisher lock); standing by");
+                    }
+                    standby = true;
+                    up = true;
+                    lastError = null;
+                    closeChannel();
+                    pause(1000);
+                    continue;
+                }
+                standby = false;
                 ensureChannel();
                 int sent = publishRound();
                 up = true;
@@ -139,6 +161,47 @@ final class EventPublisher implements AutoCloseable {
             }
             woken = false;
         }
+    }
+
+    /** Holds (or takes) the publisher lock; checks the session that holds it at most once a second. */
+    private boolean leader() throws SQLException {
+        long now = System.currentTimeMillis();
+        if (leaderSession != null) {
+            if (now < nextLeaderCheck) {
+                return true;
+            }
+            nextLeaderCheck = now + 1000;
+            if (leaderSession.isValid(2)) {
+                return true;
+            }
+            LOG.warn("lost the database session holding the event publisher lock; taking it again");
+            closeLeaderSession();
+        }
+        java.sql.Connection c = db.connection();
+        boolean held = false;
+        try (PreparedStatement ps = c.prepareStatement("SELECT GET_LOCK(CONCAT('fg-events:', DATABASE()), 0)");
+                ResultSet rs = ps.executeQuery()) {
+            held = rs.next() && rs.getInt(1) == 1;
+        } finally {
+            if (held) {
+                leaderSession = c;
+                nextLeaderCheck = now + 1000;
+            } else {
+                c.close();
+            }
+        }
+        return held;
+    }
+
+    private void closeLeaderSession() {
+        try {
+            if (leaderSession != null) {
+                leaderSession.close(); // the server releases the named lock with the session
+            }
+        } catch (SQLException e) {
+            LOG.debug("closing the publisher lock session: {}", e.toString());
+        }
+        leaderSession = null;
     }
 
     private void ensureChannel() throws IOException {
@@ -249,5 +312,6 @@ final class EventPublisher implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         closeChannel();
+        closeLeaderSession();
     }
 }

@@ -47,7 +47,10 @@ final class ServiceController {
     record StoreHealth(String status, String mode, long latencyMs, String error) {
     }
 
-    /** RabbitMQ as the event publisher sees it; {@code backlog}: events in the outbox not yet confirmed. */
+    /**
+     * RabbitMQ as the event publisher sees it (UP, DOWN, or STANDBY when another instance publishes);
+     * {@code backlog}: events in the outbox not yet confirmed.
+     */
     @Serdeable
     record BusHealth(String status, long backlog, @Nullable String error) {
     }
@@ -72,7 +75,7 @@ final class ServiceController {
         LoadShedder.Health h = shedder.refresh();
         boolean up = h.redisUp() && h.mysqlUp();
         // RabbitMQ down does not stop the core (events wait in the outbox): DEGRADED, still 200.
-        BusHealth bus = publisher == null ? null : new BusHealth(publisher.up() ? "UP" : "DOWN", publisher.backlog(),
+        BusHealth bus = publisher == null ? null : new BusHealth(publisher.state(), publisher.backlog(),
                 publisher.lastError());
         String status = !up ? "DOWN" : bus != null && !publisher.up() ? "DEGRADED" : "UP";
         Health body = new Health(status,

@@ -162,6 +162,28 @@ class EventsOutTest {
     }
 
     @Test
+    void withTwoCoreInstancesOnOneDatabaseOnlyOnePublishesSoEventsAreNotDoubled() throws Exception {
+        try (BusTap tap = BusTap.events(rabbit.uri(), "acme.test.two", "acme.SH01.#");
+                CoreHarness second = CoreHarness.start(redis.uri(), db, Map.of("fg.bus.uri", rabbit.uri(),
+                        "fg.core.writeback.consumer", "core-2"))) {
+            CoreHarness.waitFor(() -> "STANDBY".equals(second.bean(EventPublisher.class).state()),
+                    Duration.ofSeconds(10), "the second instance to stand by");
+            assertThat(second.acme.get("/health").body()).contains("\"status\":\"STANDBY\"");
+            List<String> opIds = new ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                Operation o = op("acme", "SH01", OperationType.RECEIVE, "SKU-1", 1);
+                opIds.add(o.opId());
+                apply(i % 2 == 0 ? core.acme : second.acme, o);
+            }
+            for (String id : opIds) {
+                tap.await(d -> id.equals(d.messageId()), Duration.ofSeconds(20), "event of " + id);
+            }
+            Thread.sleep(500);
+            assertThat(tap.all()).hasSize(opIds.size());
+        }
+    }
+
+    @Test
     @Order(Integer.MAX_VALUE) // last: it stops the class core's publisher
     void aCoreStoppedBetweenTheMysqlCommitAndThePublishStillSendsTheEventsFromTheOutbox() throws Exception {
         try (BusTap tap = BusTap.events(rabbit.uri(), "acme.test.crash", "acme.SH01.#")) {
