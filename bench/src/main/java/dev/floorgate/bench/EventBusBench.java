@@ -88,9 +88,10 @@ public final class EventBusBench {
                 Thread.sleep(20);
             }
             double[] lat = consumer.latencies(withBus.appliedAt());
-            System.out.printf("ops with the bus: %,.0f ops/s (%.2f of without); events received %,d of %,d applied, "
-                    + "%,.0f events/s during the load%n", withBus.opsPerSecond(),
-                    withBus.opsPerSecond() / plain.opsPerSecond(), consumer.received.get(), withBus.ops(),
+            System.out.printf("ops with the bus: %,.0f ops/s (%.2f of without); events received %,d (%,d distinct "
+                    + "ids) of %,d applied, %,.0f events/s during the load%n", withBus.opsPerSecond(),
+                    withBus.opsPerSecond() / plain.opsPerSecond(), consumer.received.get(), consumer.arrivedAt.size(),
+                    withBus.ops(),
                     consumer.receivedDuringLoad(withBus) / withBus.seconds());
             System.out.printf("applied op -> consumer: p50 %.1f ms, p99 %.1f ms, max %.1f ms (%d samples)%n",
                     lat[0], lat[1], lat[2], (int) lat[3]);
