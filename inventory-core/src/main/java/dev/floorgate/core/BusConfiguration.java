@@ -23,8 +23,9 @@ public class BusConfiguration {
     private int publishBatch = 500;
     /** {@code fg.bus.poll-interval}: how often the publisher looks for new outbox rows when not woken (50ms). */
     private Duration pollInterval = Duration.ofMillis(50);
-    /** {@code fg.bus.confirm-timeout}: bound on waiting for the broker's confirms of one round (5s). */
-    private Duration confirmTimeout = Duration.ofSeconds(5);
+    /** {@code fg.bus.confirm-timeout}: bound on waiting for the broker's confirms of one round (15s; a loaded broker
+     * fsyncing 500 persistent messages can take seconds, and a timeout sends the whole round again). */
+    private Duration confirmTimeout = Duration.ofSeconds(15);
     /** {@code fg.bus.outbox-retention}: how long published rows stay in the outbox (1d; replays dedupe on them). */
     private Duration outboxRetention = Duration.ofDays(1);
     /** {@code fg.bus.prefetch}: unacknowledged order commands the broker may hand the core at once (16). */
