@@ -22,7 +22,6 @@ import java.util.UUID;
  */
 final class EventOutbox {
     static final String SCHEMA = "floorgate.event/1";
-    static final EventOutbox DISABLED = new EventOutbox(false);
     private static final int ROWS_PER_STATEMENT = 200;
     private final boolean enabled;
 
