@@ -77,3 +77,23 @@ if [ "${FG_SKIP_BROWSER:-0}" != 1 ]; then
   { command -v chromium >/dev/null 2>&1 && command -v chromedriver >/dev/null 2>&1; } || apt_install chromium chromium-driver
 fi
 log "socat and chromium present"
+
+# --- RabbitMQ (issue 15: events out, orders in) -------------------------------------------------------------------
+# The core's bus tests start their own nodes from /usr/lib/rabbitmq/bin (own ports and data); the shared broker on
+# 127.0.0.1:5672 (guest/guest) is only started when it is installed but not running, never restarted.
+rabbit_up() { (exec 3<>/dev/tcp/127.0.0.1/5672) 2>/dev/null; }
+if [ ! -x /usr/lib/rabbitmq/bin/rabbitmq-server ]; then
+  apt_install rabbitmq-server
+fi
+if ! rabbit_up; then
+  log "starting rabbitmq-server on 127.0.0.1:5672"
+  if [ -x /etc/init.d/rabbitmq-server ] && command -v service >/dev/null 2>&1; then
+    service rabbitmq-server start >/dev/null 2>&1 || true
+  fi
+  if ! wait_for "RabbitMQ (init script)" 20 rabbit_up; then
+    mkdir -p /var/log/rabbitmq 2>/dev/null || true
+    nohup rabbitmq-server >/var/log/rabbitmq/floorgate.log 2>&1 &
+    wait_for "RabbitMQ on 127.0.0.1:5672" 90 rabbit_up
+  fi
+fi
+log "RabbitMQ up on 127.0.0.1:5672"

@@ -41,6 +41,11 @@ final class BenchCore implements AutoCloseable {
 
     /** Starts the core on {@code port} (0 = any free one). */
     BenchCore start(int wantedPort) {
+        return start(wantedPort, Map.of());
+    }
+
+    /** Starts the core with extra properties (e.g. {@code fg.bus.uri}); stop() first to start it again. */
+    BenchCore start(int wantedPort, Map<String, Object> extra) {
         Map<String, Object> props = new HashMap<>();
         props.put("micronaut.server.port", wantedPort == 0 ? -1 : wantedPort);
         props.put("micronaut.server.host", "127.0.0.1");
@@ -48,6 +53,7 @@ final class BenchCore implements AutoCloseable {
         props.put("fg.mysql.url", MYSQL + database + "?createDatabaseIfNotExist=true");
         props.put("fg.core.keys", KEY_ID + ":" + SECRET + ":acme");
         props.put("fg.core.reconcile.interval", "0s");
+        props.putAll(extra);
         server = ApplicationContext.run(EmbeddedServer.class, props);
         port = server.getPort();
         return this;
@@ -81,6 +87,14 @@ final class BenchCore implements AutoCloseable {
             throw new IllegalStateException(method + " " + path + " -> " + r.statusCode() + ": " + r.body());
         }
         return r.body();
+    }
+
+    /** Stops the core (Redis and the database stay for the next start). */
+    void stop() {
+        if (server != null) {
+            server.close();
+            server = null;
+        }
     }
 
     @Override

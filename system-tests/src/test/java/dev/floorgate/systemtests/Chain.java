@@ -35,6 +35,7 @@ public final class Chain implements AutoCloseable {
     public final int corePort;
     public final int gatewayPort;
     private final Map<String, String> gatewayExtraEnv = new HashMap<>();
+    private final Map<String, String> coreExtraEnv = new HashMap<>();
     public ServiceProcess core;
     public ServiceProcess gateway;
     public final CoreClientForTests coreApi;
@@ -57,7 +58,14 @@ public final class Chain implements AutoCloseable {
         env.put("FG_MYSQL_URL", db.jdbcUrl());
         env.put("FG_CORE_KEYS", KEY_ID + ":" + SECRET + ":acme|beta");
         env.put("FG_CORE_ADMIN_TOKEN", ADMIN);
+        env.putAll(coreExtraEnv);
         core = new ServiceProcess("core", "fg.core.jar", corePort, env, dir).start(Duration.ofSeconds(90));
+        return this;
+    }
+
+    /** Extra core settings (env form) for the next start, e.g. FG_BUS_URI. */
+    public Chain coreEnv(String name, String value) {
+        coreExtraEnv.put(name, value);
         return this;
     }
 

@@ -1,6 +1,8 @@
 package dev.floorgate.core.internal;
 
+import dev.floorgate.core.BusConfiguration;
 import dev.floorgate.core.CoreConfiguration;
+import dev.floorgate.core.OrderSagaConfiguration;
 import dev.floorgate.core.MysqlConfiguration;
 import dev.floorgate.core.RedisConfiguration;
 import dev.floorgate.core.ReplenishmentConfiguration;
@@ -9,13 +11,14 @@ import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Requires;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 
 /**
  * Wires the core, read top to bottom: stores (Redis, MySQL), the scripts, the hot path and what guards it, the
- * write-back, reconciliation. The classes themselves know nothing of Micronaut, so tests can build any of them.
+ * write-back, reconciliation, then the bus and the order saga (issue 15). The classes themselves know nothing of Micronaut, so tests can build any of them.
  */
 @Factory
 final class CoreBeans {
@@ -91,19 +94,26 @@ final class CoreBeans {
                 System::currentTimeMillis);
     }
 
+    /** The transactional outbox the write-back and the order saga write events into (only with a bus). */
     @Singleton
-    WriteBackWriter writeBackWriter(Database db, KeyLayout keys) {
-        return new WriteBackWriter(db, keys);
+    EventOutbox eventOutbox(BusConfiguration bus) {
+        return new EventOutbox(bus.isEnabled());
+    }
+
+    @Singleton
+    WriteBackWriter writeBackWriter(Database db, KeyLayout keys, EventOutbox outbox) {
+        return new WriteBackWriter(db, keys, outbox);
     }
 
     @Context
     @Requires(property = "fg.core.writeback.enabled", notEquals = "false")
     @Bean(preDestroy = "close")
     WriteBackWorker writeBackWorker(RedisConnector redis, KeyLayout keys, WriteBackWriter writer, Scripts scripts,
-            CoreMetrics metrics, CoreConfiguration core) {
+            CoreMetrics metrics, CoreConfiguration core, @Nullable EventPublisher publisher) {
         CoreConfiguration.WriteBack wb = core.getWriteback();
+        Runnable afterCommit = publisher == null ? () -> { } : publisher::wake; // events go out without a poll wait
         return new WriteBackWorker(redis, keys, writer, scripts.trim(), metrics, wb.getConsumer(), wb.getBatchSize(),
-                wb.getPollInterval(), wb.getTrimInterval(), wb.getClaimIdle(), () -> { }).start();
+                wb.getPollInterval(), wb.getTrimInterval(), wb.getClaimIdle(), afterCommit).start();
     }
 
     @Singleton
@@ -130,8 +140,39 @@ final class CoreBeans {
     }
 
     @Singleton
-    OrderService orders(Database db, OperationEngine engine) {
-        return new OrderService(db, engine);
+    OrderService orders(Database db, OperationEngine engine, EventOutbox outbox) {
+        return new OrderService(db, engine, outbox);
+    }
+
+    // ------------------------------------------------ issue 15: the bus (only when fg.bus.uri is set) and the saga
+
+    @Singleton
+    @Requires(property = "fg.bus.uri")
+    BusConnector busConnector(BusConfiguration bus) {
+        return new BusConnector(bus);
+    }
+
+    @Context
+    @Requires(property = "fg.bus.uri")
+    @Bean(preDestroy = "close")
+    EventPublisher eventPublisher(Database db, BusConnector bus, CoreMetrics metrics) {
+        return new EventPublisher(db, bus, metrics).start();
+    }
+
+    @Context
+    @Requires(property = "fg.bus.uri")
+    @Bean(preDestroy = "close")
+    OrderCommandConsumer orderCommands(BusConnector bus, OrderService orders, MasterDataStore master, JsonMapper json,
+            CoreMetrics metrics) {
+        return new OrderCommandConsumer(bus, orders, master, json, metrics).start();
+    }
+
+    @Context
+    @Bean(preDestroy = "close")
+    OrderSagaMonitor orderSagaMonitor(Database db, OrderService orders, EventOutbox outbox, CoreMetrics metrics,
+            OrderSagaConfiguration saga) {
+        return new OrderSagaMonitor(db, orders, outbox, metrics, saga.getPendingTimeout(), saga.getStuckAfter(),
+                saga.getScanInterval());
     }
 
     // replenishment (issue 15 item 3): suggestions from the ledger's demand; the sink is the event seam

@@ -92,6 +92,45 @@ final class CoreMetrics {
         writeBackLag.set(lag);
     }
 
+    // ------------------------------------------------------------------ issue 15: the bus and the order saga
+
+    private Counter eventsPublished;
+    private final AtomicLong ordersStuck = new AtomicLong();
+    private boolean stuckRegistered;
+    private final Map<String, Counter> orderCommands = new HashMap<>();
+
+    /** The publisher's backlog and state (fg_core_events_backlog, fg_core_bus_up). */
+    synchronized void busGauges(java.util.function.LongSupplier backlog, java.util.function.LongSupplier up) {
+        Gauge.builder("fg.core.events.backlog", backlog, s -> (double) s.getAsLong())
+                .description("events committed to the outbox and not yet confirmed by RabbitMQ").strongReference(true)
+                .register(registry);
+        Gauge.builder("fg.core.bus.up", up, s -> (double) s.getAsLong())
+                .description("1 while the last publish round reached RabbitMQ").strongReference(true).register(registry);
+        eventsPublished = Counter.builder("fg.core.events.published")
+                .description("events confirmed by RabbitMQ (a resend after a failure counts again)").register(registry);
+    }
+
+    void eventsPublished(int n) {
+        if (eventsPublished != null) {
+            eventsPublished.increment(n);
+        }
+    }
+
+    synchronized void ordersStuck(long n) {
+        if (!stuckRegistered) {
+            Gauge.builder("fg.core.orders.stuck", ordersStuck, AtomicLong::get)
+                    .description("orders the last scan found longer than allowed in their state").register(registry);
+            stuckRegistered = true;
+        }
+        ordersStuck.set(n);
+    }
+
+    /** An order command read from the bus, by outcome (a fixed set: done, refused, invalid, retried). */
+    synchronized void orderCommand(String outcome) {
+        orderCommands.computeIfAbsent(outcome, o -> Counter.builder("fg.core.orders.commands").tag("outcome", o)
+                .description("order commands read from RabbitMQ, by outcome").register(registry)).increment();
+    }
+
     String scrape() {
         return registry.scrape();
     }

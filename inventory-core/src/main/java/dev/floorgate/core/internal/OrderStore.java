@@ -80,8 +80,9 @@ final class OrderStore {
      * Recomputes the order's lines (picked first, then reserved, spread over the lines of each SKU in line order)
      * and status from its reservations, and records a change when anything moved. Call inside a transaction.
      */
-    static void refresh(Connection c, Ref ref) throws SQLException {
-        String status = lockStatus(c, ref);
+    static void refresh(Connection c, Ref ref, EventOutbox outbox) throws SQLException {
+        Saga saga = lockSaga(c, ref);
+        String status = saga == null ? null : saga.status();
         if (status == null || PENDING.equals(status)) {
             return;
         }
@@ -133,6 +134,41 @@ final class OrderStore {
         }
         setStatus(c, ref, next);
         ChangeLog.record(c, ChangeLog.ORDER, ref.tenant(), ref.warehouse(), ref.orderNo());
+        if (!next.equals(status) && (PICKED.equals(next) || SHIPPED.equals(next))) {
+            // The saga's pick and ship steps end here, in the write-back's transaction: order.picked when every
+            // line is picked, order.shipped when a shipment confirmation (SHIP) closes it.
+            OrderEvents.statusReached(c, outbox, new View(ref, next, updated), saga.attempt());
+        }
+    }
+
+    /** The saga's bookkeeping on an order (V15_1). */
+    record Saga(String status, int attempt, String closedReason, boolean cancelRequested) {
+    }
+
+    /** Locks the order row; returns its status and saga columns, or null when there is no such order. */
+    static Saga lockSaga(Connection c, Ref ref) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT status, attempt, closed_reason, cancel_requested "
+                + "FROM orders WHERE tenant = ? AND warehouse = ? AND order_no = ? FOR UPDATE")) {
+            set(ps, ref);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? new Saga(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getInt(4) != 0) : null;
+            }
+        }
+    }
+
+    /** Sets the saga columns (status through {@link #setStatus}, which also moves status_since). */
+    static void setSaga(Connection c, Ref ref, int attempt, String closedReason, boolean cancelRequested)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE orders SET attempt = ?, closed_reason = ?, "
+                + "cancel_requested = ? WHERE tenant = ? AND warehouse = ? AND order_no = ?")) {
+            ps.setInt(1, attempt);
+            ps.setString(2, closedReason);
+            ps.setInt(3, cancelRequested ? 1 : 0);
+            ps.setString(4, ref.tenant());
+            ps.setString(5, ref.warehouse());
+            ps.setString(6, ref.orderNo());
+            ps.executeUpdate();
+        }
     }
 
     static String status(List<Line> lines, boolean shipped) {
@@ -163,11 +199,14 @@ final class OrderStore {
 
     static void setStatus(Connection c, Ref ref, String status) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(
-                "UPDATE orders SET status = ? WHERE tenant = ? AND warehouse = ? AND order_no = ?")) {
+                // Assignments run left to right: status_since compares against the old status first.
+                "UPDATE orders SET status_since = IF(status = ?, status_since, CURRENT_TIMESTAMP(3)), status = ? "
+                        + "WHERE tenant = ? AND warehouse = ? AND order_no = ?")) {
             ps.setString(1, status);
-            ps.setString(2, ref.tenant());
-            ps.setString(3, ref.warehouse());
-            ps.setString(4, ref.orderNo());
+            ps.setString(2, status);
+            ps.setString(3, ref.tenant());
+            ps.setString(4, ref.warehouse());
+            ps.setString(5, ref.orderNo());
             ps.executeUpdate();
         }
     }

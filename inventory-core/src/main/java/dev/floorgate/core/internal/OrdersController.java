@@ -9,28 +9,26 @@ import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
-import io.micronaut.serde.annotation.Serdeable;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * {@code POST /v1/orders}: creates an order and reserves all its lines or none (OrderService). 201 with the order
- * when created, 200 when the same order was already placed, 409 {@code INSUFFICIENT_STOCK} (or another stock
- * code) naming the failing line, 422 for unknown master data, 409 {@code ORDER_EXISTS} for the same order number
- * with other lines.
+ * {@code POST /v1/orders}: the HTTP entry of the order saga (OrderService; the bus entry is OrderCommandConsumer).
+ * 201 with the order when created, 200 when the same order was already placed, 409 {@code INSUFFICIENT_STOCK}
+ * (or another stock code) naming the failing line, 422 for unknown master data, 409 {@code ORDER_EXISTS} for the
+ * same order number with other lines, 409 {@code ORDER_CANCELLED} for a cancelled one. Cancel and ship confirmation
+ * are {@code POST /v1/orders/{tenant}/{warehouse}/{orderNo}/cancel} and {@code .../ship}.
  */
 @Controller
 @ExecuteOn(TaskExecutors.BLOCKING)
 final class OrdersController {
-    private static final int MAX_LINES = 1000;
-    private static final int MAX_BODY = 1024 * 1024;
     private final RequestGuard guard;
     private final OrderService orders;
     private final MasterDataStore master;
@@ -46,46 +44,19 @@ final class OrdersController {
         this.json = json;
     }
 
-    /** The body of POST /v1/orders. */
-    @Serdeable
-    record OrderBody(@Nullable String tenant, @Nullable String warehouse, @Nullable String orderNo,
-            @Nullable List<LineBody> lines) {
-    }
-
-    /** One line of an order. */
-    @Serdeable
-    record LineBody(@Nullable String sku, @Nullable Long qty, @Nullable String location) {
-    }
-
     /** Creates the order and reserves every line, or reserves nothing. */
     @Post(uri = "/v1/orders", consumes = MediaType.ALL, produces = MediaType.APPLICATION_JSON)
     HttpResponse<ChangesFeed.OrderItem> place(HttpRequest<?> request, @Nullable @Body byte[] body)
             throws SQLException {
         byte[] bytes = body == null ? new byte[0] : body;
-        Inputs.size(bytes, MAX_BODY);
+        Inputs.size(bytes, OrderInput.MAX_BODY);
         var key = guard.verify(request, bytes);
-        OrderBody b = Inputs.read(json, bytes, OrderBody.class, MAX_BODY);
-        String tenant = Inputs.code("tenant", b.tenant());
-        RequestGuard.requireTenant(key, tenant);
-        String warehouse = Inputs.code("warehouse", b.warehouse());
-        String orderNo = Inputs.text("orderNo", b.orderNo(), 128, true);
-        if (b.lines() == null || b.lines().isEmpty() || b.lines().size() > MAX_LINES) {
-            throw ApiException.badRequest(ResultCodes.INVALID, "lines: must hold 1.." + MAX_LINES + " lines, had "
-                    + (b.lines() == null ? 0 : b.lines().size()));
-        }
-        List<OrderStore.Line> lines = new ArrayList<>();
-        for (int i = 0; i < b.lines().size(); i++) {
-            LineBody l = b.lines().get(i);
-            String f = "lines[" + i + "].";
-            if (l == null) {
-                throw ApiException.badRequest(ResultCodes.INVALID, "lines[" + i + "]: must be an object");
-            }
-            lines.add(new OrderStore.Line(i + 1, Inputs.text(f + "sku", l.sku(), 128, true), Inputs.positive(f + "qty",
-                    l.qty()), Inputs.text(f + "location", l.location(), 128, false), 0, 0));
-        }
+        OrderInput.OrderBody b = Inputs.read(json, bytes, OrderInput.OrderBody.class, OrderInput.MAX_BODY);
+        RequestGuard.requireTenant(key, Inputs.code("tenant", b.tenant()));
+        OrderStore.Ref ref = OrderInput.ref(b);
+        List<OrderStore.Line> lines = OrderInput.lines(b);
         shedder.check();
-        checkMasterData(tenant, warehouse, lines);
-        OrderStore.Ref ref = new OrderStore.Ref(tenant, warehouse, orderNo);
+        OrderInput.checkMasterData(master, ref, lines);
         OrderService.Outcome outcome;
         try {
             outcome = orders.place(ref, lines);
@@ -105,22 +76,41 @@ final class OrdersController {
         return outcome.created() ? HttpResponse.created(item) : HttpResponse.ok(item);
     }
 
-    private void checkMasterData(String tenant, String warehouse, List<OrderStore.Line> lines) throws SQLException {
-        if (!master.warehouseKnown(tenant, warehouse)) {
-            throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, ResultCodes.UNKNOWN_WAREHOUSE, "warehouse '"
-                    + warehouse + "' of tenant '" + tenant + "' is not known to the core", Map.of("line", 0));
+    /** Cancels the order: releases what it holds (200 with the order), 409 once picking started. */
+    @Post(uri = "/v1/orders/{tenant}/{warehouse}/{orderNo}/cancel", consumes = MediaType.ALL,
+            produces = MediaType.APPLICATION_JSON)
+    ChangesFeed.OrderItem cancel(HttpRequest<?> request, @PathVariable String tenant, @PathVariable String warehouse,
+            @PathVariable String orderNo, @Nullable @Body byte[] body) throws SQLException {
+        OrderStore.Ref ref = signedRef(request, body, tenant, warehouse, orderNo);
+        try {
+            return ChangesFeed.orderItem(orders.cancel(ref));
+        } catch (OrderService.OrderConflictException e) {
+            throw new ApiException(HttpStatus.CONFLICT, e.code(), e.getMessage());
         }
-        for (OrderStore.Line l : lines) {
-            if (!master.skuKnown(tenant, l.sku())) {
-                throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, ResultCodes.UNKNOWN_SKU, "line " + l.lineNo()
-                        + ": SKU '" + l.sku() + "' of tenant '" + tenant + "' is not known to the core",
-                        Map.of("line", l.lineNo(), "sku", l.sku()));
-            }
-            if (l.location() != null && !master.locationKnown(tenant, warehouse, l.location())) {
-                throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, ResultCodes.UNKNOWN_LOCATION, "line "
-                        + l.lineNo() + ": location '" + l.location() + "' is not known in warehouse " + tenant + "/"
-                        + warehouse, Map.of("line", l.lineNo(), "sku", l.sku()));
-            }
+    }
+
+    /** Shipment confirmation: closes the order SHIPPED (200 with the order as it was; the feed shows SHIPPED). */
+    @Post(uri = "/v1/orders/{tenant}/{warehouse}/{orderNo}/ship", consumes = MediaType.ALL,
+            produces = MediaType.APPLICATION_JSON)
+    ChangesFeed.OrderItem ship(HttpRequest<?> request, @PathVariable String tenant, @PathVariable String warehouse,
+            @PathVariable String orderNo, @Nullable @Body byte[] body) throws SQLException {
+        OrderStore.Ref ref = signedRef(request, body, tenant, warehouse, orderNo);
+        try {
+            return ChangesFeed.orderItem(orders.ship(ref));
+        } catch (OrderService.OrderConflictException e) {
+            throw new ApiException(HttpStatus.CONFLICT, e.code(), e.getMessage());
         }
+    }
+
+    private OrderStore.Ref signedRef(HttpRequest<?> request, byte[] body, String tenant, String warehouse,
+            String orderNo) {
+        byte[] bytes = body == null ? new byte[0] : body;
+        Inputs.size(bytes, 1024);
+        var key = guard.verify(request, bytes);
+        OrderStore.Ref ref = new OrderStore.Ref(Inputs.code("tenant", tenant), Inputs.code("warehouse", warehouse),
+                Inputs.text("orderNo", orderNo, 128, true));
+        RequestGuard.requireTenant(key, ref.tenant());
+        shedder.check();
+        return ref;
     }
 }

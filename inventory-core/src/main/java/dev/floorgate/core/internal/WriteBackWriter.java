@@ -15,7 +15,8 @@ import java.util.Set;
 
 /**
  * Writes a batch of write-back events into MySQL in ONE transaction: a ledger row per event, the newest figures of
- * every stock record and reservation touched, and the lines and status of the known orders touched.
+ * every stock record and reservation touched, the lines and status of the known orders touched, and the events
+ * out for the bus (EventOutbox: one per applied operation or correction, order.picked/order.shipped).
  *
  * <p>Every statement is safe to repeat, which is the whole crash argument of the write-back: the ledger insert
  * skips an opId that is already there (unique key), and stock and reservation rows only move to a higher
@@ -31,10 +32,12 @@ final class WriteBackWriter {
 
     private final Database db;
     private final KeyLayout keys;
+    private final EventOutbox outbox;
 
-    WriteBackWriter(Database db, KeyLayout keys) {
+    WriteBackWriter(Database db, KeyLayout keys, EventOutbox outbox) {
         this.db = db;
         this.keys = keys;
+        this.outbox = outbox;
     }
 
     /** What one commit did: ledger rows inserted, and events whose ledger row already existed (replays). */
@@ -50,9 +53,10 @@ final class WriteBackWriter {
                 Set<OrderStore.Ref> orders = upsertReservations(c, events);
                 if (!orders.isEmpty()) {
                     for (OrderStore.Ref ref : OrderStore.tracked(c, orders)) {
-                        OrderStore.refresh(c, ref);
+                        OrderStore.refresh(c, ref, outbox);
                     }
                 }
+                outbox.addWriteBack(c, events); // the events out, committed with the figures they report
                 c.commit(); // Commit point: from here the events are durable in MySQL and may be acknowledged.
                 return new Outcome(inserted, events.size() - inserted);
             } catch (SQLException | RuntimeException e) {
