@@ -122,10 +122,24 @@ public final class PrintConfirmation {
     public static final class Judgement {
         private final List<Finding> findings;
         private final long rebase;
+        private final boolean consistent;
 
         Judgement(List<Finding> findings, long rebase) {
+            this(findings, rebase, false);
+        }
+
+        Judgement(List<Finding> findings, long rebase, boolean consistent) {
             this.findings = Collections.unmodifiableList(findings);
             this.rebase = rebase;
+            this.consistent = consistent;
+        }
+
+        /**
+         * True when the look is settled and the printer holds every format the counter says it should: nothing was
+         * lost so far, and another job may be sent behind these.
+         */
+        public boolean consistent() {
+            return consistent;
         }
 
         public List<Finding> findings() {
@@ -152,7 +166,7 @@ public final class PrintConfirmation {
     public static Judgement judge(List<Sent> sent, PrinterProgress now) {
         List<Finding> out = new ArrayList<>();
         if (sent.isEmpty()) {
-            return new Judgement(out, -1);
+            return new Judgement(out, -1, true);
         }
         if (now.counter() == PrinterProgress.Counter.MISSING) {
             return all(sent, Verdict.UNKNOWN, "the printer no longer reports a label counter (" + now.counterNote()
@@ -175,6 +189,12 @@ public final class PrintConfirmation {
         if (c < lowest) {
             return all(sent, Verdict.UNKNOWN, "the printer's label counter went backwards (" + c + ", it was "
                     + lowest + " before the job), so what it printed cannot be known");
+        }
+        if (c >= sent.get(sent.size() - 1).counterStart + sent.get(sent.size() - 1).labels()) {
+            for (Sent s : sent) {
+                out.add(printed(s, c));
+            }
+            return new Judgement(out, -1, true);
         }
         if (now.idle()) {
             for (Sent s : sent) {
@@ -222,7 +242,7 @@ public final class PrintConfirmation {
                 out.add(c >= s.counterStart + s.labels() ? printed(s, c)
                         : new Finding(s.key, Verdict.WAITING, 0, s.labels(), ""));
             }
-            return new Judgement(out, -1);
+            return new Judgement(out, -1, held <= formats.size());
         }
         int firstHeld = formats.size() - held;
         int firstHeldJob = held == 0 ? open.size() : formats.get(firstHeld)[0];
