@@ -228,6 +228,15 @@ public final class PrinterSimulator implements AutoCloseable {
         printer.jam(on);
     }
 
+    /**
+     * Swaps in another printer at the same address: a new serial number ({@code device.unique_id}) and label
+     * counter, an empty buffer, the connections dropped.
+     */
+    public void replacePrinter(String serial, long odometer) {
+        printer.replace(Objects.requireNonNull(serial, "serial"), odometer);
+        connections.close().awaitUninterruptibly(2, TimeUnit.SECONDS);
+    }
+
     /** Time to print one label from now on. */
     public void labelMillis(long millis) {
         if (millis < 0) {

@@ -59,6 +59,7 @@ final class SimulatedPrinter {
     private boolean silent;
     private boolean jammed;
     private long labelMillis;
+    private String serial;
     private final Deque<Queued> buffer = new ArrayDeque<>();
     private Queued printing;
     private int labelsRemaining;
@@ -94,6 +95,7 @@ final class SimulatedPrinter {
         this.labelLengthDots = defaultLabelLength();
         this.odometer = settings.odometerStart;
         this.labelMillis = settings.labelMillis;
+        this.serial = settings.serial;
         variables.put("device.friendly_name", settings.friendlyName);
     }
 
@@ -204,6 +206,14 @@ final class SimulatedPrinter {
         advance();
     }
 
+    /** Another printer at the same address: its own serial and counter, an empty buffer. */
+    synchronized void replace(String newSerial, long newOdometer) {
+        powerCycle();
+        storedFormats.clear();
+        serial = newSerial;
+        odometer = newOdometer;
+    }
+
     synchronized void labelMillis(long millis) {
         labelMillis = millis;
     }
@@ -305,7 +315,7 @@ final class SimulatedPrinter {
             case "appl.name":
                 return settings.firmware;
             case "device.unique_id":
-                return settings.serial;
+                return serial;
             case "device.languages":
                 return "hybrid_xml_zpl";
             case "device.host_status":

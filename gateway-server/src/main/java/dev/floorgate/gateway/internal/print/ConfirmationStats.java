@@ -19,7 +19,7 @@ public final class ConfirmationStats {
     /** One printer's figures. */
     public static final class Printer {
         private volatile Boolean closedLoop;
-        private volatile String note = "not asked yet";
+        private volatile String note;
         final AtomicLong labelsConfirmed = new AtomicLong();
         final AtomicLong labelsRecovered = new AtomicLong();
         final AtomicLong jobsToPerson = new AtomicLong();
@@ -32,7 +32,7 @@ public final class ConfirmationStats {
             return closedLoop;
         }
 
-        /** Why the printer is not closed-loop, or "" when it is. */
+        /** Why the printer is not closed-loop, "" when it is, null while not known. */
         public String note() {
             return note;
         }
