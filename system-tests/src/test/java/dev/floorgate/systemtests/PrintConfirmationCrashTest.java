@@ -19,11 +19,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Guarantee 12 with a real kill -9: the gateway (its shaded jar, its own JVM) is killed while five labels sit in a
- * closed-loop printer's buffer. While it is down the printer prints two more, then is switched off and on, which
- * loses the other three. After the restart the gateway reconciles against the printer's label counter, from the
+ * Guarantee 12 with a real kill -9: the gateway (its shaded jar, its own JVM) is killed while most of six labels
+ * sit in a closed-loop printer's buffer. While it is down the printer prints two more, then is switched off and on,
+ * which loses the rest. After the restart the gateway reconciles against the printer's label counter, from the
  * counter values it stored before sending: the two printed while it was down are PRINTED without a second label,
- * the three lost ones are sent again by themselves, once, in order. No double, no loss, no person needed.
+ * the lost ones are sent again by themselves, once, in order. No double, no loss, no person needed.
  */
 class PrintConfirmationCrashTest {
     private static final String ADMIN = "system-test-admin-token-42";
@@ -36,7 +36,7 @@ class PrintConfirmationCrashTest {
     @Test
     void labelsInThePrintersBufferWhenTheGatewayIsKilledAreReconciledByTheCounterAfterTheRestart() throws Exception {
         int port = ServiceProcess.freePort();
-        try (PrinterSimulator printer = PrinterSimulator.builder().labelMillis(700).odometer(52_000).start()) {
+        try (PrinterSimulator printer = PrinterSimulator.builder().labelMillis(1000).odometer(52_000).start()) {
             Path config = dir.resolve("gateway.yml");
             Files.writeString(config, String.join("\n",
                     "fg:",
@@ -65,16 +65,21 @@ class PrintConfirmationCrashTest {
                             + "{\"bin\":\"K-" + i + "\",\"warehouse\":\"SH01\"}}");
                     assertThat(posted.statusCode()).as(posted.body()).isEqualTo(202);
                 }
-                await().atMost(Duration.ofSeconds(30)).until(() -> printer.formatsInBuffer() == 5);
+                // all six formats reached the printer, most of them still in its buffer
+                await().atMost(Duration.ofSeconds(30))
+                        .until(() -> printer.printed().size() + printer.formatsInBuffer() == 6);
                 assertThat(get(gateway, "/api/v1/print-jobs/kill-6").body()).contains("\"state\":\"SENT\"");
                 gateway.kill9();
             } finally {
                 gateway.kill9();
             }
-            assertThat(printer.awaitLabelsOut(3, Duration.ofSeconds(10))).as("two more labels while it is down")
-                    .isTrue();
-            printer.powerCycle(); // the other three are lost with the buffer; the counter stays
-            assertThat(printer.labelsOut()).hasSize(3);
+            int atKill = printer.labelsOut().size();
+            assertThat(atKill).as("labels out when the gateway died").isLessThanOrEqualTo(2);
+            assertThat(printer.awaitLabelsOut(atKill + 2, Duration.ofSeconds(10)))
+                    .as("two more labels while it is down").isTrue();
+            printer.powerCycle(); // the rest is lost with the buffer; the counter stays
+            int out = printer.labelsOut().size();
+            assertThat(out).isBetween(2, 4);
 
             ServiceProcess restarted = new ServiceProcess("gateway-confirm-restarted", "fg.gateway.jar", port, env,
                     dir);
@@ -95,7 +100,7 @@ class PrintConfirmationCrashTest {
                 assertThat(get(restarted, "/api/v1/print-jobs/kill-5").body()).contains("REQUEUED_BY_COUNTER");
                 assertThat(get(restarted, "/metrics").body())
                         .contains("floorgate_print_jobs{state=\"maybe_printed\"} 0")
-                        .contains("floorgate_print_labels_recovered_total{printer=\"dock-1\"} 3");
+                        .contains("floorgate_print_labels_recovered_total{printer=\"dock-1\"} " + (6 - out));
             } finally {
                 restarted.stop();
             }
