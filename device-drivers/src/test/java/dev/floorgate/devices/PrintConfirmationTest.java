@@ -87,6 +87,18 @@ class PrintConfirmationTest {
     }
 
     @Test
+    void aLabelWaitingToBeTakenInPeelOffModeOrAFormatStillArrivingIsNotIdle() {
+        PrinterStatus peel = new PrinterStatus(PrinterState.READY, EnumSet.noneOf(PrinterState.class), 0, 0, false,
+                true, "ready", "", Instant.EPOCH);
+        PrinterProgress waiting = new PrinterProgress(peel, true, PrinterProgress.Counter.READ, 101, SERIAL, "");
+        assertThat(waiting.idle()).isFalse();
+        assertThat(PrintConfirmation.judge(six(), waiting).findings()).noneMatch(f -> f.verdict() == Verdict.NOT_PRINTED);
+        PrinterStatus partial = new PrinterStatus(PrinterState.READY, EnumSet.noneOf(PrinterState.class), 0, 0, true,
+                false, "ready", "", Instant.EPOCH);
+        assertThat(new PrinterProgress(partial, true, PrinterProgress.Counter.READ, 101, SERIAL, "").idle()).isFalse();
+    }
+
+    @Test
     void aCounterThatWentBackwardsAReplacedPrinterOrAMissingCounterLeaveTheCountUnknown() {
         assertThat(PrintConfirmation.judge(six(), look(40, 0, 0)).findings())
                 .allMatch(f -> f.verdict() == Verdict.UNKNOWN && f.reason().contains("went backwards"));
