@@ -70,7 +70,7 @@ class ClosedLoopPrintingTest {
     }
 
     @Test
-    void aPowerCycleWithFiveFormatsBufferedReprintsExactlyThoseFiveOnceInOrder() throws Exception {
+    void aPowerCycleWithFormatsBufferedReprintsExactlyTheLostOnesOnceInOrder() throws Exception {
         for (int i = 1; i <= 6; i++) {
             assertStatus(gateway.post("/api/v1/print-jobs", acme, binJob("pc-" + i, "power", "PC-" + i)), 202);
         }
