@@ -171,7 +171,11 @@ export function renderPrinters(o, actions) {
     const [name, state, model, addr, labels, seen, jobs] = tr.children;
     tr.dataset.printer = p.name;
     tr.dataset.state = p.state;
-    text(name, p.description ? `${p.name} (${p.description})` : p.name);
+    // A printer without a label counter cannot confirm labels: its PRINTED means "took the bytes" (PROTOCOLS.md 2.4).
+    const open = p.closedLoop === false ? ' — not closed-loop: jobs are PRINTED when sent, not confirmed' : '';
+    text(name, (p.description ? `${p.name} (${p.description})` : p.name) + open);
+    name.title = p.closedLoop === false ? (p.closedLoopNote || '') : '';
+    tr.dataset.closedLoop = String(p.closedLoop);
     const words = p.faults && p.faults.length > 1 ? p.faults.join(', ') : p.stateText;
     const b = badge(state, STATE_CLASS[p.state] || 'warn', words);
     b.classList.add('printer-state');

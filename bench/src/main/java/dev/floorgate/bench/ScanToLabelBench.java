@@ -44,10 +44,14 @@ import java.util.stream.Stream;
  * station scans an order, waits for its label, and scans the next (closed loop, all stations at once) for the
  * measured time after a warm-up. The path measured: TCP frame, scanner framing, decode, cache lookup, template
  * render, the spool's QUEUED commit, the worker's PRINTING commit, the printer's status round trip, the send.
+ * Beside it, scan to confirmed label: from the same frame to the job's PRINTED, which the gateway records once the
+ * printer's label counter proves the label came out (DESIGN.md guarantee 12; the job's {@code printedAt} from the
+ * print-jobs API, the newest 500 jobs per printer of the phase, same host clock). {@code --label-ms} gives the
+ * simulated printers a time per label (default 0: the counter moves as soon as {@code ^XZ} is parsed).
  *
  * <p>Then, in this JVM with print-templates: template renders per second and the PNG preview time per label.
  * Run: {@code ./floorgate bench ScanToLabelBench [--seconds 20] [--stations 20] [--warmup 10]
- * [--rate 2] [--jar gateway-server/target/gateway-server.jar] [--log FILE]}: a paced phase ({@code rate} scans per second per
+ * [--rate 2] [--label-ms 0] [--jar gateway-server/target/gateway-server.jar] [--log FILE]}: a paced phase ({@code rate} scans per second per
  * station, about what a label printer can print) and then a saturated phase (each station scans again as soon as
  * its label is out). {@code --log} keeps a copy of the gateway's log.
  */
@@ -70,6 +74,7 @@ public final class ScanToLabelBench {
             "^FO40,220^BY2^BCN,100,Y,N,N^FD${order}^FS",
             "^XZ", "");
     private static final int ORDERS_PER_STATION = 5000;
+    private static final String ADMIN_TOKEN = "bench-admin-token-0123456789";
     private static final Duration LABEL_TIMEOUT = Duration.ofSeconds(10);
 
     private ScanToLabelBench() {
@@ -81,6 +86,7 @@ public final class ScanToLabelBench {
         int warmup = Integer.parseInt(opts.getOrDefault("warmup", "10"));
         int stations = Integer.parseInt(opts.getOrDefault("stations", "20"));
         double rate = Double.parseDouble(opts.getOrDefault("rate", "2"));
+        long labelMillis = Long.parseLong(opts.getOrDefault("label-ms", "0"));
         Path jar = Paths.get(opts.getOrDefault("jar", System.getProperty("fg.gateway.jar",
                 "gateway-server/target/gateway-server.jar"))).toAbsolutePath();
         if (!Files.isRegularFile(jar)) {
@@ -95,7 +101,7 @@ public final class ScanToLabelBench {
         Process gateway = null;
         try {
             for (int i = 0; i < stations; i++) {
-                printers.add(PrinterSimulator.builder().start());
+                printers.add(PrinterSimulator.builder().labelMillis(labelMillis).start());
                 scanners.add(ScannerSimulator.listen(0).start());
             }
             Path data = Files.createDirectories(dir.resolve("data"));
@@ -122,12 +128,14 @@ public final class ScanToLabelBench {
                         + "spread at random:%n", rate);
                 Run paced = run(printers, scanners, seconds, warm.nextOrder, rate);
                 report(paced, seconds, stations);
+                confirmed(paced, port, stations);
                 warm = paced;
             }
             System.out.printf("%nSaturated: every station scans its next order as soon as its label is out "
                     + "(closed loop):%n");
             Run run = run(printers, scanners, seconds, warm.nextOrder, 0);
             report(run, seconds, stations);
+            confirmed(run, port, stations);
             System.out.printf("gateway RSS after the run: %s; %s%n", rss(gateway.pid()), spoolCommits(port));
             System.out.println();
             templates();
@@ -154,6 +162,8 @@ public final class ScanToLabelBench {
         final long[] perStation;
         final AtomicLong timeouts = new AtomicLong();
         final AtomicLong wrongLabels = new AtomicLong();
+        /** When each order's scan frame was sent, for scan to confirmed label. */
+        final Map<String, Instant> sentAt = new java.util.concurrent.ConcurrentHashMap<>();
         int nextOrder;
 
         Run(int stations) {
@@ -195,6 +205,7 @@ public final class ScanToLabelBench {
                         int before = printers.get(s).printed().size();
                         String orderNo = orderNo(s, order++);
                         Instant sent = Instant.now();
+                        run.sentAt.put(orderNo, sent);
                         scanners.get(s).scan(orderNo);
                         if (!printers.get(s).awaitPrinted(before + 1, LABEL_TIMEOUT)) {
                             run.timeouts.incrementAndGet();
@@ -248,6 +259,39 @@ public final class ScanToLabelBench {
                 p(all, 0.99), p(all, 0.999), p(all, 1.0), p(all, 0.99) < 50 ? "met" : "NOT met");
         System.out.printf("labels missing after %d s: %d; labels with the wrong order: %d%n",
                 LABEL_TIMEOUT.toSeconds(), run.timeouts.get(), run.wrongLabels.get());
+    }
+
+    private static final java.util.regex.Pattern ORDER = java.util.regex.Pattern.compile("\"order\":\"([^\"]+)\"");
+    private static final java.util.regex.Pattern PRINTED_AT =
+            java.util.regex.Pattern.compile("\"printedAt\":\"([^\"]+)\"");
+
+    /** Scan to confirmed label: the frame's send time to the job's printedAt (the counter's confirmation). */
+    private static void confirmed(Run run, int port, int stations) {
+        List<Long> micros = new ArrayList<>();
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        try {
+            for (int i = 0; i < stations; i++) {
+                String body = http.send(HttpRequest.newBuilder(URI.create(String.format(
+                        "http://127.0.0.1:%d/api/v1/print-jobs?printer=p%02d&state=PRINTED&limit=500", port, i)))
+                        .header("Authorization", "Bearer " + ADMIN_TOKEN).timeout(Duration.ofSeconds(10)).build(),
+                        HttpResponse.BodyHandlers.ofString()).body();
+                for (String job : body.split("\\{\"jobId\"")) {
+                    java.util.regex.Matcher order = ORDER.matcher(job);
+                    java.util.regex.Matcher printed = PRINTED_AT.matcher(job);
+                    if (order.find() && printed.find() && run.sentAt.containsKey(order.group(1))) {
+                        micros.add(Duration.between(run.sentAt.get(order.group(1)), Instant.parse(printed.group(1)))
+                                .toNanos() / 1000);
+                    }
+                }
+            }
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            System.out.println("scan-to-confirmed unavailable: " + e);
+            return;
+        }
+        long[] all = micros.stream().mapToLong(Long::longValue).sorted().toArray();
+        System.out.printf("scan-to-confirmed latency (frame sent -> PRINTED by the printer's label counter), ms: p50 "
+                + "%.2f  p90 %.2f  p99 %.2f  max %.2f   (%d jobs: the newest 500 per printer)%n", p(all, 0.50),
+                p(all, 0.90), p(all, 0.99), p(all, 1.0), all.length);
     }
 
     private static double p(long[] sorted, double q) {
@@ -319,6 +363,7 @@ public final class ScanToLabelBench {
         StringBuilder y = new StringBuilder();
         y.append("fg:\n  data-dir: ").append(data).append('\n');
         y.append("  templates-dir: ").append(dir.resolve("templates")).append('\n');
+        y.append("  admin-token: ").append(ADMIN_TOKEN).append('\n'); // to read the jobs' printedAt
         y.append("  tls:\n    enabled: false\n"); // no HTTPS listener (its fixed port could clash); not measured here
         y.append("  printers:\n");
         for (int i = 0; i < printers.size(); i++) {

@@ -20,9 +20,22 @@ public final class PrinterStatus {
     private final String detail;
     private final String raw;
     private final Instant at;
+    private final boolean partialFormat;
+    private final boolean labelWaiting;
 
     public PrinterStatus(PrinterState state, Set<PrinterState> faults, int formatsInBuffer, int labelsRemaining,
                          String detail, String raw, Instant at) {
+        this(state, faults, formatsInBuffer, labelsRemaining, false, false, detail, raw, at);
+    }
+
+    /**
+     * With the two {@code ~HS} flags print confirmation needs (PROTOCOLS.md 2.1): string 1 "partial format in
+     * progress" and string 2 "label waiting" (peel-off mode: a printed label not yet taken).
+     */
+    public PrinterStatus(PrinterState state, Set<PrinterState> faults, int formatsInBuffer, int labelsRemaining,
+                         boolean partialFormat, boolean labelWaiting, String detail, String raw, Instant at) {
+        this.partialFormat = partialFormat;
+        this.labelWaiting = labelWaiting;
         this.state = Objects.requireNonNull(state, "state");
         this.faults = faults.isEmpty() ? Collections.emptySet()
                 : Collections.unmodifiableSet(EnumSet.copyOf(faults));
@@ -59,6 +72,16 @@ public final class PrinterStatus {
     /** Labels left in the batch being printed ({@code ^PQ}); -1 when the printer did not say. */
     public int labelsRemaining() {
         return labelsRemaining;
+    }
+
+    /** {@code ~HS} string 1 flag h: a format is partly received (its {@code ^XZ} has not arrived yet). */
+    public boolean partialFormat() {
+        return partialFormat;
+    }
+
+    /** {@code ~HS} string 2 flag t: in peel-off mode a printed label waits to be taken. */
+    public boolean labelWaiting() {
+        return labelWaiting;
     }
 
     /** A sentence for people: the state and anything else the printer reported (warnings, other errors). */

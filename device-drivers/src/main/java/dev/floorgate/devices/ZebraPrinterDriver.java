@@ -2,6 +2,7 @@ package dev.floorgate.devices;
 
 import dev.floorgate.devices.internal.DeviceEventSink;
 import dev.floorgate.devices.internal.DeviceTransport;
+import dev.floorgate.devices.internal.OdometerReader;
 import dev.floorgate.devices.internal.PrinterPipelineInitializer;
 import dev.floorgate.devices.internal.TransportSettings;
 import dev.floorgate.devices.internal.ZebraConnection;
@@ -35,6 +36,7 @@ public final class ZebraPrinterDriver implements AutoCloseable {
     private final DeviceEventSink events;
     private final DeviceTransport transport;
     private final ZebraConnection connection;
+    private final OdometerReader odometer;
     private final ReentrantLock lock = new ReentrantLock(true);
     private final ScheduledExecutorService poller;
 
@@ -54,6 +56,7 @@ public final class ZebraPrinterDriver implements AutoCloseable {
                 events);
         this.connection = new ZebraConnection(name, url, transport, options.statusTimeout(), options.connectTimeout(),
                 options.writeTimeout());
+        this.odometer = new OdometerReader(connection);
         this.poller = options.statusPollInterval().isZero() ? null : Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread t = new Thread(runnable, "fg-printer-status-" + name);
             t.setDaemon(true);
@@ -198,6 +201,44 @@ public final class ZebraPrinterDriver implements AutoCloseable {
         lock.lock();
         try {
             return connection.identity();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * One look at how far the printer has got, for print confirmation (PROTOCOLS.md 2.4): status, then the label
+     * counter and serial, then status again; {@link PrinterProgress#settled()} says whether the two statuses agree.
+     * Never throws: a printer that does not answer gives a look without counter or buffer figures.
+     */
+    public PrinterProgress progress() {
+        lock.lock();
+        try {
+            PrinterStatus before = publish(connection.queryStatus(false));
+            if (before.formatsInBuffer() < 0) {
+                return new PrinterProgress(before, false, PrinterProgress.Counter.NOT_READ, -1, "",
+                        "printer is " + before.detail());
+            }
+            OdometerReader.Reading reading = odometer.read();
+            PrinterStatus after = publish(connection.queryStatus(false));
+            boolean settled = after.formatsInBuffer() == before.formatsInBuffer()
+                    && after.labelsRemaining() == before.labelsRemaining()
+                    && after.partialFormat() == before.partialFormat() && after.labelWaiting() == before.labelWaiting();
+            return new PrinterProgress(after, settled, reading.counter, reading.count, reading.serial, reading.note);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * The printer's label counter alone (SGD {@code odometer.total_label_count}) and serial, asked before a job is
+     * sent: {@link PrinterProgress.Counter#MISSING} means this printer cannot confirm what it printed.
+     */
+    public PrinterProgress labelCounter() {
+        lock.lock();
+        try {
+            OdometerReader.Reading reading = odometer.read();
+            return new PrinterProgress(lastStatus, true, reading.counter, reading.count, reading.serial, reading.note);
         } finally {
             lock.unlock();
         }

@@ -48,7 +48,7 @@ class LegacyGatewayDataTest {
     Path dir;
 
     @Test
-    void theOldFileIsStampedVersionOneThenMigratedToTwoWithEveryRowAndTheSchemaOfANewFile() throws Exception {
+    void theOldFileIsStampedVersionOneThenMigratedToThreeWithEveryRowAndTheSchemaOfANewFile() throws Exception {
         Path data = copyFixture(dir.resolve("data"));
         Map<String, List<List<Object>>> rowsBefore;
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + data.resolve("gateway.db"));
@@ -66,11 +66,22 @@ class LegacyGatewayDataTest {
         List<List<Object>> schemaAfter;
         try (GatewayDatabase db = GatewayDatabase.open(data)) {
             assertThat(db.versionFound()).isZero();
-            assertThat(db.read(Schema::userVersion)).isEqualTo(2);
+            assertThat(db.read(Schema::userVersion)).isEqualTo(3);
             Map<String, List<List<Object>>> after = db.read(LegacyGatewayDataTest::rows);
             for (String table : List.of("devices", "operator_sessions", "admin_users", "admin_sessions",
-                    "rejected_ops", "adopted_printers", "print_jobs", "print_job_actions")) {
+                    "rejected_ops", "adopted_printers", "print_job_actions")) {
                 assertThat(after.get(table)).as("every row, every value of " + table).isEqualTo(rowsBefore.get(table));
+            }
+            List<List<Object>> jobsBefore = rowsBefore.get("print_jobs");
+            List<List<Object>> jobsAfter = after.get("print_jobs");
+            assertThat(jobsAfter).hasSameSizeAs(jobsBefore);
+            for (int i = 0; i < jobsBefore.size(); i++) {
+                int width = jobsBefore.get(i).size();
+                assertThat(jobsAfter.get(i).subList(0, width)).as("every value of print job row " + i)
+                        .isEqualTo(jobsBefore.get(i));
+                assertThat(jobsAfter.get(i).subList(width, jobsAfter.get(i).size()))
+                        .as("version 3's counter columns, empty: labels, counter_start, counter_serial, "
+                                + "labels_confirmed, sent_at").containsExactly(null, null, null, 0, null);
             }
             assertThat(after).doesNotContainKey("admin_audit");
             assertThat(after.get("admin_actions")).as("the 13 admin actions and good sign-ins, ids and values kept")
@@ -96,7 +107,7 @@ class LegacyGatewayDataTest {
                     .isEqualTo(schemaAfter);
         }
         try (GatewayDatabase again = GatewayDatabase.open(data)) {
-            assertThat(again.versionFound()).as("reopening runs no step").isEqualTo(2);
+            assertThat(again.versionFound()).as("reopening runs no step").isEqualTo(3);
             assertThat(again.read(LegacyGatewayDataTest::rows).get("admin_actions")).hasSize(13);
         }
     }
@@ -158,7 +169,7 @@ class LegacyGatewayDataTest {
             }
         }
         try (GatewayDatabase reopened = GatewayDatabase.open(data)) {
-            assertThat(reopened.versionFound()).isEqualTo(2);
+            assertThat(reopened.versionFound()).isEqualTo(3);
             Map<String, List<List<Object>>> rows = reopened.read(LegacyGatewayDataTest::rows);
             assertThat(rows.get("print_jobs")).hasSize(13);
             assertThat(rows.get("devices")).hasSize(3);
@@ -186,14 +197,14 @@ class LegacyGatewayDataTest {
         Path data = copyFixture(dir.resolve("data"));
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + data.resolve("gateway.db"));
                 Statement s = c.createStatement()) {
-            s.execute("PRAGMA user_version = 3");
+            s.execute("PRAGMA user_version = 4");
         }
         assertThatThrownBy(() -> GatewayDatabase.open(data)).isInstanceOf(IOException.class)
-                .hasMessageContaining("has schema version 3, newer than this code's 2; refusing to open it");
+                .hasMessageContaining("has schema version 4, newer than this code's 3; refusing to open it");
         assertThatThrownBy(() -> new TestGateway(data, Map.of()).close())
-                .hasStackTraceContaining("has schema version 3, newer than this code's 2");
+                .hasStackTraceContaining("has schema version 4, newer than this code's 3");
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + data.resolve("gateway.db"))) {
-            assertThat(Schema.userVersion(c)).isEqualTo(3);
+            assertThat(Schema.userVersion(c)).isEqualTo(4);
             assertThat(rows(c).get("print_jobs")).hasSize(12);
         }
     }

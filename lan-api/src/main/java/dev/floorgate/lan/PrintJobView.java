@@ -120,7 +120,7 @@ public final class PrintJobView {
         return zplBytes;
     }
 
-    /** QUEUED, PRINTING, PRINTED, HELD, MAYBE_PRINTED, FAILED. */
+    /** QUEUED, PRINTING, SENT, PRINTED, HELD, MAYBE_PRINTED, FAILED. */
     public String state() {
         return state;
     }

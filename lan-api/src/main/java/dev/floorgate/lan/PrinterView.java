@@ -22,6 +22,8 @@ public final class PrinterView {
     private final String since;
     private final Map<String, Long> jobs;
     private final List<String> stations;
+    private final Boolean closedLoop;
+    private final String closedLoopNote;
 
     private PrinterView(Builder b) {
         this.name = b.name;
@@ -37,6 +39,8 @@ public final class PrinterView {
         this.since = b.since;
         this.jobs = Copies.map(b.jobs);
         this.stations = Copies.list(b.stations);
+        this.closedLoop = b.closedLoop;
+        this.closedLoopNote = b.closedLoopNote;
     }
 
     public static Builder builder() {
@@ -59,6 +63,8 @@ public final class PrinterView {
         b.since = since;
         b.jobs = jobs;
         b.stations = stations;
+        b.closedLoop = closedLoop;
+        b.closedLoopNote = closedLoopNote;
         return b;
     }
 
@@ -115,6 +121,19 @@ public final class PrinterView {
         return stations;
     }
 
+    /**
+     * Whether the printer's label counter confirms each job (PRINTED only once the label came out): true, false
+     * (not closed-loop: PRINTED means the printer took the bytes), or null while not known yet.
+     */
+    public Boolean closedLoop() {
+        return closedLoop;
+    }
+
+    /** Why the printer is not closed-loop; empty when it is, null while not known. */
+    public String closedLoopNote() {
+        return closedLoopNote;
+    }
+
     @Override
     public boolean equals(Object o) {
         if (this == o) {
@@ -136,13 +155,15 @@ public final class PrinterView {
                 && Objects.equals(lastSeen, that.lastSeen)
                 && Objects.equals(since, that.since)
                 && Objects.equals(jobs, that.jobs)
-                && Objects.equals(stations, that.stations);
+                && Objects.equals(stations, that.stations)
+                && Objects.equals(closedLoop, that.closedLoop)
+                && Objects.equals(closedLoopNote, that.closedLoopNote);
     }
 
     @Override
     public int hashCode() {
         return Objects.hash(name, description, url, state, stateText, online, connected, faults, detail, lastSeen,
-                since, jobs, stations);
+                since, jobs, stations, closedLoop, closedLoopNote);
     }
 
     @Override
@@ -159,7 +180,9 @@ public final class PrinterView {
                 + ", lastSeen=" + lastSeen
                 + ", since=" + since
                 + ", jobs=" + jobs
-                + ", stations=" + stations + "}";
+                + ", stations=" + stations
+                + ", closedLoop=" + closedLoop
+                + ", closedLoopNote=" + closedLoopNote + "}";
     }
 
     /** Collects the fields of a {@link PrinterView}. */
@@ -177,6 +200,8 @@ public final class PrinterView {
         private String since;
         private Map<String, Long> jobs;
         private List<String> stations;
+        private Boolean closedLoop;
+        private String closedLoopNote;
 
         private Builder() {
         }
@@ -243,6 +268,16 @@ public final class PrinterView {
 
         public Builder stations(List<String> stations) {
             this.stations = stations;
+            return this;
+        }
+
+        public Builder closedLoop(Boolean closedLoop) {
+            this.closedLoop = closedLoop;
+            return this;
+        }
+
+        public Builder closedLoopNote(String closedLoopNote) {
+            this.closedLoopNote = closedLoopNote;
             return this;
         }
 

@@ -12,7 +12,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A raw-port "printer" that answers {@code ~HS~HQES} like a ready Zebra printer until a label format starts
+ * A raw-port "printer" without a label counter (SGD getvar answers {@code "?"}) that answers {@code ~HS~HQES} like
+ * a ready Zebra printer until a label format starts
  * ({@code ^XA}); from then on it answers nothing and, once the format is whole ({@code ^XZ}), stops reading. The
  * gateway's send never completes: it waits for the status after the job, with the job PRINTING, which is where
  * a kill -9 must leave it "may have printed". The reply frames are those of PROTOCOLS.md 2.1 and 2.2.
@@ -69,18 +70,28 @@ final class StallingPrinter implements AutoCloseable {
         OutputStream out = s.getOutputStream();
         byte[] buffer = new byte[4096];
         boolean formatStarted = false;
-        int answered = 0;
+        int scanned = received.length();
         int n;
         while ((n = in.read(buffer)) >= 0) {
             received.append(new String(buffer, 0, n, StandardCharsets.ISO_8859_1));
             String all = received.toString();
             formatStarted |= all.contains("^XA");
-            if (!formatStarted) {
-                int queries = count(all, "~HS~HQES");
-                for (; answered < queries; answered++) {
+            // answer the queries in the order they came: status as a ready printer, any SGD getvar with "?"
+            // (this printer has no label counter, so the gateway sends to it as to one that cannot confirm)
+            while (!formatStarted) {
+                int status = all.indexOf("~HS~HQES", scanned);
+                int getvar = all.indexOf("getvar", scanned);
+                int lineEnd = getvar < 0 ? -1 : all.indexOf('\n', getvar);
+                if (status >= 0 && (getvar < 0 || status < getvar)) {
                     out.write(READY_STATUS.getBytes(StandardCharsets.ISO_8859_1));
-                    out.flush();
+                    scanned = status + "~HS~HQES".length();
+                } else if (getvar >= 0 && lineEnd >= 0) {
+                    out.write("\"?\"".getBytes(StandardCharsets.ISO_8859_1));
+                    scanned = lineEnd + 1;
+                } else {
+                    break;
                 }
+                out.flush();
             }
             if (all.contains("^XZ")) {
                 formatReceived.countDown();
@@ -96,14 +107,6 @@ final class StallingPrinter implements AutoCloseable {
                 return;
             }
         }
-    }
-
-    private static int count(String text, String part) {
-        int c = 0;
-        for (int i = text.indexOf(part); i >= 0; i = text.indexOf(part, i + part.length())) {
-            c++;
-        }
-        return c;
     }
 
     @Override

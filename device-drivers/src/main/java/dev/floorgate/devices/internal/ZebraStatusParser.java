@@ -13,8 +13,9 @@ import java.util.Set;
  * pure function: bytes in, status out (PROTOCOLS.md 2.1 and 2.2).
  *
  * <ul>
- *   <li>{@code ~HS} string 1 (12 fields): [1] paper out, [2] paused, [4] formats in buffer, [11] over
- *       temperature. String 2 (11 fields): [2] head open, [3] ribbon out, [8] labels remaining.</li>
+ *   <li>{@code ~HS} string 1 (12 fields): [1] paper out, [2] paused, [4] formats in buffer, [7] partial format,
+ *       [11] over temperature. String 2 (11 fields): [2] head open, [3] ribbon out, [7] label waiting (peel-off),
+ *       [8] labels remaining.</li>
  *   <li>{@code ~HQES}: {@code ERRORS: <flag> <group2> <group1>}, groups in hex; group 1 bits 0x1 media out,
  *       0x2 ribbon out, 0x4 head open, 0x10000 paused, the others (cutter, over-temperature, ...) are a FAULT.
  *       Warnings are only mentioned in the detail.</li>
@@ -57,6 +58,8 @@ public final class ZebraStatusParser {
         List<String> notes = new ArrayList<>();
         int formats = -1;
         int labels = -1;
+        boolean partialFormat = false;
+        boolean labelWaiting = false;
         boolean understood = false;
 
         if (hostStatus.size() >= 2) {
@@ -69,6 +72,7 @@ public final class ZebraStatusParser {
                 flag(s1[1], PrinterState.PAPER_OUT, faults);
                 flag(s1[2], PrinterState.PAUSED, faults);
                 formats = number(s1[4]);
+                partialFormat = isOne(s1[7]);
                 if (isOne(s1[11])) {
                     faults.add(PrinterState.FAULT);
                     notes.add("over temperature");
@@ -85,6 +89,7 @@ public final class ZebraStatusParser {
                 flag(s2[2], PrinterState.HEAD_OPEN, faults);
                 flag(s2[3], PrinterState.RIBBON_OUT, faults);
                 labels = number(s2[8]);
+                labelWaiting = isOne(s2[7]);
             }
         } else if (hostStatus.size() == 1) {
             notes.add("incomplete ~HS reply: 1 of 3 strings");
@@ -140,7 +145,8 @@ public final class ZebraStatusParser {
         for (String note : notes) {
             detail.append("; ").append(note);
         }
-        return new PrinterStatus(state, faults, formats, labels, detail.toString(), Hex.printable(reply, 400), at);
+        return new PrinterStatus(state, faults, formats, labels, partialFormat, labelWaiting, detail.toString(),
+                Hex.printable(reply, 400), at);
     }
 
     private static PrinterState mostImportant(Set<PrinterState> faults) {

@@ -120,4 +120,17 @@ class ZebraStatusParserTest {
         assertThat(ZebraRequest.quotedValue("\"V75.20.01Z\"".getBytes(StandardCharsets.ISO_8859_1))).isEqualTo("V75.20.01Z");
         assertThat(ZebraRequest.quotedValue("\"?\"".getBytes(StandardCharsets.ISO_8859_1))).isEqualTo("?");
     }
+
+    @Test
+    void thePartialFormatAndLabelWaitingFlagsAreRead() {
+        PrinterStatus s = ZebraStatusParser.parse(hs("030,0,0,1218,002,0,0,1,000,0,0,0",
+                "001,0,0,0,1,1,6,1,00000003,1,000").getBytes(StandardCharsets.ISO_8859_1), Instant.EPOCH);
+        assertThat(s.partialFormat()).isTrue();
+        assertThat(s.labelWaiting()).isTrue();
+        assertThat(s.formatsInBuffer()).isEqualTo(2);
+        assertThat(s.labelsRemaining()).isEqualTo(3);
+        PrinterStatus ready = ZebraStatusParser.parse(HS_READY.getBytes(StandardCharsets.ISO_8859_1), Instant.EPOCH);
+        assertThat(ready.partialFormat()).isFalse();
+        assertThat(ready.labelWaiting()).isFalse();
+    }
 }

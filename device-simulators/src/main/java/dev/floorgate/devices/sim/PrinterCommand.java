@@ -52,10 +52,19 @@ final class PrinterCommand implements Callable<Integer> {
     @Option(names = "--serial-number", defaultValue = "SIM0000001")
     String serialNumber;
 
+    @Option(names = "--no-counters", description = "a model without label counters (odometer.total_label_count is \"?\")")
+    boolean noCounters;
+
+    @Option(names = "--odometer", defaultValue = "0", description = "the label counter's value at start")
+    long odometer;
+
     @Override
     public Integer call() throws Exception {
         PrinterSimulator.Builder b = PrinterSimulator.builder().bindAddress(bind).port(port).captureDir(captureDir)
-                .dpi(dpi).labelMillis(labelMillis).model(model).friendlyName(name).serial(serialNumber);
+                .dpi(dpi).labelMillis(labelMillis).model(model).friendlyName(name).serial(serialNumber).odometer(odometer);
+        if (noCounters) {
+            b.withoutCounters();
+        }
         if (discoveryPort >= 0) {
             b.discoveryPort(discoveryPort);
         }

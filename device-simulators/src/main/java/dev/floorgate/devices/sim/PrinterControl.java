@@ -11,7 +11,10 @@ import java.util.Locale;
  * pause | resume         (also: pause on|off)
  * silent on|off          answer nothing at all (a hung printer); printing stops too
  * drop-next-connection [BYTES]   reset the next connection that sends data after BYTES more bytes (default 0)
- * power-cycle            clear the buffer, R: formats and pause
+ * power-cycle            clear the buffer, R: formats and pause; drop the connections (the label counter stays)
+ * cancel-all             the front panel's cancel-all (as ~JA): buffer and batch lost
+ * jam on|off             a paper jam stops printing; clearing it cancels the rest of the batch
+ * label-ms MILLIS        time to print one label from now on
  * status                 one line of state
  * help
  * </pre>
@@ -19,7 +22,7 @@ import java.util.Locale;
 final class PrinterControl {
 
     static final String HELP = "commands: paper-out on|off, ribbon-out on|off, head-open on|off, pause, resume, "
-            + "silent on|off, drop-next-connection [BYTES], power-cycle, status, help";
+            + "silent on|off, drop-next-connection [BYTES], power-cycle, cancel-all, jam on|off, label-ms MILLIS, status, help";
 
     private final PrinterSimulator simulator;
 
@@ -58,6 +61,18 @@ final class PrinterControl {
                     break;
                 case "power-cycle":
                     simulator.powerCycle();
+                    break;
+                case "cancel-all":
+                    simulator.cancelAll();
+                    break;
+                case "jam":
+                    simulator.jam(onOff(words));
+                    break;
+                case "label-ms":
+                    if (words.length < 2) {
+                        throw new IllegalArgumentException("'label-ms' needs a number of milliseconds");
+                    }
+                    simulator.labelMillis(Long.parseLong(words[1]));
                     break;
                 case "status":
                     break;

@@ -11,6 +11,9 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelPipeline;
 import io.netty.channel.EventLoopGroup;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.group.DefaultChannelGroup;
+import io.netty.util.concurrent.GlobalEventExecutor;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.timeout.IdleStateHandler;
 import java.io.IOException;
@@ -61,6 +64,8 @@ public final class PrinterSimulator implements AutoCloseable {
         int maxFormatBytes = 16 * 1024 * 1024;
         int maxRecordedBytes = 16 * 1024 * 1024;
         int maxBufferedFormats = 10_000;
+        boolean counters = true;
+        long odometerStart;
     }
 
     private final Settings settings;
@@ -70,6 +75,8 @@ public final class PrinterSimulator implements AutoCloseable {
     private final AtomicReference<ConnectionDropper.Plan> drop = new AtomicReference<>();
     private final PrinterControl control;
     private Channel server;
+    /** Open print connections: a power cycle drops them, as a printer switched off does. */
+    private final ChannelGroup connections = new DefaultChannelGroup("sim-printer", GlobalEventExecutor.INSTANCE);
     private DiscoveryResponder discovery;
     private ControlServer controlServer;
     private DeviceTransport serial;
@@ -99,6 +106,7 @@ public final class PrinterSimulator implements AutoCloseable {
                 .childHandler(new ChannelInitializer<Channel>() {
                     @Override
                     protected void initChannel(Channel ch) {
+                        connections.add(ch);
                         pipeline(ch.pipeline(), true);
                     }
                 })
@@ -201,9 +209,40 @@ public final class PrinterSimulator implements AutoCloseable {
         drop.set(new ConnectionDropper.Plan(afterBytes));
     }
 
-    /** Clears the buffer, R: formats, {@code ^LL} and pause, like switching the printer off and on. */
+    /**
+     * Clears the buffer, R: formats, {@code ^LL} and pause, and drops every open connection, like switching the
+     * printer off and on. The label counter stays.
+     */
     public void powerCycle() {
         printer.powerCycle();
+        connections.close().awaitUninterruptibly(2, TimeUnit.SECONDS);
+    }
+
+    /** Someone presses cancel-all on the front panel (as {@code ~JA}): the buffer and the batch are lost. */
+    public void cancelAll() {
+        printer.cancelAll();
+    }
+
+    /** A paper jam: printing stops with error 0x4000; clearing it cancels the rest of the batch being printed. */
+    public void jam(boolean on) {
+        printer.jam(on);
+    }
+
+    /**
+     * Swaps in another printer at the same address: a new serial number ({@code device.unique_id}) and label
+     * counter, an empty buffer, the connections dropped.
+     */
+    public void replacePrinter(String serial, long odometer) {
+        printer.replace(Objects.requireNonNull(serial, "serial"), odometer);
+        connections.close().awaitUninterruptibly(2, TimeUnit.SECONDS);
+    }
+
+    /** Time to print one label from now on. */
+    public void labelMillis(long millis) {
+        if (millis < 0) {
+            throw new IllegalArgumentException("label time must not be negative, got " + millis);
+        }
+        printer.labelMillis(millis);
     }
 
     /** Runs one text control command (see {@link PrinterControl}) and returns its reply line. */
@@ -231,6 +270,16 @@ public final class PrinterSimulator implements AutoCloseable {
     /** Labels printed (the odometer), {@code ^PQ} copies included. */
     public long labelCount() {
         return printer.odometer();
+    }
+
+    /** The format of every label that came out, in order: a batch of 10 is ten entries, a cut batch fewer. */
+    public List<PrintedLabel> labelsOut() {
+        return printer.labelsOut();
+    }
+
+    /** Waits until {@code count} labels have come out since the simulator started; false on timeout. */
+    public boolean awaitLabelsOut(int count, Duration timeout) throws InterruptedException {
+        return printer.awaitLabelsOut(count, timeout.toMillis());
     }
 
     /** Every byte received on every connection, in order (up to 16 MiB). */
@@ -358,6 +407,21 @@ public final class PrinterSimulator implements AutoCloseable {
                 throw new IllegalArgumentException("labelMillis must not be negative, got " + millis);
             }
             s.labelMillis = millis;
+            return this;
+        }
+
+        /** A model without label counters: {@code odometer.total_label_count} answers {@code "?"}. */
+        public Builder withoutCounters() {
+            s.counters = false;
+            return this;
+        }
+
+        /** The label counter's value at start (a printer that has printed before); default 0. */
+        public Builder odometer(long labels) {
+            if (labels < 0) {
+                throw new IllegalArgumentException("odometer must not be negative, got " + labels);
+            }
+            s.odometerStart = labels;
             return this;
         }
 

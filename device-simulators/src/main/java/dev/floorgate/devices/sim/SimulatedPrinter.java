@@ -31,6 +31,10 @@ import org.slf4j.LoggerFactory;
  *       {@code ~HQES} with error bits; {@code ~HI}; SGD getvar (quoted values, {@code "?"} for unknown names).
  *       Silent mode answers nothing at all.</li>
  *   <li>{@code ^DF} stores a format (nothing prints) in R: (lost on power cycle) or E:; {@code ^LL} persists.</li>
+ *   <li>The label counter (SGD {@code odometer.total_label_count}) counts every label that comes out and, like a
+ *       real printer's odometer, survives a power cycle, {@code ~JA} and a reset; a model without counters
+ *       answers {@code "?"}. A power cycle, {@code ~JA} (front panel or host) and a jam that is cleared lose what
+ *       the buffer held: the cleared jam cancels the rest of the batch being printed, the others everything.</li>
  * </ul>
  * Thread-safe: every method synchronizes on this object.
  */
@@ -53,12 +57,17 @@ final class SimulatedPrinter {
     private boolean headOpen;
     private boolean paused;
     private boolean silent;
+    private boolean jammed;
+    private long labelMillis;
+    private String serial;
     private final Deque<Queued> buffer = new ArrayDeque<>();
     private Queued printing;
     private int labelsRemaining;
     private ScheduledFuture<?> labelTimer;
     private int nextSequence = 1;
     private long odometer;
+    /** The format of every label that came out, in order (a batch of 10 is ten entries). */
+    private final List<PrintedLabel> labelsOut = new ArrayList<>();
     private int labelLengthDots;
     private final Map<String, String> variables = new HashMap<>();
     private final Map<String, String> storedFormats = new HashMap<>();
@@ -84,6 +93,9 @@ final class SimulatedPrinter {
         this.capture = capture;
         this.engine = engine;
         this.labelLengthDots = defaultLabelLength();
+        this.odometer = settings.odometerStart;
+        this.labelMillis = settings.labelMillis;
+        this.serial = settings.serial;
         variables.put("device.friendly_name", settings.friendlyName);
     }
 
@@ -122,7 +134,7 @@ final class SimulatedPrinter {
     // ---- the print engine ----
 
     private boolean stopped() {
-        return paperOut || ribbonOut || headOpen || paused || silent;
+        return paperOut || ribbonOut || headOpen || paused || silent || jammed;
     }
 
     /** Prints what can be printed now; with labelMillis > 0 schedules the next label. */
@@ -146,13 +158,15 @@ final class SimulatedPrinter {
                 printed.add(new PrintedLabel(next.sequence, next.bytes, next.copies, file, Instant.now()));
                 notifyAll();
             }
-            if (settings.labelMillis > 0) {
+            if (labelMillis > 0) {
                 if (labelTimer == null || labelTimer.isDone()) {
-                    labelTimer = engine.schedule(this::labelDone, settings.labelMillis, TimeUnit.MILLISECONDS);
+                    labelTimer = engine.schedule(this::labelDone, labelMillis, TimeUnit.MILLISECONDS);
                 }
                 return;
             }
-            odometer += labelsRemaining;
+            for (int i = 0; i < labelsRemaining; i++) {
+                labelOut();
+            }
             labelsRemaining = 0;
             printing = null;
         }
@@ -163,7 +177,7 @@ final class SimulatedPrinter {
         if (printing == null || stopped()) {
             return;
         }
-        odometer++;
+        labelOut();
         if (--labelsRemaining <= 0) {
             printing = null;
             labelsRemaining = 0;
@@ -171,7 +185,38 @@ final class SimulatedPrinter {
         advance();
     }
 
+    private void labelOut() {
+        odometer++;
+        labelsOut.add(printed.get(printed.size() - 1));
+        notifyAll();
+    }
+
     // ---- faults ----
+
+    /** A jam stops printing (error 0x4000, paper feed error); clearing it cancels the rest of the batch. */
+    synchronized void jam(boolean on) {
+        boolean cleared = jammed && !on;
+        jammed = on;
+        if (cleared && printing != null) {
+            log.info("simulated printer: jam cleared, the rest of format {} ({} labels) is cancelled",
+                    printing.sequence, labelsRemaining);
+            printing = null;
+            labelsRemaining = 0;
+        }
+        advance();
+    }
+
+    /** Another printer at the same address: its own serial and counter, an empty buffer. */
+    synchronized void replace(String newSerial, long newOdometer) {
+        powerCycle();
+        storedFormats.clear();
+        serial = newSerial;
+        odometer = newOdometer;
+    }
+
+    synchronized void labelMillis(long millis) {
+        labelMillis = millis;
+    }
 
     synchronized void paperOut(boolean on) {
         paperOut = on;
@@ -203,6 +248,7 @@ final class SimulatedPrinter {
         buffer.clear();
         printing = null;
         labelsRemaining = 0;
+        jammed = false;
     }
 
     /** Power off and on: the buffer, R: and settings not saved are lost; pause is cleared. */
@@ -248,7 +294,8 @@ final class SimulatedPrinter {
     }
 
     private long errorBits() {
-        return (paperOut ? 0x1 : 0) | (ribbonOut ? 0x2 : 0) | (headOpen ? 0x4 : 0) | (paused ? 0x10000 : 0);
+        return (paperOut ? 0x1 : 0) | (ribbonOut ? 0x2 : 0) | (headOpen ? 0x4 : 0) | (jammed ? 0x4000 : 0)
+                | (paused ? 0x10000 : 0);
     }
 
     synchronized String identification() {
@@ -268,7 +315,7 @@ final class SimulatedPrinter {
             case "appl.name":
                 return settings.firmware;
             case "device.unique_id":
-                return settings.serial;
+                return serial;
             case "device.languages":
                 return "hybrid_xml_zpl";
             case "device.host_status":
@@ -284,7 +331,7 @@ final class SimulatedPrinter {
             case "zpl.system_error":
                 return String.format("%d,00000000,%08X", errorBits() == 0 ? 0 : 1, errorBits());
             case "odometer.total_label_count":
-                return Long.toString(odometer);
+                return settings.counters ? Long.toString(odometer) : "?";
             case "ip.port":
                 return Integer.toString(settings.port);
             default:
@@ -338,6 +385,24 @@ final class SimulatedPrinter {
         return true;
     }
 
+    /** One entry per label that came out, in order. */
+    synchronized List<PrintedLabel> labelsOut() {
+        return List.copyOf(labelsOut);
+    }
+
+    /** Waits until at least {@code count} labels have come out (the counter from its start value); false on timeout. */
+    synchronized boolean awaitLabelsOut(int count, long timeoutMillis) throws InterruptedException {
+        long deadline = System.nanoTime() + timeoutMillis * 1_000_000;
+        while (labelsOut.size() < count) {
+            long remaining = (deadline - System.nanoTime()) / 1_000_000;
+            if (remaining <= 0) {
+                return false;
+            }
+            wait(remaining);
+        }
+        return true;
+    }
+
     synchronized int formatsInBuffer() {
         return buffer.size();
     }
@@ -364,7 +429,8 @@ final class SimulatedPrinter {
 
     synchronized String describe() {
         return "paper-out=" + onOff(paperOut) + " ribbon-out=" + onOff(ribbonOut) + " head-open=" + onOff(headOpen)
-                + " paused=" + onOff(paused) + " silent=" + onOff(silent) + " formats-in-buffer=" + buffer.size()
+                + " paused=" + onOff(paused) + " silent=" + onOff(silent) + " jammed=" + onOff(jammed)
+                + " formats-in-buffer=" + buffer.size()
                 + " labels-remaining=" + labelsRemaining + " printed-formats=" + printed.size() + " labels=" + odometer
                 + (receivedDropped > 0 ? " unrecorded-bytes=" + receivedDropped : "");
     }

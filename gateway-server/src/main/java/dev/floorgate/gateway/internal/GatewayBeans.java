@@ -19,6 +19,7 @@ import dev.floorgate.gateway.internal.ops.OperationIntake;
 import dev.floorgate.gateway.internal.ops.SyncMetrics;
 import dev.floorgate.gateway.internal.ops.SyncResultEvents;
 import dev.floorgate.gateway.internal.print.PrintConfiguration;
+import dev.floorgate.gateway.internal.print.ConfirmationStats;
 import dev.floorgate.gateway.internal.print.PrintJobStore;
 import dev.floorgate.gateway.internal.print.PrintMetrics;
 import dev.floorgate.gateway.internal.print.PrintRequestReader;
@@ -272,7 +273,7 @@ final class GatewayBeans {
     @Singleton
     PrintSpooler spooler(PrintJobStore store, PrinterRegistry printers, PrinterAccess access, EventHub events,
             PrintConfiguration config) {
-        return new PrintSpooler(store, printers, access, events, config);
+        return new PrintSpooler(store, printers, access, events, config, new ConfirmationStats());
     }
 
     @Singleton

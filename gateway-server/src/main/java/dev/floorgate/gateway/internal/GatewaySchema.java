@@ -22,6 +22,12 @@ import java.util.List;
  * kept) and the old table is dropped. Enrollment codes gain the device id they are issued for, and are stored as
  * an HMAC from now on: the unused codes of version 1 (unsalted SHA-256, valid minutes at most) are deleted, so
  * they expire; used ones stay as history.
+ *
+ * <p><b>Version 3</b> (issue 19) closes the printing loop: a print job keeps what it needs to be confirmed by the
+ * printer's label counter: the labels its current send prints, the counter value before its first label and the
+ * printer's serial number, the labels earlier sends proved printed (a batch cut short is sent again for the rest
+ * only) and when it was sent. Columns only, added empty: every row of version 2 stays as it was, and its jobs
+ * behave as before (no counter value: not closed-loop).
  */
 public final class GatewaySchema {
     /** The tables of version 1: an unversioned file must have all of them to be adopted. */
@@ -97,12 +103,24 @@ public final class GatewaySchema {
             "ALTER TABLE enrollment_codes ADD COLUMN device_id TEXT",
             "DELETE FROM enrollment_codes WHERE used_at IS NULL");
 
+    /** Version 3's statements (issue 19): print confirmation by the printer's label counter. */
+    static final List<String> STATEMENTS_V3 = List.of(
+            // print.PrintJobStore: what the counter must reach for the job to be PRINTED
+            "ALTER TABLE print_jobs ADD COLUMN labels INTEGER",
+            "ALTER TABLE print_jobs ADD COLUMN counter_start INTEGER",
+            "ALTER TABLE print_jobs ADD COLUMN counter_serial TEXT",
+            "ALTER TABLE print_jobs ADD COLUMN labels_confirmed INTEGER NOT NULL DEFAULT 0",
+            "ALTER TABLE print_jobs ADD COLUMN sent_at TEXT",
+            "CREATE INDEX IF NOT EXISTS print_jobs_in_flight ON print_jobs(printer, seq) "
+                    + "WHERE state IN ('PRINTING', 'SENT')");
+
     /** gateway.db's numbered steps, with the baseline that adopts files made before the version existed. */
     static final Schema SCHEMA = Schema.builder("gateway.db")
             .step(1, "devices, sessions, admin accounts and audit, rejections, adopted printers, print spool",
                     GatewaySchema::createVersion1)
             .step(2, "admin actions apart from failed sign-ins; enrollment codes for a device id, as an HMAC",
                     GatewaySchema::migrateToVersion2)
+            .step(3, "print jobs confirmed by the printer's label counter", GatewaySchema::migrateToVersion3)
             .baseline(1, TABLES)
             .build();
 
@@ -117,6 +135,20 @@ public final class GatewaySchema {
     /** The statements of version 2, in the order they are applied. */
     public static List<String> statementsOfVersion2() {
         return STATEMENTS_V2;
+    }
+
+    /** The statements of version 3, in the order they are applied. */
+    public static List<String> statementsOfVersion3() {
+        return STATEMENTS_V3;
+    }
+
+    /** Step 3: every statement of version 3, inside the migration's transaction. */
+    private static void migrateToVersion3(Connection c) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            for (String ddl : STATEMENTS_V3) {
+                s.execute(ddl);
+            }
+        }
     }
 
     /** Step 2: every statement of version 2, inside the migration's transaction. */

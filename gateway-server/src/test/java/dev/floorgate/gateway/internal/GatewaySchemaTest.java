@@ -32,7 +32,7 @@ class GatewaySchemaTest {
     Path dir;
 
     @Test
-    void aNewFileIsVersionTwoWithEveryTableAndIndexAndReopeningKeepsTheRows() throws Exception {
+    void aNewFileIsVersionThreeWithEveryTableAndIndexAndReopeningKeepsTheRows() throws Exception {
         List<String> declared = new ArrayList<>();
         for (String ddl : GatewaySchema.statements()) {
             Matcher m = NAME.matcher(ddl);
@@ -52,9 +52,16 @@ class GatewaySchemaTest {
         }
         declared.remove("table admin_audit"); // version 2 moves its rows and drops it
         assertThat(declared).contains("table admin_actions", "table sign_in_failures");
+        for (String ddl : GatewaySchema.statementsOfVersion3()) {
+            Matcher m = NAME.matcher(ddl);
+            if (m.find()) {
+                declared.add(m.group(1).toLowerCase() + " " + m.group(2));
+            }
+        }
+        assertThat(declared).contains("index print_jobs_in_flight");
         try (GatewayDatabase db = GatewayDatabase.open(dir)) {
             assertThat(db.versionFound()).isZero();
-            assertThat(db.read(Schema::userVersion)).isEqualTo(2);
+            assertThat(db.read(Schema::userVersion)).isEqualTo(3);
             assertThat(objects(db)).containsExactlyInAnyOrderElementsOf(declared);
             db.inTransaction(c -> {
                 try (Statement s = c.createStatement()) {
@@ -64,14 +71,14 @@ class GatewaySchemaTest {
             });
         }
         try (GatewayDatabase again = GatewayDatabase.open(dir)) {
-            assertThat(again.versionFound()).as("reopening runs no step").isEqualTo(2);
+            assertThat(again.versionFound()).as("reopening runs no step").isEqualTo(3);
             assertThat(objects(again)).containsExactlyInAnyOrderElementsOf(declared);
             assertThat(count(again, "adopted_printers")).isEqualTo(1);
         }
     }
 
     @Test
-    void anUnversionedFileWithTheTablesIsStampedVersionOneWithItsRowsThenMigratedToTwo() throws Exception {
+    void anUnversionedFileWithTheTablesIsStampedVersionOneWithItsRowsThenMigratedToThree() throws Exception {
         try (Connection c = plain(dir.resolve("gateway.db")); Statement s = c.createStatement()) {
             for (String ddl : GatewaySchema.statements()) { // what the gateway did before user_version
                 s.execute(ddl);
@@ -87,7 +94,7 @@ class GatewaySchemaTest {
         }
         try (GatewayDatabase db = GatewayDatabase.open(dir)) {
             assertThat(db.versionFound()).isZero();
-            assertThat(db.read(Schema::userVersion)).isEqualTo(2);
+            assertThat(db.read(Schema::userVersion)).isEqualTo(3);
             assertThat(count(db, "adopted_printers")).isEqualTo(1);
             assertThat(column(db, "SELECT id || ' ' || actor || ' ' || action FROM admin_actions ORDER BY id"))
                     .as("admin actions and good sign-ins move with their ids")
@@ -124,20 +131,43 @@ class GatewaySchemaTest {
     @Test
     void aFileFromANewerGatewayIsRefusedWithBothVersionsAndLeftAsItWas() throws Exception {
         try (GatewayDatabase db = GatewayDatabase.open(dir)) {
-            assertThat(db.read(Schema::userVersion)).isEqualTo(2);
+            assertThat(db.read(Schema::userVersion)).isEqualTo(3);
         }
         try (Connection c = plain(dir.resolve("gateway.db")); Statement s = c.createStatement()) {
             s.execute("PRAGMA user_version = 7");
         }
         assertThatThrownBy(() -> GatewayDatabase.open(dir)).isInstanceOf(IOException.class)
                 .hasMessageContaining("gateway.db " + dir.resolve("gateway.db"))
-                .hasMessageContaining("has schema version 7, newer than this code's 2");
+                .hasMessageContaining("has schema version 7, newer than this code's 3");
         try (Connection c = plain(dir.resolve("gateway.db")); Statement s = c.createStatement()) {
             assertThat(Schema.userVersion(c)).isEqualTo(7);
-            s.execute("PRAGMA user_version = 2");
+            s.execute("PRAGMA user_version = 3");
         }
         try (GatewayDatabase again = GatewayDatabase.open(dir)) {
-            assertThat(again.versionFound()).as("the refusal released the lock and left nothing open").isEqualTo(2);
+            assertThat(again.versionFound()).as("the refusal released the lock and left nothing open").isEqualTo(3);
+        }
+    }
+
+    @Test
+    void aVersionTwoFileOfTodaysGatewayGainsTheCounterColumnsEmptyAndKeepsItsJobs() throws Exception {
+        try (Connection c = plain(dir.resolve("gateway.db")); Statement s = c.createStatement()) {
+            for (String ddl : GatewaySchema.statements()) {
+                s.execute(ddl);
+            }
+            for (String ddl : GatewaySchema.statementsOfVersion2()) {
+                s.execute(ddl);
+            }
+            s.execute("PRAGMA user_version = 2");
+            s.execute("INSERT INTO print_jobs (job_id, seq, tenant, printer, data_json, zpl, copies, request_hash, "
+                    + "state, attempts, created_at, updated_at, created_by) VALUES ('j1', 1, 'acme', 'p1', '{}', "
+                    + "'^XA^XZ', 1, 'h', 'PRINTING', 1, 't', 't', 'admin')");
+        }
+        try (GatewayDatabase db = GatewayDatabase.open(dir)) {
+            assertThat(db.versionFound()).isEqualTo(2);
+            assertThat(db.read(Schema::userVersion)).isEqualTo(3);
+            assertThat(column(db, "SELECT job_id || ' ' || state || ' ' || COALESCE(counter_start, 'none') || ' ' "
+                    + "|| labels_confirmed FROM print_jobs")).as("a job of version 2 is not closed-loop")
+                    .containsExactly("j1 PRINTING none 0");
         }
     }
 

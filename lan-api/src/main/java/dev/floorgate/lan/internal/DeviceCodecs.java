@@ -53,6 +53,8 @@ final class DeviceCodecs {
         Write.str(g, "since", v.since(), Write.ALWAYS);
         Write.numMap(g, "jobs", v.jobs(), Write.ALWAYS);
         Write.strings(g, "stations", v.stations(), Write.ALWAYS);
+        Write.bool(g, "closedLoop", v.closedLoop(), Write.ALWAYS);
+        Write.str(g, "closedLoopNote", v.closedLoopNote(), Write.ALWAYS);
         g.writeEndObject();
     }
 
@@ -71,6 +73,8 @@ final class DeviceCodecs {
                 .since(o.str("since", false))
                 .jobs(o.numMap("jobs", false))
                 .stations(o.strings("stations", false))
+                .closedLoop(o.boxedBool("closedLoop", false))
+                .closedLoopNote(o.str("closedLoopNote", false))
                 .build();
     }
 

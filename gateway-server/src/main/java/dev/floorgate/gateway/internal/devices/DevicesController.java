@@ -63,7 +63,8 @@ final class DevicesController {
                 continue; // another tenant's printer: a device does not learn it exists
             }
             printerList.add(PrinterJson.view(p, jobs.getOrDefault(p.name, Map.of()),
-                    stationNames(visible, p.name, true)));
+                    stationNames(visible, p.name, true)).toBuilder().closedLoop(queues.closedLoop(p.name))
+                    .closedLoopNote(queues.closedLoopNote(p.name)).build());
         }
         List<ScannerView> scannerList = new ArrayList<>();
         for (ScannerRegistry.ScannerView s : scanners.snapshot()) {

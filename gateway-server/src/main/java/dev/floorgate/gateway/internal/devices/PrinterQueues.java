@@ -12,4 +12,17 @@ public interface PrinterQueues {
      * {@code tenant} is null.
      */
     Map<String, Map<String, Integer>> countsByPrinter(String tenant);
+
+    /**
+     * Whether the printer's label counter confirms what it prints (PROTOCOLS.md 2.4): true, false (not
+     * closed-loop), or null while not known yet.
+     */
+    default Boolean closedLoop(String printer) {
+        return null;
+    }
+
+    /** Why the printer is not closed-loop; "" when it is, null while not known. */
+    default String closedLoopNote(String printer) {
+        return null;
+    }
 }

@@ -20,6 +20,12 @@ import java.time.Duration;
  *       others. Unset, a printer listing tenants gives each an equal share of max-queued-per-printer, a shared
  *       printer half of it.</li>
  *   <li>{@code fg.print.max-copies} (1000): the largest {@code copies} a job may ask for.</li>
+ *   <li>{@code fg.print.confirm-poll-interval} (200ms): while jobs are SENT to a closed-loop printer, how often
+ *       its buffer and label counter are looked at (PROTOCOLS.md 2.4).</li>
+ *   <li>{@code fg.print.confirm-settle} (1s): how long a look showing lost labels must stay the same before the
+ *       gateway acts on it (a printer reports a format a moment after receiving it).</li>
+ *   <li>{@code fg.print.max-unconfirmed-per-printer} (50): jobs SENT and not yet confirmed at one printer before
+ *       the next waits.</li>
  *   <li>{@code fg.print.shutdown-grace} (10s): on a polite stop, how long a job being sent may take to finish
  *       before its worker is interrupted (the job then shows MAYBE_PRINTED after the restart).</li>
  * </ul>
@@ -45,4 +51,13 @@ public interface PrintConfiguration {
 
     @Bindable(defaultValue = "10s")
     Duration getShutdownGrace();
+
+    @Bindable(defaultValue = "200ms")
+    Duration getConfirmPollInterval();
+
+    @Bindable(defaultValue = "1s")
+    Duration getConfirmSettle();
+
+    @Bindable(defaultValue = "50")
+    int getMaxUnconfirmedPerPrinter();
 }

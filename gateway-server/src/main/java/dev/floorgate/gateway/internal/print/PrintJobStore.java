@@ -38,33 +38,45 @@ import java.util.concurrent.atomic.AtomicLong;
  *   zpl               TEXT               exactly what is sent (rendered when the job was made)
  *   copies            INTEGER
  *   request_hash      TEXT               PrintRequest.fingerprint(): same jobId + other hash = JOB_ID_REUSED
- *   state             TEXT               QUEUED | PRINTING | PRINTED | HELD | MAYBE_PRINTED | FAILED
+ *   state             TEXT               QUEUED | PRINTING | SENT | PRINTED | HELD | MAYBE_PRINTED | FAILED
  *   fault, fault_detail TEXT             "paper out" + the driver's sentence (HELD), or why MAYBE_PRINTED
  *   attempts          INTEGER            sends started
  *   created_at, updated_at, printed_at   TEXT, ISO-8601 UTC
  *   created_by        TEXT               device:ID, admin, station:NAME
  *   resolution, resolved_by, resolved_at, resolution_reason   the last person action (who, when, why)
+ *   labels            INTEGER            labels the current send prints (version 3)
+ *   counter_start     INTEGER            the printer's label counter before the send's first label; NULL: the
+ *                                        printer cannot confirm (not closed-loop)
+ *   counter_serial    TEXT               the printer's serial number when it was sent
+ *   labels_confirmed  INTEGER            labels proven printed by earlier sends (a batch cut short)
+ *   sent_at           TEXT               when the printer took every byte
  * )
  * print_job_actions(id INTEGER PRIMARY KEY, job_id, at, action, actor, reason, from_state, to_state)
  *   every person action and crash recovery, kept as long as the job
  * </pre>
- * (What the columns mean; the DDL, indexes included, is version 1 of {@code internal.GatewaySchema}, applied
- * when gateway.db opens.)
+ * (What the columns mean; the DDL, indexes included, is versions 1 and 3 of {@code internal.GatewaySchema},
+ * applied when gateway.db opens.)
  *
  * <p>Commit points, in the order a job lives them:
  * <ol>
  *   <li>{@link #enqueue}: the QUEUED row commits before the API answers 202 (or the station's scan is done).</li>
  *   <li>{@link #markPrinting}: PRINTING commits BEFORE the first byte is written to the printer.</li>
- *   <li>{@link #afterSend}: PRINTED, HELD or MAYBE_PRINTED commits after the driver's outcome. HELD means the
- *       driver sent nothing (the printer reported a fault or did not answer), so the job is still the head of
- *       its printer's queue and goes again when the printer clears.</li>
+ *   <li>{@link #afterSend}: SENT (closed-loop), PRINTED (not closed-loop), HELD or MAYBE_PRINTED commits after
+ *       the driver's outcome. HELD means the driver sent nothing (the printer reported a fault or did not answer),
+ *       so the job is still the head of its printer's queue and goes again when the printer clears.</li>
+ *   <li>{@link #confirmPrinted}, {@link #requeueUnprinted}, {@link #countUnknown}: the label counter decides a
+ *       SENT (or PRINTING) job: PRINTED when it passed the job's end; back to QUEUED, keeping its place (its seq),
+ *       for what it proves did not print; MAYBE_PRINTED when the count cannot be known.</li>
  *   <li>{@link #resolve}: a person's reprint (back to QUEUED, at the end of the queue), discard (FAILED) or
  *       mark-printed (PRINTED) commits together with its who/when/why.</li>
  * </ol>
  *
  * <p>The crash argument: a row is PRINTING only between commit 2 and commit 3, which encloses every moment at
- * which bytes of the job may be on the wire. So after a crash, {@link #recoverAfterCrash} (run at start-up, before
- * any worker) turns every PRINTING row into MAYBE_PRINTED, and nothing else: a QUEUED or HELD row had sent no
+ * which bytes of the job may be on the wire. A closed-loop job commits its counter value with PRINTING, so after
+ * a crash its printer's counter still decides it: such PRINTING and SENT rows are left to the printer's worker,
+ * which reconciles them against the counter before it sends anything new ({@link #inFlight}). After a crash,
+ * {@link #recoverAfterCrash} (run at start-up, before any worker) turns every other PRINTING row into
+ * MAYBE_PRINTED, and nothing else: a QUEUED or HELD row had sent no
  * byte and is sent normally; a PRINTED row is done. MAYBE_PRINTED is never sent again without a person, so a crash
  * mid-send can cost at most a reprint a person asked for, never a silent second label; and because the QUEUED row
  * commits before the 202, an acknowledged job is never lost. The one assumption is the driver's contract that
@@ -247,12 +259,24 @@ public final class PrintJobStore {
      * (a person discarded or marked it meanwhile); then nothing may be sent.
      */
     Optional<PrintJob> markPrinting(String jobId, Instant now) throws SQLException {
+        return markPrinting(jobId, now, null, null, null);
+    }
+
+    /**
+     * {@link #markPrinting(String, Instant)} for a closed-loop printer: the counter value before the job's first
+     * label, the printer's serial and the labels it prints commit with PRINTING, before the first byte.
+     */
+    Optional<PrintJob> markPrinting(String jobId, Instant now, Long counterStart, String serial, Integer labels)
+            throws SQLException {
         return change(c -> {
             try (PreparedStatement ps = c.prepareStatement("UPDATE print_jobs SET state = 'PRINTING', "
-                    + "attempts = attempts + 1, fault = NULL, fault_detail = NULL, updated_at = ? "
-                    + "WHERE job_id = ? AND state IN ('QUEUED', 'HELD')")) {
+                    + "attempts = attempts + 1, fault = NULL, fault_detail = NULL, updated_at = ?, counter_start = ?, "
+                    + "counter_serial = ?, labels = ? WHERE job_id = ? AND state IN ('QUEUED', 'HELD')")) {
                 ps.setString(1, now.toString());
-                ps.setString(2, jobId);
+                ps.setObject(2, counterStart);
+                ps.setString(3, serial);
+                ps.setObject(4, labels);
+                ps.setString(5, jobId);
                 if (ps.executeUpdate() != 1) {
                     return Optional.<PrintJob>empty();
                 }
@@ -261,22 +285,27 @@ public final class PrintJobStore {
         });
     }
 
-    /** Commit point 3, after the driver's outcome: PRINTING -> PRINTED, HELD or MAYBE_PRINTED. */
+    /** Commit point 3, after the driver's outcome: PRINTING -> SENT, PRINTED, HELD or MAYBE_PRINTED. */
     PrintJob afterSend(String jobId, PrintJobState to, String fault, String detail, Instant now) throws SQLException {
-        if (to != PrintJobState.PRINTED && to != PrintJobState.HELD && to != PrintJobState.MAYBE_PRINTED) {
-            throw new IllegalArgumentException("a send ends PRINTED, HELD or MAYBE_PRINTED, not " + to);
+        if (to != PrintJobState.PRINTED && to != PrintJobState.HELD && to != PrintJobState.MAYBE_PRINTED
+                && to != PrintJobState.SENT) {
+            throw new IllegalArgumentException("a send ends SENT, PRINTED, HELD or MAYBE_PRINTED, not " + to);
         }
         return change(c -> {
             try (PreparedStatement ps = c.prepareStatement("UPDATE print_jobs SET state = ?, fault = ?, "
                     + "fault_detail = ?, updated_at = ?, printed_at = CASE WHEN ? = 'PRINTED' THEN ? ELSE printed_at "
-                    + "END WHERE job_id = ? AND state = 'PRINTING'")) {
+                    + "END, sent_at = CASE WHEN ? = 'SENT' THEN ? ELSE sent_at END, counter_start = CASE WHEN ? "
+                    + "IN ('SENT', 'PRINTED') THEN counter_start END WHERE job_id = ? AND state = 'PRINTING'")) {
                 ps.setString(1, to.name());
                 ps.setString(2, fault);
                 ps.setString(3, detail);
                 ps.setString(4, now.toString());
                 ps.setString(5, to.name());
                 ps.setString(6, now.toString());
-                ps.setString(7, jobId);
+                ps.setString(7, to.name());
+                ps.setString(8, now.toString());
+                ps.setString(9, to.name());
+                ps.setString(10, jobId);
                 if (ps.executeUpdate() != 1) {
                     throw new IllegalStateException("print job " + jobId + " is not PRINTING; its outcome " + to
                             + " cannot be recorded");
@@ -303,12 +332,16 @@ public final class PrintJobStore {
         });
     }
 
-    /** At start-up, before any worker runs: every PRINTING row becomes MAYBE_PRINTED (see the crash argument). */
+    /**
+     * At start-up, before any worker runs: every PRINTING row without a counter value becomes MAYBE_PRINTED (see
+     * the crash argument); closed-loop rows are left to the counter.
+     */
     List<PrintJob> recoverAfterCrash(Instant now) throws SQLException {
         return change(c -> {
             List<String> ids = new ArrayList<>();
             try (Statement s = c.createStatement();
-                 ResultSet rs = s.executeQuery("SELECT job_id FROM print_jobs WHERE state = 'PRINTING' ORDER BY seq")) {
+                 ResultSet rs = s.executeQuery("SELECT job_id FROM print_jobs WHERE state = 'PRINTING' "
+                         + "AND counter_start IS NULL ORDER BY seq")) {
                 while (rs.next()) {
                     ids.add(rs.getString(1));
                 }
@@ -329,6 +362,108 @@ public final class PrintJobStore {
                 out.add(get(c, id));
             }
             return out; // Commit the recovery.
+        });
+    }
+
+    /**
+     * A job on its way to a closed-loop printer (PRINTING or SENT with a counter value): what the counter must
+     * reach, and what is needed to send the rest again.
+     */
+    record InFlight(String jobId, long seq, String tenant, String zpl, Instant createdAt, PrintJobState state,
+            int labels, long counterStart, String serial, int labelsConfirmed) {
+    }
+
+    /** A printer's jobs on their way, in send order (seq). */
+    List<InFlight> inFlight(String printer) throws SQLException {
+        return db.read(c -> {
+            List<InFlight> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT job_id, seq, tenant, zpl, created_at, state, "
+                    + "labels, counter_start, counter_serial, labels_confirmed FROM print_jobs WHERE printer = ? AND "
+                    + "state IN ('PRINTING', 'SENT') AND counter_start IS NOT NULL ORDER BY seq")) {
+                ps.setString(1, printer);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        String serial = rs.getString(9);
+                        out.add(new InFlight(rs.getString(1), rs.getLong(2), rs.getString(3), rs.getString(4),
+                                instant(rs.getString(5)), PrintJobState.valueOf(rs.getString(6)), rs.getInt(7),
+                                rs.getLong(8), serial == null ? "" : serial, rs.getInt(10)));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
+    /** The counter passed the job's end: SENT or PRINTING -> PRINTED. Empty when the job is no longer on its way. */
+    Optional<PrintJob> confirmPrinted(String jobId, Instant now) throws SQLException {
+        return change(c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE print_jobs SET state = 'PRINTED', printed_at = ?, "
+                    + "updated_at = ?, labels_confirmed = labels_confirmed + COALESCE(labels, 0), fault = NULL, "
+                    + "fault_detail = NULL WHERE job_id = ? AND state IN ('PRINTING', 'SENT')")) {
+                ps.setString(1, now.toString());
+                ps.setString(2, now.toString());
+                ps.setString(3, jobId);
+                return ps.executeUpdate() == 1 ? Optional.of(get(c, jobId)) : Optional.<PrintJob>empty();
+            }
+        });
+    }
+
+    /**
+     * The counter proves the job's labels after the first {@code labelsPrinted} did not print and will not: back to
+     * QUEUED in its old place (seq kept, so the queue sends it before later jobs), with {@code zpl} for the rest.
+     */
+    Optional<PrintJob> requeueUnprinted(String jobId, String zpl, int labelsPrinted, String reason, Instant now)
+            throws SQLException {
+        return change(c -> {
+            Optional<PrintJob> job = one(c, "SELECT " + COLUMNS + " FROM print_jobs WHERE job_id = ?", this::job, jobId);
+            if (job.isEmpty() || (job.get().state() != PrintJobState.SENT && job.get().state() != PrintJobState.PRINTING)) {
+                return Optional.<PrintJob>empty();
+            }
+            try (PreparedStatement ps = c.prepareStatement("UPDATE print_jobs SET state = 'QUEUED', zpl = ?, "
+                    + "labels_confirmed = labels_confirmed + ?, counter_start = NULL, labels = NULL, fault = NULL, "
+                    + "fault_detail = NULL, updated_at = ? WHERE job_id = ?")) {
+                ps.setString(1, zpl);
+                ps.setInt(2, labelsPrinted);
+                ps.setString(3, now.toString());
+                ps.setString(4, jobId);
+                ps.executeUpdate();
+            }
+            recordAction(c, jobId, now, "REQUEUED_BY_COUNTER", "gateway", reason, job.get().state(),
+                    PrintJobState.QUEUED);
+            return Optional.of(get(c, jobId));
+        });
+    }
+
+    /** The counter cannot tell what printed: SENT or PRINTING -> MAYBE_PRINTED, with the reason. */
+    Optional<PrintJob> countUnknown(String jobId, String fault, String reason, Instant now) throws SQLException {
+        return change(c -> {
+            Optional<PrintJob> job = one(c, "SELECT " + COLUMNS + " FROM print_jobs WHERE job_id = ?", this::job, jobId);
+            if (job.isEmpty() || (job.get().state() != PrintJobState.SENT && job.get().state() != PrintJobState.PRINTING)) {
+                return Optional.<PrintJob>empty();
+            }
+            try (PreparedStatement ps = c.prepareStatement("UPDATE print_jobs SET state = 'MAYBE_PRINTED', fault = ?, "
+                    + "fault_detail = ?, counter_start = NULL, updated_at = ? WHERE job_id = ?")) {
+                ps.setString(1, fault);
+                ps.setString(2, reason);
+                ps.setString(3, now.toString());
+                ps.setString(4, jobId);
+                ps.executeUpdate();
+            }
+            recordAction(c, jobId, now, "COUNT_UNKNOWN", "gateway", reason, job.get().state(),
+                    PrintJobState.MAYBE_PRINTED);
+            return Optional.of(get(c, jobId));
+        });
+    }
+
+    /** Formats ahead of the job were dropped: its counter value starts again from what the printer counted. */
+    void rebase(String jobId, long counterStart) throws SQLException {
+        change(c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE print_jobs SET counter_start = ? WHERE job_id = ? "
+                    + "AND state IN ('PRINTING', 'SENT')")) {
+                ps.setLong(1, counterStart);
+                ps.setString(2, jobId);
+                return ps.executeUpdate();
+            }
         });
     }
 

@@ -22,8 +22,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The print spooler: takes print jobs, keeps them in {@link PrintJobStore} (where the schema, the commit points and
  * the crash argument are written down), and runs one {@link PrinterWorker} per configured printer. {@link #start}:
- * first it turns jobs left PRINTING by a crash into MAYBE_PRINTED, then the workers start, so no job
- * that may have printed is ever sent again without a person.
+ * first it turns jobs left PRINTING by a crash into MAYBE_PRINTED (those sent to a closed-loop printer excepted:
+ * their printer's label counter decides them, see {@link CounterFollower}), then the workers start, so no job
+ * that may have printed is ever sent again unless the counter proves it did not.
  *
  * <p>Every state change of a job becomes a {@code print-job} event for the job's tenant. Person actions
  * (reprint, discard, mark-printed) need a reason and record who, when and why. Finished jobs are pruned after
@@ -43,13 +44,15 @@ public final class PrintSpooler implements PrinterQueues, AutoCloseable {
     private final PrinterAccess access;
     private final Map<PrintJobState, AtomicLong> transitions = new EnumMap<>(PrintJobState.class);
     private final ScheduledExecutorService housekeeping;
+    private final ConfirmationStats confirmations;
 
     /** The result of {@link #submit}: the job, and whether this call made it (false: the same jobId again). */
     public record Submitted(PrintJob job, boolean created) {
     }
 
     public PrintSpooler(PrintJobStore store, PrinterRegistry printers, PrinterAccess access, EventHub events,
-            PrintConfiguration config) {
+            PrintConfiguration config, ConfirmationStats confirmations) {
+        this.confirmations = confirmations;
         this.store = store;
         this.access = access;
         this.events = events;
@@ -76,8 +79,13 @@ public final class PrintSpooler implements PrinterQueues, AutoCloseable {
             changed(job);
         }
         for (String name : printers.names()) {
-            PrinterWorker worker = new PrinterWorker(name, printers.driver(name).orElseThrow(), store,
-                    config.getHoldPollInterval(), this::changed);
+            int flying = store.inFlight(name).size();
+            if (flying > 0) {
+                LOG.info("printer '{}': {} print jobs were on their way when the gateway stopped; its label counter "
+                        + "decides them before anything new is sent", name, flying);
+            }
+            PrinterWorker worker = new PrinterWorker(name, printers.driver(name).orElseThrow(), store, config,
+                    confirmations, this::changed);
             workers.put(name, worker);
         }
         printers.onReady(this::wake);
@@ -91,8 +99,8 @@ public final class PrintSpooler implements PrinterQueues, AutoCloseable {
         if (workers.containsKey(name)) {
             return;
         }
-        PrinterWorker worker = new PrinterWorker(name, printers.driver(name).orElseThrow(), store,
-                config.getHoldPollInterval(), this::changed);
+        PrinterWorker worker = new PrinterWorker(name, printers.driver(name).orElseThrow(), store, config,
+                confirmations, this::changed);
         workers.put(name, worker);
         worker.start();
         LOG.info("printer '{}' adopted: its worker runs", name);
@@ -184,6 +192,23 @@ public final class PrintSpooler implements PrinterQueues, AutoCloseable {
 
     Map<PrintJobState, Integer> counts() throws SQLException {
         return store.counts();
+    }
+
+    @Override
+    public Boolean closedLoop(String printer) {
+        ConfirmationStats.Printer p = confirmations.all().get(printer);
+        return p == null ? null : p.closedLoop();
+    }
+
+    @Override
+    public String closedLoopNote(String printer) {
+        ConfirmationStats.Printer p = confirmations.all().get(printer);
+        return p == null ? null : p.note();
+    }
+
+    /** What print confirmation did, per printer (for /metrics). */
+    ConfirmationStats confirmations() {
+        return confirmations;
     }
 
     @Override

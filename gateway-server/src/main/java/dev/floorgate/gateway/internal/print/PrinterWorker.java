@@ -24,6 +24,11 @@ import org.slf4j.LoggerFactory;
  * driver's own poll seeing the printer ready) and sends the head job again once the printer is ready. A held
  * printer holds only its own queue. A failed send (the job may have printed) becomes MAYBE_PRINTED and the queue
  * goes on; that job waits for a person.
+ *
+ * <p>On a closed-loop printer (one whose label counter answers) a job the printer took is SENT, and its
+ * {@link CounterFollower} looks at the printer every confirm-poll interval until the counter proves it PRINTED,
+ * or proves it lost (then it is back in the queue, in its place) or cannot tell (MAYBE_PRINTED). A send that
+ * failed after every byte went out is SENT too: the counter decides it.
  */
 final class PrinterWorker implements Runnable {
     /** With nothing queued the worker still looks at the queue this often, a backstop for a missed wake-up. */
@@ -34,6 +39,8 @@ final class PrinterWorker implements Runnable {
     private final ZebraPrinterDriver driver;
     private final PrintJobStore store;
     private final Duration holdPoll;
+    private final Duration confirmPoll;
+    private final CounterFollower follower;
     private final Consumer<PrintJob> changed;
     private final BlockingQueue<Boolean> wakeups = new ArrayBlockingQueue<>(1);
     private final Thread thread;
@@ -42,12 +49,15 @@ final class PrinterWorker implements Runnable {
     private String heldFault;
     private String heldDetail;
 
-    PrinterWorker(String printer, ZebraPrinterDriver driver, PrintJobStore store, Duration holdPoll,
-            Consumer<PrintJob> changed) {
+    PrinterWorker(String printer, ZebraPrinterDriver driver, PrintJobStore store, PrintConfiguration config,
+            ConfirmationStats stats, Consumer<PrintJob> changed) {
         this.printer = printer;
         this.driver = driver;
         this.store = store;
-        this.holdPoll = holdPoll;
+        this.holdPoll = config.getHoldPollInterval();
+        this.confirmPoll = config.getConfirmPollInterval();
+        this.follower = new CounterFollower(printer, driver, store, changed, stats, config.getConfirmSettle(),
+                config.getMaxUnconfirmedPerPrinter());
         this.changed = changed;
         this.thread = new Thread(this, "fg-print-" + printer);
         this.thread.setDaemon(true);
@@ -105,8 +115,17 @@ final class PrinterWorker implements Runnable {
     }
 
     private void step() throws SQLException, InterruptedException {
+        boolean following = follower.following();
+        if (following) {
+            follower.follow();
+            following = follower.following();
+        }
         Optional<PrintJob> head = store.head(printer);
         if (head.isEmpty()) {
+            if (following) {
+                wakeups.poll(confirmPoll.toMillis(), TimeUnit.MILLISECONDS);
+                return;
+            }
             // Nothing waits: forget the fault. The next job's send asks the printer first and holds again if need be.
             heldFault = null;
             heldDetail = null;
@@ -118,7 +137,13 @@ final class PrinterWorker implements Runnable {
             awaitPrinter(job);
             return; // look at the head again: a person may have discarded or reprinted meanwhile
         }
-        Optional<PrintJob> printing = store.markPrinting(job.jobId(), Instant.now());
+        if (!follower.maySend()) {
+            wakeups.poll(confirmPoll.toMillis(), TimeUnit.MILLISECONDS);
+            return; // the jobs on their way are looked at first
+        }
+        CounterFollower.Plan plan = follower.plan(job);
+        Optional<PrintJob> printing = store.markPrinting(job.jobId(), Instant.now(), plan.counterStart(),
+                plan.serial(), plan.labels());
         if (printing.isEmpty()) {
             return; // no longer waiting: nothing may be sent
         }
@@ -127,7 +152,11 @@ final class PrinterWorker implements Runnable {
         PrintJob done;
         switch (outcome.result()) {
             case PRINTED:
-                done = store.afterSend(job.jobId(), PrintJobState.PRINTED, null, null, Instant.now());
+                done = store.afterSend(job.jobId(), plan.closedLoop() ? PrintJobState.SENT : PrintJobState.PRINTED,
+                        null, null, Instant.now());
+                if (plan.closedLoop()) {
+                    follower.sent();
+                }
                 break;
             case HELD:
             case NOT_ANSWERING:
@@ -137,6 +166,13 @@ final class PrinterWorker implements Runnable {
                 LOG.warn("print job {} for printer '{}' is held: {}", job.jobId(), printer, heldDetail);
                 break;
             default:
+                if (plan.closedLoop() && outcome.bytesSent() == outcome.bytesTotal()) {
+                    // every byte went out before the connection failed: the printer's counter decides
+                    done = store.afterSend(job.jobId(), PrintJobState.SENT, null, null, Instant.now());
+                    follower.sent();
+                    LOG.info("print job {}: {}; its printer's label counter will tell", job.jobId(), outcome.message());
+                    break;
+                }
                 done = store.afterSend(job.jobId(), PrintJobState.MAYBE_PRINTED, "send failed", outcome.message(),
                         Instant.now());
                 LOG.warn("print job {} may have printed and waits for a person: {}", job.jobId(), outcome.message());

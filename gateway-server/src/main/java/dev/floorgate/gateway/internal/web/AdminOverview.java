@@ -136,7 +136,7 @@ final class AdminOverview {
                     p.state.isFault(), p.lastSeen == null || p.lastSeen.plus(stale).isBefore(now),
                     known ? status.labelsRemaining() : null, id == null ? null : id.model(),
                     id == null ? null : id.firmware(), id == null ? null : id.dpi(),
-                    counts.getOrDefault(p.name, Map.of())));
+                    counts.getOrDefault(p.name, Map.of()), spooler.closedLoop(p.name), spooler.closedLoopNote(p.name)));
         }
         return out;
     }

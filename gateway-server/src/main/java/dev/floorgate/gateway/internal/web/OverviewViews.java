@@ -56,7 +56,7 @@ final class OverviewViews {
     record PrinterRow(String name, String description, String url, String state, String stateText, boolean online,
             boolean connected, List<String> faults, String detail, String lastSeen, String since, boolean fault,
             boolean stale, Integer labelsRemaining, String model, String firmware, Integer dpi,
-            Map<String, Integer> jobs) {
+            Map<String, Integer> jobs, Boolean closedLoop, String closedLoopNote) {
     }
 
     /** The jobs that need a person; each one as the print-jobs API shows it. */
