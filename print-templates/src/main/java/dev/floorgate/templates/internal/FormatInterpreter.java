@@ -26,9 +26,9 @@ final class FormatInterpreter {
             "SP", "SQ", "PL", "KV");
     /** Real commands the preview does not draw. */
     private static final Set<String> NOT_PREVIEWED = Set.of("DF", "XF", "FN", "XG", "IM", "IL", "IS", "DG", "DY",
-            "ID", "FP", "FM", "TB", "MU", "CD", "CV", "FC", "FE", "FL", "RF", "RB", "WF", "EG", "DN", "DU",
-            "BD", "B0", "BO", "B1", "B4", "B5", "B9", "BB", "BF", "BI", "BJ", "BK", "BL", "BM", "BP", "BR", "BS",
-            "BT", "BZ");
+            "ID", "FP", "FM", "TB", "MU", "CD", "CV", "FC", "FE", "FL", "RF", "RB", "WF", "EG", "DN", "DU");
+    /** Barcode commands the preview cannot draw: their field data is not printed as text either. */
+    private static final Set<String> BARCODES_NOT_PREVIEWED = Set.of("B4", "B5", "BB", "BF", "BT");
     private static final int HUMAN_READABLE_GAP = 2;
     private static final int MAX_SYMBOL_DOTS = 100_000;
     private static final int MAX_FIELD_DATA = 3072;
@@ -71,6 +71,7 @@ final class FormatInterpreter {
         int fontWidth;
         char orientation;
         ZplCommand barcode;
+        boolean hiddenBarcode;
         ZplCommand graphic;
         ZplCommand graphicField;
         char hexIndicator;
@@ -213,6 +214,9 @@ final class FormatInterpreter {
             field.barcode = c;
         } else if (NO_VISUAL_EFFECT.contains(c.code())) {
             return;
+        } else if (BARCODES_NOT_PREVIEWED.contains(c.code())) {
+            warnings.add("barcode " + c.label() + " is not previewed");
+            field.hiddenBarcode = true;
         } else if (NOT_PREVIEWED.contains(c.code())) {
             warnings.add(c.label() + " is not previewed");
         } else {
@@ -259,6 +263,9 @@ final class FormatInterpreter {
         int x = f.x + homeX - shiftX;
         int y = f.y + homeY + topY;
         boolean reverse = f.reverse || labelReverse;
+        if (f.hiddenBarcode && f.barcode == null) {
+            return;
+        }
         if (f.barcode != null) {
             if (f.data != null) {
                 drawSymbol(f, x, y, reverse);
@@ -324,7 +331,7 @@ final class FormatInterpreter {
         TextPainter.Face face = null;
         double textBand = 0;
         if (s.humanReadable != null) {
-            face = text.face('0', Math.min(60, 9 * Math.max(2, s.moduleWidth)), 0);
+            face = text.face('0', Math.min(60, 9 * Math.max(2, s.textModule)), 0);
             textBand = face.height + HUMAN_READABLE_GAP;
         }
         double boxHeight = barsHeight + textBand;
