@@ -14,9 +14,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 class ZplPreviewTest {
     @Test
     void unknownAndUnsupportedCommandsBecomeWarnings() {
-        PreviewResult r = ZplPreview.render("^XA^ZQ1,2^FO10,10^A0N,30,30^FDHi^FS^DFR:X.ZPL^FS~QQ^ZQ^MMT~HS^XZ", 203);
+        PreviewResult r = ZplPreview.render("^XA^ZQ1,2^FO10,10^A0N,30,30^FDHi^FS^IL:X.GRF^FS~QQ^ZQ^MMT~HS^XZ", 203);
 
-        assertThat(r.warnings()).containsExactly("unknown command ^ZQ ignored (2 times)", "^DF is not previewed",
+        assertThat(r.warnings()).containsExactly("unknown command ^ZQ ignored (2 times)", "^IL is not previewed",
                 "control command ~QQ ignored by the preview");
         assertThat(r.drawnFields()).containsExactly(new DrawnField(DrawnField.Kind.TEXT, 10, 10, "Hi"));
         assertThat(r.labelCount()).isEqualTo(1);

@@ -7,6 +7,7 @@ import java.awt.geom.AffineTransform;
 import java.awt.geom.Rectangle2D;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -23,10 +24,12 @@ final class FormatInterpreter {
             "JD", "JE", "JG", "JR", "JT", "JW", "JJ", "KL", "KN", "KP", "ML", "MF", "MP", "MW", "HH", "HS", "HI",
             "HM", "HQ", "HV", "HW", "HT", "HB", "HD", "HZ", "SS", "ST", "SL", "SO", "SE", "SC", "SR", "SF", "XB",
             "WD", "NC", "NI", "NN", "NP", "NS", "NT", "NV", "NW", "CC", "CT", "JI", "JL", "PA", "PH", "PS", "RS",
-            "SP", "SQ", "PL", "KV");
+            "SP", "SQ", "PL", "KV",
+            // handled before the format runs (StoredObjects), or no effect on the first label's picture:
+            "DF", "XF", "DG", "MC", "CD");
     /** Real commands the preview does not draw. */
-    private static final Set<String> NOT_PREVIEWED = Set.of("DF", "XF", "FN", "XG", "IM", "IL", "IS", "DG", "DY",
-            "ID", "FP", "FM", "TB", "MU", "CD", "CV", "FC", "FE", "FL", "RF", "RB", "WF", "EG", "DN", "DU");
+    private static final Set<String> NOT_PREVIEWED = Set.of("IL", "IS", "DY",
+            "ID", "FP", "FM", "TB", "MU", "CV", "FC", "FE", "FL", "RF", "RB", "WF", "EG", "DN", "DU");
     /** Barcode commands the preview cannot draw: their field data is not printed as text either. */
     private static final Set<String> BARCODES_NOT_PREVIEWED = Set.of("B4", "B5", "BB", "BF", "BT");
     private static final int HUMAN_READABLE_GAP = 2;
@@ -41,6 +44,9 @@ final class FormatInterpreter {
     private final int dpi;
     private final int maxFields;
     private final int maxGraphicBytes;
+    private final StoredObjects stored;
+    /** {@code ^FN} number -> the recalling format's {@code ^FD} (and {@code ^FH}, or null) for that field. */
+    private final Map<Integer, ZplCommand[]> fieldData;
 
     // Label-wide state.
     private int homeX;
@@ -74,6 +80,11 @@ final class FormatInterpreter {
         boolean hiddenBarcode;
         ZplCommand graphic;
         ZplCommand graphicField;
+        /** ^XG or ^IM: a downloaded graphic's ^GF parameters and its magnification. */
+        String recalledGraphic;
+        int magnifyX = 1;
+        int magnifyY = 1;
+        int fieldNumber;
         char hexIndicator;
         boolean reverse;
         int blockWidth;
@@ -84,11 +95,14 @@ final class FormatInterpreter {
         String data;
 
         boolean hasContent() {
-            return data != null || graphic != null || graphicField != null;
+            return data != null || graphic != null || graphicField != null || recalledGraphic != null;
         }
     }
 
-    FormatInterpreter(LabelCanvas canvas, PreviewWarnings warnings, int dpi, int maxFields) {
+    FormatInterpreter(LabelCanvas canvas, PreviewWarnings warnings, int dpi, int maxFields, StoredObjects stored,
+            Map<Integer, ZplCommand[]> fieldData) {
+        this.stored = stored;
+        this.fieldData = fieldData;
         this.canvas = canvas;
         this.warnings = warnings;
         this.dpi = dpi;
@@ -151,7 +165,9 @@ final class FormatInterpreter {
                 break;
             case "FD":
             case "FV":
-                field.data = c.cleanParams();
+                if (field.fieldNumber == 0 || !fieldData.containsKey(field.fieldNumber)) {
+                    field.data = c.cleanParams();
+                }
                 break;
             case "SN":
                 warnings.add("^SN serial numbers are previewed as their first value");
@@ -187,6 +203,21 @@ final class FormatInterpreter {
             case "GF":
                 field.graphicField = c;
                 break;
+            case "XG":
+            case "IM":
+                recallGraphic(c);
+                break;
+            case "FN":
+                field.fieldNumber = StoredObjects.fieldNumber(c);
+                ZplCommand[] given = fieldData.get(field.fieldNumber);
+                if (given != null) {
+                    field.data = given[0].cleanParams();
+                    if (given[1] != null) {
+                        String gi = given[1].cleanParams();
+                        field.hexIndicator = gi.isEmpty() ? '_' : gi.charAt(0);
+                    }
+                }
+                break;
             case "LH":
                 p = Params.of(c, warnings);
                 homeX = p.integer(0, 0, 0, 32000);
@@ -206,6 +237,23 @@ final class FormatInterpreter {
                 break;
             default:
                 other(c);
+        }
+    }
+
+    /** {@code ^XGd:o.x,mx,my} (magnified) and {@code ^IMd:o.x} (as stored) of a graphic this input downloaded. */
+    private void recallGraphic(ZplCommand c) {
+        String[] p = c.cleanParams().split(",", -1);
+        String params = stored.graphic(p[0]);
+        if (params == null) {
+            warnings.add(c.label() + ": graphic " + StoredObjects.key(p[0], ".GRF")
+                    + " is not downloaded by this input (~DG); not previewed");
+            return;
+        }
+        field.recalledGraphic = params;
+        if (c.is("XG")) {
+            Params q = Params.of(c, warnings);
+            field.magnifyX = q.integer(1, 1, 1, 10);
+            field.magnifyY = q.integer(2, 1, 1, 10);
         }
     }
 
@@ -237,7 +285,7 @@ final class FormatInterpreter {
             field.font = Character.toUpperCase(all.charAt(0));
             rest = all.substring(1);
         }
-        Params p = Params.of(c.label(), rest, warnings);
+        Params p = Params.of(c.label(), rest, c.delimiter(), warnings);
         field.orientation = Placement.orientation(p.text(0), (char) 0);
         field.fontHeight = p.integer(1, 0, 0, 32000);
         field.fontWidth = p.integer(2, 0, 0, 32000);
@@ -272,7 +320,7 @@ final class FormatInterpreter {
             }
         } else if (f.graphic != null) {
             drawGraphic(f, x, y, reverse);
-        } else if (f.graphicField != null) {
+        } else if (f.graphicField != null || f.recalledGraphic != null) {
             drawBitmap(f, x, y, reverse);
         } else {
             drawText(f, x, y, reverse);
@@ -369,15 +417,17 @@ final class FormatInterpreter {
     }
 
     private void drawBitmap(Field f, int x, int y, boolean reverse) {
-        GraphicFieldDecoder.Bitmap bitmap = GraphicFieldDecoder.decode(f.graphicField.params(), maxGraphicBytes,
-                warnings);
+        String params = f.graphicField != null ? f.graphicField.params() : f.recalledGraphic;
+        GraphicFieldDecoder.Bitmap bitmap = GraphicFieldDecoder.decode(params, maxGraphicBytes, warnings);
         if (bitmap == null) {
             return;
         }
-        int top = f.typeset ? y - bitmap.rows : y;
+        int height = bitmap.rows * f.magnifyY;
+        int top = f.typeset ? y - height : y;
         Graphics2D g = canvas.begin(new AffineTransform(), false, reverse);
-        bitmap.draw(g, x, top, canvas.height());
+        bitmap.draw(g, x, top, canvas.height(), f.magnifyX, f.magnifyY);
         canvas.end();
-        drawn.add(new DrawnField(DrawnField.Kind.GRAPHIC, x, y, "", x, top, bitmap.bytesPerRow * 8, bitmap.rows));
+        drawn.add(new DrawnField(DrawnField.Kind.GRAPHIC, x, y, "", x, top, bitmap.bytesPerRow * 8 * f.magnifyX,
+                height));
     }
 }

@@ -1,0 +1,85 @@
+package dev.floorgate.templates;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+/** The preview reads ZPL the way the printer does: comments, prefixes, delimiters, stored formats and graphics. */
+class ZplParsingTest {
+    private static PreviewResult render(String zpl) {
+        return ZplPreview.render(zpl, 203);
+    }
+
+    @Test
+    void commentAfterTheParametersDoesNotMoveTheField() {
+        PreviewResult r = render("^XA\n^FO50,80 ; the header, was at 1200,1200\n^A0N,30,30^FDHeader^FS\n"
+                + "^FO60,90\n// address block\n^A0N,30,30^FDAddress^FS\n^FX a comment ^FS\n^XZ");
+        assertThat(r.drawnFields()).containsExactly(new DrawnField(DrawnField.Kind.TEXT, 50, 80, "Header"),
+                new DrawnField(DrawnField.Kind.TEXT, 60, 90, "Address"));
+        assertThat(r.warnings()).isEmpty();
+    }
+
+    @Test
+    void whitespaceInsideParametersIsIgnored() {
+        PreviewResult r = render("^XA^FO 50 , 70 ^A0N, 30, 30^FDx^FS^XZ");
+        assertThat(r.drawnFields()).containsExactly(new DrawnField(DrawnField.Kind.TEXT, 50, 70, "x"));
+        assertThat(r.warnings()).isEmpty();
+    }
+
+    @Test
+    void prefixAndDelimiterChangesApplyToLaterCommands() {
+        PreviewResult r = render("^XA^CC+ +FO10,20+FDcaret+FS+CD; +FO30;40+A0N;30;30+FDsemi,colon+FS+XZ");
+        assertThat(r.drawnFields()).containsExactly(new DrawnField(DrawnField.Kind.TEXT, 10, 20, "caret"),
+                new DrawnField(DrawnField.Kind.TEXT, 30, 40, "semi,colon"));
+        assertThat(r.warnings()).isEmpty();
+    }
+
+    @Test
+    void tildeCcChangesTheCaretToo() {
+        PreviewResult r = render("~CC!!XA!FO11,12!FDtilde cc!FS!XZ");
+        assertThat(r.drawnFields()).containsExactly(new DrawnField(DrawnField.Kind.TEXT, 11, 12, "tilde cc"));
+    }
+
+    @Test
+    void mapClearIsARealCommandWithoutAWarning() {
+        PreviewResult r = render("^XA^MCY^FO1,1^FDx^FS^XZ");
+        assertThat(r.warnings()).isEmpty();
+    }
+
+    @Test
+    void storedFormatIsRecalledWithItsFieldNumbersFilled() {
+        String zpl = "^XA^DFR:SHIP.ZPL^FS^FO20,20^A0N,30,30^FN1\"Name\"^FS^FO20,80^BY2^BCN,60,N^FN2^FS"
+                + "^FO20,200^A0N,30,30^FDfixed text^FS^XZ\n"
+                + "^XA^XFR:SHIP.ZPL^FS^FN1^FH^FDJos_C3_A9^FS^FN2^FDABC-123^FS^XZ";
+        PreviewResult r = render(zpl);
+
+        assertThat(r.warnings()).isEmpty();
+        assertThat(r.labelCount()).isEqualTo(2);
+        assertThat(r.drawnFields()).extracting(DrawnField::kind, DrawnField::x, DrawnField::y, DrawnField::data)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(DrawnField.Kind.TEXT, 20, 20, "Jos\u00c3\u00a9"),
+                        org.assertj.core.groups.Tuple.tuple(DrawnField.Kind.CODE128, 20, 80, "ABC-123"),
+                        org.assertj.core.groups.Tuple.tuple(DrawnField.Kind.TEXT, 20, 200, "fixed text"));
+        assertThat(BarcodeDecoding.decodeAll(r)).containsExactly("ABC-123");
+    }
+
+    @Test
+    void recallOfAFormatThisInputDidNotStoreIsReported() {
+        PreviewResult r = render("^XA^XFE:OTHER^FS^FN1^FDx^FS^XZ");
+        assertThat(r.warnings()).containsExactly("^XF: format OTHER.ZPL is not stored by this input (^DF); not previewed");
+        assertThat(r.drawnFields()).isEmpty();
+    }
+
+    @Test
+    void downloadedGraphicIsRecalledMagnified() {
+        // 2 bytes per row, 2 rows: a 16 x 2 dot bar with the left 8 dots black.
+        String zpl = "~DGR:BAR.GRF,4,2,FF00FF00\n^XA^FO10,10^XGR:BAR.GRF,2,3^FS^FO100,100^IMR:BAR.GRF^FS^XZ";
+        PreviewResult r = render(zpl);
+        assertThat(r.warnings()).isEmpty();
+        assertThat(r.drawnFields()).extracting(DrawnField::width, DrawnField::height)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(32, 6), org.assertj.core.groups.Tuple.tuple(16, 2));
+        java.awt.image.BufferedImage img = BarcodeDecoding.image(r.png());
+        assertThat(img.getRGB(10 + 15, 10 + 5) & 0xffffff).isZero();
+        assertThat(img.getRGB(10 + 16, 10 + 5) & 0xffffff).isEqualTo(0xffffff);
+        assertThat(img.getRGB(107, 101) & 0xffffff).isZero();
+    }
+}
