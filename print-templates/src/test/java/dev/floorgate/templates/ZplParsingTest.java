@@ -50,13 +50,13 @@ class ZplParsingTest {
     void storedFormatIsRecalledWithItsFieldNumbersFilled() {
         String zpl = "^XA^DFR:SHIP.ZPL^FS^FO20,20^A0N,30,30^FN1\"Name\"^FS^FO20,80^BY2^BCN,60,N^FN2^FS"
                 + "^FO20,200^A0N,30,30^FDfixed text^FS^XZ\n"
-                + "^XA^XFR:SHIP.ZPL^FS^FN1^FH^FDJos_C3_A9^FS^FN2^FDABC-123^FS^XZ";
+                + "^XA^CI28^XFR:SHIP.ZPL^FS^FN1^FH^FDJos_C3_A9^FS^FN2^FDABC-123^FS^XZ";
         PreviewResult r = render(zpl);
 
         assertThat(r.warnings()).isEmpty();
         assertThat(r.labelCount()).isEqualTo(2);
         assertThat(r.drawnFields()).extracting(DrawnField::kind, DrawnField::x, DrawnField::y, DrawnField::data)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(DrawnField.Kind.TEXT, 20, 20, "Jos\u00c3\u00a9"),
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(DrawnField.Kind.TEXT, 20, 20, "Jos\u00e9"),
                         org.assertj.core.groups.Tuple.tuple(DrawnField.Kind.CODE128, 20, 80, "ABC-123"),
                         org.assertj.core.groups.Tuple.tuple(DrawnField.Kind.TEXT, 20, 200, "fixed text"));
         assertThat(BarcodeDecoding.decodeAll(r)).containsExactly("ABC-123");

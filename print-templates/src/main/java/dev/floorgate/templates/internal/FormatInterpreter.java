@@ -62,6 +62,8 @@ final class FormatInterpreter {
     private double ratio = 3.0;
     private int barcodeHeight = 10;
     private int charset;
+    /** ^CI remap pairs as a 256-byte table, or null. */
+    private byte[] remap;
     private int nextTypesetX;
     private int nextTypesetY;
 
@@ -233,7 +235,19 @@ final class FormatInterpreter {
                 labelReverse = Params.of(c, warnings).yes(0, false);
                 break;
             case "CI":
-                charset = Params.of(c, warnings).integer(0, 0, 0, 36);
+                p = Params.of(c, warnings);
+                charset = p.integer(0, 0, 0, 36);
+                remap = null;
+                // ^CIa,s1,d1,s2,d2,...: byte s printed as byte d.
+                for (int k = 1; p.has(k) && p.has(k + 1); k += 2) {
+                    if (remap == null) {
+                        remap = new byte[256];
+                        for (int b = 0; b < 256; b++) {
+                            remap[b] = (byte) b;
+                        }
+                    }
+                    remap[p.integer(k, 0, 0, 255)] = (byte) p.integer(k + 1, 0, 0, 255);
+                }
                 break;
             default:
                 other(c);
@@ -333,7 +347,7 @@ final class FormatInterpreter {
             warnings.add("field data longer than " + MAX_FIELD_DATA + " bytes cut");
             raw = raw.substring(0, MAX_FIELD_DATA * 3);
         }
-        return FieldDataDecoder.decode(raw, f.hexIndicator, charset, warnings);
+        return FieldDataDecoder.decode(raw, f.hexIndicator, charset, remap, warnings);
     }
 
     private void drawText(Field f, int x, int y, boolean reverse) {
