@@ -77,20 +77,15 @@ final class BarcodeDecoding {
             if (formats.isEmpty()) {
                 continue;
             }
-            int margin = Math.max(30, Math.max(f.width(), f.height()) / 2);
-            int left = Math.max(0, f.left() - margin);
-            int top = Math.max(0, f.top() - margin);
-            int right = Math.min(image.getWidth(), f.left() + f.width() + margin);
-            int bottom = Math.min(image.getHeight(), f.top() + f.height() + margin);
-            BufferedImage region = image.getSubimage(left, top, right - left, bottom - top);
+            // The symbol's own box on white paper: neighbouring symbols cannot be read instead of it.
+            BufferedImage region = pure(image, f);
             Map<DecodeHintType, Object> hints = new EnumMap<>(DecodeHintType.class);
             hints.put(DecodeHintType.TRY_HARDER, Boolean.TRUE);
             hints.put(DecodeHintType.ASSUME_GS1, Boolean.TRUE);
             hints.put(DecodeHintType.POSSIBLE_FORMATS, EnumSet.copyOf(formats));
             if (f.kind() == DrawnField.Kind.MAXICODE) {
-                // zxing reads MaxiCode only as a "pure" symbol: the exact box, nothing else in the picture.
+                // zxing reads MaxiCode only as a "pure" symbol.
                 hints.put(DecodeHintType.PURE_BARCODE, Boolean.TRUE);
-                region = pure(image, f);
             }
             try {
                 out.add(text(new MultiFormatReader().decode(new BinaryBitmap(new HybridBinarizer(
@@ -119,13 +114,18 @@ final class BarcodeDecoding {
 
     /** The symbol's box alone on white paper with a quiet zone, as zxing's pure-barcode MaxiCode reader wants. */
     private static BufferedImage pure(BufferedImage image, DrawnField f) {
-        int q = 20;
+        int q = 40;
         BufferedImage out = new BufferedImage(f.width() + 2 * q, f.height() + 2 * q, BufferedImage.TYPE_BYTE_GRAY);
         java.awt.Graphics2D g = out.createGraphics();
         g.setColor(java.awt.Color.WHITE);
         g.fillRect(0, 0, out.getWidth(), out.getHeight());
-        g.drawImage(image.getSubimage(f.left(), f.top(), Math.min(f.width(), image.getWidth() - f.left()),
-                Math.min(f.height(), image.getHeight() - f.top())), q, q, null);
+        int left = Math.max(0, f.left());
+        int top = Math.max(0, f.top());
+        int w = Math.min(f.left() + f.width(), image.getWidth()) - left;
+        int h = Math.min(f.top() + f.height(), image.getHeight()) - top;
+        if (w > 0 && h > 0) {
+            g.drawImage(image.getSubimage(left, top, w, h), q + left - f.left(), q + top - f.top(), null);
+        }
         g.dispose();
         return out;
     }

@@ -100,7 +100,12 @@ final class MatrixSymbols {
             String country = data.substring(3, 6);
             String postal = data.substring(6, 6 + postalLength);
             content = data.substring(6 + postalLength);
-            m.setPrimary(postal + country + service);
+            // okapi takes a 15-character primary: postal code padded to 9, country, class of service.
+            StringBuilder padded = new StringBuilder(postal);
+            while (padded.length() < 9) {
+                padded.append(' ');
+            }
+            m.setPrimary(padded + country + service);
             String primary = (mode == 2 ? stripLeadingZeros(postal) : postal) + GS + country + GS + service + GS;
             boolean header = content.startsWith("[)>\u001e01\u001d") && content.length() >= 9;
             shown = header ? content.substring(0, 9) + primary + content.substring(9) : primary + content;
