@@ -82,4 +82,19 @@ class ZplParsingTest {
         assertThat(img.getRGB(10 + 16, 10 + 5) & 0xffffff).isEqualTo(0xffffff);
         assertThat(img.getRGB(107, 101) & 0xffffff).isZero();
     }
+
+    @Test
+    void graphicSymbolsPrintAsTheirCharacters() {
+        PreviewResult r = render("^XA^FO10,10^GSN,40,40^FDABC^FS^XZ");
+        assertThat(r.warnings()).isEmpty();
+        assertThat(r.drawnFields()).extracting(DrawnField::data).containsExactly("\u00ae\u00a9\u2122");
+    }
+
+    @Test
+    void maxiCodeWithOnlyThePrimaryMessageIsDrawn() {
+        PreviewResult r = render("^XA^FO30,30^BD2,1,1^FD001840627010000^FS^XZ");
+        assertThat(r.warnings()).containsExactly(
+                "^BD: no low-priority message; previewed with one space after the primary message");
+        assertThat(BarcodeDecoding.decodeAll(r)).containsExactly("627010000\u001d840\u001d001\u001d ");
+    }
 }

@@ -87,6 +87,8 @@ final class FormatInterpreter {
         int magnifyX = 1;
         int magnifyY = 1;
         int fieldNumber;
+        /** ^GS: the data letters A-E are the graphic symbols registered, copyright, trademark, UL, CSA. */
+        boolean graphicSymbol;
         char hexIndicator;
         boolean reverse;
         int blockWidth;
@@ -204,6 +206,14 @@ final class FormatInterpreter {
                 break;
             case "GF":
                 field.graphicField = c;
+                break;
+            case "GS":
+                p = Params.of(c, warnings);
+                field.graphicSymbol = true;
+                field.font = '0';
+                field.orientation = Placement.orientation(p.text(0), (char) 0);
+                field.fontHeight = p.integer(1, defaultFontHeight, 0, 32000);
+                field.fontWidth = p.integer(2, field.fontHeight, 0, 32000);
                 break;
             case "XG":
             case "IM":
@@ -352,6 +362,9 @@ final class FormatInterpreter {
 
     private void drawText(Field f, int x, int y, boolean reverse) {
         String data = decodedData(f);
+        if (f.graphicSymbol) {
+            data = graphicSymbols(data);
+        }
         TextPainter.Face face;
         if (f.font != 0) {
             int h = f.fontHeight;
@@ -375,6 +388,22 @@ final class FormatInterpreter {
             nextTypesetY = f.y;
         }
         drawn.add(field(DrawnField.Kind.TEXT, x, y, data, frame, block.width, block.height));
+    }
+
+    /** ^GS field data: A registered, B copyright, C trademark, D UL, E CSA (other letters print as they are). */
+    private static String graphicSymbols(String data) {
+        StringBuilder out = new StringBuilder();
+        for (char c : data.toCharArray()) {
+            switch (Character.toUpperCase(c)) {
+                case 'A': out.append('\u00ae'); break;
+                case 'B': out.append('\u00a9'); break;
+                case 'C': out.append('\u2122'); break;
+                case 'D': out.append("UL"); break;
+                case 'E': out.append("CSA"); break;
+                default: out.append(c);
+            }
+        }
+        return out.toString();
     }
 
     private void drawSymbol(Field f, int x, int y, boolean reverse) {

@@ -100,6 +100,12 @@ final class MatrixSymbols {
             String country = data.substring(3, 6);
             String postal = data.substring(6, 6 + postalLength);
             content = data.substring(6 + postalLength);
+            if (content.isEmpty()) {
+                // okapibarcode cannot encode a primary message alone; one space stands in for the empty
+                // low-priority message (shown in the drawn data, so a decode check sees it).
+                warnings.add("^BD: no low-priority message; previewed with one space after the primary message");
+                content = " ";
+            }
             // okapi takes a 15-character primary: postal code padded to 9, country, class of service.
             StringBuilder padded = new StringBuilder(postal);
             while (padded.length() < 9) {
