@@ -97,4 +97,13 @@ class ZplParsingTest {
                 "^BD: no low-priority message; previewed with one space after the primary message");
         assertThat(BarcodeDecoding.decodeAll(r)).containsExactly("627010000\u001d840\u001d001\u001d ");
     }
+
+    @Test
+    void printOrientationInvertedTurnsTheWholeLabel() {
+        PreviewResult r = render("^XA^POI^PW400^LL200^FO10,20^GB50,30,30^FS^XZ");
+        java.awt.image.BufferedImage img = BarcodeDecoding.image(r.png());
+        assertThat(img.getRGB(400 - 11, 200 - 21) & 0xffffff).isZero();
+        assertThat(img.getRGB(11, 21) & 0xffffff).isEqualTo(0xffffff);
+        assertThat(r.drawnFields().get(0).left()).isEqualTo(400 - 10 - 50);
+    }
 }

@@ -55,7 +55,7 @@ final class BarcodePainter {
         switch (code) {
             case "BC": case "B3": case "BA": case "BE": case "B8": case "BU": case "B2": case "BQ": case "BX":
             case "B7": case "BO": case "B0": case "BD": case "B9": case "BS": case "BK": case "B1": case "BI":
-            case "BJ": case "BL": case "BM": case "BP": case "BR": case "BZ":
+            case "BJ": case "BL": case "BM": case "BP": case "BR": case "BZ": case "B5":
                 return true;
             default:
                 return false;
@@ -117,6 +117,10 @@ final class BarcodePainter {
                 case "BZ":
                     return matrix.postnet(data, p.integer(1, by.height, 1, 32000), p.yes(2, true), p.yes(3, false),
                             p.integer(4, 0, 0, 3) == 3, by.moduleWidth);
+                case "B5":
+                    // ^B5o,h,f,g: PLANET Code.
+                    return matrix.postnet(data, p.integer(1, by.height, 1, 32000), p.yes(2, false), p.yes(3, false),
+                            true, by.moduleWidth);
                 case "BO":
                 case "B0":
                     return matrix.aztec(data, p.integer(1, defaultMagnification(by.dpi), 1, 10),

@@ -31,7 +31,7 @@ final class FormatInterpreter {
     private static final Set<String> NOT_PREVIEWED = Set.of("IL", "IS", "DY",
             "ID", "FP", "FM", "TB", "MU", "CV", "FC", "FE", "FL", "RF", "RB", "WF", "EG", "DN", "DU");
     /** Barcode commands the preview cannot draw: their field data is not printed as text either. */
-    private static final Set<String> BARCODES_NOT_PREVIEWED = Set.of("B4", "B5", "BB", "BF", "BT");
+    private static final Set<String> BARCODES_NOT_PREVIEWED = Set.of("B4", "BB", "BF", "BT");
     private static final int HUMAN_READABLE_GAP = 2;
     private static final int MAX_SYMBOL_DOTS = 100_000;
     private static final int MAX_FIELD_DATA = 3072;

@@ -144,6 +144,7 @@ public final class PreviewRenderer {
 
         int printWidth = 0;
         int labelLength = 0;
+        boolean inverted = false;
         if (first >= 0) {
             for (int i = first; i < firstEnd; i++) {
                 ZplCommand c = printed.get(i);
@@ -151,6 +152,9 @@ public final class PreviewRenderer {
                     printWidth = Params.of(c, warnings).integer(0, 0, 2, 32000);
                 } else if (c.is("LL")) {
                     labelLength = Params.of(c, warnings).integer(0, 0, 1, 32000);
+                } else if (c.is("PO")) {
+                    // ^POI prints the whole label upside down; ^PON (normal) undoes it.
+                    inverted = Params.of(c, warnings).letter(0, 'N') == 'I';
                 }
             }
         }
@@ -171,7 +175,25 @@ public final class PreviewRenderer {
             interpreter.run(printed, first, firstEnd);
         }
         BufferedImage image = canvas.finish();
-        return new Output(png(image), warnings.list(), width, height, labels, interpreter.drawn());
+        List<DrawnField> drawn = interpreter.drawn();
+        if (inverted) {
+            image = rotated180(image);
+            List<DrawnField> turned = new ArrayList<>(drawn.size());
+            for (DrawnField f : drawn) {
+                turned.add(new DrawnField(f.kind(), f.x(), f.y(), f.data(), width - f.left() - f.width(),
+                        height - f.top() - f.height(), f.width(), f.height()));
+            }
+            drawn = turned;
+        }
+        return new Output(png(image), warnings.list(), width, height, labels, drawn);
+    }
+
+    private static BufferedImage rotated180(BufferedImage image) {
+        BufferedImage out = new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_BYTE_BINARY);
+        java.awt.Graphics2D g = out.createGraphics();
+        g.drawImage(image, new java.awt.geom.AffineTransform(-1, 0, 0, -1, image.getWidth(), image.getHeight()), null);
+        g.dispose();
+        return out;
     }
 
     private static boolean hasFormatCommandBefore(List<ZplCommand> commands, int first) {
