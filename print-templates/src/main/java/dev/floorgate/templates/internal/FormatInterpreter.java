@@ -18,18 +18,6 @@ import java.util.Set;
  * change the picture are skipped; unknown or unsupported ones become warnings.
  */
 final class FormatInterpreter {
-    /** Printer settings, queries and host commands: no effect on the picture, so no warning either. */
-    private static final Set<String> NO_VISUAL_EFFECT = Set.of("XA", "PW", "LL", "PQ", "FX", "MM", "MN", "MT",
-            "MD", "PR", "PO", "PM", "PF", "PP", "JU", "JZ", "JM", "JS", "SZ", "CW", "SD", "TA", "JA", "JB", "JC",
-            "JD", "JE", "JG", "JR", "JT", "JW", "JJ", "KL", "KN", "KP", "ML", "MF", "MP", "MW", "HH", "HS", "HI",
-            "HM", "HQ", "HV", "HW", "HT", "HB", "HD", "HZ", "SS", "ST", "SL", "SO", "SE", "SC", "SR", "SF", "XB",
-            "WD", "NC", "NI", "NN", "NP", "NS", "NT", "NV", "NW", "CC", "CT", "JI", "JL", "PA", "PH", "PS", "RS",
-            "SP", "SQ", "PL", "KV",
-            // handled before the format runs (StoredObjects), or no effect on the first label's picture:
-            "DF", "XF", "DG", "MC", "CD");
-    /** Real commands the preview does not draw. */
-    private static final Set<String> NOT_PREVIEWED = Set.of("IL", "IS", "DY",
-            "ID", "FP", "FM", "TB", "MU", "CV", "FC", "FE", "FL", "RF", "RB", "WF", "EG", "DN", "DU");
     /** Barcode commands the preview cannot draw: their field data is not printed as text either. */
     private static final Set<String> BARCODES_NOT_PREVIEWED = Set.of("B4", "BB", "BF", "BT");
     private static final int HUMAN_READABLE_GAP = 2;
@@ -124,8 +112,11 @@ final class FormatInterpreter {
         for (int i = from; i < to; i++) {
             ZplCommand c = commands.get(i);
             if (c.kind() == ZplCommand.CONTROL) {
-                if (!NO_VISUAL_EFFECT.contains(c.code())) {
+                ZplCommandCatalog.Status status = ZplCommandCatalog.statusOf(c);
+                if (status == null) {
                     warnings.add("control command " + c.label() + " ignored by the preview");
+                } else if (status == ZplCommandCatalog.Status.REPORTED) {
+                    warnings.add(c.label() + " is not previewed");
                 }
                 continue;
             }
@@ -282,16 +273,15 @@ final class FormatInterpreter {
     }
 
     private void other(ZplCommand c) {
+        ZplCommandCatalog.Status status = ZplCommandCatalog.statusOf(c);
         if (BarcodePainter.supports(c.code())) {
             field.barcode = c;
-        } else if (NO_VISUAL_EFFECT.contains(c.code())) {
-            return;
         } else if (BARCODES_NOT_PREVIEWED.contains(c.code())) {
             warnings.add("barcode " + c.label() + " is not previewed");
             field.hiddenBarcode = true;
-        } else if (NOT_PREVIEWED.contains(c.code())) {
+        } else if (status == ZplCommandCatalog.Status.REPORTED) {
             warnings.add(c.label() + " is not previewed");
-        } else {
+        } else if (status == null) {
             warnings.add("unknown command " + c.label() + " ignored");
         }
     }
