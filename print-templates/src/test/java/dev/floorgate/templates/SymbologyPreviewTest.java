@@ -126,11 +126,30 @@ class SymbologyPreviewTest {
     @Test
     void drawnSymbolsStayOnTheLabel() {
         for (String cmd : List.of("^BON,4", "^BD4", "^BKN,N,80", "^B1N,N,80", "^BIN,80", "^BJN,80",
-                "^BMN,B,80", "^BPN,N,80", "^BZN,40,Y,N,0")) {
+                "^BMN,B,80", "^BPN,N,80", "^BZN,40,Y,N,0", "^BZN,40,N,N,1", "^B5N,40")) {
             PreviewResult r = render("^XA^PW812^FO10,10^BY2" + cmd + "^FD0123456789^FS^XZ");
             assertThat(r.drawnFields()).as(cmd).hasSize(1);
             DrawnField f = r.drawnFields().get(0);
             assertThat(f.left() + f.width()).as(cmd).isLessThanOrEqualTo(812);
         }
+    }
+
+    @Test
+    void uspsIntelligentMailIsDrawnAsFourStateBars() {
+        PreviewResult r = render("^XA^FO20,20^BY2^BZN,40,N,N,3^FD0123456709498765432101234567891^FS^XZ");
+        assertThat(r.warnings()).isEmpty();
+        assertThat(only(r).kind()).isEqualTo(DrawnField.Kind.USPS_IMB);
+        // 65 bars, all of which cross the tracker line in the middle.
+        DrawnField f = only(r);
+        java.awt.image.BufferedImage img = BarcodeDecoding.image(r.png());
+        int y = f.top() + f.height() / 2;
+        int bars = 0;
+        boolean inBar = false;
+        for (int x = f.left(); x < f.left() + f.width(); x++) {
+            boolean black = (img.getRGB(x, y) & 0xffffff) == 0;
+            bars += black && !inBar ? 1 : 0;
+            inBar = black;
+        }
+        assertThat(bars).isEqualTo(65);
     }
 }

@@ -115,12 +115,13 @@ final class BarcodePainter {
                     return linear.plessey(data, p.integer(2, by.height, 1, 32000), p.yes(3, true), p.yes(4, false),
                             by);
                 case "BZ":
-                    return matrix.postnet(data, p.integer(1, by.height, 1, 32000), p.yes(2, true), p.yes(3, false),
-                            p.integer(4, 0, 0, 3) == 3, by.moduleWidth);
+                    // t = 0 POSTNET, 1 PLANET, 3 USPS Intelligent Mail.
+                    return matrix.postal(data, p.integer(1, by.height, 1, 32000), p.yes(2, false), p.yes(3, false),
+                            p.integer(4, 0, 0, 3), by.moduleWidth);
                 case "B5":
                     // ^B5o,h,f,g: PLANET Code.
-                    return matrix.postnet(data, p.integer(1, by.height, 1, 32000), p.yes(2, false), p.yes(3, false),
-                            true, by.moduleWidth);
+                    return matrix.postal(data, p.integer(1, by.height, 1, 32000), p.yes(2, false), p.yes(3, false),
+                            1, by.moduleWidth);
                 case "BO":
                 case "B0":
                     return matrix.aztec(data, p.integer(1, defaultMagnification(by.dpi), 1, 10),

@@ -21,7 +21,7 @@ import uk.org.okapibarcode.graphics.Hexagon;
 
 /**
  * Aztec ({@code ^BO}, {@code ^B0}; zxing), MaxiCode ({@code ^BD}; okapibarcode, zxing has no MaxiCode encoder),
- * GS1 DataBar ({@code ^BR}) and POSTNET/PLANET ({@code ^BZ}) (okapibarcode).
+ * GS1 DataBar ({@code ^BR}), POSTNET, PLANET and USPS Intelligent Mail ({@code ^BZ}, {@code ^B5}) (okapibarcode).
  */
 final class MatrixSymbols {
     /** A MaxiCode symbol is 1.11 in wide and 1.054 in high whatever the resolution (ZPL guide, ^BD). */
@@ -182,10 +182,21 @@ final class MatrixSymbols {
         return drawn;
     }
 
-    /** {@code ^BZo,h,f,g,t}: t = 0 POSTNET, 3 PLANET; bars at the ^BY module width. */
-    Symbol postnet(String data, int height, boolean hri, boolean above, boolean planet, int module) {
-        Postnet s = new Postnet(planet ? Postnet.Mode.PLANET : Postnet.Mode.POSTNET);
+    /** {@code ^BZo,h,f,g,t}: t = 0 POSTNET, 1 PLANET, 3 USPS Intelligent Mail (4-state); bars at the ^BY width. */
+    Symbol postal(String data, int height, boolean hri, boolean above, int type, int module) {
         String digits = data.replaceAll("[^0-9]", "");
+        if (type == 3) {
+            uk.org.okapibarcode.backend.UspsOneCode s = new uk.org.okapibarcode.backend.UspsOneCode();
+            // 20-digit tracking code, then the 0, 5, 9 or 11-digit routing code, which okapi wants after a '-'.
+            String content = digits.length() > 20 ? digits.substring(0, 20) + "-" + digits.substring(20) : digits;
+            return LinearSymbols.okapi(DrawnField.Kind.USPS_IMB, content, s, height, module, hri ? digits : null,
+                    above);
+        }
+        if (type == 2) {
+            warnings.add("^BZ: postal code type 2 is reserved; previewed as POSTNET");
+        }
+        boolean planet = type == 1;
+        Postnet s = new Postnet(planet ? Postnet.Mode.PLANET : Postnet.Mode.POSTNET);
         return LinearSymbols.okapi(planet ? DrawnField.Kind.PLANET : DrawnField.Kind.POSTNET, digits, s, height,
                 module, hri ? digits : null, above);
     }

@@ -30,7 +30,7 @@ public final class ZplCommandCatalog {
     private static final Map<String, Entry> COMMANDS = new LinkedHashMap<>();
 
     static {
-        rendered("^B0", "^B1", "^B2", "^B3", "^B5", "^B8", "^B9", "^BA", "^BC", "^BD", "^BE", "^BI",
+        rendered("^B0", "^B1", "^BZ", "^B2", "^B3", "^B5", "^B8", "^B9", "^BA", "^BC", "^BD", "^BE", "^BI",
                 "^BJ", "^BK", "^BL", "^BM", "^BO", "^BP", "^BS", "^BU", "^BY", "^CC", "~CC", "^CD", "~CD", "^CF",
                 "^CT", "~CT", "^DF", "~DG", "^FD", "^FH", "^FN", "^FO", "^FR", "^FS", "^FT", "^FV", "^FW", "^FX",
                 "^GB", "^GC", "^GD", "^GE", "^GS", "^IM", "^LH", "^LL", "^LR", "^LS", "^LT", "^PO", "^PW", "^XA",
@@ -39,7 +39,6 @@ public final class ZplCommandCatalog {
         partly("^BQ", "mixed-mode data (D) is drawn as one symbol; model 1 as model 2");
         partly("^BR", "GS1 DataBar types 1 (omnidirectional), 5 (limited) and 6 (expanded); other types reported");
         partly("^BX", "ECC 200 only; other quality levels are drawn as ECC 200");
-        partly("^BZ", "POSTNET and PLANET; the USPS Intelligent Mail type is reported");
         partly("^CI", "tables for 0-13, 27-36 and the UTF encodings; 14-17, 24 and 26 read through the JDK's "
                 + "Shift-JIS, EUC-JP, UTF-16 or ISO-8859-1 charsets");
         partly("^FB", "wrap, justification, line spacing and hanging indent; the printer's exact line breaking of "
