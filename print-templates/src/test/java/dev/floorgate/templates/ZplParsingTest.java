@@ -106,4 +106,19 @@ class ZplParsingTest {
         assertThat(img.getRGB(11, 21) & 0xffffff).isEqualTo(0xffffff);
         assertThat(r.drawnFields().get(0).left()).isEqualTo(400 - 10 - 50);
     }
+
+    @Test
+    void measurementUnitsConvertToDots() {
+        // 203 dpi is 203.2 dots per inch, 8 per millimetre.
+        PreviewResult inches = render("^XA^MUI^FO0.5,1^GB1,0.25,0.25^FS^XZ");
+        assertThat(inches.drawnFields()).extracting(DrawnField::x, DrawnField::y, DrawnField::width, DrawnField::height)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(102, 203, 203, 51));
+        PreviewResult mm = render("^XA^MUM^FO10,20^A0N,5,5^FDx^FS^MUD^FO10,20^FDy^FS^XZ");
+        assertThat(mm.drawnFields()).extracting(DrawnField::x, DrawnField::y)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(80, 160), org.assertj.core.groups.Tuple.tuple(10, 20));
+        PreviewResult scaled = render("^XA^MUD,200,300^FO100,200^GB200,100,100^FS^XZ");
+        assertThat(scaled.drawnFields()).extracting(DrawnField::x, DrawnField::y, DrawnField::width, DrawnField::height)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(150, 300, 300, 150));
+        assertThat(inches.warnings()).isEmpty();
+    }
 }

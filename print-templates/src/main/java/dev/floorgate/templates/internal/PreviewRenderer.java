@@ -132,7 +132,8 @@ public final class PreviewRenderer {
             firstEnd = formats.get(0)[1];
             warnings.add("only stored formats (^DF) in this input; the first is previewed as stored");
         } else if (first >= 0) {
-            printed = stored.expand(commands, first, firstEnd, fieldData, warnings);
+            printed = MeasurementUnits.toDots(stored.expand(commands, first, firstEnd, fieldData, warnings), dpi,
+                    warnings);
             first = 0;
             firstEnd = printed.size();
         }

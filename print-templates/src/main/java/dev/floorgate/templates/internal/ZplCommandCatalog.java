@@ -45,6 +45,8 @@ public final class ZplCommandCatalog {
                 + "its own fonts may differ by a word");
         partly("^GF", "ASCII hex (with ZPL compression), binary, :Z64: and :B64:; compressed binary (C) reported");
         partly("^SN", "the first serial number only");
+        partly("^MU", "inches, millimetres and dot scaling (b, c) convert positions, sizes, box and barcode "
+                + "heights, ^BY height, ^FB width and spacing, ^PW and ^LL; other measurements stay in dots");
         partly("^A", "system stand-ins for the printer's bitmap and scalable fonts: sizes and positions follow "
                 + "the printer, glyph shapes differ");
         partly("^A@", "any font name is drawn with the stand-in of font 0");
@@ -59,8 +61,8 @@ public final class ZplCommandCatalog {
                 "~JC", "~JD", "~JE", "~JF", "~JG", "~JI", "~JL", "~JN", "~JO", "~JP", "~JQ", "~JR", "~JS", "~JX",
                 "~KB", "~NC", "~NR", "~NT", "~PH", "~PL", "~PP", "~PR", "~PS", "~RO", "~SD", "~TA", "~WC", "~WQ",
                 "~WR", "~WL");
-        reported("^B4", "^BB", "^BF", "^BT", "^IL", "^IS", "^FP", "^FM", "^TB", "^MU", "^CV", "^FC", "^FE", "^FL",
-                "^FA", "^RF", "^RB", "^RA", "^RI", "^RM", "^RN", "^RQ", "^RR", "^RT", "^RU", "^RW", "^RZ", "^RL",
+        reported("^B4", "^BB", "^BF", "^BT", "^IL", "^IS", "^FP", "^FM", "^TB", "^CV", "^FC", "^FE", "^FL",
+                "^RF", "^RB", "^RA", "^RI", "^RM", "^RN", "^RQ", "^RR", "^RT", "^RU", "^RW", "^RZ", "^RL",
                 "^WF", "^WT", "^HL", "~RV", "^WE", "^WI", "^WL", "^WP", "^WR", "^WS", "^KC", "^WX");
     }
 
