@@ -97,14 +97,29 @@ public final class Gs1Encoder {
     }
 
     /**
-     * Validates elements as every encoder method does: not empty, each value valid for its AI, and no AI twice
-     * with different values.
+     * Validates elements as every encoder method does: not empty, each value valid for its AI (format and the
+     * dictionary's linters), no AI twice with different values, and no AIs the dictionary excludes together
+     * ({@code ex}). Requirements between AIs ({@code req}) hold per item, over all its barcodes: see
+     * {@link #validateItem}.
      */
     public static void validate(List<Gs1Element> elements) {
         if (elements == null || elements.isEmpty()) {
             throw new IllegalArgumentException("GS1 encoding needs at least one element, got " + elements);
         }
-        AiValueValidator.validateAll(elements, Year.now().getValue());
+        AiValueValidator.validateAll(elements, Year.now().getValue(), false);
+    }
+
+    /**
+     * As {@link #validate}, for all the GS1 data marking one item (every barcode of a label together), and also
+     * the dictionary's requirements: a batch (10) needs its GTIN (01) or content (02), a count (37) needs (02)...
+     * The message names the AI and the rule, e.g. {@code AI (10): needs one of (01), (02), (03), (8006) or (8026)
+     * with it (association rule req)}.
+     */
+    public static void validateItem(List<Gs1Element> elements) {
+        if (elements == null || elements.isEmpty()) {
+            throw new IllegalArgumentException("GS1 encoding needs at least one element, got " + elements);
+        }
+        AiValueValidator.validateAll(elements, Year.now().getValue(), true);
     }
 
     private static void requireDigits(String digits, String what, int... lengths) {

@@ -29,7 +29,7 @@ class Gs1ParseErrorsTest {
         "(7006)250100|7006|AI (7006): day 00 is not allowed for this AI in 250100",
         "(7003)2512312530|7003|AI (7003): hour 25 out of range in 2530",
         "(7003)2512311260|7003|AI (7003): minute 60 out of range in 1260",
-        "(8008)2512312400|8008|AI (8008): hour 24 out of range in 25123124",
+        "(8008)2512312400|8008|AI (8008): hour 24 out of range in 24",
         // lengths
         "]C110ABCDEFGHIJKLMNOPQRSTU|10|AI (10): value of 21 characters exceeds maximum 20 in 'ABCDEFGHIJKLMNOPQRSTU'",
         "(01)0950110153000|01|'AI (01): value of 13 characters, expected exactly 14, in ''0950110153000'''",

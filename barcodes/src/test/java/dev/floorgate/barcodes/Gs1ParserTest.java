@@ -68,8 +68,9 @@ class Gs1ParserTest {
 
     @Test
     void typedAccessorsReadTheWarehouseAis() {
+        // (30), not (37): a count of trade items (37) belongs with a content GTIN (02), never with (01) (ex=37).
         Gs1Data data = Gs1Parser.parse(scan("]C10109501101530003" + "17251231" + "15260200" + "11250101"
-                + "3103001250" + "10LOT-7{GS}21S123{GS}37" + "48{GS}400PO-1{GS}4149501101530010"), YEAR_2025);
+                + "3103001250" + "10LOT-7{GS}21S123{GS}30" + "48{GS}400PO-1{GS}4149501101530010"), YEAR_2025);
 
         assertThat(data.gtin()).isEqualTo("09501101530003");
         assertThat(data.expiry()).isEqualTo(LocalDate.of(2025, 12, 31));

@@ -45,7 +45,7 @@ import java.util.stream.Stream;
  * measured time after a warm-up. The path measured: TCP frame, scanner framing, decode, cache lookup, template
  * render, the spool's QUEUED commit, the worker's PRINTING commit, the printer's status round trip, the send.
  * Beside it, scan to confirmed label: from the same frame to the job's PRINTED, which the gateway records once the
- * printer's label counter proves the label came out (DESIGN.md guarantee 12; the job's {@code printedAt} from the
+ * printer's label counter proves the label came out (DESIGN.md guarantee 14; the job's {@code printedAt} from the
  * print-jobs API, the newest 500 jobs per printer of the phase, same host clock). {@code --label-ms} gives the
  * simulated printers a time per label (default 0: the counter moves as soon as {@code ^XZ} is parsed).
  *

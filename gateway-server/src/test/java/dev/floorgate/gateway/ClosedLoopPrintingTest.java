@@ -21,7 +21,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Guarantee 12 through the real gateway and printer simulators over TCP: a job is PRINTED only when the printer's
+ * Guarantee 14 through the real gateway and printer simulators over TCP: a job is PRINTED only when the printer's
  * label counter proves its labels came out, SENT until then; a power cycle with formats buffered, a {@code ~JA}
  * from the front panel and a jam cleared mid-batch lose labels the counter proves missing, and exactly those are
  * printed again by themselves, once, in order; a printer without counters works as before and says it is not

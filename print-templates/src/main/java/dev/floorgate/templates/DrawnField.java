@@ -11,7 +11,8 @@ import java.util.Objects;
 public final class DrawnField {
     /** What kind of field was drawn. */
     public enum Kind { TEXT, CODE128, CODE39, CODE93, EAN13, EAN8, UPCA, UPCE, INTERLEAVED_2OF5, QR, DATA_MATRIX,
-        PDF417, MAXICODE, BOX, CIRCLE, ELLIPSE, DIAGONAL, GRAPHIC }
+        PDF417, MAXICODE, BOX, CIRCLE, ELLIPSE, DIAGONAL, GRAPHIC, AZTEC, UPC_EAN_ADDON, CODABAR, CODE11, MSI,
+        PLESSEY, STANDARD_2OF5, INDUSTRIAL_2OF5, LOGMARS, CODE49, CODABLOCK, DATABAR, POSTNET, PLANET, USPS_IMB }
 
     private final Kind kind;
     private final int x;

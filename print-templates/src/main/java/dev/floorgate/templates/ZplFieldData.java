@@ -3,7 +3,6 @@ package dev.floorgate.templates;
 import dev.floorgate.templates.internal.FieldDataDecoder;
 import dev.floorgate.templates.internal.ZplCommand;
 import dev.floorgate.templates.internal.ZplLexer;
-import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,7 +12,7 @@ import java.util.List;
  * bytes it received. The inverse of {@link ZplEscaper} for a whole format on the wire ({@link
  * ZplEscaper#unescape} reverses one field held as Java text): each {@code ^FD} value with its {@code ^FH} escapes
  * decoded (indicator {@code _} unless given) and its bytes read in the {@code ^CI} character set in force
- * (28 = UTF-8; ISO-8859-1 when none is given), lexed by the same {@code ZplLexer} the templates and the
+ * (28 = UTF-8; code page 850 with the USA set when none is given, as on the printer), lexed by the same {@code ZplLexer} the templates and the
  * preview use. The printer simulator records this with each label, so tests can check that data containing
  * {@code ^XZ} printed as text rather than running as commands. Never throws on odd input.
  */
@@ -25,16 +24,16 @@ public final class ZplFieldData {
     /** The field data of {@code format}, in order. */
     public static List<String> of(byte[] format) {
         List<String> fields = new ArrayList<>();
-        Charset charset = StandardCharsets.ISO_8859_1;
+        int ci = 0;
         char indicator = 0;
         for (ZplCommand c : ZplLexer.lex(new String(format, StandardCharsets.ISO_8859_1))) {
             if (c.is("CI")) {
-                charset = FieldDataDecoder.charsetFor(leadingNumber(c.cleanParams()));
+                ci = leadingNumber(c.cleanParams());
             } else if (c.is("FH")) {
                 String given = c.cleanParams();
                 indicator = given.isEmpty() ? ZplEscaper.DEFAULT_INDICATOR : given.charAt(0);
             } else if (c.is("FD")) {
-                fields.add(new String(FieldDataDecoder.wireBytes(c.params(), indicator), charset));
+                fields.add(FieldDataDecoder.printed(FieldDataDecoder.wireBytes(c.params(), indicator), ci));
                 indicator = 0;
             }
         }

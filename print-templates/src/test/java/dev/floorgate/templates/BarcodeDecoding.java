@@ -77,16 +77,16 @@ final class BarcodeDecoding {
             if (formats.isEmpty()) {
                 continue;
             }
-            int margin = Math.max(30, Math.max(f.width(), f.height()) / 2);
-            int left = Math.max(0, f.left() - margin);
-            int top = Math.max(0, f.top() - margin);
-            int right = Math.min(image.getWidth(), f.left() + f.width() + margin);
-            int bottom = Math.min(image.getHeight(), f.top() + f.height() + margin);
-            BufferedImage region = image.getSubimage(left, top, right - left, bottom - top);
+            // The symbol's own box on white paper: neighbouring symbols cannot be read instead of it.
+            BufferedImage region = pure(image, f);
             Map<DecodeHintType, Object> hints = new EnumMap<>(DecodeHintType.class);
             hints.put(DecodeHintType.TRY_HARDER, Boolean.TRUE);
             hints.put(DecodeHintType.ASSUME_GS1, Boolean.TRUE);
             hints.put(DecodeHintType.POSSIBLE_FORMATS, EnumSet.copyOf(formats));
+            if (f.kind() == DrawnField.Kind.MAXICODE) {
+                // zxing reads MaxiCode only as a "pure" symbol.
+                hints.put(DecodeHintType.PURE_BARCODE, Boolean.TRUE);
+            }
             try {
                 out.add(text(new MultiFormatReader().decode(new BinaryBitmap(new HybridBinarizer(
                         new BufferedImageLuminanceSource(region))), hints)));
@@ -94,6 +94,39 @@ final class BarcodeDecoding {
                 out.add("UNREADABLE " + f.kind() + "@" + f.x() + "," + f.y());
             }
         }
+        return out;
+    }
+
+    /** One EAN/UPC symbol with its add-on, which zxing reads only together with the main symbol. */
+    static Result decodeWithExtension(byte[] png) {
+        Map<DecodeHintType, Object> hints = new EnumMap<>(DecodeHintType.class);
+        hints.put(DecodeHintType.TRY_HARDER, Boolean.TRUE);
+        hints.put(DecodeHintType.ALLOWED_EAN_EXTENSIONS, new int[] {2, 5});
+        hints.put(DecodeHintType.POSSIBLE_FORMATS, EnumSet.of(BarcodeFormat.EAN_13, BarcodeFormat.UPC_A,
+                BarcodeFormat.UPC_E, BarcodeFormat.EAN_8));
+        try {
+            return new MultiFormatReader().decode(new BinaryBitmap(new HybridBinarizer(
+                    new BufferedImageLuminanceSource(image(png)))), hints);
+        } catch (NotFoundException e) {
+            throw new AssertionError("no EAN/UPC symbol found", e);
+        }
+    }
+
+    /** The symbol's box alone on white paper with a quiet zone, as zxing's pure-barcode MaxiCode reader wants. */
+    private static BufferedImage pure(BufferedImage image, DrawnField f) {
+        int q = 40;
+        BufferedImage out = new BufferedImage(f.width() + 2 * q, f.height() + 2 * q, BufferedImage.TYPE_BYTE_GRAY);
+        java.awt.Graphics2D g = out.createGraphics();
+        g.setColor(java.awt.Color.WHITE);
+        g.fillRect(0, 0, out.getWidth(), out.getHeight());
+        int left = Math.max(0, f.left());
+        int top = Math.max(0, f.top());
+        int w = Math.min(f.left() + f.width(), image.getWidth()) - left;
+        int h = Math.min(f.top() + f.height(), image.getHeight()) - top;
+        if (w > 0 && h > 0) {
+            g.drawImage(image.getSubimage(left, top, w, h), q + left - f.left(), q + top - f.top(), null);
+        }
+        g.dispose();
         return out;
     }
 
@@ -134,6 +167,18 @@ final class BarcodeDecoding {
                 return EnumSet.of(BarcodeFormat.DATA_MATRIX);
             case PDF417:
                 return EnumSet.of(BarcodeFormat.PDF_417);
+            case UPCE:
+                return EnumSet.of(BarcodeFormat.UPC_E);
+            case AZTEC:
+                return EnumSet.of(BarcodeFormat.AZTEC);
+            case MAXICODE:
+                return EnumSet.of(BarcodeFormat.MAXICODE);
+            case CODABAR:
+                return EnumSet.of(BarcodeFormat.CODABAR);
+            case LOGMARS:
+                return EnumSet.of(BarcodeFormat.CODE_39);
+            case DATABAR:
+                return EnumSet.of(BarcodeFormat.RSS_14, BarcodeFormat.RSS_EXPANDED);
             default:
                 return EnumSet.noneOf(BarcodeFormat.class);
         }

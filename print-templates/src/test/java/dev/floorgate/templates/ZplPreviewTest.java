@@ -14,9 +14,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 class ZplPreviewTest {
     @Test
     void unknownAndUnsupportedCommandsBecomeWarnings() {
-        PreviewResult r = ZplPreview.render("^XA^ZQ1,2^FO10,10^A0N,30,30^FDHi^FS^DFR:X.ZPL^FS~QQ^ZQ^MMT~HS^XZ", 203);
+        PreviewResult r = ZplPreview.render("^XA^ZQ1,2^FO10,10^A0N,30,30^FDHi^FS^IL:X.GRF^FS~QQ^ZQ^MMT~HS^XZ", 203);
 
-        assertThat(r.warnings()).containsExactly("unknown command ^ZQ ignored (2 times)", "^DF is not previewed",
+        assertThat(r.warnings()).containsExactly("unknown command ^ZQ ignored (2 times)", "^IL is not previewed",
                 "control command ~QQ ignored by the preview");
         assertThat(r.drawnFields()).containsExactly(new DrawnField(DrawnField.Kind.TEXT, 10, 10, "Hi"));
         assertThat(r.labelCount()).isEqualTo(1);
@@ -194,11 +194,11 @@ class ZplPreviewTest {
 
     @Test
     void warningsAndFieldsAreBounded() {
-        String many = "^XA" + "^ZZ".repeat(10) + "^Z1^Z2^Z3^Z4^Z5" + "^FO1,1^GB2,2,1^FS".repeat(50) + "^XZ";
+        String many = "^XA" + "^ZQ".repeat(10) + "^Z1^Z2^Z3^Z4^Z5" + "^FO1,1^GB2,2,1^FS".repeat(50) + "^XZ";
         PreviewResult r = ZplPreview.render(many, 203, 0, 0,
                 PreviewOptions.defaults().withMaxWarnings(3).withMaxFields(20));
         assertThat(r.drawnFields()).hasSize(20);
-        assertThat(r.warnings()).containsExactly("unknown command ^ZZ ignored (10 times)", "unknown command ^Z1 ignored",
+        assertThat(r.warnings()).containsExactly("unknown command ^ZQ ignored (10 times)", "unknown command ^Z1 ignored",
                 "unknown command ^Z2 ignored", "33 more warnings not shown (limit 3 distinct warnings)");
     }
 

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Guarantee 12 with a real kill -9: the gateway (its shaded jar, its own JVM) is killed while most of six labels
+ * Guarantee 14 with a real kill -9: the gateway (its shaded jar, its own JVM) is killed while most of six labels
  * sit in a closed-loop printer's buffer. While it is down the printer prints two more, then is switched off and on,
  * which loses the rest. After the restart the gateway reconciles against the printer's label counter, from the
  * counter values it stored before sending: the two printed while it was down are PRINTED without a second label,

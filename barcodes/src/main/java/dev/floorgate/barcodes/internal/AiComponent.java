@@ -1,5 +1,8 @@
 package dev.floorgate.barcodes.internal;
 
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -13,54 +16,35 @@ public final class AiComponent {
     /** The character sets of GS1: N digits, X CSET 82, Y CSET 39, Z CSET 64 (base64url). */
     public enum Charset { N, X, Y, Z }
 
-    /** Content checks beyond the character set ("linters" in the syntax dictionary). */
+    /**
+     * Content checks beyond the character set: the "linters" the GS1 Barcode Syntax Dictionary names after a
+     * component, one constant per name (upper-cased). Implemented by {@link AiLinters}.
+     */
     public enum Linter {
-        NONE,
-        /** the last digit is a GS1 mod-10 check digit */
-        CSUM,
-        /** YYMMDD; DD = 00 means the last day of the month */
-        YYMMD0,
-        /** YYMMDD; a real day */
-        YYMMDD,
-        /** HHMM */
-        HHMM,
-        /** YYMMDDHH */
-        YYMMDDHH,
-        /** MM or MMSS */
-        MMOPTSS,
-        /** 0 or 1 */
-        YESNO,
-        /** a single '-' */
-        HYPHEN,
-        /** a single '0' */
-        ZERO,
-        /** NNMM: piece NN of MM, 1 <= NN <= MM */
-        PIECE_OF_TOTAL
+        COUPONCODE, COUPONPOSOFFER, CSUM, CSUMALPHA, GCPPOS1, GCPPOS2, HASNONDIGIT, HH, HHMI, HYPHEN, IBAN,
+        IMPORTERIDX, ISO3166, ISO3166999, ISO3166ALPHA2, ISO4217, ISO5218, LATITUDE, LONGITUDE, MEDIATYPE, MI,
+        NONZERO, NOZEROPREFIX, PACKAGETYPE, PCENC, PIECEOFTOTAL, POSINSEQSLASH, SS, WINDING, YESNO, YYMMD0,
+        YYMMDD, YYYYMMD0, YYYYMMDD, ZERO
     }
 
     private final Charset charset;
     private final int minLength;
     private final int maxLength;
     private final boolean optional;
-    private final Linter linter;
+    private final List<Linter> linters;
 
-    private AiComponent(Charset charset, int minLength, int maxLength, boolean optional, Linter linter) {
+    private AiComponent(Charset charset, int minLength, int maxLength, boolean optional, List<Linter> linters) {
         this.charset = charset;
         this.minLength = minLength;
         this.maxLength = maxLength;
         this.optional = optional;
-        this.linter = linter;
+        this.linters = linters;
     }
 
     /** Parses one component token such as {@code N6,yymmd0}, {@code X..20} or {@code [N..4],mmoptss}. */
     static AiComponent parse(String token) {
-        String spec = token;
-        String linterName = null;
-        int comma = token.indexOf(',');
-        if (comma >= 0) {
-            spec = token.substring(0, comma);
-            linterName = token.substring(comma + 1);
-        }
+        String[] parts = token.split(",");
+        String spec = parts[0];
         boolean optional = spec.startsWith("[") && spec.endsWith("]");
         if (optional) {
             spec = spec.substring(1, spec.length() - 1);
@@ -76,8 +60,16 @@ public final class AiComponent {
             min = Integer.parseInt(length);
             max = min;
         }
-        Linter linter = linterName == null ? Linter.NONE : Linter.valueOf(linterName.toUpperCase(Locale.ROOT));
-        return new AiComponent(charset, min, max, optional, linter);
+        List<Linter> linters = new ArrayList<>();
+        for (int i = 1; i < parts.length; i++) {
+            try {
+                linters.add(Linter.valueOf(parts[i].toUpperCase(Locale.ROOT)));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalStateException("linter '" + parts[i] + "' of component " + token + " is not implemented",
+                        e);
+            }
+        }
+        return new AiComponent(charset, min, max, optional, Collections.unmodifiableList(linters));
     }
 
     public Charset charset() {
@@ -100,13 +92,18 @@ public final class AiComponent {
         return optional;
     }
 
-    public Linter linter() {
-        return linter;
+    /** The linters applied to this component, in the dictionary's order (often empty). */
+    public List<Linter> linters() {
+        return linters;
     }
 
     @Override
     public String toString() {
         String body = charset + (isFixedLength() ? String.valueOf(maxLength) : ".." + maxLength);
-        return (optional ? "[" + body + "]" : body) + (linter == Linter.NONE ? "" : "," + linter.name().toLowerCase(Locale.ROOT));
+        StringBuilder out = new StringBuilder(optional ? "[" + body + "]" : body);
+        for (Linter linter : linters) {
+            out.append(',').append(linter.name().toLowerCase(Locale.ROOT));
+        }
+        return out.toString();
     }
 }

@@ -20,6 +20,9 @@ public final class AiDefinition {
     private final int maxLength;
     private List<List<String>> qualifierSequences;
     private String shortName;
+    private boolean digitalLinkAttribute;
+    private List<List<List<String>>> requires = Collections.emptyList();
+    private List<String> excludes = Collections.emptyList();
 
     AiDefinition(String ai, String spec, String title, boolean predefinedLength) {
         this.ai = ai;
@@ -47,6 +50,27 @@ public final class AiDefinition {
 
     void shortName(String name) {
         this.shortName = name;
+    }
+
+    void associations(boolean attribute, List<List<List<String>>> requires, List<String> excludes) {
+        this.digitalLinkAttribute = attribute;
+        this.requires = requires;
+        this.excludes = excludes;
+    }
+
+    /** True when the dictionary allows this AI as a Digital Link data attribute (query parameter). */
+    public boolean isDigitalLinkAttribute() {
+        return digitalLinkAttribute;
+    }
+
+    /** The dictionary's {@code req=} rules: each must be met by one alternative, whose AIs must all be present. */
+    public List<List<List<String>>> requires() {
+        return requires;
+    }
+
+    /** The dictionary's {@code ex=}: AIs or patterns ({@code 310n}) that must not appear with this one. */
+    public List<String> excludes() {
+        return excludes;
     }
 
     public String ai() {

@@ -17,8 +17,16 @@ public final class AiValueValidator {
     private AiValueValidator() {
     }
 
-    /** Validates every element, then rejects an AI that appears twice with different values. */
+    /** Validates every element and the exclusion rules between them (a scan: see {@link AiAssociations}). */
     public static void validateAll(List<Gs1Element> elements, int referenceYear) {
+        validateAll(elements, referenceYear, false);
+    }
+
+    /**
+     * Validates every element, rejects an AI that appears twice with different values, and applies the
+     * association rules: exclusions always, requirements when {@code requirements} (all data of one item).
+     */
+    public static void validateAll(List<Gs1Element> elements, int referenceYear, boolean requirements) {
         Map<String, String> seen = new HashMap<>();
         for (Gs1Element element : elements) {
             validate(element.ai(), element.value(), referenceYear);
@@ -28,6 +36,7 @@ public final class AiValueValidator {
                         + element.value() + "'");
             }
         }
+        AiAssociations.check(elements, requirements);
     }
 
     /** Validates one value; returns its definition. */
@@ -63,7 +72,12 @@ public final class AiValueValidator {
             }
             String part = value.substring(position, position + take);
             checkCharacters(ai, component.charset(), part, position, value);
-            lint(ai, component.linter(), part, referenceYear);
+            if (component.charset() == AiComponent.Charset.Z) {
+                checkPadding(ai, part);
+            }
+            for (AiComponent.Linter linter : component.linters()) {
+                AiLinters.lint(ai, linter, part, referenceYear);
+            }
             position += take;
         }
         return definition;
@@ -79,73 +93,16 @@ public final class AiValueValidator {
         }
     }
 
-    private static void lint(String ai, AiComponent.Linter linter, String part, int referenceYear) {
-        switch (linter) {
-            case NONE:
-                return;
-            case CSUM: {
-                int computed = CheckDigits.gs1(part.substring(0, part.length() - 1));
-                char given = part.charAt(part.length() - 1);
-                if (given - '0' != computed) {
-                    throw new Gs1ParseException(ai, "check digit " + given + " does not match computed " + computed + " in " + part);
-                }
-                return;
-            }
-            case YYMMD0:
-                Gs1Dates.toDate(ai, part, referenceYear, true);
-                return;
-            case YYMMDD:
-                Gs1Dates.toDate(ai, part, referenceYear, false);
-                return;
-            case YYMMDDHH:
-                Gs1Dates.toDate(ai, part, referenceYear, false);
-                checkRange(ai, "hour", part, 6, 23);
-                return;
-            case HHMM:
-                checkRange(ai, "hour", part, 0, 23);
-                checkRange(ai, "minute", part, 2, 59);
-                return;
-            case MMOPTSS:
-                if (part.length() != 2 && part.length() != 4) {
-                    throw new Gs1ParseException(ai, "minutes[seconds] part must have 2 or 4 digits, got '" + part + "'");
-                }
-                checkRange(ai, "minute", part, 0, 59);
-                if (part.length() == 4) {
-                    checkRange(ai, "second", part, 2, 59);
-                }
-                return;
-            case YESNO:
-                if (!part.equals("0") && !part.equals("1")) {
-                    throw new Gs1ParseException(ai, "flag must be 0 or 1, got '" + part + "'");
-                }
-                return;
-            case HYPHEN:
-                if (!part.equals("-")) {
-                    throw new Gs1ParseException(ai, "sign must be '-', got '" + part + "'");
-                }
-                return;
-            case ZERO:
-                if (!part.equals("0")) {
-                    throw new Gs1ParseException(ai, "leading digit must be 0, got '" + part + "'");
-                }
-                return;
-            case PIECE_OF_TOTAL: {
-                int piece = Gs1Dates.twoDigits(part, 0);
-                int total = Gs1Dates.twoDigits(part, 2);
-                if (piece < 1 || piece > total) {
-                    throw new Gs1ParseException(ai, "piece " + piece + " of total " + total + " out of range in " + part);
-                }
-                return;
-            }
-            default:
-                throw new IllegalStateException("linter " + linter + " of AI (" + ai + ") has no check");
+    /** Base64url in CSET 64 may be padded: '=' only at the end, at most two, and then a length of 4n. */
+    private static void checkPadding(String ai, String part) {
+        int first = part.indexOf('=');
+        if (first < 0) {
+            return;
         }
-    }
-
-    private static void checkRange(String ai, String what, String part, int offset, int max) {
-        int number = Gs1Dates.twoDigits(part, offset);
-        if (number > max) {
-            throw new Gs1ParseException(ai, what + " " + part.substring(offset, offset + 2) + " out of range in " + part);
+        String padding = part.substring(first);
+        if (!padding.equals("=") && !padding.equals("==") || part.length() % 4 != 0) {
+            throw new Gs1ParseException(ai, "base64 padding '=' may only end a value whose length is a multiple of 4, in '"
+                    + part + "'");
         }
     }
 }

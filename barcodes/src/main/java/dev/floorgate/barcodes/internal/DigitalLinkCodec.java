@@ -10,11 +10,20 @@ import java.util.List;
  * {@code https://<domain>[/<any prefix>]/<key AI>/<value>[/<qualifier AI>/<value>...][?<AI>=<value>&...]}.
  * AIs may be numeric or short names ({@code gtin}, {@code lot}, {@code ser}, {@code exp}, {@code sscc}...).
  *
- * <p>The primary key is the first path segment that names a Digital Link key AI, leaves an even number of
- * segments (key/value pairs) after it, and is followed only by its own qualifiers in their defined order; the
- * segments before it are the resolver's own path. Query parameters that are not AIs ({@code linkType},
- * {@code context}, ...) are ignored; a numeric one that is not a known AI is an error. Values are
- * percent-decoded as UTF-8. A GTIN-8, -12 or -13 under key 01 is padded to 14 digits with leading zeros.
+ * <p>As the GS1 Digital Link URI syntax standard (and the syntax dictionary's {@code dlpkey} and {@code ?}
+ * flags) says: the primary key is the first path segment that names a Digital Link key AI, leaves an even
+ * number of segments (key/value pairs) after it, and is followed only by qualifiers of one of its qualifier
+ * sequences, in that sequence's order; the segments before it are the resolver's own path. The query carries
+ * data attributes only: AIs the dictionary flags as attributes ({@code ?}); a key or a path qualifier there is
+ * refused, and so is any AI given twice (path or query), an empty value and bad percent-encoding. Query
+ * parameters that are not AIs ({@code linkType}, {@code context}, ...) are ignored; a numeric one that is not a
+ * known AI is an error. Values are percent-decoded as UTF-8; {@code +} is a plus sign (GS1 data has no spaces).
+ * A GTIN-8, -12 or -13 under key 01 is padded to 14 digits with leading zeros.
+ *
+ * <p>Encoding writes the canonical form: the stem, numeric AIs, the key and its qualifiers in the path, the
+ * attributes in the query in ascending AI order, every character outside RFC 3986's unreserved set
+ * percent-encoded. Elements that cannot go into one URI (an AI twice, qualifiers of two sequences, an AI that is
+ * neither a path qualifier nor an attribute) are refused with a message naming the AI.
  */
 public final class DigitalLinkCodec {
 
@@ -43,7 +52,11 @@ public final class DigitalLinkCodec {
         List<Gs1Element> elements = new ArrayList<>();
         for (int i = key; i < segments.size(); i += 2) {
             String ai = toAi(segments.get(i));
-            elements.add(new Gs1Element(ai, normalise(ai, PercentEncoding.decode(segments.get(i + 1)))));
+            addOnce(elements, ai, normalise(ai, PercentEncoding.decode(segments.get(i + 1))), "path");
+        }
+        List<String> inPath = new ArrayList<>();
+        for (Gs1Element e : elements) {
+            inPath.add(e.ai());
         }
         String query = query(uri);
         if (query != null) {
@@ -64,16 +77,43 @@ public final class DigitalLinkCodec {
                 if (equals < 0) {
                     throw new Gs1ParseException(ai, "Digital Link query parameter '" + name + "' has no value");
                 }
-                elements.add(new Gs1Element(ai, normalise(ai, PercentEncoding.decode(parameter.substring(equals + 1)))));
+                AiDefinition definition = AiTable.find(ai);
+                if (!definition.isDigitalLinkAttribute()) {
+                    throw new Gs1ParseException(ai, "is not a Digital Link data attribute and may not be in the query"
+                            + (isQualifierOf(inPath.get(0), ai) ? " (it is a qualifier of (" + inPath.get(0)
+                            + "): it belongs in the path)" : ""));
+                }
+                addOnce(elements, ai, normalise(ai, PercentEncoding.decode(parameter.substring(equals + 1))), "query");
             }
         }
         return elements;
     }
 
+    private static void addOnce(List<Gs1Element> elements, String ai, String value, String where) {
+        if (value.isEmpty()) {
+            throw new Gs1ParseException(ai, "has an empty value in the Digital Link " + where);
+        }
+        for (Gs1Element e : elements) {
+            if (e.ai().equals(ai)) {
+                throw new Gs1ParseException(ai, "appears twice in the Digital Link (a URI carries each AI once)");
+            }
+        }
+        elements.add(new Gs1Element(ai, value));
+    }
+
+    private static boolean isQualifierOf(String keyAi, String ai) {
+        for (List<String> sequence : AiTable.find(keyAi).qualifierSequences()) {
+            if (sequence.contains(ai)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /**
-     * The Digital Link URI for {@code elements}: the first key AI and those of its qualifiers that are present
-     * go in the path (numeric AIs, the qualifiers in their defined order), every other element in the query
-     * string, in list order.
+     * The canonical Digital Link URI for {@code elements}: the first key AI and those of its qualifiers that
+     * are present go in the path (numeric AIs, one qualifier sequence, in its order), the data attributes in the
+     * query in ascending AI order.
      */
     public static String encode(String stem, List<Gs1Element> elements) {
         if (!isHttpUri(stem)) {
@@ -91,6 +131,14 @@ public final class DigitalLinkCodec {
             throw new IllegalArgumentException("a Digital Link needs a primary key AI (00, 01, 414, 8003, 8004, ...); none among "
                     + elements);
         }
+        for (int i = 0; i < elements.size(); i++) {
+            for (int j = i + 1; j < elements.size(); j++) {
+                if (elements.get(i).ai().equals(elements.get(j).ai())) {
+                    throw new IllegalArgumentException("AI (" + elements.get(i).ai() + ") appears twice; a Digital Link "
+                            + "carries each AI once");
+                }
+            }
+        }
         List<String> qualifiers = bestSequence(AiTable.find(key.ai()).qualifierSequences(), elements);
         StringBuilder uri = new StringBuilder(stem.endsWith("/") ? stem.substring(0, stem.length() - 1) : stem);
         List<Gs1Element> inPath = new ArrayList<>();
@@ -103,12 +151,33 @@ public final class DigitalLinkCodec {
                 uri.append('/').append(qualifier).append('/').append(PercentEncoding.encode(element.value()));
             }
         }
-        char joiner = '?';
+        List<Gs1Element> attributes = new ArrayList<>();
         for (Gs1Element element : elements) {
-            if (!inPath.contains(element)) {
-                uri.append(joiner).append(element.ai()).append('=').append(PercentEncoding.encode(element.value()));
-                joiner = '&';
+            if (inPath.contains(element)) {
+                continue;
             }
+            AiDefinition definition = AiTable.find(element.ai());
+            if (isQualifierOf(key.ai(), element.ai())) {
+                throw new IllegalArgumentException("AI (" + element.ai() + ") is a qualifier of (" + key.ai()
+                        + ") from another sequence than " + qualifiers + "; one Digital Link cannot mix "
+                        + describe(AiTable.find(key.ai()).qualifierSequences()));
+            }
+            if (definition == null || !definition.isDigitalLinkAttribute()) {
+                throw new IllegalArgumentException("AI (" + element.ai() + ") is neither a qualifier of (" + key.ai()
+                        + ") nor a Digital Link data attribute");
+            }
+            attributes.add(element);
+        }
+        java.util.Collections.sort(attributes, new java.util.Comparator<Gs1Element>() {
+            @Override
+            public int compare(Gs1Element a, Gs1Element b) {
+                return a.ai().compareTo(b.ai());
+            }
+        });
+        char joiner = '?';
+        for (Gs1Element element : attributes) {
+            uri.append(joiner).append(element.ai()).append('=').append(PercentEncoding.encode(element.value()));
+            joiner = '&';
         }
         return uri.toString();
     }

@@ -117,7 +117,7 @@ class AiTableTest {
         "4330|001250",
         "4321|1",
         "8030|AbC-_9==",
-        "8010|AB-1#/",
+        "8010|95011015AB-1#/",
         "7007|250101251231",
         "7011|250101",
         "7011|2501011230",
@@ -130,14 +130,14 @@ class AiTableTest {
 
     @ParameterizedTest(name = "({0}) {1}")
     @CsvSource(delimiter = '|', value = {
-        "8006|095011015300030302|AI (8006): piece 3 of total 2 out of range in 0302",
-        "8006|095011015300030002|AI (8006): piece 0 of total 2 out of range in 0002",
-        "8003|19501101530010|AI (8003): leading digit must be 0, got '1'",
+        "8006|095011015300030302|AI (8006): piece 03 of total 02 is not valid in 0302 (pieceoftotal)",
+        "8006|095011015300030002|AI (8006): piece 00 of total 02 is not valid in 0002 (pieceoftotal)",
+        "8003|19501101530010|AI (8003): '1' must be one of 0 (zero)",
         "8003|09501101530011|AI (8003): check digit 1 does not match computed 0 in 9501101530011",
-        "4321|2|AI (4321): flag must be 0 or 1, got '2'",
-        "4330|001250+|AI (4330): sign must be '-', got '+'",
+        "4321|2|AI (4321): '2' must be one of 0, 1 (yesno)",
+        "4330|001250+|AI (4330): '+' must be one of - (hyphen)",
         "8008|2512311461|AI (8008): minute 61 out of range in 61",
-        "8008|251231141|AI (8008): minutes[seconds] part must have 2 or 4 digits, got '1'",
+        "8008|251231141|AI (8008): part [N2],mi needs 2 characters but only 1 are left in '251231141'",
         "7007|2501012513|AI (7007): part [N6],yymmdd needs 6 characters but only 4 are left in '2501012513'",
         "402|1234567890123456|AI (402): value of 16 characters, expected exactly 17, in '1234567890123456'",
         "8030|AbC+|AI (8030): character '+' (0x2B) at position 4 is not in GS1 CSET 64 in 'AbC+'",
@@ -161,32 +161,100 @@ class AiTableTest {
         return value.toString();
     }
 
-    private static String sample(AiComponent component, int length) {
-        switch (component.linter()) {
-            case CSUM: {
-                String digits = repeat('7', length - 1);
-                return digits + CheckDigits.gs1(digits);
+    /** A valid value of {@code length} characters for a component, built from its linters. */
+    static String sample(AiComponent component, int length) {
+        List<AiComponent.Linter> linters = component.linters();
+        if (linters.contains(AiComponent.Linter.CSUMALPHA)) {
+            String body = "1987654Ad4X4bL5ttr2310c".substring(0, Math.max(4, Math.min(23, length - 2)));
+            for (String pair : pairs()) {
+                try {
+                    AiLinters.lint("8013", AiComponent.Linter.CSUMALPHA, body + pair, 2025);
+                    return body + pair;
+                } catch (Gs1ParseException e) {
+                    // try the next pair
+                }
             }
-            case YYMMD0:
-            case YYMMDD:
-                return "250228";
-            case YYMMDDHH:
-                return "25022823";
-            case HHMM:
-                return "2359";
-            case MMOPTSS:
-                return length == 4 || length > 4 ? "5959" : "59";
-            case YESNO:
-                return "1";
-            case HYPHEN:
-                return "-";
-            case ZERO:
-                return "0";
-            case PIECE_OF_TOTAL:
-                return "0202";
-            default:
-                return repeat(component.charset() == AiComponent.Charset.N ? '5' : 'A', length);
         }
+        if ((linters.contains(AiComponent.Linter.GCPPOS1) || linters.contains(AiComponent.Linter.GCPPOS2))
+                && !linters.contains(AiComponent.Linter.CSUM)) {
+            String prefix = linters.contains(AiComponent.Linter.GCPPOS2) ? "09501" : "9501";
+            // A company prefix needs 4 digits even where the format allows fewer characters.
+            String rest = repeat(component.charset() == AiComponent.Charset.N ? '5' : 'A',
+                    Math.max(0, length - prefix.length()));
+            return prefix + rest;
+        }
+        if (linters.contains(AiComponent.Linter.CSUM)) {
+            String digits = repeat('7', length - 1);
+            return digits + CheckDigits.gs1(digits);
+        }
+        for (AiComponent.Linter linter : linters) {
+            switch (linter) {
+                case YYMMD0:
+                case YYMMDD:
+                    return "250228";
+                case YYYYMMD0:
+                case YYYYMMDD:
+                    return "20250228";
+                case HH:
+                    return "23";
+                case MI:
+                case SS:
+                    return "59";
+                case HHMI:
+                    return "2359";
+                case YESNO:
+                case WINDING:
+                case ISO5218:
+                    return "1";
+                case HYPHEN:
+                    return "-";
+                case ZERO:
+                    return "0";
+                case PIECEOFTOTAL:
+                    return length == 2 ? "11" : "0202";
+                case POSINSEQSLASH:
+                    return "1/2";
+                case ISO3166:
+                case ISO3166999:
+                    return "276";
+                case ISO3166ALPHA2:
+                    return "DE";
+                case ISO4217:
+                    return "978";
+                case MEDIATYPE:
+                    return "01";
+                case PACKAGETYPE:
+                    return "BX";
+                case IMPORTERIDX:
+                    return "A";
+                case LATITUDE:
+                case LONGITUDE:
+                    return "0123456789";
+                case IBAN:
+                    return "GB82WEST12345698765432";
+                case COUPONCODE:
+                    return "0012345123456151101233251231";
+                case COUPONPOSOFFER:
+                    return "001234561234560123456";
+                case NOZEROPREFIX:
+                case NONZERO:
+                    return repeat('5', length);
+                default:
+                    break;
+            }
+        }
+        return repeat(component.charset() == AiComponent.Charset.N ? '5' : 'A', length);
+    }
+
+    private static List<String> pairs() {
+        String cset32 = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ";
+        List<String> out = new ArrayList<>();
+        for (char a : cset32.toCharArray()) {
+            for (char b : cset32.toCharArray()) {
+                out.add("" + a + b);
+            }
+        }
+        return out;
     }
 
     private static String repeat(char c, int times) {

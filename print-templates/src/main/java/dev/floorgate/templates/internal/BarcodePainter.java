@@ -6,11 +6,9 @@ import com.google.zxing.common.BitMatrix;
 import com.google.zxing.datamatrix.DataMatrixWriter;
 import com.google.zxing.datamatrix.encoder.SymbolShapeHint;
 import com.google.zxing.oned.Code128Writer;
-import com.google.zxing.oned.Code39Writer;
 import com.google.zxing.oned.Code93Writer;
 import com.google.zxing.oned.EAN13Writer;
 import com.google.zxing.oned.EAN8Writer;
-import com.google.zxing.oned.ITFWriter;
 import com.google.zxing.oned.OneDimensionalCodeWriter;
 import com.google.zxing.pdf417.encoder.PDF417;
 import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
@@ -42,19 +40,22 @@ final class BarcodePainter {
         }
     }
 
-    private static final String CODE39_CHARS = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ-. $/+%";
-
     private final PreviewWarnings warnings;
+    private final LinearSymbols linear;
+    private final MatrixSymbols matrix;
 
     BarcodePainter(PreviewWarnings warnings) {
         this.warnings = warnings;
+        this.linear = new LinearSymbols(warnings);
+        this.matrix = new MatrixSymbols(warnings);
     }
 
     /** True for the barcode commands this painter draws. */
     static boolean supports(String code) {
         switch (code) {
             case "BC": case "B3": case "BA": case "BE": case "B8": case "BU": case "B2": case "BQ": case "BX":
-            case "B7":
+            case "B7": case "BO": case "B0": case "BD": case "B9": case "BS": case "BK": case "B1": case "BI":
+            case "BJ": case "BL": case "BM": case "BP": case "BR": case "BZ": case "B5":
                 return true;
             default:
                 return false;
@@ -77,7 +78,11 @@ final class BarcodePainter {
                 case "BC":
                     return code128(p, data, by);
                 case "B3":
-                    return code39(p, data, by);
+                    return linear.code39(data, p.yes(1, false), p.integer(2, by.height, 1, 32000), p.yes(3, true),
+                            p.yes(4, false), by, DrawnField.Kind.CODE39);
+                case "BL":
+                    return linear.code39(data, true, p.integer(1, by.height, 1, 32000), true, p.yes(2, false), by,
+                            DrawnField.Kind.LOGMARS);
                 case "BA":
                     return linear(DrawnField.Kind.CODE93, new Code93Writer(), data, data, p, 1, by);
                 case "BE":
@@ -87,7 +92,46 @@ final class BarcodePainter {
                 case "BU":
                     return ean(DrawnField.Kind.UPCA, new EAN13Writer(), data, 11, p, by);
                 case "B2":
-                    return interleaved2of5(p, data, by);
+                    return linear.interleaved2of5(data, p.integer(1, by.height, 1, 32000), p.yes(2, true),
+                            p.yes(3, false), p.yes(4, false), by);
+                case "B9":
+                    return linear.upcE(data, p.integer(1, by.height, 1, 32000), p.yes(2, true), p.yes(3, false), by);
+                case "BS":
+                    return linear.addOn(data, p.integer(1, by.height, 1, 32000), p.yes(2, true), by);
+                case "BK":
+                    return linear.codabar(data, p.letter(5, 'A'), p.letter(6, 'A'), p.integer(2, by.height, 1, 32000),
+                            p.yes(3, true), p.yes(4, false), by);
+                case "B1":
+                    return linear.code11(data, p.yes(1, false), p.integer(2, by.height, 1, 32000), p.yes(3, true),
+                            p.yes(4, false), by);
+                case "BI":
+                case "BJ":
+                    return linear.twoOf5(cmd.code().equals("BI"), data, p.integer(1, by.height, 1, 32000),
+                            p.yes(2, true), p.yes(3, false), by);
+                case "BM":
+                    return linear.msi(data, p.letter(1, 'B'), p.integer(2, by.height, 1, 32000), p.yes(3, true),
+                            p.yes(4, false), by);
+                case "BP":
+                    return linear.plessey(data, p.integer(2, by.height, 1, 32000), p.yes(3, true), p.yes(4, false),
+                            by);
+                case "BZ":
+                    // t = 0 POSTNET, 1 PLANET, 3 USPS Intelligent Mail.
+                    return matrix.postal(data, p.integer(1, by.height, 1, 32000), p.yes(2, false), p.yes(3, false),
+                            p.integer(4, 0, 0, 3), by.moduleWidth);
+                case "B5":
+                    // ^B5o,h,f,g: PLANET Code.
+                    return matrix.postal(data, p.integer(1, by.height, 1, 32000), p.yes(2, false), p.yes(3, false),
+                            1, by.moduleWidth);
+                case "BO":
+                case "B0":
+                    return matrix.aztec(data, p.integer(1, defaultMagnification(by.dpi), 1, 10),
+                            p.integer(3, 0, 0, 300));
+                case "BD":
+                    return matrix.maxiCode(data, p.integer(0, 2, 2, 6), p.integer(1, 1, 1, 8), p.integer(2, 1, 1, 8),
+                            by.dpi);
+                case "BR":
+                    return matrix.dataBar(data, p.integer(1, 1, 1, 12), p.integer(2, by.dpi < 300 ? 2 : 3, 1, 10),
+                            p.integer(4, 25, 1, 32000));
                 case "BQ":
                     return qr(p, data, by);
                 case "BX":
@@ -98,7 +142,8 @@ final class BarcodePainter {
                     warnings.add("barcode " + cmd.label() + " is not previewed");
                     return null;
             }
-        } catch (IllegalArgumentException | WriterException | ArrayIndexOutOfBoundsException e) {
+        } catch (IllegalArgumentException | WriterException | ArrayIndexOutOfBoundsException
+                | uk.org.okapibarcode.backend.OkapiException e) {
             warnings.add(cmd.label() + ": data '" + Params.shorten(data) + "' cannot be encoded (" + e.getMessage()
                     + ")");
             return null;
@@ -128,25 +173,6 @@ final class BarcodePainter {
         String shown = c.content.charAt(0) == Code128Content.FNC1 ? c.content.substring(1) : c.content;
         return Symbol.linear(DrawnField.Kind.CODE128, shown.replace(Code128Content.FNC1, '\u001d'), bars,
                 by.moduleWidth, height, hri ? c.humanReadable : null, above);
-    }
-
-    private Symbol code39(Params p, String data, Defaults by) {
-        boolean check = p.yes(1, false);
-        String content = data;
-        if (check) {
-            int sum = 0;
-            for (int i = 0; i < data.length(); i++) {
-                int v = CODE39_CHARS.indexOf(Character.toUpperCase(data.charAt(i)));
-                sum += Math.max(v, 0);
-            }
-            content = data + CODE39_CHARS.charAt(sum % 43);
-        }
-        int height = p.integer(2, by.height, 1, 32000);
-        boolean hri = p.yes(3, true);
-        boolean above = p.yes(4, false);
-        boolean[] bars = new Code39Writer().encode(content);
-        return Symbol.linear(DrawnField.Kind.CODE39, content, bars, by.moduleWidth, height,
-                hri ? "*" + content + "*" : null, above);
     }
 
     private Symbol linear(DrawnField.Kind kind, OneDimensionalCodeWriter writer, String content, String human,
@@ -181,24 +207,14 @@ final class BarcodePainter {
                 s.humanReadableAbove);
     }
 
-    private Symbol interleaved2of5(Params p, String data, Defaults by) {
-        String digits = data.replaceAll("[^0-9]", "");
-        if (digits.length() != data.length()) {
-            warnings.add("^B2: non-digits left out of '" + Params.shorten(data) + "'");
-        }
-        if (digits.isEmpty()) {
-            return null;
-        }
-        if (digits.length() % 2 == 1) {
-            digits = "0" + digits;
-        }
-        return linear(DrawnField.Kind.INTERLEAVED_2OF5, new ITFWriter(), digits, digits, p, 1, by);
+    /** QR and Aztec magnification when none is given: 1 at 150 dpi, 2 at 200, 3 at 300, 6 at 600. */
+    private static int defaultMagnification(int dpi) {
+        return dpi < 200 ? 1 : dpi < 300 ? 2 : dpi < 600 ? 3 : 6;
     }
 
     /** {@code ^BQa,b,c,d,e}; the data starts with the switches {@code <ECC><input>,} (PROTOCOLS.md 1.3). */
     private Symbol qr(Params p, String data, Defaults by) throws WriterException {
-        int defaultMag = by.dpi < 200 ? 1 : by.dpi < 300 ? 2 : by.dpi < 600 ? 3 : 6;
-        int magnification = p.integer(2, defaultMag, 1, 100);
+        int magnification = p.integer(2, defaultMagnification(by.dpi), 1, 100);
         int mask = p.integer(4, 7, 0, 7);
         String text = data;
         if (text.startsWith("D") && text.indexOf(',') > 0) {
@@ -302,6 +318,10 @@ final class BarcodePainter {
         int columns = p.integer(3, 0, 0, 30);
         int rowCount = p.integer(4, 0, 0, 90);
         PDF417 pdf = new PDF417();
+        if (columns == 0 && rowCount > 0) {
+            // Rows without columns: the printer uses exactly that many rows and as few columns as fit the data.
+            columns = columnsForRows(data, security, rowCount);
+        }
         pdf.setDimensions(columns > 0 ? columns : 30, columns > 0 ? columns : 1, rowCount > 0 ? rowCount : 90,
                 rowCount > 0 ? rowCount : 3);
         pdf.generateBarcodeLogic(data, security);
@@ -317,5 +337,22 @@ final class BarcodePainter {
             }
         }
         return new Symbol(DrawnField.Kind.PDF417, data, rows, by.moduleWidth, rowHeight, null, false);
+    }
+
+    /** The fewest data columns (1-30) whose symbol needs at most {@code rows} rows; 30 if none does. */
+    private static int columnsForRows(String data, int security, int rows) throws WriterException {
+        for (int c = 1; c <= 30; c++) {
+            PDF417 trial = new PDF417();
+            trial.setDimensions(c, c, 90, 3);
+            try {
+                trial.generateBarcodeLogic(data, security);
+            } catch (WriterException e) {
+                continue;
+            }
+            if (trial.getBarcodeMatrix().getMatrix().length <= rows) {
+                return c;
+            }
+        }
+        return 30;
     }
 }

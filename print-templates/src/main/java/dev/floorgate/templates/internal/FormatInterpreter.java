@@ -7,6 +7,7 @@ import java.awt.geom.AffineTransform;
 import java.awt.geom.Rectangle2D;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -17,18 +18,8 @@ import java.util.Set;
  * change the picture are skipped; unknown or unsupported ones become warnings.
  */
 final class FormatInterpreter {
-    /** Printer settings, queries and host commands: no effect on the picture, so no warning either. */
-    private static final Set<String> NO_VISUAL_EFFECT = Set.of("XA", "PW", "LL", "PQ", "FX", "MM", "MN", "MT",
-            "MD", "PR", "PO", "PM", "PF", "PP", "JU", "JZ", "JM", "JS", "SZ", "CW", "SD", "TA", "JA", "JB", "JC",
-            "JD", "JE", "JG", "JR", "JT", "JW", "JJ", "KL", "KN", "KP", "ML", "MF", "MP", "MW", "HH", "HS", "HI",
-            "HM", "HQ", "HV", "HW", "HT", "HB", "HD", "HZ", "SS", "ST", "SL", "SO", "SE", "SC", "SR", "SF", "XB",
-            "WD", "NC", "NI", "NN", "NP", "NS", "NT", "NV", "NW", "CC", "CT", "JI", "JL", "PA", "PH", "PS", "RS",
-            "SP", "SQ", "PL", "KV");
-    /** Real commands the preview does not draw. */
-    private static final Set<String> NOT_PREVIEWED = Set.of("DF", "XF", "FN", "XG", "IM", "IL", "IS", "DG", "DY",
-            "ID", "FP", "FM", "TB", "MU", "CD", "CV", "FC", "FE", "FL", "RF", "RB", "WF", "EG", "DN", "DU",
-            "BD", "B0", "BO", "B1", "B4", "B5", "B9", "BB", "BF", "BI", "BJ", "BK", "BL", "BM", "BP", "BR", "BS",
-            "BT", "BZ");
+    /** Barcode commands the preview cannot draw: their field data is not printed as text either. */
+    private static final Set<String> BARCODES_NOT_PREVIEWED = Set.of("B4", "BB", "BF", "BT");
     private static final int HUMAN_READABLE_GAP = 2;
     private static final int MAX_SYMBOL_DOTS = 100_000;
     private static final int MAX_FIELD_DATA = 3072;
@@ -41,6 +32,9 @@ final class FormatInterpreter {
     private final int dpi;
     private final int maxFields;
     private final int maxGraphicBytes;
+    private final StoredObjects stored;
+    /** {@code ^FN} number -> the recalling format's {@code ^FD} (and {@code ^FH}, or null) for that field. */
+    private final Map<Integer, ZplCommand[]> fieldData;
 
     // Label-wide state.
     private int homeX;
@@ -56,6 +50,8 @@ final class FormatInterpreter {
     private double ratio = 3.0;
     private int barcodeHeight = 10;
     private int charset;
+    /** ^CI remap pairs as a 256-byte table, or null. */
+    private byte[] remap;
     private int nextTypesetX;
     private int nextTypesetY;
 
@@ -71,8 +67,16 @@ final class FormatInterpreter {
         int fontWidth;
         char orientation;
         ZplCommand barcode;
+        boolean hiddenBarcode;
         ZplCommand graphic;
         ZplCommand graphicField;
+        /** ^XG or ^IM: a downloaded graphic's ^GF parameters and its magnification. */
+        String recalledGraphic;
+        int magnifyX = 1;
+        int magnifyY = 1;
+        int fieldNumber;
+        /** ^GS: the data letters A-E are the graphic symbols registered, copyright, trademark, UL, CSA. */
+        boolean graphicSymbol;
         char hexIndicator;
         boolean reverse;
         int blockWidth;
@@ -83,11 +87,14 @@ final class FormatInterpreter {
         String data;
 
         boolean hasContent() {
-            return data != null || graphic != null || graphicField != null;
+            return data != null || graphic != null || graphicField != null || recalledGraphic != null;
         }
     }
 
-    FormatInterpreter(LabelCanvas canvas, PreviewWarnings warnings, int dpi, int maxFields) {
+    FormatInterpreter(LabelCanvas canvas, PreviewWarnings warnings, int dpi, int maxFields, StoredObjects stored,
+            Map<Integer, ZplCommand[]> fieldData) {
+        this.stored = stored;
+        this.fieldData = fieldData;
         this.canvas = canvas;
         this.warnings = warnings;
         this.dpi = dpi;
@@ -105,8 +112,11 @@ final class FormatInterpreter {
         for (int i = from; i < to; i++) {
             ZplCommand c = commands.get(i);
             if (c.kind() == ZplCommand.CONTROL) {
-                if (!NO_VISUAL_EFFECT.contains(c.code())) {
+                ZplCommandCatalog.Status status = ZplCommandCatalog.statusOf(c);
+                if (status == null) {
                     warnings.add("control command " + c.label() + " ignored by the preview");
+                } else if (status == ZplCommandCatalog.Status.REPORTED) {
+                    warnings.add(c.label() + " is not previewed");
                 }
                 continue;
             }
@@ -150,7 +160,9 @@ final class FormatInterpreter {
                 break;
             case "FD":
             case "FV":
-                field.data = c.cleanParams();
+                if (field.fieldNumber == 0 || !fieldData.containsKey(field.fieldNumber)) {
+                    field.data = c.cleanParams();
+                }
                 break;
             case "SN":
                 warnings.add("^SN serial numbers are previewed as their first value");
@@ -186,6 +198,29 @@ final class FormatInterpreter {
             case "GF":
                 field.graphicField = c;
                 break;
+            case "GS":
+                p = Params.of(c, warnings);
+                field.graphicSymbol = true;
+                field.font = '0';
+                field.orientation = Placement.orientation(p.text(0), (char) 0);
+                field.fontHeight = p.integer(1, defaultFontHeight, 0, 32000);
+                field.fontWidth = p.integer(2, field.fontHeight, 0, 32000);
+                break;
+            case "XG":
+            case "IM":
+                recallGraphic(c);
+                break;
+            case "FN":
+                field.fieldNumber = StoredObjects.fieldNumber(c);
+                ZplCommand[] given = fieldData.get(field.fieldNumber);
+                if (given != null) {
+                    field.data = given[0].cleanParams();
+                    if (given[1] != null) {
+                        String gi = given[1].cleanParams();
+                        field.hexIndicator = gi.isEmpty() ? '_' : gi.charAt(0);
+                    }
+                }
+                break;
             case "LH":
                 p = Params.of(c, warnings);
                 homeX = p.integer(0, 0, 0, 32000);
@@ -201,21 +236,52 @@ final class FormatInterpreter {
                 labelReverse = Params.of(c, warnings).yes(0, false);
                 break;
             case "CI":
-                charset = Params.of(c, warnings).integer(0, 0, 0, 36);
+                p = Params.of(c, warnings);
+                charset = p.integer(0, 0, 0, 36);
+                remap = null;
+                // ^CIa,s1,d1,s2,d2,...: byte s printed as byte d.
+                for (int k = 1; p.has(k) && p.has(k + 1); k += 2) {
+                    if (remap == null) {
+                        remap = new byte[256];
+                        for (int b = 0; b < 256; b++) {
+                            remap[b] = (byte) b;
+                        }
+                    }
+                    remap[p.integer(k, 0, 0, 255)] = (byte) p.integer(k + 1, 0, 0, 255);
+                }
                 break;
             default:
                 other(c);
         }
     }
 
+    /** {@code ^XGd:o.x,mx,my} (magnified) and {@code ^IMd:o.x} (as stored) of a graphic this input downloaded. */
+    private void recallGraphic(ZplCommand c) {
+        String[] p = c.cleanParams().split(",", -1);
+        String params = stored.graphic(p[0]);
+        if (params == null) {
+            warnings.add(c.label() + ": graphic " + StoredObjects.key(p[0], ".GRF")
+                    + " is not downloaded by this input (~DG); not previewed");
+            return;
+        }
+        field.recalledGraphic = params;
+        if (c.is("XG")) {
+            Params q = Params.of(c, warnings);
+            field.magnifyX = q.integer(1, 1, 1, 10);
+            field.magnifyY = q.integer(2, 1, 1, 10);
+        }
+    }
+
     private void other(ZplCommand c) {
+        ZplCommandCatalog.Status status = ZplCommandCatalog.statusOf(c);
         if (BarcodePainter.supports(c.code())) {
             field.barcode = c;
-        } else if (NO_VISUAL_EFFECT.contains(c.code())) {
-            return;
-        } else if (NOT_PREVIEWED.contains(c.code())) {
+        } else if (BARCODES_NOT_PREVIEWED.contains(c.code())) {
+            warnings.add("barcode " + c.label() + " is not previewed");
+            field.hiddenBarcode = true;
+        } else if (status == ZplCommandCatalog.Status.REPORTED) {
             warnings.add(c.label() + " is not previewed");
-        } else {
+        } else if (status == null) {
             warnings.add("unknown command " + c.label() + " ignored");
         }
     }
@@ -233,7 +299,7 @@ final class FormatInterpreter {
             field.font = Character.toUpperCase(all.charAt(0));
             rest = all.substring(1);
         }
-        Params p = Params.of(c.label(), rest, warnings);
+        Params p = Params.of(c.label(), rest, c.delimiter(), warnings);
         field.orientation = Placement.orientation(p.text(0), (char) 0);
         field.fontHeight = p.integer(1, 0, 0, 32000);
         field.fontWidth = p.integer(2, 0, 0, 32000);
@@ -259,13 +325,16 @@ final class FormatInterpreter {
         int x = f.x + homeX - shiftX;
         int y = f.y + homeY + topY;
         boolean reverse = f.reverse || labelReverse;
+        if (f.hiddenBarcode && f.barcode == null) {
+            return;
+        }
         if (f.barcode != null) {
             if (f.data != null) {
                 drawSymbol(f, x, y, reverse);
             }
         } else if (f.graphic != null) {
             drawGraphic(f, x, y, reverse);
-        } else if (f.graphicField != null) {
+        } else if (f.graphicField != null || f.recalledGraphic != null) {
             drawBitmap(f, x, y, reverse);
         } else {
             drawText(f, x, y, reverse);
@@ -278,11 +347,14 @@ final class FormatInterpreter {
             warnings.add("field data longer than " + MAX_FIELD_DATA + " bytes cut");
             raw = raw.substring(0, MAX_FIELD_DATA * 3);
         }
-        return FieldDataDecoder.decode(raw, f.hexIndicator, charset, warnings);
+        return FieldDataDecoder.decode(raw, f.hexIndicator, charset, remap, warnings);
     }
 
     private void drawText(Field f, int x, int y, boolean reverse) {
         String data = decodedData(f);
+        if (f.graphicSymbol) {
+            data = graphicSymbols(data);
+        }
         TextPainter.Face face;
         if (f.font != 0) {
             int h = f.fontHeight;
@@ -308,6 +380,22 @@ final class FormatInterpreter {
         drawn.add(field(DrawnField.Kind.TEXT, x, y, data, frame, block.width, block.height));
     }
 
+    /** ^GS field data: A registered, B copyright, C trademark, D UL, E CSA (other letters print as they are). */
+    private static String graphicSymbols(String data) {
+        StringBuilder out = new StringBuilder();
+        for (char c : data.toCharArray()) {
+            switch (Character.toUpperCase(c)) {
+                case 'A': out.append('\u00ae'); break;
+                case 'B': out.append('\u00a9'); break;
+                case 'C': out.append('\u2122'); break;
+                case 'D': out.append("UL"); break;
+                case 'E': out.append("CSA"); break;
+                default: out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
     private void drawSymbol(Field f, int x, int y, boolean reverse) {
         String data = decodedData(f);
         Symbol s = barcodes.symbol(f.barcode, data, new BarcodePainter.Defaults(moduleWidth, ratio, barcodeHeight,
@@ -324,7 +412,7 @@ final class FormatInterpreter {
         TextPainter.Face face = null;
         double textBand = 0;
         if (s.humanReadable != null) {
-            face = text.face('0', Math.min(60, 9 * Math.max(2, s.moduleWidth)), 0);
+            face = text.face('0', Math.min(60, 9 * Math.max(2, s.textModule)), 0);
             textBand = face.height + HUMAN_READABLE_GAP;
         }
         double boxHeight = barsHeight + textBand;
@@ -362,15 +450,17 @@ final class FormatInterpreter {
     }
 
     private void drawBitmap(Field f, int x, int y, boolean reverse) {
-        GraphicFieldDecoder.Bitmap bitmap = GraphicFieldDecoder.decode(f.graphicField.params(), maxGraphicBytes,
-                warnings);
+        String params = f.graphicField != null ? f.graphicField.params() : f.recalledGraphic;
+        GraphicFieldDecoder.Bitmap bitmap = GraphicFieldDecoder.decode(params, maxGraphicBytes, warnings);
         if (bitmap == null) {
             return;
         }
-        int top = f.typeset ? y - bitmap.rows : y;
+        int height = bitmap.rows * f.magnifyY;
+        int top = f.typeset ? y - height : y;
         Graphics2D g = canvas.begin(new AffineTransform(), false, reverse);
-        bitmap.draw(g, x, top, canvas.height());
+        bitmap.draw(g, x, top, canvas.height(), f.magnifyX, f.magnifyY);
         canvas.end();
-        drawn.add(new DrawnField(DrawnField.Kind.GRAPHIC, x, y, "", x, top, bitmap.bytesPerRow * 8, bitmap.rows));
+        drawn.add(new DrawnField(DrawnField.Kind.GRAPHIC, x, y, "", x, top, bitmap.bytesPerRow * 8 * f.magnifyX,
+                height));
     }
 }

@@ -33,9 +33,14 @@ final class GraphicFieldDecoder {
 
         /** Fills the black runs with the top-left corner at (x, top); rows below {@code limit} are skipped. */
         void draw(Graphics2D g, int x, int top, int limit) {
+            draw(g, x, top, limit, 1, 1);
+        }
+
+        /** As {@link #draw(Graphics2D, int, int, int)}, each dot magnified mx by my ({@code ^XG}). */
+        void draw(Graphics2D g, int x, int top, int limit, int mx, int my) {
             int width = bytesPerRow * 8;
-            int lastRow = Math.min(rows, limit - top);
-            for (int r = Math.max(0, -top); r < lastRow; r++) {
+            int lastRow = Math.min(rows, (limit - top + my - 1) / my);
+            for (int r = Math.max(0, -top / my); r < lastRow; r++) {
                 int c = 0;
                 while (c < width) {
                     if (!black(c, r)) {
@@ -46,7 +51,7 @@ final class GraphicFieldDecoder {
                     while (c < width && black(c, r)) {
                         c++;
                     }
-                    g.fillRect(x + start, top + r, c - start, 1);
+                    g.fillRect(x + start * mx, top + r * my, (c - start) * mx, my);
                 }
             }
         }

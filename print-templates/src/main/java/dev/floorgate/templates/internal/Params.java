@@ -10,19 +10,28 @@ final class Params {
     private final String[] parts;
     private final PreviewWarnings warnings;
 
-    private Params(String command, String text, PreviewWarnings warnings) {
+    private Params(String command, String text, char delimiter, PreviewWarnings warnings) {
         this.command = command;
-        this.parts = text.split(",", -1);
+        this.parts = text.split(java.util.regex.Pattern.quote(String.valueOf(delimiter)), -1);
         this.warnings = warnings;
     }
 
+    private Params(String command, String text, PreviewWarnings warnings) {
+        this(command, text, ',', warnings);
+    }
+
     static Params of(ZplCommand cmd, PreviewWarnings warnings) {
-        return new Params(cmd.label(), cmd.cleanParams(), warnings);
+        return new Params(cmd.label(), cmd.cleanParams(), cmd.delimiter(), warnings);
     }
 
     /** Parameters taken from {@code text} (for commands such as {@code ^A} whose first character is special). */
     static Params of(String label, String text, PreviewWarnings warnings) {
         return new Params(label, text, warnings);
+    }
+
+    /** As {@link #of(String, String, PreviewWarnings)} with the delimiter in force ({@code ^CD}). */
+    static Params of(String label, String text, char delimiter, PreviewWarnings warnings) {
+        return new Params(label, text, delimiter, warnings);
     }
 
     String text(int i) {
@@ -46,7 +55,7 @@ final class Params {
     }
 
     int integer(int i, int def, int min, int max) {
-        String t = text(i);
+        String t = numericPrefix(text(i));
         if (t.isEmpty()) {
             return def;
         }
@@ -72,7 +81,7 @@ final class Params {
     }
 
     double decimal(int i, double def, double min, double max) {
-        String t = text(i);
+        String t = numericPrefix(text(i));
         if (t.isEmpty()) {
             return def;
         }
@@ -88,6 +97,28 @@ final class Params {
             return clamped;
         }
         return d;
+    }
+
+    /**
+     * The number a printer reads from a parameter: it stops at the first character that cannot continue the
+     * number, so a comment after the last parameter ({@code ^FO50,80 ; header}, or a line of text before the
+     * next command) does not change the value. A parameter that does not start with a number is kept whole
+     * (and then warned about).
+     */
+    static String numericPrefix(String t) {
+        int n = t.length();
+        int i = 0;
+        if (i < n && (t.charAt(i) == '-' || t.charAt(i) == '+')) {
+            i++;
+        }
+        int digitsFrom = i;
+        while (i < n && (Character.isDigit(t.charAt(i)) || t.charAt(i) == '.')) {
+            i++;
+        }
+        if (i == digitsFrom || i == n) {
+            return t;
+        }
+        return t.substring(0, i);
     }
 
     private static double parseDouble(String t) {

@@ -6,8 +6,11 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageWriter;
 import javax.imageio.stream.ImageOutputStream;
@@ -87,47 +90,72 @@ public final class PreviewRenderer {
         PreviewWarnings warnings = new PreviewWarnings(options.maxWarnings());
         List<ZplCommand> commands = ZplLexer.lex(zpl);
 
-        int first = -1;
-        int firstEnd = commands.size();
-        int labels = 0;
-        boolean open = false;
+        // Format ranges [start, end); formats holding ^DF are stored, not printed, and ~DG graphics anywhere in the
+        // input are downloaded: both can be recalled by the format that prints.
+        StoredObjects stored = new StoredObjects();
+        List<int[]> formats = new ArrayList<>();
+        int openAt = -1;
         for (int i = 0; i < commands.size(); i++) {
             ZplCommand c = commands.get(i);
-            if (c.is("XA")) {
-                if (open) {
+            if (c.kind() == ZplCommand.CONTROL && c.code().equals("DG")) {
+                stored.downloadGraphic(c);
+            } else if (c.is("XA")) {
+                if (openAt >= 0) {
                     warnings.add("^XA inside an open label format; the printer starts over");
                 }
-                open = true;
-                if (first < 0) {
-                    first = i;
-                }
-            } else if (c.is("XZ") && open) {
-                open = false;
-                labels++;
-                if (labels == 1) {
-                    firstEnd = i + 1;
-                }
+                openAt = i;
+            } else if (c.is("XZ") && openAt >= 0) {
+                formats.add(new int[] {openAt, i + 1});
+                openAt = -1;
             }
         }
-        if (open) {
-            labels++;
+        if (openAt >= 0) {
+            formats.add(new int[] {openAt, commands.size()});
             warnings.add("label format not closed by ^XZ");
+        }
+        int labels = formats.size();
+        int first = -1;
+        int firstEnd = commands.size();
+        for (int[] f : formats) {
+            if (StoredObjects.isStoredFormat(commands, f[0], f[1])) {
+                stored.storeFormat(commands, f[0], f[1]);
+            } else if (first < 0) {
+                first = f[0];
+                firstEnd = f[1];
+            }
+        }
+        List<ZplCommand> printed = commands;
+        Map<Integer, ZplCommand[]> fieldData = new HashMap<>();
+        if (first < 0 && !formats.isEmpty()) {
+            // Only stored formats: show the first as it would print when recalled with its own field data.
+            first = formats.get(0)[0];
+            firstEnd = formats.get(0)[1];
+            warnings.add("only stored formats (^DF) in this input; the first is previewed as stored");
+        } else if (first >= 0) {
+            printed = MeasurementUnits.toDots(stored.expand(commands, first, firstEnd, fieldData, warnings), dpi,
+                    warnings);
+            first = 0;
+            firstEnd = printed.size();
         }
         if (first < 0) {
             warnings.add("no ^XA label format found; nothing to draw");
-        } else if (first > 0 && hasFormatCommandBefore(commands, first)) {
+        } else if (formats.get(0)[0] > 0 && hasFormatCommandBefore(commands, formats.get(0)[0])) {
             warnings.add("commands before the first ^XA ignored");
         }
 
         int printWidth = 0;
         int labelLength = 0;
+        boolean inverted = false;
         if (first >= 0) {
             for (int i = first; i < firstEnd; i++) {
-                ZplCommand c = commands.get(i);
+                ZplCommand c = printed.get(i);
                 if (c.is("PW")) {
                     printWidth = Params.of(c, warnings).integer(0, 0, 2, 32000);
                 } else if (c.is("LL")) {
                     labelLength = Params.of(c, warnings).integer(0, 0, 1, 32000);
+                } else if (c.is("PO")) {
+                    // ^POI prints the whole label upside down; ^PON (normal) undoes it.
+                    inverted = Params.of(c, warnings).letter(0, 'N') == 'I';
                 }
             }
         }
@@ -142,12 +170,31 @@ public final class PreviewRenderer {
         int clipWidth = printWidth > 0 && printWidth < width ? printWidth : width;
 
         LabelCanvas canvas = new LabelCanvas(width, height, clipWidth);
-        FormatInterpreter interpreter = new FormatInterpreter(canvas, warnings, dpi, options.maxFields());
+        FormatInterpreter interpreter = new FormatInterpreter(canvas, warnings, dpi, options.maxFields(), stored,
+                fieldData);
         if (first >= 0) {
-            interpreter.run(commands, first, firstEnd);
+            interpreter.run(printed, first, firstEnd);
         }
         BufferedImage image = canvas.finish();
-        return new Output(png(image), warnings.list(), width, height, labels, interpreter.drawn());
+        List<DrawnField> drawn = interpreter.drawn();
+        if (inverted) {
+            image = rotated180(image);
+            List<DrawnField> turned = new ArrayList<>(drawn.size());
+            for (DrawnField f : drawn) {
+                turned.add(new DrawnField(f.kind(), f.x(), f.y(), f.data(), width - f.left() - f.width(),
+                        height - f.top() - f.height(), f.width(), f.height()));
+            }
+            drawn = turned;
+        }
+        return new Output(png(image), warnings.list(), width, height, labels, drawn);
+    }
+
+    private static BufferedImage rotated180(BufferedImage image) {
+        BufferedImage out = new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_BYTE_BINARY);
+        java.awt.Graphics2D g = out.createGraphics();
+        g.drawImage(image, new java.awt.geom.AffineTransform(-1, 0, 0, -1, image.getWidth(), image.getHeight()), null);
+        g.dispose();
+        return out;
     }
 
     private static boolean hasFormatCommandBefore(List<ZplCommand> commands, int first) {

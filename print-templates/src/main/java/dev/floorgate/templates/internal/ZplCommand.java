@@ -17,8 +17,15 @@ public final class ZplCommand {
     private final int start;
     private final int end;
     private final int paramsStart;
+    private final char delimiter;
 
     public ZplCommand(char kind, String code, String params, int start, int paramsStart, int end) {
+        this(kind, code, params, start, paramsStart, end, ',');
+    }
+
+    /** @param delimiter the parameter delimiter in force ({@code ^CD}/{@code ~CD} change it; default comma) */
+    public ZplCommand(char kind, String code, String params, int start, int paramsStart, int end, char delimiter) {
+        this.delimiter = delimiter;
         this.kind = kind;
         this.code = code;
         this.params = params;
@@ -54,6 +61,11 @@ public final class ZplCommand {
     /** Offset just past the command's last character. */
     public int end() {
         return end;
+    }
+
+    /** The parameter delimiter in force where this command stands. */
+    public char delimiter() {
+        return delimiter;
     }
 
     public boolean is(String formatCode) {

@@ -10,7 +10,8 @@ import java.util.List;
  * command {@code ^A} takes one letter, its font name being the first parameter character), then parameters up to
  * the next caret or tilde. Field data obeys the same rule because {@code ^} and {@code ~} cannot appear in it
  * literally. {@code ^CC}/{@code ~CC} and {@code ^CT}/{@code ~CT} change the prefix characters and are applied
- * while lexing. The single-byte aliases STX (0x02), ETX (0x03) and SI (0x0F) become {@code ^XA}, {@code ^XZ} and
+ * while lexing, and so does {@code ^CD}/{@code ~CD}, the parameter delimiter, which each command carries. The
+ * single-byte aliases STX (0x02), ETX (0x03) and SI (0x0F) become {@code ^XA}, {@code ^XZ} and
  * {@code ^FS}. Text outside any command is skipped, as a printer skips it.
  *
  * <p>The printer simulator's {@code ZplStreamDecoder} (device-simulators) is a different thing, not a copy:
@@ -30,12 +31,13 @@ public final class ZplLexer {
         int n = zpl.length();
         char caret = '^';
         char tilde = '~';
+        char delimiter = ',';
         int i = 0;
         while (i < n) {
             char c = zpl.charAt(i);
             if (c == STX || c == ETX || c == SI) {
                 String code = c == STX ? "XA" : c == ETX ? "XZ" : "FS";
-                out.add(new ZplCommand(ZplCommand.FORMAT, code, "", i, i + 1, i + 1));
+                out.add(new ZplCommand(ZplCommand.FORMAT, code, "", i, i + 1, i + 1, delimiter));
                 i++;
                 continue;
             }
@@ -75,13 +77,19 @@ public final class ZplLexer {
                         tilde = p;
                     }
                 }
-                out.add(new ZplCommand(kind, code, String.valueOf(p), start, paramsStart, i));
+                out.add(new ZplCommand(kind, code, String.valueOf(p), start, paramsStart, i, delimiter));
+                continue;
+            }
+            if (code.equals("CD") && i < n && !isTerminator(zpl.charAt(i), caret, tilde)) {
+                delimiter = zpl.charAt(i++);
+                out.add(new ZplCommand(kind, code, String.valueOf(delimiter), start, paramsStart, i, delimiter));
                 continue;
             }
             while (i < n && !isTerminator(zpl.charAt(i), caret, tilde)) {
                 i++;
             }
-            out.add(new ZplCommand(kind, code, zpl.subSequence(paramsStart, i).toString(), start, paramsStart, i));
+            out.add(new ZplCommand(kind, code, zpl.subSequence(paramsStart, i).toString(), start, paramsStart, i,
+                    delimiter));
         }
         return out;
     }
