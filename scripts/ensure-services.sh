@@ -77,3 +77,7 @@ if [ "${FG_SKIP_BROWSER:-0}" != 1 ]; then
   { command -v chromium >/dev/null 2>&1 && command -v chromedriver >/dev/null 2>&1; } || apt_install chromium chromium-driver
 fi
 log "socat and chromium present"
+
+# --- the package tests (packaging/README.md): debootstrap makes the Debian 12 root they install into ------------
+command -v debootstrap >/dev/null 2>&1 || [ -x /usr/sbin/debootstrap ] || apt_install debootstrap
+log "debootstrap present"
