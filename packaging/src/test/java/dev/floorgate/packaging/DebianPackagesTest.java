@@ -138,7 +138,8 @@ class DebianPackagesTest {
         String modes = root.ok("stat -c '%a %U:%G %n' /usr/bin/floorgate-gateway /usr/bin/floorgate-core "
                 + "/usr/share/floorgate-gateway/gateway-server.jar /usr/share/floorgate-core/inventory-core.jar "
                 + "/lib/systemd/system/floorgate-gateway.service /lib/systemd/system/floorgate-core.service "
-                + "/etc/floorgate/gateway.env /etc/floorgate/core.env /var/lib/floorgate /var/lib/floorgate/gateway");
+                + "/etc/floorgate/gateway.env /etc/floorgate/core.env /var/lib/floorgate /var/lib/floorgate/gateway "
+                + "/var/backups/floorgate");
         assertThat(modes.strip().split("\n")).containsExactly(
                 "755 root:root /usr/bin/floorgate-gateway",
                 "755 root:root /usr/bin/floorgate-core",
@@ -149,7 +150,8 @@ class DebianPackagesTest {
                 "640 root:floorgate /etc/floorgate/gateway.env",
                 "640 root:floorgate /etc/floorgate/core.env",
                 "750 floorgate:floorgate /var/lib/floorgate",
-                "700 floorgate:floorgate /var/lib/floorgate/gateway");
+                "700 floorgate:floorgate /var/lib/floorgate/gateway",
+                "700 floorgate:floorgate /var/backups/floorgate");
         // the settings are commented defaults: nothing set until site IT sets it
         assertThat(root.ok("grep -v '^#' /etc/floorgate/gateway.env | grep -v '^$' || true")).isBlank();
         // enabled for the next boot (deb-systemd-helper works without a running systemd)
@@ -212,8 +214,7 @@ class DebianPackagesTest {
                 .contains("OK   clock").contains("in use by the running gateway").contains("OK   printer dock1")
                 .contains("doctor: no failed check");
         assertThat(doctor.exit()).as(doctor.output()).isZero();
-        root.ok("mkdir -p /var/backups/floorgate && chown floorgate /var/backups/floorgate && "
-                + "floorgate-gateway backup /var/backups/floorgate/before-upgrade.fgbackup");
+        root.ok("floorgate-gateway backup /var/backups/floorgate/before-upgrade.fgbackup");
         assertThat(root.ok("stat -c '%a %U' /var/backups/floorgate/before-upgrade.fgbackup").strip())
                 .isEqualTo("600 floorgate");
     }
@@ -306,6 +307,7 @@ class DebianPackagesTest {
         root.ok("DEBIAN_FRONTEND=noninteractive apt-get purge -y floorgate-core");
         assertThat(root.ok("test ! -e /etc/floorgate && test ! -e /var/lib/floorgate && echo gone").strip())
                 .isEqualTo("gone");
+        assertThat(root.ok("ls /var/backups/floorgate")).as("purge leaves the backups").contains("before-upgrade");
         assertThat(root.ok("getent passwd floorgate || true")).as("the system user stays (Debian practice)")
                 .startsWith("floorgate:");
     }
