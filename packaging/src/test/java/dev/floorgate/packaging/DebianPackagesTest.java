@@ -200,6 +200,13 @@ class DebianPackagesTest {
                 .contains("first sign-in: user 'admin' with the default password 'floorgate'")
                 .contains("data folder:   /var/lib/floorgate/gateway");
         assertThat(log).as("no terminal colour codes in the journal").doesNotContain("\u001b[");
+        // the pages are reachable where the log says: HTTPS with the gateway's own certificate
+        Matcher admin = Pattern.compile("site IT page: +https://[^ :]+:(\\d+)/admin/").matcher(log);
+        assertThat(admin.find()).isTrue();
+        for (String page : List.of("/admin/", "/pick/")) {
+            assertThat(httpsPage("https://127.0.0.1:" + admin.group(1) + page)).as(page).containsIgnoringCase(
+                    "<html");
+        }
 
         Thread.sleep(3000);
         long rssKiB = Long.parseLong(Pattern.compile("(?m)^VmRSS:\\s+(\\d+) kB").matcher(
@@ -371,6 +378,34 @@ class DebianPackagesTest {
                 return false;
             }
         });
+    }
+
+    /** A page over HTTPS, trusting the gateway's self-made certificate (the PDAs install its site CA instead). */
+    private static String httpsPage(String url) throws Exception {
+        javax.net.ssl.SSLContext tls = javax.net.ssl.SSLContext.getInstance("TLS");
+        tls.init(null, new javax.net.ssl.TrustManager[] {new javax.net.ssl.X509TrustManager() {
+            @Override
+            public void checkClientTrusted(java.security.cert.X509Certificate[] chain, String auth) {
+            }
+
+            @Override
+            public void checkServerTrusted(java.security.cert.X509Certificate[] chain, String auth) {
+            }
+
+            @Override
+            public java.security.cert.X509Certificate[] getAcceptedIssuers() {
+                return new java.security.cert.X509Certificate[0];
+            }
+        }}, null);
+        javax.net.ssl.HttpsURLConnection c = (javax.net.ssl.HttpsURLConnection) URI.create(url).toURL().openConnection();
+        c.setSSLSocketFactory(tls.getSocketFactory());
+        c.setHostnameVerifier((host, session) -> true);
+        c.setConnectTimeout(5000);
+        c.setReadTimeout(20000);
+        assertThat(c.getResponseCode()).as(url).isEqualTo(200);
+        try (java.io.InputStream in = c.getInputStream()) {
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
     }
 
     private String gatewayUrl(String path) {

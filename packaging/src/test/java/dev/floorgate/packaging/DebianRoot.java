@@ -108,7 +108,7 @@ final class DebianRoot implements AutoCloseable {
         String script = "set -e; mount -t overlay overlay -o lowerdir=" + base + ",upperdir=" + dir.resolve("upper")
                 + ",workdir=" + dir.resolve("work") + " " + merged + "; mount --bind /dev " + merged + "/dev; "
                 + "mount -t sysfs -o ro sysfs " + merged + "/sys; mkdir -p " + merged + "/srv/packages; mount --bind -o ro "
-                + packages + " " + merged + "/srv/packages; touch " + ready + "; exec sleep 100000";
+                + packages + " " + merged + "/srv/packages; touch " + ready + "; exec sleep 3600";
         Process p = new ProcessBuilder("unshare", "--mount", "--propagation", "private", "sh", "-c", script)
                 .redirectErrorStream(true).redirectOutput(dir.resolve("logs/mounts.log").toFile()).start();
         for (int i = 0; i < 100 && !Files.exists(ready); i++) {
