@@ -97,3 +97,7 @@ if ! rabbit_up; then
   fi
 fi
 log "RabbitMQ up on 127.0.0.1:5672"
+
+# --- the package tests (packaging/README.md): debootstrap makes the Debian 12 root they install into ------------
+command -v debootstrap >/dev/null 2>&1 || [ -x /usr/sbin/debootstrap ] || apt_install debootstrap
+log "debootstrap present"

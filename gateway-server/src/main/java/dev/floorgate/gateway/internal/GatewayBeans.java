@@ -29,6 +29,8 @@ import dev.floorgate.gateway.internal.print.TemplateService;
 import dev.floorgate.gateway.internal.scans.ScanDecoder;
 import dev.floorgate.gateway.internal.stations.StationMetrics;
 import dev.floorgate.gateway.internal.stations.StationService;
+import dev.floorgate.gateway.internal.tls.HostNames;
+import dev.floorgate.gateway.internal.tls.HttpsConfiguration;
 import dev.floorgate.gateway.internal.tls.SiteCertificates;
 import dev.floorgate.gateway.internal.tls.TlsConfiguration;
 import dev.floorgate.gateway.internal.web.AdminSessions;
@@ -332,6 +334,15 @@ final class GatewayBeans {
                 .then("the print spooler", spooler::start, spooler::close)
                 .then("the stations' scanners", stations::start, scanners::close)
                 .start();
+    }
+
+    /** The lines that say where to go once the listeners are up (plain and HTTPS URLs, pages, password, data). */
+    @Singleton
+    StartupLines startupLines(GatewayConfiguration gateway, CoreLinkConfiguration core, TlsConfiguration tls,
+            HttpsConfiguration https, WebConfiguration web, @Value("${micronaut.server.port:8080}") int plainPort) {
+        return new StartupLines(new StartupLines.Facts(HostNames.hostName(), plainPort, https.getHttpsPort(),
+                tls.isEnabled(), https.isPlainHttp(), Paths.get(gateway.getDataDir()).toAbsolutePath().normalize()
+                .toString(), core.getUrl(), core.getKeyId(), core.isOnline(), web.getInitialPassword()));
     }
 
     // ---- web services (more in internal.web.WebBeans)
