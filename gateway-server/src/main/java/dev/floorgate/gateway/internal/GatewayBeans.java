@@ -6,6 +6,9 @@ import dev.floorgate.gateway.SyncConfiguration;
 import dev.floorgate.gateway.internal.access.DeviceRegistry;
 import dev.floorgate.gateway.internal.access.OperatorSessions;
 import dev.floorgate.gateway.internal.http.RequestAuth;
+import dev.floorgate.gateway.internal.clock.ClockConfiguration;
+import dev.floorgate.gateway.internal.clock.ClockMetrics;
+import dev.floorgate.gateway.internal.clock.SiteClocks;
 import dev.floorgate.gateway.internal.devices.AdoptedPrinters;
 import dev.floorgate.gateway.internal.devices.DeviceMetrics;
 import dev.floorgate.gateway.internal.devices.PrinterAccess;
@@ -223,6 +226,18 @@ final class GatewayBeans {
         return new SyncMetrics(engine);
     }
 
+    /** The site's clocks against the core's: the gateway's (measured by the engine), the PDAs' and printers'. */
+    @Singleton
+    SiteClocks siteClocks(SyncEngine engine, ClockConfiguration clock) {
+        return new SiteClocks(engine.clockOffset(), engine::coreKeyRefusal, clock.getMaxOffset(),
+                clock.getDeviceMaxOffset());
+    }
+
+    @Singleton
+    ClockMetrics clockMetrics(SiteClocks clocks) {
+        return new ClockMetrics(clocks);
+    }
+
     // ---- device registries and their drivers
 
     /** Checks fg.printers (and the adopted printers); the drivers open in {@link #lifecycle}. */
@@ -342,8 +357,8 @@ final class GatewayBeans {
 
     @Singleton
     OperationIntake operationIntake(SyncEngine engine, OperatorSessions sessions, SyncConfiguration sync,
-            LimitsConfiguration limits) {
-        return new OperationIntake(engine, sessions, sync, limits.getOperationsMaxChars());
+            LimitsConfiguration limits, SiteClocks clocks) {
+        return new OperationIntake(engine, sessions, sync, limits.getOperationsMaxChars(), clocks);
     }
 
     /** Only with HTTPS on; read or made (and its renewal check started) when Netty first asks for it. */
