@@ -96,7 +96,9 @@ public final class SyncEngine implements AutoCloseable {
                 TimeUnit.MILLISECONDS);
         if (client != null) {
             long poll = options.pollInterval().toMillis();
-            housekeeping.scheduleWithFixedDelay(this::pingIfQuiet, poll, poll, TimeUnit.MILLISECONDS);
+            // The first ping right away: it measures the offset to the core's clock, so the receive times the gateway
+            // stamps are in core time from the first seconds on (before it, they are this machine's own time).
+            housekeeping.scheduleWithFixedDelay(this::pingIfQuiet, 0, poll, TimeUnit.MILLISECONDS);
         }
         log.info("sync engine started: data {}, {}", options.dataDir().toAbsolutePath(), client == null
                 ? "offline mode (no core URL): operations queue" : "core " + client.baseUrl() + ", warehouses "
