@@ -77,3 +77,8 @@ if [ "${FG_SKIP_BROWSER:-0}" != 1 ]; then
   { command -v chromium >/dev/null 2>&1 && command -v chromedriver >/dev/null 2>&1; } || apt_install chromium chromium-driver
 fi
 log "socat and chromium present"
+
+# --- libfaketime: the wrong-clock end-to-end tests run the gateway's jar under it (system-tests) -----------------
+[ -e /usr/lib/x86_64-linux-gnu/faketime/libfaketimeMT.so.1 ] || ls /usr/lib/*/faketime/libfaketimeMT.so.1 >/dev/null 2>&1 \
+  || apt_install faketime
+log "libfaketime present"
