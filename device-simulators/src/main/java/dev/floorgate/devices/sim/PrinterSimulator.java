@@ -202,6 +202,16 @@ public final class PrinterSimulator implements AutoCloseable {
     }
 
     /** Clears the buffer, R: formats, {@code ^LL} and pause, like switching the printer off and on. */
+    /** Sets how far the printer's real-time clock runs from this machine's (a printer a year off: 365 days). */
+    public void clockOffset(java.time.Duration offset) {
+        printer.rtc.offset(offset);
+    }
+
+    /** How far the printer's real-time clock runs from this machine's now (moved by SGD setvar rtc.date/time). */
+    public java.time.Duration clockOffset() {
+        return printer.rtc.offset();
+    }
+
     public void powerCycle() {
         printer.powerCycle();
     }
