@@ -8,6 +8,7 @@ import dev.floorgate.gateway.internal.access.OperatorSessions;
 import dev.floorgate.gateway.internal.http.RequestAuth;
 import dev.floorgate.gateway.internal.clock.ClockConfiguration;
 import dev.floorgate.gateway.internal.clock.ClockMetrics;
+import dev.floorgate.gateway.internal.clock.PrinterClockCheck;
 import dev.floorgate.gateway.internal.clock.SiteClocks;
 import dev.floorgate.gateway.internal.devices.AdoptedPrinters;
 import dev.floorgate.gateway.internal.devices.DeviceMetrics;
@@ -236,6 +237,16 @@ final class GatewayBeans {
     @Singleton
     ClockMetrics clockMetrics(SiteClocks clocks) {
         return new ClockMetrics(clocks);
+    }
+
+    /** Reads printer clocks, and sets them where site IT allows it; its first run waits for the drivers. */
+    @Context
+    @Bean(preDestroy = "close")
+    PrinterClockCheck printerClocks(PrinterRegistry printers, SiteClocks clocks, ClockConfiguration clock,
+            io.micronaut.context.env.Environment env) {
+        return new PrinterClockCheck(printers, clocks, name -> clock.isSetPrinters() || env.getProperty(
+                "fg.printers." + name + ".set-clock", Boolean.class).orElse(false), clock.getPrinterCheckInterval(),
+                java.time.ZoneId.systemDefault()).start();
     }
 
     // ---- device registries and their drivers
