@@ -101,3 +101,8 @@ log "RabbitMQ up on 127.0.0.1:5672"
 # --- the package tests (packaging/README.md): debootstrap makes the Debian 12 root they install into ------------
 command -v debootstrap >/dev/null 2>&1 || [ -x /usr/sbin/debootstrap ] || apt_install debootstrap
 log "debootstrap present"
+
+# --- libfaketime: the wrong-clock end-to-end tests run the gateway's jar under it (system-tests) -----------------
+[ -e /usr/lib/x86_64-linux-gnu/faketime/libfaketimeMT.so.1 ] || ls /usr/lib/*/faketime/libfaketimeMT.so.1 >/dev/null 2>&1 \
+  || apt_install faketime
+log "libfaketime present"

@@ -5,7 +5,8 @@
 -- KEYS[2+2i] operation i's idempotency hash   KEYS[3+2i] operation i's order hash (its op key when it has no order)
 -- ARGV[1] idempotency TTL ms   ARGV[2] clock-skew margin ms   ARGV[3] record id   ARGV[4] record as shown to people
 -- ARGV[5] number of operations, then 12 values per operation:
---   opId, fingerprint, type, qty, orderNo (''), id time ms (-1 = none), ledger checked (1/0),
+--   opId, fingerprint, type, qty, orderNo (''), operation time ms (-1 = none; the gateway's corrected receive time,
+--   else the id's time: OperationTime), ledger checked (1/0),
 --   reject code ('' = apply; else record this rejection decided by the caller), reject message, canonical JSON,
 --   the watermark read before the ledger was checked (''), claimed before (1 = its opId claim existed already)
 --
@@ -15,8 +16,9 @@
 -- the remaining operations again) or 'LEDGER' (Redis may have forgotten this operation: look its opId up in the
 -- MySQL ledger, then send it again with ledger checked = 1 and the watermark read before the lookup).
 --
--- When may Redis have forgotten an operation whose idempotency hash is absent? When its id carries no time; when
--- the id is older than the TTL (minus the clock-skew margin); when the record was reloaded from MySQL with history
+-- When may Redis have forgotten an operation whose idempotency hash is absent? When it carries no time; when
+-- its time is older than the TTL (minus the clock-skew margin); when its time is more than the margin ahead of
+-- this clock (a clock that runs days fast says nothing about when the operation was first applied); when the record was reloaded from MySQL with history
 -- (Redis lost data) after the id was made (plus the margin); when the opId's claim existed although no result did
 -- (the result was lost, or a former attempt died between claim and apply). Then the ledger is asked; and since the
 -- ledger lags Redis by the write-back, the stream is searched for the opId too. A trim between the ledger read and
@@ -28,6 +30,11 @@ local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
 local out = {}
 local s = nil
+-- A first result lives for the TTL after its application AND after its operation's time, so that an operation whose
+-- time runs ahead of this clock still finds its result for as long as its time says it is recent. Bounded
+-- (400 days) so that a clock in the year 2100 cannot pin keys for ever; DESIGN.md, "Wrong clocks".
+local MAX_HOLD = 400 * 86400000
+local hold = 0
 
 -- Numbers go to Redis as exact integers (Lua's default formatting switches to exponents above 1e14).
 local function int(x)
@@ -45,7 +52,7 @@ end
 local function remember(opKey, fp, st, code, msg, oh, us, rs, d)
   redis.call('HSET', opKey, 'fp', fp, 'st', st, 'c', code, 'm', msg, 'oh', int(oh), 'us', int(us), 'rs', int(rs),
     'd', int(d))
-  redis.call('PEXPIRE', opKey, ttl)
+  redis.call('PEXPIRE', opKey, ttl + hold)
 end
 
 local function rejected(op, code, msg)
@@ -172,6 +179,7 @@ for i = 1, n do
     ord = ARGV[a + 5], time = tonumber(ARGV[a + 6]), checked = ARGV[a + 7], rcode = ARGV[a + 8],
     rmsg = ARGV[a + 9], json = ARGV[a + 10], wm = ARGV[a + 11], claimed = ARGV[a + 12],
     key = KEYS[2 + 2 * i], okey = KEYS[3 + 2 * i]}
+  hold = math.max(0, math.min(op.time - now, MAX_HOLD))
   local prev = redis.call('HMGET', op.key, 'fp', 'st', 'c', 'm', 'oh', 'us', 'rs', 'd')
   if prev[1] then
     if prev[1] ~= op.fp then
@@ -190,7 +198,7 @@ for i = 1, n do
       readRecord()
     end
     local found = nil
-    if op.time < 0 or op.time < now - ttl + margin or op.claimed == '1'
+    if op.time < 0 or op.time < now - ttl + margin or op.time > now + margin or op.claimed == '1'
         or (s.la > 0 and op.time < s.la + margin) then
       if op.checked ~= '1' or (redis.call('GET', watermark) or '0') ~= op.wm then
         out[#out + 1] = 'LEDGER'

@@ -277,6 +277,24 @@ export function renderDevices(o, actions) {
     text(problem, s.lastProblem);
   });
   $('scanners-none').hidden = o.scanners.length > 0;
+  renderClocks(o.clocks);
+}
+
+/** The site's clocks against core time: the gateway's offset or problem, then each PDA and printer. */
+function renderClocks(c) {
+  if (!c) return;
+  text($('clock-gateway'), c.problem ? c.problem
+    : c.measured ? `Gateway clock ${c.gatewayOffsetSeconds} s from core time (positive: behind).`
+      : 'Gateway clock not measured yet (no answer from the core).');
+  const rows = c.pdas.map((d) => ({ ...d, key: `pda:${d.name}`, kind: 'PDA' }))
+    .concat(c.printers.map((p) => ({ ...p, key: `printer:${p.name}`, kind: 'printer' })));
+  keyedRows($('clock-rows'), rows, (d) => d.key, () => row(4), (tr, d) => {
+    const [name, off, from, seen] = tr.children;
+    text(name, `${d.kind} ${d.name}`);
+    badge(off, d.off ? 'fault' : 'ok', `${d.offsetSeconds} s${d.corrected ? ' (set from core time)' : ''}`);
+    text(from, d.source === 'HEADER' ? 'its requests' : d.source === 'OCCURRED_AT' ? 'its operations' : 'its clock');
+    text(seen, ago(d.at));
+  });
 }
 
 export function renderAudit(entries) {

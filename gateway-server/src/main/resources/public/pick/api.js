@@ -42,6 +42,21 @@ export class ApiError extends Error {
   }
 }
 
+/**
+ * Issue 20: the gateway answers with core time (X-FG-Core-Time); a PDA clock more than 3 minutes off it gets a small
+ * warning so the picker can tell site IT (operations still sync: the gateway stamps its own, corrected time).
+ */
+const CLOCK_WARN_MS = 3 * 60 * 1000;
+function clockCheck(coreTime) {
+  const el = document.getElementById('clock-warning');
+  const core = Number(coreTime);
+  if (!el || !coreTime || !Number.isFinite(core)) return;
+  const off = Date.now() - core;
+  el.hidden = Math.abs(off) <= CLOCK_WARN_MS;
+  el.textContent = `This device's clock is ${Math.round(Math.abs(off) / 60000)} min ${off > 0 ? 'ahead' : 'behind'}:`
+    + ' tell site IT';
+}
+
 /** The gateway did not answer (network down, timeout). */
 export class Unreachable extends Error {}
 
@@ -50,7 +65,7 @@ export class Unreachable extends Error {}
  * @throws ApiError for another status, Unreachable when no answer came
  */
 export async function call(method, path, body, { timeoutMs = DEFAULT_TIMEOUT_MS, auth = true } = {}) {
-  const headers = { Accept: 'application/json' };
+  const headers = { Accept: 'application/json', 'X-FG-Device-Time': String(Date.now()) };
   if (body !== undefined) {
     headers['Content-Type'] = 'application/json';
   }
@@ -72,6 +87,7 @@ export async function call(method, path, body, { timeoutMs = DEFAULT_TIMEOUT_MS,
     clearTimeout(timer);
   }
   note(res.status < 500 || res.status === 507);
+  clockCheck(res.headers.get('X-FG-Core-Time'));
   const text = await res.text();
   let json = null;
   if (text) {

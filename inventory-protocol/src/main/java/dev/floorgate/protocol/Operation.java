@@ -29,6 +29,7 @@ public final class Operation {
     private final String deviceId;
     private final String operator;
     private final String occurredAt;
+    private final String receivedAt;
     private final List<FieldProblem> readProblems;
 
     private Operation(Builder b) {
@@ -47,6 +48,7 @@ public final class Operation {
         this.deviceId = b.deviceId;
         this.operator = b.operator;
         this.occurredAt = b.occurredAt;
+        this.receivedAt = b.receivedAt;
         this.readProblems = Collections.unmodifiableList(new ArrayList<>(b.readProblems));
     }
 
@@ -58,7 +60,8 @@ public final class Operation {
     public Builder toBuilder() {
         Builder b = new Builder().opId(opId).tenant(tenant).warehouse(warehouse).typeName(typeName).sku(sku)
                 .qty(qty).location(location).toLocation(toLocation).orderNo(orderNo).lot(lot).serial(serial)
-                .expiry(expiry).deviceId(deviceId).operator(operator).occurredAt(occurredAt);
+                .expiry(expiry).deviceId(deviceId).operator(operator).occurredAt(occurredAt)
+                .receivedAt(receivedAt);
         b.readProblems.addAll(readProblems);
         return b;
     }
@@ -130,6 +133,16 @@ public final class Operation {
         return occurredAt;
     }
 
+    /**
+     * The gateway's receive time in core time (its clock corrected by its measured offset to the core), stamped
+     * once when the gateway first accepts the operation; null from devices. Not part of the
+     * {@link OperationJson#fingerprint}: a device resending the same opId is the same operation (DESIGN.md,
+     * "Wrong clocks").
+     */
+    public String receivedAt() {
+        return receivedAt;
+    }
+
     /** Problems found while reading the JSON (a field of the wrong JSON type); the validator reports them. */
     public List<FieldProblem> readProblems() {
         return readProblems;
@@ -148,13 +161,14 @@ public final class Operation {
                 && Objects.equals(orderNo, x.orderNo) && Objects.equals(lot, x.lot)
                 && Objects.equals(serial, x.serial) && Objects.equals(expiry, x.expiry)
                 && Objects.equals(deviceId, x.deviceId) && Objects.equals(operator, x.operator)
-                && Objects.equals(occurredAt, x.occurredAt) && readProblems.equals(x.readProblems);
+                && Objects.equals(occurredAt, x.occurredAt) && Objects.equals(receivedAt, x.receivedAt)
+                && readProblems.equals(x.readProblems);
     }
 
     @Override
     public int hashCode() {
         return Objects.hash(opId, tenant, warehouse, typeName, sku, qty, location, toLocation, orderNo, lot,
-                serial, expiry, deviceId, operator, occurredAt);
+                serial, expiry, deviceId, operator, occurredAt, receivedAt);
     }
 
     @Override
@@ -179,6 +193,7 @@ public final class Operation {
         private String deviceId;
         private String operator;
         private String occurredAt;
+        private String receivedAt;
         private final List<FieldProblem> readProblems = new ArrayList<>();
 
         private Builder() {
@@ -266,6 +281,11 @@ public final class Operation {
 
         public Builder occurredAt(String v) {
             occurredAt = v;
+            return this;
+        }
+
+        public Builder receivedAt(String v) {
+            receivedAt = v;
             return this;
         }
 

@@ -47,11 +47,24 @@ public final class OperationJson {
     }
 
     /**
-     * A stable fingerprint of an operation's content: lowercase hex SHA-256 of its canonical JSON. Two requests
-     * with the same opId and different fingerprints are {@code OP_ID_REUSED}.
+     * A stable fingerprint of an operation's content: lowercase hex SHA-256 of its canonical JSON without
+     * {@code receivedAt}. Two requests with the same opId and different fingerprints are {@code OP_ID_REUSED}.
+     * {@code receivedAt} is left out because it says when a gateway received the operation, not what it is: a
+     * device resending an opId, or an operation accepted again after a gateway lost its outbox, carries another
+     * receive time and is still the same operation.
      */
     public static String fingerprint(Operation op) {
-        return Hashing.sha256Hex(writeBytes(op));
+        return Hashing.sha256Hex(writeContent(op).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The canonical JSON of what an operation is: all its fields but {@code receivedAt} (see {@link #fingerprint}). */
+    public static String writeContent(Operation op) {
+        return op.receivedAt() == null ? write(op) : write(op.toBuilder().receivedAt(null).build());
+    }
+
+    /** Whether two operations are the same operation: equal canonical JSON apart from {@code receivedAt}. */
+    public static boolean sameContent(Operation a, Operation b) {
+        return writeContent(a).equals(writeContent(b));
     }
 
     public static String writeResult(OperationResult r) {
@@ -107,6 +120,7 @@ public final class OperationJson {
         str(g, "deviceId", op.deviceId());
         str(g, "operator", op.operator());
         str(g, "occurredAt", op.occurredAt());
+        str(g, "receivedAt", op.receivedAt());
         g.writeEndObject();
     }
 

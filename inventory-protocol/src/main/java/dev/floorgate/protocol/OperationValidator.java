@@ -64,6 +64,14 @@ public final class OperationValidator {
                         + "2026-11-22T08:15:30.120Z, was '" + clip(op.occurredAt()) + "'"));
             }
         }
+        if (op.receivedAt() != null) {
+            try {
+                Instant.parse(op.receivedAt());
+            } catch (DateTimeParseException e) {
+                problems.add(new FieldProblem("receivedAt", "must be an ISO-8601 UTC timestamp such as "
+                        + "2026-11-22T08:15:30.120Z, was '" + clip(op.receivedAt()) + "'"));
+            }
+        }
         return problems;
     }
 

@@ -13,18 +13,28 @@ public final class Health {
     private final HealthQueue queue;
     private final Long cacheAgeSeconds;
     private final long diskFreeBytes;
+    private final HealthClock clock;
 
     public Health(String status, String mode, HealthCore core, HealthQueue queue, Long cacheAgeSeconds,
             long diskFreeBytes) {
+        this(status, mode, core, queue, cacheAgeSeconds, diskFreeBytes, null);
+    }
+
+    public Health(String status, String mode, HealthCore core, HealthQueue queue, Long cacheAgeSeconds,
+            long diskFreeBytes, HealthClock clock) {
         this.status = status;
         this.mode = mode;
         this.core = core;
         this.queue = queue;
         this.cacheAgeSeconds = cacheAgeSeconds;
         this.diskFreeBytes = diskFreeBytes;
+        this.clock = clock;
     }
 
-    /** UP, or DOWN when the gateway's own database does not answer. */
+    /**
+     * UP; DEGRADED when it serves but site IT must act (its clock is off by more than {@code fg.clock.max-offset},
+     * or the core refuses its key: see {@link #clock()}); DOWN when the gateway's own database does not answer.
+     */
     public String status() {
         return status;
     }
@@ -54,6 +64,11 @@ public final class Health {
         return diskFreeBytes;
     }
 
+    /** The gateway's clock against the core's; null from gateways before issue 20. */
+    public HealthClock clock() {
+        return clock;
+    }
+
     @Override
     public boolean equals(Object o) {
         if (this == o) {
@@ -68,12 +83,13 @@ public final class Health {
                 && Objects.equals(core, that.core)
                 && Objects.equals(queue, that.queue)
                 && Objects.equals(cacheAgeSeconds, that.cacheAgeSeconds)
-                && diskFreeBytes == that.diskFreeBytes;
+                && diskFreeBytes == that.diskFreeBytes
+                && Objects.equals(clock, that.clock);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(status, mode, core, queue, cacheAgeSeconds, diskFreeBytes);
+        return Objects.hash(status, mode, core, queue, cacheAgeSeconds, diskFreeBytes, clock);
     }
 
     @Override
@@ -83,6 +99,7 @@ public final class Health {
                 + ", core=" + core
                 + ", queue=" + queue
                 + ", cacheAgeSeconds=" + cacheAgeSeconds
-                + ", diskFreeBytes=" + diskFreeBytes + "}";
+                + ", diskFreeBytes=" + diskFreeBytes
+                + ", clock=" + clock + "}";
     }
 }

@@ -64,6 +64,7 @@ class GoldenBodiesTest {
                 // health (written from HealthController's code: its LinkedHashMap order, nulls written)
                 exact("health-offline.json", Health.class),
                 exact("health-online.json", Health.class),
+                exact("health-degraded.json", Health.class),
                 // errors and events
                 exact("error-404.json", ErrorBody.class),
                 exact("error-400.json", ErrorBody.class),

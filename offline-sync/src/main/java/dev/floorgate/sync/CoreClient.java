@@ -5,6 +5,7 @@ import dev.floorgate.protocol.MalformedJsonException;
 import dev.floorgate.protocol.OperationJson;
 import dev.floorgate.protocol.OperationResult;
 import dev.floorgate.protocol.RequestSigner;
+import dev.floorgate.protocol.SignedHeaders;
 import dev.floorgate.sync.internal.ChangesCodec;
 import dev.floorgate.sync.internal.JsonTree;
 import java.io.IOException;
@@ -15,6 +16,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Supplier;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
@@ -23,6 +25,8 @@ import okhttp3.RequestBody;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
 import okio.BufferedSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The gateway's side of the core sync API (API.md): signed {@code POST /v1/operations:batch}, signed
@@ -38,13 +42,16 @@ final class CoreClient {
     public static final String BATCH_PATH = "/v1/operations:batch";
     public static final String CHANGES_PATH = "/v1/changes";
     private static final MediaType JSON = MediaType.get("application/json");
+    private static final Logger LOG = LoggerFactory.getLogger(CoreClient.class);
 
     private final String baseUrl;
     private final RequestSigner signer;
     private final OkHttpClient http;
     private final long maxResponseBytes;
     private final Clock clock;
+    private final ClockOffset offset;
     private volatile Boolean reachable;
+    private volatile String keyRefusal;
     private volatile Instant checkedAt;
 
     public CoreClient(String baseUrl, RequestSigner signer, OkHttpClient http) {
@@ -52,7 +59,17 @@ final class CoreClient {
     }
 
     public CoreClient(String baseUrl, RequestSigner signer, OkHttpClient http, long maxResponseBytes, Clock clock) {
+        this(baseUrl, signer, http, maxResponseBytes, clock, new ClockOffset(clock));
+    }
+
+    /**
+     * @param offset measured from every answer; {@code signer} should sign with {@link ClockOffset#correctedMillis}
+     *               so that a refused timestamp is corrected by signing again ({@link #exchange})
+     */
+    public CoreClient(String baseUrl, RequestSigner signer, OkHttpClient http, long maxResponseBytes, Clock clock,
+            ClockOffset offset) {
         Objects.requireNonNull(baseUrl, "baseUrl");
+        this.offset = Objects.requireNonNull(offset, "offset");
         this.baseUrl = baseUrl.replaceAll("/+$", "");
         if (HttpUrl.parse(this.baseUrl + BATCH_PATH) == null) {
             throw new IllegalArgumentException("core base URL '" + baseUrl + "' is not an http(s) URL");
@@ -92,9 +109,9 @@ final class CoreClient {
             throw new IllegalArgumentException("a batch body of " + body.length + " bytes exceeds "
                     + BatchRequest.MAX_BYTES);
         }
-        Request request = signed(new Request.Builder().url(baseUrl + BATCH_PATH).post(RequestBody.create(body, JSON)),
-                "POST", BATCH_PATH, body);
-        try (Response response = execute(request, "POST " + BATCH_PATH)) {
+        RequestBody requestBody = RequestBody.create(body, JSON);
+        try (Response response = exchange(() -> signed(new Request.Builder().url(baseUrl + BATCH_PATH)
+                .post(requestBody), "POST", BATCH_PATH, body), "POST " + BATCH_PATH)) {
             int status = response.code();
             byte[] bytes = read(response, "POST " + BATCH_PATH);
             Duration retryAfter = retryAfter(response.header("Retry-After"));
@@ -122,8 +139,8 @@ final class CoreClient {
         }
         HttpUrl built = url.addQueryParameter("limit", Integer.toString(limit)).build();
         String pathWithQuery = CHANGES_PATH + "?" + built.encodedQuery();
-        Request request = signed(new Request.Builder().url(built).get(), "GET", pathWithQuery, new byte[0]);
-        try (Response response = execute(request, "GET " + pathWithQuery)) {
+        try (Response response = exchange(() -> signed(new Request.Builder().url(built).get(), "GET", pathWithQuery,
+                new byte[0]), "GET " + pathWithQuery)) {
             byte[] bytes = read(response, "GET " + pathWithQuery);
             if (response.code() != 200) {
                 String[] error = errorBody(bytes);
@@ -137,7 +154,7 @@ final class CoreClient {
     /** {@code GET /health}: whether the core answers 2xx now. Never throws. */
     public boolean ping() {
         Request request = new Request.Builder().url(baseUrl + "/health").get().build();
-        try (Response response = execute(request, "GET /health")) {
+        try (Response response = exchange(() -> request, "GET /health")) {
             return response.isSuccessful();
         } catch (IOException e) {
             return false;
@@ -152,6 +169,89 @@ final class CoreClient {
     /** When the last call ended; null before the first call. */
     public Instant checkedAt() {
         return checkedAt;
+    }
+
+    /** The offset to the core's clock, measured from every answer. */
+    public ClockOffset clockOffset() {
+        return offset;
+    }
+
+    /**
+     * Why the core refused the gateway's key on the last signed call ({@code "401 BAD_SIGNATURE: ..."}), or null
+     * when the last signed call was let in (or none was made yet).
+     */
+    public String keyRefusal() {
+        return keyRefusal;
+    }
+
+    /**
+     * One signed exchange, sampling the core's clock from the answer. Refused with {@code STALE_TIMESTAMP}, it takes
+     * the core's time from that very answer and signs again at once: a clock set by hand or a resumed VM costs one
+     * round trip, not a backoff.
+     */
+    private Response exchange(Supplier<Request> request, String what) throws IOException {
+        long t0 = offset.localMillis();
+        Response response = execute(request.get(), what);
+        long t3 = offset.localMillis();
+        if (response.code() == 401 && staleTimestamp(response) && sample(response, t0, t3, true)) {
+            LOG.warn("core refused the gateway's time for {} ({}); offset to the core now {} ms, signing again",
+                    what, response.header(SignedHeaders.CORE_TIME), offset.offsetMillis());
+            response.close();
+            t0 = offset.localMillis();
+            response = execute(request.get(), what);
+            t3 = offset.localMillis();
+        }
+        sample(response, t0, t3, false);
+        if (response.request().header(SignedHeaders.SIGNATURE) != null) {
+            keyRefusal = response.code() == 401 || response.code() == 403
+                    ? response.code() + " " + errorText(response) : null;
+        }
+        return response;
+    }
+
+    /** Feeds the answer's clock to the offset; false when the answer carries none. */
+    private boolean sample(Response response, long t0, long t3, boolean reset) {
+        long core;
+        String exact = response.header(SignedHeaders.CORE_TIME);
+        try {
+            if (exact != null) {
+                core = Long.parseLong(exact.trim());
+            } else {
+                java.util.Date date = response.headers().getDate("Date");
+                if (date == null) {
+                    return false;
+                }
+                // Whole seconds: widen the round trip by the second the header cannot say.
+                core = date.getTime() + 500;
+                t0 -= 500;
+                t3 += 500;
+            }
+        } catch (NumberFormatException e) {
+            return false;
+        }
+        if (reset) {
+            offset.reset(t0, core, t3);
+        } else {
+            offset.sample(t0, core, t3);
+        }
+        return true;
+    }
+
+    private static boolean staleTimestamp(Response response) {
+        try {
+            return response.peekBody(4096).string().contains("STALE_TIMESTAMP");
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static String errorText(Response response) {
+        try {
+            String[] error = errorBody(response.peekBody(4096).bytes());
+            return (error[0] == null ? "" : error[0] + ": ") + (error[1] == null ? "" : error[1]);
+        } catch (IOException e) {
+            return "(unreadable answer)";
+        }
     }
 
     private Request signed(Request.Builder builder, String method, String pathWithQuery, byte[] body) {

@@ -39,9 +39,11 @@ public final class SyncEngine implements AutoCloseable {
     private final Uploader uploader;
     private final ChangesPoller poller;
     private final ScheduledThreadPoolExecutor housekeeping;
+    private final ClockOffset clockOffset;
 
     private SyncEngine(SyncOptions options, SyncListener listener) throws IOException {
         this.options = options;
+        this.clockOffset = new ClockOffset(options.clock());
         Files.createDirectories(options.dataDir());
         this.guard = new DiskGuard(options.dataDir(), options.diskFloorBytes());
         this.outbox = Outbox.open(options.dataDir().resolve("outbox.db"), guard, options);
@@ -56,8 +58,9 @@ public final class SyncEngine implements AutoCloseable {
         this.validator = new LocalValidator(cache);
         if (options.coreUrl() != null) {
             this.http = CoreClient.httpClient(options);
-            this.client = new CoreClient(options.coreUrl(), new RequestSigner(options.keyId(), options.secret()),
-                    http, options.maxResponseBytes(), options.clock());
+            // Signed in core time: the offset is measured from every answer (ClockOffset, DESIGN.md "Wrong clocks").
+            this.client = new CoreClient(options.coreUrl(), new RequestSigner(options.keyId(), options.secret(),
+                    clockOffset::correctedMillis), http, options.maxResponseBytes(), options.clock(), clockOffset);
             this.uploader = new Uploader(outbox, client, options, listener);
             this.poller = options.warehouses().isEmpty() ? null : new ChangesPoller(client, cache, options);
         } else {
@@ -93,7 +96,9 @@ public final class SyncEngine implements AutoCloseable {
                 TimeUnit.MILLISECONDS);
         if (client != null) {
             long poll = options.pollInterval().toMillis();
-            housekeeping.scheduleWithFixedDelay(this::pingIfQuiet, poll, poll, TimeUnit.MILLISECONDS);
+            // The first ping right away: it measures the offset to the core's clock, so the receive times the gateway
+            // stamps are in core time from the first seconds on (before it, they are this machine's own time).
+            housekeeping.scheduleWithFixedDelay(this::pingIfQuiet, 0, poll, TimeUnit.MILLISECONDS);
         }
         log.info("sync engine started: data {}, {}", options.dataDir().toAbsolutePath(), client == null
                 ? "offline mode (no core URL): operations queue" : "core " + client.baseUrl() + ", warehouses "
@@ -118,6 +123,19 @@ public final class SyncEngine implements AutoCloseable {
 
     public SyncOptions options() {
         return options;
+    }
+
+    /**
+     * This machine's offset to the core's clock, measured from every answer of the core; never measured in offline
+     * mode. Stamp times the core will reason with in {@link ClockOffset#correctedMillis}.
+     */
+    public ClockOffset clockOffset() {
+        return clockOffset;
+    }
+
+    /** Why the core refused the gateway's key on the last signed call, or null (also in offline mode). */
+    public String coreKeyRefusal() {
+        return client == null ? null : client.keyRefusal();
     }
 
     /** Empty in offline mode. */

@@ -89,6 +89,22 @@ class OutboxTest {
     }
 
     @Test
+    void aResendStampedWithALaterReceiveTimeIsTheSameOperationAndKeepsTheFirstStamp() throws Exception {
+        Operation device = Ops.receive("acme", "SKU-1", 3);
+        Operation first = device.toBuilder().receivedAt("2026-12-05T12:00:00Z").build();
+        append(first);
+
+        AppendResult resent = append(device.toBuilder().receivedAt("2026-12-05T12:09:30Z").build());
+        AppendResult changed = append(device.toBuilder().qty(4L).receivedAt("2026-12-05T12:10:00Z").build());
+
+        assertThat(resent.kind()).isEqualTo(AppendResult.Kind.EXISTING);
+        assertThat(changed.kind()).isEqualTo(AppendResult.Kind.CONFLICT);
+        assertThat(outbox.find(device.opId()).orElseThrow().operation().receivedAt())
+                .isEqualTo("2026-12-05T12:00:00Z");
+        assertThat(Ops.count(file, "SELECT COUNT(*) FROM operations")).isEqualTo(1);
+    }
+
+    @Test
     void repeatsInsideOneAppendAreRecognisedToo() throws Exception {
         Operation op = Ops.receive("acme");
         List<AppendResult> r = outbox.append(Arrays.asList(op, op, op.toBuilder().qty(9L).build()), "pda-1")

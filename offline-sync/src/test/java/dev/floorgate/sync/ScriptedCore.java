@@ -8,6 +8,7 @@ import dev.floorgate.protocol.OperationJson;
 import dev.floorgate.protocol.OperationResult;
 import dev.floorgate.protocol.SignatureRejectedException;
 import dev.floorgate.protocol.SignatureVerifier;
+import dev.floorgate.protocol.SignedHeaders;
 import dev.floorgate.protocol.StockLevels;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -80,7 +81,12 @@ final class ScriptedCore extends Dispatcher {
     final Map<String, OperationResult> firstResults = new ConcurrentHashMap<>();
     final Map<String, AtomicInteger> inFlight = new ConcurrentHashMap<>();
     final AtomicInteger maxInFlightPerTenant = new AtomicInteger();
-    volatile SignatureVerifier verifier = verifierFor(SECRET);
+    /** The core's clock minus this machine's (a gateway clock 10 minutes slow: +600 000). */
+    volatile long coreSkewMillis;
+    /** Whether answers carry X-FG-Core-Time (else only Date, as a core before issue 20). */
+    volatile boolean sendsCoreTime = true;
+    volatile SignatureVerifier verifier = new SignatureVerifier(ApiKeys.parse(KEY_ID + ":" + SECRET + ":acme|globex"),
+            new InMemoryNonceStore(this::coreMillis), this::coreMillis, SignatureVerifier.DEFAULT_WINDOW_MILLIS);
     volatile long delayMillis;
     volatile Function<Operation, OperationResult> decide =
             op -> OperationResult.applied(op.opId(), new StockLevels(10, 10 - op.qty(), op.qty()));
@@ -94,15 +100,27 @@ final class ScriptedCore extends Dispatcher {
         script.add(new Scripted(response, false));
     }
 
+    long coreMillis() {
+        return System.currentTimeMillis() + coreSkewMillis;
+    }
+
     @Override
     public MockResponse dispatch(RecordedRequest request) throws InterruptedException {
+        MockResponse response = answer(request);
+        long now = coreMillis();
+        response.setHeader("Date", java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME
+                .format(java.time.Instant.ofEpochMilli(now).atZone(java.time.ZoneOffset.UTC)));
+        return sendsCoreTime ? response.setHeader(SignedHeaders.CORE_TIME, Long.toString(now)) : response;
+    }
+
+    private MockResponse answer(RecordedRequest request) throws InterruptedException {
         long at = System.nanoTime();
         byte[] body = request.getBody().readByteArray();
         String problem = null;
         try {
             verifier.verify(request.getMethod(), request.getPath(), request::getHeader, body);
         } catch (SignatureRejectedException e) {
-            problem = e.getMessage();
+            problem = e.reason() + ": " + e.getMessage(); // as the core words it (RequestGuard)
         }
         BatchRequest batch = OperationJson.readBatch(new String(body, StandardCharsets.UTF_8));
         received.add(new Received(at, request.getMethod(), request.getPath(), body, problem, batch));

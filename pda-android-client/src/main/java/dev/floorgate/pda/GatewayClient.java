@@ -18,6 +18,7 @@ import dev.floorgate.lan.SubmitResult;
 import dev.floorgate.protocol.BatchRequest;
 import dev.floorgate.protocol.Operation;
 import dev.floorgate.protocol.OperationJson;
+import dev.floorgate.protocol.SignedHeaders;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -50,6 +51,7 @@ public final class GatewayClient {
     private final OkHttpClient http;
     private final String token;
     private final ClientOptions options;
+    private final ClockCheck clock;
 
     /** A client of the gateway at {@code baseUrl} (e.g. {@code https://gw:8443}), without a token yet. */
     public GatewayClient(String baseUrl, OkHttpClient http) {
@@ -57,14 +59,20 @@ public final class GatewayClient {
     }
 
     public GatewayClient(String baseUrl, OkHttpClient http, ClientOptions options) {
-        this(parse(baseUrl), http, null, options);
+        this(parse(baseUrl), http, null, options, new ClockCheck());
     }
 
-    private GatewayClient(HttpUrl base, OkHttpClient http, String token, ClientOptions options) {
+    private GatewayClient(HttpUrl base, OkHttpClient http, String token, ClientOptions options, ClockCheck clock) {
         this.base = base;
         this.http = http;
         this.token = token;
         this.options = options;
+        this.clock = clock;
+    }
+
+    /** This device's clock against core time, from the gateway's answers (shared with clients made from this one). */
+    public ClockCheck clockCheck() {
+        return clock;
     }
 
     /**
@@ -85,7 +93,7 @@ public final class GatewayClient {
         if (token == null || token.isEmpty()) {
             throw new IllegalArgumentException("token must not be empty");
         }
-        return new GatewayClient(base, http, token, options);
+        return new GatewayClient(base, http, token, options, clock);
     }
 
     public String baseUrl() {
@@ -228,8 +236,11 @@ public final class GatewayClient {
     }
 
     private Reply execute(Request.Builder b, String what, int... expected) throws IOException {
-        b.header("User-Agent", USER_AGENT).header("Accept", "application/json");
+        long t0 = System.currentTimeMillis();
+        b.header("User-Agent", USER_AGENT).header("Accept", "application/json")
+                .header(SignedHeaders.DEVICE_TIME, Long.toString(t0));
         try (Response response = http.newCall(b.build()).execute()) {
+            noteCoreTime(response.header(SignedHeaders.CORE_TIME), t0, System.currentTimeMillis());
             ResponseBody body = response.body();
             String text = body == null ? "" : readBounded(body, options.maxResponseBytes, what);
             int status = response.code();
@@ -239,6 +250,16 @@ public final class GatewayClient {
                 }
             }
             throw errorOf(status, text, what);
+        }
+    }
+
+    private void noteCoreTime(String coreTime, long t0, long t3) {
+        if (coreTime != null) {
+            try {
+                clock.sample(t0, Long.parseLong(coreTime.trim()), t3);
+            } catch (NumberFormatException e) {
+                // a gateway that says nothing readable leaves the last measurement
+            }
         }
     }
 

@@ -209,6 +209,16 @@ public final class PrinterSimulator implements AutoCloseable {
         drop.set(new ConnectionDropper.Plan(afterBytes));
     }
 
+    /** Sets how far the printer's real-time clock runs from this machine's (a printer a year off: 365 days). */
+    public void clockOffset(java.time.Duration offset) {
+        printer.rtc.offset(offset);
+    }
+
+    /** How far the printer's real-time clock runs from this machine's now (moved by SGD setvar rtc.date/time). */
+    public java.time.Duration clockOffset() {
+        return printer.rtc.offset();
+    }
+
     /**
      * Clears the buffer, R: formats, {@code ^LL} and pause, and drops every open connection, like switching the
      * printer off and on. The label counter stays.

@@ -70,6 +70,8 @@ final class SimulatedPrinter {
     private final List<PrintedLabel> labelsOut = new ArrayList<>();
     private int labelLengthDots;
     private final Map<String, String> variables = new HashMap<>();
+    /** The real-time clock (rtc.date, rtc.time); its own class so the print loop here stays as it is. */
+    final SimulatedRtc rtc = new SimulatedRtc();
     private final Map<String, String> storedFormats = new HashMap<>();
     private final List<PrintedLabel> printed = new ArrayList<>();
     private final ByteArrayOutputStream received = new ByteArrayOutputStream();
@@ -311,6 +313,10 @@ final class SimulatedPrinter {
         if (silent) {
             return null;
         }
+        String clock = rtc.getVar(name);
+        if (clock != null) {
+            return clock;
+        }
         switch (name) {
             case "appl.name":
                 return settings.firmware;
@@ -341,6 +347,9 @@ final class SimulatedPrinter {
 
     /** SGD setvar / do. */
     synchronized void setVar(String name, String value) {
+        if (rtc.setVar(name, value)) {
+            return;
+        }
         switch (name) {
             case "device.pause":
                 paused(true);

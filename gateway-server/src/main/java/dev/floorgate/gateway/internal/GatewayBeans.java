@@ -6,6 +6,10 @@ import dev.floorgate.gateway.SyncConfiguration;
 import dev.floorgate.gateway.internal.access.DeviceRegistry;
 import dev.floorgate.gateway.internal.access.OperatorSessions;
 import dev.floorgate.gateway.internal.http.RequestAuth;
+import dev.floorgate.gateway.internal.clock.ClockConfiguration;
+import dev.floorgate.gateway.internal.clock.ClockMetrics;
+import dev.floorgate.gateway.internal.clock.PrinterClockCheck;
+import dev.floorgate.gateway.internal.clock.SiteClocks;
 import dev.floorgate.gateway.internal.devices.AdoptedPrinters;
 import dev.floorgate.gateway.internal.devices.DeviceMetrics;
 import dev.floorgate.gateway.internal.devices.PrinterAccess;
@@ -226,6 +230,28 @@ final class GatewayBeans {
         return new SyncMetrics(engine);
     }
 
+    /** The site's clocks against the core's: the gateway's (measured by the engine), the PDAs' and printers'. */
+    @Singleton
+    SiteClocks siteClocks(SyncEngine engine, ClockConfiguration clock) {
+        return new SiteClocks(engine.clockOffset(), engine::coreKeyRefusal, clock.getMaxOffset(),
+                clock.getDeviceMaxOffset());
+    }
+
+    @Singleton
+    ClockMetrics clockMetrics(SiteClocks clocks) {
+        return new ClockMetrics(clocks);
+    }
+
+    /** Reads printer clocks, and sets them where site IT allows it; its first run waits for the drivers. */
+    @Context
+    @Bean(preDestroy = "close")
+    PrinterClockCheck printerClocks(PrinterRegistry printers, SiteClocks clocks, ClockConfiguration clock,
+            io.micronaut.context.env.Environment env) {
+        return new PrinterClockCheck(printers, clocks, name -> clock.isSetPrinters() || env.getProperty(
+                "fg.printers." + name + ".set-clock", Boolean.class).orElse(false), clock.getPrinterCheckInterval(),
+                java.time.ZoneId.systemDefault()).start();
+    }
+
     // ---- device registries and their drivers
 
     /** Checks fg.printers (and the adopted printers); the drivers open in {@link #lifecycle}. */
@@ -354,8 +380,8 @@ final class GatewayBeans {
 
     @Singleton
     OperationIntake operationIntake(SyncEngine engine, OperatorSessions sessions, SyncConfiguration sync,
-            LimitsConfiguration limits) {
-        return new OperationIntake(engine, sessions, sync, limits.getOperationsMaxChars());
+            LimitsConfiguration limits, SiteClocks clocks) {
+        return new OperationIntake(engine, sessions, sync, limits.getOperationsMaxChars(), clocks);
     }
 
     /** Only with HTTPS on; read or made (and its renewal check started) when Netty first asks for it. */

@@ -1,6 +1,8 @@
 package dev.floorgate.gateway.internal;
 
+import dev.floorgate.gateway.internal.clock.SiteClocks;
 import dev.floorgate.lan.Health;
+import dev.floorgate.lan.HealthClock;
 import dev.floorgate.lan.HealthCore;
 import dev.floorgate.lan.HealthQueue;
 import dev.floorgate.sync.SyncEngine;
@@ -13,16 +15,19 @@ import java.time.Instant;
 /**
  * {@code GET /health}: 200 while the gateway serves (it serves in offline mode too: operations queue), 503 when
  * its own database does not answer. The body says what site IT needs at a glance: is the core reachable, how
- * many operations wait and how old the oldest is.
+ * many operations wait and how old the oldest is, and how far the gateway's clock is from the core's: DEGRADED
+ * (still 200) when it is off by more than {@code fg.clock.max-offset} or the core refuses the gateway's key.
  */
 @Controller("/health")
 final class HealthController {
     private final GatewayDatabase database;
     private final SyncEngine sync;
+    private final SiteClocks clocks;
 
-    HealthController(GatewayDatabase database, SyncEngine sync) {
+    HealthController(GatewayDatabase database, SyncEngine sync, SiteClocks clocks) {
         this.database = database;
         this.sync = sync;
+        this.clocks = clocks;
     }
 
     @Get
@@ -32,8 +37,11 @@ final class HealthController {
         HealthCore core = new HealthCore(!s.offline(), s.coreReachable(), iso(s.coreCheckedAt()),
                 iso(s.lastSuccessfulSyncAt()), s.lastError());
         HealthQueue queue = new HealthQueue(s.unsyncedOps(), s.oldestUnsyncedAge().toSeconds());
-        Health body = new Health(dbUp ? "UP" : "DOWN", s.offline() ? "offline" : "online", core, queue,
-                s.cacheAge() == null ? null : s.cacheAge().toSeconds(), s.diskFreeBytes());
+        HealthClock clock = clocks.health();
+        // DEGRADED still serves (200): operations are taken and kept; a person should fix the clock or the key.
+        String status = !dbUp ? "DOWN" : clock.problem() != null ? "DEGRADED" : "UP";
+        Health body = new Health(status, s.offline() ? "offline" : "online", core, queue,
+                s.cacheAge() == null ? null : s.cacheAge().toSeconds(), s.diskFreeBytes(), clock);
         return dbUp ? HttpResponse.ok(body) : HttpResponse.<Health>serverError().body(body);
     }
 

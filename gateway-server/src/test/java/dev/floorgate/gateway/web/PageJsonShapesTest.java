@@ -58,7 +58,8 @@ class PageJsonShapesTest {
             + "scanners:[{name:s,description:s,url:s,connected:b,since:s,lastScanAt:null,scans:n,problems:n,"
             + "lastProblem:null}],"
             + "attention:[{kind:s,count:n,text:s,section:s},{kind:s,count:n,text:s,section:s},"
-            + "{kind:s,count:n,text:s,section:s},{kind:s,count:n,text:s,section:s}]}";
+            + "{kind:s,count:n,text:s,section:s},{kind:s,count:n,text:s,section:s}],"
+            + "clocks:{measured:b,gatewayOffsetSeconds:n,problem:null,deviceMaxOffsetSeconds:n,pdas:[],printers:[]}}";
 
     @TempDir
     Path dataDir;

@@ -42,7 +42,8 @@ final class ApplyCall {
         final String rec;
         final String json;
         final String fingerprint;
-        final long idTime;
+        /** The operation's time for the idempotency rules (OperationTime): receive time, else id time. */
+        final long time;
         final String rejectCode;
         final String rejectMessage;
         /** The opId's claim existed before this request (a repeat, or an attempt that never got its result). */
@@ -56,8 +57,9 @@ final class ApplyCall {
             this.op = op;
             this.rec = KeyLayout.recordId(op.tenant(), op.warehouse(), op.sku());
             this.json = OperationJson.write(op);
-            this.fingerprint = sha256Hex(json); // = OperationJson.fingerprint(op), without writing the JSON twice
-            this.idTime = OperationIdTime.millis(op.opId());
+            // = OperationJson.fingerprint(op), without writing the JSON twice when there is no receivedAt
+            this.fingerprint = op.receivedAt() == null ? sha256Hex(json) : OperationJson.fingerprint(op);
+            this.time = OperationTime.millis(op);
             this.rejectCode = rejectCode;
             this.rejectMessage = rejectMessage;
         }
@@ -102,7 +104,7 @@ final class ApplyCall {
             args[a + 2] = op.typeName();
             args[a + 3] = Long.toString(op.qty());
             args[a + 4] = op.orderNo() == null ? "" : op.orderNo();
-            args[a + 5] = Long.toString(p.idTime);
+            args[a + 5] = Long.toString(p.time);
             args[a + 6] = p.ledgerChecked ? "1" : "0";
             args[a + 7] = p.rejectCode == null ? "" : p.rejectCode;
             args[a + 8] = p.rejectMessage == null ? "" : p.rejectMessage;

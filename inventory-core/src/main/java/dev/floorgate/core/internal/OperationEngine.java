@@ -40,8 +40,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p><b>Idempotency beyond Redis.</b> Redis keeps a first result for {@code fg.core.idempotency-ttl}; the ledger
  * keeps it forever. A per-operation ledger query would put MySQL back on the hot path, so it is asked only when
- * Redis could have forgotten, which is when the operation's result hash is absent and: (a) the id carries no time
- * (not UUIDv7/ULID); (b) its time is older than {@code now - ttl + margin}: the result may have expired; (c) the
+ * Redis could have forgotten, which is when the operation's result hash is absent and: (a) it carries no time
+ * ({@link OperationTime}: the gateway's corrected receive time, else the time in a UUIDv7/ULID id); (b) its time is
+ * older than {@code now - ttl + margin}: the result may have expired; (b') its time is more than the margin ahead
+ * of {@code now}: a clock that far off says nothing (apply.lua keeps such a result until its time is old); (c) the
  * stock record was reloaded from MySQL with history (Redis lost data: flush, failover, restart) and the id's time
  * is before {@code reload + margin}: the operation may have been applied before the loss; (d) the opId's claim
  * existed although its result does not (the result was lost on its own, or an attempt died between the claim and
@@ -179,13 +181,15 @@ final class OperationEngine implements StockService {
 
     /**
      * Step 3 (and the script's LEDGER answer): consult the ledger for the operations that need it. With
-     * {@code onlyByIdTime}, those whose id is timeless or older than {@code now - ttl + margin}; else all given.
+     * {@code onlyByIdTime}, those that are timeless, older than {@code now - ttl + margin} or more than the margin
+     * ahead of {@code now} (OperationTime); else all given.
      */
     private void checkLedger(List<ApplyCall.Pending> pending, OperationResult[] results, boolean onlyByIdTime) {
-        long horizon = clock.getAsLong() - ttlMillis + marginMillis;
+        long now = clock.getAsLong();
+        long horizon = now - ttlMillis + marginMillis;
         List<ApplyCall.Pending> ask = new ArrayList<>();
         for (ApplyCall.Pending p : pending) {
-            if (!onlyByIdTime || p.idTime == OperationIdTime.NONE || p.idTime < horizon) {
+            if (!onlyByIdTime || p.time == OperationIdTime.NONE || p.time < horizon || p.time > now + marginMillis) {
                 ask.add(p);
             }
         }

@@ -11,6 +11,7 @@ import dev.floorgate.lan.EnrollmentCodeRequest;
 import dev.floorgate.lan.ErrorBody;
 import dev.floorgate.lan.LanJsonException;
 import dev.floorgate.lan.Health;
+import dev.floorgate.lan.HealthClock;
 import dev.floorgate.lan.HealthCore;
 import dev.floorgate.lan.HealthQueue;
 import dev.floorgate.lan.Logout;
@@ -178,6 +179,7 @@ final class AccessCodecs {
         Write.object(g, "queue", v.queue(), Write.ALWAYS, AccessCodecs::writeHealthQueue);
         Write.number(g, "cacheAgeSeconds", v.cacheAgeSeconds(), Write.ALWAYS);
         g.writeNumberField("diskFreeBytes", v.diskFreeBytes());
+        Write.object(g, "clock", v.clock(), Write.NON_NULL, AccessCodecs::writeHealthClock);
         g.writeEndObject();
     }
 
@@ -187,7 +189,26 @@ final class AccessCodecs {
                 o.object("core", false, AccessCodecs::readHealthCore),
                 o.object("queue", false, AccessCodecs::readHealthQueue),
                 o.boxedLong("cacheAgeSeconds", false),
-                o.lng("diskFreeBytes", false));
+                o.lng("diskFreeBytes", false),
+                o.object("clock", false, AccessCodecs::readHealthClock));
+    }
+
+    static void writeHealthClock(JsonGenerator g, HealthClock v) throws IOException {
+        g.writeStartObject();
+        g.writeBooleanField("measured", v.measured());
+        g.writeNumberField("offsetMillis", v.offsetMillis());
+        g.writeNumberField("offsetSeconds", v.offsetSeconds());
+        g.writeNumberField("maxOffsetSeconds", v.maxOffsetSeconds());
+        Write.str(g, "problem", v.problem(), Write.ALWAYS);
+        g.writeEndObject();
+    }
+
+    static HealthClock readHealthClock(Fields o) throws LanJsonException {
+        return new HealthClock(o.bool("measured", false),
+                o.lng("offsetMillis", false),
+                o.lng("offsetSeconds", false),
+                o.lng("maxOffsetSeconds", false),
+                o.str("problem", false));
     }
 
     static void writeHealthCore(JsonGenerator g, HealthCore v) throws IOException {

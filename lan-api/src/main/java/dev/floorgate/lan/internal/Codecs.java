@@ -16,6 +16,7 @@ import dev.floorgate.lan.GatewayEvent;
 import dev.floorgate.lan.Gs1Fields;
 import dev.floorgate.lan.Gs1Value;
 import dev.floorgate.lan.Health;
+import dev.floorgate.lan.HealthClock;
 import dev.floorgate.lan.HealthCore;
 import dev.floorgate.lan.HealthQueue;
 import dev.floorgate.lan.LanJson;
@@ -119,6 +120,7 @@ public final class Codecs {
         register(PreviewRequest.class, PrintCodecs::writePreviewRequest, PrintCodecs::readPreviewRequest);
         register(Health.class, AccessCodecs::writeHealth, AccessCodecs::readHealth);
         register(HealthCore.class, AccessCodecs::writeHealthCore, AccessCodecs::readHealthCore);
+        register(HealthClock.class, AccessCodecs::writeHealthClock, AccessCodecs::readHealthClock);
         register(HealthQueue.class, AccessCodecs::writeHealthQueue, AccessCodecs::readHealthQueue);
         register(GatewayEvent.class, DeviceCodecs::writeGatewayEvent, DeviceCodecs::readGatewayEvent);
         register(PrintJobEvent.class, DeviceCodecs::writePrintJobEvent, DeviceCodecs::readPrintJobEvent);

@@ -17,8 +17,9 @@ import java.util.function.IntConsumer;
 /**
  * One append: inserts its operations inside the writer's group transaction and says, per operation, whether it is
  * new (ACCEPTED), a repeat of a stored operation (EXISTING: same opId, same canonical JSON) or a reuse of an opId
- * for another body (CONFLICT). Comparing the canonical JSON is comparing {@link OperationJson#fingerprint}s, which
- * are SHA-256 of exactly these bytes.
+ * for another body (CONFLICT). Comparing the canonical JSON without {@code receivedAt} is comparing
+ * {@link OperationJson#fingerprint}s. The stored row keeps its first {@code receivedAt}: the gateway stamps an
+ * operation once.
  */
 public final class AppendTask extends SqlTask<List<AppendResult>> {
     /** The next seq to assign. Only the writer thread touches it, so it needs no lock. */
@@ -78,7 +79,8 @@ public final class AppendTask extends SqlTask<List<AppendResult>> {
                 continue;
             }
             StoredOperation existing = tables.findByOpId(op.opId());
-            if (existing.json().equals(json)) {
+            // receivedAt says when a gateway took the operation, not what it is: a resend stamped later is a repeat
+            if (existing.json().equals(json) || OperationJson.sameContent(existing.operation(), op)) {
                 out.add(new AppendResult(op.opId(), AppendResult.Kind.EXISTING, existing, null));
             } else {
                 out.add(new AppendResult(op.opId(), AppendResult.Kind.CONFLICT, existing, "opId " + op.opId()

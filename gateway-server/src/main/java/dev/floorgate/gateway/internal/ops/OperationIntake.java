@@ -14,6 +14,10 @@ import dev.floorgate.sync.DiskFullException;
 import dev.floorgate.sync.LocalProblem;
 import dev.floorgate.sync.SyncEngine;
 import java.sql.SQLException;
+import dev.floorgate.gateway.internal.clock.SiteClocks;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -45,9 +49,11 @@ public final class OperationIntake {
     private final OperatorSessions sessions;
     private final SyncConfiguration config;
     private final int maxBodyChars;
+    private final SiteClocks clocks;
 
     public OperationIntake(SyncEngine engine, OperatorSessions sessions, SyncConfiguration config) {
-        this(engine, sessions, config, DEFAULT_MAX_BODY_CHARS);
+        this(engine, sessions, config, DEFAULT_MAX_BODY_CHARS, new SiteClocks(engine.clockOffset(),
+                engine::coreKeyRefusal, Duration.ofSeconds(60), Duration.ofMinutes(3)));
     }
 
     /**
@@ -55,7 +61,8 @@ public final class OperationIntake {
      *                     parsed batch takes several times its text in heap; 1000 operations of a few hundred
      *                     characters each need far less than the default)
      */
-    public OperationIntake(SyncEngine engine, OperatorSessions sessions, SyncConfiguration config, int maxBodyChars) {
+    public OperationIntake(SyncEngine engine, OperatorSessions sessions, SyncConfiguration config, int maxBodyChars,
+            SiteClocks clocks) {
         if (maxBodyChars < 1024) {
             throw new IllegalArgumentException("fg.limits.operations-max-chars must be at least 1024, got "
                     + maxBodyChars);
@@ -64,6 +71,7 @@ public final class OperationIntake {
         this.sessions = sessions;
         this.config = config;
         this.maxBodyChars = maxBodyChars;
+        this.clocks = clocks;
     }
 
     /** What happened to a posted request: the accepted opIds and, per refused op, its problems. */
@@ -81,7 +89,7 @@ public final class OperationIntake {
     /** {@link #submitAsync}, waiting for its answer (for callers on a thread that may block). */
     public Outcome submit(DevicePrincipal device, String body) throws SQLException {
         try {
-            return submitAsync(device, body).join();
+            return submitAsync(device, body, null).join();
         } catch (CompletionException e) {
             if (e.getCause() instanceof RuntimeException) {
                 throw (RuntimeException) e.getCause();
@@ -97,6 +105,17 @@ public final class OperationIntake {
      * (DISK_FULL, OUTBOX_UNAVAILABLE, OUTBOX_BUSY after {@code fg.sync.append-timeout}).
      */
     public CompletableFuture<Outcome> submitAsync(DevicePrincipal device, String body) throws SQLException {
+        return submitAsync(device, body, null);
+    }
+
+    /**
+     * As {@link #submitAsync(DevicePrincipal, String)}; {@code deviceTime} is the device's clock when it sent the
+     * request ({@code X-FG-Device-Time}), null when it did not say (then its newest {@code occurredAt} stands in).
+     * Every operation is stamped with the gateway's receive time in core time ({@code receivedAt}), once: a
+     * resend keeps the first stamp (the outbox holds it) and is still the same operation.
+     */
+    public CompletableFuture<Outcome> submitAsync(DevicePrincipal device, String body, Instant deviceTime)
+            throws SQLException {
         if (body != null && body.length() > maxBodyChars) {
             throw new GatewayProblem(ProblemCode.BATCH_TOO_LARGE, "a body of " + body.length() + " characters; at "
                     + "most " + maxBodyChars + " per request (fg.limits.operations-max-chars), at most "
@@ -112,6 +131,8 @@ public final class OperationIntake {
                     + ops.size());
         }
         String operator = sessions.operator(device).orElse(null);
+        String receivedAt = clocks.coreNow().toString();
+        noteDeviceClock(device, ops, deviceTime);
         List<Operation> bound = new ArrayList<>(ops.size());
         for (Operation op : ops) {
             if (op.tenant() != null && !op.tenant().equals(device.tenant())) {
@@ -119,7 +140,7 @@ public final class OperationIntake {
                 throw GatewayProblem.tenantForbidden("device " + device.deviceId() + " belongs to tenant '"
                         + device.tenant() + "' and may not write operations of tenant '" + op.tenant() + "'");
             }
-            bound.add(bind(op, device, operator));
+            bound.add(bind(op, device, operator, receivedAt));
         }
         Outcome outcome = new Outcome(new ArrayList<>(), new ArrayList<>());
         List<Operation> valid = new ArrayList<>();
@@ -197,9 +218,38 @@ public final class OperationIntake {
         return problem;
     }
 
-    /** Fills what the device may leave out; what it sent stays as sent (the fingerprint covers it). */
-    private static Operation bind(Operation op, DevicePrincipal device, String operator) {
-        Operation.Builder b = op.toBuilder();
+    /**
+     * The device's clock against core time: from the time it says it sent the request, else from the newest
+     * {@code occurredAt} of its operations (an upper bound of how far behind it is: an operation queued on the
+     * device for a while looks older).
+     */
+    private void noteDeviceClock(DevicePrincipal device, List<Operation> ops, Instant deviceTime) {
+        if (deviceTime != null) {
+            clocks.pdaSaid(device.deviceId(), deviceTime, SiteClocks.Source.HEADER);
+            return;
+        }
+        Instant newest = null;
+        for (Operation op : ops) {
+            if (op.occurredAt() != null) {
+                try {
+                    Instant t = Instant.parse(op.occurredAt());
+                    newest = newest == null || t.isAfter(newest) ? t : newest;
+                } catch (DateTimeParseException e) {
+                    // the validator names it; it says nothing about the clock
+                }
+            }
+        }
+        if (newest != null) {
+            clocks.pdaSaid(device.deviceId(), newest, SiteClocks.Source.OCCURRED_AT);
+        }
+    }
+
+    /**
+     * Fills what the device may leave out; what it sent stays as sent (the fingerprint covers it). The receive time
+     * is the gateway's, in core time, whatever the device sent in its place; it is not part of the fingerprint.
+     */
+    private static Operation bind(Operation op, DevicePrincipal device, String operator, String receivedAt) {
+        Operation.Builder b = op.toBuilder().receivedAt(receivedAt);
         if (op.tenant() == null) {
             b.tenant(device.tenant());
         }

@@ -7,6 +7,7 @@ import dev.floorgate.lan.OperationRejection;
 import dev.floorgate.lan.OperationStatus;
 import dev.floorgate.lan.SubmitResult;
 import dev.floorgate.protocol.FieldProblem;
+import dev.floorgate.protocol.SignedHeaders;
 import dev.floorgate.sync.StoredOperation;
 import dev.floorgate.sync.SyncEngine;
 import io.micronaut.http.HttpRequest;
@@ -20,6 +21,7 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -50,7 +52,17 @@ final class OperationsController {
     CompletableFuture<HttpResponse<SubmitResult>> submit(HttpRequest<?> request, @Body String body)
             throws SQLException {
         DevicePrincipal device = auth.device(request);
-        return intake.submitAsync(device, body).thenApply(OperationsController::answer);
+        return intake.submitAsync(device, body, deviceTime(request)).thenApply(OperationsController::answer);
+    }
+
+    /** {@code X-FG-Device-Time}, epoch ms; absent or unreadable: null (the clock is then judged by occurredAt). */
+    private static Instant deviceTime(HttpRequest<?> request) {
+        String v = request.getHeaders().get(SignedHeaders.DEVICE_TIME);
+        try {
+            return v == null ? null : Instant.ofEpochMilli(Long.parseLong(v.trim()));
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 
     private static HttpResponse<SubmitResult> answer(OperationIntake.Outcome outcome) {

@@ -4,6 +4,7 @@ import dev.floorgate.devices.PrinterIdentity;
 import dev.floorgate.devices.PrinterState;
 import dev.floorgate.devices.PrinterStatus;
 import dev.floorgate.gateway.internal.access.DeviceRegistry;
+import dev.floorgate.gateway.internal.clock.SiteClocks;
 import dev.floorgate.gateway.internal.devices.PrinterJson;
 import dev.floorgate.gateway.internal.devices.PrinterRegistry;
 import dev.floorgate.gateway.internal.devices.ScannerRegistry;
@@ -40,10 +41,11 @@ final class AdminOverview {
     private final RejectionLog rejections;
     private final PrinterIdentities identities;
     private final WebConfiguration config;
+    private final SiteClocks clocks;
 
     AdminOverview(GatewayInfo info, SyncEngine sync, PrinterRegistry printers, ScannerRegistry scanners,
             PrintSpooler spooler, DeviceRegistry pdas, PickerReports reports, RejectionLog rejections,
-            PrinterIdentities identities, WebConfiguration config) {
+            PrinterIdentities identities, WebConfiguration config, SiteClocks clocks) {
         this.info = info;
         this.sync = sync;
         this.printers = printers;
@@ -54,6 +56,7 @@ final class AdminOverview {
         this.rejections = rejections;
         this.identities = identities;
         this.config = config;
+        this.clocks = clocks;
     }
 
     OverviewViews.Overview build(HttpRequest<?> request) throws SQLException {
@@ -115,9 +118,17 @@ final class AdminOverview {
         if (!s.offline() && Boolean.FALSE.equals(s.coreReachable())) {
             attend(attention, "core-unreachable", 1, "the core does not answer: operations queue here", "sync");
         }
+        OverviewViews.Clocks clockView = clocks();
+        long offClocks = clockView.pdas().stream().filter(OverviewViews.ClockRow::off).count()
+                + clockView.printers().stream().filter(OverviewViews.ClockRow::off).count();
+        if (clockView.problem() != null) {
+            attend(attention, "gateway-clock", 1, clockView.problem(), "clocks");
+        }
+        attend(attention, "device-clocks", (int) offClocks, "PDA or printer clock(s) off by more than "
+                + clockView.deviceMaxOffsetSeconds() + " s", "clocks");
         return new OverviewViews.Overview(now.toString(), Math.max(1, config.getAdminRefresh().toSeconds()),
                 stale.toMinutes(), info.view(request), core, queue, recent, printerList, printQueue, pdaList,
-                scannerList, attention);
+                scannerList, attention, clockView);
     }
 
     private List<OverviewViews.PrinterRow> printers(Instant now, Duration stale) {
@@ -139,6 +150,25 @@ final class AdminOverview {
                     counts.getOrDefault(p.name, Map.of()), spooler.closedLoop(p.name), spooler.closedLoopNote(p.name)));
         }
         return out;
+    }
+
+    private OverviewViews.Clocks clocks() {
+        List<OverviewViews.ClockRow> pdaClocks = new ArrayList<>();
+        for (SiteClocks.DeviceClock c : clocks.pdas()) {
+            pdaClocks.add(row(c));
+        }
+        List<OverviewViews.ClockRow> printerClocks = new ArrayList<>();
+        for (SiteClocks.DeviceClock c : clocks.printers()) {
+            printerClocks.add(row(c));
+        }
+        boolean measured = clocks.gateway().known();
+        return new OverviewViews.Clocks(measured, measured ? clocks.gateway().offsetMillis() / 1000 : 0,
+                clocks.problem(), clocks.deviceMaxOffset().toSeconds(), pdaClocks, printerClocks);
+    }
+
+    private static OverviewViews.ClockRow row(SiteClocks.DeviceClock c) {
+        return new OverviewViews.ClockRow(c.name(), c.offsetMillis() / 1000, c.source().name(), c.at().toString(),
+                c.off(), c.corrected());
     }
 
     private static void attend(List<OverviewViews.Attention> out, String kind, int count, String text,

@@ -22,7 +22,21 @@ final class OverviewViews {
     @JsonInclude(Include.ALWAYS)
     record Overview(String generatedAt, long refreshSeconds, long deviceStaleMinutes, GatewayView gateway,
             CoreLink core, SyncQueue sync, List<PickViews.Rejection> rejections, List<PrinterRow> printers,
-            PrintQueue printQueue, List<PdaRow> pdas, List<ScannerRow> scanners, List<Attention> attention) {
+            PrintQueue printQueue, List<PdaRow> pdas, List<ScannerRow> scanners, List<Attention> attention,
+            Clocks clocks) {
+    }
+
+    /** The site's clocks against core time (DESIGN.md "Wrong clocks"): the gateway's, each PDA's and printer's. */
+    @Serdeable
+    @JsonInclude(Include.ALWAYS)
+    record Clocks(boolean measured, long gatewayOffsetSeconds, String problem, long deviceMaxOffsetSeconds,
+            List<ClockRow> pdas, List<ClockRow> printers) {
+    }
+
+    /** One device's clock minus core time; {@code corrected}: the gateway set it. */
+    @Serdeable
+    @JsonInclude(Include.ALWAYS)
+    record ClockRow(String name, long offsetSeconds, String source, String at, boolean off, boolean corrected) {
     }
 
     /** Who the gateway is; the certificate fields only while HTTPS is on. */

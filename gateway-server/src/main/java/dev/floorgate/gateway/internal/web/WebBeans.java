@@ -38,8 +38,9 @@ final class WebBeans {
     @Singleton
     AdminOverview adminOverview(GatewayInfo info, PrinterRegistry printers, ScannerRegistry scanners,
             PrintSpooler spooler, DeviceRegistry pdas, PickerReports reports, RejectionLog rejections,
-            PrinterIdentities identities, WebConfiguration config, dev.floorgate.sync.SyncEngine sync) {
+            PrinterIdentities identities, WebConfiguration config, dev.floorgate.sync.SyncEngine sync,
+            dev.floorgate.gateway.internal.clock.SiteClocks clocks) {
         return new AdminOverview(info, sync, printers, scanners, spooler, pdas, reports, rejections, identities,
-                config);
+                config, clocks);
     }
 }

@@ -1,0 +1,69 @@
+package dev.floorgate.devices.sim;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+
+/**
+ * The simulated printer's real-time clock (PROTOCOLS.md 2.5): SGD {@code rtc.date} ({@code MM-DD-YYYY}) and
+ * {@code rtc.time} ({@code HH:MM:SS}), local time, running at an offset from this machine's clock that a test sets
+ * (a printer a year off) and that {@code setvar} moves, as on a real printer. Thread-safe.
+ */
+final class SimulatedRtc {
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("MM-dd-uuuu");
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
+    private final Clock base = Clock.system(ZoneId.systemDefault());
+    private volatile Duration offset = Duration.ZERO;
+
+    Duration offset() {
+        return offset;
+    }
+
+    void offset(Duration offset) {
+        this.offset = offset;
+    }
+
+    private LocalDateTime now() {
+        return LocalDateTime.now(base).plus(offset);
+    }
+
+    /** The value of an RTC variable, or null when {@code name} is not one. */
+    String getVar(String name) {
+        switch (name) {
+            case "rtc.date":
+                return DATE.format(now());
+            case "rtc.time":
+                return TIME.format(now());
+            default:
+                return null;
+        }
+    }
+
+    /** Sets the date or time part; false when {@code name} is not an RTC variable. A bad value is ignored. */
+    boolean setVar(String name, String value) {
+        LocalDateTime current = now();
+        try {
+            switch (name) {
+                case "rtc.date":
+                    move(LocalDateTime.of(LocalDate.parse(value.trim(), DATE), current.toLocalTime()));
+                    return true;
+                case "rtc.time":
+                    move(LocalDateTime.of(current.toLocalDate(), LocalTime.parse(value.trim(), TIME)));
+                    return true;
+                default:
+                    return false;
+            }
+        } catch (DateTimeParseException | NullPointerException e) {
+            return true; // a real printer keeps its clock on a value it cannot read
+        }
+    }
+
+    private void move(LocalDateTime wanted) {
+        offset = Duration.between(LocalDateTime.now(base), wanted);
+    }
+}
