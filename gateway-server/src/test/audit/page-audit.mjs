@@ -1,0 +1,228 @@
+// Audits the gateway's two pages in Debian's Chromium, the way pickers and site IT use them, and prints one JSON
+// report on stdout; PageAuditBrowserTest starts the gateway, runs this and asserts on the report (this script
+// asserts nothing itself, so a broken page shows as numbers in the test's failure message, not as a crash here).
+//
+// One Chrome for the whole run (Lighthouse is slow to start). The picker app is driven through every screen with a
+// keystroke "scanner" (keys a few ms apart, then Enter, as DataWedge types them); on each screen, at each PDA size
+// in portrait and landscape, it measures: the primary actions' boxes (fully on screen?), every visible interactive
+// element's box (at least 48x48 CSS px?), axe-core's violations; on the screens with a message, the primary boxes
+// while the message shows and again after it hid. Lighthouse (accessibility category) runs once per screen in
+// snapshot mode at the first size; the admin page is audited signed in, and its layout shift measured over the
+// sign-in itself (a Lighthouse timespan).
+//
+// Input (argv[2], JSON): { origin, enrollUrl, badge, bin, item, adminUser, adminPassword, screenshots, sizes }
+
+import fs from 'node:fs';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import puppeteer from 'puppeteer-core';
+import { snapshot, startTimespan } from 'lighthouse';
+
+const require = createRequire(import.meta.url);
+const AXE_SOURCE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+const input = JSON.parse(process.argv[2]);
+const SIZES = input.sizes || [[360, 640], [640, 360], [412, 915], [915, 412]];
+const report = { picker: {}, admin: {}, lighthouse: {}, errors: [] };
+
+const LH_SETTINGS = {
+  onlyCategories: ['accessibility'], formFactor: 'mobile', screenEmulation: { disabled: true },
+  throttlingMethod: 'provided', disableStorageReset: true,
+};
+
+const browser = await puppeteer.launch({
+  executablePath: input.chromium || '/usr/bin/chromium',
+  headless: true,
+  args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
+    '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-extensions', '--mute-audio',
+    '--disable-features=Translate,OptimizationHints,MediaRouter',
+    '--proxy-server=http://127.0.0.1:9', '--proxy-bypass-list=127.0.0.1'],
+  protocolTimeout: 120000,
+});
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+async function until(page, what, fn, arg, timeout = 15000) {
+  try {
+    await page.waitForFunction(fn, { timeout, polling: 50 }, arg);
+  } catch (e) {
+    const where = await page.evaluate(() => `screen=${document.body.dataset.screen} step=${document.body.dataset.step}`
+      + ` feedback=${document.getElementById('feedback') ? document.getElementById('feedback').textContent : ''}`)
+      .catch(() => '?');
+    throw new Error(`waiting for ${what}: ${e.message} (${where})`);
+  }
+}
+
+async function scan(page, data) {
+  await page.keyboard.type(data, { delay: 3 });
+  await page.keyboard.press('Enter');
+}
+
+async function setSize(page, [width, height]) {
+  await page.setViewport({ width, height, isMobile: true, hasTouch: true, deviceScaleFactor: 1 });
+  await sleep(120); // layout and any resize handler
+}
+
+/** Boxes of the primary actions and of every visible interactive element, viewport relative. */
+async function measure(page) {
+  return page.evaluate(() => {
+    const vis = (el) => {
+      if (el.closest('[hidden]')) { return false; }
+      const cs = getComputedStyle(el);
+      if (cs.visibility === 'hidden' || cs.display === 'none') { return false; }
+      const r = el.getBoundingClientRect();
+      return r.width > 0 && r.height > 0;
+    };
+    const box = (el) => {
+      const r = el.getBoundingClientRect();
+      return { x: Math.round(r.x * 10) / 10, y: Math.round(r.y * 10) / 10, w: Math.round(r.width * 10) / 10,
+        h: Math.round(r.height * 10) / 10 };
+    };
+    const name = (el) => el.id ? `#${el.id}` : `${el.tagName.toLowerCase()}${el.dataset.taskId ? `[${el.dataset.taskId}]`
+      : el.className ? `.${String(el.className).split(' ')[0]}` : ''}:${(el.textContent || el.value || '').trim().slice(0, 20)}`;
+    const interactive = [...document.querySelectorAll('button, a[href], input, select, textarea, summary, [role=button]')]
+      .filter((el) => !el.classList.contains('scan-sink') && vis(el)).map((el) => ({ name: name(el), ...box(el) }));
+    const primary = [...document.querySelectorAll('[data-primary]')].filter(vis)
+      .map((el) => ({ name: name(el), ...box(el) }));
+    return { viewport: { w: innerWidth, h: innerHeight }, interactive, primary,
+      scroll: { w: document.documentElement.scrollWidth, h: document.documentElement.scrollHeight } };
+  });
+}
+
+async function axe(page) {
+  await page.evaluate(AXE_SOURCE);
+  return page.evaluate(async () => {
+    const r = await window.axe.run(document, { resultTypes: ['violations'] });
+    return r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help,
+      nodes: v.nodes.slice(0, 5).map((n) => n.target.join(' ')) }));
+  });
+}
+
+async function lighthouseSnapshot(page, key) {
+  const r = await snapshot(page, { config: { extends: 'lighthouse:default', settings: LH_SETTINGS } });
+  const lhr = r.lhr;
+  const failing = Object.values(lhr.audits).filter((a) => a.score !== null && a.score < 1
+    && lhr.categories.accessibility.auditRefs.some((ref) => ref.id === a.id && ref.weight > 0)).map((a) => a.id);
+  report.lighthouse[key] = { accessibility: Math.round(lhr.categories.accessibility.score * 100), failing };
+}
+
+async function shot(page, file) {
+  if (input.screenshots) {
+    fs.mkdirSync(input.screenshots, { recursive: true });
+    await page.screenshot({ path: path.join(input.screenshots, file) });
+  }
+}
+
+/** Measures one picker screen at every size, axe at every size, Lighthouse once. */
+async function screen(page, key, { lighthouse = true } = {}) {
+  const sizes = {};
+  for (const size of SIZES) {
+    await setSize(page, size);
+    sizes[size.join('x')] = { ...(await measure(page)), axe: await axe(page) };
+  }
+  await setSize(page, SIZES[0]);
+  report.picker[key] = sizes;
+  if (lighthouse) {
+    await lighthouseSnapshot(page, `pick-${key}`);
+    await setSize(page, SIZES[0]);
+  }
+}
+
+/** The primary boxes while a message shows, then after it went away by itself, at every size. */
+async function messageLife(page, key) {
+  const during = {};
+  for (const size of SIZES) {
+    await setSize(page, size);
+    during[size.join('x')] = (await measure(page)).primary;
+  }
+  await until(page, 'the message to go away', () => {
+    const f = document.getElementById('feedback');
+    return f && (f.hidden || f.dataset.kind === undefined || getComputedStyle(f).visibility === 'hidden'
+      || f.getBoundingClientRect().height === 0 || f.classList.contains('gone'));
+  }, undefined, 8000);
+  const after = {};
+  for (const size of SIZES) {
+    await setSize(page, size);
+    after[size.join('x')] = (await measure(page)).primary;
+  }
+  await setSize(page, SIZES[0]);
+  report.picker[`${key}-message`] = { during, after };
+}
+
+try {
+  const page = await browser.newPage();
+  page.on('console', (m) => { if (m.type() === 'error') { report.errors.push(`console: ${m.text()}`); } });
+  page.on('pageerror', (e) => report.errors.push(`page: ${e.message}`));
+  await setSize(page, SIZES[0]);
+
+  // ---- picker app ------------------------------------------------------------------------------------------
+  const pick = `${input.origin}/pick/`;
+  await page.goto(pick, { waitUntil: 'networkidle0' });
+  await until(page, 'enroll screen', () => document.body.dataset.screen === 'enroll');
+  await screen(page, 'enroll');
+  await shot(page, 'pick-enroll.png');
+  await scan(page, input.enrollUrl); // the QR on site IT's page, read by the PDA's scanner
+  await until(page, 'login screen', () => document.body.dataset.screen === 'login');
+  await screen(page, 'login');
+  await scan(page, input.badge);
+  await until(page, 'list screen with tasks', () => document.body.dataset.screen === 'list'
+    && document.querySelectorAll('#task-list button').length > 0);
+  await screen(page, 'list');
+  await shot(page, 'pick-list.png');
+  await page.click('#task-list button');
+  await until(page, 'bin step', () => document.body.dataset.step === 'bin');
+  await screen(page, 'task-bin');
+  await scan(page, input.bin);
+  await until(page, 'item step', () => document.body.dataset.step === 'item');
+  await messageLife(page, 'task-item');
+  await screen(page, 'task-item');
+  await scan(page, input.item);
+  await until(page, 'quantity step', () => document.body.dataset.step === 'qty');
+  await screen(page, 'task-qty');
+  await shot(page, 'picker-app.png');
+  await scan(page, 'NOT-A-CODE-1');
+  await until(page, 'an error', () => (document.getElementById('feedback').dataset.kind || '') === 'bad');
+  await screen(page, 'task-error', { lighthouse: false });
+  await page.click('#open-settings');
+  await until(page, 'settings', () => !document.getElementById('settings').hidden);
+  await screen(page, 'settings');
+  report.picker.settingsScanIgnored = await (async () => {
+    const before = await page.evaluate(() => document.body.dataset.step);
+    await scan(page, input.bin);
+    await sleep(300);
+    return before === await page.evaluate(() => document.body.dataset.step);
+  })();
+  await page.click('#settings-close');
+
+  // ---- admin page --------------------------------------------------------------------------------------------
+  const admin = await browser.newPage();
+  admin.on('pageerror', (e) => report.errors.push(`admin page: ${e.message}`));
+  await admin.setViewport({ width: 1280, height: 900, deviceScaleFactor: 1 });
+  await admin.goto(`${input.origin}/admin/`, { waitUntil: 'networkidle0' });
+  await admin.waitForSelector('#login-password', { visible: true });
+  await admin.type('#login-user', '', {});
+  await admin.$eval('#login-user', (el, v) => { el.value = v; }, input.adminUser);
+  await admin.type('#login-password', input.adminPassword);
+  const flow = await startTimespan(admin, { config: { extends: 'lighthouse:default', settings: {
+    onlyCategories: ['performance'], onlyAudits: ['cumulative-layout-shift', 'layout-shifts'], formFactor: 'desktop',
+    screenEmulation: { disabled: true }, throttlingMethod: 'provided', disableStorageReset: true } } });
+  await admin.click('#login-submit');
+  await admin.waitForSelector('#app:not([hidden])', { timeout: 15000 });
+  await admin.waitForNetworkIdle({ idleTime: 800, timeout: 20000 });
+  await sleep(500);
+  const span = await flow.endTimespan();
+  const cls = span.lhr.audits['cumulative-layout-shift'];
+  report.admin.cls = cls ? cls.numericValue : null;
+  for (const size of [[1280, 900], [768, 1024]]) {
+    await admin.setViewport({ width: size[0], height: size[1], deviceScaleFactor: 1 });
+    await sleep(150);
+    report.admin[size.join('x')] = { ...(await measure(admin)), axe: await axe(admin) };
+  }
+  await admin.setViewport({ width: 1280, height: 900, deviceScaleFactor: 1 });
+  await shot(admin, 'admin-page.png');
+  await lighthouseSnapshot(admin, 'admin');
+} catch (e) {
+  report.errors.push(`run: ${e.stack || e.message}`);
+} finally {
+  await browser.close();
+}
+process.stdout.write(`${JSON.stringify(report)}\n`);
