@@ -66,7 +66,7 @@ async function setSize(page, [width, height]) {
 async function measure(page) {
   return page.evaluate(() => {
     const vis = (el) => {
-      if (el.closest('[hidden]')) { return false; }
+      if (el.closest('[hidden]') || el.closest('[inert]')) { return false; }
       const cs = getComputedStyle(el);
       if (cs.visibility === 'hidden' || cs.display === 'none') { return false; }
       const r = el.getBoundingClientRect();
@@ -81,7 +81,7 @@ async function measure(page) {
       : el.className ? `.${String(el.className).split(' ')[0]}` : ''}:${(el.textContent || el.value || '').trim().slice(0, 20)}`;
     const interactive = [...document.querySelectorAll('button, a[href], input, select, textarea, summary, [role=button]')]
       .filter((el) => !el.classList.contains('scan-sink') && vis(el)).map((el) => ({ name: name(el), ...box(el) }));
-    const primary = [...document.querySelectorAll('[data-primary]')].filter(vis)
+    const primary = [...document.querySelectorAll('.actions button, .actions input')].filter(vis)
       .map((el) => ({ name: name(el), ...box(el) }));
     return { viewport: { w: innerWidth, h: innerHeight }, interactive, primary,
       scroll: { w: document.documentElement.scrollWidth, h: document.documentElement.scrollHeight } };
