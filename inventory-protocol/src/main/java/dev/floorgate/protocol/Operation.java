@@ -29,6 +29,7 @@ public final class Operation {
     private final String deviceId;
     private final String operator;
     private final String occurredAt;
+    private final String entryMethod;
     private final List<FieldProblem> readProblems;
 
     private Operation(Builder b) {
@@ -47,6 +48,7 @@ public final class Operation {
         this.deviceId = b.deviceId;
         this.operator = b.operator;
         this.occurredAt = b.occurredAt;
+        this.entryMethod = b.entryMethod;
         this.readProblems = Collections.unmodifiableList(new ArrayList<>(b.readProblems));
     }
 
@@ -58,7 +60,7 @@ public final class Operation {
     public Builder toBuilder() {
         Builder b = new Builder().opId(opId).tenant(tenant).warehouse(warehouse).typeName(typeName).sku(sku)
                 .qty(qty).location(location).toLocation(toLocation).orderNo(orderNo).lot(lot).serial(serial)
-                .expiry(expiry).deviceId(deviceId).operator(operator).occurredAt(occurredAt);
+                .expiry(expiry).deviceId(deviceId).operator(operator).occurredAt(occurredAt).entryMethod(entryMethod);
         b.readProblems.addAll(readProblems);
         return b;
     }
@@ -130,6 +132,14 @@ public final class Operation {
         return occurredAt;
     }
 
+    /**
+     * How the picker identified the bin or item: {@code scanned}, or {@code typed} when a label that would not scan
+     * was keyed in by hand (issue 21); null when the sender did not say. Recorded with the operation, never acted on.
+     */
+    public String entryMethod() {
+        return entryMethod;
+    }
+
     /** Problems found while reading the JSON (a field of the wrong JSON type); the validator reports them. */
     public List<FieldProblem> readProblems() {
         return readProblems;
@@ -148,13 +158,14 @@ public final class Operation {
                 && Objects.equals(orderNo, x.orderNo) && Objects.equals(lot, x.lot)
                 && Objects.equals(serial, x.serial) && Objects.equals(expiry, x.expiry)
                 && Objects.equals(deviceId, x.deviceId) && Objects.equals(operator, x.operator)
-                && Objects.equals(occurredAt, x.occurredAt) && readProblems.equals(x.readProblems);
+                && Objects.equals(occurredAt, x.occurredAt) && Objects.equals(entryMethod, x.entryMethod)
+                && readProblems.equals(x.readProblems);
     }
 
     @Override
     public int hashCode() {
         return Objects.hash(opId, tenant, warehouse, typeName, sku, qty, location, toLocation, orderNo, lot,
-                serial, expiry, deviceId, operator, occurredAt);
+                serial, expiry, deviceId, operator, occurredAt, entryMethod);
     }
 
     @Override
@@ -179,6 +190,7 @@ public final class Operation {
         private String deviceId;
         private String operator;
         private String occurredAt;
+        private String entryMethod;
         private final List<FieldProblem> readProblems = new ArrayList<>();
 
         private Builder() {
@@ -266,6 +278,11 @@ public final class Operation {
 
         public Builder occurredAt(String v) {
             occurredAt = v;
+            return this;
+        }
+
+        public Builder entryMethod(String v) {
+            entryMethod = v;
             return this;
         }
 

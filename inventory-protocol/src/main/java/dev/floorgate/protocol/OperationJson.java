@@ -107,6 +107,7 @@ public final class OperationJson {
         str(g, "deviceId", op.deviceId());
         str(g, "operator", op.operator());
         str(g, "occurredAt", op.occurredAt());
+        str(g, "entryMethod", op.entryMethod());
         g.writeEndObject();
     }
 

@@ -66,6 +66,7 @@ final class OperationReader {
             case "deviceId": b.deviceId(text(p, b, name, value)); break;
             case "operator": b.operator(text(p, b, name, value)); break;
             case "occurredAt": b.occurredAt(text(p, b, name, value)); break;
+            case "entryMethod": b.entryMethod(text(p, b, name, value)); break;
             default:
                 p.skipChildren(); // unknown fields are ignored (API.md)
                 return false;
