@@ -22,7 +22,8 @@ const require = createRequire(import.meta.url);
 const AXE_SOURCE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 const input = JSON.parse(process.argv[2]);
 const SIZES = input.sizes || [[360, 640], [640, 360], [412, 915], [915, 412]];
-const report = { picker: {}, admin: {}, lighthouse: {}, errors: [] };
+const report = { picker: {}, flow: {}, admin: {}, lighthouse: {}, errors: [] };
+let offline = false; // while the test cuts the network on purpose, failed loads are expected
 
 const LH_SETTINGS = {
   onlyCategories: ['accessibility'], formFactor: 'mobile', screenEmulation: { disabled: true },
@@ -150,7 +151,7 @@ async function messageLife(page, key) {
 
 try {
   const page = await browser.newPage();
-  page.on('console', (m) => { if (m.type() === 'error') { report.errors.push(`console: ${m.text()}`); } });
+  page.on('console', (m) => { if (m.type() === 'error' && !offline) { report.errors.push(`console: ${m.text()}`); } });
   page.on('pageerror', (e) => report.errors.push(`page: ${e.message}`));
   await setSize(page, SIZES[0]);
 
@@ -185,13 +186,76 @@ try {
   await page.click('#open-settings');
   await until(page, 'settings', () => !document.getElementById('settings').hidden);
   await screen(page, 'settings');
-  report.picker.settingsScanIgnored = await (async () => {
+  report.flow.settingsScanIgnored = await (async () => {
     const before = await page.evaluate(() => document.body.dataset.step);
     await scan(page, input.bin);
     await sleep(300);
     return before === await page.evaluate(() => document.body.dataset.step);
   })();
   await page.click('#settings-close');
+
+  // A rescan inside the duplicate window is answered, not dropped in silence.
+  await scan(page, input.item);
+  await until(page, 'the second unit', () => document.getElementById('qty').value === '2');
+  await scan(page, input.item);
+  await until(page, 'the duplicate answer', () => document.getElementById('feedback').dataset.kind === 'again');
+  report.flow.duplicateAnswer = await page.$eval('#feedback', (el) => el.textContent);
+  report.flow.qtyAfterDuplicate = await page.$eval('#qty', (el) => el.value);
+  await page.click('#confirm');
+  await until(page, 'the next task', () => document.body.dataset.step === 'bin');
+
+  // Manual entry: a bin label that will not scan, keyed in through the Type button, with a scan's checks.
+  await page.click('#task-type');
+  await until(page, 'the manual entry sheet', () => !document.getElementById('manual').hidden);
+  await screen(page, 'manual');
+  await page.type('#manual-input', 'B-99-99', { delay: 120 });
+  await page.keyboard.press('Enter');
+  await until(page, 'a typed wrong bin refused', () => /Wrong bin/.test(document.getElementById('feedback').textContent));
+  report.flow.typedWrongBin = await page.$eval('#feedback', (el) => el.textContent);
+  await page.click('#task-type');
+  await until(page, 'the manual entry sheet', () => !document.getElementById('manual').hidden);
+  await page.type('#manual-input', input.bin, { delay: 120 });
+  await page.keyboard.press('Enter');
+  await until(page, 'item step after a typed bin', () => document.body.dataset.step === 'item');
+  await scan(page, input.item);
+  await until(page, 'quantity step', () => document.body.dataset.step === 'qty');
+  await page.click('#confirm');
+  await until(page, 'the queue sent', () => document.getElementById('queue-count').textContent === '0', undefined, 20000);
+
+  // A red message stays with its screen: the next task starts without it.
+  await page.click('#back');
+  await until(page, 'list', () => document.body.dataset.screen === 'list');
+  await scan(page, 'NOWHERE-9');
+  await until(page, 'an error on the list', () => document.getElementById('feedback').dataset.kind === 'bad');
+  await page.click('#task-list button');
+  await until(page, 'a task', () => document.body.dataset.screen === 'task');
+  report.flow.errorOnNewTask = await page.$eval('#feedback', (el) => (el.hidden ? '' : el.textContent));
+  await page.click('#back');
+  await until(page, 'list', () => document.body.dataset.screen === 'list');
+
+  // A person typing with no field focused is told where typing goes; nothing piles up in the scanner's field.
+  await page.keyboard.type('B-02', { delay: 160 });
+  await sleep(300);
+  report.flow.slowTyping = await page.evaluate(() => ({ feedback: document.getElementById('feedback').textContent,
+    sink: document.getElementById('scan-sink').value, screen: document.body.dataset.screen }));
+
+  // Offline at 360 px: the status bar keeps one line and both names.
+  offline = true;
+  await page.setOfflineMode(true);
+  await page.click('#list-refresh');
+  await until(page, 'offline shown', () => document.getElementById('net').dataset.state === 'offline');
+  report.flow.offlineStatus = await page.evaluate(() => {
+    const r = (id) => document.getElementById(id).getBoundingClientRect();
+    const h = document.querySelector('header.status').getBoundingClientRect();
+    return { headerHeight: h.height, net: document.getElementById('net').textContent,
+      picker: { w: r('who-picker').width, h: r('who-picker').height, text: document.getElementById('who-picker').textContent },
+      device: { w: r('who-device').width, h: r('who-device').height, text: document.getElementById('who-device').textContent },
+      settings: { right: r('open-settings').right, width: innerWidth } };
+  });
+  await shot(page, 'pick-offline.png');
+  await page.setOfflineMode(false);
+  await sleep(200);
+  offline = false;
 
   // ---- admin page --------------------------------------------------------------------------------------------
   const admin = await browser.newPage();

@@ -25,9 +25,9 @@ export const state = {
 /** A time of day in the site's time zone, e.g. "14:05". */
 export function clock(at) {
   try {
-    return new Date(at).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit', timeZone: state.timeZone });
+    return new Date(at).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: state.timeZone });
   } catch (e) { // an unknown zone name: the PDA's own
-    return new Date(at).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+    return new Date(at).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
   }
 }
 

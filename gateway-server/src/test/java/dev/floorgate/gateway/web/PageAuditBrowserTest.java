@@ -32,7 +32,7 @@ class PageAuditBrowserTest {
     static final String NEW_PASSWORD = "audit-password-0123";
     /** Screens that have a primary action the picker's thumb goes to. */
     static final List<String> WITH_PRIMARY = List.of("enroll", "login", "list", "task-bin", "task-item", "task-qty",
-            "task-error", "settings");
+            "task-error", "settings", "manual");
 
     Path dataDir;
     FakeCore core;
@@ -89,6 +89,12 @@ class PageAuditBrowserTest {
         return (Map<String, Object>) report.get("picker");
     }
 
+    /** What the flow observed beyond the screens' measures (answers, messages, the status bar offline). */
+    @SuppressWarnings("unchecked")
+    Map<String, Object> flow() {
+        return (Map<String, Object>) report.get("flow");
+    }
+
     @SuppressWarnings("unchecked")
     Map<String, Object> admin() {
         return (Map<String, Object>) report.get("admin");
@@ -101,6 +107,13 @@ class PageAuditBrowserTest {
 
     static double n(Map<String, Object> m, String k) {
         return ((Number) m.get(k)).doubleValue();
+    }
+
+    /** The distance between two boxes' edges (0 when they overlap). */
+    static double gap(Map<String, Object> a, Map<String, Object> b) {
+        double dx = Math.max(n(b, "x") - (n(a, "x") + n(a, "w")), n(a, "x") - (n(b, "x") + n(b, "w")));
+        double dy = Math.max(n(b, "y") - (n(a, "y") + n(a, "h")), n(a, "y") - (n(b, "y") + n(b, "h")));
+        return Math.max(0, Math.max(dx, dy));
     }
 
     @SuppressWarnings("unchecked")
@@ -118,7 +131,7 @@ class PageAuditBrowserTest {
     void theAuditRanThroughEveryScreenWithoutErrors() {
         assertThat((List<?>) report.get("errors")).as("errors while auditing").isEmpty();
         assertThat(picker()).containsKeys("enroll", "login", "list", "task-bin", "task-item", "task-qty",
-                "task-error", "settings", "task-item-message");
+                "task-error", "settings", "manual", "task-item-message");
     }
 
     @Test
@@ -138,6 +151,14 @@ class PageAuditBrowserTest {
                             .isTrue();
                     assertThat(n(b, "h")).as("%s at %s: %s at least 56 px tall", screen, size, b.get("name"))
                             .isGreaterThanOrEqualTo(56);
+                }
+                for (int i = 0; i < primary.size(); i++) {
+                    for (int j = i + 1; j < primary.size(); j++) {
+                        assertThat(gap(primary.get(i), primary.get(j)))
+                                .as("%s at %s: %s and %s at least 16 px apart", screen, size,
+                                        primary.get(i).get("name"), primary.get(j).get("name"))
+                                .isGreaterThanOrEqualTo(15.5);
+                    }
                 }
             });
         }
@@ -191,7 +212,7 @@ class PageAuditBrowserTest {
     void lighthouseAccessibilityIs100OnEveryPickerScreenAndTheAdminPage() {
         Map<String, Object> lh = (Map<String, Object>) report.get("lighthouse");
         assertThat(lh).containsKeys("pick-enroll", "pick-login", "pick-list", "pick-task-bin", "pick-task-item",
-                "pick-task-qty", "pick-settings", "admin");
+                "pick-task-qty", "pick-settings", "pick-manual", "admin");
         lh.forEach((screen, r) -> assertThat(((Number) ((Map<String, Object>) r).get("accessibility")).intValue())
                 .as(screen + ": " + r).isEqualTo(100));
     }
@@ -204,6 +225,52 @@ class PageAuditBrowserTest {
 
     @Test
     void aScanWhileTheSettingsSheetIsOpenDoesNotActOnTheScreenBehind() {
-        assertThat(picker().get("settingsScanIgnored")).isEqualTo(Boolean.TRUE);
+        assertThat(flow().get("settingsScanIgnored")).isEqualTo(Boolean.TRUE);
+    }
+
+    @Test
+    void aRescanInsideTheDuplicateWindowIsAnsweredAndCountedOnce() {
+        assertThat(flow().get("duplicateAnswer")).isEqualTo("Already counted: 2 of 5");
+        assertThat(flow().get("qtyAfterDuplicate")).isEqualTo("2");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aLabelThatWillNotScanIsTypedWithAScansChecksAndRecordedAsTyped() {
+        assertThat((String) flow().get("typedWrongBin")).contains("Wrong bin: B-99-99");
+        SyncEngine sync = gateway.context().getBean(SyncEngine.class);
+        // The picks reached the core (FakeCore counts them by opId); the gateway's outbox recorded each as sent.
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20))
+                .until(() -> core.arrivals.size() >= 2);
+        List<String> methods = new ArrayList<>();
+        for (String opId : core.arrivals.keySet()) {
+            dev.floorgate.protocol.Operation op = sync.outbox().find(opId).orElseThrow().operation();
+            methods.add(op.location() + ":" + op.qty() + ":" + op.entryMethod());
+        }
+        assertThat(methods).containsExactlyInAnyOrder("A-01-03:2:scanned", "A-01-03:1:typed");
+        Map<String, Object> typing = (Map<String, Object>) flow().get("slowTyping");
+        assertThat((String) typing.get("feedback")).as("slow typing with no field focused").contains("Type");
+        assertThat(typing.get("sink")).as("nothing piles up in the scanner's field").isEqualTo("");
+        assertThat(typing.get("screen")).isEqualTo("list");
+    }
+
+    @Test
+    void aRedMessageDoesNotFollowThePickerToTheNextTask() {
+        assertThat(flow().get("errorOnNewTask")).isEqualTo("");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void offlineAt360PxTheStatusBarKeepsOneLineAndBothNames() {
+        Map<String, Object> st = (Map<String, Object>) flow().get("offlineStatus");
+        assertThat((String) st.get("net")).startsWith("Offline ");
+        assertThat(((Number) st.get("headerHeight")).doubleValue()).as("one line: " + st).isLessThanOrEqualTo(64);
+        Map<String, Object> who = (Map<String, Object>) st.get("picker");
+        Map<String, Object> pda = (Map<String, Object>) st.get("device");
+        assertThat(who.get("text")).isEqualTo("U-42");
+        assertThat(n(who, "w")).as("picker name shown: " + st).isGreaterThanOrEqualTo(40);
+        assertThat(n(pda, "w")).as("PDA name shown: " + st).isGreaterThanOrEqualTo(40);
+        Map<String, Object> gear = (Map<String, Object>) st.get("settings");
+        assertThat(n(gear, "right")).isLessThanOrEqualTo(n(gear, "width"));
     }
 }
