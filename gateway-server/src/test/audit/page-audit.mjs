@@ -53,9 +53,18 @@ async function until(page, what, fn, arg, timeout = 15000) {
   }
 }
 
+/**
+ * A keystroke scanner's burst: the keys and Enter dispatched in one go inside the page, so a busy test machine
+ * cannot stretch it into "typing" (PickPageBrowserTest drives real keys and the timing rules; this audit is about
+ * what the picker then sees).
+ */
 async function scan(page, data) {
-  await page.keyboard.type(data, { delay: 3 });
-  await page.keyboard.press('Enter');
+  await page.evaluate((text) => {
+    const target = document.activeElement || document.body;
+    for (const key of [...text, 'Enter']) {
+      target.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true }));
+    }
+  }, data);
 }
 
 async function setSize(page, [width, height]) {
