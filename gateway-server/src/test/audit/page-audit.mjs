@@ -226,8 +226,18 @@ try {
   await page.type('#manual-input', input.bin, { delay: 120 });
   await page.keyboard.press('Enter');
   await until(page, 'item step after a typed bin', () => document.body.dataset.step === 'item');
-  await scan(page, input.item);
-  await until(page, 'quantity step', () => document.body.dataset.step === 'qty');
+  // The item's GS1 text as printed under a torn barcode, its lot included; then the quantity, typed too.
+  await page.click('#task-type');
+  await until(page, 'the manual entry sheet', () => !document.getElementById('manual').hidden);
+  await page.type('#manual-input', `(01)${input.item}(10)LOT42`, { delay: 110 });
+  await page.keyboard.press('Enter');
+  await until(page, 'quantity step after a typed item', () => document.body.dataset.step === 'qty');
+  report.flow.typedItem = await page.$eval('#field-item', (el) => el.textContent);
+  await page.click('#task-type');
+  await until(page, 'the manual entry sheet', () => !document.getElementById('manual').hidden);
+  await page.type('#manual-input', '2', { delay: 110 });
+  await page.keyboard.press('Enter');
+  await until(page, 'the typed quantity', () => document.getElementById('qty').value === '2');
   await page.click('#confirm');
   await until(page, 'the queue sent', () => document.getElementById('queue-count').textContent === '0', undefined, 20000);
 

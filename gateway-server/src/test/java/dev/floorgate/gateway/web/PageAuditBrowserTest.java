@@ -245,9 +245,10 @@ class PageAuditBrowserTest {
         List<String> methods = new ArrayList<>();
         for (String opId : core.arrivals.keySet()) {
             dev.floorgate.protocol.Operation op = sync.outbox().find(opId).orElseThrow().operation();
-            methods.add(op.location() + ":" + op.qty() + ":" + op.entryMethod());
+            methods.add(op.location() + ":" + op.qty() + ":" + op.lot() + ":" + op.entryMethod());
         }
-        assertThat(methods).containsExactlyInAnyOrder("A-01-03:2:scanned", "A-01-03:1:typed");
+        assertThat(flow().get("typedItem")).isEqualTo("SKU-123 lot LOT42");
+        assertThat(methods).containsExactlyInAnyOrder("A-01-03:2:null:scanned", "A-01-03:2:LOT42:typed");
         Map<String, Object> typing = (Map<String, Object>) flow().get("slowTyping");
         assertThat((String) typing.get("feedback")).as("slow typing with no field focused").contains("Type");
         assertThat(typing.get("sink")).as("nothing piles up in the scanner's field").isEqualTo("");
