@@ -47,7 +47,10 @@ async function until(page, what, fn, arg, timeout = 15000) {
     await page.waitForFunction(fn, { timeout, polling: 50 }, arg);
   } catch (e) {
     const where = await page.evaluate(() => `screen=${document.body.dataset.screen} step=${document.body.dataset.step}`
-      + ` feedback=${document.getElementById('feedback') ? document.getElementById('feedback').textContent : ''}`)
+      + ` feedback=${document.getElementById('feedback') ? document.getElementById('feedback').textContent : ''}`
+      + ` inert=${document.getElementById('main') ? document.getElementById('main').inert : '?'}`
+      + ` sheets=${['settings', 'manual', 'rejection'].filter((id) => document.getElementById(id)
+        && !document.getElementById(id).hidden).join(',')} focus=${document.activeElement && document.activeElement.id}`)
       .catch(() => '?');
     throw new Error(`waiting for ${what}: ${e.message} (${where})`);
   }
@@ -239,6 +242,8 @@ try {
   await page.keyboard.press('Enter');
   await until(page, 'the typed quantity', () => document.getElementById('qty').value === '2');
   await page.click('#confirm');
+  await until(page, 'the typed pick confirmed', () => /^Picked 2/.test(document.getElementById('feedback').textContent)
+    && document.body.dataset.step === 'bin');
   await until(page, 'the queue sent', () => document.getElementById('queue-count').textContent === '0', undefined, 20000);
 
   // A red message stays with its screen: the next task starts without it.
@@ -282,8 +287,19 @@ try {
   await admin.setViewport({ width: 1280, height: 900, deviceScaleFactor: 1 });
   await admin.goto(`${input.origin}/admin/`, { waitUntil: 'networkidle0' });
   await admin.waitForSelector('#login-password', { visible: true });
+  // A locked-out account's message, its UTC instant shown in the site's time (the gateway allows 2 failures here).
+  await admin.$eval('#login-user', (el) => { el.value = 'locked-out'; });
+  for (let i = 0; i < 3; i++) {
+    await admin.$eval('#login-message', (el) => { el.textContent = ''; });
+    await admin.$eval('#login-password', (el) => { el.value = 'wrong-password'; });
+    await admin.click('#login-submit');
+    await admin.waitForFunction(() => document.getElementById('login-message').textContent !== '', { timeout: 10000 });
+  }
+  report.flow.lockoutMessage = await admin.$eval('#login-message', (el) => el.textContent);
   await admin.type('#login-user', '', {});
   await admin.$eval('#login-user', (el, v) => { el.value = v; }, input.adminUser);
+  await admin.$eval('#login-message', (el) => { el.textContent = ''; });
+  await admin.$eval('#login-password', (el) => { el.value = ''; });
   await admin.type('#login-password', input.adminPassword);
   const flow = await startTimespan(admin, { config: { extends: 'lighthouse:default', settings: {
     onlyCategories: ['performance'], onlyAudits: ['cumulative-layout-shift', 'layout-shifts'], formFactor: 'desktop',

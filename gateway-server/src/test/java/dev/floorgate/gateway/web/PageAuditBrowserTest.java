@@ -44,7 +44,8 @@ class PageAuditBrowserTest {
         dataDir = Files.createTempDirectory("fg-audit-test");
         core = new FakeCore();
         gateway = new TestGateway(dataDir, Map.of("fg.core.url", core.url(), "fg.core.key-id", "gw-test",
-                "fg.core.secret", "secret-0123456789abcdef", "fg.sync.poll-interval", "1s"));
+                "fg.core.secret", "secret-0123456789abcdef", "fg.sync.poll-interval", "1s",
+                "fg.web.login-failures", 2, "fg.site.time-zone", "America/Chicago"));
         gateway.context().getBean(SyncEngine.class).cache().apply(List.of(
                 new SkuItem("acme", "SKU-123", "Blue widget", "EA", List.of(GTIN), List.of("WIDGET-B")),
                 new LocationItem("acme", "SH01", "A-01-03", "BIN"),
@@ -273,5 +274,12 @@ class PageAuditBrowserTest {
         assertThat(n(pda, "w")).as("PDA name shown: " + st).isGreaterThanOrEqualTo(40);
         Map<String, Object> gear = (Map<String, Object>) st.get("settings");
         assertThat(n(gear, "right")).isLessThanOrEqualTo(n(gear, "width"));
+    }
+
+    @Test
+    void theLockoutMessageShowsTheSitesTimeNotARawUtcInstant() {
+        String message = (String) flow().get("lockoutMessage");
+        assertThat(message).contains("try again after").containsPattern("\\(in \\d+ s\\)|\\(in \\d+ min\\)");
+        assertThat(message).as("no raw instant").doesNotContainPattern("\\d{4}-\\d\\d-\\d\\dT");
     }
 }
