@@ -106,3 +106,10 @@ log "debootstrap present"
 [ -e /usr/lib/x86_64-linux-gnu/faketime/libfaketimeMT.so.1 ] || ls /usr/lib/*/faketime/libfaketimeMT.so.1 >/dev/null 2>&1 \
   || apt_install faketime
 log "libfaketime present"
+
+# The page audit (gateway-server PageAuditBrowserTest) runs axe-core and Lighthouse from npm (npm ci, pinned by
+# gateway-server/src/test/audit/package-lock.json); Lighthouse 12 needs Node 18.16 or later.
+if [ "${FG_SKIP_BROWSER:-0}" != 1 ]; then
+  { command -v node >/dev/null 2>&1 && command -v npm >/dev/null 2>&1; } || apt_install nodejs npm
+  log "node $(node --version) and npm present"
+fi

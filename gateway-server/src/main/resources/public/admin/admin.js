@@ -3,7 +3,7 @@
 // the gateway's API with the session token; the gateway records each in its audit table.
 
 import {
-  ago, renderAttention, renderAudit, renderDevices, renderHeader, renderPrintQueue, renderPrinters, renderSync, text,
+  ago, clock, localTimes, renderAttention, renderAudit, renderDevices, renderHeader, renderPrintQueue, renderPrinters, renderSync, text,
 } from './render.js';
 
 const $ = (id) => document.getElementById(id);
@@ -91,7 +91,7 @@ async function login(ev) {
       openApp();
     }
   } catch (e) {
-    $('login-message').textContent = e instanceof ApiError ? e.message : 'The gateway does not answer';
+    $('login-message').textContent = e instanceof ApiError ? localTimes(e.message) : 'The gateway does not answer';
   }
 }
 
@@ -121,9 +121,16 @@ async function signOut() {
 
 // ---- the overview --------------------------------------------------------------------------------------------
 
+/** The app shows once its first overview is drawn (and the template list laid out), so nothing shifts under the
+ * reader as the cards fill (CLS); template previews fill boxes of a fixed size (admin.css). */
 function openApp() {
-  showOnly('app');
   refresh();
+}
+
+function reveal() {
+  if (document.body.dataset.view !== 'app') {
+    showOnly('app');
+  }
 }
 
 const actions = { testPrint, resolveJob, revoke };
@@ -147,12 +154,13 @@ async function refresh() {
     failingSince = null;
     $('stale').hidden = true;
     document.body.dataset.stale = 'false';
-    $('updated').textContent = `Last updated ${lastGood.toLocaleTimeString()}`;
+    $('updated').textContent = `Last updated ${clock(lastGood)}`;
     $('updated').dataset.at = lastGood.toISOString();
     if (!templatesShown) {
       templatesShown = true;
-      showTemplates();
+      await showTemplates();
     }
+    reveal();
   } catch (e) {
     if (e instanceof ApiError && (e.status === 401 || e.status === 403)) {
       if (e.body.error === 'PASSWORD_CHANGE_REQUIRED') {
@@ -164,11 +172,12 @@ async function refresh() {
     }
     failingSince = failingSince || new Date();
     const banner = $('stale');
-    banner.textContent = `The gateway does not answer (since ${failingSince.toLocaleTimeString()}: `
+    banner.textContent = `The gateway does not answer (since ${clock(failingSince)}: `
       + `${e.name === 'AbortError' ? 'no answer' : e.message}). `
-      + (lastGood ? `What you see is from ${lastGood.toLocaleTimeString()}.` : 'Nothing loaded yet.');
+      + (lastGood ? `What you see is from ${clock(lastGood)}.` : 'Nothing loaded yet.');
     banner.hidden = false;
     document.body.dataset.stale = 'true';
+    reveal();
   }
   timer = setTimeout(refresh, refreshSeconds * 1000);
 }
@@ -249,7 +258,7 @@ async function createEnrollment(ev) {
       ...(device ? { deviceId: device } : {}) });
     $('enroll-qr').innerHTML = r.qrSvg; // SVG made by the gateway (zxing), no script in it
     text($('enroll-code'), r.code);
-    text($('enroll-expires'), new Date(r.expiresAt).toLocaleTimeString());
+    text($('enroll-expires'), clock(new Date(r.expiresAt)));
     text($('enroll-url'), r.url.replace(/#.*$/, ''));
     text($('enroll-fp'), r.caFingerprint || 'HTTPS off');
     $('enroll-result').hidden = false;
@@ -342,7 +351,7 @@ $('enroll-form').addEventListener('submit', createEnrollment);
 $('discover').addEventListener('click', discover);
 setInterval(() => {
   if (lastGood) {
-    $('updated').textContent = `Last updated ${lastGood.toLocaleTimeString()} (${ago(lastGood.toISOString())})`;
+    $('updated').textContent = `Last updated ${clock(lastGood)} (${ago(lastGood.toISOString())})`;
   }
 }, 1000);
 

@@ -36,8 +36,41 @@ export function duration(seconds) {
   return `${Math.floor(s / 86400)} days`;
 }
 
-function time(iso) {
-  return iso ? new Date(iso).toLocaleString() : '–';
+/** The site's time zone (fg.site.time-zone, from the overview); undefined: this browser's own. */
+let timeZone;
+
+export function setTimeZone(zone) {
+  timeZone = zone || undefined;
+}
+
+function format(date, options) {
+  try {
+    return date.toLocaleString([], { ...options, timeZone });
+  } catch (e) { // a zone name this browser does not know: its own zone
+    return date.toLocaleString([], options);
+  }
+}
+
+/** A moment in the site's time zone to the second, e.g. "5 Dec 2026, 14:05:09". */
+export function time(iso) {
+  return iso ? format(new Date(iso), { dateStyle: 'medium', timeStyle: 'medium' }) : '–';
+}
+
+/** A time of day in the site's time zone, e.g. "14:05:09". */
+export function clock(date) {
+  return format(date, { timeStyle: 'medium' });
+}
+
+/** A gateway message with its UTC instants (2026-12-05T13:05:09.123456789Z) in the site's time. */
+export function localTimes(message) {
+  return String(message || '').replace(/\d{4}-\d\d-\d\dT\d\d:\d\d(:\d\d(\.\d+)?)?Z/g,
+    (iso) => `${time(iso)} (${relative(iso)})`);
+}
+
+/** "in 4 min" or "2 min ago". */
+function relative(iso) {
+  const s = Math.round((Date.parse(iso) - Date.now()) / 1000);
+  return s > 0 ? `in ${duration(s)}` : `${duration(-s)} ago`;
 }
 
 /**
@@ -95,6 +128,7 @@ function badge(el, cls, words) {
 
 export function renderHeader(o) {
   const g = o.gateway;
+  setTimeZone(g.timeZone);
   text($('gw-name'), g.name);
   text($('gw-version'), `version ${g.version}`);
   text($('gw-addresses'), (g.urls && g.urls.length ? g.urls : g.addresses).join('  '));
@@ -302,10 +336,11 @@ export function renderAudit(entries) {
     const [when, who, action, target, detail, status] = tr.children;
     tr.dataset.action = e.action;
     text(when, time(e.at));
+    when.title = ago(e.at);
     text(who, e.actor);
     text(action, e.action);
     text(target, e.target);
-    text(detail, e.detail);
+    text(detail, e.detail ? localTimes(e.detail) : e.detail);
     text(status, e.status);
   });
 }

@@ -5,7 +5,7 @@ import * as api from './api.js';
 import * as feedback from './feedback.js';
 import * as store from './store.js';
 import { refreshTasks } from './picking.js';
-import { $, showEnroll, showList, showLogin, showWho, state } from './screens.js';
+import { $, setSheet, showEnroll, showList, showLogin, showWho, state } from './screens.js';
 
 const BADGE = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$/;
 const DEVICE_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
@@ -121,7 +121,7 @@ export async function signOut() {
   }
   state.operator = null;
   await store.kv.del('operator');
-  $('settings').hidden = true;
+  setSheet('settings', false);
   showLogin();
 }
 

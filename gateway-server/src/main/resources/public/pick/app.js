@@ -13,7 +13,8 @@ import * as picking from './picking.js';
 import * as store from './store.js';
 import { DEFAULT_SETTINGS, GS, ScanCapture } from './scan-capture.js';
 import {
-  $, loadTasks, renderList, showEnroll, showList, showLogin, showReachability, showWho, state, updateQueue,
+  $, loadTasks, remaining, renderList, setSheet, showEnroll, showList, showLogin, showReachability, showWho, state,
+  updateQueue,
 } from './screens.js';
 import { Sync } from './sync.js';
 
@@ -34,7 +35,7 @@ async function start() {
   state.operator = (await store.kv.get('operator')) || null;
   state.pendingLogin = Boolean(await store.kv.get('pendingLogin'));
   await loadTasks();
-  state.capture = new ScanCapture({ sink: $('scan-sink'), settings: () => state.settings, onScan });
+  state.capture = new ScanCapture({ sink: $('scan-sink'), settings: () => state.settings, onScan, onTyped });
   state.capture.attach();
   wireUi();
   api.onReachability(showReachability);
@@ -71,7 +72,9 @@ function startSession() {
 async function refreshContext() {
   try {
     const ctx = await api.get('/api/v1/pick/context');
-    state.enrollment = { ...state.enrollment, tenant: ctx.tenant, warehouse: ctx.warehouse, gateway: ctx.gateway };
+    state.enrollment = { ...state.enrollment, tenant: ctx.tenant, warehouse: ctx.warehouse, gateway: ctx.gateway,
+      timeZone: ctx.siteTimeZone };
+    state.timeZone = ctx.siteTimeZone || undefined;
     await store.kv.set('enrollment', state.enrollment);
     if (!(await store.kv.get('settings'))) {
       state.settings = { ...DEFAULT_SETTINGS, ...ctx.scanner };
@@ -96,7 +99,8 @@ function onScan(data) {
   if (data === state.lastScan.data && now - state.lastScan.at < state.settings.duplicateWindowMs) {
     state.lastScan.at = now;
     document.body.dataset.duplicates = String(Number(document.body.dataset.duplicates || 0) + 1);
-    return; // a double read, or the trigger held: it counts once
+    answerDuplicate(data); // a double read, or the trigger held: it counts once, and the picker hears so
+    return;
   }
   state.lastScan = { data, at: now };
   document.body.dataset.lastScan = data.split(GS).join('<GS>');
@@ -104,13 +108,83 @@ function onScan(data) {
     feedback.wrong('Acknowledge the message first');
     return;
   }
+  if (!$('settings').hidden || !$('manual').hidden) {
+    feedback.info(!$('settings').hidden ? 'Close the settings to scan' : 'Enter or cancel the typed code first');
+    return; // a sheet is open: the screen behind it does not act
+  }
+  route(data, false);
+}
+
+/** A scan or a typed code goes to the current screen; both get the same checks. */
+function route(data, typed) {
   switch (state.screen) {
     case 'enroll': return account.scanEnrollment(data);
-    case 'login': return account.login(data, true);
-    case 'list': return picking.scanOnList(data);
-    case 'task': return picking.scanOnTask(data);
+    case 'login': return account.login(data, !typed);
+    case 'list': return picking.scanOnList(data, typed);
+    case 'task': return picking.scanOnTask(data, typed);
     default: return undefined;
   }
+}
+
+/** The same code again inside the duplicate window (settings, per PDA): counted once, and said so. */
+function answerDuplicate(data) {
+  const c = state.current;
+  if (state.screen === 'task' && c && c.step === 'qty' && data === c.itemData) {
+    feedback.again(`Already counted: ${$('qty').value} of ${remaining(c.task)}`);
+  } else {
+    feedback.again(`Already read: ${data.split(GS).join(' ')}`);
+  }
+}
+
+/** Keys typed while no field had the focus: say where typing goes instead of swallowing them. */
+function onTyped() {
+  if (state.screen === 'enroll' || state.screen === 'login') {
+    const field = $(state.screen === 'enroll' ? 'enroll-code' : 'badge');
+    field.focus();
+    feedback.info('Type into the field, or scan');
+  } else if (state.screen === 'list' || state.screen === 'task') {
+    feedback.info('To key in a code that will not scan, tap ⌨ Type');
+  }
+}
+
+/** The manual entry sheet: for the bin, item (its barcode, SKU or GS1 text with lot) or quantity. */
+function openManual() {
+  const c = state.current;
+  const what = state.screen === 'list' ? 'bin' : c ? c.step : 'bin';
+  $('manual').dataset.what = what;
+  $('manual-title').textContent = what === 'bin' ? 'Type the bin' : what === 'item' ? 'Type the item' : 'Type the quantity';
+  $('manual-label').textContent = what === 'bin' ? 'Bin label' : what === 'item'
+    ? 'Item barcode, SKU or GS1 text, e.g. (01)…(10)LOT' : 'Quantity';
+  const input = $('manual-input');
+  input.value = '';
+  input.type = what === 'qty' ? 'number' : 'text';
+  input.inputMode = what === 'qty' ? 'numeric' : 'text';
+  setSheet('manual', true);
+  input.focus();
+}
+
+function closeManual() {
+  setSheet('manual', false);
+}
+
+function submitManual(ev) {
+  ev.preventDefault();
+  const what = $('manual').dataset.what;
+  const text = $('manual-input').value.trim();
+  if (!text) {
+    feedback.wrong(what === 'qty' ? 'Type the quantity' : 'Type the code on the label');
+    return;
+  }
+  closeManual();
+  if (what === 'qty') {
+    const c = state.current;
+    if (state.screen === 'task' && c && c.step === 'qty') {
+      picking.setQty(Math.max(1, Math.floor(Number(text)) || 1), false);
+    }
+    return;
+  }
+  // Written by hand the GS1 way, "(01)09501101530003(10)LOT": the gateway reads those like a scan's GS.
+  route(text, true);
 }
 
 async function showNextRejection() {
@@ -118,7 +192,7 @@ async function showNextRejection() {
     .sort((a, b) => String(a.at).localeCompare(String(b.at)));
   const r = open[0];
   state.showingRejection = r ? r.opId : null;
-  $('rejection').hidden = !r;
+  setSheet('rejection', Boolean(r));
   if (!r) {
     return;
   }
@@ -167,11 +241,11 @@ function openSettings() {
     : 'No scan yet.';
   $('settings-device').textContent = e ? `PDA ${e.deviceId}, tenant ${e.tenant || '?'}, warehouse ${e.warehouse || '?'}`
     + (e.caFingerprint ? `; site CA ${e.caFingerprint.slice(0, 16)}…` : '') : 'not enrolled';
-  $('settings').hidden = false;
+  setSheet('settings', true);
 }
 
 function closeSettings() {
-  $('settings').hidden = true;
+  setSheet('settings', false);
 }
 
 async function saveSettings(ev) {
@@ -220,6 +294,12 @@ function wireUi() {
   $('rejection-ack').addEventListener('click', () => acknowledgeRejection());
   $('open-settings').addEventListener('click', () => openSettings());
   $('settings-close').addEventListener('click', () => closeSettings());
+  $('settings-close-top').addEventListener('click', () => closeSettings());
+  $('list-type').addEventListener('click', () => openManual());
+  $('task-type').addEventListener('click', () => openManual());
+  $('manual-form').addEventListener('submit', submitManual);
+  $('manual-cancel').addEventListener('click', () => closeManual());
+  $('manual-close-top').addEventListener('click', () => closeManual());
   $('settings-form').addEventListener('submit', saveSettings);
   $('sign-out').addEventListener('click', () => account.signOut());
   $('unenroll').addEventListener('click', forgetEnrollment);

@@ -1,5 +1,6 @@
 // Right and wrong scans must be unmistakable in a loud aisle with the screen half in view: colour plus words on
-// screen, a tone (high and short for right, low and double for wrong) and a vibration pattern.
+// screen, a tone (high and short for right, low and double for wrong, a rising pair for "already counted") and a
+// vibration pattern. Messages overlay the top of the screen (pick.css): showing or hiding one moves nothing.
 
 let audio = null;
 
@@ -28,7 +29,7 @@ function vibrate(pattern) {
 
 let hideTimer = null;
 
-/** Shows a message: kind 'ok', 'bad' or 'info'; 'bad' stays until the next message. */
+/** Shows a message: kind 'ok', 'bad', 'again' or 'info'; 'bad' stays until the next message or screen. */
 export function show(kind, text) {
   const el = document.getElementById('feedback');
   el.className = `feedback ${kind}`;
@@ -54,10 +55,27 @@ export function wrong(text) {
   vibrate([150, 80, 150]);
 }
 
+/** A rescan inside the duplicate window: counted once, and said so, so a fast picker never under-counts unaware. */
+export function again(text) {
+  show('again', text);
+  tone(660, 0, 0.07);
+  tone(990, 0.1, 0.07);
+  vibrate([40, 60, 40]);
+}
+
 export function info(text) {
   show('info', text);
 }
 
 export function clear() {
   document.getElementById('feedback').hidden = true;
+}
+
+/** A red message belongs to the screen it was shown on: a new screen or task starts without it. */
+export function clearError() {
+  const el = document.getElementById('feedback');
+  if (el.dataset.kind === 'bad') {
+    el.hidden = true;
+    el.dataset.kind = '';
+  }
 }

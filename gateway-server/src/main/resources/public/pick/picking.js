@@ -7,7 +7,7 @@ import * as feedback from './feedback.js';
 import * as store from './store.js';
 import { GS } from './scan-capture.js';
 import {
-  $, loadTasks, openTask, openTasks, picked, remaining, renderList, renderStep, showList, state, updateQueue,
+  $, ago, clock, loadTasks, openTask, openTasks, picked, remaining, renderList, renderStep, showList, state, updateQueue,
 } from './screens.js';
 import { uuidv7 } from './uuid.js';
 
@@ -28,10 +28,10 @@ export async function refreshTasks() {
       }
     }
     await loadTasks();
-    $('list-age').textContent = `List from ${new Date(res.at).toLocaleTimeString()}`;
+    $('list-age').textContent = `List from ${clock(res.at)}`;
   } catch (e) {
     const at = await store.kv.get('tasksAt');
-    $('list-age').textContent = at ? `Gateway out of reach: list from ${new Date(at).toLocaleTimeString()}`
+    $('list-age').textContent = at ? `Gateway out of reach: list from ${clock(at)} (${ago(at)})`
       : 'Gateway out of reach: no list yet';
   }
   if (state.screen === 'list') {
@@ -39,12 +39,14 @@ export async function refreshTasks() {
   }
 }
 
-export function scanOnList(data) {
+/** A scan, or a code typed in the manual entry sheet (typed = true), on the pick list. */
+export function scanOnList(data, typed = false) {
   const scan = data.trim().toUpperCase();
   const task = openTasks().find((t) => (t.location || '').toUpperCase() === scan);
   if (task) {
     feedback.right(`Bin ${task.location}`);
     openTask(task, 'item');
+    state.current.typed = typed;
     $('field-bin').textContent = task.location;
     return;
   }
@@ -55,11 +57,13 @@ export function scanOnList(data) {
   feedback.wrong(`No open task at ${data}`);
 }
 
-export async function scanOnTask(data) {
+/** A scan, or a code typed in the manual entry sheet (typed = true), on the task screen: same checks either way. */
+export async function scanOnTask(data, typed = false) {
   const c = state.current;
   const task = c.task;
   if (c.step === 'bin') {
     if (data.trim().toUpperCase() === (task.location || '').toUpperCase()) {
+      c.typed = c.typed || typed;
       $('field-bin').textContent = task.location;
       c.step = 'item';
       renderStep();
@@ -87,6 +91,7 @@ export async function scanOnTask(data) {
   }
   c.itemData = data;
   c.gs1 = verdict.gs1;
+  c.typed = c.typed || typed;
   $('field-item').textContent = task.sku + (verdict.gs1 && verdict.gs1.batch ? ` lot ${verdict.gs1.batch}` : '');
   c.step = 'qty';
   setQty(1, false);
@@ -160,6 +165,7 @@ export async function confirmPick() {
     opId: uuidv7(), type: 'PICK', sku: c.task.sku, qty, location: c.task.location, orderNo: c.task.orderNo,
     occurredAt: new Date().toISOString(),
   };
+  op.entryMethod = c.typed ? 'typed' : 'scanned'; // a bin or item keyed in by hand rather than scanned
   if (state.operator) {
     op.operator = state.operator;
   }

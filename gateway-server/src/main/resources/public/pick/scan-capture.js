@@ -11,7 +11,9 @@
 // that went into a visible field are taken out again when the burst turns out to be a scan (the field gets back
 // the value it had before the burst's first key), and the suffix is swallowed, so a scan never submits a form or
 // moves the focus; the scan goes to onScan, and the app gives it to the field of the current step. Keys that are
-// not a scan are left alone: a person can still type into any field.
+// not a scan are left alone: a person can still type into any field. A person typing while no field has the focus
+// (a label that will not scan, keyed in on the list) is not ignored in silence: the sink is emptied at each new
+// burst, so nothing piles up unseen, and onTyped tells the app, which points at its manual entry button.
 //
 // Keystroke output often cannot send the GS separator of GS1 codes; the scanner is set to send a substitute
 // character instead (gsSubstitute, '~' by default; pick one that never appears in your codes) and it is turned
@@ -36,11 +38,14 @@ export class ScanCapture {
    * @param {HTMLInputElement} options.sink the hidden inputmode=none field that holds the focus between fields
    * @param {() => object} options.settings returns the current settings (see DEFAULT_SETTINGS)
    * @param {(data: string) => void} options.onScan called once per scan, with GS restored
+   * @param {(text: string) => void} [options.onTyped] called when keys that were not a scan went to no field
    */
-  constructor({ sink, settings, onScan }) {
+  constructor({ sink, settings, onScan, onTyped }) {
     this.sink = sink;
     this.settings = settings;
     this.onScan = onScan;
+    this.onTyped = onTyped || (() => {});
+    this.typedTimer = null;
     this.burst = null;
     this.pauseTimer = null;
     this.onKeyDown = this.onKeyDown.bind(this);
@@ -97,9 +102,22 @@ export class ScanCapture {
     if (!b || now - b.last > pause || b.chars.length >= MAX_SCAN) {
       const target = editable(e.target) && e.target !== this.sink ? e.target : null;
       b = this.burst = { chars: [], first: now, last: now, target, before: target ? target.value : null };
+      if (!target) {
+        this.sink.value = '';
+      }
     }
     b.chars.push(ch);
     b.last = now;
+    if (!b.target) {
+      clearTimeout(this.typedTimer);
+      this.typedTimer = setTimeout(() => {
+        if (this.burst === b) { // neither a scan's suffix nor its pause came: a person typing into no field
+          this.burst = null;
+          this.sink.value = '';
+          this.onTyped(b.chars.join(''));
+        }
+      }, pause + 10);
+    }
     if (s.suffix === 'none') {
       clearTimeout(this.pauseTimer);
       this.pauseTimer = setTimeout(() => {

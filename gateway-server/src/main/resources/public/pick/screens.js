@@ -1,6 +1,7 @@
 // The picker app's state and screens: one screen at a time, the status bar (gateway reachable, queue size, who),
 // the pick list and the task screen with its three steps. Rendering only; the flow lives in picking.js.
 
+import * as feedback from './feedback.js';
 import * as store from './store.js';
 import { DEFAULT_SETTINGS } from './scan-capture.js';
 
@@ -14,13 +15,41 @@ export const state = {
   tasks: [],
   progress: new Map(), // taskId -> picked count known on this PDA
   screen: 'loading',
-  current: null, // { task, step: 'bin' | 'item' | 'qty', itemData, gs1 }
+  current: null, // { task, step: 'bin' | 'item' | 'qty', itemData, gs1, typed }
+  timeZone: undefined, // the site's time zone (fg.site.time-zone, from /api/v1/pick/context); undefined: the PDA's
   lastScan: { data: null, at: 0 },
   showingRejection: null,
   capture: null,
 };
 
+/** A time of day in the site's time zone, e.g. "14:05". */
+export function clock(at) {
+  try {
+    return new Date(at).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: state.timeZone });
+  } catch (e) { // an unknown zone name: the PDA's own
+    return new Date(at).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+  }
+}
+
+/** "just now", "2 min ago", "3 h ago". */
+export function ago(at) {
+  const s = Math.max(0, Math.round((Date.now() - new Date(at).getTime()) / 1000));
+  return s < 60 ? 'just now' : s < 3600 ? `${Math.floor(s / 60)} min ago` : `${Math.floor(s / 3600)} h ago`;
+}
+
+/** Opens or closes a sheet (settings, manual entry): what is behind it can be neither tapped nor read out. */
+export function setSheet(id, open) {
+  $(id).hidden = !open;
+  const anyOpen = ['settings', 'manual', 'rejection'].some((m) => !$(m).hidden);
+  for (const el of [document.querySelector('header.status'), $('main')]) {
+    el.inert = anyOpen;
+  }
+}
+
 export function show(name) {
+  if (state.screen !== name) {
+    feedback.clearError();
+  }
   state.screen = name;
   for (const s of document.querySelectorAll('.screen')) {
     s.hidden = s.id !== `screen-${name}`;
@@ -31,16 +60,18 @@ export function show(name) {
 
 export function showWho() {
   const e = state.enrollment;
-  $('who').textContent = e ? `${state.operator || 'nobody signed in'} · ${e.deviceId}` : 'not enrolled';
+  $('who-picker').textContent = e ? state.operator || 'nobody signed in' : 'not enrolled';
+  $('who-device').textContent = e ? e.deviceId : '';
   $('login-device').textContent = e ? e.deviceId : '';
 }
 
 export function showReachability(up, since) {
   const el = $('net');
-  const at = new Date(since).toLocaleTimeString();
+  const at = clock(since);
   el.className = `net ${up === null ? 'unknown' : up ? 'online' : 'offline'}`;
   el.dataset.state = up === null ? 'unknown' : up ? 'online' : 'offline';
-  el.textContent = up === null ? 'Gateway: ?' : up ? 'Online' : `Offline since ${at}`;
+  el.textContent = up === null ? 'Checking…' : up ? 'Online' : `Offline ${at}`;
+  el.title = up === false ? `Gateway out of reach since ${at}` : '';
 }
 
 export async function updateQueue() {
@@ -99,7 +130,10 @@ export function renderList() {
 }
 
 export function openTask(task, step) {
-  state.current = { task, step, itemData: null, gs1: null };
+  if (!state.current || state.current.task.taskId !== task.taskId) {
+    feedback.clearError();
+  }
+  state.current = { task, step, itemData: null, gs1: null, typed: false };
   show('task');
   const open = openTasks();
   $('task-order').textContent = `order ${task.orderNo}`;

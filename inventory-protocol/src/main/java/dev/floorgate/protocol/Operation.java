@@ -30,6 +30,7 @@ public final class Operation {
     private final String operator;
     private final String occurredAt;
     private final String receivedAt;
+    private final String entryMethod;
     private final List<FieldProblem> readProblems;
 
     private Operation(Builder b) {
@@ -49,6 +50,7 @@ public final class Operation {
         this.operator = b.operator;
         this.occurredAt = b.occurredAt;
         this.receivedAt = b.receivedAt;
+        this.entryMethod = b.entryMethod;
         this.readProblems = Collections.unmodifiableList(new ArrayList<>(b.readProblems));
     }
 
@@ -61,7 +63,7 @@ public final class Operation {
         Builder b = new Builder().opId(opId).tenant(tenant).warehouse(warehouse).typeName(typeName).sku(sku)
                 .qty(qty).location(location).toLocation(toLocation).orderNo(orderNo).lot(lot).serial(serial)
                 .expiry(expiry).deviceId(deviceId).operator(operator).occurredAt(occurredAt)
-                .receivedAt(receivedAt);
+                .receivedAt(receivedAt).entryMethod(entryMethod);
         b.readProblems.addAll(readProblems);
         return b;
     }
@@ -143,6 +145,14 @@ public final class Operation {
         return receivedAt;
     }
 
+    /**
+     * How the picker identified the bin or item: {@code scanned}, or {@code typed} when a label that would not scan
+     * was keyed in by hand (issue 21); null when the sender did not say. Recorded with the operation, never acted on.
+     */
+    public String entryMethod() {
+        return entryMethod;
+    }
+
     /** Problems found while reading the JSON (a field of the wrong JSON type); the validator reports them. */
     public List<FieldProblem> readProblems() {
         return readProblems;
@@ -162,13 +172,14 @@ public final class Operation {
                 && Objects.equals(serial, x.serial) && Objects.equals(expiry, x.expiry)
                 && Objects.equals(deviceId, x.deviceId) && Objects.equals(operator, x.operator)
                 && Objects.equals(occurredAt, x.occurredAt) && Objects.equals(receivedAt, x.receivedAt)
+                && Objects.equals(entryMethod, x.entryMethod)
                 && readProblems.equals(x.readProblems);
     }
 
     @Override
     public int hashCode() {
         return Objects.hash(opId, tenant, warehouse, typeName, sku, qty, location, toLocation, orderNo, lot,
-                serial, expiry, deviceId, operator, occurredAt, receivedAt);
+                serial, expiry, deviceId, operator, occurredAt, receivedAt, entryMethod);
     }
 
     @Override
@@ -194,6 +205,7 @@ public final class Operation {
         private String operator;
         private String occurredAt;
         private String receivedAt;
+        private String entryMethod;
         private final List<FieldProblem> readProblems = new ArrayList<>();
 
         private Builder() {
@@ -286,6 +298,11 @@ public final class Operation {
 
         public Builder receivedAt(String v) {
             receivedAt = v;
+            return this;
+        }
+
+        public Builder entryMethod(String v) {
+            entryMethod = v;
             return this;
         }
 

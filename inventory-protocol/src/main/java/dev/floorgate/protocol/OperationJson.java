@@ -121,6 +121,7 @@ public final class OperationJson {
         str(g, "operator", op.operator());
         str(g, "occurredAt", op.occurredAt());
         str(g, "receivedAt", op.receivedAt());
+        str(g, "entryMethod", op.entryMethod());
         g.writeEndObject();
     }
 

@@ -67,6 +67,7 @@ final class OperationReader {
             case "operator": b.operator(text(p, b, name, value)); break;
             case "occurredAt": b.occurredAt(text(p, b, name, value)); break;
             case "receivedAt": b.receivedAt(text(p, b, name, value)); break;
+            case "entryMethod": b.entryMethod(text(p, b, name, value)); break;
             default:
                 p.skipChildren(); // unknown fields are ignored (API.md)
                 return false;

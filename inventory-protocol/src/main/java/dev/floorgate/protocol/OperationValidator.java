@@ -72,6 +72,10 @@ public final class OperationValidator {
                         + "2026-11-22T08:15:30.120Z, was '" + clip(op.receivedAt()) + "'"));
             }
         }
+        if (op.entryMethod() != null && !"scanned".equals(op.entryMethod()) && !"typed".equals(op.entryMethod())) {
+            problems.add(new FieldProblem("entryMethod", "must be scanned or typed, was '" + clip(op.entryMethod())
+                    + "'"));
+        }
         return problems;
     }
 

@@ -125,4 +125,15 @@ class OperationJsonTest {
         OperationResult rejected = OperationResult.rejected("id-2", ResultCodes.UNKNOWN_SKU, "no SKU X");
         assertThat(OperationResult.duplicateOf(rejected).code()).isEqualTo(ResultCodes.UNKNOWN_SKU);
     }
+
+    @Test
+    void theEntryMethodIsReadAndWrittenAfterTheOtherFields() {
+        String typed = CANONICAL.substring(0, CANONICAL.length() - 1) + ",\"entryMethod\":\"typed\"}";
+        Operation op = OperationJson.readOperation(typed);
+        assertThat(op.entryMethod()).isEqualTo("typed");
+        assertThat(OperationJson.write(op)).isEqualTo(typed);
+        assertThat(op).isNotEqualTo(OperationJson.readOperation(CANONICAL));
+        assertThat(op.toBuilder().build()).isEqualTo(op);
+        assertThat(OperationJson.readOperation(CANONICAL).entryMethod()).isNull();
+    }
 }

@@ -103,4 +103,13 @@ class OperationValidatorTest {
         assertThat(a.charAt(14)).isEqualTo('7'); // version nibble of a UUIDv7
         assertThat(a.compareTo(b)).isLessThan(0);
     }
+
+    @Test
+    void entryMethodIsScannedOrTypedOrAbsent() {
+        assertThat(OperationValidator.problems(valid().entryMethod("scanned").build())).isEmpty();
+        assertThat(OperationValidator.problems(valid().entryMethod("typed").build())).isEmpty();
+        assertThat(OperationValidator.problems(valid().entryMethod(null).build())).isEmpty();
+        assertThat(OperationValidator.problems(valid().entryMethod("guessed").build())).extracting(FieldProblem::toString)
+                .containsExactly("entryMethod: must be scanned or typed, was 'guessed'");
+    }
 }

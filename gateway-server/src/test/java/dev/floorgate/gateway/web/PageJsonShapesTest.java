@@ -46,7 +46,7 @@ class PageJsonShapesTest {
             + "zplBytes:n,state:s,fault:s,faultDetail:s,attempts:n,createdAt:s,updatedAt:s,printedAt:null,"
             + "createdBy:s,resolution:null}";
     static final String OVERVIEW = "{generatedAt:s,refreshSeconds:n,deviceStaleMinutes:n,"
-            + "gateway:{name:s,version:s,startedAt:s,uptimeSeconds:n,addresses:[s*],urls:[s*],pdaUrl:s,https:b},"
+            + "gateway:{name:s,version:s,startedAt:s,uptimeSeconds:n,addresses:[s*],urls:[s*],pdaUrl:s,https:b,timeZone:s},"
             + "core:{configured:b,reachable:null,checkedAt:null,lastError:null,lastErrorAt:null},"
             + "sync:{unsynced:n,oldestUnsyncedAgeSeconds:n,lastSyncAt:null,syncRatePerSecond:n,acceptedTotal:n,"
             + "rejectedTotal:n,cacheAgeSeconds:null,diskFreeBytes:n},"
@@ -159,7 +159,7 @@ class PageJsonShapesTest {
     void thePickPagesJsonKeepsItsKeysTheirOrderAndTheirNulls() throws Exception {
         assertThat(shape(gateway.get("/api/v1/pick/context", device).body())).isEqualTo("{deviceId:s,tenant:s,"
                 + "warehouse:s,operator:null,gateway:s,scanner:{maxGapMs:n,minLength:n,suffix:s,gsSubstitute:s,"
-                + "duplicateWindowMs:n}}");
+                + "duplicateWindowMs:n},siteTimeZone:s}");
         assertThat(shape(gateway.get("/api/v1/pick/tasks", device).body())).isEqualTo("{tasks:[{taskId:s,"
                 + "orderNo:s,lineNo:n,sku:s,skuName:s,unit:s,gtins:[s],barcodes:[s],location:s,qty:n,picked:n,"
                 + "remaining:n}],at:s}"); // cacheAgeSeconds only once a core sync filled the cache

@@ -28,14 +28,21 @@ final class GatewayInfo {
     private final Instant startedAt;
     private final ListenerPorts ports;
     private final SiteCertificates certificates;
+    private final SiteTime siteTime;
 
     /** @param certificates null when HTTPS is off */
-    GatewayInfo(GatewayIdentity identity, ListenerPorts ports, SiteCertificates certificates) {
+    GatewayInfo(GatewayIdentity identity, ListenerPorts ports, SiteCertificates certificates, SiteTime siteTime) {
+        this.siteTime = siteTime;
         this.name = identity.id();
         this.version = readVersion();
         this.startedAt = Instant.ofEpochMilli(ManagementFactory.getRuntimeMXBean().getStartTime());
         this.ports = ports;
         this.certificates = certificates;
+    }
+
+    /** The site's time zone name (fg.site.time-zone), in which the pages show times. */
+    String timeZone() {
+        return siteTime.name();
     }
 
     String name() {
@@ -88,7 +95,7 @@ final class GatewayInfo {
                 Duration.between(startedAt, Instant.now()).toSeconds(), addresses, urls,
                 pdaBaseUrl(request) + "/pick/", ports.httpsEnabled(), caFingerprint(),
                 certificates == null ? null : certificates.served().leaf().getNotAfter().toInstant().toString(),
-                certificates == null ? null : certificates.provided());
+                certificates == null ? null : certificates.provided(), siteTime.name());
     }
 
     /** The machine's addresses a PDA can use: IPv6 link-local ones need a zone a URL cannot carry, so not those. */

@@ -46,7 +46,7 @@ final class OverviewViews {
             List<String> urls, String pdaUrl, boolean https,
             @JsonInclude(Include.NON_NULL) String caFingerprint,
             @JsonInclude(Include.NON_NULL) String certificateExpires,
-            @JsonInclude(Include.NON_NULL) Boolean certificateProvided) {
+            @JsonInclude(Include.NON_NULL) Boolean certificateProvided, String timeZone) {
     }
 
     /** The link to the core; {@code reachable} is null until the gateway has asked. */

@@ -25,8 +25,8 @@ import java.util.Optional;
 /**
  * What the picker app needs beyond the device API (device token required):
  * <ul>
- *   <li>{@code GET /api/v1/pick/context}: who the device is, the operator signed in on it, the gateway's name, and
- *       the scanner settings site IT chose (fg.web.scan-*).</li>
+ *   <li>{@code GET /api/v1/pick/context}: who the device is, the operator signed in on it, the gateway's name,
+ *       the scanner settings site IT chose (fg.web.scan-*) and the site's time zone (fg.site.time-zone).</li>
  *   <li>{@code GET /api/v1/pick/tasks}: open pick tasks with each SKU's GTINs and barcodes, so the app can check an
  *       item scan itself while the gateway is out of reach.</li>
  *   <li>{@code GET /api/v1/pick/rejections}: this device's rejected operations nobody acknowledged yet;
@@ -64,7 +64,7 @@ final class PickController {
                 config.getScanMinLength(), config.getScanSuffix(), config.getScanGsSubstitute(),
                 config.getScanDuplicateWindow().toMillis());
         return new PickViews.Context(device.deviceId(), device.tenant(), device.warehouse(),
-                operators.operator(device).orElse(null), info.name(), scan);
+                operators.operator(device).orElse(null), info.name(), scan, info.timeZone());
     }
 
     @Get("/tasks")

@@ -21,7 +21,7 @@ final class PickViews {
     @Serdeable
     @JsonInclude(Include.ALWAYS)
     record Context(String deviceId, String tenant, String warehouse, String operator, String gateway,
-            ScannerSettings scanner) {
+            ScannerSettings scanner, String siteTimeZone) {
     }
 
     /** fg.web.scan-*: how the app tells a scanner's keystrokes from a person's typing. */

@@ -8,6 +8,7 @@ import dev.floorgate.gateway.internal.print.PrintSpooler;
 import dev.floorgate.gateway.internal.tls.ListenerPorts;
 import dev.floorgate.gateway.internal.tls.SiteCertificates;
 import io.micronaut.context.annotation.Bean;
+import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
@@ -18,9 +19,16 @@ import jakarta.inject.Singleton;
  */
 @Factory
 final class WebBeans {
+    /** Made at start (not at the first request), so a wrong fg.site.time-zone stops the start. */
+    @Context
+    SiteTime siteTime(SiteConfiguration site) {
+        return new SiteTime(site.getTimeZone());
+    }
+
     @Singleton
-    GatewayInfo gatewayInfo(GatewayIdentity identity, ListenerPorts ports, @Nullable SiteCertificates certificates) {
-        return new GatewayInfo(identity, ports, certificates);
+    GatewayInfo gatewayInfo(GatewayIdentity identity, ListenerPorts ports, @Nullable SiteCertificates certificates,
+            SiteTime siteTime) {
+        return new GatewayInfo(identity, ports, certificates, siteTime);
     }
 
     @Singleton

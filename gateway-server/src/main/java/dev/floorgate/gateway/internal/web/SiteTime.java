@@ -1,0 +1,31 @@
+package dev.floorgate.gateway.internal.web;
+
+import java.time.DateTimeException;
+import java.time.ZoneId;
+
+/** The site's time zone, checked once at start: a wrong fg.site.time-zone stops the gateway with one clear line. */
+final class SiteTime {
+    private final ZoneId zone;
+
+    SiteTime(String configured) {
+        if (configured == null || configured.isBlank()) {
+            zone = ZoneId.systemDefault();
+            return;
+        }
+        try {
+            zone = ZoneId.of(configured.trim());
+        } catch (DateTimeException e) {
+            throw new IllegalStateException(SiteConfiguration.PREFIX + ".time-zone '" + configured
+                    + "' is not a time zone: use an IANA name such as Europe/Berlin, or UTC", e);
+        }
+    }
+
+    ZoneId zone() {
+        return zone;
+    }
+
+    /** The zone's name as browsers know it (Intl.DateTimeFormat's timeZone). */
+    String name() {
+        return zone.getId();
+    }
+}
