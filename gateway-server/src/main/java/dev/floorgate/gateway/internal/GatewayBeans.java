@@ -75,15 +75,16 @@ import org.slf4j.LoggerFactory;
  * group-commit writer and readers started; the {@code admin} account created if there is none) -> the sync engine
  * (outbox, uploader, change feed) -> the rejection log subscribes to the event hub -> printer drivers open and poll
  * -> the spooler turns jobs left PRINTING into MAYBE_PRINTED, then runs one worker per printer -> the stations open
- * their scanners. A part that fails to start closes the ones before it. HTTPS certificates (with
- * {@code fg.tls.enabled}) are read or made when Netty first asks for them, and their renewal check starts then.
+ * their scanners -> the printer clock check starts. A part that fails to start closes the ones before it. HTTPS
+ * certificates (with {@code fg.tls.enabled}) are read or made when Netty first asks for them, and their renewal
+ * check starts then.
  *
- * <p><b>Stop</b> (at shutdown, the reverse): scanners close -> the spooler stops its workers (the label being sent
- * gets {@code fg.print.shutdown-grace}; a worker returns only once its last change committed) -> printer drivers
- * close -> the rejection log unsubscribes -> the sync engine stops (its outbox is durable). Then Micronaut closes
- * the plain resources ({@code preDestroy}) after everything that uses them: the device registry (its last-seen
- * times), the printer identity asker, the certificate check, and gateway.db last (its writer commits what waits,
- * then the file is checkpointed and its lock released).
+ * <p><b>Stop</b> (at shutdown, the reverse): the printer clock check stops -> scanners close -> the spooler stops
+ * its workers (the label being sent gets {@code fg.print.shutdown-grace}; a worker returns only once its last
+ * change committed) -> printer drivers close -> the rejection log unsubscribes -> the sync engine stops (its
+ * outbox is durable). Then Micronaut closes the plain resources ({@code preDestroy}) after everything that uses
+ * them: the device registry (its last-seen times), the printer identity asker, the certificate check, and gateway.db
+ * last (its writer commits what waits, then the file is checkpointed and its lock released).
  */
 @Factory
 final class GatewayBeans {
@@ -242,14 +243,17 @@ final class GatewayBeans {
         return new ClockMetrics(clocks);
     }
 
-    /** Reads printer clocks, and sets them where site IT allows it; its first run waits for the drivers. */
-    @Context
-    @Bean(preDestroy = "close")
+    /**
+     * Reads printer clocks, and sets them where site IT allows it. Started and stopped by {@link #lifecycle} after
+     * the printer drivers: built eagerly on its own it would open the sync engine (through the site clocks) before
+     * the configuration checks, and a start stopped by a mistake would leave the outbox locked.
+     */
+    @Singleton
     PrinterClockCheck printerClocks(PrinterRegistry printers, SiteClocks clocks, ClockConfiguration clock,
             io.micronaut.context.env.Environment env) {
         return new PrinterClockCheck(printers, clocks, name -> clock.isSetPrinters() || env.getProperty(
                 "fg.printers." + name + ".set-clock", Boolean.class).orElse(false), clock.getPrinterCheckInterval(),
-                java.time.ZoneId.systemDefault()).start();
+                java.time.ZoneId.systemDefault());
     }
 
     // ---- device registries and their drivers
@@ -352,13 +356,15 @@ final class GatewayBeans {
     @Bean(preDestroy = "close")
     GatewayLifecycle lifecycle(PrinterRegistry printers, PrinterAccess printerAccess, ScannerRegistry scanners,
             StationService.Plan plan,
-            SyncEngine engine, RejectionLog rejections, PrintSpooler spooler, StationService stations) {
+            SyncEngine engine, RejectionLog rejections, PrintSpooler spooler, StationService stations,
+            PrinterClockCheck printerClocks) {
         return new GatewayLifecycle()
                 .then("the sync engine", () -> { }, engine::close)
                 .then("the rejection log", rejections::start, rejections::close)
                 .then("the printer drivers", printers::start, printers::close)
                 .then("the print spooler", spooler::start, spooler::close)
                 .then("the stations' scanners", stations::start, scanners::close)
+                .then("the printer clock check", printerClocks::start, printerClocks::close)
                 .start();
     }
 
