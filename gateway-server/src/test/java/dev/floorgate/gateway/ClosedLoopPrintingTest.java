@@ -147,7 +147,7 @@ class ClosedLoopPrintingTest {
                 .contains("\"closedLoop\":false");
         assertThat(gateway.get("/metrics", null).body()).contains("floorgate_printer_closed_loop{printer=\"plain\"} 0");
 
-        plain.dropNextConnection(20); // the job dies on the wire: as before, a person decides
+        plain.dropNextFormat(20); // the job dies on the wire (counted from its ^XA: status polls do not spend it): as before, a person decides
         assertStatus(gateway.post("/api/v1/print-jobs", acme, binJob("plain-2", "plain", "PLAIN-2")), 202);
         assertThat(awaitState(gateway, acme, "plain-2", "MAYBE_PRINTED")).contains("\"fault\":\"send failed\"");
     }

@@ -209,18 +209,11 @@ class PrintJobsApiTest {
                 .contains("\"by\":\"admin\"").contains("order reinstated");
     }
 
-    /**
-     * What the gateway sends a closed-loop printer before a job's bytes: its label counter and serial (SGD, PROTOCOLS.md
-     * 2.4), then the status query.
-     */
-    private static final int BEFORE_JOB = ("! U1 getvar \"odometer.total_label_count\"\r\n"
-            + "! U1 getvar \"device.unique_id\"\r\n~HS~HQES").length();
-
     @Test
     void aSendThatBreaksOffIsDecidedByTheLabelCounterAndPrintedExactlyOnce() throws Exception {
         int before = labelCount(labels);
         // the connection is reset part-way through the job: the label counter proves it did not print
-        printer.dropNextConnection(BEFORE_JOB + 32);
+        printer.dropNextFormat(32);
         assertStatus(gateway.post("/api/v1/print-jobs", acme, binJob("cut-1", "pack-1", "E-01-01")), 202);
         String printed = awaitState(gateway, acme, "cut-1", "PRINTED");
         assertThat(printed).contains("REQUEUED_BY_COUNTER").contains("0 of 1 labels came out");

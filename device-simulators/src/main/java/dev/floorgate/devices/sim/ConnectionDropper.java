@@ -13,6 +13,10 @@ import org.slf4j.LoggerFactory;
  * "drop-next-connection": once armed with a byte count N, the next connection that receives data is reset
  * (TCP RST, as a printer that reboots or a switch that fails) after N more bytes. Bytes after the N-th are not
  * passed on, so a job cut this way never completes its format. One instance per connection; the plan is shared.
+ *
+ * <p>"drop-next-format" counts the N bytes from the next format's {@code ^XA} instead: a driver that polls the
+ * printer's status on the same connection between the arming and the job would otherwise spend the count on its
+ * status queries, and the reset would hit a query instead of the job.
  */
 final class ConnectionDropper extends ChannelInboundHandlerAdapter {
 
@@ -21,15 +25,23 @@ final class ConnectionDropper extends ChannelInboundHandlerAdapter {
     /** An armed drop: after how many bytes, and which connection took it. */
     static final class Plan {
         final long afterBytes;
+        final boolean fromFormatStart;
         final AtomicReference<Channel> owner = new AtomicReference<>();
 
         Plan(long afterBytes) {
+            this(afterBytes, false);
+        }
+
+        Plan(long afterBytes, boolean fromFormatStart) {
             this.afterBytes = afterBytes;
+            this.fromFormatStart = fromFormatStart;
         }
     }
 
     private final AtomicReference<Plan> armed;
     private long counted;
+    /** The last byte of the previous read, so a {@code ^XA} split across two reads is still found. */
+    private byte previous;
 
     ConnectionDropper(AtomicReference<Plan> armed) {
         this.armed = armed;
@@ -38,12 +50,26 @@ final class ConnectionDropper extends ChannelInboundHandlerAdapter {
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
         Plan plan = armed.get();
-        if (plan == null || !(msg instanceof ByteBuf)
-                || !(plan.owner.get() == ctx.channel() || plan.owner.compareAndSet(null, ctx.channel()))) {
+        if (plan == null || !(msg instanceof ByteBuf)) {
             ctx.fireChannelRead(msg);
             return;
         }
         ByteBuf in = (ByteBuf) msg;
+        if (plan.fromFormatStart && plan.owner.get() != ctx.channel()) {
+            // the connection that sends the next format takes the plan; status queries before it pass untouched
+            int start = formatStart(in);
+            if (start < 0 || !plan.owner.compareAndSet(null, ctx.channel())) {
+                ctx.fireChannelRead(msg);
+                return;
+            }
+            if (start > in.readerIndex()) {
+                ctx.fireChannelRead(in.readRetainedSlice(start - in.readerIndex()));
+            }
+        } else if (!plan.fromFormatStart
+                && !(plan.owner.get() == ctx.channel() || plan.owner.compareAndSet(null, ctx.channel()))) {
+            ctx.fireChannelRead(msg);
+            return;
+        }
         long remaining = plan.afterBytes - counted;
         if (in.readableBytes() < remaining) {
             counted += in.readableBytes();
@@ -62,5 +88,22 @@ final class ConnectionDropper extends ChannelInboundHandlerAdapter {
             log.debug("SO_LINGER not supported here; closing normally");
         }
         ctx.close();
+    }
+
+    /** The index of the {@code ^} of the first {@code ^XA} in the buffer (the reader index if it began in the last read). */
+    private int formatStart(ByteBuf in) {
+        int from = in.readerIndex();
+        int to = in.writerIndex();
+        for (int i = from; i < to; i++) {
+            byte b = in.getByte(i);
+            boolean caretBefore = i > from ? in.getByte(i - 1) == '^' : previous == '^';
+            if ((b == 'X' || b == 'x') && caretBefore && i + 1 < to && (in.getByte(i + 1) == 'A' || in.getByte(i + 1) == 'a')) {
+                return Math.max(from, i - 1);
+            }
+        }
+        if (to > from) {
+            previous = in.getByte(to - 1);
+        }
+        return -1;
     }
 }

@@ -11,6 +11,7 @@ import java.util.Locale;
  * pause | resume         (also: pause on|off)
  * silent on|off          answer nothing at all (a hung printer); printing stops too
  * drop-next-connection [BYTES]   reset the next connection that sends data after BYTES more bytes (default 0)
+ * drop-next-format [BYTES]       reset the connection of the next format BYTES bytes after its ^XA (default 0)
  * power-cycle            clear the buffer, R: formats and pause; drop the connections (the label counter stays)
  * cancel-all             the front panel's cancel-all (as ~JA): buffer and batch lost
  * jam on|off             a paper jam stops printing; clearing it cancels the rest of the batch
@@ -22,7 +23,7 @@ import java.util.Locale;
 final class PrinterControl {
 
     static final String HELP = "commands: paper-out on|off, ribbon-out on|off, head-open on|off, pause, resume, "
-            + "silent on|off, drop-next-connection [BYTES], power-cycle, cancel-all, jam on|off, label-ms MILLIS, status, help";
+            + "silent on|off, drop-next-connection [BYTES], drop-next-format [BYTES], power-cycle, cancel-all, jam on|off, label-ms MILLIS, status, help";
 
     private final PrinterSimulator simulator;
 
@@ -58,6 +59,9 @@ final class PrinterControl {
                     break;
                 case "drop-next-connection":
                     simulator.dropNextConnection(words.length > 1 ? Long.parseLong(words[1]) : 0);
+                    break;
+                case "drop-next-format":
+                    simulator.dropNextFormat(words.length > 1 ? Long.parseLong(words[1]) : 0);
                     break;
                 case "power-cycle":
                     simulator.powerCycle();

@@ -209,6 +209,18 @@ public final class PrinterSimulator implements AutoCloseable {
         drop.set(new ConnectionDropper.Plan(afterBytes));
     }
 
+    /**
+     * Resets (TCP RST) the next connection that sends a format, {@code afterBytes} bytes after its {@code ^XA}:
+     * status queries sent before the format do not count, so the reset lands inside the job whatever the driver
+     * polled in between.
+     */
+    public void dropNextFormat(long afterBytes) {
+        if (afterBytes < 0) {
+            throw new IllegalArgumentException("drop-next-format needs a byte count of 0 or more, got " + afterBytes);
+        }
+        drop.set(new ConnectionDropper.Plan(afterBytes, true));
+    }
+
     /** Sets how far the printer's real-time clock runs from this machine's (a printer a year off: 365 days). */
     public void clockOffset(java.time.Duration offset) {
         printer.rtc.offset(offset);

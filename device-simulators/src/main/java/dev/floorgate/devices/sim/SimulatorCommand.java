@@ -20,7 +20,7 @@ import picocli.CommandLine.Command;
  * printer --port 9100 --capture-dir DIR [--bind 127.0.0.1] [--dpi 203] [--discovery-port 4201]
  *         [--control-port N] [--serial PATH] [--label-ms N]
  *     stdin (and the control port) take commands: paper-out on|off, head-open on|off, ribbon-out on|off,
- *     pause, resume, silent on|off, drop-next-connection [BYTES], power-cycle, status, help, quit
+ *     pause, resume, silent on|off, drop-next-connection [BYTES], drop-next-format [BYTES], power-cycle, status, help, quit
  * scanner --connect host:port | --listen port | --serial /dev/pts/N [--suffix CRLF] [--aim ]C1]
  *         [--send DATA]... [--file F] [--interval-ms N] [--repeat N] [--interactive] [--trigger keyence|cognex]
  *     DATA may hold \xNN escapes (\x1D is GS), \r, \n, \t and \\. In interactive mode each stdin line is a

@@ -126,4 +126,29 @@ class PrinterSimulatorTest {
             }
         }
     }
+
+    @Test
+    void dropNextFormatLetStatusQueriesPassAndCutsTheFormatItself() throws Exception {
+        try (PrinterSimulator printer = PrinterSimulator.builder().start();
+             Socket socket = new Socket("127.0.0.1", printer.port())) {
+            printer.dropNextFormat(12);
+            // four status polls, 12 bytes: with drop-next-connection 12 these would have taken the reset
+            for (int i = 0; i < 4; i++) {
+                assertThat(exchange(socket, "~HS", 200)).as("status poll %d answered", i).contains("\u0002030,");
+            }
+            String afterDrop;
+            try {
+                afterDrop = exchange(socket, "^XA^FDcut in the middle^FS^XZ", 300) + socket.getInputStream().read();
+            } catch (java.net.SocketException reset) {
+                afterDrop = "reset";
+            }
+            assertThat(afterDrop).isIn("-1", "reset");
+            assertThat(printer.printed()).as("a format cut 12 bytes after its ^XA never prints").isEmpty();
+            try (Socket next = new Socket("127.0.0.1", printer.port())) {
+                exchange(next, "~HS^XA^FDwhole^FS^XZ", 100);
+                assertThat(printer.awaitPrinted(1, WAIT)).as("the drop is spent: the next format prints").isTrue();
+                assertThat(printer.printed().get(0).fieldData()).containsExactly("whole");
+            }
+        }
+    }
 }
