@@ -22,10 +22,18 @@ import java.util.function.LongSupplier;
  * retransmit) has a long round trip and an offset that may be off by half of it; it is left out. One wild sample
  * cannot move a median of four.
  *
- * <p><b>Jumps</b>: when this machine's clock is set by hand or a VM resumes, the old samples describe a clock that
- * no longer exists. Two ways out, both immediate: a sample whose local times moved differently from the monotonic
- * clock by more than {@value #JUMP_MILLIS} ms since the previous one clears the window; and the uploader, refused
- * with {@code STALE_TIMESTAMP}, calls {@link #reset} with that answer's sample and signs again at once.
+ * <p><b>Anchored to the monotonic clock</b>: each sample is kept as core time minus the monotonic clock (not minus
+ * the wall clock), and core time now is the best sample's core time carried forward by the monotonic clock. So a
+ * local clock set by hand (site IT "fixing" it mid-shift) or stepped by a late NTP does not move the corrected time
+ * at all, even before the next answer: the gateway keeps signing and stamping in core time through the jump, and
+ * {@link #offsetMillis} shows the new difference at once. The monotonic clock's rate error (a cheap crystal's 50 ppm
+ * is 4 s a day) is taken out by every new answer.
+ *
+ * <p><b>Jumps of the other kind</b>: Linux's monotonic clock stops while the machine is suspended, so after a resume
+ * the wall clock is right and the samples are behind. A sample whose wall-clock and monotonic steps since the
+ * previous one differ by more than {@value #JUMP_MILLIS} ms therefore clears the window (the new answer is the truth
+ * either way); and the uploader, refused with {@code STALE_TIMESTAMP}, calls {@link #reset} with that answer's
+ * sample and signs again at once.
  */
 public final class ClockOffset {
     static final int WINDOW = 8;
@@ -37,11 +45,12 @@ public final class ClockOffset {
     private final Deque<Sample> samples = new ArrayDeque<>(); // guarded by this
     private long lastLocal; // guarded by this
     private long lastNanos; // guarded by this
-    private volatile long offsetMillis;
+    /** Core epoch ms minus monotonic ms, as estimated; meaningful once {@link #known}. */
+    private volatile long coreMinusMonotonic;
     private volatile long uncertaintyMillis = -1;
     private volatile long sampledAtMillis;
 
-    /** One measurement: offset and round trip in ms. */
+    /** One measurement: core time minus monotonic time, and the round trip, in ms. */
     private static final class Sample {
         final long offset;
         final long rtt;
@@ -66,14 +75,21 @@ public final class ClockOffset {
         return local.millis();
     }
 
-    /** The core's time now as best known: the local clock plus the measured offset (plain local time before any). */
+    /**
+     * The core's time now as best known, carried forward from the last answers by the monotonic clock (plain local
+     * time before any answer).
+     */
     public long correctedMillis() {
-        return local.millis() + offsetMillis;
+        return known() ? monotonicMillis() + coreMinusMonotonic : local.millis();
     }
 
-    /** Core time minus local time in ms (positive: this clock is behind the core); 0 before the first sample. */
+    /** Core time minus local time now, in ms (positive: this clock is behind the core); 0 before the first sample. */
     public long offsetMillis() {
-        return offsetMillis;
+        return known() ? correctedMillis() - local.millis() : 0;
+    }
+
+    private long monotonicMillis() {
+        return Math.floorDiv(monotonicNanos.getAsLong(), 1_000_000L);
     }
 
     /** Whether the core's time has been measured at least once since the start. */
@@ -110,7 +126,8 @@ public final class ClockOffset {
         lastLocal = t3;
         lastNanos = nanos;
         long rtt = Math.max(0, t3 - t0);
-        samples.addLast(new Sample(coreMillis - (t0 + rtt / 2), rtt));
+        // the core stamped about half a round trip before the answer arrived, which was just now
+        samples.addLast(new Sample(coreMillis - (Math.floorDiv(nanos, 1_000_000L) - (t3 - (t0 + rtt / 2))), rtt));
         while (samples.size() > WINDOW) {
             samples.removeFirst();
         }
@@ -133,7 +150,7 @@ public final class ClockOffset {
         }
         java.util.Arrays.sort(offsets);
         int n = offsets.length;
-        offsetMillis = n % 2 == 1 ? offsets[n / 2] : (offsets[n / 2 - 1] + offsets[n / 2]) / 2;
+        coreMinusMonotonic = n % 2 == 1 ? offsets[n / 2] : (offsets[n / 2 - 1] + offsets[n / 2]) / 2;
         uncertaintyMillis = best.get(0).rtt / 2;
         sampledAtMillis = at;
     }

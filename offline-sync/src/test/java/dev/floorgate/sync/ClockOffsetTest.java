@@ -73,13 +73,43 @@ class ClockOffsetTest {
     }
 
     @Test
+    void aLocalClockSetByHandDoesNotMoveCoreTimeEvenBeforeTheNextAnswer() {
+        for (int i = 0; i < 8; i++) {
+            exchange(4, 2, CORE_AHEAD);
+            advance(1_000);
+        }
+        long coreBefore = offset.correctedMillis();
+        local.advance(Duration.ofHours(1)); // set by hand: the wall clock jumps, the monotonic clock does not
+        advance(250);
+
+        assertThat(offset.correctedMillis()).as("core time carried by the monotonic clock")
+                .isEqualTo(coreBefore + 250);
+        assertThat(offset.offsetMillis()).as("the new difference shows at once").isEqualTo(CORE_AHEAD - 3_600_000);
+    }
+
+    @Test
+    void aResumeFromSuspendWhereTheMonotonicClockStoodStillIsCorrectedByTheNextAnswer() {
+        for (int i = 0; i < 8; i++) {
+            exchange(4, 2, CORE_AHEAD);
+            advance(1_000);
+        }
+        // suspended for 20 minutes: the wall clock moved on, Linux's monotonic clock did not
+        local.advance(Duration.ofMinutes(20));
+        exchange(4, 2, CORE_AHEAD);
+
+        assertThat(offset.offsetMillis()).isEqualTo(CORE_AHEAD);
+        assertThat(offset.correctedMillis()).isEqualTo(local.millis() + CORE_AHEAD);
+    }
+
+    @Test
     void aResetTakesTheRefusingAnswersTimeAtOnce() {
         for (int i = 0; i < 8; i++) {
             exchange(4, 2, CORE_AHEAD);
             advance(1_000);
         }
         long t0 = local.millis();
-        offset.reset(t0, t0 + 2 + 86_400_000L, t0 + 4);
+        advance(4); // the refusing answer arrives 4 ms later, and is handed over as it arrives
+        offset.reset(t0, t0 + 2 + 86_400_000L, local.millis());
 
         assertThat(offset.offsetMillis()).isEqualTo(86_400_000L);
     }

@@ -11,13 +11,16 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * A TCP proxy on loopback between the gateway and the core that can swallow the core's next responses: the
  * request reaches the core and is applied, and the connection is cut before the gateway reads a byte of the
- * answer, as when Wi-Fi or the WAN drops at the worst moment.
+ * answer, as when Wi-Fi or the WAN drops at the worst moment. Only answers to requests whose first bytes start
+ * with the given prefix are dropped (e.g. {@code POST /v1/operations}): the gateway also asks the core for changes
+ * and time, and a dropped answer to one of those would prove nothing about batches.
  */
 final class ResponseDroppingProxy implements AutoCloseable {
     private final ServerSocket server;
     private final int targetPort;
     private final AtomicInteger toDrop = new AtomicInteger();
     private final AtomicInteger dropped = new AtomicInteger();
+    private volatile String requestPrefix = "";
     private final Thread acceptor;
 
     ResponseDroppingProxy(int targetPort) throws IOException {
@@ -32,7 +35,9 @@ final class ResponseDroppingProxy implements AutoCloseable {
         return server.getLocalPort();
     }
 
-    void dropNextResponses(int n) {
+    /** Drops the answers to the next {@code n} requests that start with {@code requestPrefix}. */
+    void dropNextResponses(int n, String requestPrefix) {
+        this.requestPrefix = requestPrefix;
         toDrop.set(n);
     }
 
@@ -45,21 +50,33 @@ final class ResponseDroppingProxy implements AutoCloseable {
             try {
                 Socket client = server.accept();
                 Socket upstream = new Socket(InetAddress.getLoopbackAddress(), targetPort);
-                pump(client.getInputStream(), upstream.getOutputStream(), client, upstream, false);
-                pump(upstream.getInputStream(), client.getOutputStream(), client, upstream, true);
+                java.util.concurrent.atomic.AtomicBoolean marked = new java.util.concurrent.atomic.AtomicBoolean();
+                pump(client.getInputStream(), upstream.getOutputStream(), client, upstream, false, marked);
+                pump(upstream.getInputStream(), client.getOutputStream(), client, upstream, true, marked);
             } catch (IOException e) {
                 return; // closed
             }
         }
     }
 
-    private void pump(InputStream in, OutputStream out, Socket a, Socket b, boolean responses) {
+    /**
+     * Copies one direction. Upward, a request starting with the prefix while drops are left marks the connection
+     * (the gateway sends one request at a time per connection, so the next answer on it is that request's);
+     * downward, the answer on a marked connection is swallowed and both sides cut.
+     */
+    private void pump(InputStream in, OutputStream out, Socket a, Socket b, boolean responses,
+            java.util.concurrent.atomic.AtomicBoolean marked) {
         Thread t = new Thread(() -> {
             byte[] buf = new byte[16384];
             try {
                 int n;
                 while ((n = in.read(buf)) > 0) {
-                    if (responses && toDrop.getAndUpdate(v -> v > 0 ? v - 1 : 0) > 0) {
+                    if (!responses && !requestPrefix.isEmpty() && toDrop.get() > 0 && new String(buf, 0,
+                            Math.min(n, requestPrefix.length()), java.nio.charset.StandardCharsets.ISO_8859_1)
+                            .equals(requestPrefix) && toDrop.getAndUpdate(v -> v > 0 ? v - 1 : 0) > 0) {
+                        marked.set(true);
+                    }
+                    if (responses && marked.get()) {
                         dropped.incrementAndGet();
                         break; // the core has answered: cut both sides without passing the answer on
                     }

@@ -100,7 +100,7 @@ class SyncEndToEndTest {
         try (Chain chain = new Chain(dir).startCore();
                 ResponseDroppingProxy proxy = new ResponseDroppingProxy(chain.corePort)) {
             chain.seed("acme", SKUS);
-            proxy.dropNextResponses(1);
+            proxy.dropNextResponses(1, "POST /v1/operations");
             chain.startGateway("http://127.0.0.1:" + proxy.port());
             LoadClients clients = new LoadClients(chain, 2, "acme", SKUS);
             clients.run(100, 50, "acme");
