@@ -153,6 +153,9 @@ class SuggestionEventsTest {
         assertThat(SuggestionEvents.eventId("acme", "SH01", today.plusDays(1), "FAST")).isNotEqualTo(id);
         assertThat(SuggestionEvents.eventId("beta", "SH01", today, "FAST")).isNotEqualTo(id);
         assertThat(SuggestionEvents.eventId("acme", "SH02", today, "FAST")).isNotEqualTo(id);
+        // the rule as EVENTS.md states it, with its example's id: a consumer may recompute it
+        assertThat(SuggestionEvents.eventId("acme", "SH01", LocalDate.parse("2026-12-05"), "SKU-1"))
+                .isEqualTo("e2cbdafe-9b58-305a-ab5e-21abd141b2d3");
     }
 
     @Test
