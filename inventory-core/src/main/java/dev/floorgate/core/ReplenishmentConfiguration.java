@@ -2,11 +2,15 @@ package dev.floorgate.core;
 
 import dev.floorgate.replenishment.ReplenishmentSettings;
 import io.micronaut.context.annotation.ConfigurationProperties;
+import java.time.Duration;
+import java.time.LocalTime;
+import java.time.format.DateTimeParseException;
 
 /**
  * {@code fg.core.replenishment.*}: how much demand history the suggestions of {@code GET /v1/replenishment} read,
- * and the settings of a SKU that has none of its own (CORE-API.md, "Replenishment"). Checked at startup: a bad
- * default stops the core with one line naming the key.
+ * the settings of a SKU that has none of its own (CORE-API.md, "Replenishment"), and when the suggestions due for
+ * an order are published as {@code replenishment.suggested} events (EVENTS.md; only with {@code fg.bus.uri}).
+ * Checked at startup: a bad value stops the core with one line naming the key.
  */
 @ConfigurationProperties(ReplenishmentConfiguration.PREFIX)
 public class ReplenishmentConfiguration {
@@ -25,6 +29,31 @@ public class ReplenishmentConfiguration {
     private long moq = ReplenishmentSettings.DEFAULTS.moq();
     /** {@code fg.core.replenishment.pack-size}: orders are whole packs of this many units (1). */
     private long packSize = ReplenishmentSettings.DEFAULTS.packSize();
+    /** {@code fg.core.replenishment.publish-interval}: how often suggestions go out as events (1d; 0 = never by
+     * schedule, only {@code POST /v1/admin/replenishment/publish}). */
+    private Duration publishInterval = Duration.ofDays(1);
+    /** {@code fg.core.replenishment.publish-at}: UTC time of day the schedule is aligned to, HH:mm (02:00: after
+     * the day's demand is complete, before planners start). */
+    private String publishAt = "02:00";
+
+    /** The publish interval, checked. @throws CoreConfigurationException when negative */
+    public Duration publishInterval() {
+        if (publishInterval == null || publishInterval.isNegative()) {
+            throw new CoreConfigurationException(PREFIX + ".publish-interval must be 0 (off) or positive, was "
+                    + publishInterval);
+        }
+        return publishInterval;
+    }
+
+    /** The time of day of the schedule. @throws CoreConfigurationException when it is not HH:mm */
+    public LocalTime publishTime() {
+        try {
+            return LocalTime.parse(publishAt == null ? "" : publishAt.trim());
+        } catch (DateTimeParseException e) {
+            throw new CoreConfigurationException(PREFIX + ".publish-at must be a UTC time of day HH:mm, was '"
+                    + publishAt + "'", e);
+        }
+    }
 
     /** The defaults as settings. @throws CoreConfigurationException naming the key that is out of range */
     public ReplenishmentSettings defaults() {
@@ -87,5 +116,21 @@ public class ReplenishmentConfiguration {
 
     public void setPackSize(long packSize) {
         this.packSize = packSize;
+    }
+
+    public Duration getPublishInterval() {
+        return publishInterval;
+    }
+
+    public void setPublishInterval(Duration publishInterval) {
+        this.publishInterval = publishInterval;
+    }
+
+    public String getPublishAt() {
+        return publishAt;
+    }
+
+    public void setPublishAt(String publishAt) {
+        this.publishAt = publishAt;
     }
 }

@@ -175,16 +175,31 @@ final class CoreBeans {
                 saga.getScanInterval());
     }
 
-    // replenishment (issue 15 item 3): suggestions from the ledger's demand; the sink is the event seam
+    // replenishment (issue 15 item 3): suggestions from the ledger's demand; with a bus, those due for an order go
+    // into the outbox as replenishment.suggested events (SuggestionEvents), on a schedule and from the admin API
     @Context
     ReplenishmentSettingsStore replenishmentSettings(Database db, ReplenishmentConfiguration config) {
+        config.publishInterval(); // checked at the start like the defaults, naming the key
+        config.publishTime();
         return new ReplenishmentSettingsStore(db, config.defaults());
     }
 
     @Singleton
-    ReplenishmentService replenishment(Database db, ReplenishmentSettingsStore settings,
-            ReplenishmentConfiguration config) {
-        return new ReplenishmentService(new DemandReader(db), settings, SuggestionSink.NONE, config.getHistoryDays(),
+    ReplenishmentService replenishment(Database db, ReplenishmentSettingsStore settings, EventOutbox outbox,
+            ReplenishmentConfiguration config, @Nullable EventPublisher publisher) {
+        SuggestionSink sink = outbox.enabled()
+                ? new SuggestionEvents(db, outbox, publisher == null ? () -> { } : publisher::wake)
+                : SuggestionSink.NONE;
+        return new ReplenishmentService(new DemandReader(db), settings, sink, config.getHistoryDays(),
                 Clock.systemUTC());
+    }
+
+    @Context
+    @Requires(property = "fg.bus.uri")
+    @Bean(preDestroy = "close")
+    SuggestionPublishJob suggestionPublishJob(ReplenishmentService service, Database db,
+            ReplenishmentConfiguration config) {
+        return new SuggestionPublishJob(service, db, config.publishInterval(), config.publishTime(),
+                Clock.systemUTC()).start();
     }
 }

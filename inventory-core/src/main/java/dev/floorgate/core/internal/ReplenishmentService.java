@@ -58,8 +58,8 @@ final class ReplenishmentService {
 
     /**
      * Computes the warehouse's suggestions and hands those due for an order to the {@link SuggestionSink} (the
-     * event seam); returns them. Nothing calls it on a schedule yet: the event publisher that lands with the bus
-     * decides when (a daily job per warehouse, or after a GET).
+     * event seam); returns them. Called by SuggestionPublishJob on its schedule and by
+     * {@code POST /v1/admin/replenishment/publish}.
      */
     Report publish(String tenant, String warehouse) throws SQLException {
         Report all = suggest(tenant, warehouse);

@@ -3,12 +3,12 @@ package dev.floorgate.core.internal;
 import java.util.List;
 
 /**
- * Where {@link ReplenishmentService#publish} hands the SKUs due for an order: the seam for publishing suggestions
- * as events (issue 15 item 1's RabbitMQ publisher implements it and replaces {@link #NONE} in CoreBeans). The
- * event id a publisher derives from tenant, warehouse, day and SKU lets a consumer drop repeats.
+ * Where {@link ReplenishmentService#publish} hands the SKUs due for an order: with a bus {@link SuggestionEvents}
+ * (replenishment.suggested events through the outbox, their ids derived from tenant, warehouse, day and SKU so a
+ * consumer drops repeats), without one {@link #NONE}; CoreBeans picks.
  */
 interface SuggestionSink {
-    /** Publishes nothing: the default until an event bus is wired. */
+    /** Publishes nothing: a core without a bus. */
     SuggestionSink NONE = report -> { };
 
     /** Called with the suggestions of one warehouse whose {@code reorder} is true; may be empty. */

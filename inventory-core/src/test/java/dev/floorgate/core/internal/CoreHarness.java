@@ -55,6 +55,9 @@ final class CoreHarness implements AutoCloseable {
         props.put("fg.core.reconcile.interval", "0s");
         props.put("fg.core.health-interval", "100ms");
         props.put("fg.core.writeback.trim-interval", "200ms");
+        // no scheduled replenishment.suggested events unless a test asks: a run at 02:00 UTC would put them into
+        // the event streams other tests count
+        props.put("fg.core.replenishment.publish-interval", "0s");
         props.putAll(extra);
         return new CoreHarness(ApplicationContext.run(EmbeddedServer.class, props));
     }

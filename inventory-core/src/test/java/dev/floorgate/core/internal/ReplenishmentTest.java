@@ -243,6 +243,10 @@ class ReplenishmentTest {
                 "fg.core.replenishment: service-level must be 0.5..0.9999, was 1.2"},
             {"fg.core.replenishment.history-days", "0", "fg.core.replenishment.history-days must be 1..1096, was 0"},
             {"fg.core.replenishment.pack-size", "0", "fg.core.replenishment: pack-size must be >= 1, was 0"},
+            {"fg.core.replenishment.publish-at", "25:00",
+                "fg.core.replenishment.publish-at must be a UTC time of day HH:mm, was '25:00'"},
+            {"fg.core.replenishment.publish-interval", "-1s",
+                "fg.core.replenishment.publish-interval must be 0 (off) or positive, was PT-1S"},
         };
         for (String[] bad : cases) {
             assertThatThrownBy(() -> CoreHarness.start(redis.uri(), db, Map.of(bad[0], bad[1])).close())

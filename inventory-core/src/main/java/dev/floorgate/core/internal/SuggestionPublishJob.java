@@ -1,0 +1,141 @@
+package dev.floorgate.core.internal;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Publishes every known warehouse's replenishment suggestions ({@link ReplenishmentService#publish}, through the
+ * {@link SuggestionEvents} sink into the outbox) on a schedule: at {@code fg.core.replenishment.publish-at} (UTC)
+ * and every {@code publish-interval} from it, so a daily run lands at the same time of day whenever the core was
+ * started. Exists only with a bus; interval 0 = no schedule ({@code POST /v1/admin/replenishment/publish} still
+ * works).
+ *
+ * <p>A run missed while the core was down is not made up at the start: the next one, or the admin endpoint, sends
+ * that day's suggestions. Several core instances each run the schedule; their events have the same ids (one per
+ * tenant, warehouse, day and SKU), so the outbox keeps one and consumers see one.
+ */
+final class SuggestionPublishJob implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(SuggestionPublishJob.class);
+    private final ReplenishmentService service;
+    private final Database db;
+    private final Duration interval;
+    private final LocalTime at;
+    private final Clock clock;
+    private final ScheduledExecutorService timer;
+
+    /** What one warehouse's publish sent (the SKUs due, with their event ids). */
+    record Published(String tenant, String warehouse, LocalDate day, List<String> skus, List<String> eventIds) {
+        static Published of(ReplenishmentService.Report r) {
+            List<String> skus = new ArrayList<>();
+            List<String> ids = new ArrayList<>();
+            for (ReplenishmentService.Item i : r.items()) {
+                skus.add(i.suggestion().sku());
+                ids.add(SuggestionEvents.eventId(r.tenant(), r.warehouse(), r.day(), i.suggestion().sku()));
+            }
+            return new Published(r.tenant(), r.warehouse(), r.day(), skus, ids);
+        }
+    }
+
+    SuggestionPublishJob(ReplenishmentService service, Database db, Duration interval, LocalTime at, Clock clock) {
+        this.service = service;
+        this.db = db;
+        this.interval = interval;
+        this.at = at;
+        this.clock = clock;
+        this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "fg-replenishment-publish");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    SuggestionPublishJob start() {
+        if (!interval.isZero()) {
+            scheduleNext();
+        }
+        return this;
+    }
+
+    /**
+     * The first instant at or after {@code now} on the grid {@code at} (UTC, today) + k * {@code interval}, k any
+     * integer: with 1d, today's or tomorrow's {@code at}; with 1h, the next full hour when {@code at} is 02:00.
+     */
+    static Instant next(Instant now, LocalTime at, Duration interval) {
+        long step = interval.toMillis();
+        long anchor = LocalDate.ofInstant(now, ZoneOffset.UTC).atTime(at).toInstant(ZoneOffset.UTC).toEpochMilli();
+        long t = now.toEpochMilli();
+        long k = Math.floorDiv(t - anchor, step);
+        long candidate = anchor + k * step;
+        return Instant.ofEpochMilli(candidate < t ? candidate + step : candidate);
+    }
+
+    private void scheduleNext() {
+        Instant now = clock.instant();
+        Instant next = next(now.plusMillis(1), at, interval);
+        try {
+            timer.schedule(this::runScheduled, Duration.between(now, next).toMillis(), TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            // closed meanwhile
+        }
+    }
+
+    private void runScheduled() {
+        try {
+            List<Published> done = runAll();
+            LOG.info("replenishment suggestions published: {} events for {} warehouses",
+                    done.stream().mapToInt(p -> p.eventIds().size()).sum(), done.size());
+        } catch (SQLException | RuntimeException e) {
+            LOG.warn("publishing replenishment suggestions failed (next run in {}): {}", interval, e.toString());
+        } finally {
+            scheduleNext();
+        }
+    }
+
+    /** Every known warehouse, one after the other; one warehouse failing does not stop the others. */
+    List<Published> runAll() throws SQLException {
+        List<Published> done = new ArrayList<>();
+        for (String[] w : warehouses()) {
+            try {
+                done.add(publish(w[0], w[1]));
+            } catch (SQLException | RuntimeException e) {
+                LOG.warn("replenishment suggestions of {}/{} not published: {}", w[0], w[1], e.toString());
+            }
+        }
+        return done;
+    }
+
+    Published publish(String tenant, String warehouse) throws SQLException {
+        return Published.of(service.publish(tenant, warehouse));
+    }
+
+    private List<String[]> warehouses() throws SQLException {
+        List<String[]> all = new ArrayList<>();
+        try (Connection c = db.connection(); PreparedStatement ps = c.prepareStatement(
+                "SELECT tenant, warehouse FROM warehouses ORDER BY tenant, warehouse"); ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                all.add(new String[] {rs.getString(1), rs.getString(2)});
+            }
+        }
+        return all;
+    }
+
+    @Override
+    public void close() {
+        timer.shutdownNow();
+    }
+}
