@@ -60,7 +60,8 @@ final class ImportFile {
         }
         Map<String, Integer> seen = new HashMap<>();
         for (Row row : rows) {
-            if (defaultTenant != null && (row.fields().get("tenant") == null || "".equals(row.fields().get("tenant")))) {
+            Object tenant = row.fields().get("tenant");
+            if (defaultTenant != null && (tenant == null || "".equals(tenant))) {
                 row.fields().put("tenant", defaultTenant);
             }
             List<ImportRows.Problem> problems = ImportRows.check(kind, row.fields());

@@ -106,7 +106,8 @@ final class ImportService {
                 if (existing != null && !OrderStore.RELEASED.equals(existing.status())
                         && !sameLines(existing.lines(), lines)) {
                     problems.add(problem(i, new ImportRows.Problem("orderNo", "order " + ref.orderNo()
-                            + " exists with other lines (status " + existing.status() + "); an order is created once")));
+                            + " exists with other lines (status " + existing.status()
+                            + "); an order is created once")));
                 }
             }
         }

@@ -11,6 +11,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -55,19 +56,14 @@ final class ImportStore {
     Counts skus(List<MasterDataStore.Sku> skus) throws SQLException {
         return inTransaction(c -> {
             Map<String, MasterDataStore.Sku> stored = new HashMap<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT name, unit, gtins, barcodes FROM skus "
-                    + "WHERE tenant = ? AND sku = ? FOR UPDATE")) {
-                for (MasterDataStore.Sku s : skus) {
-                    ps.setString(1, s.tenant());
-                    ps.setString(2, s.sku());
-                    try (ResultSet rs = ps.executeQuery()) {
-                        if (rs.next()) {
-                            stored.put(s.tenant() + "\n" + s.sku(), new MasterDataStore.Sku(s.tenant(), s.sku(),
-                                    rs.getString(1), readList(rs.getString(3)), readList(rs.getString(4)),
-                                    rs.getString(2)));
-                        }
-                    }
-                }
+            Map<String, List<String>> byTenant = new LinkedHashMap<>();
+            skus.forEach(s -> byTenant.computeIfAbsent(s.tenant(), t -> new ArrayList<>()).add(s.sku()));
+            for (Map.Entry<String, List<String>> e : byTenant.entrySet()) {
+                String tenant = e.getKey();
+                selectIn(c, "SELECT sku, name, unit, gtins, barcodes FROM skus WHERE tenant = ? AND sku",
+                        List.of(tenant), e.getValue(), rs -> stored.put(tenant + "\n" + rs.getString(1),
+                                new MasterDataStore.Sku(tenant, rs.getString(1), rs.getString(2),
+                                        readList(rs.getString(4)), readList(rs.getString(5)), rs.getString(3))));
             }
             List<String[]> changed = new ArrayList<>();
             int created = 0;
@@ -110,23 +106,20 @@ final class ImportStore {
                 }
             }
             Map<String, String[]> stored = new HashMap<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT type, zone FROM locations "
-                    + "WHERE tenant = ? AND warehouse = ? AND code = ? FOR UPDATE")) {
-                for (MasterDataStore.Location l : locations) {
-                    ps.setString(1, l.tenant());
-                    ps.setString(2, l.warehouse());
-                    ps.setString(3, l.code());
-                    try (ResultSet rs = ps.executeQuery()) {
-                        if (rs.next()) {
-                            stored.put(key(l), new String[] {rs.getString(1), rs.getString(2)});
-                        }
-                    }
-                }
+            Map<List<String>, List<String>> byWarehouse = new LinkedHashMap<>();
+            locations.forEach(l -> byWarehouse.computeIfAbsent(List.of(l.tenant(), l.warehouse()),
+                    k -> new ArrayList<>()).add(l.code()));
+            for (Map.Entry<List<String>, List<String>> e : byWarehouse.entrySet()) {
+                String prefix = e.getKey().get(0) + "\n" + e.getKey().get(1) + "\n";
+                selectIn(c, "SELECT code, type, zone FROM locations WHERE tenant = ? AND warehouse = ? AND code",
+                        e.getKey(), e.getValue(), rs -> stored.put(prefix + rs.getString(1),
+                                new String[] {rs.getString(2), rs.getString(3)}));
             }
             List<String[]> changed = new ArrayList<>();
             int created = 0;
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO locations (tenant, warehouse, code, type, "
-                    + "zone) VALUES (?, ?, ?, ?, ?) ON DUPLICATE KEY UPDATE type = VALUES(type), zone = VALUES(zone)")) {
+                    + "zone) VALUES (?, ?, ?, ?, ?) ON DUPLICATE KEY UPDATE type = VALUES(type), "
+                    + "zone = VALUES(zone)")) {
                 for (MasterDataStore.Location l : locations) {
                     String[] old = stored.get(key(l));
                     if (old != null && old[0].equals(l.type()) && java.util.Objects.equals(old[1], l.zone())) {
@@ -150,6 +143,36 @@ final class ImportStore {
 
     private static String key(MasterDataStore.Location l) {
         return l.tenant() + "\n" + l.warehouse() + "\n" + l.code();
+    }
+
+    private interface RowReader {
+        void read(ResultSet rs) throws SQLException;
+    }
+
+    /**
+     * {@code sql IN (?, ...) FOR UPDATE} over {@code keys} in chunks: one query per 500 keys instead of one per row
+     * (the row locks are what a single PUT takes too).
+     */
+    private static void selectIn(Connection c, String sql, List<String> fixed, List<String> keys, RowReader reader)
+            throws SQLException {
+        for (int from = 0; from < keys.size(); from += 500) {
+            List<String> chunk = keys.subList(from, Math.min(keys.size(), from + 500));
+            String in = " IN (" + String.join(", ", java.util.Collections.nCopies(chunk.size(), "?")) + ") FOR UPDATE";
+            try (PreparedStatement ps = c.prepareStatement(sql + in)) {
+                int i = 1;
+                for (String f : fixed) {
+                    ps.setString(i++, f);
+                }
+                for (String k : chunk) {
+                    ps.setString(i++, k);
+                }
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        reader.read(rs);
+                    }
+                }
+            }
+        }
     }
 
     private interface Work {

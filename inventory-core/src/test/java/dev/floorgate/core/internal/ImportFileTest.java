@@ -102,7 +102,8 @@ class ImportFileTest {
 
     @Test
     void jsonLinesAreOneObjectPerLineAndABrokenLineIsReportedAtItsLine() throws Exception {
-        Path p = file("skus.jsonl", "{\"tenant\":\"acme\",\"sku\":\"S1\",\"name\":\"One\",\"gtins\":[\"09501101530003\"]}\n"
+        Path p = file("skus.jsonl",
+                "{\"tenant\":\"acme\",\"sku\":\"S1\",\"name\":\"One\",\"gtins\":[\"09501101530003\"]}\n"
                 + "\n"
                 + "{\"tenant\":\"acme\",\"sku\":\"S2\",\"name\":\"Two\",\"gtin\":\"09501101530003\"}\n"
                 + "{\"tenant\":\"acme\",\"sku\":\"S3\",\n");

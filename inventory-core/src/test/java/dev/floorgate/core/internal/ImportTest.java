@@ -89,7 +89,8 @@ class ImportTest {
         assertThat(s.exit()).as(s.err()).isZero();
         assertThat(s.out()).contains("imported 2 skus from skus.csv").contains("rows/s").contains("2 new");
 
-        Path bins = write("locations.jsonl", "{\"tenant\":\"acme\",\"warehouse\":\"IMP1\",\"code\":\"A-01\",\"zone\":\"A\"}\n"
+        Path bins = write("locations.jsonl",
+                "{\"tenant\":\"acme\",\"warehouse\":\"IMP1\",\"code\":\"A-01\",\"zone\":\"A\"}\n"
                 + "{\"tenant\":\"acme\",\"warehouse\":\"IMP1\",\"code\":\"B-01\",\"type\":\"FLOOR\"}\n");
         assertThat(importFile(ACME, "locations", bins.toString()).exit()).isZero();
 
@@ -104,8 +105,10 @@ class ImportTest {
         List<Map<String, Object>> feed = feed();
         assertThat(item(feed, "sku", "sku", "G-1")).containsEntry("name", "Tape, brown")
                 .containsEntry("gtins", List.of("09501101530003", "4006381333931"));
-        assertThat(item(feed, "sku", "sku", "G-2")).containsEntry("unit", "BOX").containsEntry("barcodes", List.of("B-G2"));
-        assertThat(item(feed, "location", "code", "B-01")).containsEntry("warehouse", "IMP1").containsEntry("type", "FLOOR");
+        assertThat(item(feed, "sku", "sku", "G-2")).containsEntry("unit", "BOX")
+                .containsEntry("barcodes", List.of("B-G2"));
+        assertThat(item(feed, "location", "code", "B-01")).containsEntry("warehouse", "IMP1")
+                .containsEntry("type", "FLOOR");
         assertThat(item(feed, "order", "orderNo", "SO-1")).containsEntry("status", "RESERVED");
         assertThat(item(feed, "order", "orderNo", "SO-2")).containsEntry("status", "RESERVED");
         assertThat(core.json(core.acme.get("/v1/stock/acme/IMP1/G-1").body()))
@@ -186,6 +189,23 @@ class ImportTest {
         } finally {
             db.update("DROP TRIGGER refuse_tx3");
         }
+    }
+
+    @Test
+    void badBatchesGetTheApiErrorBodyAndWriteNothing() throws Exception {
+        for (String[] c : new String[][] {{"/v1/import/skus", "not json", "400", "MALFORMED_JSON"},
+                {"/v1/import/skus", ErrorBodyAuditTest.DEEP_64K, "400", "MALFORMED_JSON"},
+                {"/v1/import/skus", "{\"tenant\":\"acme\"}", "400", "MALFORMED_JSON"},
+                {"/v1/import/skus", "[]", "400", "INVALID"},
+                {"/v1/import/pallets", "[{}]", "400", "INVALID"},
+                {"/v1/import/skus", "[" + "{},".repeat(1000) + "{}]", "413", "BATCH_TOO_LARGE"}}) {
+            CoreClient.Reply r = core.acme.post(c[0], c[1]);
+            assertThat(r.status()).as(c[0] + " " + Inputs.clip(c[1])).isEqualTo(Integer.parseInt(c[2]));
+            Map<String, Object> body = core.json(r.body());
+            assertThat(body).containsEntry("error", c[3]).containsKey("message");
+            assertThat(ErrorBodyAuditTest.INTERNALS).noneMatch(r.body()::contains);
+        }
+        assertThat(core.acme.unsigned("POST", "/v1/import/skus", "[]", Map.of()).status()).isEqualTo(401);
     }
 
     @Test
