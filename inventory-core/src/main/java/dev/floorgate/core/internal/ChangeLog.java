@@ -40,4 +40,23 @@ final class ChangeLog {
             ps.executeUpdate();
         }
     }
+
+    /** {@link #record} for many entities of one kind ({tenant, warehouse, ref} each), as one JDBC batch. */
+    static void recordAll(Connection c, String kind, java.util.List<String[]> refs) throws SQLException {
+        if (refs.isEmpty()) {
+            return;
+        }
+        lock(c);
+        try (PreparedStatement ps = c.prepareStatement(
+                "REPLACE INTO changes (kind, tenant, warehouse, ref) VALUES (?, ?, ?, ?)")) {
+            for (String[] r : refs) {
+                ps.setString(1, kind);
+                ps.setString(2, r[0]);
+                ps.setString(3, r[1]);
+                ps.setString(4, r[2]);
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
 }
