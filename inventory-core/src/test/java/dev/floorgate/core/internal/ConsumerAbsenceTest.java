@@ -106,14 +106,23 @@ class ConsumerAbsenceTest {
                 "the outbox to drain after the restart");
         assertThat(expected).hasSize(50 * BATCH);
 
-        long waiting;
+        // The publisher's backlog figure is refreshed every 250 ms, so it can read 0 before it has counted the last
+        // batches: the queue's own depth is the proof. A lost event keeps it below 4,000 until the wait gives up.
+        long[] waiting = new long[1];
         long capped;
         try (Connection c = f.newConnection("queue-depth")) {
             Channel ch = c.createChannel();
-            waiting = ch.queueDeclarePassive("acme.away").getMessageCount();
+            CoreHarness.waitFor(() -> {
+                try {
+                    waiting[0] = ch.queueDeclarePassive("acme.away").getMessageCount();
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+                return waiting[0] >= 40L * BATCH;
+            }, Duration.ofSeconds(60), "the away queue to hold the 4,000 written after the consumer left");
             capped = ch.queueDeclarePassive("acme.capped").getMessageCount();
         }
-        assertThat(waiting).as("kept while away (the 4,000 written after the consumer left)")
+        assertThat(waiting[0]).as("kept while away (the 4,000 written after the consumer left)")
                 .isGreaterThanOrEqualTo(40L * BATCH);
         assertThat(capped).as("a max-length queue keeps only its cap: events lost to that consumer").isEqualTo(100);
 
