@@ -9,7 +9,10 @@ import java.util.zip.Inflater;
 /**
  * Decodes the image data of {@code ^GFa,b,c,d,data}: {@code a} = A (ASCII hex, with the ZPL run-length
  * compression), B (binary) or C (compressed binary, not previewed); {@code c} = total bytes; {@code d} = bytes
- * per row. ASCII data may instead be {@code :Z64:} (base64 of zlib data) or {@code :B64:} (base64). The ASCII
+ * per row. ASCII data may instead be {@code :Z64:} (base64 of zlib data) or {@code :B64:} (base64), followed by
+ * {@code :} and four hex digits of CRC-16/XMODEM (polynomial 0x1021, start 0) over the base64 characters (ZPL II
+ * Programming Guide, "ZB64 Encoding and Compression"): the printer treats a mismatch as an aborted download and
+ * prints no graphic, so the preview draws none either and says why. The ASCII
  * compression: G-Y repeat the next hex digit 1-19 times, g-z 20-400 times (counts add up); {@code ,} fills the
  * rest of the row with 0s, {@code !} with 1s; {@code :} repeats the previous row. A set bit is a black dot.
  * Output is bounded by {@code maxBytes}; the decoder never reads past its input.
@@ -87,7 +90,9 @@ final class GraphicFieldDecoder {
         switch (type) {
             case 'A':
                 if (data.startsWith(":Z64:") || data.startsWith(":B64:")) {
-                    base64(data, out, warnings);
+                    if (!base64(data, out, warnings)) {
+                        return null;
+                    }
                 } else {
                     asciiHex(data, out, perRow);
                 }
@@ -103,20 +108,25 @@ final class GraphicFieldDecoder {
         return new Bitmap(out, perRow, rows);
     }
 
-    private static void base64(String data, byte[] out, PreviewWarnings warnings) {
+    /** Decodes {@code :Z64:} / {@code :B64:} data into {@code out}; false when the printer would drop it. */
+    private static boolean base64(String data, byte[] out, PreviewWarnings warnings) {
         boolean zlib = data.startsWith(":Z64:");
+        String kind = data.substring(0, 5);
         int end = data.indexOf(':', 5);
         String text = data.substring(5, end < 0 ? data.length() : end);
+        if (end >= 0 && !crcMatches(kind, text, data.substring(end + 1).trim(), warnings)) {
+            return false;
+        }
         byte[] decoded;
         try {
             decoded = Base64.getMimeDecoder().decode(text);
         } catch (IllegalArgumentException e) {
             warnings.add("^GF: bad base64 data (" + e.getMessage() + ")");
-            return;
+            return true;
         }
         if (!zlib) {
             System.arraycopy(decoded, 0, out, 0, Math.min(decoded.length, out.length));
-            return;
+            return true;
         }
         Inflater inflater = new Inflater();
         try {
@@ -134,6 +144,45 @@ final class GraphicFieldDecoder {
         } finally {
             inflater.end();
         }
+        return true;
+    }
+
+    /**
+     * The CRC after the data, when there is one (data without it is drawn: older generators leave it out). Only
+     * the first four characters count; anything that is not four hex digits is a broken download to the printer.
+     */
+    private static boolean crcMatches(String kind, String text, String given, PreviewWarnings warnings) {
+        if (given.isEmpty()) {
+            return true;
+        }
+        String digits = given.length() > 4 ? given.substring(0, 4) : given;
+        int expected;
+        try {
+            expected = digits.length() == 4 ? Integer.parseInt(digits, 16) : -1;
+        } catch (NumberFormatException e) {
+            expected = -1;
+        }
+        int actual = crc16Xmodem(text);
+        if (expected == actual) {
+            return true;
+        }
+        warnings.add(String.format("^GF: %s CRC %s does not match the data's %04X; the printer drops this graphic, "
+                + "so it is not drawn", kind, expected < 0 ? "'" + digits + "' (not four hex digits)" : digits,
+                actual));
+        return false;
+    }
+
+    /** CRC-16/XMODEM over the characters as ASCII bytes (line breaks already removed, as the printer ignores them). */
+    static int crc16Xmodem(String text) {
+        int crc = 0;
+        for (int i = 0; i < text.length(); i++) {
+            crc ^= (text.charAt(i) & 0xFF) << 8;
+            for (int bit = 0; bit < 8; bit++) {
+                crc = (crc & 0x8000) != 0 ? (crc << 1) ^ 0x1021 : crc << 1;
+            }
+            crc &= 0xFFFF;
+        }
+        return crc;
     }
 
     private static void asciiHex(String data, byte[] out, int perRow) {

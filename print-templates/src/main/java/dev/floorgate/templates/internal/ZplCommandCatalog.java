@@ -43,7 +43,7 @@ public final class ZplCommandCatalog {
                 + "Shift-JIS, EUC-JP, UTF-16 or ISO-8859-1 charsets");
         partly("^FB", "wrap, justification, line spacing and hanging indent; the printer's exact line breaking of "
                 + "its own fonts may differ by a word");
-        partly("^GF", "ASCII hex (with ZPL compression), binary, :Z64: and :B64:; compressed binary (C) reported");
+        partly("^GF", "ASCII hex (with ZPL compression), binary, :Z64: and :B64: with their CRC checked (a mismatch is not drawn: the printer drops it); compressed binary (C) reported");
         partly("^SN", "the first serial number only");
         partly("^MU", "inches, millimetres and dot scaling (b, c) convert positions, sizes, box and barcode "
                 + "heights, ^BY height, ^FB width and spacing, ^PW and ^LL; other measurements stay in dots");
