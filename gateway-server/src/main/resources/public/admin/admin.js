@@ -228,6 +228,14 @@ function resolveJob(jobId, action, reasonInput, button) {
   });
 }
 
+function acknowledgeStationProblems() {
+  const button = $('station-problems-ack');
+  return act(button, async () => {
+    await api('POST', '/api/v1/admin/station-problems/acknowledge');
+    await refresh();
+  });
+}
+
 function revoke(deviceId, button) {
   if (button.dataset.armed !== 'yes') {
     button.dataset.armed = 'yes';
@@ -347,6 +355,7 @@ $('login-form').addEventListener('submit', login);
 $('password-form').addEventListener('submit', changePassword);
 $('sign-out').addEventListener('click', signOut);
 $('sync-now').addEventListener('click', syncNow);
+$('station-problems-ack').addEventListener('click', acknowledgeStationProblems);
 $('enroll-form').addEventListener('submit', createEnrollment);
 $('discover').addEventListener('click', discover);
 setInterval(() => {

@@ -167,6 +167,16 @@ export function renderAttention(o) {
     li.children[1].textContent = a.text;
   });
   $('attention-none').hidden = o.attention.length > 0;
+  // Failed station scans (kept in memory, at most 50, for a day) until someone presses Acknowledge.
+  const problems = o.stationProblems || [];
+  keyedRows($('station-problems'), problems, (p) => `${p.at} ${p.station} ${p.scan}`, () => row(4), (tr, p) => {
+    const [when, station, scan, why] = tr.children;
+    text(when, time(p.at));
+    text(station, p.station);
+    text(scan, p.scan);
+    text(why, p.reason);
+  });
+  $('station-problems-box').hidden = problems.length === 0;
 }
 
 export function renderSync(o) {

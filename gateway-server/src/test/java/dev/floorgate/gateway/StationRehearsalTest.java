@@ -12,6 +12,7 @@ import dev.floorgate.lan.GatewayEvent;
 import dev.floorgate.sync.OrderItem;
 import dev.floorgate.sync.OrderLine;
 import dev.floorgate.sync.SyncEngine;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -26,7 +27,8 @@ import org.junit.jupiter.api.io.TempDir;
  * Rehearsing stations ({@code fg.stations.<name>.rehearse}, issue 12 item 6) with the real printer and scanner
  * simulators over sockets: a scan that matches nothing prints the template's sample values with the station's
  * defaults as a {@code st-NAME-rehearsal-} job and a REHEARSAL event; a real match still prints real data; a
- * station that does not rehearse prints nothing for the same scan.
+ * station that does not rehearse prints nothing for the same scan. And a print job naming a station may leave out
+ * what the station's defaults give; without them a missing required field is 422 MISSING_FIELD.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class StationRehearsalTest {
@@ -119,6 +121,23 @@ class StationRehearsalTest {
         assertThat(printer.printed()).hasSize(before);
         assertThat(gateway.get("/api/v1/print-jobs?printer=pack-printer", acme).body())
                 .doesNotContain("st-pack-2-rehearsal-");
+    }
+
+    @Test
+    void aPrintJobAtAStationMayLeaveOutWhatTheStationsDefaultsGive() throws Exception {
+        int before = printer.printed().size();
+        String data = "{\"order\":\"SO-8001\",\"warehouse\":\"SH01\",\"lines\":1,\"units\":4}"; // no carrier
+        HttpResponse<String> atStation = gateway.post("/api/v1/print-jobs", acme, "{\"jobId\":\"api-st-1\","
+                + "\"station\":\"pack-2\",\"template\":\"order-label\",\"data\":" + data + "}");
+        assertThat(atStation.statusCode()).as(atStation.body()).isEqualTo(202);
+        assertThat(awaitLabel(before).fieldData()).contains("Order SO-8001", "POSTNL");
+
+        HttpResponse<String> noStation = gateway.post("/api/v1/print-jobs", acme, "{\"jobId\":\"api-st-2\","
+                + "\"printer\":\"pack-printer\",\"template\":\"order-label\",\"data\":" + data + "}");
+        assertThat(noStation.statusCode()).as(noStation.body()).isEqualTo(422);
+        assertThat(noStation.body()).startsWith("{\"error\":\"MISSING_FIELD\",\"message\":\"data.carrier: ")
+                .contains("'carrier'");
+        assertThat(gateway.get("/api/v1/print-jobs/api-st-2", TestGateway.ADMIN_TOKEN).statusCode()).isEqualTo(404);
     }
 
     private PrintedLabel awaitLabel(int before) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.floorgate.devices.sim.PrinterSimulator;
 import dev.floorgate.gateway.TestGateway;
+import dev.floorgate.gateway.internal.stations.StationProblems;
 import dev.floorgate.gateway.internal.tls.Fingerprints;
 import dev.floorgate.gateway.internal.tls.SiteCertificates;
 import java.net.http.HttpResponse;
@@ -227,6 +228,23 @@ class AdminPageBrowserTest {
 
     @Test
     @Order(6)
+    void failedStationScansShowUnderNeedsAttentionUntilAcknowledged() {
+        StationProblems problems = gateway.context().getBean(StationProblems.class);
+        problems.add("pack-1", "SO-NOPE-77", "no order, SKU or bin of tenant acme in warehouse SH01 matches the scan");
+        wait.withMessage("station problem shown").until(d -> el("station-problems-box").isDisplayed());
+        assertThat(el("station-problems").getText()).contains("pack-1").contains("SO-NOPE-77")
+                .contains("matches the scan");
+        assertThat(el("attention-list").getText()).contains("station scan(s) printed nothing");
+        chrome.js("arguments[0].scrollIntoView({block: 'center'})", el("station-problems-ack")); // not under the nav bar
+        el("station-problems-ack").click();
+        wait.withMessage("station problems gone").until(d -> !el("station-problems-box").isDisplayed());
+        assertThat(problems.list()).isEmpty();
+        assertThat(el("attention-list").getText()).doesNotContain("station scan");
+        wait.until(d -> !all("#audit-rows tr[data-action='station-problems.acknowledge']").isEmpty());
+    }
+
+    @Test
+    @Order(7)
     void showsAStaleDataBannerWhileTheGatewayDoesNotAnswer() throws Exception {
         assertThat(el("stale").isDisplayed()).isFalse();
         link.cut();
@@ -237,7 +255,7 @@ class AdminPageBrowserTest {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void thePageAskedNothingOfAnyHostButTheGateway() {
         List<String> urls = chrome.requestedUrls().stream().filter(u -> !u.startsWith("chrome://")).toList();
         assertThat(urls).isNotEmpty();

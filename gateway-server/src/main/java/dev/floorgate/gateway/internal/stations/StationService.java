@@ -64,6 +64,7 @@ public final class StationService {
     private final TemplateService templates;
     private final EventHub events;
     private final ScannerRegistry scanners;
+    private final StationProblems problemList;
     private final AtomicLong unassigned = new AtomicLong();
 
     /** A checked station and its counters. */
@@ -118,8 +119,9 @@ public final class StationService {
     }
 
     public StationService(Plan plan, ScannerRegistry scanners, TemplateService templates, PrintSpooler spooler,
-            ScanDecoder decoder, SyncEngine engine, EventHub events) {
+            ScanDecoder decoder, SyncEngine engine, EventHub events, StationProblems problemList) {
         this.stations = plan.stations;
+        this.problemList = problemList;
         this.byScanner = plan.byScanner;
         this.scanners = scanners;
         this.templates = templates;
@@ -180,6 +182,20 @@ public final class StationService {
             defaults.put(field.name(), d.getValue());
         }
         return new Station(c, template, defaults);
+    }
+
+    /**
+     * A template print job's data completed for a station ({@code POST /api/v1/print-jobs} naming it): fields the
+     * caller left out take the station's {@code defaults}, then, at an {@code optional-from-sample} station,
+     * optional fields take the template's sample; the same rule a scan at that station follows.
+     */
+    public static Map<String, String> completeForStation(StationConfiguration c, LabelTemplate template,
+            Map<String, String> data) {
+        Map<String, String> defaults = new LinkedHashMap<>();
+        for (Map.Entry<String, String> d : c.getDefaults().entrySet()) {
+            field(template, d.getKey()).ifPresent(f -> defaults.put(f.name(), d.getValue()));
+        }
+        return LabelDataMapper.complete(data, template, defaults, c.isOptionalFromSample());
     }
 
     /**
@@ -327,6 +343,7 @@ public final class StationService {
 
     private void event(Station station, Scan scan, String outcome, String message) {
         LOG.info("station '{}': scan {} not printed: {}", station.name(), quote(scan.data()), message);
+        problemList.add(station.name(), quote(scan.data()), message);
         publish(station, scan, outcome, message);
     }
 

@@ -23,7 +23,13 @@ final class OverviewViews {
     record Overview(String generatedAt, long refreshSeconds, long deviceStaleMinutes, GatewayView gateway,
             CoreLink core, SyncQueue sync, List<PickViews.Rejection> rejections, List<PrinterRow> printers,
             PrintQueue printQueue, List<PdaRow> pdas, List<ScannerRow> scanners, List<Attention> attention,
-            Clocks clocks) {
+            List<StationProblemRow> stationProblems, Clocks clocks) {
+    }
+
+    /** A station scan that printed nothing, newest first, until site IT acknowledges (StationProblems). */
+    @Serdeable
+    @JsonInclude(Include.ALWAYS)
+    record StationProblemRow(String station, String scan, String reason, String at) {
     }
 
     /** The site's clocks against core time (DESIGN.md "Wrong clocks"): the gateway's, each PDA's and printer's. */
