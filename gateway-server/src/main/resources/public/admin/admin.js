@@ -133,7 +133,23 @@ function reveal() {
   }
 }
 
-const actions = { testPrint, resolveJob, revoke };
+const actions = { testPrint, resolveJob, revoke, preview };
+
+// A printed template job's label, drawn by the preview endpoint from its template and data (raw ZPL jobs keep no
+// ZPL in the overview, so they get no picture). An <img src> cannot send the session token: fetch, then show.
+function preview(job, img, cap) {
+  if (!job.template) {
+    cap.dataset.note = ' (no preview for raw ZPL)';
+    img.hidden = true;
+    return;
+  }
+  const data = encodeURIComponent(JSON.stringify(job.data || {}));
+  api('GET', `/api/v1/templates/${encodeURIComponent(job.template)}/preview.png?data=${data}`, undefined,
+    { raw: true })
+    .then((res) => res.blob())
+    .then((blob) => { img.src = URL.createObjectURL(blob); })
+    .catch((e) => { cap.dataset.note = ` (no preview: ${e.message})`; img.hidden = true; });
+}
 
 async function refresh() {
   clearTimeout(timer);

@@ -221,6 +221,8 @@ class AdminPageBrowserTest {
                     chrome.js("return arguments[0].complete && arguments[0].naturalWidth > 0 ? 1 : 0", i)));
         });
 
+        // the Recent labels section makes the page taller: bring the button out from under the sticky nav first
+        chrome.js("arguments[0].scrollIntoView({block: 'center'})", el("discover"));
         el("discover").click();
         wait.until(d -> el("discover-status").getText().contains("answered"));
         assertThat(el("discovered").getText()).contains("SIM0000042").contains("127.0.0.1");
@@ -245,6 +247,24 @@ class AdminPageBrowserTest {
 
     @Test
     @Order(7)
+    void aPrintedLabelShowsUnderRecentLabelsWithItsPreview() throws Exception {
+        var posted = gateway.post("/api/v1/print-jobs", TestGateway.ADMIN_TOKEN, "{\"jobId\":\"recent-1\","
+                + "\"printer\":\"pack-1\",\"tenant\":\"acme\",\"template\":\"bin-location\","
+                + "\"data\":{\"bin\":\"A-01-07\",\"warehouse\":\"SH01\"}}");
+        assertThat(posted.statusCode()).as(posted.body()).isEqualTo(202);
+        String fig = "#recent-labels figure[data-job-id='recent-1']";
+        wait.withMessage("recent label with its preview").until(d -> {
+            List<WebElement> imgs = all(fig + " img");
+            return !imgs.isEmpty() && Long.valueOf(1).equals(chrome.js(
+                    "return arguments[0].complete && arguments[0].naturalWidth > 0 ? 1 : 0", imgs.get(0)));
+        });
+        assertThat(all(fig + " figcaption").get(0).getText()).contains("recent-1").contains("pack-1")
+                .contains("bin-location");
+        assertThat(el("recent-none").isDisplayed()).isFalse();
+    }
+
+    @Test
+    @Order(8)
     void showsAStaleDataBannerWhileTheGatewayDoesNotAnswer() throws Exception {
         assertThat(el("stale").isDisplayed()).isFalse();
         link.cut();
@@ -255,7 +275,7 @@ class AdminPageBrowserTest {
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     void thePageAskedNothingOfAnyHostButTheGateway() {
         List<String> urls = chrome.requestedUrls().stream().filter(u -> !u.startsWith("chrome://")).toList();
         assertThat(urls).isNotEmpty();

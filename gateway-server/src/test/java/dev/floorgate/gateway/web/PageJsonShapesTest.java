@@ -53,7 +53,7 @@ class PageJsonShapesTest {
             + "rejectedTotal:n,cacheAgeSeconds:null,diskFreeBytes:n},"
             + "rejections:[" + REJECTION + "],"
             + "printers:[" + PRINTER + "],"
-            + "printQueue:{held:[" + JOB + "],maybePrinted:[]},"
+            + "printQueue:{held:[" + JOB + "],maybePrinted:[],recent:[]},"
             + "pdas:[{deviceId:s,tenant:s,warehouse:s,kind:s,enrolledAt:s,revokedAt:null,lastSeen:s,stale:b,"
             + "queued:n,openRejections:n,operator:s,reportedAt:s}],"
             + "scanners:[{name:s,description:s,url:s,connected:b,since:s,lastScanAt:null,scans:n,problems:n,"
@@ -137,6 +137,7 @@ class PageJsonShapesTest {
         }
         assertThat(shape(overview)).as(overview).isEqualTo(OVERVIEW);
         String job = overview.substring(overview.indexOf("\"held\":[") + 9, overview.indexOf("],\"maybePrinted\""));
+        assertThat(overview).contains("\"recent\":[]"); // the held job has not printed
         assertThat(gateway.get("/api/v1/print-jobs?state=HELD", TestGateway.ADMIN_TOKEN).body())
                 .as("a held job reads as the print-jobs API shows it, byte for byte").contains(job);
 

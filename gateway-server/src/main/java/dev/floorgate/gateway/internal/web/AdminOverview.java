@@ -31,6 +31,8 @@ import java.util.Map;
  */
 final class AdminOverview {
     static final int MAX_JOBS = 200;
+    /** Printed labels the page shows with their preview ("Recent labels"); each preview is drawn once per page. */
+    static final int RECENT_LABELS = 5;
 
     private final GatewayInfo info;
     private final SyncEngine sync;
@@ -78,8 +80,9 @@ final class AdminOverview {
         List<OverviewViews.PrinterRow> printerList = printers(now, stale);
         List<PrintJob> held = spooler.list(null, PrintJobState.HELD, null, MAX_JOBS);
         List<PrintJob> maybe = spooler.list(null, PrintJobState.MAYBE_PRINTED, null, MAX_JOBS);
+        List<PrintJob> printed = spooler.list(null, PrintJobState.PRINTED, null, RECENT_LABELS);
         OverviewViews.PrintQueue printQueue = new OverviewViews.PrintQueue(WebJson.printJobs(held),
-                WebJson.printJobs(maybe));
+                WebJson.printJobs(maybe), WebJson.printJobs(printed));
 
         List<OverviewViews.PdaRow> pdaList = new ArrayList<>();
         int stalePdas = 0;

@@ -79,10 +79,13 @@ final class OverviewViews {
             Map<String, Integer> jobs, Boolean closedLoop, String closedLoopNote) {
     }
 
-    /** The jobs that need a person; each one as the print-jobs API shows it. */
+    /**
+     * The jobs that need a person, and the last {@value AdminOverview#RECENT_LABELS} printed ({@code recent}, newest
+     * submitted first); each one as the print-jobs API shows it.
+     */
     @Serdeable
     @JsonInclude(Include.ALWAYS)
-    record PrintQueue(List<PrintJobView> held, List<PrintJobView> maybePrinted) {
+    record PrintQueue(List<PrintJobView> held, List<PrintJobView> maybePrinted, List<PrintJobView> recent) {
     }
 
     /** An enrolled PDA, and the picker app's last report of its queue once there is one. */
