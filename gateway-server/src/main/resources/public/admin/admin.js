@@ -133,7 +133,23 @@ function reveal() {
   }
 }
 
-const actions = { testPrint, resolveJob, revoke };
+const actions = { testPrint, resolveJob, revoke, preview };
+
+// A printed template job's label, drawn by the preview endpoint from its template and data (raw ZPL jobs keep no
+// ZPL in the overview, so they get no picture). An <img src> cannot send the session token: fetch, then show.
+function preview(job, img, cap) {
+  if (!job.template) {
+    cap.dataset.note = ' (no preview for raw ZPL)';
+    img.hidden = true;
+    return;
+  }
+  const data = encodeURIComponent(JSON.stringify(job.data || {}));
+  api('GET', `/api/v1/templates/${encodeURIComponent(job.template)}/preview.png?data=${data}`, undefined,
+    { raw: true })
+    .then((res) => res.blob())
+    .then((blob) => { img.src = URL.createObjectURL(blob); })
+    .catch((e) => { cap.dataset.note = ` (no preview: ${e.message})`; img.hidden = true; });
+}
 
 async function refresh() {
   clearTimeout(timer);
@@ -224,6 +240,14 @@ function resolveJob(jobId, action, reasonInput, button) {
   }
   return act(button, async () => {
     await api('POST', `/api/v1/print-jobs/${encodeURIComponent(jobId)}/${action}`, { reason });
+    await refresh();
+  });
+}
+
+function acknowledgeStationProblems() {
+  const button = $('station-problems-ack');
+  return act(button, async () => {
+    await api('POST', '/api/v1/admin/station-problems/acknowledge');
     await refresh();
   });
 }
@@ -347,6 +371,7 @@ $('login-form').addEventListener('submit', login);
 $('password-form').addEventListener('submit', changePassword);
 $('sign-out').addEventListener('click', signOut);
 $('sync-now').addEventListener('click', syncNow);
+$('station-problems-ack').addEventListener('click', acknowledgeStationProblems);
 $('enroll-form').addEventListener('submit', createEnrollment);
 $('discover').addEventListener('click', discover);
 setInterval(() => {

@@ -167,6 +167,16 @@ export function renderAttention(o) {
     li.children[1].textContent = a.text;
   });
   $('attention-none').hidden = o.attention.length > 0;
+  // Failed station scans (kept in memory, at most 50, for a day) until someone presses Acknowledge.
+  const problems = o.stationProblems || [];
+  keyedRows($('station-problems'), problems, (p) => `${p.at} ${p.station} ${p.scan}`, () => row(4), (tr, p) => {
+    const [when, station, scan, why] = tr.children;
+    text(when, time(p.at));
+    text(station, p.station);
+    text(scan, p.scan);
+    text(why, p.reason);
+  });
+  $('station-problems-box').hidden = problems.length === 0;
 }
 
 export function renderSync(o) {
@@ -269,6 +279,23 @@ export function renderPrintQueue(o, actions) {
   $('held-count').textContent = q.held.length ? `(${q.held.length})` : '';
   $('maybe-none').hidden = q.maybePrinted.length > 0;
   $('held-none').hidden = q.held.length > 0;
+  const recent = q.recent || [];
+  keyedRows($('recent-labels'), recent, (j) => j.jobId, (j) => {
+    const fig = document.createElement('figure');
+    fig.dataset.jobId = j.jobId;
+    const img = document.createElement('img');
+    img.alt = `label ${j.jobId}`;
+    const cap = document.createElement('figcaption');
+    fig.append(img, cap);
+    actions.preview(j, img, cap); // once per job: a refresh keeps the figure and its image
+    return fig;
+  }, (fig, j) => {
+    const cap = fig.children[1];
+    const note = cap.dataset.note || '';
+    cap.textContent = `${j.jobId} on ${j.printer}${j.station ? ` (station ${j.station})` : ''}, `
+      + `${j.template || 'raw ZPL'}, printed ${time(j.printedAt || j.updatedAt)}${note}`;
+  });
+  $('recent-none').hidden = recent.length > 0;
 }
 
 export function renderDevices(o, actions) {

@@ -152,8 +152,8 @@ class PrintJobsApiTest {
         assertThat(refused(binJob("bad-1", "nope", "A"), 400)).contains("printer").contains("pack-1");
         assertThat(refused(templateJob("bad-2", "pack-1", "no-such-template", "{}"), 400)).contains("template")
                 .contains("UNKNOWN_TEMPLATE");
-        assertThat(refused(templateJob("bad-3", "pack-1", "sku-gtin", "{\"sku\":\"S\",\"description\":\"d\"}"), 400))
-                .contains("'gtin'");
+        assertThat(refused(templateJob("bad-3", "pack-1", "sku-gtin", "{\"sku\":\"S\",\"description\":\"d\"}"), 422))
+                .contains("MISSING_FIELD").contains("'gtin'");
         assertThat(refused(templateJob("bad-4", "pack-1", "sku-gtin", "{\"sku\":\"S\",\"description\":\"d\","
                 + "\"gtin\":\"09501101530004\"}"), 400)).contains("gtin").contains("check digit");
         assertThat(refused("{\"jobId\":\"bad-5\",\"printer\":\"pack-1\",\"template\":\"bin-location\",\"copies\":0,"

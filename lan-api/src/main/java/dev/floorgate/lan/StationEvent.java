@@ -3,7 +3,9 @@ package dev.floorgate.lan;
 import java.util.Objects;
 
 /**
- * Data of a station event (a scan the station could not print).
+ * Data of a station event: a scan the station could not print (outcome {@code NO_MATCH} or {@code PROBLEM}), or
+ * a rehearsing station printed its template with sample values for a scan that matched nothing
+ * ({@code REHEARSAL}).
  * Immutable; made with its constructor. Written and read by {@link LanJson}.
  */
 public final class StationEvent {

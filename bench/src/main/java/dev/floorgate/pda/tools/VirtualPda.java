@@ -29,6 +29,7 @@ final class VirtualPda implements Runnable {
     private final File work;
     private final OpLedger ledger;
     private final VirtualPdas.Counters counters;
+    private final EnrolledDevices enrolled;
     private final long loadEnd;
     private final long settleEnd;
     private GatewayClient client;
@@ -39,7 +40,8 @@ final class VirtualPda implements Runnable {
     private final List<Long> remaining = new ArrayList<>();
 
     VirtualPda(int index, String deviceId, VirtualPdas.Options options, GatewayClient base, File work,
-            OpLedger ledger, VirtualPdas.Counters counters, long loadEnd, long settleEnd) {
+            OpLedger ledger, VirtualPdas.Counters counters, EnrolledDevices enrolled, long loadEnd,
+            long settleEnd) {
         this.index = index;
         this.deviceId = deviceId;
         this.options = options;
@@ -47,6 +49,7 @@ final class VirtualPda implements Runnable {
         this.work = work;
         this.ledger = ledger;
         this.counters = counters;
+        this.enrolled = enrolled;
         this.loadEnd = loadEnd;
         this.settleEnd = settleEnd;
     }
@@ -78,8 +81,14 @@ final class VirtualPda implements Runnable {
     private void setUp() throws IOException {
         GatewayClient admin = base.withToken(options.adminToken);
         EnrollmentCode code = admin.createEnrollmentCode(options.tenant, options.warehouse, 15);
-        EnrollResult enrolled = base.enroll(code.code(), deviceId);
-        client = base.withToken(enrolled.token());
+        enrolled.enrolling(deviceId);
+        EnrollResult result;
+        try {
+            result = base.enroll(code.code(), deviceId);
+        } finally {
+            enrolled.enrolled();
+        }
+        client = base.withToken(result.token());
         session = client.login("VB-" + (index + 1));
         refreshTasks();
         queue = new OperationQueue(new FileQueueStorage(new File(work, deviceId + ".queue")), client,

@@ -1,7 +1,11 @@
 package dev.floorgate.pda.tools;
 
+import dev.floorgate.lan.EnrollResult;
+import dev.floorgate.lan.EnrollmentCode;
+import dev.floorgate.lan.PickTask;
 import dev.floorgate.pda.ClientOptions;
 import dev.floorgate.pda.GatewayClient;
+import dev.floorgate.pda.GatewayException;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -24,8 +28,10 @@ import okhttp3.OkHttpClient;
  * <pre>
  *   VirtualPdas --count 50 --gateway http://127.0.0.1:8080 --admin-token T --tenant acme --warehouse SH01
  *               --duration-s 30 [--picks-per-pda N] [--think-ms 50] [--settle-s 10] [--no-events]
- *               [--device-prefix vpda-x] [--work-dir DIR]
+ *               [--device-prefix vpda-x] [--work-dir DIR] [--keep-devices]
  * </pre>
+ * Before the fleet starts one probe device enrolls and asks for its tasks; when the PDAs cannot work the run
+ * fails with {@link CannotWork}. Every device the run enrolled is revoked at the end unless {@code --keep-devices}.
  * Usable as a library: {@code new VirtualPdas(options).run()}. Plain threads, one per PDA and one per event
  * stream; Android API 26 safe like the rest of the module (animal-sniffer checks this package too).
  */
@@ -42,6 +48,7 @@ public final class VirtualPdas {
         long thinkMillis = 50;
         long settleSeconds = 10;
         boolean events = true;
+        boolean keepDevices;
         String devicePrefix = "vpda-" + Long.toString(ThreadLocalRandom.current().nextLong(36L * 36 * 36 * 36), 36)
                 + "-";
         File workDir;
@@ -59,6 +66,7 @@ public final class VirtualPdas {
             o.thinkMillis = thinkMillis;
             o.settleSeconds = settleSeconds;
             o.events = events;
+            o.keepDevices = keepDevices;
             o.devicePrefix = devicePrefix;
             o.workDir = workDir;
             o.clientOptions = clientOptions;
@@ -84,6 +92,10 @@ public final class VirtualPdas {
                 String a = args[i];
                 if (a.equals("--no-events")) {
                     o.events = false;
+                    continue;
+                }
+                if (a.equals("--keep-devices")) {
+                    o.keepDevices = true;
                     continue;
                 }
                 if (a.equals("--help") || a.equals("-h")) {
@@ -161,6 +173,13 @@ public final class VirtualPdas {
             return o;
         }
 
+        /** Whether the enrolled devices stay enrolled at the end (default: every one is revoked). */
+        public Options withKeepDevices(boolean keep) {
+            Options o = copy();
+            o.keepDevices = keep;
+            return o;
+        }
+
         public Options withDevicePrefix(String prefix) {
             Options o = copy();
             o.devicePrefix = prefix;
@@ -196,7 +215,19 @@ public final class VirtualPdas {
 
     static final String USAGE = "usage: VirtualPdas --count N --gateway URL --admin-token T --tenant acme "
             + "--warehouse SH01 --duration-s 30 [--picks-per-pda N] [--think-ms 50] [--settle-s 10] [--no-events] "
-            + "[--device-prefix P] [--work-dir DIR]";
+            + "[--device-prefix P] [--work-dir DIR] [--keep-devices]";
+
+    /**
+     * The PDAs cannot work against this gateway (unreachable, admin token refused, enrollment refused, no PICK
+     * tasks): found by one probe device before the fleet starts. The message is one line that says what to do.
+     */
+    public static final class CannotWork extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        CannotWork(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
 
     /** Counters shared by the PDAs of one run. */
     static final class Counters {
@@ -223,6 +254,7 @@ public final class VirtualPdas {
     }
 
     private final Options options;
+    private EnrolledDevices enrolled; // guarded by this; set when run() starts
 
     public VirtualPdas(Options options) {
         this.options = options.copy();
@@ -231,7 +263,93 @@ public final class VirtualPdas {
     /** Runs the whole simulation (enroll, load, settle) and accounts for every operation. */
     public VirtualPdasReport run() throws IOException, InterruptedException {
         OkHttpClient http = GatewayClient.defaultHttpClient();
+        EnrolledDevices enrolled = new EnrolledDevices(http, options.gateway, options.adminToken);
+        synchronized (this) {
+            this.enrolled = enrolled;
+        }
+        try {
+            return runFleet(http, enrolled);
+        } finally {
+            if (!options.keepDevices) {
+                for (String failure : enrolled.revokeAll()) {
+                    System.err.println("VirtualPdas: " + failure);
+                }
+            }
+            http.dispatcher().executorService().shutdown();
+            http.connectionPool().evictAll();
+        }
+    }
+
+    /**
+     * Revokes what this run enrolled so far unless {@code --keep-devices}; for a shutdown hook (Ctrl-C) while
+     * {@link #run()} is still going. Safe to call more than once and at the same time as the run's own cleanup.
+     */
+    public void revokeEnrolled() {
+        EnrolledDevices devices;
+        synchronized (this) {
+            devices = enrolled;
+        }
+        if (devices != null && !options.keepDevices) {
+            for (String failure : devices.revokeAll()) {
+                System.err.println("VirtualPdas: " + failure);
+            }
+        }
+    }
+
+    /**
+     * One device enrolls, logs in and asks for its tasks before the fleet starts, so that a gateway the PDAs
+     * cannot work with fails the run at once with one clear line instead of N set-up problems or an idle load.
+     */
+    private void probe(GatewayClient base, EnrolledDevices enrolled) throws CannotWork {
+        String at = "the gateway at " + options.gateway;
+        GatewayClient admin = base.withToken(options.adminToken);
+        EnrollmentCode code;
+        try {
+            code = admin.createEnrollmentCode(options.tenant, options.warehouse, 15);
+        } catch (GatewayException e) {
+            if (e.status() == 401 || e.status() == 403) {
+                throw new CannotWork(at + " refused the admin token (" + e.status() + " " + e.code()
+                        + "): pass its fg.admin-token with --admin-token", e);
+            }
+            throw new CannotWork(at + " did not issue an enrollment code: " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new CannotWork(at + " cannot be reached (" + e.getMessage() + "): is it running, and is "
+                    + "--gateway right?", e);
+        }
+        String probeId = options.devicePrefix + "probe";
+        GatewayClient device;
+        enrolled.enrolling(probeId);
+        try {
+            EnrollResult result = base.enroll(code.code(), probeId);
+            device = base.withToken(result.token());
+        } catch (IOException e) {
+            throw new CannotWork(at + " refused to enroll the probe device " + probeId + ": " + e.getMessage(), e);
+        } finally {
+            enrolled.enrolled();
+        }
+        List<PickTask> open = new ArrayList<>();
+        try {
+            device.login("VB-probe");
+            for (PickTask t : device.tasks()) {
+                if (t.remaining() > 0 && t.sku() != null) {
+                    open.add(t);
+                }
+            }
+        } catch (IOException e) {
+            throw new CannotWork(at + " enrolled the probe device " + probeId + " but did not give it its tasks: "
+                    + e.getMessage(), e);
+        }
+        if (open.isEmpty()) {
+            throw new CannotWork("no PICK tasks for " + options.tenant + "/" + options.warehouse + " at "
+                    + options.gateway + ": PDAs without tasks make no operations; import pick orders into the "
+                    + "core first (docs/IMPORT.md)", null);
+        }
+    }
+
+    private VirtualPdasReport runFleet(OkHttpClient http, EnrolledDevices enrolled)
+            throws IOException, InterruptedException {
         GatewayClient base = new GatewayClient(options.gateway, http, options.clientOptions);
+        probe(base, enrolled);
         File work = options.workDir != null ? options.workDir
                 : Files.createTempDirectory("virtual-pdas").toFile();
         if (!work.isDirectory() && !work.mkdirs()) {
@@ -245,7 +363,7 @@ public final class VirtualPdas {
         List<Thread> threads = new ArrayList<>();
         for (int i = 0; i < options.count; i++) {
             VirtualPda pda = new VirtualPda(i, options.devicePrefix + (i + 1), options, base, work, ledger,
-                    counters, loadEnd, settleEnd);
+                    counters, enrolled, loadEnd, settleEnd);
             Thread t = new Thread(pda, "virtual-pda-" + (i + 1));
             t.setDaemon(true);
             threads.add(t);
@@ -260,8 +378,6 @@ public final class VirtualPdas {
             }
         }
         long durationMillis = (System.nanoTime() - start) / 1_000_000L;
-        http.dispatcher().executorService().shutdown();
-        http.connectionPool().evictAll();
         Map<OpLedger.Fate, Integer> fates = ledger.counts();
         return new VirtualPdasReport(options.count, (int) counters.ready.get(), ledger.size(),
                 ledger.acceptedCount(), fates.get(OpLedger.Fate.APPLIED), fates.get(OpLedger.Fate.DUPLICATE),
@@ -272,7 +388,11 @@ public final class VirtualPdas {
                 ledger.timesTo202Micros(), durationMillis, counters.problems());
     }
 
-    /** Runs from the command line; exits 0 when nothing was lost, 1 otherwise, 2 on bad arguments. */
+    /**
+     * Runs from the command line; exits 0 when nothing was lost, 1 otherwise or when the PDAs cannot work (one
+     * line on stderr), 2 on bad arguments. Every device it enrolled is revoked on each exit, Ctrl-C included,
+     * unless {@code --keep-devices}.
+     */
     public static void main(String[] args) throws Exception {
         Options options;
         try {
@@ -282,7 +402,17 @@ public final class VirtualPdas {
             System.exit(2);
             return;
         }
-        VirtualPdasReport report = new VirtualPdas(options).run();
+        VirtualPdas pdas = new VirtualPdas(options);
+        Thread cleanup = new Thread(pdas::revokeEnrolled, "virtual-pdas-revoke");
+        Runtime.getRuntime().addShutdownHook(cleanup);
+        VirtualPdasReport report;
+        try {
+            report = pdas.run();
+        } catch (CannotWork e) {
+            System.err.println("VirtualPdas: " + e.getMessage());
+            System.exit(1);
+            return;
+        }
         System.out.print(report);
         System.exit(report.isClean() ? 0 : 1);
     }

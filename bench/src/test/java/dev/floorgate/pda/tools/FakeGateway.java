@@ -37,11 +37,32 @@ final class FakeGateway extends Dispatcher {
     private final AtomicInteger codeCounter = new AtomicInteger();
     private final AtomicInteger posts = new AtomicInteger();
     private final List<String> events = new ArrayList<>(); // SSE event texts, index = id - 1
+    private final Map<String, Boolean> devices = new ConcurrentHashMap<>(); // deviceId -> revoked
     final AtomicInteger droppedPosts = new AtomicInteger();
+    /** When set, every enrollment is refused with 403 ENROLLMENT_REFUSED. */
+    volatile boolean refuseEnrollment;
+    /** When set, {@code GET /api/v1/tasks} answers an empty list. */
+    volatile boolean noTasks;
     final AtomicInteger reusedOpIds = new AtomicInteger();
 
     FakeGateway(int dropEvery) {
         this.dropEvery = dropEvery;
+    }
+
+    /** Enrolled devices that are not revoked, as the admin device list would show them. */
+    List<String> activeDevices() {
+        List<String> active = new ArrayList<>();
+        devices.forEach((id, revoked) -> {
+            if (!revoked) {
+                active.add(id);
+            }
+        });
+        return active;
+    }
+
+    /** Every device ever enrolled here, revoked or not. */
+    int enrolledEver() {
+        return devices.size();
     }
 
     /** Operations stored (durable) at this gateway. */
@@ -72,9 +93,18 @@ final class FakeGateway extends Dispatcher {
             return json(201, "{\"code\":\"" + code + "\",\"tenant\":\"" + body.tenant()
                     + "\",\"warehouse\":\"" + body.warehouse() + "\",\"expiresAt\":\"2099-01-01T00:00:00Z\"}");
         }
+        if (path.startsWith("/api/v1/admin/devices/") && path.endsWith("/revoke")) {
+            if (!ADMIN.equals(token)) {
+                return json(401, "{\"error\":\"UNAUTHORIZED\",\"message\":\"admin token needed\"}");
+            }
+            String id = path.substring("/api/v1/admin/devices/".length(), path.length() - "/revoke".length());
+            boolean known = devices.replace(id, true) != null;
+            tokens.values().remove(id);
+            return json(200, "{\"deviceId\":\"" + id + "\",\"revoked\":" + known + "}");
+        }
         if (path.equals("/api/v1/devices/enroll")) {
             EnrollRequest body = LanJson.read(r.getBody().readUtf8(), EnrollRequest.class);
-            if (codes.remove(body.code()) == null) {
+            if (refuseEnrollment || codes.remove(body.code()) == null) {
                 return json(403, "{\"error\":\"ENROLLMENT_REFUSED\",\"message\":\"unknown or used code\"}");
             }
             String deviceId = body.deviceId();
@@ -82,6 +112,7 @@ final class FakeGateway extends Dispatcher {
                 return json(409, "{\"error\":\"DEVICE_ID_TAKEN\",\"message\":\"" + deviceId + "\"}");
             }
             tokens.put("fgd_" + deviceId, deviceId);
+            devices.put(deviceId, false);
             return json(200, "{\"token\":\"fgd_" + deviceId + "\",\"deviceId\":\"" + deviceId + "\"}");
         }
         String device = token == null ? null : tokens.get(token);
@@ -95,7 +126,7 @@ final class FakeGateway extends Dispatcher {
         }
         if (path.equals("/api/v1/tasks")) {
             StringBuilder b = new StringBuilder("{\"tasks\":[");
-            for (int i = 1; i <= 4; i++) {
+            for (int i = 1; i <= (noTasks ? 0 : 4); i++) {
                 String sku = i == 4 ? UNKNOWN_SKU : "SKU-" + i;
                 b.append(i == 1 ? "" : ",").append("{\"taskId\":\"SO-").append(i).append("/1\",\"orderNo\":\"SO-")
                         .append(i).append("\",\"lineNo\":1,\"sku\":\"").append(sku).append("\",\"location\":\"A-0")

@@ -32,6 +32,7 @@ import dev.floorgate.gateway.internal.print.PreviewGuard;
 import dev.floorgate.gateway.internal.print.TemplateService;
 import dev.floorgate.gateway.internal.scans.ScanDecoder;
 import dev.floorgate.gateway.internal.stations.StationMetrics;
+import dev.floorgate.gateway.internal.stations.StationProblems;
 import dev.floorgate.gateway.internal.stations.StationService;
 import dev.floorgate.gateway.internal.tls.HostNames;
 import dev.floorgate.gateway.internal.tls.HttpsConfiguration;
@@ -335,8 +336,14 @@ final class GatewayBeans {
 
     @Singleton
     StationService stations(StationService.Plan plan, ScannerRegistry scanners, TemplateService templates,
-            PrintSpooler spooler, ScanDecoder decoder, SyncEngine engine, EventHub events) {
-        return new StationService(plan, scanners, templates, spooler, decoder, engine, events);
+            PrintSpooler spooler, ScanDecoder decoder, SyncEngine engine, EventHub events, StationProblems problems) {
+        return new StationService(plan, scanners, templates, spooler, decoder, engine, events, problems);
+    }
+
+    /** Failed station scans for site IT's page (in memory, bounded). */
+    @Singleton
+    StationProblems stationProblems() {
+        return new StationProblems();
     }
 
     @Singleton

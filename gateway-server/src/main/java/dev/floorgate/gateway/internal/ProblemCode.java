@@ -12,6 +12,11 @@ public enum ProblemCode {
     MALFORMED_JSON,
     /** A new password too short, too long or equal to an old one. */
     WEAK_PASSWORD,
+    /**
+     * A template print job leaves out a required field that has no value from the station's defaults (or, for an
+     * optional-from-sample station, the template's sample); the message names the field.
+     */
+    MISSING_FIELD,
     /** A print request names a template the gateway does not have. */
     UNKNOWN_TEMPLATE,
     /** No, a wrong, an unknown or a revoked credential. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.floorgate.devices.sim.PrinterSimulator;
 import dev.floorgate.gateway.TestGateway;
+import dev.floorgate.gateway.internal.stations.StationProblems;
 import dev.floorgate.gateway.internal.tls.Fingerprints;
 import dev.floorgate.gateway.internal.tls.SiteCertificates;
 import java.net.http.HttpResponse;
@@ -220,6 +221,8 @@ class AdminPageBrowserTest {
                     chrome.js("return arguments[0].complete && arguments[0].naturalWidth > 0 ? 1 : 0", i)));
         });
 
+        // the Recent labels section makes the page taller: bring the button out from under the sticky nav first
+        chrome.js("arguments[0].scrollIntoView({block: 'center'})", el("discover"));
         el("discover").click();
         wait.until(d -> el("discover-status").getText().contains("answered"));
         assertThat(el("discovered").getText()).contains("SIM0000042").contains("127.0.0.1");
@@ -227,6 +230,41 @@ class AdminPageBrowserTest {
 
     @Test
     @Order(6)
+    void failedStationScansShowUnderNeedsAttentionUntilAcknowledged() {
+        StationProblems problems = gateway.context().getBean(StationProblems.class);
+        problems.add("pack-1", "SO-NOPE-77", "no order, SKU or bin of tenant acme in warehouse SH01 matches the scan");
+        wait.withMessage("station problem shown").until(d -> el("station-problems-box").isDisplayed());
+        assertThat(el("station-problems").getText()).contains("pack-1").contains("SO-NOPE-77")
+                .contains("matches the scan");
+        assertThat(el("attention-list").getText()).contains("station scan(s) printed nothing");
+        chrome.js("arguments[0].scrollIntoView({block: 'center'})", el("station-problems-ack")); // not under the nav bar
+        el("station-problems-ack").click();
+        wait.withMessage("station problems gone").until(d -> !el("station-problems-box").isDisplayed());
+        assertThat(problems.list()).isEmpty();
+        assertThat(el("attention-list").getText()).doesNotContain("station scan");
+        wait.until(d -> !all("#audit-rows tr[data-action='station-problems.acknowledge']").isEmpty());
+    }
+
+    @Test
+    @Order(7)
+    void aPrintedLabelShowsUnderRecentLabelsWithItsPreview() throws Exception {
+        var posted = gateway.post("/api/v1/print-jobs", TestGateway.ADMIN_TOKEN, "{\"jobId\":\"recent-1\","
+                + "\"printer\":\"pack-1\",\"tenant\":\"acme\",\"template\":\"bin-location\","
+                + "\"data\":{\"bin\":\"A-01-07\",\"warehouse\":\"SH01\"}}");
+        assertThat(posted.statusCode()).as(posted.body()).isEqualTo(202);
+        String fig = "#recent-labels figure[data-job-id='recent-1']";
+        wait.withMessage("recent label with its preview").until(d -> {
+            List<WebElement> imgs = all(fig + " img");
+            return !imgs.isEmpty() && Long.valueOf(1).equals(chrome.js(
+                    "return arguments[0].complete && arguments[0].naturalWidth > 0 ? 1 : 0", imgs.get(0)));
+        });
+        assertThat(all(fig + " figcaption").get(0).getText()).contains("recent-1").contains("pack-1")
+                .contains("bin-location");
+        assertThat(el("recent-none").isDisplayed()).isFalse();
+    }
+
+    @Test
+    @Order(8)
     void showsAStaleDataBannerWhileTheGatewayDoesNotAnswer() throws Exception {
         assertThat(el("stale").isDisplayed()).isFalse();
         link.cut();
@@ -237,7 +275,7 @@ class AdminPageBrowserTest {
     }
 
     @Test
-    @Order(7)
+    @Order(9)
     void thePageAskedNothingOfAnyHostButTheGateway() {
         List<String> urls = chrome.requestedUrls().stream().filter(u -> !u.startsWith("chrome://")).toList();
         assertThat(urls).isNotEmpty();

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import dev.floorgate.gateway.TestGateway;
 import dev.floorgate.gateway.internal.events.EventHub;
+import dev.floorgate.gateway.internal.stations.StationProblems;
 import dev.floorgate.protocol.OperationResult;
 import dev.floorgate.sync.LocationItem;
 import dev.floorgate.sync.OrderItem;
@@ -52,13 +53,15 @@ class PageJsonShapesTest {
             + "rejectedTotal:n,cacheAgeSeconds:null,diskFreeBytes:n},"
             + "rejections:[" + REJECTION + "],"
             + "printers:[" + PRINTER + "],"
-            + "printQueue:{held:[" + JOB + "],maybePrinted:[]},"
+            + "printQueue:{held:[" + JOB + "],maybePrinted:[],recent:[]},"
             + "pdas:[{deviceId:s,tenant:s,warehouse:s,kind:s,enrolledAt:s,revokedAt:null,lastSeen:s,stale:b,"
             + "queued:n,openRejections:n,operator:s,reportedAt:s}],"
             + "scanners:[{name:s,description:s,url:s,connected:b,since:s,lastScanAt:null,scans:n,problems:n,"
             + "lastProblem:null}],"
             + "attention:[{kind:s,count:n,text:s,section:s},{kind:s,count:n,text:s,section:s},"
-            + "{kind:s,count:n,text:s,section:s},{kind:s,count:n,text:s,section:s}],"
+            + "{kind:s,count:n,text:s,section:s},{kind:s,count:n,text:s,section:s},"
+            + "{kind:s,count:n,text:s,section:s}],"
+            + "stationProblems:[{station:s,scan:s,reason:s,at:s}],"
             + "clocks:{measured:b,gatewayOffsetSeconds:n,problem:null,deviceMaxOffsetSeconds:n,pdas:[],printers:[]}}";
 
     @TempDir
@@ -112,6 +115,8 @@ class PageJsonShapesTest {
                 "{\"tenant\":\"acme\",\"warehouse\":\"SH01\",\"ttlMinutes\":5}");
         assertThat(shape(code.body()))
                 .isEqualTo("{code:s,tenant:s,warehouse:s,expiresAt:s,url:s,caFingerprint:null,qrSvg:s}");
+        assertThat(shape(gateway.post("/api/v1/admin/station-problems/acknowledge", token, "{}").body()))
+                .isEqualTo("{acknowledged:n}");
         assertThat(shape(gateway.post("/api/v1/admin/sync-now", token, "{}").body()))
                 .isEqualTo("{requested:b,state:s}");
         assertThat(shape(gateway.post("/api/v1/admin/printers/discover", token, "{}").body()))
@@ -122,6 +127,7 @@ class PageJsonShapesTest {
                 .containsPattern("pdas:\\[\\{deviceId:s,[^}]*,stale:b\\}\\]");
         gateway.post("/api/v1/pick/status", device, "{\"queued\":3,\"openRejections\":1,\"operator\":\"U-42\"}");
         reject();
+        gateway.context().getBean(StationProblems.class).add("pack-1", "NOPE-1", "no order, SKU or bin matches");
         String overview = "";
         for (long end = System.nanoTime() + 10_000_000_000L; System.nanoTime() < end; Thread.sleep(200)) {
             overview = gateway.get("/api/v1/admin/overview", token).body();
@@ -131,6 +137,7 @@ class PageJsonShapesTest {
         }
         assertThat(shape(overview)).as(overview).isEqualTo(OVERVIEW);
         String job = overview.substring(overview.indexOf("\"held\":[") + 9, overview.indexOf("],\"maybePrinted\""));
+        assertThat(overview).contains("\"recent\":[]"); // the held job has not printed
         assertThat(gateway.get("/api/v1/print-jobs?state=HELD", TestGateway.ADMIN_TOKEN).body())
                 .as("a held job reads as the print-jobs API shows it, byte for byte").contains(job);
 

@@ -137,4 +137,26 @@ class ImportFileTest {
             }
         }
     }
+
+    @Test
+    void theDemoSampleFilesAreGoodFilesOfTheSizesTheReadmePromises() throws Exception {
+        Path demo = Path.of("..", "docs", "examples", "demo");
+        int[] found = new int[ImportRows.Kind.values().length];
+        for (ImportRows.Kind kind : ImportRows.Kind.values()) {
+            Path p = demo.resolve(kind.path + ".csv");
+            ImportFile.Parsed parsed = ImportFile.read(p, kind, true, null);
+            assertThat(parsed.errors()).as(p.toString()).isEmpty(); // GTIN check digits included
+            found[kind.ordinal()] = parsed.rows().size();
+        }
+        assertThat(found).as("warehouses, SKUs, locations, orders (in Kind order)")
+                .isEqualTo(countsInKindOrder(Map.of("warehouses", 1, "skus", 50, "locations", 40, "orders", 20)));
+    }
+
+    private static int[] countsInKindOrder(Map<String, Integer> byPath) {
+        int[] out = new int[ImportRows.Kind.values().length];
+        for (ImportRows.Kind kind : ImportRows.Kind.values()) {
+            out[kind.ordinal()] = byPath.get(kind.path);
+        }
+        return out;
+    }
 }

@@ -23,6 +23,10 @@ import java.util.Map;
  *   <li>{@code optional-from-sample} (false): fill optional template fields that neither the scan nor the
  *       defaults provide with the template's sample data (off by default: a sample weight on a real label is
  *       wrong).</li>
+ *   <li>{@code rehearse} (false): a scan that matches no order, SKU or bin prints the template with its sample
+ *       values and the station's defaults (job id {@code st-<name>-rehearsal-...}, a {@code REHEARSAL} station
+ *       event), so a station can be set up and tried before the gateway has data. Off by default because on a
+ *       live packing line a mistyped or foreign scan must print nothing, not a parcel label with sample data.</li>
  *   <li>{@code description} (empty): free text for site IT's page.</li>
  *   <li>{@code printer-admin} (false): the station holds the printer admin role on its printer, so ZPL carried in
  *       its scans (on-scan raw) may carry printer-control commands; each such scan is logged. Without it a raw
@@ -48,6 +52,7 @@ public final class StationConfiguration {
     private boolean optionalFromSample;
     private String description = "";
     private boolean printerAdmin;
+    private boolean rehearse;
 
     public StationConfiguration(@Parameter String name) {
         this.name = name;
@@ -140,6 +145,14 @@ public final class StationConfiguration {
 
     public void setPrinterAdmin(boolean printerAdmin) {
         this.printerAdmin = printerAdmin;
+    }
+
+    public boolean isRehearse() {
+        return rehearse;
+    }
+
+    public void setRehearse(boolean rehearse) {
+        this.rehearse = rehearse;
     }
 
     /** Whether the station prints ZPL carried in its scans rather than a template. */

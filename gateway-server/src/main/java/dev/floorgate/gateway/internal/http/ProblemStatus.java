@@ -42,6 +42,8 @@ public final class ProblemStatus {
             case OUTBOX_BUSY:
             case BUSY:
                 return 503;
+            case MISSING_FIELD:
+                return 422;
             case DISK_FULL:
                 return 507;
             default:

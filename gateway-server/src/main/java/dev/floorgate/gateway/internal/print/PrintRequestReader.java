@@ -5,9 +5,11 @@ import dev.floorgate.gateway.internal.devices.PrinterRegistry;
 import dev.floorgate.gateway.internal.devices.StationConfiguration;
 import dev.floorgate.gateway.internal.GatewayProblem;
 import dev.floorgate.gateway.internal.ProblemCode;
+import dev.floorgate.gateway.internal.stations.StationService;
 import dev.floorgate.lan.PrintJobRequest;
 import dev.floorgate.templates.LabelTemplate;
 import dev.floorgate.templates.RenderedLabel;
+import dev.floorgate.templates.TemplateField;
 import dev.floorgate.templates.ZplCheck;
 import dev.floorgate.templates.ZplCommandPolicy;
 import java.util.LinkedHashMap;
@@ -122,6 +124,18 @@ public final class PrintRequestReader {
         LabelTemplate t = templates.require("template", template);
         int copies = copies(body.copies());
         Map<String, String> data = data(body.data());
+        if (station != null && !station.isRaw()) {
+            data = StationService.completeForStation(station, t, data);
+        }
+        for (TemplateField f : t.fields()) {
+            String v = data.get(f.name());
+            if (f.required() && (v == null || v.isEmpty())) {
+                throw new GatewayProblem(ProblemCode.MISSING_FIELD, "data." + f.name() + ": template '" + t.name()
+                        + "' needs field '" + f.name() + "' (" + f.type().keyword() + ")"
+                        + (station == null ? "; name a station to fill it from the station's defaults"
+                                : " and station '" + stationName + "' has no default for it"));
+            }
+        }
         String rendered = templates.render(t, data, copies).zpl();
         return PrintRequest.template(jobId, tenant, printer, stationName, t.name(), data, rendered, copies,
                 caller.actor());

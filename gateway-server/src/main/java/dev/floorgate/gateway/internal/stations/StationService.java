@@ -39,7 +39,9 @@ import org.slf4j.LoggerFactory;
  * <p>Configuration is checked at start-up and a mistake stops the start, naming the key (an unknown scanner,
  * printer or template, a missing tenant, a scanner used by two stations). A scan that cannot be printed (matches
  * nothing, misses a required field, is not ZPL at a raw station) is a {@code station} event for the station's
- * tenant and a log line, never an exception: the station keeps scanning. Each scanner's reads arrive in order on
+ * tenant and a log line, never an exception: the station keeps scanning. A rehearsing station
+ * ({@code fg.stations.<name>.rehearse}) prints a scan that matches nothing with the template's sample values and
+ * its defaults instead, as job {@code st-<name>-rehearsal-...}, and says so in a {@code REHEARSAL} event. Each scanner's reads arrive in order on
  * one thread, so one station's labels are spooled in the order they were scanned.
  *
  * <p>ZPL carried in a raw station's scan is checked like a raw print job (issue 22): label formatting only
@@ -62,6 +64,7 @@ public final class StationService {
     private final TemplateService templates;
     private final EventHub events;
     private final ScannerRegistry scanners;
+    private final StationProblems problemList;
     private final AtomicLong unassigned = new AtomicLong();
 
     /** A checked station and its counters. */
@@ -116,8 +119,9 @@ public final class StationService {
     }
 
     public StationService(Plan plan, ScannerRegistry scanners, TemplateService templates, PrintSpooler spooler,
-            ScanDecoder decoder, SyncEngine engine, EventHub events) {
+            ScanDecoder decoder, SyncEngine engine, EventHub events, StationProblems problemList) {
         this.stations = plan.stations;
+        this.problemList = problemList;
         this.byScanner = plan.byScanner;
         this.scanners = scanners;
         this.templates = templates;
@@ -178,6 +182,20 @@ public final class StationService {
             defaults.put(field.name(), d.getValue());
         }
         return new Station(c, template, defaults);
+    }
+
+    /**
+     * A template print job's data completed for a station ({@code POST /api/v1/print-jobs} naming it): fields the
+     * caller left out take the station's {@code defaults}, then, at an {@code optional-from-sample} station,
+     * optional fields take the template's sample; the same rule a scan at that station follows.
+     */
+    public static Map<String, String> completeForStation(StationConfiguration c, LabelTemplate template,
+            Map<String, String> data) {
+        Map<String, String> defaults = new LinkedHashMap<>();
+        for (Map.Entry<String, String> d : c.getDefaults().entrySet()) {
+            field(template, d.getKey()).ifPresent(f -> defaults.put(f.name(), d.getValue()));
+        }
+        return LabelDataMapper.complete(data, template, defaults, c.isOptionalFromSample());
     }
 
     /**
@@ -266,8 +284,12 @@ public final class StationService {
                 decoded, engine.cache(), scan.receivedAt());
         if (values.isEmpty()) {
             station.noMatch.incrementAndGet();
-            event(station, scan, "NO_MATCH", "no order, SKU or bin of tenant " + c.getTenant() + " in warehouse "
-                    + c.getWarehouse() + " matches the scan");
+            String nothing = "no order, SKU or bin of tenant " + c.getTenant() + " in warehouse " + c.getWarehouse()
+                    + " matches the scan";
+            if (c.isRehearse()) {
+                return Optional.of(rehearsal(station, scan, nothing));
+            }
+            event(station, scan, "NO_MATCH", nothing);
             return Optional.empty();
         }
         Map<String, String> all = LabelDataMapper.complete(values.get(), station.template, station.defaults,
@@ -284,6 +306,32 @@ public final class StationService {
                 station.template.name(), data, zpl, c.getCopies(), "station:" + station.name()));
     }
 
+    /**
+     * A rehearsing station's label for a scan that matched nothing: the template's sample values with the
+     * station's defaults over them, and a REHEARSAL event saying that this label carries no real data.
+     */
+    private PrintRequest rehearsal(Station station, Scan scan, String nothing) {
+        StationConfiguration c = station.config;
+        Map<String, String> data = new LinkedHashMap<>();
+        for (TemplateField f : station.template.fields()) {
+            String v = station.defaults.get(f.name());
+            if (v == null || v.isEmpty()) {
+                v = station.template.sampleData().get(f.name());
+            }
+            if (v != null && !v.isEmpty()) {
+                data.put(f.name(), v);
+            }
+        }
+        String zpl = templates.render(station.template, data, c.getCopies()).zpl();
+        String jobId = "st-" + station.name() + "-rehearsal-" + UUID.randomUUID();
+        PrintRequest request = PrintRequest.template(jobId, c.getTenant(), c.getPrinter(), station.name(),
+                station.template.name(), data, zpl, c.getCopies(), "station:" + station.name());
+        publish(station, scan, "REHEARSAL", "rehearsal: " + nothing + "; prints template '"
+                + station.template.name() + "' with its sample values and the station's defaults as job " + jobId
+                + " (fg.stations." + station.name() + ".rehearse)");
+        return request;
+    }
+
     private static String jobId(Station station) {
         return "st-" + station.name() + "-" + UUID.randomUUID();
     }
@@ -295,6 +343,14 @@ public final class StationService {
 
     private void event(Station station, Scan scan, String outcome, String message) {
         LOG.info("station '{}': scan {} not printed: {}", station.name(), quote(scan.data()), message);
+        problemList.add(station.name(), quote(scan.data()), message);
+        publish(station, scan, outcome, message);
+    }
+
+    private void publish(Station station, Scan scan, String outcome, String message) {
+        if (!"PROBLEM".equals(outcome) && !"NO_MATCH".equals(outcome)) {
+            LOG.info("station '{}': scan {}: {}", station.name(), quote(scan.data()), message);
+        }
         events.publish(GatewayEvent.STATION, station.config.getTenant(), null, new StationEvent(station.name(),
                 scan.scanner(), station.config.getPrinter(), outcome, quote(scan.data()), message));
     }

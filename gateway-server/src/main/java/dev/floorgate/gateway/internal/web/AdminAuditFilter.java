@@ -44,6 +44,7 @@ final class AdminAuditFilter {
             new Route("POST /api/v1/admin/enrollment-codes()", "enrollment-code.create"),
             new Route("POST /api/v1/admin/enrollment()", "enrollment-code.create"),
             new Route("POST /api/v1/admin/sync-now()", "sync.now"),
+            new Route("POST /api/v1/admin/station-problems/acknowledge()", "station-problems.acknowledge"),
             new Route("POST /api/v1/admin/printers/([^/]+)/test-print", "printer.test-print"),
             new Route("POST /api/v1/admin/printers/discover()", "printer.discover"),
             new Route("POST /api/v1/admin/printers()", "printer.adopt"));

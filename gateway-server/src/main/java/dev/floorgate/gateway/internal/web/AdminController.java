@@ -27,12 +27,14 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.time.Instant;
+import dev.floorgate.gateway.internal.stations.StationProblems;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Site IT's page's own endpoints (admin token or a signed-in session): {@code GET /api/v1/admin/overview} (all the
  * page shows, see {@link AdminOverview}), {@code GET /api/v1/admin/audit?limit=}, {@code POST /api/v1/admin/sync-now},
+ * {@code POST /api/v1/admin/station-problems/acknowledge} (clears the failed station scans on the page),
  * {@code POST /api/v1/admin/enrollment {"tenant","warehouse","ttlMinutes"}} (a one-time code with the QR a PDA
  * scans), {@code POST /api/v1/admin/printers/{name}/test-print} and {@code POST /api/v1/admin/printers/discover}.
  * Print job actions, revocation and plain enrollment codes use the endpoints that exist for them; every one of these
@@ -51,10 +53,12 @@ final class AdminController {
     private final PrintSpooler spooler;
     private final AdminSessions sessions;
     private final WebConfiguration config;
+    private final StationProblems stationProblems;
 
     AdminController(RequestAuth auth, AdminOverview overview, AuditLog audit, SyncEngine sync, DeviceRegistry devices,
             GatewayInfo info, PrinterRegistry printers, PrintSpooler spooler, AdminSessions sessions,
-            WebConfiguration config) {
+            WebConfiguration config, StationProblems stationProblems) {
+        this.stationProblems = stationProblems;
         this.auth = auth;
         this.overview = overview;
         this.audit = audit;
@@ -77,6 +81,13 @@ final class AdminController {
     AdminViews.Audit audit(HttpRequest<?> request, @Nullable @QueryValue Integer limit) throws SQLException {
         auth.admin(request);
         return WebJson.audit(audit.list(limit == null ? 100 : limit));
+    }
+
+    /** Clears the failed station scans shown under "Needs attention". */
+    @Post("/station-problems/acknowledge")
+    AdminViews.StationProblemsAcknowledged acknowledgeStationProblems(HttpRequest<?> request) {
+        auth.admin(request);
+        return new AdminViews.StationProblemsAcknowledged(stationProblems.acknowledge());
     }
 
     @Post("/sync-now")

@@ -11,6 +11,7 @@ import dev.floorgate.gateway.internal.devices.ScannerRegistry;
 import dev.floorgate.gateway.internal.print.PrintJob;
 import dev.floorgate.gateway.internal.print.PrintJobState;
 import dev.floorgate.gateway.internal.print.PrintSpooler;
+import dev.floorgate.gateway.internal.stations.StationProblems;
 import dev.floorgate.lan.PrinterView;
 import dev.floorgate.sync.SyncEngine;
 import dev.floorgate.sync.SyncStats;
@@ -24,12 +25,14 @@ import java.util.Map;
 
 /**
  * Everything site IT's page shows, in one answer per refresh: the gateway, the core link, the sync queue and its
- * rejections, printers, the print queue's held and "may have printed" jobs, PDAs and scanners, and first of all
- * the attention summary (what needs a person, each item naming the section that explains it). Read only: nothing
+ * rejections, printers, the print queue's held and "may have printed" jobs, PDAs and scanners, station scans that
+ * printed nothing ({@code stationProblems}, until acknowledged), and first of all the attention summary (what needs a person, each item naming the section that explains it). Read only: nothing
  * here asks a device anything except {@link PrinterIdentities}, which asks in the background.
  */
 final class AdminOverview {
     static final int MAX_JOBS = 200;
+    /** Printed labels the page shows with their preview ("Recent labels"); each preview is drawn once per page. */
+    static final int RECENT_LABELS = 5;
 
     private final GatewayInfo info;
     private final SyncEngine sync;
@@ -42,10 +45,13 @@ final class AdminOverview {
     private final PrinterIdentities identities;
     private final WebConfiguration config;
     private final SiteClocks clocks;
+    private final StationProblems stationProblems;
 
     AdminOverview(GatewayInfo info, SyncEngine sync, PrinterRegistry printers, ScannerRegistry scanners,
             PrintSpooler spooler, DeviceRegistry pdas, PickerReports reports, RejectionLog rejections,
-            PrinterIdentities identities, WebConfiguration config, SiteClocks clocks) {
+            PrinterIdentities identities, WebConfiguration config, SiteClocks clocks,
+            StationProblems stationProblems) {
+        this.stationProblems = stationProblems;
         this.info = info;
         this.sync = sync;
         this.printers = printers;
@@ -74,8 +80,9 @@ final class AdminOverview {
         List<OverviewViews.PrinterRow> printerList = printers(now, stale);
         List<PrintJob> held = spooler.list(null, PrintJobState.HELD, null, MAX_JOBS);
         List<PrintJob> maybe = spooler.list(null, PrintJobState.MAYBE_PRINTED, null, MAX_JOBS);
+        List<PrintJob> printed = spooler.list(null, PrintJobState.PRINTED, null, RECENT_LABELS);
         OverviewViews.PrintQueue printQueue = new OverviewViews.PrintQueue(WebJson.printJobs(held),
-                WebJson.printJobs(maybe));
+                WebJson.printJobs(maybe), WebJson.printJobs(printed));
 
         List<OverviewViews.PdaRow> pdaList = new ArrayList<>();
         int stalePdas = 0;
@@ -118,6 +125,13 @@ final class AdminOverview {
         if (!s.offline() && Boolean.FALSE.equals(s.coreReachable())) {
             attend(attention, "core-unreachable", 1, "the core does not answer: operations queue here", "sync");
         }
+        List<OverviewViews.StationProblemRow> stationProblemRows = new ArrayList<>();
+        for (StationProblems.Problem p : stationProblems.list()) {
+            stationProblemRows.add(new OverviewViews.StationProblemRow(p.station(), p.scan(), p.reason(),
+                    p.at().toString()));
+        }
+        attend(attention, "station-problems", stationProblemRows.size(),
+                "station scan(s) printed nothing: see below, then acknowledge", "attention");
         OverviewViews.Clocks clockView = clocks();
         long offClocks = clockView.pdas().stream().filter(OverviewViews.ClockRow::off).count()
                 + clockView.printers().stream().filter(OverviewViews.ClockRow::off).count();
@@ -128,7 +142,7 @@ final class AdminOverview {
                 + clockView.deviceMaxOffsetSeconds() + " s", "clocks");
         return new OverviewViews.Overview(now.toString(), Math.max(1, config.getAdminRefresh().toSeconds()),
                 stale.toMinutes(), info.view(request), core, queue, recent, printerList, printQueue, pdaList,
-                scannerList, attention, clockView);
+                scannerList, attention, stationProblemRows, clockView);
     }
 
     private List<OverviewViews.PrinterRow> printers(Instant now, Duration stale) {

@@ -63,6 +63,12 @@ final class AdminViews {
     record SyncRequested(boolean requested, String state) {
     }
 
+    /** The answer to acknowledging the failed station scans: how many were cleared. */
+    @Serdeable
+    @JsonInclude(Include.ALWAYS)
+    record StationProblemsAcknowledged(int acknowledged) {
+    }
+
     /**
      * {@code POST /api/v1/admin/enrollment}; {@code ttlMinutes} defaults to the enrollment code's default;
      * {@code deviceId} makes a code that re-enrolls that device id only.

@@ -14,7 +14,7 @@ import java.util.List;
  */
 final class AuditDetail {
     private static final List<String> KEYS = List.of("error", "message", "state", "printer", "tenant", "warehouse",
-            "expiresAt", "revoked", "deviceId", "found");
+            "expiresAt", "revoked", "deviceId", "found", "acknowledged");
 
     private AuditDetail() {
     }

@@ -23,7 +23,13 @@ final class OverviewViews {
     record Overview(String generatedAt, long refreshSeconds, long deviceStaleMinutes, GatewayView gateway,
             CoreLink core, SyncQueue sync, List<PickViews.Rejection> rejections, List<PrinterRow> printers,
             PrintQueue printQueue, List<PdaRow> pdas, List<ScannerRow> scanners, List<Attention> attention,
-            Clocks clocks) {
+            List<StationProblemRow> stationProblems, Clocks clocks) {
+    }
+
+    /** A station scan that printed nothing, newest first, until site IT acknowledges (StationProblems). */
+    @Serdeable
+    @JsonInclude(Include.ALWAYS)
+    record StationProblemRow(String station, String scan, String reason, String at) {
     }
 
     /** The site's clocks against core time (DESIGN.md "Wrong clocks"): the gateway's, each PDA's and printer's. */
@@ -73,10 +79,13 @@ final class OverviewViews {
             Map<String, Integer> jobs, Boolean closedLoop, String closedLoopNote) {
     }
 
-    /** The jobs that need a person; each one as the print-jobs API shows it. */
+    /**
+     * The jobs that need a person, and the last {@value AdminOverview#RECENT_LABELS} printed ({@code recent}, newest
+     * submitted first); each one as the print-jobs API shows it.
+     */
     @Serdeable
     @JsonInclude(Include.ALWAYS)
-    record PrintQueue(List<PrintJobView> held, List<PrintJobView> maybePrinted) {
+    record PrintQueue(List<PrintJobView> held, List<PrintJobView> maybePrinted, List<PrintJobView> recent) {
     }
 
     /** An enrolled PDA, and the picker app's last report of its queue once there is one. */

@@ -47,8 +47,9 @@ final class WebBeans {
     AdminOverview adminOverview(GatewayInfo info, PrinterRegistry printers, ScannerRegistry scanners,
             PrintSpooler spooler, DeviceRegistry pdas, PickerReports reports, RejectionLog rejections,
             PrinterIdentities identities, WebConfiguration config, dev.floorgate.sync.SyncEngine sync,
-            dev.floorgate.gateway.internal.clock.SiteClocks clocks) {
+            dev.floorgate.gateway.internal.clock.SiteClocks clocks,
+            dev.floorgate.gateway.internal.stations.StationProblems stationProblems) {
         return new AdminOverview(info, sync, printers, scanners, spooler, pdas, reports, rejections, identities,
-                config, clocks);
+                config, clocks, stationProblems);
     }
 }

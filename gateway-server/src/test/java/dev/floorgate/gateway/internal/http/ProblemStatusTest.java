@@ -36,6 +36,7 @@ class ProblemStatusTest {
                 ProblemCode.OUTBOX_BUSY, ProblemCode.BUSY}) {
             expected.put(c, 503);
         }
+        expected.put(ProblemCode.MISSING_FIELD, 422);
         expected.put(ProblemCode.DISK_FULL, 507);
         assertThat(expected.keySet()).as("a new code needs its status here and in API.md")
                 .containsExactlyInAnyOrder(ProblemCode.values());
