@@ -38,9 +38,14 @@ class Gs1FuzzTest {
         String elementString = Gs1Encoder.elementString(elements);
         assertThat(Gs1Parser.parse("]C1" + elementString).elements()).as("element string %s", elementString)
                 .containsExactlyElementsOf(elements);
-        String humanReadable = Gs1Encoder.humanReadable(elements);
-        assertThat(Gs1Parser.parse(humanReadable).elements()).as("human-readable %s", humanReadable)
-                .containsExactlyElementsOf(elements);
+        // The human-readable form is for eyes: a value may hold '(' (CSET 82), and "(10)A(10)B" cannot say whether
+        // it is one element or two (the fuzzer's first finding, kept as crash-b27f6fa3...). It reads back only
+        // when no value holds a parenthesis.
+        if (elements.stream().noneMatch(e -> e.value().indexOf('(') >= 0)) {
+            String humanReadable = Gs1Encoder.humanReadable(elements);
+            assertThat(Gs1Parser.parse(humanReadable).elements()).as("human-readable %s", humanReadable)
+                    .containsExactlyElementsOf(elements);
+        }
     }
 
     /**

@@ -123,7 +123,9 @@ class PdaReadersFuzzTest {
     /** Copies 32 header bytes of {@code input} to {@code offset} with their CRC-32 after them. */
     private static void slot(byte[] input, int from, byte[] image, int offset) {
         int n = Math.max(0, Math.min(32, input.length - from));
-        System.arraycopy(input, from, image, offset, n);
+        if (n > 0) {
+            System.arraycopy(input, from, image, offset, n);
+        }
         CRC32 crc = new CRC32();
         crc.update(image, offset, 32);
         ByteBuffer.wrap(image).putInt(offset + 32, (int) crc.getValue());
