@@ -42,17 +42,21 @@ while read -r module class method; do
   echo "floorgate fuzz: $class#$method ($module) for $minutes min" >&2
   log="$ROOT/$module/target/fuzz-$class-$method.log"
   mkdir -p "$(dirname "$log")"
-  # a bounded heap makes unbounded memory an OutOfMemoryError, i.e. a finding
+  # A bounded heap makes unbounded memory an OutOfMemoryError, i.e. a finding. Jazzer turns the target's
+  # @Timeout into libFuzzer's per-input -timeout; JUnit would apply it to the whole fuzzing run, so its own
+  # timeouts are off here (they stay on in the regression run of every build, one input per invocation).
   if JAZZER_FUZZ=1 mvn -B -q -pl "$module" -am verify -Djdeb.skip=true -Danimal.sniffer.skip=true \
       -Dtest="$class#$method" -Dsurefire.failIfNoSpecifiedTests=false -DargLine=-Xmx1g \
-      -Djazzer.max_duration="${minutes}m" >"$log" 2>&1; then
+      -Djunit.jupiter.execution.timeout.mode=disabled -Djazzer.max_duration="${minutes}m" >"$log" 2>&1; then
     outcome=ok
   else
     outcome=FAILED
     failed=1
   fi
-  report="$ROOT/$module/target/surefire-reports/$(grep -o '^package [a-z.]*' "$(find "$module/src/test/java" -name "$class.java")" | cut -d' ' -f2).$class-output.txt"
-  runs=$(grep -ho 'Done [0-9]* runs in [0-9]* second(s)' "$report" 2>/dev/null | tail -1 || true)
-  echo "floorgate fuzz: $class#$method: $outcome; ${runs:-no libFuzzer summary} (output: $report, maven: $log)" >&2
+  report="$ROOT/$module/target/surefire-reports/$(grep -o '^package [a-z.]*' "$(find "$module/src/test/java" -name "$class.java")" | cut -d' ' -f2).$class.txt"
+  # libFuzzer writes to the forked JVM's native stderr, which surefire passes to the Maven log
+  runs=$(grep -ho 'Done [0-9]* runs in [0-9]* second(s)' "$log" 2>/dev/null | tail -1 || true)
+  cov=$(grep -o '^#[0-9]*.*cov: [0-9]* ft: [0-9]* corp: [0-9]*/[0-9a-zA-Z]*' "$log" 2>/dev/null | tail -1 || true)
+  echo "floorgate fuzz: $class#$method: $outcome; ${runs:-no libFuzzer summary}; last: ${cov:-none} (libFuzzer and Maven: $log; finding: $report)" >&2
 done <<<"$selected"
 exit "$failed"

@@ -22,7 +22,7 @@ class Gs1FuzzTest {
 
     /** Any scan parses or is refused with a Gs1ParseException; parsed data encodes back to the same elements. */
     @FuzzTest(maxDuration = "2m")
-    @Timeout(value = 10, unit = TimeUnit.SECONDS)
+    @Timeout(value = 30, unit = TimeUnit.SECONDS)
     void elementStringParserAcceptsOrRefuses(byte[] input) {
         String scan = new String(input, StandardCharsets.ISO_8859_1);
         Gs1Parser.looksLikeGs1(scan); // a guess: must not throw whatever the scan
@@ -54,7 +54,7 @@ class Gs1FuzzTest {
      * canonical form puts the attributes in AI order).
      */
     @FuzzTest(maxDuration = "2m")
-    @Timeout(value = 10, unit = TimeUnit.SECONDS)
+    @Timeout(value = 30, unit = TimeUnit.SECONDS)
     void digitalLinkCodecRoundTrips(byte[] input) {
         String text = new String(input, StandardCharsets.ISO_8859_1);
         String uri = text.regionMatches(true, 0, "http", 0, 4) ? text : "https://id.gs1.org/" + text;

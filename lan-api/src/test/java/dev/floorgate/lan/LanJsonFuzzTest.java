@@ -25,7 +25,7 @@ class LanJsonFuzzTest {
 
     /** Any bytes read as each LAN API type give the object or a LanJsonException, never anything else. */
     @FuzzTest(maxDuration = "2m")
-    @Timeout(value = 10, unit = TimeUnit.SECONDS)
+    @Timeout(value = 30, unit = TimeUnit.SECONDS)
     void everyLanTypeReadsAnyBodyOrRefusesIt(byte[] input) throws LanJsonException {
         String body = new String(input, StandardCharsets.UTF_8);
         for (Class<?> type : TYPES) {

@@ -32,7 +32,7 @@ class PdaReadersFuzzTest {
      * whole or in small pieces (lines and CR LF pairs split across reads).
      */
     @FuzzTest(maxDuration = "2m")
-    @Timeout(value = 10, unit = TimeUnit.SECONDS)
+    @Timeout(value = 30, unit = TimeUnit.SECONDS)
     void sseParserReadsAnyStreamTheSameWholeOrSplit(byte[] input) throws IOException {
         String stream = new String(input, StandardCharsets.UTF_8);
         List<String> whole = new ArrayList<>();
@@ -78,7 +78,7 @@ class PdaReadersFuzzTest {
      * offset 8192. The file lives in memory (MemoryBlockStore): no disk syncs per input.
      */
     @FuzzTest(maxDuration = "2m")
-    @Timeout(value = 10, unit = TimeUnit.SECONDS)
+    @Timeout(value = 30, unit = TimeUnit.SECONDS)
     void queueFileOpensOrIsRefused(byte[] input) throws IOException {
         MemoryBlockStore store = new MemoryBlockStore(1);
         File file = new File("fuzz.queue");

@@ -24,7 +24,7 @@ class ZplFuzzTest {
 
     /** The lexer documents that it never throws; its commands cover the text in order, without overlap. */
     @FuzzTest(maxDuration = "2m")
-    @Timeout(value = 10, unit = TimeUnit.SECONDS)
+    @Timeout(value = 30, unit = TimeUnit.SECONDS)
     void lexerSplitsAnyTextIntoOrderedCommands(byte[] input) {
         String zpl = new String(input, StandardCharsets.ISO_8859_1);
         List<ZplCommand> commands = ZplLexer.lex(zpl);
@@ -44,7 +44,7 @@ class ZplFuzzTest {
      * The resolution follows the input's length so that seeds stay plain ZPL and every head is covered.
      */
     @FuzzTest(maxDuration = "2m")
-    @Timeout(value = 10, unit = TimeUnit.SECONDS)
+    @Timeout(value = 30, unit = TimeUnit.SECONDS)
     void previewDrawsAnyZplOrWarns(byte[] input) {
         String zpl = new String(input, StandardCharsets.ISO_8859_1);
         if (zpl.length() > PreviewOptions.defaults().maxInputChars()) {

@@ -45,7 +45,7 @@ class DeviceDecodersFuzzTest {
      * follow the input's length so that seeds stay plain bytes and every framing is covered.
      */
     @FuzzTest(maxDuration = "2m")
-    @Timeout(value = 10, unit = TimeUnit.SECONDS)
+    @Timeout(value = 30, unit = TimeUnit.SECONDS)
     void scannerPipelineTurnsAnyBytesIntoScansAndEvents(byte[] input) throws InterruptedException {
         ScannerOptions options = SCANNERS[input.length % SCANNERS.length];
         Recorder recorder = new Recorder();
@@ -81,7 +81,7 @@ class DeviceDecodersFuzzTest {
 
     /** Any reply to {@code ~HS ~HQES} is a status: garbage is NOT_ANSWERING or a note, never an exception. */
     @FuzzTest(maxDuration = "2m")
-    @Timeout(value = 10, unit = TimeUnit.SECONDS)
+    @Timeout(value = 30, unit = TimeUnit.SECONDS)
     void zebraStatusParserReadsAnyReply(byte[] input) {
         byte[] copy = Arrays.copyOf(input, input.length);
         PrinterStatus status = ZebraStatusParser.parse(input, Instant.EPOCH);

@@ -69,7 +69,7 @@ class UnexpectedErrorBodyTest {
         }
     }
 
-    private static OutputStream tee(OutputStream a, OutputStream b) {
+    private static OutputStream tee(OutputStream a, ByteArrayOutputStream b) {
         return new OutputStream() {
             @Override
             public void write(int c) {
