@@ -44,10 +44,12 @@ while read -r module class method; do
   mkdir -p "$(dirname "$log")"
   # A bounded heap makes unbounded memory an OutOfMemoryError, i.e. a finding. Jazzer turns the target's
   # @Timeout into libFuzzer's per-input -timeout; JUnit would apply it to the whole fuzzing run, so its own
-  # timeouts are off here (they stay on in the regression run of every build, one input per invocation).
+  # timeouts are off here (they stay on in the regression run of every build, one input per invocation). The
+  # root pom turns Jazzer's hooks (coverage, compare tracing, sanitizers) off for that regression run; on here.
   if JAZZER_FUZZ=1 mvn -B -q -pl "$module" -am verify -Djdeb.skip=true -Danimal.sniffer.skip=true \
       -Dtest="$class#$method" -Dsurefire.failIfNoSpecifiedTests=false -DargLine=-Xmx1g \
-      -Djunit.jupiter.execution.timeout.mode=disabled -Djazzer.max_duration="${minutes}m" >"$log" 2>&1; then
+      -Djunit.jupiter.execution.timeout.mode=disabled -Djazzer.hooks=true -Djazzer.max_duration="${minutes}m" \
+      >"$log" 2>&1; then
     outcome=ok
   else
     outcome=FAILED
