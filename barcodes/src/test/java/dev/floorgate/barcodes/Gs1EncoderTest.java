@@ -205,4 +205,18 @@ class Gs1EncoderTest {
         assertThatThrownBy(() -> new Gs1Element("0A", "x")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new Gs1Element("01", null)).isInstanceOf(NullPointerException.class);
     }
+
+    /**
+     * Fuzzing finding (Gs1FuzzTest, crash-b27f6fa3...): a value may hold parentheses (CSET 82), so the
+     * human-readable line of {@code (10) "A(10)AC(1)X("} reads back as two batches. The element string carries it
+     * exactly; the human-readable form is for eyes, and reading it back refuses rather than guesses.
+     */
+    @Test
+    void humanReadableOfAValueHoldingAnAiInParenthesesIsAmbiguousAndReadsBackAsARefusal() {
+        List<Gs1Element> batch = elements("10", "A(10)AC(1)X(");
+        assertThat(Gs1Parser.parse("]C1" + Gs1Encoder.elementString(batch)).elements()).isEqualTo(batch);
+        assertThatThrownBy(() -> Gs1Parser.parse(Gs1Encoder.humanReadable(batch)))
+                .isInstanceOf(Gs1ParseException.class)
+                .hasMessage("AI (10): appears twice with different values 'A' and 'AC(1)X('");
+    }
 }

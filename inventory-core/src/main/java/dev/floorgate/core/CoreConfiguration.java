@@ -14,6 +14,12 @@ public class CoreConfiguration {
     public static final String PREFIX = "fg.core";
     /** The shortest {@code fg.core.admin-token} the core starts with (a key secret's minimum is {@code ApiKeys}'). */
     public static final int MIN_ADMIN_TOKEN_LENGTH = 16;
+    /** The fix a refused {@code fg.core.keys} names (the gateway signs with the same secret). */
+    public static final String KEYS_FIX = "fix: set FG_CORE_KEYS (fg.core.keys) to keyId:secret:tenantA|tenantB with a random"
+            + " secret of at least 16 characters (openssl rand -hex 16 gives 32) and give the gateway the same key";
+    /** The fix a refused {@code fg.core.admin-token} names. */
+    public static final String ADMIN_TOKEN_FIX = "fix: set FG_CORE_ADMIN_TOKEN (fg.core.admin-token) to a random token of"
+            + " at least 16 characters (openssl rand -hex 16 gives 32), or leave it unset to close the admin API";
 
     /** {@code fg.core.port}: the sync API port (8081). application.yml maps it to micronaut.server.port. */
     private int port = 8081;
@@ -69,7 +75,8 @@ public class CoreConfiguration {
         try {
             ApiKeys.parse(keys);
         } catch (IllegalArgumentException e) {
-            throw new CoreConfigurationException(e.getMessage(), e);
+            // the one line of a refused start says what to do, not only what is wrong
+            throw new CoreConfigurationException(e.getMessage() + "; " + KEYS_FIX, e);
         }
         this.keys = keys;
     }
@@ -108,7 +115,7 @@ public class CoreConfiguration {
     public void setAdminToken(String adminToken) {
         if (adminToken != null && !adminToken.isEmpty() && adminToken.length() < MIN_ADMIN_TOKEN_LENGTH) {
             throw new CoreConfigurationException("fg.core.admin-token must be at least " + MIN_ADMIN_TOKEN_LENGTH
-                    + " characters, was " + adminToken.length());
+                    + " characters, was " + adminToken.length() + "; " + ADMIN_TOKEN_FIX);
         }
         this.adminToken = adminToken;
     }

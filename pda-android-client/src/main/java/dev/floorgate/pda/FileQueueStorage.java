@@ -395,7 +395,10 @@ public final class FileQueueStorage implements QueueStorage {
                     + "); it is not a queue file or is damaged");
         }
         Header h = a == null ? b : b == null ? a : a.sequence > b.sequence ? a : b;
-        if (h.head < DATA_START || h.head > h.end || h.count < 0 || (h.count == 0) != (h.head == h.end)) {
+        // Every entry takes at least its 8-byte header: a count the entries area cannot hold is damage (or
+        // forgery), and believing it would size a peek's list by it (a fuzzer's 536,870,915 entries in 103 bytes).
+        if (h.head < DATA_START || h.head > h.end || h.count < 0 || (h.count == 0) != (h.head == h.end)
+                || h.count > (h.end - h.head) / ENTRY_HEADER) {
             throw new IOException("queue file " + file + " header (sequence " + h.sequence + ") is inconsistent: "
                     + "count " + h.count + ", head " + h.head + ", end " + h.end);
         }

@@ -158,6 +158,36 @@ class FileQueueStorageTest {
                 .hasMessageContaining("is truncated: expected length at least 8250, actual length 8212");
     }
 
+    /**
+     * Fuzzing finding (PdaReadersFuzzTest, crash-2b8ccc0a...): a header whose CRC is right but whose count says
+     * 536,870,915 entries in a 103-byte entries area opened, and {@code peek(Integer.MAX_VALUE)} sized its list
+     * by that count: OutOfMemoryError. Every entry takes at least its 8-byte header, so such a count is refused.
+     */
+    @Test
+    void aHeaderCountingMoreEntriesThanItsBytesCanHoldIsRefused() throws IOException {
+        try (FileQueueStorage q = new FileQueueStorage(file())) {
+            q.append(bytes("{\"opId\":\"op-1\"}"));
+            q.append(bytes("{}"));
+        }
+        // the current slot is slot 0 or 1 by its sequence; rewrite its count and its CRC
+        try (RandomAccessFile raf = new RandomAccessFile(file(), "rw")) {
+            for (long offset : new long[] {0, 4096}) {
+                byte[] slot = new byte[40];
+                raf.seek(offset);
+                raf.readFully(slot);
+                java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(slot);
+                b.putInt(4, 0x20000003);
+                java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+                crc.update(slot, 0, 32);
+                b.putInt(32, (int) crc.getValue());
+                raf.seek(offset);
+                raf.write(slot);
+            }
+        }
+        assertThatThrownBy(() -> new FileQueueStorage(file())).isInstanceOf(IOException.class)
+                .hasMessageContaining("is inconsistent: count 536870915, head 8192, end 8225");
+    }
+
     @Test
     void aClosedQueueRefusesUse() throws IOException {
         FileQueueStorage q = new FileQueueStorage(file());

@@ -15,6 +15,7 @@ import io.micronaut.http.server.exceptions.ExceptionHandler;
 import jakarta.inject.Singleton;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,6 +23,8 @@ import org.slf4j.LoggerFactory;
  * Turns every refusal into the error body of API.md, {@code {"error": code, "message": ...}}, with its status.
  * Each handler is its own small bean (Micronaut picks a handler by exception type). Store failures are answered
  * in our words only; their causes go to the log ({@link ClientMessages} is the backstop for every message).
+ * An exception no other handler knows is a 500 INTERNAL whose message carries an error id, and the log line with
+ * the stack trace carries the same id, so an operator can find the one from the other.
  */
 final class ErrorHandlers {
     private static final Logger LOG = LoggerFactory.getLogger(ErrorHandlers.class);
@@ -116,5 +119,27 @@ final class ErrorHandlers {
             return body(HttpStatus.SERVICE_UNAVAILABLE, ResultCodes.UNAVAILABLE, "Redis failed; retry later",
                     Map.of()).header("Retry-After", "5");
         }
+    }
+
+    /**
+     * Any exception no handler above (or Micronaut's own, for route and conversion errors) knows: a bug. The client
+     * gets 500 INTERNAL with an error id and nothing of the exception; the log gets the id and the stack trace.
+     */
+    @Singleton
+    @Produces
+    @Requires(classes = ExceptionHandler.class)
+    static final class Unexpected implements ExceptionHandler<Exception, HttpResponse<?>> {
+        @Override
+        public HttpResponse<?> handle(HttpRequest request, Exception e) {
+            String id = newErrorId();
+            LOG.error("{} {} -> 500 INTERNAL, error id {}", request.getMethod(), request.getPath(), id, e);
+            return body(HttpStatus.INTERNAL_SERVER_ERROR, "INTERNAL", ClientMessages.generic(500) + ", error id " + id,
+                    Map.of());
+        }
+    }
+
+    /** 12 hex digits: unique enough to find one log line among a day's, short enough to read out on the phone. */
+    static String newErrorId() {
+        return String.format("%012x", ThreadLocalRandom.current().nextLong() & 0xffffffffffffL);
     }
 }

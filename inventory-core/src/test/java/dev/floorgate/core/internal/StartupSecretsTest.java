@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.floorgate.core.CoreApplication;
+import dev.floorgate.core.CoreConfiguration;
 import dev.floorgate.core.CoreConfigurationException;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -27,9 +28,11 @@ class StartupSecretsTest {
     void aShortKeySecretOrAdminTokenRefusesTheStartNamingTheKeyAndTheMinimum() throws Exception {
         try (RedisProcess redis = RedisProcess.standalone(); TestDatabase db = new TestDatabase()) {
             assertRefused(() -> CoreHarness.start(redis.uri(), db, Map.of("fg.core.keys", "gw-weak:short:acme")),
-                    "fg.core.keys entry 0 (key 'gw-weak'): the secret must be at least 16 characters, was 5");
+                    "fg.core.keys entry 0 (key 'gw-weak'): the secret must be at least 16 characters, was 5; "
+                            + CoreConfiguration.KEYS_FIX);
             assertRefused(() -> CoreHarness.start(redis.uri(), db, Map.of("fg.core.admin-token", "letmein")),
-                    "fg.core.admin-token must be at least 16 characters, was 7");
+                    "fg.core.admin-token must be at least 16 characters, was 7; "
+                            + CoreConfiguration.ADMIN_TOKEN_FIX);
             // the minimum itself starts
             try (CoreHarness core = CoreHarness.start(redis.uri(), db, Map.of("fg.core.admin-token",
                     "0123456789abcdef"))) {
@@ -65,7 +68,9 @@ class StartupSecretsTest {
             assertThat(p.exitValue()).as("exit status; output: %s", lines)
                     .isEqualTo(CoreApplication.EXIT_REFUSED_CONFIGURATION);
             assertThat(lines).as("output").contains("inventory-core: refusing to start: fg.core.keys entry 0 "
-                    + "(key 'gw-sh01'): the secret must be at least 16 characters, was 8");
+                    + "(key 'gw-sh01'): the secret must be at least 16 characters, was 8; fix: set FG_CORE_KEYS "
+                    + "(fg.core.keys) to keyId:secret:tenantA|tenantB with a random secret of at least 16 characters "
+                    + "(openssl rand -hex 16 gives 32) and give the gateway the same key");
             assertThat(String.join("\n", lines)).as("no stack trace").doesNotContain("\tat ", "Exception");
             assertThat(String.join("\n", lines)).as("the secret itself is not printed").doesNotContain("tooshort");
             assertThat(listening(port)).as("nothing listens on the core's port").isFalse();

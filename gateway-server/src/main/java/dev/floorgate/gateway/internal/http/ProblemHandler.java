@@ -14,6 +14,7 @@ import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.server.exceptions.ExceptionHandler;
 import jakarta.inject.Singleton;
+import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,7 +25,8 @@ import org.slf4j.LoggerFactory;
  * A request body {@code LanJson} could not read ({@link LanJsonException}) is 400: INVALID naming the field, or
  * MALFORMED_JSON when the body is not JSON at all. No answer names an internal class, a stack frame or a driver's
  * message ({@link ClientMessages}, issue 22 finding 6e): a failure is 500 INTERNAL "internal error; see the gateway
- * log" and its cause is logged; client text in log lines goes through {@link LogText}.
+ * log, error id 0123456789ab" and its cause is logged on a line with the same id (issue 18), so an operator finds
+ * the stack trace from what the PDA shows; client text in log lines goes through {@link LogText}.
  */
 @Produces(MediaType.APPLICATION_JSON)
 @Singleton
@@ -42,6 +44,7 @@ final class ProblemHandler implements ExceptionHandler<RuntimeException, HttpRes
         int status;
         String code;
         Object details = null;
+        String errorId = null;
         if (exception instanceof GatewayProblem) {
             GatewayProblem problem = (GatewayProblem) exception;
             status = ProblemStatus.of(problem.code());
@@ -58,7 +61,9 @@ final class ProblemHandler implements ExceptionHandler<RuntimeException, HttpRes
             status = 400;
             code = ProblemCode.INVALID.name();
         } else {
-            LOG.error("{} {} failed", request.getMethod(), LogText.safe(request.getPath()), exception);
+            errorId = String.format("%012x", ThreadLocalRandom.current().nextLong() & 0xffffffffffffL);
+            LOG.error("{} {} failed, error id {}", request.getMethod(), LogText.safe(request.getPath()), errorId,
+                    exception);
             status = 500;
             code = "INTERNAL";
         }
@@ -68,8 +73,8 @@ final class ProblemHandler implements ExceptionHandler<RuntimeException, HttpRes
         }
         // Our refusals are in our words; a parser's or library's message (an IllegalArgumentException from deep
         // down, a LanJson cause) may not be: ClientMessages replaces it. A failure never names its class.
-        String message = status == 500 ? ClientMessages.generic(500)
-                : ClientMessages.safe(exception.getMessage(), status);
+        String message = errorId != null ? ClientMessages.generic(500) + ", error id " + errorId
+                : status == 500 ? ClientMessages.generic(500) : ClientMessages.safe(exception.getMessage(), status);
         return HttpResponse.<ErrorBody>status(HttpStatus.valueOf(status)).body(new ErrorBody(code, message, details));
     }
 }

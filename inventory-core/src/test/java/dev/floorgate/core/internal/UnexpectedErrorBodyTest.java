@@ -1,0 +1,88 @@
+package dev.floorgate.core.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Issue 18 item 5: an unexpected exception in a request (a bug, here {@link FailingRouteController}) is a 500 whose
+ * body is {@code {"error":"INTERNAL","message":"... error id <id>"}} without class names, stack frames or paths,
+ * and the log line with the stack trace carries the same id.
+ */
+class UnexpectedErrorBodyTest {
+    private static final Pattern ID = Pattern.compile("error id ([0-9a-f]{12})\"");
+
+    @Test
+    void anUnexpectedExceptionIsA500WithAnErrorIdThatTheLogCarriesAndNoInternals() throws Exception {
+        try (RedisProcess redis = RedisProcess.standalone(); TestDatabase db = new TestDatabase();
+                CoreHarness core = CoreHarness.start(redis.uri(), db, Map.of("fg.test.failing-route", "true"))) {
+            ByteArrayOutputStream log = new ByteArrayOutputStream();
+            PrintStream original = System.out;
+            // logback's console appender writes to whatever System.out is at the time of each line
+            System.setOut(new PrintStream(tee(original, log), true, StandardCharsets.UTF_8));
+            CoreClient.Reply first;
+            CoreClient.Reply second;
+            try {
+                first = core.acme.unsigned("GET", "/test-only/fail", null, Map.of());
+                second = core.acme.unsigned("GET", "/test-only/fail", null, Map.of());
+            } finally {
+                System.out.flush();
+                System.setOut(original);
+            }
+
+            assertThat(first.status()).isEqualTo(500);
+            assertThat(first.body()).startsWith("{\"error\":\"INTERNAL\",\"message\":\"internal error; see the core's log,"
+                    + " error id ");
+            for (String leak : new String[] {"Exception", "at dev.", "/work", ".java", "java.", "Secret", "boom",
+                    "\tat ", "$"}) {
+                assertThat(first.body()).as("body %s holds %s", first.body(), leak).doesNotContain(leak);
+            }
+            Matcher m = ID.matcher(first.body());
+            assertThat(m.find()).as("an error id in %s", first.body()).isTrue();
+            String id = m.group(1);
+            Matcher m2 = ID.matcher(second.body());
+            assertThat(m2.find()).isTrue();
+            assertThat(m2.group(1)).as("each failure has its own id").isNotEqualTo(id);
+
+            String logged = log.toString(StandardCharsets.UTF_8);
+            assertThat(logged).as("the log line names the request and the id")
+                    .contains("GET /test-only/fail -> 500 INTERNAL, error id " + id);
+            assertThat(logged).as("the log keeps the cause for the operator").contains(FailingRouteController.LEAKY_MESSAGE);
+        }
+    }
+
+    private static OutputStream tee(OutputStream a, ByteArrayOutputStream b) {
+        return new OutputStream() {
+            @Override
+            public void write(int c) {
+                synchronized (b) {
+                    b.write(c);
+                }
+                try {
+                    a.write(c);
+                } catch (java.io.IOException ignored) {
+                    // the console copy is a courtesy
+                }
+            }
+
+            @Override
+            public void write(byte[] buf, int off, int len) {
+                synchronized (b) {
+                    b.write(buf, off, len);
+                }
+                try {
+                    a.write(buf, off, len);
+                } catch (java.io.IOException ignored) {
+                    // the console copy is a courtesy
+                }
+            }
+        };
+    }
+}
