@@ -250,10 +250,10 @@ final class GatewayBeans {
      */
     @Singleton
     PrinterClockCheck printerClocks(PrinterRegistry printers, SiteClocks clocks, ClockConfiguration clock,
-            io.micronaut.context.env.Environment env) {
+            io.micronaut.context.env.Environment env, dev.floorgate.gateway.internal.web.SiteTime site) {
         return new PrinterClockCheck(printers, clocks, name -> clock.isSetPrinters() || env.getProperty(
                 "fg.printers." + name + ".set-clock", Boolean.class).orElse(false), clock.getPrinterCheckInterval(),
-                java.time.ZoneId.systemDefault());
+                site.zone());
     }
 
     // ---- device registries and their drivers
