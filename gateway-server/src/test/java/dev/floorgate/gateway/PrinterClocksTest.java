@@ -16,6 +16,8 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -36,6 +38,7 @@ import org.junit.jupiter.api.io.TempDir;
 class PrinterClocksTest {
     private static final ZoneId SITE = ZoneId.of("Pacific/Kiritimati");
     private static final long CORE_AHEAD_MILLIS = 600_000;
+    private long coreAhead = CORE_AHEAD_MILLIS;
     private static final Duration YEAR = Duration.ofDays(365);
     private static final ObjectMapper JSON = new ObjectMapper();
     @TempDir
@@ -144,6 +147,47 @@ class PrinterClocksTest {
                 .contains("floorgate_printer_clock_set{printer=\"none\"} 0\n");
     }
 
+    @Test
+    void aLabelPrintedThroughTheSpoolerCarriesCoreTimeInTheSiteZone() throws Exception {
+        coreAhead = Duration.ofDays(3).plusHours(5).toMillis(); // this gateway's clock is 3 days 5 hours behind
+        startCore();
+        Path templates = Files.createDirectories(dir.resolve("templates"));
+        Files.writeString(templates.resolve("lot.zpl"), "# description: lot label\n# size: 4x2 in\n"
+                + "# field: lot text sample=L-1\n# field: packed gateway-time format=\"yyyy-MM-dd HH:mm\"\n"
+                + "^XA\n^FO40,40^A0N,30,30^FDLot ${lot}^FS\n^FO40,90^A0N,30,30^FDPacked ${packed}^FS\n^XZ\n");
+        ahead = PrinterSimulator.builder().captureDir(dir.resolve("labels")).clockZone(SITE).start();
+        Map<String, Object> config = new HashMap<>();
+        config.put("fg.core.url", "http://127.0.0.1:" + core.getAddress().getPort());
+        config.put("fg.core.key-id", "gw-test");
+        config.put("fg.core.secret", "secret-0123456789abcdef");
+        config.put("fg.site.time-zone", SITE.getId());
+        config.put("fg.templates-dir", templates.toString());
+        config.put("fg.printers.pack.url", "tcp://127.0.0.1:" + ahead.port() + "?statusTimeout=500ms");
+        gateway = new TestGateway(dir.resolve("data"), config);
+        SiteClocks clocks = gateway.context().getBean(SiteClocks.class);
+        await().atMost(Duration.ofSeconds(5)).until(() -> clocks.gateway().known());
+
+        long before = System.currentTimeMillis() + coreAhead;
+        HttpResponse<String> job = gateway.post("/api/v1/print-jobs", TestGateway.ADMIN_TOKEN,
+                "{\"jobId\":\"lot-1\",\"tenant\":\"acme\",\"printer\":\"pack\",\"template\":\"lot\","
+                        + "\"data\":{\"lot\":\"L-42\"}}");
+        assertThat(job.statusCode()).as(job.body()).isEqualTo(202);
+        assertThat(ahead.awaitLabelsOut(1, Duration.ofSeconds(10))).isTrue();
+        long after = System.currentTimeMillis() + coreAhead;
+
+        java.time.format.DateTimeFormatter f = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+        String printed = ahead.printed().get(0).fieldData().get(1);
+        assertThat(printed).as("core time in " + SITE + ", not this machine's clock").isIn(
+                "Packed " + f.format(Instant.ofEpochMilli(before).atZone(SITE)),
+                "Packed " + f.format(Instant.ofEpochMilli(after).atZone(SITE)));
+
+        HttpResponse<String> refused = gateway.post("/api/v1/print-jobs", TestGateway.ADMIN_TOKEN,
+                "{\"jobId\":\"lot-2\",\"tenant\":\"acme\",\"printer\":\"pack\",\"template\":\"lot\","
+                        + "\"data\":{\"lot\":\"L-43\",\"packed\":\"1970-01-01 00:00\"}}");
+        assertThat(refused.statusCode()).as("the time is not the caller's to give").isEqualTo(400);
+        assertThat(refused.body()).contains("packed").contains("gateway-time");
+    }
+
     /** A core 10 minutes ahead of this machine; the engine learns its time from the answer to its start-up ping. */
     private void startCore() throws Exception {
         core = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -152,7 +196,7 @@ class PrinterClocksTest {
             ex.getRequestBody().readAllBytes();
             ex.getResponseHeaders().set("Content-Type", "application/json");
             ex.getResponseHeaders().set(SignedHeaders.CORE_TIME,
-                    Long.toString(System.currentTimeMillis() + CORE_AHEAD_MILLIS));
+                    Long.toString(System.currentTimeMillis() + coreAhead));
             ex.sendResponseHeaders(200, bytes.length);
             try (OutputStream out = ex.getResponseBody()) {
                 out.write(bytes);

@@ -289,9 +289,13 @@ final class GatewayBeans {
 
     @Singleton
     TemplateService templates(@Value("${fg.templates-dir:}") String templatesDir, GatewayDatabase db,
-            PreviewGuard previewGuard) {
+            PreviewGuard previewGuard, jakarta.inject.Provider<SiteClocks> clocks,
+            dev.floorgate.gateway.internal.web.SiteTime site) {
         TemplateService templates = checkedAfterOpening(db, () -> TemplateService.load(templatesDir));
         templates.guardPreviewsWith(previewGuard);
+        // gateway-time template fields print core time in the site's zone (the site clocks open with the engine)
+        templates.useClock(new dev.floorgate.gateway.internal.clock.CoreTimeClock(() -> clocks.get().coreNow(),
+                site.zone()));
         return templates;
     }
 
