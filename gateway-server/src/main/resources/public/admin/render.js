@@ -203,16 +203,16 @@ export function renderSync(o) {
 
 export function renderPrinters(o, actions) {
   keyedRows($('printer-rows'), o.printers, (p) => p.name, () => {
-    const tr = row(8);
+    const tr = row(9);
     const b = document.createElement('button');
     b.type = 'button';
     b.dataset.action = 'test-print';
     b.textContent = 'Test print';
     b.addEventListener('click', () => actions.testPrint(tr.dataset.key, b));
-    tr.children[7].appendChild(b);
+    tr.children[8].appendChild(b);
     return tr;
   }, (tr, p) => {
-    const [name, state, model, addr, labels, seen, jobs] = tr.children;
+    const [name, state, model, addr, labels, seen, clk, jobs] = tr.children;
     tr.dataset.printer = p.name;
     tr.dataset.state = p.state;
     // A printer without a label counter cannot confirm labels: its PRINTED means "took the bytes" (PROTOCOLS.md 2.4).
@@ -230,6 +230,7 @@ export function renderPrinters(o, actions) {
     text(addr, p.url);
     text(labels, p.labelsRemaining);
     text(seen, ago(p.lastSeen));
+    printerClock(clk, p);
     const j = Object.entries(p.jobs || {}).map(([k, v]) => `${v} ${k.toLowerCase().replace('_', ' ')}`);
     text(jobs, j.join(', ') || 'none');
   });
@@ -341,6 +342,24 @@ export function renderDevices(o, actions) {
   renderClocks(o.clocks);
 }
 
+/**
+ * A printer's real-time clock against core time in its row: the offset (positive: ahead), "set" once the gateway
+ * set it from core time, "unknown" for a printer without a clock or not read yet (^FC dates print from it).
+ */
+function printerClock(cell, p) {
+  cell.classList.add('printer-clock');
+  if (p.clockOffsetSeconds === null || p.clockOffsetSeconds === undefined) {
+    badge(cell, 'down', p.clockSetByGateway ? 'unknown (set)' : 'unknown');
+    cell.title = 'The printer answers no clock (or it was not read yet): dates it prints itself cannot be checked.';
+    return;
+  }
+  const words = `${p.clockOffsetSeconds > 0 ? '+' : ''}${p.clockOffsetSeconds} s${p.clockSetByGateway ? ' (set)' : ''}`;
+  badge(cell, p.clockOff ? 'fault' : 'ok', words);
+  cell.title = p.clockSetByGateway ? 'The gateway set this clock from core time.'
+    : p.clockOff ? 'Off core time: dates the printer prints are wrong. Allow fg.printers.NAME.set-clock or set it on the printer.'
+      : 'Within fg.clock.device-max-offset of core time.';
+}
+
 /** The site's clocks against core time: the gateway's offset or problem, then each PDA and printer. */
 function renderClocks(c) {
   if (!c) return;
@@ -352,7 +371,8 @@ function renderClocks(c) {
   keyedRows($('clock-rows'), rows, (d) => d.key, () => row(4), (tr, d) => {
     const [name, off, from, seen] = tr.children;
     text(name, `${d.kind} ${d.name}`);
-    badge(off, d.off ? 'fault' : 'ok', `${d.offsetSeconds} s${d.corrected ? ' (set from core time)' : ''}`);
+    badge(off, d.off ? 'fault' : d.offsetSeconds === null ? 'down' : 'ok', `${d.offsetSeconds === null ? 'unknown (no clock)'
+      : `${d.offsetSeconds} s`}${d.corrected ? ' (set from core time)' : ''}`);
     text(from, d.source === 'HEADER' ? 'its requests' : d.source === 'OCCURRED_AT' ? 'its operations' : 'its clock');
     text(seen, ago(d.at));
   });

@@ -63,4 +63,31 @@ class PrinterClockTest {
         assertThat(new String(printer.received(), java.nio.charset.StandardCharsets.ISO_8859_1))
                 .contains("! U1 setvar \"rtc.date\" \"").contains("! U1 setvar \"rtc.time\" \"");
     }
+
+    @Test
+    void aPrinterKeepsLocalTimeOfItsSiteZoneWithoutTheZone() throws Exception {
+        java.time.ZoneId kiritimati = java.time.ZoneId.of("Pacific/Kiritimati"); // UTC+14
+        try (PrinterSimulator far = PrinterSimulator.builder().clockZone(kiritimati).start();
+                ZebraPrinterDriver d = ZebraPrinterDriver.open("far-1",
+                        DeviceUrl.parse("tcp://127.0.0.1:" + far.port()), FAST, new Recorder())) {
+            assertThat(d.awaitConnected(WAIT)).isTrue();
+            LocalDateTime read = PrinterClock.read(d).orElseThrow();
+            assertThat(Duration.between(LocalDateTime.now(kiritimati), read).abs())
+                    .isLessThan(Duration.ofSeconds(3));
+        }
+    }
+
+    @Test
+    void aModelWithoutAClockAnswersUnknownAndIgnoresBeingSet() throws Exception {
+        try (PrinterSimulator none = PrinterSimulator.builder().withoutClock().start();
+                ZebraPrinterDriver d = ZebraPrinterDriver.open("noclock-1",
+                        DeviceUrl.parse("tcp://127.0.0.1:" + none.port()), FAST, new Recorder())) {
+            assertThat(d.awaitConnected(WAIT)).isTrue();
+            assertThat(d.getVar(PrinterClock.DATE_VAR)).isEqualTo("?");
+            assertThat(d.getVar(PrinterClock.TIME_VAR)).isEqualTo("?");
+            assertThat(PrinterClock.read(d)).isEmpty();
+            PrinterClock.set(d, LocalDateTime.now());
+            assertThat(PrinterClock.read(d)).as("still no clock after a setvar").isEmpty();
+        }
+    }
 }

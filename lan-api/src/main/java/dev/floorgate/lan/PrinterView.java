@@ -24,6 +24,8 @@ public final class PrinterView {
     private final List<String> stations;
     private final Boolean closedLoop;
     private final String closedLoopNote;
+    private final Long clockOffsetSeconds;
+    private final boolean clockSetByGateway;
 
     private PrinterView(Builder b) {
         this.name = b.name;
@@ -41,6 +43,8 @@ public final class PrinterView {
         this.stations = Copies.list(b.stations);
         this.closedLoop = b.closedLoop;
         this.closedLoopNote = b.closedLoopNote;
+        this.clockOffsetSeconds = b.clockOffsetSeconds;
+        this.clockSetByGateway = b.clockSetByGateway;
     }
 
     public static Builder builder() {
@@ -65,6 +69,8 @@ public final class PrinterView {
         b.stations = stations;
         b.closedLoop = closedLoop;
         b.closedLoopNote = closedLoopNote;
+        b.clockOffsetSeconds = clockOffsetSeconds;
+        b.clockSetByGateway = clockSetByGateway;
         return b;
     }
 
@@ -134,6 +140,19 @@ public final class PrinterView {
         return closedLoopNote;
     }
 
+    /**
+     * The printer's real-time clock minus core time in seconds, as last read (positive: ahead); null while not read
+     * or when the printer has no clock (it answers {@code "?"}).
+     */
+    public Long clockOffsetSeconds() {
+        return clockOffsetSeconds;
+    }
+
+    /** Whether the gateway set the printer's clock from core time (site IT allowed it for this printer). */
+    public boolean clockSetByGateway() {
+        return clockSetByGateway;
+    }
+
     @Override
     public boolean equals(Object o) {
         if (this == o) {
@@ -157,13 +176,15 @@ public final class PrinterView {
                 && Objects.equals(jobs, that.jobs)
                 && Objects.equals(stations, that.stations)
                 && Objects.equals(closedLoop, that.closedLoop)
-                && Objects.equals(closedLoopNote, that.closedLoopNote);
+                && Objects.equals(closedLoopNote, that.closedLoopNote)
+                && Objects.equals(clockOffsetSeconds, that.clockOffsetSeconds)
+                && clockSetByGateway == that.clockSetByGateway;
     }
 
     @Override
     public int hashCode() {
         return Objects.hash(name, description, url, state, stateText, online, connected, faults, detail, lastSeen,
-                since, jobs, stations, closedLoop, closedLoopNote);
+                since, jobs, stations, closedLoop, closedLoopNote, clockOffsetSeconds, clockSetByGateway);
     }
 
     @Override
@@ -182,7 +203,9 @@ public final class PrinterView {
                 + ", jobs=" + jobs
                 + ", stations=" + stations
                 + ", closedLoop=" + closedLoop
-                + ", closedLoopNote=" + closedLoopNote + "}";
+                + ", closedLoopNote=" + closedLoopNote
+                + ", clockOffsetSeconds=" + clockOffsetSeconds
+                + ", clockSetByGateway=" + clockSetByGateway + "}";
     }
 
     /** Collects the fields of a {@link PrinterView}. */
@@ -202,6 +225,8 @@ public final class PrinterView {
         private List<String> stations;
         private Boolean closedLoop;
         private String closedLoopNote;
+        private Long clockOffsetSeconds;
+        private boolean clockSetByGateway;
 
         private Builder() {
         }
@@ -278,6 +303,16 @@ public final class PrinterView {
 
         public Builder closedLoopNote(String closedLoopNote) {
             this.closedLoopNote = closedLoopNote;
+            return this;
+        }
+
+        public Builder clockOffsetSeconds(Long clockOffsetSeconds) {
+            this.clockOffsetSeconds = clockOffsetSeconds;
+            return this;
+        }
+
+        public Builder clockSetByGateway(boolean clockSetByGateway) {
+            this.clockSetByGateway = clockSetByGateway;
             return this;
         }
 

@@ -19,7 +19,14 @@ public enum FieldType {
     /** Data for a linear barcode: printable ASCII (0x20-0x7E) only. */
     BARCODE("barcode", 48),
     /** Data for a QR code: any text. */
-    QR("qr", 1000);
+    QR("qr", 1000),
+    /**
+     * Not given by the caller: the gateway's corrected (core) time when the label is rendered, printed in the
+     * field's {@code format} (a {@link java.time.format.DateTimeFormatter} pattern, default
+     * {@code yyyy-MM-dd HH:mm}) in its {@code zone} (default the rendering clock's: the site's). For dates that
+     * must be right though the printer's own clock ({@code ^FC}) is not.
+     */
+    GATEWAY_TIME("gateway-time", 64);
 
     private final String keyword;
     private final int defaultMaxLength;

@@ -1,7 +1,12 @@
 package dev.floorgate.templates;
 
 import dev.floorgate.templates.internal.TemplateDefinition;
+import java.time.Clock;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -71,11 +76,63 @@ public final class LabelTemplate {
      *                                  value is invalid, or when copies is out of range
      */
     public RenderedLabel render(Map<String, String> data, int copies) {
-        return new RenderedLabel(name(), definition.compiled().render(data, copies), copies);
+        return render(data, copies, null);
+    }
+
+    /**
+     * Renders with the {@link FieldType#GATEWAY_TIME} fields filled from {@code clock} (the gateway's corrected
+     * core time; its zone is the default zone of those fields).
+     *
+     * @throws IllegalStateException when the template has a gateway-time field and {@code clock} is null
+     * @throws IllegalArgumentException for bad data, also for a value given for a gateway-time field
+     */
+    public RenderedLabel render(Map<String, String> data, int copies, Clock clock) {
+        Map<String, String> times = gatewayTimeValues(clock);
+        Map<String, String> all = data;
+        if (!times.isEmpty()) {
+            all = new HashMap<>(data == null ? Map.of() : data);
+            for (Map.Entry<String, String> t : times.entrySet()) {
+                String given = all.get(t.getKey());
+                if (given != null && !given.isEmpty()) {
+                    throw new IllegalArgumentException("template '" + name() + "': field '" + t.getKey()
+                            + "' (gateway-time) is the gateway's time when the label is rendered; it takes no value");
+                }
+                all.put(t.getKey(), t.getValue());
+            }
+        }
+        return new RenderedLabel(name(), definition.compiled().render(all, copies), copies);
+    }
+
+    /**
+     * What each {@link FieldType#GATEWAY_TIME} field prints at {@code clock}'s instant (empty map for a template
+     * without one); a preview cache keys on these with the data, so a cached preview never shows a stale time.
+     *
+     * @throws IllegalStateException naming the field when the template has one and {@code clock} is null
+     */
+    public Map<String, String> gatewayTimeValues(Clock clock) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (TemplateField f : fields()) {
+            if (f.type() != FieldType.GATEWAY_TIME) {
+                continue;
+            }
+            if (clock == null) {
+                throw new IllegalStateException("template '" + name() + "': field '" + f.name() + "' prints the "
+                        + "gateway's time (gateway-time) but the label was rendered without a clock");
+            }
+            ZonedDateTime at = clock.instant().atZone(f.zone().orElse(clock.getZone()));
+            out.put(f.name(), DateTimeFormatter.ofPattern(f.format().orElse(TemplateField.DEFAULT_TIME_FORMAT),
+                    Locale.ROOT).format(at));
+        }
+        return out;
     }
 
     /** Preview of the label for {@code data}, where fields not given take their sample value. */
     public PreviewResult preview(Map<String, String> data) {
+        return preview(data, null);
+    }
+
+    /** As {@link #preview(Map)}, gateway-time fields at {@code clock}'s instant (null: IllegalStateException). */
+    public PreviewResult preview(Map<String, String> data, Clock clock) {
         Map<String, String> merged = new HashMap<>(sampleData());
         if (data != null) {
             data.forEach((k, v) -> {
@@ -84,7 +141,7 @@ public final class LabelTemplate {
                 }
             });
         }
-        return ZplPreview.render(render(merged, 1).zpl(), dpi(), widthDots(), heightDots());
+        return ZplPreview.render(render(merged, 1, clock).zpl(), dpi(), widthDots(), heightDots());
     }
 
     @Override

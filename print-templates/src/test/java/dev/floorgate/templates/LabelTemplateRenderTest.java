@@ -153,7 +153,7 @@ class LabelTemplateRenderTest {
         assertThatThrownBy(() -> new TemplateField("a", FieldType.TEXT, true, 3073))
                 .hasMessage("field 'a': max length 3073 must be 1 to 3072");
         assertThatThrownBy(() -> new TemplateField("a", FieldType.TEXT, true, 0, "dd.MM"))
-                .hasMessage("field 'a': format applies to date fields only, not text");
+                .hasMessage("field 'a': format applies to date and gateway-time fields only, not text");
         assertThatThrownBy(() -> new TemplateField("a", FieldType.DATE, true, 0, "ppp{"))
                 .hasMessageStartingWith("field 'a': bad date format 'ppp{'");
         assertThat(new TemplateField("a", FieldType.QR, false, 0).maxLength()).isEqualTo(1000);

@@ -131,7 +131,7 @@ class SiteTemplateLoadingTest {
                         "must be between 1 x 1 and 2438 x 4876"),
                 Arguments.of("missing size", GOOD.replace("# size: 4x2 in\n", ""), 7, "missing '# size:"),
                 Arguments.of("unknown field type", GOOD.replace("qty integer", "qty number"), 5,
-                        "unknown field type 'number' (use text, integer, date, gtin, sscc, barcode, qr)"),
+                        "unknown field type 'number' (use text, integer, date, gtin, sscc, barcode, qr, gateway-time)"),
                 Arguments.of("bad sample", GOOD.replace("sample=3", "sample=three"), 5,
                         "field 'qty' (integer): 'three' is not an integer"),
                 Arguments.of("required without sample", GOOD.replace(" sample=RMA-0001", ""), 4,

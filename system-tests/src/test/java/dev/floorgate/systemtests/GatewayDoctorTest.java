@@ -1,9 +1,15 @@
 package dev.floorgate.systemtests;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.floorgate.devices.sim.PrinterSimulator;
 import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,6 +48,8 @@ class GatewayDoctorTest {
             assertThat(ok.output).contains("OK   core reachable").contains("OK   clock").contains("OK   core key")
                     .contains("OK   disk").contains("OK   HTTP port").contains("OK   HTTPS port")
                     .contains("OK   printer dock1").contains("doctor: no failed check");
+            assertThat(ok.output).as("one line when the gateway is not running").containsOnlyOnce("device clocks")
+                    .containsPattern("SKIP device clocks +the gateway is not running.* -> start it");
             assertThat(ok.exit).as(ok.output).isZero();
 
             Map<String, String> wrong = new HashMap<>(right);
@@ -60,6 +68,55 @@ class GatewayDoctorTest {
                             + ".* -> find it with `ss -ltnp")
                     .containsPattern("FAIL disk .* -> the gateway refuses new operations below the floor")
                     .contains("OK   core reachable").contains("doctor: 5 failed check(s)");
+        }
+    }
+
+    @Test
+    void theClocksOfPdasAndPrintersTheRunningGatewayKnowsAreOneLineEachWhenOffAndOneLineWhenFine() throws Exception {
+        try (Chain chain = new Chain(dir).startCore();
+                PrinterSimulator printer = PrinterSimulator.builder().captureDir(dir.resolve("labels")).start()) {
+            printer.clockOffset(Duration.ofDays(365)); // a year ahead; the gateway may not set it
+            chain.gatewayEnv("FG_PRINTERS_DOCK1_URL", "tcp://127.0.0.1:" + printer.port())
+                    .gatewayEnv("FG_CLOCK_PRINTER_CHECK_INTERVAL", "1s").startGateway();
+            String pda = chain.enroll("pda-1970", "acme");
+            HttpResponse<String> sent = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create(chain.gateway.url("/api/v1/operations"))).timeout(Duration.ofSeconds(20))
+                    .header("Content-Type", "application/json").header("Authorization", "Bearer " + pda)
+                    .header("X-FG-Device-Time", "190000").POST(HttpRequest.BodyPublishers.ofString(
+                            Chain.receive("0190f5c2-7b1a-7c3e-8f00-0000000d0c01", "acme", 0, 1))).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(sent.statusCode()).as(sent.body()).isEqualTo(202);
+            await().atMost(Duration.ofSeconds(20)).until(() -> chain.gatewayGet("/metrics", null).body()
+                    .contains("floorgate_printer_clock_offset_seconds{printer=\"dock1\"} 3"));
+            Map<String, String> env = new HashMap<>();
+            env.put("FG_DATA_DIR", dir.resolve("gateway-data").toString());
+            env.put("FG_GATEWAY_PORT", Integer.toString(chain.gatewayPort));
+            env.put("FG_PRINTERS_DOCK1_URL", "tcp://127.0.0.1:" + printer.port());
+
+            Doctor off = doctor(env);
+            assertThat(off.output)
+                    .containsPattern("WARN printer dock1 clock +clock is 3153(59|60)\\d\\d s ahead of core time .* -> "
+                            + "dates it prints itself \\(\\^FC\\) are wrong: allow the gateway to set it "
+                            + "\\(FG_PRINTERS_DOCK1_SET_CLOCK=true")
+                    .containsPattern("WARN pda pda-1970 clock +clock is \\d{10} s behind core time .* -> turn on "
+                            + "automatic date and time on the PDA")
+                    .doesNotContain("OK   device clocks");
+
+            // fixed on the printer's panel, the PDA's next request in the right time: one summary line
+            printer.clockOffset(Duration.ZERO);
+            HttpResponse<String> again = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create(chain.gateway.url("/api/v1/operations"))).timeout(Duration.ofSeconds(20))
+                    .header("Content-Type", "application/json").header("Authorization", "Bearer " + pda)
+                    .header("X-FG-Device-Time", Long.toString(System.currentTimeMillis()))
+                    .POST(HttpRequest.BodyPublishers.ofString(
+                            Chain.receive("0190f5c2-7b1a-7c3e-8f00-0000000d0c02", "acme", 0, 1))).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(again.statusCode()).as(again.body()).isEqualTo(202);
+            await().atMost(Duration.ofSeconds(20)).until(() -> chain.gatewayGet("/metrics", null).body()
+                    .matches("(?s).*floorgate_printer_clock_offset_seconds\\{printer=\"dock1\"} -?[0-9]\\.?.*"));
+            Doctor fine = doctor(env);
+            assertThat(fine.output).containsPattern("OK   device clocks +1 PDA\\(s\\) and 1 printer\\(s\\) within 180 s "
+                    + "of core time").doesNotContain("WARN pda").doesNotContain("WARN printer");
         }
     }
 

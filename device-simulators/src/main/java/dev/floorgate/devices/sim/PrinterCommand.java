@@ -55,6 +55,12 @@ final class PrinterCommand implements Callable<Integer> {
     @Option(names = "--no-counters", description = "a model without label counters (odometer.total_label_count is \"?\")")
     boolean noCounters;
 
+    @Option(names = "--no-clock", description = "a model without a real-time clock (rtc.date and rtc.time are \"?\")")
+    boolean noClock;
+
+    @Option(names = "--clock-zone", description = "zone of the printer's local clock (default this machine's)")
+    String clockZone;
+
     @Option(names = "--odometer", defaultValue = "0", description = "the label counter's value at start")
     long odometer;
 
@@ -64,6 +70,12 @@ final class PrinterCommand implements Callable<Integer> {
                 .dpi(dpi).labelMillis(labelMillis).model(model).friendlyName(name).serial(serialNumber).odometer(odometer);
         if (noCounters) {
             b.withoutCounters();
+        }
+        if (noClock) {
+            b.withoutClock();
+        }
+        if (clockZone != null) {
+            b.clockZone(java.time.ZoneId.of(clockZone));
         }
         if (discoveryPort >= 0) {
             b.discoveryPort(discoveryPort);

@@ -66,6 +66,8 @@ public final class PrinterSimulator implements AutoCloseable {
         int maxBufferedFormats = 10_000;
         boolean counters = true;
         long odometerStart;
+        boolean clock = true;
+        java.time.ZoneId clockZone = java.time.ZoneId.systemDefault();
     }
 
     private final Settings settings;
@@ -435,6 +437,21 @@ public final class PrinterSimulator implements AutoCloseable {
         /** A model without label counters: {@code odometer.total_label_count} answers {@code "?"}. */
         public Builder withoutCounters() {
             s.counters = false;
+            return this;
+        }
+
+        /** A model without a real-time clock: {@code rtc.date} and {@code rtc.time} answer {@code "?"}. */
+        public Builder withoutClock() {
+            s.clock = false;
+            return this;
+        }
+
+        /**
+         * The zone of the site the printer stands in; default this machine's. Its clock keeps local time of that
+         * zone without the zone itself, as a Zebra does, so a gateway must convert with the site's zone.
+         */
+        public Builder clockZone(java.time.ZoneId zone) {
+            s.clockZone = Objects.requireNonNull(zone, "clockZone");
             return this;
         }
 

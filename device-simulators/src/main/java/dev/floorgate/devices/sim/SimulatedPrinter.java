@@ -71,7 +71,7 @@ final class SimulatedPrinter {
     private int labelLengthDots;
     private final Map<String, String> variables = new HashMap<>();
     /** The real-time clock (rtc.date, rtc.time); its own class so the print loop here stays as it is. */
-    final SimulatedRtc rtc = new SimulatedRtc();
+    final SimulatedRtc rtc;
     private final Map<String, String> storedFormats = new HashMap<>();
     private final List<PrintedLabel> printed = new ArrayList<>();
     private final ByteArrayOutputStream received = new ByteArrayOutputStream();
@@ -92,6 +92,7 @@ final class SimulatedPrinter {
 
     SimulatedPrinter(PrinterSimulator.Settings settings, LabelCapture capture, ScheduledExecutorService engine) {
         this.settings = settings;
+        this.rtc = new SimulatedRtc(settings.clockZone, settings.clock);
         this.capture = capture;
         this.engine = engine;
         this.labelLengthDots = defaultLabelLength();

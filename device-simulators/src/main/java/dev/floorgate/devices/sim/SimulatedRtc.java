@@ -12,13 +12,21 @@ import java.time.format.DateTimeParseException;
 /**
  * The simulated printer's real-time clock (PROTOCOLS.md 2.5): SGD {@code rtc.date} ({@code MM-DD-YYYY}) and
  * {@code rtc.time} ({@code HH:MM:SS}), local time, running at an offset from this machine's clock that a test sets
- * (a printer a year off) and that {@code setvar} moves, as on a real printer. Thread-safe.
+ * (a printer a year off) and that {@code setvar} moves, as on a real printer. The printer keeps local time of
+ * its site without a zone: {@code zone} says which site (tests use one far from UTC to prove the gateway handles
+ * zones). A model without a clock answers {@code "?"} and ignores setvar. Thread-safe.
  */
 final class SimulatedRtc {
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("MM-dd-uuuu");
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
-    private final Clock base = Clock.system(ZoneId.systemDefault());
+    private final Clock base;
+    private final boolean present;
     private volatile Duration offset = Duration.ZERO;
+
+    SimulatedRtc(ZoneId zone, boolean present) {
+        this.base = Clock.system(zone);
+        this.present = present;
+    }
 
     Duration offset() {
         return offset;
@@ -36,9 +44,9 @@ final class SimulatedRtc {
     String getVar(String name) {
         switch (name) {
             case "rtc.date":
-                return DATE.format(now());
+                return present ? DATE.format(now()) : "?";
             case "rtc.time":
-                return TIME.format(now());
+                return present ? TIME.format(now()) : "?";
             default:
                 return null;
         }
@@ -46,6 +54,9 @@ final class SimulatedRtc {
 
     /** Sets the date or time part; false when {@code name} is not an RTC variable. A bad value is ignored. */
     boolean setVar(String name, String value) {
+        if (!present) {
+            return name.equals("rtc.date") || name.equals("rtc.time"); // no clock: nothing to move
+        }
         LocalDateTime current = now();
         try {
             switch (name) {

@@ -251,10 +251,10 @@ final class GatewayBeans {
      */
     @Singleton
     PrinterClockCheck printerClocks(PrinterRegistry printers, SiteClocks clocks, ClockConfiguration clock,
-            io.micronaut.context.env.Environment env) {
+            io.micronaut.context.env.Environment env, dev.floorgate.gateway.internal.web.SiteTime site) {
         return new PrinterClockCheck(printers, clocks, name -> clock.isSetPrinters() || env.getProperty(
                 "fg.printers." + name + ".set-clock", Boolean.class).orElse(false), clock.getPrinterCheckInterval(),
-                java.time.ZoneId.systemDefault());
+                site.zone());
     }
 
     // ---- device registries and their drivers
@@ -290,9 +290,13 @@ final class GatewayBeans {
 
     @Singleton
     TemplateService templates(@Value("${fg.templates-dir:}") String templatesDir, GatewayDatabase db,
-            PreviewGuard previewGuard) {
+            PreviewGuard previewGuard, jakarta.inject.Provider<SiteClocks> clocks,
+            dev.floorgate.gateway.internal.web.SiteTime site) {
         TemplateService templates = checkedAfterOpening(db, () -> TemplateService.load(templatesDir));
         templates.guardPreviewsWith(previewGuard);
+        // gateway-time template fields print core time in the site's zone (the site clocks open with the engine)
+        templates.useClock(new dev.floorgate.gateway.internal.clock.CoreTimeClock(() -> clocks.get().coreNow(),
+                site.zone()));
         return templates;
     }
 

@@ -51,13 +51,14 @@ class AdminPageBrowserTest {
         dataDir = Files.createTempDirectory("fg-admin-test");
         printer = PrinterSimulator.builder().captureDir(dataDir.resolve("labels")).discoveryPort(0)
                 .model("ZD421-203dpi").serial("SIM0000042").firmware("V93.21.26Z").friendlyName("pack-sim").start();
+        printer.clockOffset(Duration.ofDays(365)); // a printer a year ahead, which the gateway may not set
         gateway = new TestGateway(dataDir, Map.of("fg.tls.enabled", true,
                 "fg.printers.pack-1.url", "tcp://127.0.0.1:" + printer.port() + "?pollInterval="
                         + PRINTER_POLL.toMillis() + "ms&statusTimeout=1s",
                 "fg.printers.pack-1.description", "Packing line 1",
                 "fg.web.admin-refresh", REFRESH.toMillis() + "ms",
                 "fg.web.discovery-targets", "127.0.0.1", "fg.web.discovery-port", printer.discoveryPort(),
-                "fg.web.discovery-timeout", "1s"));
+                "fg.web.discovery-timeout", "1s", "fg.clock.printer-check-interval", "1s"));
         link = new LinkProxy(Integer.parseInt(gateway.httpsUrl("").replaceAll(".*:", "")));
         origin = "https://127.0.0.1:" + link.port();
         SiteCertificates certs = gateway.context().getBean(SiteCertificates.class);
@@ -246,6 +247,24 @@ class AdminPageBrowserTest {
     }
 
     @Test
+    @Order(8)
+    void showsEachPrintersClockOffsetInItsRowAndInTheClocksSection() {
+        String cell = "#printer-rows tr[data-printer='pack-1'] td.printer-clock";
+        wait.withMessage("printer clock column").until(d -> !all(cell + " .badge").isEmpty()
+                && all(cell + " .badge").get(0).getText().contains("s"));
+        WebElement badge = all(cell + " .badge").get(0);
+        assertThat(badge.getText()).as("a year ahead of core time, not set").matches("\\+3153(5|6)\\d{3} s");
+        assertThat(badge.getAttribute("class")).contains("fault");
+        assertThat(all(cell).get(0).getAttribute("title")).contains("fg.printers.NAME.set-clock");
+        assertThat(all("#printer-rows thead th, #printers thead th").stream().map(WebElement::getText))
+                .contains("Clock");
+        wait.until(d -> all("#clock-rows tr").stream().anyMatch(r -> r.getText().contains("printer pack-1")));
+        assertThat(all("#clock-rows tr").stream().filter(r -> r.getText().contains("printer pack-1")).findFirst()
+                .orElseThrow().getText()).doesNotContain("set from core time");
+        assertThat(printer.clockOffset().minusDays(365).abs()).as("left alone").isLessThan(Duration.ofSeconds(2));
+    }
+
+    @Test
     @Order(7)
     void aPrintedLabelShowsUnderRecentLabelsWithItsPreview() throws Exception {
         var posted = gateway.post("/api/v1/print-jobs", TestGateway.ADMIN_TOKEN, "{\"jobId\":\"recent-1\","
@@ -264,7 +283,7 @@ class AdminPageBrowserTest {
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     void showsAStaleDataBannerWhileTheGatewayDoesNotAnswer() throws Exception {
         assertThat(el("stale").isDisplayed()).isFalse();
         link.cut();
@@ -275,7 +294,7 @@ class AdminPageBrowserTest {
     }
 
     @Test
-    @Order(9)
+    @Order(10)
     void thePageAskedNothingOfAnyHostButTheGateway() {
         List<String> urls = chrome.requestedUrls().stream().filter(u -> !u.startsWith("chrome://")).toList();
         assertThat(urls).isNotEmpty();

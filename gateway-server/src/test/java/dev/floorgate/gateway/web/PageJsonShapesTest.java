@@ -42,7 +42,8 @@ class PageJsonShapesTest {
             + "message:s,rejectedAt:s,acknowledgedAt:null,acknowledgedBy:null}";
     static final String PRINTER = "{name:s,description:s,url:s,state:s,stateText:s,online:b,connected:b,"
             + "faults:[],detail:s,lastSeen:null,since:s,fault:b,stale:b,labelsRemaining:null,model:null,firmware:null,"
-            + "dpi:null,jobs:{HELD:n},closedLoop:null,closedLoopNote:null}";
+            + "dpi:null,jobs:{HELD:n},closedLoop:null,closedLoopNote:null,clockOffsetSeconds:null,clockSetByGateway:b,"
+            + "clockOff:b}";
     static final String JOB = "{jobId:s,tenant:s,printer:s,station:null,template:null,raw:b,data:{},copies:n,"
             + "zplBytes:n,state:s,fault:s,faultDetail:s,attempts:n,createdAt:s,updatedAt:s,printedAt:null,"
             + "createdBy:s,resolution:null}";

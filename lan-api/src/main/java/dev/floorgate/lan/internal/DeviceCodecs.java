@@ -55,6 +55,8 @@ final class DeviceCodecs {
         Write.strings(g, "stations", v.stations(), Write.ALWAYS);
         Write.bool(g, "closedLoop", v.closedLoop(), Write.ALWAYS);
         Write.str(g, "closedLoopNote", v.closedLoopNote(), Write.ALWAYS);
+        Write.number(g, "clockOffsetSeconds", v.clockOffsetSeconds(), Write.ALWAYS);
+        g.writeBooleanField("clockSetByGateway", v.clockSetByGateway());
         g.writeEndObject();
     }
 
@@ -75,6 +77,8 @@ final class DeviceCodecs {
                 .stations(o.strings("stations", false))
                 .closedLoop(o.boxedBool("closedLoop", false))
                 .closedLoopNote(o.str("closedLoopNote", false))
+                .clockOffsetSeconds(o.boxedLong("clockOffsetSeconds", false))
+                .clockSetByGateway(o.bool("clockSetByGateway", false))
                 .build();
     }
 

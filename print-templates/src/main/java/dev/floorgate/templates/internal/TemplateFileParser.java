@@ -36,7 +36,8 @@ public final class TemplateFileParser {
     public static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
     private static final Pattern SIZE = Pattern.compile(
             "([0-9]+(?:\\.[0-9]+)?)\\s*[xX]\\s*([0-9]+(?:\\.[0-9]+)?)\\s*(in|mm|dots)");
-    private static final Pattern TOKEN = Pattern.compile("\\S+");
+    /** A word, or an option whose value is in double quotes (a format with spaces: {@code format="dd.MM HH:mm"}). */
+    private static final Pattern TOKEN = Pattern.compile("[a-z]+=\"[^\"]*\"|\\S+");
     private static final double MAX_WIDTH_INCHES = 12;
     private static final double MAX_HEIGHT_INCHES = 24;
 
@@ -166,7 +167,7 @@ public final class TemplateFileParser {
         }
         if (tokens.size() < 2) {
             throw new TemplateSyntaxException(lineNo, "field line must be 'field: NAME TYPE [required|optional] "
-                    + "[max=N] [format=PATTERN] [sample=VALUE]'");
+                    + "[max=N] [format=PATTERN] [zone=ZONE] [sample=VALUE]'");
         }
         String name = tokens.get(0);
         if (fieldLines.containsKey(name)) {
@@ -176,6 +177,7 @@ public final class TemplateFileParser {
         boolean required = true;
         int max = 0;
         String format = null;
+        java.time.ZoneId zone = null;
         try {
             FieldType type = FieldType.fromKeyword(tokens.get(1));
             for (String option : tokens.subList(2, tokens.size())) {
@@ -193,14 +195,26 @@ public final class TemplateFileParser {
                                 + " must be 1 to " + TemplateField.MAX_LENGTH_LIMIT);
                     }
                 } else if (option.startsWith("format=")) {
-                    format = option.substring(7);
+                    format = unquote(option.substring(7));
+                } else if (option.startsWith("zone=")) {
+                    try {
+                        zone = java.time.ZoneId.of(unquote(option.substring(5)));
+                    } catch (java.time.DateTimeException e) {
+                        throw new IllegalArgumentException("field '" + name + "': unknown zone '"
+                                + option.substring(5) + "' (use an IANA name such as Europe/Berlin, or UTC)", e);
+                    }
                 } else {
                     throw new IllegalArgumentException("field '" + name + "': unknown option '" + option
-                            + "' (use required, optional, max=N, format=PATTERN, sample=VALUE)");
+                            + "' (use required, optional, max=N, format=PATTERN, zone=ZONE, sample=VALUE)");
                 }
             }
-            TemplateField field = new TemplateField(name, type, required, max, format);
-            if (sample == null || sample.isEmpty()) {
+            TemplateField field = new TemplateField(name, type, required, max, format, zone);
+            if (type == FieldType.GATEWAY_TIME) {
+                if (sample != null) {
+                    throw new IllegalArgumentException("field '" + name + "' (gateway-time) takes no sample: it "
+                            + "prints the gateway's time when the label is rendered");
+                }
+            } else if (sample == null || sample.isEmpty()) {
                 if (required) {
                     throw new IllegalArgumentException("required field '" + name
                             + "' needs a sample=VALUE (previews use it)");
@@ -214,6 +228,10 @@ public final class TemplateFileParser {
         } catch (IllegalArgumentException e) {
             throw new TemplateSyntaxException(lineNo, e.getMessage(), e);
         }
+    }
+
+    private static String unquote(String v) {
+        return v.length() >= 2 && v.startsWith("\"") && v.endsWith("\"") ? v.substring(1, v.length() - 1) : v;
     }
 
     private static int[] size(String size, int dpi, int line) throws TemplateSyntaxException {

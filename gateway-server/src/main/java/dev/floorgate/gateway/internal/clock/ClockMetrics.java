@@ -24,8 +24,13 @@ public final class ClockMetrics implements MetricsSource {
                     c.offsetMillis() / 1000.0, "device", c.name());
         }
         for (SiteClocks.DeviceClock c : clocks.printers()) {
-            out.gauge("floorgate_printer_clock_offset_seconds", "A printer's real-time clock minus core time",
-                    c.offsetMillis() / 1000.0, "printer", c.name());
+            out.gauge("floorgate_printer_clock_offset_seconds",
+                    "A printer's real-time clock minus core time (NaN: the printer has no clock)",
+                    c.known() ? c.offsetMillis() / 1000.0 : Double.NaN, "printer", c.name());
+        }
+        for (SiteClocks.DeviceClock c : clocks.printers()) {
+            out.gauge("floorgate_printer_clock_set", "1 when the gateway set the printer's clock from core time",
+                    c.corrected() ? 1 : 0, "printer", c.name());
         }
     }
 }

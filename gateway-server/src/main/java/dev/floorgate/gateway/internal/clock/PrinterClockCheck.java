@@ -20,11 +20,14 @@ import org.slf4j.LoggerFactory;
  * {@code fg.clock.printer-check-interval}, records the offset ({@link SiteClocks}: site IT's page, /metrics), and
  * sets the clock from core time when site IT allows it for that printer ({@code fg.clock.set-printers} or
  * {@code fg.printers.<name>.set-clock}) and it is off by more than {@code fg.clock.device-max-offset}. Printer clocks
- * have no zone: they are compared and set in the gateway's zone. A printer without a clock or not answering is
- * skipped (a device fault is a state the registry shows, not an error here).
+ * have no zone: they keep local time of the site, so they are compared and set in the site's zone
+ * ({@code fg.site.time-zone}), not the gateway machine's (a gateway often runs in UTC). A printer without a clock
+ * is unknown; one not answering is skipped (a device fault is a state the registry shows, not an error here).
  */
 public final class PrinterClockCheck implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(PrinterClockCheck.class);
+    /** A set that reads back further than this from core time did not take (the printer's seconds are whole). */
+    static final Duration SET_TOLERANCE = Duration.ofSeconds(5);
     private final PrinterRegistry printers;
     private final SiteClocks clocks;
     private final Predicate<String> maySet;
@@ -61,11 +64,15 @@ public final class PrinterClockCheck implements AutoCloseable {
         }
     }
 
-    /** Reads one printer's clock, sets it when allowed and off; never throws. */
+    /**
+     * Reads one printer's clock, sets it when allowed and off, and reads it back to know the set took (a Zebra
+     * does not answer setvar); never throws. A printer whose clock answers {@code "?"} has none: unknown.
+     */
     public void check(String name, ZebraPrinterDriver driver) {
         try {
             Optional<LocalDateTime> read = PrinterClock.read(driver);
             if (read.isEmpty()) {
+                clocks.printerHasNoClock(name);
                 return;
             }
             long offset = offsetMillis(read.get());
@@ -73,10 +80,18 @@ public final class PrinterClockCheck implements AutoCloseable {
             if (off && maySet.test(name)) {
                 PrinterClock.set(driver, LocalDateTime.ofInstant(clocks.coreNow(), zone));
                 Optional<LocalDateTime> after = PrinterClock.read(driver);
-                long corrected = after.map(this::offsetMillis).orElse(offset);
-                LOG.info("printer {}: clock was {} s off core time; set from core time, now {} s", name,
-                        offset / 1000, corrected / 1000);
-                clocks.printerSaid(name, corrected, true);
+                if (after.isPresent() && Math.abs(offsetMillis(after.get())) <= SET_TOLERANCE.toMillis()) {
+                    long corrected = offsetMillis(after.get());
+                    LOG.info("printer {}: clock was {} s off core time; set from core time, now {} s", name,
+                            offset / 1000, corrected / 1000);
+                    clocks.printerSaid(name, corrected, true);
+                } else {
+                    long still = after.map(this::offsetMillis).orElse(offset);
+                    LOG.warn("printer {}: clock was {} s off core time and set from core time, but reads back "
+                            + "{} s off: the set did not take (set it on the printer's panel)", name,
+                            offset / 1000, still / 1000);
+                    clocks.printerSaid(name, still, false);
+                }
             } else {
                 if (off) {
                     LOG.warn("printer {}: clock is {} s off core time; dates it prints are wrong (allow "

@@ -21,9 +21,17 @@ public final class SiteClocks {
     /** Where a device's time came from. */
     public enum Source { HEADER, OCCURRED_AT, PRINTER_RTC }
 
-    /** One device's clock as last seen: device time minus core time. */
-    public record DeviceClock(String name, long offsetMillis, Source source, Instant at, boolean off,
+    /**
+     * One device's clock as last seen: device time minus core time. {@code known} false: the device has no clock
+     * or answered none (a printer model without RTC answers {@code "?"}), and {@code offsetMillis} means nothing.
+     * {@code corrected}: the gateway set this clock (a printer's; kept over the later reads that find it right).
+     */
+    public record DeviceClock(String name, boolean known, long offsetMillis, Source source, Instant at, boolean off,
             boolean corrected) {
+        /** The offset in whole seconds, or null when unknown (the LAN API's and the page's value). */
+        public Long offsetSeconds() {
+            return known ? offsetMillis / 1000 : null;
+        }
     }
 
     private final ClockOffset gateway;
@@ -61,16 +69,32 @@ public final class SiteClocks {
     public DeviceClock pdaSaid(String deviceId, Instant deviceTime, Source source) {
         Instant now = coreNow();
         long offset = deviceTime.toEpochMilli() - now.toEpochMilli();
-        DeviceClock c = new DeviceClock(deviceId, offset, source, now, Math.abs(offset) > deviceMaxOffset.toMillis(),
+        DeviceClock c = new DeviceClock(deviceId, true, offset, source, now, Math.abs(offset) > deviceMaxOffset.toMillis(),
                 false);
         pdas.put(deviceId, c);
         return c;
     }
 
-    /** A printer's real-time clock read now; {@code corrected}: the gateway set it afterwards. */
-    public void printerSaid(String printer, long offsetMillis, boolean corrected) {
-        printers.put(printer, new DeviceClock(printer, offsetMillis, Source.PRINTER_RTC, coreNow(),
-                Math.abs(offsetMillis) > deviceMaxOffset.toMillis(), corrected));
+    /**
+     * A printer's real-time clock read now; {@code setNow}: the gateway has just set it and read it back right.
+     * Once set by the gateway a printer stays marked so until the gateway restarts, though the next reads find it
+     * right (the page says why a printer that was a year off is fine now).
+     */
+    public void printerSaid(String printer, long offsetMillis, boolean setNow) {
+        printers.compute(printer, (k, was) -> new DeviceClock(printer, true, offsetMillis, Source.PRINTER_RTC,
+                coreNow(), Math.abs(offsetMillis) > deviceMaxOffset.toMillis(),
+                setNow || (was != null && was.corrected())));
+    }
+
+    /** A printer that has no clock (it answered {@code "?"}): unknown, neither off nor an error. */
+    public void printerHasNoClock(String printer) {
+        printers.compute(printer, (k, was) -> new DeviceClock(printer, false, 0, Source.PRINTER_RTC, coreNow(),
+                false, was != null && was.corrected()));
+    }
+
+    /** One printer's clock as last read, or null before the first read. */
+    public DeviceClock printer(String printer) {
+        return printers.get(printer);
     }
 
     public List<DeviceClock> pdas() {

@@ -2,6 +2,7 @@ package dev.floorgate.gateway.internal.devices;
 
 import dev.floorgate.gateway.internal.access.DeviceRegistry;
 import dev.floorgate.gateway.internal.access.DeviceViews;
+import dev.floorgate.gateway.internal.clock.SiteClocks;
 import dev.floorgate.lan.DeviceList;
 import dev.floorgate.lan.EnrolledDevice;
 import dev.floorgate.lan.PrinterView;
@@ -34,9 +35,10 @@ final class DevicesController {
     private final DeviceRegistry pdas;
     private final PrinterQueues queues;
     private final RequestAuth auth;
+    private final SiteClocks clocks;
 
     DevicesController(PrinterRegistry printers, PrinterAccess access, ScannerRegistry scanners, List<StationConfiguration> stations,
-            DeviceRegistry pdas, PrinterQueues queues, RequestAuth auth) {
+            DeviceRegistry pdas, PrinterQueues queues, RequestAuth auth, SiteClocks clocks) {
         this.printers = printers;
         this.access = access;
         this.scanners = scanners;
@@ -45,6 +47,7 @@ final class DevicesController {
         this.pdas = pdas;
         this.queues = queues;
         this.auth = auth;
+        this.clocks = clocks;
     }
 
     @Get
@@ -63,7 +66,7 @@ final class DevicesController {
                 continue; // another tenant's printer: a device does not learn it exists
             }
             printerList.add(PrinterJson.view(p, jobs.getOrDefault(p.name, Map.of()),
-                    stationNames(visible, p.name, true)).toBuilder().closedLoop(queues.closedLoop(p.name))
+                    stationNames(visible, p.name, true), clocks.printer(p.name)).toBuilder().closedLoop(queues.closedLoop(p.name))
                     .closedLoopNote(queues.closedLoopNote(p.name)).build());
         }
         List<ScannerView> scannerList = new ArrayList<>();

@@ -1,7 +1,8 @@
 package dev.floorgate.gateway.internal.devices;
 
-import java.time.Instant;
+import dev.floorgate.gateway.internal.clock.SiteClocks;
 import dev.floorgate.lan.PrinterView;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,9 +17,11 @@ public final class PrinterJson {
 
     /**
      * A printer as the LAN API's {@link PrinterView} (GET /api/v1/devices): its state with the job counts of its
-     * queue by state and the stations that print on it.
+     * queue by state and the stations that print on it, and its clock as last read ({@code clock} null before the
+     * first read: offset unknown).
      */
-    public static PrinterView view(PrinterRegistry.PrinterView p, Map<String, Integer> jobs, List<String> stations) {
+    public static PrinterView view(PrinterRegistry.PrinterView p, Map<String, Integer> jobs, List<String> stations,
+            SiteClocks.DeviceClock clock) {
         Map<String, Long> counts = new LinkedHashMap<>();
         for (Map.Entry<String, Integer> e : jobs.entrySet()) {
             counts.put(e.getKey(), e.getValue().longValue());
@@ -37,6 +40,8 @@ public final class PrinterJson {
                 .since(iso(p.stateSince))
                 .jobs(counts)
                 .stations(stations)
+                .clockOffsetSeconds(clock == null ? null : clock.offsetSeconds())
+                .clockSetByGateway(clock != null && clock.corrected())
                 .build();
     }
 

@@ -12,6 +12,7 @@ import dev.floorgate.templates.ZplPreview;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -37,6 +38,7 @@ public final class TemplateService {
     private final PreviewCache previews = new PreviewCache();
     /** Bounds previews (pixel budget, concurrency, timeout); null draws unbounded (tools and unit tests). */
     private volatile PreviewGuard guard;
+    private volatile Clock clock;
 
     private TemplateService(TemplateCatalog catalog) {
         this.catalog = catalog;
@@ -67,6 +69,14 @@ public final class TemplateService {
         return service;
     }
 
+    /**
+     * The clock {@code gateway-time} template fields print (the gateway's core time in the site's zone); set once by
+     * the wiring. Without one, a template with such a field fails with IllegalStateException naming it.
+     */
+    public void useClock(Clock clock) {
+        this.clock = clock;
+    }
+
     /** Draws every later preview within {@code guard}'s bounds; set once by the wiring. */
     public void guardPreviewsWith(PreviewGuard guard) {
         this.guard = guard;
@@ -93,7 +103,7 @@ public final class TemplateService {
      */
     public RenderedLabel render(LabelTemplate template, Map<String, String> data, int copies) {
         try {
-            return template.render(data, copies);
+            return template.render(data, copies, clock);
         } catch (IllegalArgumentException e) {
             throw GatewayProblem.invalid("data: " + e.getMessage());
         }
@@ -105,9 +115,19 @@ public final class TemplateService {
         if (g != null) {
             g.requireWithinBudget(template.widthDots(), template.heightDots(), template.dpi());
         }
+        // One instant for the key and the drawing: the times a gateway-time field prints are part of the key, so
+        // a cached preview never shows a stale time.
+        Clock c = clock;
+        Clock at = c == null ? null : Clock.fixed(c.instant(), c.getZone());
+        Map<String, String> times = template.gatewayTimeValues(at);
+        Map<String, String> key = data;
+        if (!times.isEmpty()) {
+            key = new java.util.HashMap<>(data);
+            key.putAll(times);
+        }
         try {
-            return previews.get(template, data, () -> g == null ? template.preview(data)
-                    : g.draw(() -> template.preview(data)));
+            return previews.get(template, key, () -> g == null ? template.preview(data, at)
+                    : g.draw(() -> template.preview(data, at)));
         } catch (IllegalArgumentException e) {
             throw GatewayProblem.invalid("data: " + e.getMessage());
         }

@@ -37,7 +37,9 @@ import java.util.Map;
  * window (300 s) off is refused), the core reachable and this gateway's key accepted (a signed
  * {@code GET /v1/changes}), disk free against {@code fg.sync.disk-floor}, the HTTP and HTTPS ports (in use by
  * another program while the gateway is stopped), every configured printer and scanner (a TCP connect, or a serial
- * device the service user may open), and the HTTPS certificate's expiry.
+ * device the service user may open), the clocks of PDAs and printers as the running gateway knows them (its
+ * plain-port {@code /metrics}: one line per clock off by more than {@code fg.clock.device-max-offset}, or one
+ * summary line), and the HTTPS certificate's expiry.
  */
 public final class GatewayDoctor {
     /** How a check ended. */
@@ -73,6 +75,7 @@ public final class GatewayDoctor {
         core();
         disk(dataDir);
         ports(gatewayRunning);
+        deviceClocks(gatewayRunning);
         devices("printer", "fg.printers");
         devices("scanner", "fg.scanners");
         certificate(dataDir);
@@ -249,6 +252,100 @@ public final class GatewayDoctor {
         } else {
             add(Status.FAIL, name, port + " is in use by another program while the gateway is stopped",
                     "find it with `ss -ltnp 'sport = :" + port + "'` or move the gateway (" + env + ")");
+        }
+    }
+
+    // ---- PDA and printer clocks, as the running gateway knows them
+
+    private static final java.util.regex.Pattern DEVICE_CLOCK = java.util.regex.Pattern.compile(
+            "^floorgate_(pda|printer)_clock_(offset_seconds|set)\\{(?:device|printer)=\"((?:[^\"\\\\]|\\\\.)*)\"} (\\S+)$",
+            java.util.regex.Pattern.MULTILINE);
+
+    /**
+     * Only the running gateway knows PDA clocks (from their requests) and printer clocks (it reads them), so they
+     * are read from its {@code /metrics} on the plain port, which answers on localhost without a token.
+     */
+    private void deviceClocks(boolean gatewayRunning) {
+        if (!gatewayRunning) {
+            add(Status.SKIP, "device clocks", "the gateway is not running: PDA and printer clocks are known only to "
+                    + "the running gateway", "start it (systemctl start floorgate-gateway) and run doctor again");
+            return;
+        }
+        int port = settings.integer("fg.gateway.port", 8080);
+        String body;
+        try {
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                    + "/metrics")).timeout(CONNECT_TIMEOUT).GET().build(), HttpResponse.BodyHandlers.ofString());
+            if (r.statusCode() != 200) {
+                throw new IOException("HTTP " + r.statusCode());
+            }
+            body = r.body();
+        } catch (IOException | IllegalArgumentException e) {
+            add(Status.WARN, "device clocks", "the running gateway's /metrics on port " + port + " did not answer ("
+                    + e.getMessage() + ")", "curl http://127.0.0.1:" + port + "/metrics; see journalctl -u "
+                    + "floorgate-gateway");
+            return;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        }
+        long max = settings.duration("fg.clock.device-max-offset", Duration.ofMinutes(3)).toSeconds();
+        java.util.Map<String, Double> offsets = new java.util.TreeMap<>();
+        java.util.Set<String> setByGateway = new java.util.HashSet<>();
+        java.util.regex.Matcher m = DEVICE_CLOCK.matcher(body);
+        while (m.find()) {
+            String key = m.group(1) + " " + m.group(3);
+            double value;
+            try {
+                value = Double.parseDouble(m.group(4));
+            } catch (NumberFormatException e) {
+                value = Double.NaN;
+            }
+            if (m.group(2).equals("set")) {
+                if (value == 1) {
+                    setByGateway.add(key);
+                }
+            } else {
+                offsets.put(key, value);
+            }
+        }
+        int pdas = 0;
+        int printers = 0;
+        int unknown = 0;
+        int off = 0;
+        for (java.util.Map.Entry<String, Double> e : offsets.entrySet()) {
+            boolean printer = e.getKey().startsWith("printer ");
+            if (printer) {
+                printers++;
+            } else {
+                pdas++;
+            }
+            double v = e.getValue();
+            if (Double.isNaN(v)) {
+                unknown++;
+                continue;
+            }
+            if (Math.abs(v) <= max) {
+                continue;
+            }
+            off++;
+            String detail = "clock is " + Math.round(Math.abs(v)) + " s " + (v > 0 ? "ahead of" : "behind")
+                    + " core time (more than fg.clock.device-max-offset " + max + " s)";
+            String name = e.getKey().replaceFirst("^(pda|printer) ", "");
+            if (printer) {
+                add(Status.WARN, "printer " + name + " clock", detail, "dates it prints itself (^FC) are wrong: "
+                        + "allow the gateway to set it (FG_PRINTERS_" + name.toUpperCase(java.util.Locale.ROOT)
+                        .replaceAll("[^A-Z0-9]", "_") + "_SET_CLOCK=true or FG_CLOCK_SET_PRINTERS=true) or set it "
+                        + "on the printer's panel; templates can print gateway-time instead");
+            } else {
+                add(Status.WARN, "pda " + name + " clock", detail, "turn on automatic date and time on the PDA "
+                        + "(Settings > System > Date & time); the gateway stamps its operations in core time "
+                        + "meanwhile");
+            }
+        }
+        if (off == 0) {
+            add(Status.OK, "device clocks", pdas + " PDA(s) and " + printers + " printer(s) within " + max
+                    + " s of core time" + (unknown > 0 ? " (" + unknown + " printer(s) without a clock)" : ""), "");
         }
     }
 

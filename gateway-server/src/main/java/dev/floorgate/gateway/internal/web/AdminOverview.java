@@ -155,15 +155,21 @@ final class AdminOverview {
             PrinterIdentity id = identities.identity(p.name, p.connected && p.state != PrinterState.NOT_ANSWERING)
                     .orElse(null);
             // The fields GET /api/v1/devices shows come from the one printer view; the page adds its own columns.
-            PrinterView v = PrinterJson.view(p, Map.of(), List.of());
+            PrinterView v = PrinterJson.view(p, Map.of(), List.of(), clocks.printer(p.name));
             out.add(new OverviewViews.PrinterRow(v.name(), v.description(), v.url(), v.state(), v.stateText(),
                     v.online(), v.connected(), v.faults(), v.detail(), v.lastSeen(), v.since(),
                     p.state.isFault(), p.lastSeen == null || p.lastSeen.plus(stale).isBefore(now),
                     known ? status.labelsRemaining() : null, id == null ? null : id.model(),
                     id == null ? null : id.firmware(), id == null ? null : id.dpi(),
-                    counts.getOrDefault(p.name, Map.of()), spooler.closedLoop(p.name), spooler.closedLoopNote(p.name)));
+                    counts.getOrDefault(p.name, Map.of()), spooler.closedLoop(p.name), spooler.closedLoopNote(p.name),
+                    v.clockOffsetSeconds(), v.clockSetByGateway(), clockOff(p.name)));
         }
         return out;
+    }
+
+    private boolean clockOff(String printer) {
+        SiteClocks.DeviceClock c = clocks.printer(printer);
+        return c != null && c.off();
     }
 
     private OverviewViews.Clocks clocks() {
@@ -181,7 +187,7 @@ final class AdminOverview {
     }
 
     private static OverviewViews.ClockRow row(SiteClocks.DeviceClock c) {
-        return new OverviewViews.ClockRow(c.name(), c.offsetMillis() / 1000, c.source().name(), c.at().toString(),
+        return new OverviewViews.ClockRow(c.name(), c.offsetSeconds(), c.source().name(), c.at().toString(),
                 c.off(), c.corrected());
     }
 

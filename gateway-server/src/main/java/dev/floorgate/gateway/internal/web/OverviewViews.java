@@ -39,10 +39,10 @@ final class OverviewViews {
             List<ClockRow> pdas, List<ClockRow> printers) {
     }
 
-    /** One device's clock minus core time; {@code corrected}: the gateway set it. */
+    /** One device's clock minus core time (null: the device has no clock); {@code corrected}: the gateway set it. */
     @Serdeable
     @JsonInclude(Include.ALWAYS)
-    record ClockRow(String name, long offsetSeconds, String source, String at, boolean off, boolean corrected) {
+    record ClockRow(String name, Long offsetSeconds, String source, String at, boolean off, boolean corrected) {
     }
 
     /** Who the gateway is; the certificate fields only while HTTPS is on. */
@@ -76,7 +76,8 @@ final class OverviewViews {
     record PrinterRow(String name, String description, String url, String state, String stateText, boolean online,
             boolean connected, List<String> faults, String detail, String lastSeen, String since, boolean fault,
             boolean stale, Integer labelsRemaining, String model, String firmware, Integer dpi,
-            Map<String, Integer> jobs, Boolean closedLoop, String closedLoopNote) {
+            Map<String, Integer> jobs, Boolean closedLoop, String closedLoopNote, Long clockOffsetSeconds,
+            boolean clockSetByGateway, boolean clockOff) {
     }
 
     /**

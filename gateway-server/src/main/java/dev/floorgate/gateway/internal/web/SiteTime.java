@@ -4,7 +4,7 @@ import java.time.DateTimeException;
 import java.time.ZoneId;
 
 /** The site's time zone, checked once at start: a wrong fg.site.time-zone stops the gateway with one clear line. */
-final class SiteTime {
+public final class SiteTime {
     private final ZoneId zone;
 
     SiteTime(String configured) {
@@ -20,7 +20,8 @@ final class SiteTime {
         }
     }
 
-    ZoneId zone() {
+    /** The site's zone: pages show times in it, printer clocks keep local time of it, templates print in it. */
+    public ZoneId zone() {
         return zone;
     }
 

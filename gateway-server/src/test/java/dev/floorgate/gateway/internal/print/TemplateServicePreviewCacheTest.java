@@ -6,9 +6,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.floorgate.gateway.internal.GatewayProblem;
 import dev.floorgate.templates.LabelTemplate;
 import dev.floorgate.templates.PreviewResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
 import java.util.HashMap;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class TemplateServicePreviewCacheTest {
     private final TemplateService templates = TemplateService.load(null);
@@ -59,5 +66,27 @@ class TemplateServicePreviewCacheTest {
             assertThatThrownBy(() -> templates.preview(template, Map.of(field.name(), tooLong)))
                     .isInstanceOf(GatewayProblem.class).hasMessageContaining(field.name());
         }
+    }
+
+    @Test
+    void aPreviewPrintingTheGatewaysTimeIsDrawnAgainWhenTheTimeItPrintsChanges(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("lot.zpl"), "# size: 4x2 in\n# field: lot text sample=L-1\n"
+                + "# field: packed gateway-time format=\"dd.MM.yyyy HH:mm\"\n"
+                + "^XA\n^FO40,40^A0N,30,30^FDLot ${lot}^FS\n^FO40,90^A0N,30,30^FDPacked ${packed}^FS\n^XZ\n");
+        TemplateService site = TemplateService.load(dir.toString());
+        LabelTemplate lot = site.find("lot").orElseThrow();
+        assertThatThrownBy(() -> site.preview(lot, Map.of())).as("no clock wired").isInstanceOf(
+                IllegalStateException.class).hasMessageContaining("field 'packed'");
+        AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-12-06T10:00:05Z"));
+        site.useClock(new dev.floorgate.gateway.internal.clock.CoreTimeClock(now::get, ZoneId.of("UTC")));
+
+        PreviewResult first = site.preview(lot, Map.of());
+        now.set(now.get().plusSeconds(20)); // the same minute: the same label
+        assertThat(site.preview(lot, Map.of())).isSameAs(first);
+        now.set(now.get().plusSeconds(60)); // the next minute: a new label, not the cached one
+        PreviewResult next = site.preview(lot, Map.of());
+        assertThat(next).isNotSameAs(first);
+        assertThat(next.png()).isNotEqualTo(first.png());
+        assertThat(next.png()).isEqualTo(lot.preview(Map.of(), Clock.fixed(now.get(), ZoneId.of("UTC"))).png());
     }
 }
