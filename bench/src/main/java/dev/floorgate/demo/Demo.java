@@ -179,7 +179,8 @@ public final class Demo {
                 + "/admin/)");
         out.println("  sign in as 'admin' with the initial password 'floorgate' (kept in " + data.resolve("gateway")
                 + " once changed; the page makes you choose your own)");
-        out.println("  enrollment link for a PDA: on the site IT page, Devices > enrollment code for acme/SH01, or");
+        out.println("  enrollment link for a PDA: site IT page, 'PDAs and scanners', Enroll a PDA (tenant acme, "
+                + "warehouse SH01), or");
         out.println("    curl -s -X POST -H 'Authorization: Bearer " + admin + "' -H 'Content-Type: application/json' "
                 + "-d '{\"tenant\":\"acme\",\"warehouse\":\"SH01\"}' http://localhost:" + port
                 + "/api/v1/admin/enrollment");
