@@ -34,7 +34,8 @@ public final class Demo {
     static final String TENANT = "acme";
     static final String WAREHOUSE = "SH01";
     static final String KEY_ID = "gw-sh01";
-    private static final String GATEWAY_JVM = "-Xms32m -Xmx96m -XX:+UseSerialGC -XX:MaxDirectMemorySize=64m -Xss512k "
+    /** As ./floorgate gateway runs it (GATEWAY_JAVA_OPTS; DemoFailFastTest compares). */
+    static final String GATEWAY_JVM = "-Xms32m -Xmx96m -XX:+UseSerialGC -XX:MaxDirectMemorySize=64m -Xss512k "
             + "-XX:TieredStopAtLevel=1 -XX:ReservedCodeCacheSize=32m";
     private static final String SERVICE_JVM = "-Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1";
 
