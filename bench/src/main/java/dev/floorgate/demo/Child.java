@@ -24,9 +24,14 @@ import java.util.concurrent.TimeUnit;
  * each is started through util-linux's {@code setpriv --pdeathsig TERM}: the kernel sends the child SIGTERM when
  * the thread that started it ends. {@link Demo} starts every child from its main thread and keeps that thread
  * waiting until the JVM exits. setpriv execs the command, so the child's pid is the service's own.
+ *
+ * <p>Each child also runs in a session of its own ({@code setsid}, which execs too, as a child of the JVM is no
+ * process group leader): Ctrl-C in the terminal reaches only the demo, whose shutdown hook then stops the gateway
+ * before the core and Redis it talks to, instead of every process getting SIGINT at once.
  */
 final class Child {
     private static final Path SETPRIV = Path.of("/usr/bin/setpriv");
+    private static final Path SETSID = Path.of("/usr/bin/setsid");
     final String name;
     final Process process;
     final Path log;
@@ -40,6 +45,9 @@ final class Child {
     /** Starts {@code command} with {@code env} added; stdin is a pipe (the scanner simulator reads scans from it). */
     static Child start(String name, List<String> command, Map<String, String> env, Path log) throws IOException {
         List<String> cmd = new ArrayList<>();
+        if (Files.isExecutable(SETSID)) {
+            cmd.add(SETSID.toString());
+        }
         if (Files.isExecutable(SETPRIV)) {
             cmd.addAll(List.of(SETPRIV.toString(), "--pdeathsig", "TERM", "--"));
         }

@@ -226,9 +226,19 @@ class DemoLauncherTest {
                     System.out.printf("demo ready after %.1f s (as the test measured it)%n",
                             (System.nanoTime() - t0) / 1e9);
                     assertThat(run.port).as(run.output()).isPositive();
+                    for (long child : run.childPids) { // Ctrl-C in a terminal must reach the demo alone
+                        assertThat(session(child)).as("session of child " + child).isEqualTo(child)
+                                .isNotEqualTo(session(run.process.pid()));
+                    }
                     return run;
                 }
             }
+        }
+
+        /** The session id of {@code pid} (/proc/PID/stat, the field after state, parent and group). */
+        static long session(long pid) throws IOException {
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            return Long.parseLong(stat.substring(stat.lastIndexOf(')') + 2).split(" ")[3]);
         }
 
         String output() {
