@@ -68,22 +68,27 @@ public final class Demo {
         int httpsPort = 8443;
         String database = "floorgate_demo";
         String mysql = "127.0.0.1:3306";
-        for (int i = 0; i < args.length; i++) {
-            String v = i + 1 < args.length ? args[i + 1] : null;
-            switch (args[i]) {
-                case "--root" -> root = Path.of(need(args[i], v));
-                case "--data-dir" -> data = Path.of(need(args[i], v));
-                case "--port" -> port = Integer.parseInt(need(args[i], v));
-                case "--https-port" -> httpsPort = Integer.parseInt(need(args[i], v));
-                case "--database" -> database = need(args[i], v);
-                case "--mysql" -> mysql = need(args[i], v);
-                default -> {
-                    System.err.println("floorgate demo: unknown option '" + args[i] + "' (options: --data-dir DIR "
-                            + "--port N --https-port N --database NAME --mysql HOST:PORT --root DIR)");
-                    System.exit(2);
+        try {
+            for (int i = 0; i < args.length; i++) {
+                String v = i + 1 < args.length ? args[i + 1] : null;
+                switch (args[i]) {
+                    case "--root" -> root = Path.of(need(args[i], v));
+                    case "--data-dir" -> data = Path.of(need(args[i], v));
+                    case "--port" -> port = port(args[i], need(args[i], v));
+                    case "--https-port" -> httpsPort = port(args[i], need(args[i], v));
+                    case "--database" -> database = need(args[i], v);
+                    case "--mysql" -> mysql = need(args[i], v);
+                    default -> {
+                        System.err.println("floorgate demo: unknown option '" + args[i] + "' (options: --data-dir DIR "
+                                + "--port N --https-port N --database NAME --mysql HOST:PORT --root DIR)");
+                        System.exit(2);
+                    }
                 }
+                i++;
             }
-            i++;
+        } catch (IllegalArgumentException e) { // a missing value or a port that is no number: one line
+            System.err.println("floorgate demo: " + e.getMessage());
+            System.exit(2);
         }
         root = root.toAbsolutePath().normalize();
         Demo demo = new Demo(root, (data == null ? root.resolve("data/demo") : data).toAbsolutePath().normalize(),
@@ -100,9 +105,22 @@ public final class Demo {
         new CountDownLatch(1).await();
     }
 
+    private static int port(String option, String value) {
+        try {
+            int p = Integer.parseInt(value);
+            if (p >= 0 && p <= 65535) {
+                return p;
+            }
+        } catch (NumberFormatException e) {
+            // the message below says it
+        }
+        throw new IllegalArgumentException(option + " needs a port from 0 (any free one) to 65535, got '" + value
+                + "'");
+    }
+
     private static String need(String option, String value) {
         if (value == null) {
-            throw new IllegalArgumentException("floorgate demo: " + option + " needs a value");
+            throw new IllegalArgumentException(option + " needs a value");
         }
         return value;
     }
@@ -156,7 +174,8 @@ public final class Demo {
         Path config = data.resolve("demo-gateway.yml");
         Files.writeString(config, gatewayYml(printerPorts, scannerPort));
         String admin = secrets.getProperty("gateway.admin-token");
-        gateway = started(Child.start("gateway", command(java, GATEWAY_JVM, "-jar", gatewayJar.toString()), Map.ofEntries(
+        List<String> gatewayCommand = command(java, GATEWAY_JVM, "-jar", gatewayJar.toString());
+        gateway = started(Child.start("gateway", gatewayCommand, Map.ofEntries(
                 Map.entry("FG_GATEWAY_PORT", Integer.toString(port)),
                 Map.entry("FG_GATEWAY_PLAIN_HTTP", "true"),
                 Map.entry("FG_GATEWAY_HTTPS_PORT", Integer.toString(httpsPort)),
@@ -185,7 +204,8 @@ public final class Demo {
         out.println("    curl -s -X POST -H 'Authorization: Bearer " + admin + "' -H 'Content-Type: application/json' "
                 + "-d '{\"tenant\":\"acme\",\"warehouse\":\"SH01\"}' http://localhost:" + port
                 + "/api/v1/admin/enrollment");
-        out.println("  packing station pack-1 (rehearse: true) prints on printer-1 (labels in " + data.resolve("printer-1")
+        out.println("  packing station pack-1 (rehearse: true) prints on printer-1 (labels in "
+                + data.resolve("printer-1")
                 + "); type a barcode and Enter here to scan it at pack-1");
         out.println("  data folder: " + data + " (logs in " + logs + "; core database " + database + ")");
         out.println("  pids: " + pids());
@@ -298,7 +318,8 @@ public final class Demo {
                         continue;
                     }
                     // '!' lines are the simulator's own commands (garbage, bursts): a scan here is plain text
-                    to.write((line.startsWith("!") ? line.substring(1) : line).strip().getBytes(StandardCharsets.UTF_8));
+                    String scan = (line.startsWith("!") ? line.substring(1) : line).strip();
+                    to.write(scan.getBytes(StandardCharsets.UTF_8));
                     to.write('\n');
                     to.flush();
                     out.println("scanned at pack-1: " + line.strip());
