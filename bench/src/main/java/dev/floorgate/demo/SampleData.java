@@ -11,6 +11,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Loads docs/examples/demo/ into the core through the same commands its README shows ({@code floorgate-core
@@ -93,16 +95,19 @@ final class SampleData {
         }
         String last = lines.get(lines.size() - 1);
         if (last.startsWith("{")) {
-            int applied = count(last, "\"APPLIED\"");
-            int duplicate = count(last, "\"DUPLICATE\"");
+            // a DUPLICATE carries the first status as its code ("code":"APPLIED"): count the status field only
+            int applied = count(last, "APPLIED");
+            int duplicate = count(last, "DUPLICATE");
             return applied + duplicate > 0 ? applied + " applied, " + duplicate + " already applied" : "done";
         }
         return last.length() > 200 ? last.substring(0, 200) + "..." : last;
     }
 
-    private static int count(String text, String what) {
+    private static int count(String json, String status) {
+        Matcher m = Pattern.compile("\"status\"\\s*:\\s*\"" + status + "\"")
+                .matcher(json);
         int n = 0;
-        for (int i = text.indexOf(what); i >= 0; i = text.indexOf(what, i + 1)) {
+        while (m.find()) {
             n++;
         }
         return n;

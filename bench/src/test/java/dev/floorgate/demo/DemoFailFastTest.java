@@ -53,6 +53,15 @@ class DemoFailFastTest {
     }
 
     @Test
+    void theStockStepSaysHowManyOperationsWereNewAndHowManyAlreadyApplied() {
+        String again = "{\"results\":[{\"opId\":\"a\",\"status\":\"DUPLICATE\",\"code\":\"APPLIED\"},"
+                + "{\"opId\":\"b\",\"status\": \"APPLIED\",\"code\":null}]}";
+        assertThat(SampleData.summary("HTTP 200\n" + again + "\n")).isEqualTo("1 applied, 1 already applied");
+        assertThat(SampleData.summary("imported 20 orders from orders.csv: 20 new\n"))
+                .isEqualTo("imported 20 orders from orders.csv: 20 new");
+    }
+
+    @Test
     void theGatewayRunsWithTheFlagsOfFloorgateGateway() throws Exception {
         Matcher m = Pattern.compile("GATEWAY_JAVA_OPTS=\\$\\{GATEWAY_JAVA_OPTS:-(.*)}")
                 .matcher(Files.readString(Path.of("..", "floorgate")));
