@@ -13,8 +13,8 @@ import * as picking from './picking.js';
 import * as store from './store.js';
 import { DEFAULT_SETTINGS, GS, ScanCapture } from './scan-capture.js';
 import {
-  $, loadTasks, remaining, renderList, setSheet, showEnroll, showList, showLogin, showReachability, showWho, state,
-  updateQueue,
+  $, loadTasks, remaining, renderList, setSheet, show, showEnroll, showList, showLogin, showReachability, showWho,
+  state, updateQueue,
 } from './screens.js';
 import { Sync } from './sync.js';
 
@@ -25,6 +25,8 @@ const sync = new Sync({
 });
 picking.hooks.flush = () => sync.flush();
 account.hooks.enrolled = () => startSession();
+
+$('loading-retry').addEventListener('click', () => location.reload());
 
 async function start() {
   if ('serviceWorker' in navigator) {
@@ -313,5 +315,12 @@ function wireUi() {
 
 start().catch((e) => {
   console.error(e);
+  // The loading screen says what failed and offers a retry (a reload: a stuck IndexedDB open cannot be cancelled).
+  show('loading');
+  $('loading-text').textContent = 'The app could not start.';
+  $('loading-error').textContent = `${e.message}. Close other tabs of this page, check that the browser keeps site `
+      + 'data (not a private window), then retry.';
+  $('loading-error').hidden = false;
+  $('loading-actions').hidden = false;
   feedback.wrong(`The app could not start: ${e.message}`);
 });

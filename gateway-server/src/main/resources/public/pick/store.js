@@ -22,10 +22,29 @@ const SENT_KEEP = 500;
 
 let dbPromise = null;
 
+/**
+ * How long the page waits for IndexedDB to open before it says so: a browser that never answers the open (storage
+ * disabled, a profile locked by another process, a stuck upgrade) used to leave the picker on "Starting..." forever.
+ */
+export const OPEN_TIMEOUT_MS = 5000;
+
+/** The database, opened once; a failed or timed-out open is forgotten so that a retry opens again. */
 export function open() {
   if (!dbPromise) {
     dbPromise = new Promise((resolve, reject) => {
-      const req = indexedDB.open(DB_NAME, VERSION);
+      const timer = setTimeout(() => reject(new Error(
+          `local storage (IndexedDB) did not open within ${OPEN_TIMEOUT_MS / 1000} s`)), OPEN_TIMEOUT_MS);
+      const fail = (e) => {
+        clearTimeout(timer);
+        reject(e || new Error('local storage (IndexedDB) refused to open'));
+      };
+      let req;
+      try {
+        req = indexedDB.open(DB_NAME, VERSION);
+      } catch (e) {
+        fail(e);
+        return;
+      }
       req.onupgradeneeded = () => {
         const db = req.result;
         for (const [name, keyPath] of Object.entries(STORES)) {
@@ -34,8 +53,14 @@ export function open() {
           }
         }
       };
-      req.onsuccess = () => resolve(req.result);
-      req.onerror = () => reject(req.error);
+      req.onsuccess = () => {
+        clearTimeout(timer);
+        resolve(req.result);
+      };
+      req.onerror = () => fail(req.error);
+    });
+    dbPromise.catch(() => {
+      dbPromise = null;
     });
   }
   return dbPromise;
