@@ -195,6 +195,27 @@ class StackedSymbologyPreviewTest {
         assertThat(inkIn(ai, a.left(), a.top() + a.height() - 1, a.width(), 1)).isEqualTo(a.width());
     }
 
+    @Test
+    void code49InterpretationLineStartsAtTheLeftEdgeAndMayRunPastTheRight() {
+        String data = "CODE 49 WITH A LONG LINE 0123";
+        PreviewResult r = render("^XA^FO60,60^BY2^B4N,5,B^FD" + data + "^FS^XZ");
+        DrawnField f = only(r);
+        BufferedImage img = BarcodeDecoding.image(r.png());
+        int textTop = f.top() + f.height() - 20;
+        int left = Integer.MAX_VALUE;
+        int right = 0;
+        for (int y = textTop; y < f.top() + f.height(); y++) {
+            for (int x = 0; x < img.getWidth(); x++) {
+                if (black(img, x, y)) {
+                    left = Math.min(left, x);
+                    right = Math.max(right, x);
+                }
+            }
+        }
+        assertThat(left).isBetween(f.left(), f.left() + 4);
+        assertThat(right).isGreaterThan(f.left() + f.width());
+    }
+
     private static int inkIn(BufferedImage img, int left, int top, int w, int h) {
         int n = 0;
         for (int y = top; y < top + h; y++) {
@@ -211,13 +232,14 @@ class StackedSymbologyPreviewTest {
         String data = "CODABLOCK F in the FloorGate preview 0123456789";
         PreviewResult r = render("^XA^FO40,40^BY" + module + "^BBN," + h + "^FD" + data + "^FS^XZ");
 
-        assertThat(r.warnings()).isEmpty();
         DrawnField f = only(r);
         assertThat(f.kind()).isEqualTo(DrawnField.Kind.CODABLOCK);
         CodablockF s = new CodablockF();
         s.setContent(data);
         List<List<Integer>> expected = okapiRows(s, 1, 15, 2, module);
         assertThat(expected.size()).isGreaterThan(1);
+        assertThat(r.warnings()).containsExactly("^BB: drawn in " + expected.size() + " rows as okapibarcode lays "
+                + "the data out; the printer prints one row when c and r are not given");
         int rowHeight = h * module;
         assertThat(f.height()).isEqualTo(expected.size() * (rowHeight + module) + module);
         BufferedImage img = BarcodeDecoding.image(r.png());
@@ -235,6 +257,13 @@ class StackedSymbologyPreviewTest {
         s.setContent("CODABLOCK F in the FloorGate preview");
         int rows = okapiRows(s, 1, 15, 2, 1).size();
         assertThat(f.height()).isEqualTo(rows * (120 / rows + 2) + 2);
+    }
+
+    @Test
+    void codablockColumnsAndRowsThatCannotBeAppliedAreReported() {
+        PreviewResult r = render("^XA^FO40,40^BY2^BBN,4,Y,10,3^FDCODABLOCK F in the FloorGate preview^FS^XZ");
+        assertThat(only(r).kind()).isEqualTo(DrawnField.Kind.CODABLOCK);
+        assertThat(r.warnings()).singleElement().asString().endsWith("; c = 10, r = 3 not applied");
     }
 
     @Test

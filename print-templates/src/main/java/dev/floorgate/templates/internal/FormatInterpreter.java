@@ -415,7 +415,8 @@ final class FormatInterpreter {
             String hri = TextPainter.printableOnly(s.humanReadable);
             double textY = s.humanReadableAbove ? 0 : barsHeight + HUMAN_READABLE_GAP;
             g.setFont(face.font);
-            g.drawString(hri, (float) ((w - face.width(hri)) / 2), (float) (textY + face.ascent));
+            float textX = s.humanReadableFromLeft ? 0 : (float) ((w - face.width(hri)) / 2);
+            g.drawString(hri, textX, (float) (textY + face.ascent));
         }
         canvas.end();
         drawn.add(field(s.kind, x, y, s.content, frame, w, boxHeight));

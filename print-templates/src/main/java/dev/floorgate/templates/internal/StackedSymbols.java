@@ -39,19 +39,22 @@ final class StackedSymbols {
         if (startMode != 'A') {
             warnings.add("^B4: starting mode " + startMode + " previewed as automatic (A)");
         }
-        Code49Rows s = new Code49Rows();
-        s.setContent(data);
-        List<boolean[]> rows = modules(s.rows());
+        Code49Rows c = new Code49Rows();
+        c.setContent(data);
+        List<boolean[]> rows = modules(c.rows());
         String hri = interpretation == 'A' || interpretation == 'B' ? data : null;
         int width = rows.get(0).length;
-        return layout(DrawnField.Kind.CODE49, data, rows, module, heightMultiplier * module, 0, width, hri,
+        Symbol s49 = layout(DrawnField.Kind.CODE49, data, rows, module, heightMultiplier * module, 0, width, hri,
                 interpretation == 'A');
+        // The guide: the interpretation line of more than two rows runs past the symbol's right edge.
+        return Symbol.shapesTextFromLeft(s49.kind, data, s49.shapes, s49.widthDots(), s49.barsHeightDots(), hri,
+                interpretation == 'A', module);
     }
 
     /**
      * {@code ^BBo,h,s,c,r,m}: CODABLOCK F (and E, which starts with FNC1). okapi picks the number of rows and
-     * columns from the data; the row height is h x module width, or the {@code ^BY} height shared by the rows
-     * when h is not given.
+     * columns from the data (it has no setting for them), which a warning says; the row height is h x module
+     * width, or the {@code ^BY} height shared by the rows when h is not given.
      */
     Symbol codablock(String data, int heightMultiplier, boolean security, int columns, int rowCount, char mode,
             int module, int barcodeHeight) {
@@ -62,15 +65,19 @@ final class StackedSymbols {
         if (!security) {
             warnings.add("^BB: check characters can be left out only in mode A; drawn with them");
         }
-        if (columns > 0 || rowCount > 0) {
-            warnings.add("^BB: columns and rows follow the data; c = " + columns + ", r = " + rowCount
-                    + " not applied");
-        }
         CodablockRows s = new CodablockRows();
         // Zebra writes FNC1 as byte 80 hex in the field data; mode E adds one in front.
         String content = (mode == 'E' ? "\u0080" : "") + data;
         s.setContent(content.replace("\u0080", CodablockRows.FNC1_ESCAPE));
         List<boolean[]> rows = modules(s.rows());
+        // okapi sizes the symbol itself; say so, since the printer's shape can differ.
+        if (columns > 0 || rowCount > 0) {
+            warnings.add("^BB: drawn in " + rows.size() + " rows as okapibarcode lays the data out; c = " + columns
+                    + ", r = " + rowCount + " not applied");
+        } else {
+            warnings.add("^BB: drawn in " + rows.size() + " rows as okapibarcode lays the data out; the printer "
+                    + "prints one row when c and r are not given");
+        }
         int rowHeight = heightMultiplier > 0 ? heightMultiplier * module : Math.max(1, barcodeHeight / rows.size());
         int width = rows.get(0).length;
         return layout(DrawnField.Kind.CODABLOCK, data, rows, module, rowHeight, CODABLOCK_START_MODULES,

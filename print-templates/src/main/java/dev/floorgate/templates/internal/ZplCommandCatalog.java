@@ -35,8 +35,9 @@ public final class ZplCommandCatalog {
                 "^CT", "~CT", "^DF", "~DG", "^FD", "^FH", "^FN", "^FO", "^FR", "^FS", "^FT", "^FV", "^FW", "^FX",
                 "^GB", "^GC", "^GD", "^GE", "^GS", "^IM", "^LH", "^LL", "^LR", "^LS", "^LT", "^PO", "^PW", "^XA",
                 "^XF", "^XG", "^XZ");
-        partly("^B4", "starting modes 0-5 are drawn as automatic (A); the interpretation line is centred");
-        partly("^BB", "CODABLOCK F and E; rows and columns follow the data (c and r not applied); CODABLOCK A "
+        partly("^B4", "starting modes 0-5 are drawn as automatic (A)");
+        partly("^BB", "CODABLOCK F and E in the rows and columns okapibarcode chooses for the data: c, r and the "
+                + "printer's single row when neither is given are not applied (a warning says so); CODABLOCK A "
                 + "reported");
         partly("^BT", "the gaps between the Code 39, its link flag and the MicroPDF417 are this preview's "
                 + "choice (10 narrow elements, 2 modules)");
