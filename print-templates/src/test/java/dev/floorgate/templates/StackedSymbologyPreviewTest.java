@@ -259,6 +259,36 @@ class StackedSymbologyPreviewTest {
         assertThat(f.height()).isEqualTo(rows * (120 / rows + 2) + 2);
     }
 
+    /**
+     * Independent of okapi: every CODABLOCK F row is a Code 128 row (start A, code set, row indicator, data,
+     * mod-103 check, stop), so zxing's Code 128 reader must accept each row cut out of the picture.
+     */
+    @Test
+    void everyCodablockRowReadsAsACode128RowWithAValidCheckCharacter() throws Exception {
+        PreviewResult r = render("^XA^FO40,40^BY2^BBN,8^FDCODABLOCK rows are Code 128: 0123456789 abc^FS^XZ");
+        DrawnField f = only(r);
+        BufferedImage img = BarcodeDecoding.image(r.png());
+        int module = 2;
+        int rowHeight = 8 * module;
+        int rows = (f.height() - module) / (rowHeight + module);
+        assertThat(rows).isGreaterThan(1);
+        List<String> texts = new ArrayList<>();
+        for (int row = 0; row < rows; row++) {
+            int top = f.top() + module + row * (rowHeight + module);
+            BufferedImage line = new BufferedImage(f.width() + 40, rowHeight + 20, BufferedImage.TYPE_BYTE_GRAY);
+            java.awt.Graphics2D g = line.createGraphics();
+            g.setColor(java.awt.Color.WHITE);
+            g.fillRect(0, 0, line.getWidth(), line.getHeight());
+            g.drawImage(img.getSubimage(f.left(), top, f.width(), rowHeight), 20, 10, null);
+            g.dispose();
+            com.google.zxing.BinaryBitmap bitmap = new com.google.zxing.BinaryBitmap(
+                    new com.google.zxing.common.HybridBinarizer(
+                            new com.google.zxing.client.j2se.BufferedImageLuminanceSource(line)));
+            texts.add(new com.google.zxing.oned.Code128Reader().decode(bitmap).getText());
+        }
+        assertThat(texts).hasSize(rows).doesNotHaveDuplicates();
+    }
+
     @Test
     void codablockColumnsAndRowsThatCannotBeAppliedAreReported() {
         PreviewResult r = render("^XA^FO40,40^BY2^BBN,4,Y,10,3^FDCODABLOCK F in the FloorGate preview^FS^XZ");
