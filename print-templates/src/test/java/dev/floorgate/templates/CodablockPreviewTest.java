@@ -92,4 +92,21 @@ class CodablockPreviewTest {
         assertThat(r.drawnFields()).isEmpty();
         assertThat(r.warnings()).containsExactly("^BB: CODABLOCK A (mode A) is not previewed; not drawn");
     }
+
+    @Test
+    void modeEAddsFnc1InFrontSoItsRowsDifferFromModeF() {
+        String data = "CODABLOCK E ADDS FNC1 0123";
+        CodablockF f = new CodablockF();
+        f.setContent(data);
+        List<List<Integer>> modeF = okapiRows(f, 1, 15, 2, 2);
+        PreviewResult e = render("^XA^FO40,40^BY2^BBN,4,Y,,,E^FD" + data + "^FS^XZ");
+        PreviewResult plain = render("^XA^FO40,40^BY2^BBN,4,Y,,,F^FD" + data + "^FS^XZ");
+        BufferedImage ei = BarcodeDecoding.image(e.png());
+        BufferedImage pi = BarcodeDecoding.image(plain.png());
+        DrawnField fe = only(e);
+        DrawnField fp = only(plain);
+        // Row 0 in the middle of its 8 dots: mode F is okapi's symbol of the data, mode E is not.
+        assertThat(runs(pi, fp, fp.top() + 2 + 4)).isEqualTo(modeF.get(0));
+        assertThat(runs(ei, fe, fe.top() + 2 + 4)).isNotEqualTo(modeF.get(0));
+    }
 }

@@ -65,10 +65,9 @@ final class StackedSymbols {
         if (!security) {
             warnings.add("^BB: check characters can be left out only in mode A; drawn with them");
         }
-        CodablockRows s = new CodablockRows();
-        // Zebra writes FNC1 as byte 80 hex in the field data; mode E adds one in front.
-        String content = (mode == 'E' ? "\u0080" : "") + data;
-        s.setContent(content.replace("\u0080", CodablockRows.FNC1_ESCAPE));
+        // Mode E (CODABLOCK E) is CODABLOCK F with FNC1 added in front.
+        CodablockRows s = new CodablockRows(mode == 'E');
+        s.setContent(mode == 'E' ? CodablockRows.FNC1_ESCAPE + data : data);
         List<boolean[]> rows = modules(s.rows());
         // okapi sizes the symbol itself; say so, since the printer's shape can differ.
         if (columns > 0 || rowCount > 0) {
@@ -214,10 +213,16 @@ final class StackedSymbols {
 
     private static final class CodablockRows extends CodablockF {
         static final String FNC1_ESCAPE = FNC1_STRING;
+        /** Only mode E puts okapi's FNC1 escape in the content; other data is taken literally. */
+        private final boolean fnc1;
+
+        CodablockRows(boolean fnc1) {
+            this.fnc1 = fnc1;
+        }
 
         @Override
         protected boolean supportsFnc1() {
-            return true;
+            return fnc1;
         }
 
         String[] rows() {

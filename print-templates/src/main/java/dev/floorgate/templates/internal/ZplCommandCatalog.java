@@ -37,8 +37,8 @@ public final class ZplCommandCatalog {
                 "^XF", "^XG", "^XZ");
         partly("^B4", "starting modes 0-5 are drawn as automatic (A)");
         partly("^BB", "CODABLOCK F and E in the rows and columns okapibarcode chooses for the data: c, r and the "
-                + "printer's single row when neither is given are not applied (a warning says so); CODABLOCK A "
-                + "reported");
+                + "printer's single row when neither is given are not applied (a warning says so); function codes "
+                + "80-84 hex not interpreted; CODABLOCK A reported");
         partly("^BT", "the gaps between the Code 39, its link flag and the MicroPDF417 are this preview's "
                 + "choice (10 narrow elements, 2 modules)");
         partly("^B7", "the truncated form (t = Y) is drawn in full");
