@@ -43,11 +43,13 @@ final class BarcodePainter {
     private final PreviewWarnings warnings;
     private final LinearSymbols linear;
     private final MatrixSymbols matrix;
+    private final StackedSymbols stacked;
 
     BarcodePainter(PreviewWarnings warnings) {
         this.warnings = warnings;
         this.linear = new LinearSymbols(warnings);
         this.matrix = new MatrixSymbols(warnings);
+        this.stacked = new StackedSymbols(warnings);
     }
 
     /** True for the barcode commands this painter draws. */
@@ -55,17 +57,19 @@ final class BarcodePainter {
         switch (code) {
             case "BC": case "B3": case "BA": case "BE": case "B8": case "BU": case "B2": case "BQ": case "BX":
             case "B7": case "BO": case "B0": case "BD": case "B9": case "BS": case "BK": case "B1": case "BI":
-            case "BJ": case "BL": case "BM": case "BP": case "BR": case "BZ": case "B5":
+            case "BJ": case "BL": case "BM": case "BP": case "BR": case "BZ": case "B5": case "B4": case "BB":
+            case "BF": case "BT":
                 return true;
             default:
                 return false;
         }
     }
 
-    /** Orientation parameter index 0 of every barcode command. */
+    /** Orientation parameter index 0 of every barcode command; ^BB and ^BT default to N, not the ^FW value. */
     static char orientation(ZplCommand cmd, char fallback) {
         String p = cmd.cleanParams();
-        return Placement.orientation(p.isEmpty() ? "" : p.substring(0, 1), fallback);
+        char def = cmd.code().equals("BB") || cmd.code().equals("BT") ? 'N' : fallback;
+        return Placement.orientation(p.isEmpty() ? "" : p.substring(0, 1), def);
     }
 
     Symbol symbol(ZplCommand cmd, String data, Defaults by) {
@@ -138,6 +142,18 @@ final class BarcodePainter {
                     return dataMatrix(p, data, by);
                 case "B7":
                     return pdf417(p, data, by);
+                case "B4":
+                    return stacked.code49(data, p.integer(1, by.height, 1, 32000), p.letter(2, 'N'),
+                            p.letter(3, 'A'), by.moduleWidth);
+                case "BB":
+                    return stacked.codablock(data, p.has(1) ? p.integer(1, 8, 2, 32000) : 0, p.yes(2, true),
+                            p.integer(3, 0, 0, 62), p.integer(4, 0, 0, 44), p.letter(5, 'F'), by.moduleWidth,
+                            by.height);
+                case "BF":
+                    return stacked.microPdf417(data, p.integer(1, by.height, 1, 9999), p.integer(2, 0, 0, 33),
+                            by.moduleWidth);
+                case "BT":
+                    return tlc39(p, data, by);
                 default:
                     warnings.add("barcode " + cmd.label() + " is not previewed");
                     return null;
@@ -337,6 +353,15 @@ final class BarcodePainter {
             }
         }
         return new Symbol(DrawnField.Kind.PDF417, data, rows, by.moduleWidth, rowHeight, null, false);
+    }
+
+    /** {@code ^BTo,w1,r1,h1,w2,h2}: defaults by resolution as the ZPL guide gives them (600 dpi doubles). */
+    private Symbol tlc39(Params p, String data, Defaults by) {
+        boolean dpi600 = by.dpi >= 600;
+        int h1Default = by.dpi >= 600 ? 120 : by.dpi >= 300 ? 60 : 40;
+        return stacked.tlc39(data, p.integer(1, dpi600 ? 4 : 2, 1, 10), p.decimal(2, 2.0, 2.0, 3.0),
+                p.integer(3, h1Default, 1, 9999), p.integer(4, dpi600 ? 4 : 2, 1, 10),
+                p.integer(5, dpi600 ? 8 : 4, 1, 255));
     }
 
     /** The fewest data columns (1-30) whose symbol needs at most {@code rows} rows; 30 if none does. */

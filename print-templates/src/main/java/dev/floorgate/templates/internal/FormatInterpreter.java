@@ -8,7 +8,6 @@ import java.awt.geom.Rectangle2D;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Runs the commands of one label format ({@code ^XA...^XZ}) against a {@link LabelCanvas}, the way a printer
@@ -18,8 +17,6 @@ import java.util.Set;
  * change the picture are skipped; unknown or unsupported ones become warnings.
  */
 final class FormatInterpreter {
-    /** Barcode commands the preview cannot draw: their field data is not printed as text either. */
-    private static final Set<String> BARCODES_NOT_PREVIEWED = Set.of("B4", "BB", "BF", "BT");
     private static final int HUMAN_READABLE_GAP = 2;
     private static final int MAX_SYMBOL_DOTS = 100_000;
     private static final int MAX_FIELD_DATA = 3072;
@@ -67,7 +64,6 @@ final class FormatInterpreter {
         int fontWidth;
         char orientation;
         ZplCommand barcode;
-        boolean hiddenBarcode;
         ZplCommand graphic;
         ZplCommand graphicField;
         /** ^XG or ^IM: a downloaded graphic's ^GF parameters and its magnification. */
@@ -276,9 +272,6 @@ final class FormatInterpreter {
         ZplCommandCatalog.Status status = ZplCommandCatalog.statusOf(c);
         if (BarcodePainter.supports(c.code())) {
             field.barcode = c;
-        } else if (BARCODES_NOT_PREVIEWED.contains(c.code())) {
-            warnings.add("barcode " + c.label() + " is not previewed");
-            field.hiddenBarcode = true;
         } else if (status == ZplCommandCatalog.Status.REPORTED) {
             warnings.add(c.label() + " is not previewed");
         } else if (status == null) {
@@ -325,9 +318,6 @@ final class FormatInterpreter {
         int x = f.x + homeX - shiftX;
         int y = f.y + homeY + topY;
         boolean reverse = f.reverse || labelReverse;
-        if (f.hiddenBarcode && f.barcode == null) {
-            return;
-        }
         if (f.barcode != null) {
             if (f.data != null) {
                 drawSymbol(f, x, y, reverse);
@@ -425,7 +415,8 @@ final class FormatInterpreter {
             String hri = TextPainter.printableOnly(s.humanReadable);
             double textY = s.humanReadableAbove ? 0 : barsHeight + HUMAN_READABLE_GAP;
             g.setFont(face.font);
-            g.drawString(hri, (float) ((w - face.width(hri)) / 2), (float) (textY + face.ascent));
+            float textX = s.humanReadableFromLeft ? 0 : (float) ((w - face.width(hri)) / 2);
+            g.drawString(hri, textX, (float) (textY + face.ascent));
         }
         canvas.end();
         drawn.add(field(s.kind, x, y, s.content, frame, w, boxHeight));

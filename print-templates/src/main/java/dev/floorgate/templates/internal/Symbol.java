@@ -22,6 +22,8 @@ final class Symbol {
     final boolean humanReadableAbove;
     /** Module width the human-readable font is sized from; differs from moduleWidth for rows already in dots. */
     final int textModule;
+    /** The human-readable line starts at the symbol's left edge (and may run past its right one) instead of centred. */
+    final boolean humanReadableFromLeft;
     /** Dark shapes in dots (hexagons, bullseye rings); null for module rows. */
     final List<Shape> shapes;
     private final double shapesWidth;
@@ -42,13 +44,14 @@ final class Symbol {
         this.humanReadable = humanReadable;
         this.humanReadableAbove = humanReadableAbove;
         this.textModule = textModule;
+        this.humanReadableFromLeft = false;
         this.shapes = null;
         this.shapesWidth = 0;
         this.shapesHeight = 0;
     }
 
     private Symbol(DrawnField.Kind kind, String content, List<Shape> shapes, double width, double height,
-            String humanReadable, boolean above, int textModule) {
+            String humanReadable, boolean above, int textModule, boolean fromLeft) {
         this.kind = kind;
         this.content = content;
         this.rows = new boolean[0][];
@@ -57,6 +60,7 @@ final class Symbol {
         this.humanReadable = humanReadable;
         this.humanReadableAbove = above;
         this.textModule = textModule;
+        this.humanReadableFromLeft = fromLeft;
         this.shapes = shapes;
         this.shapesWidth = width;
         this.shapesHeight = height;
@@ -74,12 +78,18 @@ final class Symbol {
     }
 
     static Symbol shapes(DrawnField.Kind kind, String content, List<Shape> shapes, double width, double height) {
-        return new Symbol(kind, content, shapes, width, height, null, false, 1);
+        return new Symbol(kind, content, shapes, width, height, null, false, 1, false);
     }
 
     static Symbol shapes(DrawnField.Kind kind, String content, List<Shape> shapes, double width, double height,
             String humanReadable, boolean above, int textModule) {
-        return new Symbol(kind, content, shapes, width, height, humanReadable, above, textModule);
+        return new Symbol(kind, content, shapes, width, height, humanReadable, above, textModule, false);
+    }
+
+    /** As {@link #shapes}, with the human-readable line starting at the left edge (Code 49's, per the ZPL guide). */
+    static Symbol shapesTextFromLeft(DrawnField.Kind kind, String content, List<Shape> shapes, double width,
+            double height, String humanReadable, boolean above, int textModule) {
+        return new Symbol(kind, content, shapes, width, height, humanReadable, above, textModule, true);
     }
 
     int columns() {
