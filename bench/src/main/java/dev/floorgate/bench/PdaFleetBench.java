@@ -265,7 +265,8 @@ public final class PdaFleetBench {
             long start = System.nanoTime();
             try (FleetGenerator gen = FleetGenerator.start(launcher(), generatorArgs(gateway, pdas, options.seconds,
                     0, options.thinkMillis, 120, "fleet-" + name + "-", options.events),
-                    options.out.resolve(name + "-generator.txt"))) {
+                    options.out.resolve(name + "-generator.txt"),
+                    options.jfr ? options.out.resolve(name + "-generator.jfr") : null)) {
                 sampler.generator(gen.pid());
                 report = gen.await(options.seconds + 600L);
             }
@@ -287,7 +288,8 @@ public final class PdaFleetBench {
                     true, "UTF-8")) {
                 JfrSummary.summarise(jfr, report.accepted, out);
             }
-            log.println("JFR recording " + jfr + ", summary " + options.out.resolve(name + "-profile.txt"));
+            log.println("JFR recording " + jfr + ", summary " + options.out.resolve(name + "-profile.txt")
+                    + "; the generator's own recording " + options.out.resolve(name + "-generator.jfr"));
             JfrSummary.summarise(jfr, report.accepted, log);
         }
     }

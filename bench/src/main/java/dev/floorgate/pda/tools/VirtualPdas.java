@@ -16,6 +16,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.TimeUnit;
+import okhttp3.ConnectionPool;
 import okhttp3.OkHttpClient;
 
 /**
@@ -262,7 +264,11 @@ public final class VirtualPdas {
 
     /** Runs the whole simulation (enroll, load, settle) and accounts for every operation. */
     public VirtualPdasReport run() throws IOException, InterruptedException {
-        OkHttpClient http = GatewayClient.defaultHttpClient();
+        // Each real PDA keeps its own connections alive; OkHttp's default pool keeps only 5 idle ones, which for a
+        // fleet sharing one client means a new TCP connection for almost every request. Keep one per PDA and
+        // its event stream instead.
+        OkHttpClient http = GatewayClient.defaultHttpClient().newBuilder()
+                .connectionPool(new ConnectionPool(2 * options.count + 8, 5, TimeUnit.MINUTES)).build();
         EnrolledDevices enrolled = new EnrolledDevices(http, options.gateway, options.adminToken);
         synchronized (this) {
             this.enrolled = enrolled;
