@@ -25,7 +25,7 @@ public final class PdaFleetBench {
     private static final int SKUS = 50;
     static final String DEFAULT_GATEWAY_JVM =
             "-Xms32m -Xmx96m -XX:+UseSerialGC -XX:MaxDirectMemorySize=64m -Xss512k -XX:TieredStopAtLevel=1 "
-                    + "-XX:ReservedCodeCacheSize=32m";
+                    + "-XX:ReservedCodeCacheSize=32m -XX:+UnlockExperimentalVMOptions -XX:TrimNativeHeapInterval=5000";
     private final FleetOptions options;
     private final BenchCore core;
     private final Path work;

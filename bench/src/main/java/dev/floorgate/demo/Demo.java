@@ -36,7 +36,8 @@ public final class Demo {
     static final String KEY_ID = "gw-sh01";
     /** As ./floorgate gateway runs it (GATEWAY_JAVA_OPTS; DemoFailFastTest compares). */
     static final String GATEWAY_JVM = "-Xms32m -Xmx96m -XX:+UseSerialGC -XX:MaxDirectMemorySize=64m -Xss512k "
-            + "-XX:TieredStopAtLevel=1 -XX:ReservedCodeCacheSize=32m";
+            + "-XX:TieredStopAtLevel=1 -XX:ReservedCodeCacheSize=32m "
+            + "-XX:+UnlockExperimentalVMOptions -XX:TrimNativeHeapInterval=5000";
     private static final String SERVICE_JVM = "-Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1";
 
     private final Path root;

@@ -24,7 +24,8 @@ import java.util.regex.Pattern;
 final class GatewayProcess implements AutoCloseable {
     /** The floorgate script's GATEWAY_JAVA_OPTS default. */
     static final List<String> SCRIPT_HEAP = List.of("-Xms32m", "-Xmx96m", "-XX:+UseSerialGC",
-            "-XX:MaxDirectMemorySize=64m", "-Xss512k", "-XX:TieredStopAtLevel=1", "-XX:ReservedCodeCacheSize=32m");
+            "-XX:MaxDirectMemorySize=64m", "-Xss512k", "-XX:TieredStopAtLevel=1", "-XX:ReservedCodeCacheSize=32m",
+            "-XX:+UnlockExperimentalVMOptions", "-XX:TrimNativeHeapInterval=5000");
     static final String ADMIN_TOKEN = "process-admin-token-0123456789";
     private final Process process;
     private final int port;
