@@ -73,6 +73,9 @@ log "MariaDB up on 127.0.0.1:3306"
 
 # --- tools the device and browser tests use ----------------------------------------------------------------------
 command -v socat >/dev/null 2>&1 || apt_install socat
+# WanFaultsTest puts the gateway in a network namespace and drops WAN packets with iptables
+command -v ip >/dev/null 2>&1 || apt_install iproute2
+command -v iptables >/dev/null 2>&1 || [ -x /usr/sbin/iptables ] || apt_install iptables
 if [ "${FG_SKIP_BROWSER:-0}" != 1 ]; then
   { command -v chromium >/dev/null 2>&1 && command -v chromedriver >/dev/null 2>&1; } || apt_install chromium chromium-driver
 fi

@@ -15,6 +15,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -77,6 +78,19 @@ public final class Chain implements AutoCloseable {
 
     /** Starts (or restarts) the gateway on its port and data directory, syncing to {@code coreUrl}. */
     public Chain startGateway(String coreUrl) throws Exception {
+        return startGateway(coreUrl, List.of(), "127.0.0.1");
+    }
+
+    /**
+     * Starts (or restarts) the gateway inside {@code ns}: it reaches the core ({@code coreUrl}, an address on the
+     * host's end of the WAN link) over the namespace's WAN link and the
+     * test reaches it over the LAN link, so a WAN fault leaves the PDAs' side alone.
+     */
+    public Chain startGatewayIn(NetNs ns, String coreUrl) throws Exception {
+        return startGateway(coreUrl, ns.launcher(), ns.nsLanIp);
+    }
+
+    private Chain startGateway(String coreUrl, List<String> launcher, String host) throws Exception {
         Map<String, String> env = new HashMap<>();
         env.put("FG_GATEWAY_PORT", Integer.toString(gatewayPort));
         env.put("FG_GATEWAY_PLAIN_HTTP", "true");
@@ -89,7 +103,8 @@ public final class Chain implements AutoCloseable {
         env.put("FG_SYNC_BACKOFF_MIN", "100ms");
         env.put("FG_SYNC_BACKOFF_MAX", "1s");
         env.putAll(gatewayExtraEnv);
-        gateway = new ServiceProcess("gateway", "fg.gateway.jar", gatewayPort, env, dir).start(Duration.ofSeconds(90));
+        gateway = new ServiceProcess("gateway", "fg.gateway.jar", gatewayPort, env, dir).behind(launcher, host)
+                .start(Duration.ofSeconds(90));
         return this;
     }
 

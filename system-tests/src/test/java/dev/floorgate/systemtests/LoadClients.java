@@ -68,6 +68,42 @@ final class LoadClients {
         pool.shutdown();
     }
 
+    /**
+     * Each device posts batches of {@code batch} new operations, pausing {@code pauseMillis} between them, until
+     * {@code keepGoing} says stop (a steady trickle of picks while a test breaks something else).
+     */
+    void runWhile(java.util.function.BooleanSupplier keepGoing, int batch, long pauseMillis, String tenant)
+            throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(tokens.size());
+        List<Future<?>> done = new ArrayList<>();
+        for (String token : tokens) {
+            done.add(pool.submit(() -> {
+                while (keepGoing.getAsBoolean()) {
+                    List<String> ids = new ArrayList<>();
+                    StringBuilder body = new StringBuilder("{\"operations\":[");
+                    for (int k = 0; k < batch; k++) {
+                        String id = OperationIds.newId();
+                        int sku = ThreadLocalRandom.current().nextInt(skus);
+                        int qty = 1 + ThreadLocalRandom.current().nextInt(5);
+                        String op = Chain.receive(id, tenant, sku, qty);
+                        bodies.put(id, op);
+                        skuAndQty.put(id, new int[] {sku, qty});
+                        madeBy.put(id, token);
+                        ids.add(id);
+                        body.append(k == 0 ? "" : ",").append(op);
+                    }
+                    post(token, ids, body.append("]}").toString());
+                    Thread.sleep(pauseMillis);
+                }
+                return null;
+            }));
+        }
+        for (Future<?> f : done) {
+            f.get(30, TimeUnit.MINUTES);
+        }
+        pool.shutdown();
+    }
+
     /** Resends every op that never got a 202, with its original opId and body, until each is acknowledged. */
     void resendUnacknowledged() throws Exception {
         for (int round = 0; round < 20; round++) {

@@ -25,6 +25,8 @@ public final class ServiceProcess implements AutoCloseable {
     private final Map<String, String> env;
     private final int port;
     private final Path log;
+    private List<String> launcher = List.of();
+    private String host = "127.0.0.1";
     private Process process;
 
     public ServiceProcess(String name, String jarProperty, int port, Map<String, String> env, Path logDir) {
@@ -38,9 +40,20 @@ public final class ServiceProcess implements AutoCloseable {
         }
     }
 
+    /**
+     * Runs the JVM behind {@code launcher} (e.g. {@code ip netns exec NS}, which execs, so the process is still the
+     * JVM a kill -9 reaches) and reaches it at {@code host}; call before {@link #start}.
+     */
+    public ServiceProcess behind(List<String> launcher, String host) {
+        this.launcher = List.copyOf(launcher);
+        this.host = host;
+        return this;
+    }
+
     /** Starts the JVM and waits until {@code GET /health} answers (any status) or fails after {@code timeout}. */
     public ServiceProcess start(Duration timeout) throws IOException, InterruptedException {
-        List<String> cmd = new ArrayList<>(List.of(Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
+        List<String> cmd = new ArrayList<>(launcher);
+        cmd.addAll(List.of(Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-jar", jar.toString()));
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
@@ -67,7 +80,7 @@ public final class ServiceProcess implements AutoCloseable {
     }
 
     public String url(String path) {
-        return "http://127.0.0.1:" + port + path;
+        return "http://" + host + ":" + port + path;
     }
 
     public int port() {

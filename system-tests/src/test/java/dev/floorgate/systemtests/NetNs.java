@@ -1,0 +1,139 @@
+package dev.floorgate.systemtests;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A network namespace of the test's own, joined to the host by two veth pairs: a WAN link (the namespace's way to
+ * the core) and a LAN link (the PDAs' way in), so a fault on the WAN never touches the LAN. Loss and partitions are
+ * the kernel's: iptables in the namespace drops a share or all of what goes out or comes in on the WAN link, so a
+ * one-way fault is a rule on one chain only ({@code tc netem} would do the same, but this machine's kernel is built
+ * without it; latency comes from {@link LatencyRelay}). Needs root, iproute2 and iptables; {@link #create} throws
+ * with the command's own message when the kernel refuses. Addresses are in 10.231.0.0/16, a block no test host here uses.
+ *
+ * <pre>
+ *   host                                 namespace (the gateway)
+ *   fgwH{n} 10.231.{n}.1/30  ---WAN---  fgwN{n} 10.231.{n}.2/30
+ *   fglH{n} 10.231.{n}.5/30  ---LAN---  fglN{n} 10.231.{n}.6/30
+ * </pre>
+ */
+final class NetNs implements AutoCloseable {
+    final String name;
+    final String wanHost;
+    final String wanNs;
+    final String lanNs;
+    final String hostWanIp;
+    final String nsLanIp;
+
+    private NetNs(int n) {
+        this.name = "fgnet" + n;
+        this.wanHost = "fgwH" + n;
+        this.wanNs = "fgwN" + n;
+        this.lanNs = "fglN" + n;
+        this.hostWanIp = "10.231." + n + ".1";
+        this.nsLanIp = "10.231." + n + ".6";
+    }
+
+    /** Makes the namespace and both links; {@code n} (1..250) keeps parallel runs apart. */
+    static NetNs create(int n) throws IOException, InterruptedException {
+        NetNs ns = new NetNs(n);
+        ns.removeLeftovers();
+        String lanHost = "fglH" + n;
+        try {
+            run("ip", "netns", "add", ns.name);
+            run("ip", "link", "add", ns.wanHost, "type", "veth", "peer", "name", ns.wanNs);
+            run("ip", "link", "add", lanHost, "type", "veth", "peer", "name", ns.lanNs);
+            run("ip", "link", "set", ns.wanNs, "netns", ns.name);
+            run("ip", "link", "set", ns.lanNs, "netns", ns.name);
+            run("ip", "addr", "add", ns.hostWanIp + "/30", "dev", ns.wanHost);
+            run("ip", "addr", "add", "10.231." + n + ".5/30", "dev", lanHost);
+            run("ip", "link", "set", ns.wanHost, "up");
+            run("ip", "link", "set", lanHost, "up");
+            ns.exec("ip", "addr", "add", "10.231." + n + ".2/30", "dev", ns.wanNs);
+            ns.exec("ip", "addr", "add", ns.nsLanIp + "/30", "dev", ns.lanNs);
+            ns.exec("ip", "link", "set", ns.wanNs, "up");
+            ns.exec("ip", "link", "set", ns.lanNs, "up");
+            ns.exec("ip", "link", "set", "lo", "up");
+            return ns;
+        } catch (IOException | RuntimeException e) {
+            ns.close();
+            throw e;
+        }
+    }
+
+    /** The command prefix that runs a program inside the namespace. */
+    List<String> launcher() {
+        return List.of("ip", "netns", "exec", name);
+    }
+
+    /**
+     * Drops this fraction (0 = none, 1 = all) of what the namespace sends over the WAN (the requests to the core),
+     * with iptables' statistic match in the namespace's own tables.
+     */
+    void towardsCore(double loss) throws IOException, InterruptedException {
+        drop("OUTPUT", "-o", loss);
+    }
+
+    /** Drops this fraction (0 = none, 1 = all) of what arrives over the WAN (the core's responses). */
+    void fromCore(double loss) throws IOException, InterruptedException {
+        drop("INPUT", "-i", loss);
+    }
+
+    void clearFaults() throws IOException, InterruptedException {
+        drop("OUTPUT", "-o", 0);
+        drop("INPUT", "-i", 0);
+    }
+
+    private void drop(String chain, String direction, double loss) throws IOException, InterruptedException {
+        exec("iptables", "-F", chain);
+        if (loss >= 1) {
+            exec("iptables", "-A", chain, direction, wanNs, "-j", "DROP");
+        } else if (loss > 0) {
+            exec("iptables", "-A", chain, direction, wanNs, "-m", "statistic", "--mode", "random", "--probability",
+                    String.format(java.util.Locale.ROOT, "%.4f", loss), "-j", "DROP");
+        }
+    }
+
+    void exec(String... command) throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>(launcher());
+        cmd.addAll(List.of(command));
+        run(cmd.toArray(new String[0]));
+    }
+
+    private void removeLeftovers() throws InterruptedException {
+        runQuietly(List.of("ip", "netns", "del", name));
+        runQuietly(List.of("ip", "link", "del", wanHost));
+        runQuietly(List.of("ip", "link", "del", "fglH" + name.substring(5)));
+    }
+
+    /** Deleting the namespace deletes its veth ends, and with them their host-side peers. */
+    @Override
+    public void close() throws InterruptedException {
+        removeLeftovers();
+    }
+
+    static void run(String... command) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+        if (!p.waitFor(20, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new IOException("'" + String.join(" ", command) + "' did not finish within 20 s");
+        }
+        if (p.exitValue() != 0) {
+            throw new IOException("'" + String.join(" ", command) + "' failed (exit " + p.exitValue() + "): " + out);
+        }
+    }
+
+    private static void runQuietly(List<String> command) throws InterruptedException {
+        try {
+            Process p = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            p.waitFor(20, TimeUnit.SECONDS);
+        } catch (IOException ignored) {
+            // nothing to remove
+        }
+    }
+}
