@@ -87,6 +87,31 @@ final class NetNs implements AutoCloseable {
         drop("INPUT", "-i", 0);
     }
 
+    /** The host's end of the LAN link: where a device on the site's LAN (a printer simulator) listens. */
+    String hostLanIp() {
+        return "10.231." + name.substring(5) + ".5";
+    }
+
+    /**
+     * Unplugs ({@code true}) or plugs back the cable of the device listening on {@code port} at {@link #hostLanIp}:
+     * every packet to and from that port on the LAN link is dropped, the rest of the LAN (the PDAs) goes on.
+     */
+    void lanDevice(int port, boolean unplugged) throws IOException, InterruptedException {
+        String p = Integer.toString(port);
+        String action = unplugged ? "-A" : "-D";
+        if (unplugged) {
+            lanDevice(port, false); // at most one pair of rules per device
+        }
+        try {
+            exec("iptables", action, "OUTPUT", "-o", lanNs, "-p", "tcp", "--dport", p, "-j", "DROP");
+            exec("iptables", action, "INPUT", "-i", lanNs, "-p", "tcp", "--sport", p, "-j", "DROP");
+        } catch (IOException e) {
+            if (unplugged) {
+                throw e;
+            } // plugging in a device that was not unplugged: nothing to remove
+        }
+    }
+
     private void drop(String chain, String direction, double loss) throws IOException, InterruptedException {
         exec("iptables", "-F", chain);
         if (loss >= 1) {
