@@ -25,6 +25,8 @@ final class LoadClients {
     /** Which device made each op: a resend comes from the same device, as a PDA's own queue resends. */
     final Map<String, String> madeBy = new ConcurrentHashMap<>();
     final AtomicInteger failures = new AtomicInteger();
+    /** Milliseconds each acknowledged request took, for a soak's latency graph (taken and cleared by it). */
+    final java.util.concurrent.ConcurrentLinkedQueue<Long> ackMillis = new java.util.concurrent.ConcurrentLinkedQueue<>();
     private final Chain chain;
     private final List<String> tokens = new ArrayList<>();
     private final int skus;
@@ -125,8 +127,10 @@ final class LoadClients {
 
     private void post(String token, List<String> ids, String body) {
         try {
+            long t0 = System.nanoTime();
             HttpResponse<String> r = chain.gatewayPost("/api/v1/operations", token, body);
             if (r.statusCode() == 202) {
+                ackMillis.add((System.nanoTime() - t0) / 1_000_000);
                 for (String id : ids) {
                     acked.put(id, Boolean.TRUE);
                 }

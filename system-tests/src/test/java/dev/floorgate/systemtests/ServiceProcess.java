@@ -109,6 +109,11 @@ public final class ServiceProcess implements AutoCloseable {
         }
     }
 
+    /** The JVM's process id ({@code ip netns exec} execs, so it is the JVM's own); -1 before the start. */
+    public long pid() {
+        return process != null ? process.pid() : -1;
+    }
+
     public boolean alive() {
         return process != null && process.isAlive();
     }

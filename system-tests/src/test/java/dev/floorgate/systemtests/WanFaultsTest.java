@@ -56,6 +56,7 @@ class WanFaultsTest {
     void acknowledgedOperationsSurviveASeededScheduleOfWanFaultsExactlyOnce() throws Exception {
         long seed = Long.getLong("fg.faults.seed", System.nanoTime());
         int rounds = Integer.getInteger("fg.faults.rounds", 1);
+        int devices = Integer.getInteger("fg.faults.devices", 4);
         System.out.println("WanFaultsTest: fault schedule seed " + seed + " (replay: -Dfg.faults.seed=" + seed + ")");
         Random random = new Random(seed);
         List<Fault> schedule = new ArrayList<>();
@@ -79,7 +80,14 @@ class WanFaultsTest {
                 LatencyRelay wan = new LatencyRelay(ns.hostWanIp, chain.corePort)) {
             chain.seed("acme", SKUS);
             chain.startGatewayIn(ns, "http://" + ns.hostWanIp + ":" + wan.port());
-            LoadClients clients = new LoadClients(chain, 4, "acme", SKUS);
+            LoadClients clients = new LoadClients(chain, devices, "acme", SKUS);
+            SoakRecorder soak = new SoakRecorder(chain.gateway.pid(), () -> {
+                try {
+                    return unsynced(chain);
+                } catch (Exception e) {
+                    return -1;
+                }
+            }, clients.ackMillis);
             AtomicBoolean posting = new AtomicBoolean(true);
             Thread load = new Thread(() -> {
                 try {
@@ -94,10 +102,12 @@ class WanFaultsTest {
                 for (Fault fault : schedule) {
                     long millis = 2000 + random.nextInt(3001);
                     int before = clients.acked.size();
+                    soak.fault(fault.name());
                     inject(ns, wan, fault, millis, random);
                     long backlog = unsynced(chain);
                     ns.clearFaults();
                     wan.delay(0);
+                    soak.fault("");
                     long recoveredMs = awaitDrained(chain, 90_000);
                     report.add(String.format("%-45s %5d ms, %4d ops acked meanwhile, %4d unsynced at its end, "
                             + "drained %5d ms after", fault.name(), millis, clients.acked.size() - before, backlog,
@@ -111,6 +121,15 @@ class WanFaultsTest {
                 posting.set(false);
                 ns.clearFaults();
                 load.join(60_000);
+                soak.close();
+            }
+            Path out = java.nio.file.Paths.get("target", "wan-faults").toAbsolutePath();
+            soak.writeCsv(out.resolve("soak.csv"));
+            soak.writePng(out.resolve("soak.png"), "Gateway under a WAN fault schedule: seed " + seed + ", " + rounds
+                    + " round(s) of " + CATALOGUE.size() + " faults, " + devices + " PDAs");
+            System.out.println("WanFaultsTest: graphs in " + out.resolve("soak.png") + " and soak.csv");
+            if (rounds >= 3) {
+                assertFlat(soak.samples());
             }
             clients.resendUnacknowledged();
             System.out.println("WanFaultsTest (seed " + seed + "):\n  " + String.join("\n  ", report));
@@ -137,6 +156,33 @@ class WanFaultsTest {
             ns.fromCore(down ? fault.fromCore() : 0);
             Thread.sleep(200 + random.nextInt(400));
         }
+    }
+
+    /**
+     * Over a long run, memory and open files must not trend up: the quiet seconds (no fault) of the last fifth
+     * against those of the first fifth after warm-up, by median.
+     */
+    private static void assertFlat(List<SoakRecorder.Sample> samples) {
+        List<SoakRecorder.Sample> quiet = samples.stream().filter(s -> s.fault().isEmpty() && s.rssKb() > 0)
+                .collect(java.util.stream.Collectors.toList());
+        int n = quiet.size();
+        assertThat(n).as("quiet samples").isGreaterThan(50);
+        List<SoakRecorder.Sample> first = quiet.subList(n / 10, n / 10 + n / 5);
+        List<SoakRecorder.Sample> last = quiet.subList(n - n / 5, n);
+        long rssFirst = median(first, SoakRecorder.Sample::rssKb);
+        long rssLast = median(last, SoakRecorder.Sample::rssKb);
+        long fdFirst = median(first, SoakRecorder.Sample::openFiles);
+        long fdLast = median(last, SoakRecorder.Sample::openFiles);
+        System.out.printf("WanFaultsTest: RSS %d -> %d MB, open files %d -> %d (medians, first and last fifth)%n",
+                rssFirst / 1024, rssLast / 1024, fdFirst, fdLast);
+        assertThat(fdLast).as("open files at the end vs the start").isLessThanOrEqualTo(fdFirst + 25);
+        assertThat(rssLast).as("RSS kB at the end vs the start").isLessThanOrEqualTo(rssFirst + 64 * 1024);
+    }
+
+    private static long median(List<SoakRecorder.Sample> samples,
+            java.util.function.ToLongFunction<SoakRecorder.Sample> value) {
+        long[] v = samples.stream().mapToLong(value).sorted().toArray();
+        return v[v.length / 2];
     }
 
     private static long unsynced(Chain chain) throws Exception {
