@@ -57,6 +57,7 @@ class WanFaultsTest {
         long seed = Long.getLong("fg.faults.seed", System.nanoTime());
         int rounds = Integer.getInteger("fg.faults.rounds", 1);
         int devices = Integer.getInteger("fg.faults.devices", 4);
+        long pauseMillis = Long.getLong("fg.faults.pause-ms", 100);
         System.out.println("WanFaultsTest: fault schedule seed " + seed + " (replay: -Dfg.faults.seed=" + seed + ")");
         Random random = new Random(seed);
         List<Fault> schedule = new ArrayList<>();
@@ -91,7 +92,7 @@ class WanFaultsTest {
             AtomicBoolean posting = new AtomicBoolean(true);
             Thread load = new Thread(() -> {
                 try {
-                    clients.runWhile(posting::get, 2, 100, "acme");
+                    clients.runWhile(posting::get, 2, pauseMillis, "acme");
                 } catch (Exception e) {
                     throw new IllegalStateException(e);
                 }
