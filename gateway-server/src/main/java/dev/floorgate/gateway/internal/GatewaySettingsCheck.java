@@ -29,7 +29,9 @@ public final class GatewaySettingsCheck {
     private static final Duration MS = Duration.ofMillis(1);
     private static final Duration SECOND = Duration.ofSeconds(1);
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
-    private static final Pattern HOST = Pattern.compile("[A-Za-z0-9]([A-Za-z0-9.-]{0,252})?|\\[[0-9A-Fa-f:.]+\\]");
+    /** An id that may also be empty: an env file's {@code FG_GATEWAY_ID=} means unset, as it did before. */
+    private static final Pattern OPTIONAL_ID = Pattern.compile("|[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
+    private static final Pattern HOST = Pattern.compile("|[A-Za-z0-9]([A-Za-z0-9.-]{0,252})?|\\[[0-9A-Fa-f:.]+\\]");
     private static final String PORT_FIX = "a free TCP port (0 or -1 = any free port)";
 
     /** The bean that says the check ran. */
@@ -60,14 +62,14 @@ public final class GatewaySettingsCheck {
                 .matches("fg.gateway.host-name", HOST, "a host name or [IPv6 address]", "the name PDAs reach this "
                         + "gateway by, such as gw-sh01.example.com")
                 .duration("fg.gateway.hsts-max-age", ZERO, Duration.ofDays(3650), "a value such as 365d")
-                .matches("fg.gateway.id", ID, "1 to 64 letters, digits, '.', '_' or '-'", "this gateway's name at "
+                .matches("fg.gateway.id", OPTIONAL_ID, "1 to 64 letters, digits, '.', '_' or '-'", "this gateway's name at "
                         + "the core, such as gw-sh01, or leave it unset for the host name")
                 .writableDirectory("fg.data-dir", "a directory this user may write, such as /var/lib/floorgate/gateway")
                 .check("fg.templates-dir", GatewaySettingsCheck::readableDirectoryProblem, "the directory of the "
                         + "site's .zpl templates, or leave it unset");
         s.uri("fg.core.url", List.of("http", "https"), false, false, "the core's base URL, such as "
                         + "http://core.example:8081, or leave it unset for offline mode")
-                .matches("fg.core.key-id", ID, "1 to 64 letters, digits, '.', '_' or '-'", "this gateway's key id "
+                .matches("fg.core.key-id", OPTIONAL_ID, "1 to 64 letters, digits, '.', '_' or '-'", "this gateway's key id "
                         + "at the core (one entry of the core's FG_CORE_KEYS)");
         s.check("fg.sync.warehouses", GatewaySettingsCheck::warehousesProblem, "a comma-separated list of "
                         + "warehouse codes, such as SH01,SH02")

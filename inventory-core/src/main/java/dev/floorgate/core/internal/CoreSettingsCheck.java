@@ -64,8 +64,8 @@ public final class CoreSettingsCheck {
                     + CoreConfiguration.MIN_ADMIN_TOKEN_LENGTH + " characters, was " + admin.length() + "; "
                     + CoreConfiguration.ADMIN_TOKEN_FIX);
         }
-        s.duration("fg.core.idempotency-ttl", Duration.ofMinutes(1), null, "how long first results stay in Redis, "
-                        + "a value such as 7d (at least 1m)")
+        s.duration("fg.core.idempotency-ttl", Duration.ofSeconds(1), null, "how long first results stay in Redis, "
+                        + "a value such as 7d")
                 .duration("fg.core.clock-skew-margin", ZERO, Duration.ofDays(30), "the device clock error to allow "
                         + "for, such as 24h")
                 .integer("fg.core.buckets", 1, 16384, "the bucket count pinned at the first start (16 unless changed "
@@ -108,7 +108,7 @@ public final class CoreSettingsCheck {
                 .integer("fg.bus.prefetch", 1, 65_535, "a value such as 16")
                 .duration("fg.bus.retry-delay", ZERO, Duration.ofHours(1), "a value such as 1s");
         s.duration("fg.core.orders.pending-timeout", Duration.ofSeconds(1), null, "a value such as 30s")
-                .duration("fg.core.orders.stuck-after", Duration.ofMinutes(1), null, "a value such as 24h")
+                .duration("fg.core.orders.stuck-after", Duration.ofSeconds(1), null, "a value such as 24h")
                 .duration("fg.core.orders.scan-interval", ZERO, null, "a value such as 10s (0s = on demand)");
         String r = ReplenishmentConfiguration.PREFIX;
         s.integer(r + ".history-days", 1, ReplenishmentConfiguration.MAX_HISTORY_DAYS, "a value such as 182")
