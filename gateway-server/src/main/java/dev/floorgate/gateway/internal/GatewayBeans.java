@@ -49,6 +49,7 @@ import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
+import io.micronaut.context.env.Environment;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
 import java.io.IOException;
@@ -99,9 +100,19 @@ final class GatewayBeans {
      * runs before either opens a file.
      */
     @Singleton
-    StartupSecrets.Checked startupSecrets(GatewayConfiguration gateway, CoreLinkConfiguration core) {
+    StartupSecrets.Checked startupSecrets(GatewaySettingsCheck.Checked settings, GatewayConfiguration gateway,
+            CoreLinkConfiguration core) {
         StartupSecrets.check(gateway.getAdminToken(), core.getSecret());
         return new StartupSecrets.Checked();
+    }
+
+    /**
+     * Every scalar fg.* setting checked as text (GatewaySettingsCheck), first: built at start, and a parameter of the
+     * secrets check (so of gateway.db and the sync engine) and of everything else built at start.
+     */
+    @Context
+    GatewaySettingsCheck.Checked settingsChecked(Environment environment) {
+        return GatewaySettingsCheck.run(environment);
     }
 
     // ---- the gateway's identity
@@ -365,7 +376,7 @@ final class GatewayBeans {
      */
     @Context
     @Bean(preDestroy = "close")
-    GatewayLifecycle lifecycle(PrinterRegistry printers, PrinterAccess printerAccess, ScannerRegistry scanners,
+    GatewayLifecycle lifecycle(GatewaySettingsCheck.Checked settings, PrinterRegistry printers, PrinterAccess printerAccess, ScannerRegistry scanners,
             StationService.Plan plan,
             SyncEngine engine, RejectionLog rejections, PrintSpooler spooler, StationService stations,
             PrinterClockCheck printerClocks) {

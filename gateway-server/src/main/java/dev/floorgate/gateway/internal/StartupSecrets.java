@@ -1,5 +1,7 @@
 package dev.floorgate.gateway.internal;
 
+import dev.floorgate.gateway.GatewayConfigurationException;
+
 /**
  * The secrets the gateway is started with must not be guessable (issue 22 finding 6b): {@code fg.admin-token}
  * ({@code FG_ADMIN_TOKEN}, the bearer token of the whole admin API) and {@code fg.core.secret}
@@ -31,9 +33,10 @@ public final class StartupSecrets {
             return;
         }
         if (value.strip().length() < MIN_LENGTH) {
-            throw new IllegalStateException(key + " (" + env + ") is " + value.strip().length() + " characters; a "
+            throw new GatewayConfigurationException(key + " (" + env + ") is " + value.strip().length() + " characters; a "
                     + "secret must be at least " + MIN_LENGTH + " (e.g. openssl rand -base64 24): the gateway does "
-                    + "not start with a guessable one");
+                    + "not start with a guessable one; fix: set " + env + " (" + key + ") to a random secret of at least "
+                    + MIN_LENGTH + " characters, or leave it unset");
         }
     }
 }

@@ -10,6 +10,7 @@ import dev.floorgate.protocol.SignatureVerifier;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.env.Environment;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.json.JsonMapper;
@@ -22,6 +23,15 @@ import java.time.Clock;
  */
 @Factory
 final class CoreBeans {
+    /**
+     * Every fg.* setting checked as text (CoreSettingsCheck) before any store opens: Redis and MySQL take it as a
+     * parameter, and everything else that runs at start needs one of them.
+     */
+    @Context
+    CoreSettingsCheck.Checked settingsChecked(Environment environment) {
+        return CoreSettingsCheck.run(environment);
+    }
+
     @Singleton
     KeyLayout keyLayout(CoreConfiguration core) {
         return new KeyLayout(core.getBuckets());
@@ -34,13 +44,13 @@ final class CoreBeans {
 
     @Singleton
     @Bean(preDestroy = "close")
-    RedisConnector redis(RedisConfiguration config) {
+    RedisConnector redis(CoreSettingsCheck.Checked checked, RedisConfiguration config) {
         return new RedisConnector(config);
     }
 
     @Singleton
     @Bean(preDestroy = "close")
-    Database database(MysqlConfiguration mysql, CoreConfiguration core) {
+    Database database(CoreSettingsCheck.Checked checked, MysqlConfiguration mysql, CoreConfiguration core) {
         return new Database(mysql, core.getBuckets());
     }
 

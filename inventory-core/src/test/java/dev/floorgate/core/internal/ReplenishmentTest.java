@@ -238,15 +238,24 @@ class ReplenishmentTest {
 
     @Test
     void aBadDefaultRefusesTheStartNamingTheKey() {
+        // the lines of CoreSettingsCheck (CoreSettingsCheckTest has every key)
         String[][] cases = {
-            {"fg.core.replenishment.service-level", "1.2",
-                "fg.core.replenishment: service-level must be 0.5..0.9999, was 1.2"},
-            {"fg.core.replenishment.history-days", "0", "fg.core.replenishment.history-days must be 1..1096, was 0"},
-            {"fg.core.replenishment.pack-size", "0", "fg.core.replenishment: pack-size must be >= 1, was 0"},
-            {"fg.core.replenishment.publish-at", "25:00",
-                "fg.core.replenishment.publish-at must be a UTC time of day HH:mm, was '25:00'"},
-            {"fg.core.replenishment.publish-interval", "-1s",
-                "fg.core.replenishment.publish-interval must be 0 (off) or positive, was PT-1S"},
+            {"fg.core.replenishment.service-level", "1.2", "fg.core.replenishment.service-level: must be a number "
+                + "0.5..0.9999, was '1.2'; fix: set FG_CORE_REPLENISHMENT_SERVICE_LEVEL "
+                + "(fg.core.replenishment.service-level) to a value such as 0.95"},
+            {"fg.core.replenishment.history-days", "0", "fg.core.replenishment.history-days: must be a whole number "
+                + "1..1096, was '0'; fix: set FG_CORE_REPLENISHMENT_HISTORY_DAYS (fg.core.replenishment.history-days) "
+                + "to a value such as 182"},
+            {"fg.core.replenishment.pack-size", "0", "fg.core.replenishment.pack-size: must be a whole number, "
+                + "at least 1, was '0'; fix: set FG_CORE_REPLENISHMENT_PACK_SIZE "
+                + "(fg.core.replenishment.pack-size) to a value such as 1"},
+            {"fg.core.replenishment.publish-at", "25:00", "fg.core.replenishment.publish-at: must be a UTC time of "
+                + "day HH:mm, was '25:00'; fix: set FG_CORE_REPLENISHMENT_PUBLISH_AT "
+                + "(fg.core.replenishment.publish-at) to a UTC time of day HH:mm, such as 02:00"},
+            {"fg.core.replenishment.publish-interval", "-1s", "fg.core.replenishment.publish-interval: is not a "
+                + "duration (like 500ms, 30s, 5m, 24h, 7d or PT30S), was '-1s'; fix: set "
+                + "FG_CORE_REPLENISHMENT_PUBLISH_INTERVAL (fg.core.replenishment.publish-interval) to a value such as "
+                + "1d (0s = only on demand)"},
         };
         for (String[] bad : cases) {
             assertThatThrownBy(() -> CoreHarness.start(redis.uri(), db, Map.of(bad[0], bad[1])).close())

@@ -1,5 +1,6 @@
 package dev.floorgate.gateway.internal.devices;
 
+import dev.floorgate.gateway.GatewayConfigurationException;
 import dev.floorgate.devices.DeviceUrl;
 import jakarta.annotation.Nullable;
 import java.util.regex.Pattern;
@@ -50,7 +51,7 @@ public abstract class DeviceConfiguration {
     /** @throws IllegalStateException naming the key when the name is not 1 to 64 letters, digits, '.', '_', '-' */
     public void requireValidName() {
         if (name == null || !NAME.matcher(name).matches()) {
-            throw new IllegalStateException(prefix + "." + name + ": a name must be 1 to 64 letters, digits, '.', "
+            throw new GatewayConfigurationException(prefix + "." + name + ": a name must be 1 to 64 letters, digits, '.', "
                     + "'_' or '-', starting with a letter or digit");
         }
     }
@@ -67,12 +68,12 @@ public abstract class DeviceConfiguration {
      */
     public DeviceUrl deviceUrl() {
         if (url == null || url.isBlank()) {
-            throw new IllegalStateException(urlKey() + " is required");
+            throw new GatewayConfigurationException(urlKey() + " is required");
         }
         try {
             return DeviceUrl.parse(url);
         } catch (IllegalArgumentException e) {
-            throw new IllegalStateException(urlKey() + ": " + e.getMessage(), e);
+            throw new GatewayConfigurationException(urlKey() + ": " + e.getMessage(), e);
         }
     }
 }

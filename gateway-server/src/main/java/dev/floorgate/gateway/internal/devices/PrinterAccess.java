@@ -1,5 +1,6 @@
 package dev.floorgate.gateway.internal.devices;
 
+import dev.floorgate.gateway.GatewayConfigurationException;
 import dev.floorgate.templates.ZplCommandPolicy;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,16 +41,16 @@ public final class PrinterAccess {
             PrinterConfiguration c = printers.configuration(name).orElseThrow();
             String key = PrinterConfiguration.PREFIX + "." + name;
             if (c.getShared() != null && !c.getTenants().isEmpty()) {
-                throw new IllegalStateException(key + ".shared and " + key + ".tenants: set one (shared: true for "
+                throw new GatewayConfigurationException(key + ".shared and " + key + ".tenants: set one (shared: true for "
                         + "every tenant, or the list of tenants " + c.getTenants() + "), not both");
             }
             if (Boolean.FALSE.equals(c.getShared())) {
-                throw new IllegalStateException(key + ".shared: false leaves the printer to nobody; list its "
+                throw new GatewayConfigurationException(key + ".shared: false leaves the printer to nobody; list its "
                         + "tenants in " + key + ".tenants instead");
             }
             for (String t : c.getTenants()) {
                 if (!ID.matcher(t).matches()) {
-                    throw new IllegalStateException(key + ".tenants: '" + t + "' is not a tenant id (1 to 64 "
+                    throw new GatewayConfigurationException(key + ".tenants: '" + t + "' is not a tenant id (1 to 64 "
                             + "letters, digits, '.', '_' or '-')");
                 }
             }
@@ -60,7 +61,7 @@ public final class PrinterAccess {
         for (StationConfiguration s : stations) {
             if (s.getPrinter() != null && s.getTenant() != null && printers.contains(s.getPrinter())
                     && !mayPrint(s.getTenant(), s.getPrinter())) {
-                throw new IllegalStateException("fg.stations." + s.getName() + ".printer: printer '" + s.getPrinter()
+                throw new GatewayConfigurationException("fg.stations." + s.getName() + ".printer: printer '" + s.getPrinter()
                         + "' is not for tenant '" + s.getTenant() + "' (fg.printers." + s.getPrinter() + ".tenants "
                         + tenantsOf(s.getPrinter()) + ")");
             }

@@ -1,5 +1,6 @@
 package dev.floorgate.gateway.internal.devices;
 
+import dev.floorgate.gateway.GatewayConfigurationException;
 import dev.floorgate.devices.DeviceEvent;
 import dev.floorgate.devices.DeviceUrl;
 import dev.floorgate.devices.PrinterState;
@@ -64,7 +65,7 @@ public final class PrinterRegistry implements AutoCloseable {
             c.requireValidName();
             DeviceUrl url = c.deviceUrl();
             if (url.kind() == DeviceUrl.Kind.TCP_LISTEN) {
-                throw new IllegalStateException(c.urlKey() + ": '" + url + "' is tcp-listen; "
+                throw new GatewayConfigurationException(c.urlKey() + ": '" + url + "' is tcp-listen; "
                         + "a printer is reached as tcp://host:9100 or serial:///dev/ttyX");
             }
             printers.put(c.getName(), new Entry(c));
@@ -80,7 +81,7 @@ public final class PrinterRegistry implements AutoCloseable {
                     e.driver = ZebraPrinterDriver.open(e.config.getName(), DeviceUrl.parse(e.config.getUrl()), null,
                             event -> onEvent(e, event));
                 } catch (IllegalArgumentException bad) {
-                    throw new IllegalStateException(key + ": " + bad.getMessage(), bad);
+                    throw new GatewayConfigurationException(key + ": " + bad.getMessage(), bad);
                 }
             }
         } catch (RuntimeException e) {

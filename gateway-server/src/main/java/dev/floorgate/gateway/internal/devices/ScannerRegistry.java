@@ -1,5 +1,6 @@
 package dev.floorgate.gateway.internal.devices;
 
+import dev.floorgate.gateway.GatewayConfigurationException;
 import dev.floorgate.devices.DeviceEvent;
 import dev.floorgate.devices.DeviceUrl;
 import dev.floorgate.devices.Scan;
@@ -60,7 +61,7 @@ public final class ScannerRegistry implements AutoCloseable {
             try {
                 options = ScannerOptions.fromUrl(url);
             } catch (IllegalArgumentException e) {
-                throw new IllegalStateException(key + ": " + e.getMessage(), e);
+                throw new GatewayConfigurationException(key + ": " + e.getMessage(), e);
             }
             scanners.put(c.getName(), new Entry(c, url, options));
         }

@@ -1,5 +1,6 @@
 package dev.floorgate.gateway.internal.print;
 
+import dev.floorgate.gateway.GatewayConfigurationException;
 import dev.floorgate.gateway.internal.GatewayProblem;
 import dev.floorgate.gateway.internal.ProblemCode;
 import dev.floorgate.templates.LabelTemplate;
@@ -59,9 +60,9 @@ public final class TemplateService {
             try {
                 catalog = TemplateCatalog.withSiteDirectory(dir);
             } catch (TemplateLoadException e) {
-                throw new IllegalStateException("fg.templates-dir " + dir + ": " + e.getMessage(), e);
+                throw new GatewayConfigurationException("fg.templates-dir " + dir + ": " + e.getMessage(), e);
             } catch (IOException e) {
-                throw new IllegalStateException("fg.templates-dir " + dir + " cannot be read: " + e.getMessage(), e);
+                throw new GatewayConfigurationException("fg.templates-dir " + dir + " cannot be read: " + e.getMessage(), e);
             }
         }
         TemplateService service = new TemplateService(catalog);

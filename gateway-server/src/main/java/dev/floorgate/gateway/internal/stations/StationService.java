@@ -1,5 +1,6 @@
 package dev.floorgate.gateway.internal.stations;
 
+import dev.floorgate.gateway.GatewayConfigurationException;
 import dev.floorgate.devices.Scan;
 import dev.floorgate.gateway.internal.devices.PrinterRegistry;
 import dev.floorgate.gateway.internal.devices.ScannerRegistry;
@@ -110,7 +111,7 @@ public final class StationService {
             Station s = check(c, printers, scanners, templates);
             Station other = plan.byScanner.putIfAbsent(c.getScanner(), s);
             if (other != null) {
-                throw new IllegalStateException("fg.stations." + c.getName() + ".scanner: scanner '" + c.getScanner()
+                throw new GatewayConfigurationException("fg.stations." + c.getName() + ".scanner: scanner '" + c.getScanner()
                         + "' already serves station '" + other.name() + "'; a scanner serves one station");
             }
             plan.stations.add(s);
@@ -145,38 +146,38 @@ public final class StationService {
             TemplateService templates) {
         String key = "fg.stations." + c.getName();
         if (c.getName() == null || !ID.matcher(c.getName()).matches()) {
-            throw new IllegalStateException(key + ": a name must be 1 to 64 letters, digits, '.', '_' or '-'");
+            throw new GatewayConfigurationException(key + ": a name must be 1 to 64 letters, digits, '.', '_' or '-'");
         }
         if (c.getScanner() == null || !scanners.contains(c.getScanner())) {
-            throw new IllegalStateException(key + ".scanner: " + (c.getScanner() == null ? "is required"
+            throw new GatewayConfigurationException(key + ".scanner: " + (c.getScanner() == null ? "is required"
                     : "no scanner '" + c.getScanner() + "' in fg.scanners " + scanners.names()));
         }
         if (c.getPrinter() == null || !printers.contains(c.getPrinter())) {
-            throw new IllegalStateException(key + ".printer: " + (c.getPrinter() == null ? "is required"
+            throw new GatewayConfigurationException(key + ".printer: " + (c.getPrinter() == null ? "is required"
                     : "no printer '" + c.getPrinter() + "' in fg.printers " + printers.names()));
         }
         if (c.getTenant() == null || !ID.matcher(c.getTenant()).matches()) {
-            throw new IllegalStateException(key + ".tenant: is required (the tenant whose orders the station "
+            throw new GatewayConfigurationException(key + ".tenant: is required (the tenant whose orders the station "
                     + "prints; 1 to 64 letters, digits, '.', '_' or '-')");
         }
         if (c.getCopies() < 1 || c.getCopies() > MAX_COPIES) {
-            throw new IllegalStateException(key + ".copies: must be 1 to " + MAX_COPIES + ", got " + c.getCopies());
+            throw new GatewayConfigurationException(key + ".copies: must be 1 to " + MAX_COPIES + ", got " + c.getCopies());
         }
         if (c.getOnScan() == null || c.getOnScan().isBlank()) {
-            throw new IllegalStateException(key + ".on-scan: is required (a template name, or raw)");
+            throw new GatewayConfigurationException(key + ".on-scan: is required (a template name, or raw)");
         }
         if (c.isRaw()) {
             return new Station(c, null, Map.of());
         }
         if (c.getWarehouse() == null || c.getWarehouse().isBlank()) {
-            throw new IllegalStateException(key + ".warehouse: is required (where the station's scans are looked "
+            throw new GatewayConfigurationException(key + ".warehouse: is required (where the station's scans are looked "
                     + "up)");
         }
-        LabelTemplate template = templates.find(c.getOnScan().trim()).orElseThrow(() -> new IllegalStateException(
+        LabelTemplate template = templates.find(c.getOnScan().trim()).orElseThrow(() -> new GatewayConfigurationException(
                 key + ".on-scan: no template '" + c.getOnScan() + "' (built-in or in fg.templates-dir)"));
         Map<String, String> defaults = new LinkedHashMap<>();
         for (Map.Entry<String, String> d : c.getDefaults().entrySet()) {
-            TemplateField field = field(template, d.getKey()).orElseThrow(() -> new IllegalStateException(key
+            TemplateField field = field(template, d.getKey()).orElseThrow(() -> new GatewayConfigurationException(key
                     + ".defaults." + d.getKey() + ": template '" + template.name() + "' has no field '" + d.getKey()
                     + "'"));
             defaults.put(field.name(), d.getValue());

@@ -1,5 +1,6 @@
 package dev.floorgate.gateway.internal.web;
 
+import dev.floorgate.gateway.GatewayConfigurationException;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 
@@ -15,7 +16,7 @@ public final class SiteTime {
         try {
             zone = ZoneId.of(configured.trim());
         } catch (DateTimeException e) {
-            throw new IllegalStateException(SiteConfiguration.PREFIX + ".time-zone '" + configured
+            throw new GatewayConfigurationException(SiteConfiguration.PREFIX + ".time-zone '" + configured
                     + "' is not a time zone: use an IANA name such as Europe/Berlin, or UTC", e);
         }
     }

@@ -8,6 +8,7 @@ import dev.floorgate.gateway.internal.print.PrintSpooler;
 import dev.floorgate.gateway.internal.tls.ListenerPorts;
 import dev.floorgate.gateway.internal.tls.SiteCertificates;
 import io.micronaut.context.annotation.Bean;
+import dev.floorgate.gateway.internal.GatewaySettingsCheck;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.core.annotation.Nullable;
@@ -21,7 +22,7 @@ import jakarta.inject.Singleton;
 final class WebBeans {
     /** Made at start (not at the first request), so a wrong fg.site.time-zone stops the start. */
     @Context
-    SiteTime siteTime(SiteConfiguration site) {
+    SiteTime siteTime(GatewaySettingsCheck.Checked settings, SiteConfiguration site) {
         return new SiteTime(site.getTimeZone());
     }
 

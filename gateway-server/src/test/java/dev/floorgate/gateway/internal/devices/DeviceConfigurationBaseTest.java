@@ -1,5 +1,7 @@
 package dev.floorgate.gateway.internal.devices;
 
+import dev.floorgate.gateway.GatewayConfigurationException;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -22,10 +24,11 @@ class DeviceConfigurationBaseTest {
     @Test
     void aMissingOrBadUrlIsRefusedNamingTheKey() {
         for (DeviceConfiguration c : both("dock-1")) {
-            assertThatThrownBy(c::deviceUrl).isInstanceOf(IllegalStateException.class)
-                    .hasMessage(c.urlKey() + " is required");
+            // the one line of a refused start: the key, the problem and where to fix it (GatewayConfigurationException)
+            assertThatThrownBy(c::deviceUrl).isInstanceOf(GatewayConfigurationException.class)
+                    .hasMessageStartingWith(c.urlKey() + " is required; fix: correct it in the gateway's configuration");
             c.setUrl("  ");
-            assertThatThrownBy(c::deviceUrl).hasMessage(c.urlKey() + " is required");
+            assertThatThrownBy(c::deviceUrl).hasMessageStartingWith(c.urlKey() + " is required; fix:");
             c.setUrl("tcp://127.0.0.1");
             assertThatThrownBy(c::deviceUrl).isInstanceOf(IllegalStateException.class)
                     .hasMessageStartingWith(c.urlKey() + ": ").hasMessageContaining("missing port")

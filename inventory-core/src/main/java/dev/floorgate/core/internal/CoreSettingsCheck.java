@@ -1,0 +1,134 @@
+package dev.floorgate.core.internal;
+
+import dev.floorgate.core.CoreConfiguration;
+import dev.floorgate.core.CoreConfigurationException;
+import dev.floorgate.core.ReplenishmentConfiguration;
+import dev.floorgate.protocol.ApiKeys;
+import dev.floorgate.protocol.SettingsCheck;
+import dev.floorgate.replenishment.ReplenishmentSettings;
+import io.micronaut.core.value.PropertyResolver;
+import java.time.Duration;
+import java.time.LocalTime;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * Every {@code fg.*} setting of the core, checked as text before anything is bound, connected or migrated (issue 18
+ * item 5). The Redis connector and the database take {@link Checked} as a parameter, so no store is opened, no
+ * worker started and no port bound with a bad value; the first bad value is one {@link CoreConfigurationException}
+ * line naming the key, what is wrong and the fix, which {@code CoreApplication} prints before exiting 2. The keys
+ * are those of {@code CoreConfiguration}, {@code RedisConfiguration}, {@code MysqlConfiguration},
+ * {@code BusConfiguration}, {@code OrderSagaConfiguration} and {@code ReplenishmentConfiguration}.
+ */
+public final class CoreSettingsCheck {
+    private static final Duration ZERO = Duration.ZERO;
+    private static final Duration MS = Duration.ofMillis(1);
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9._:-]{1,255}");
+
+    /** The bean that says the check ran. */
+    public static final class Checked {
+        private Checked() {
+        }
+    }
+
+    private CoreSettingsCheck() {
+    }
+
+    /** @throws CoreConfigurationException naming the first bad key */
+    public static Checked run(PropertyResolver config) {
+        try {
+            check(new SettingsCheck(key -> config.getProperty(key, String.class).orElse(null)));
+        } catch (CoreConfigurationException e) {
+            throw e;
+        } catch (IllegalArgumentException e) {
+            throw new CoreConfigurationException(e.getMessage());
+        }
+        return new Checked();
+    }
+
+    static void check(SettingsCheck s) {
+        s.port("fg.core.port", true, "the TCP port of the sync API, such as 8081");
+        String keys = s.value("fg.core.keys");
+        if (keys != null && !keys.isEmpty()) {
+            try {
+                ApiKeys.parse(keys);
+            } catch (IllegalArgumentException e) {
+                // the message names the entry and the lengths, never the secret (StartupSecretsTest)
+                throw new CoreConfigurationException(e.getMessage() + "; " + CoreConfiguration.KEYS_FIX, e);
+            }
+        }
+        String admin = s.value("fg.core.admin-token");
+        if (admin != null && !admin.isEmpty() && admin.length() < CoreConfiguration.MIN_ADMIN_TOKEN_LENGTH) {
+            throw new CoreConfigurationException("fg.core.admin-token must be at least "
+                    + CoreConfiguration.MIN_ADMIN_TOKEN_LENGTH + " characters, was " + admin.length() + "; "
+                    + CoreConfiguration.ADMIN_TOKEN_FIX);
+        }
+        s.duration("fg.core.idempotency-ttl", Duration.ofSeconds(1), null, "how long first results stay in Redis, "
+                        + "a value such as 7d")
+                .duration("fg.core.clock-skew-margin", ZERO, Duration.ofDays(30), "the device clock error to allow "
+                        + "for, such as 24h")
+                .integer("fg.core.buckets", 1, 16384, "the bucket count pinned at the first start (16 unless changed "
+                        + "then)")
+                .duration("fg.core.retry-after", Duration.ofSeconds(1), Duration.ofHours(1), "the Retry-After of a "
+                        + "shedding core, such as 5s")
+                .duration("fg.core.signature-window", Duration.ofSeconds(1), Duration.ofHours(1), "the accepted "
+                        + "clock difference of signed requests, such as 300s")
+                .duration("fg.core.health-interval", MS, Duration.ofMinutes(10), "how often the stores are probed, "
+                        + "a value such as 500ms");
+        s.integer("fg.core.writeback.max-lag", 1, Long.MAX_VALUE, "the write-back backlog that sheds load, such as "
+                        + "200000")
+                .integer("fg.core.writeback.batch-size", 1, 10_000, "events per bucket per round, such as 500")
+                .duration("fg.core.writeback.poll-interval", MS, Duration.ofMinutes(1), "a value such as 5ms")
+                .duration("fg.core.writeback.trim-interval", MS, Duration.ofHours(1), "a value such as 1s")
+                .duration("fg.core.writeback.claim-idle", Duration.ofSeconds(1), null, "a value such as 60s")
+                .matches("fg.core.writeback.consumer", NAME, "a name of letters, digits, '.', '_', ':' or '-'",
+                        "this instance's name in the consumer group, such as core-1")
+                .bool("fg.core.writeback.enabled")
+                .duration("fg.core.reconcile.interval", ZERO, null, "a value such as 5m (0s = only on demand)")
+                .integer("fg.core.reconcile.max-differences", 1, 1_000_000, "a value such as 1000");
+        s.uri("fg.redis.uri", List.of("redis", "rediss"), true, true, "redis://host:6379 or a comma list of "
+                        + "cluster nodes")
+                .bool("fg.redis.cluster")
+                .duration("fg.redis.timeout", MS, Duration.ofMinutes(5), "a value such as 2s")
+                .jdbcUrl("fg.mysql.url", List.of("mariadb", "mysql"),
+                        "jdbc:mariadb://host:3306/floorgate?createDatabaseIfNotExist=true")
+                .matches("fg.mysql.user", Pattern.compile("\\S{1,80}"), "a user name", "the MariaDB user, such as root")
+                .integer("fg.mysql.pool-size", 1, 1000, "connections in the pool, such as 8")
+                .duration("fg.mysql.timeout", MS, Duration.ofMinutes(10), "a value such as 5s");
+        s.uri("fg.bus.uri", List.of("amqp", "amqps"), false, true, "amqp://user:password@host:5672/vhost, or unset "
+                        + "for no bus")
+                .matches("fg.bus.exchange", NAME, "an exchange name", "a value such as floorgate.events")
+                .matches("fg.bus.orders-exchange", NAME, "an exchange name", "a value such as floorgate.orders")
+                .matches("fg.bus.orders-queue", NAME, "a queue name", "a value such as floorgate.core.orders")
+                .integer("fg.bus.publish-batch", 1, 10_000, "a value such as 500")
+                .duration("fg.bus.poll-interval", MS, Duration.ofMinutes(10), "a value such as 50ms")
+                .duration("fg.bus.confirm-timeout", Duration.ofMillis(100), Duration.ofMinutes(10), "a value such as 15s")
+                .duration("fg.bus.outbox-retention", Duration.ofMinutes(1), null, "a value such as 1d")
+                .integer("fg.bus.prefetch", 1, 65_535, "a value such as 16")
+                .duration("fg.bus.retry-delay", ZERO, Duration.ofHours(1), "a value such as 1s");
+        s.duration("fg.core.orders.pending-timeout", Duration.ofSeconds(1), null, "a value such as 30s")
+                .duration("fg.core.orders.stuck-after", Duration.ofSeconds(1), null, "a value such as 24h")
+                .duration("fg.core.orders.scan-interval", ZERO, null, "a value such as 10s (0s = on demand)");
+        String r = ReplenishmentConfiguration.PREFIX;
+        s.integer(r + ".history-days", 1, ReplenishmentConfiguration.MAX_HISTORY_DAYS, "a value such as 182")
+                .integer(r + ".lead-time-days", 0, ReplenishmentSettings.MAX_DAYS, "a value such as 7")
+                .integer(r + ".review-period-days", 0, ReplenishmentSettings.MAX_DAYS, "a value such as 7 (0 = continuous)")
+                .decimal(r + ".service-level", ReplenishmentSettings.MIN_SERVICE_LEVEL,
+                        ReplenishmentSettings.MAX_SERVICE_LEVEL, "a value such as 0.95")
+                .integer(r + ".moq", 0, Long.MAX_VALUE, "a value such as 0 (none)")
+                .integer(r + ".pack-size", 1, Long.MAX_VALUE, "a value such as 1")
+                .duration(r + ".publish-interval", ZERO, null, "a value such as 1d (0s = only on demand)")
+                .check(r + ".publish-at", CoreSettingsCheck::timeOfDayProblem, "a UTC time of day HH:mm, such as "
+                        + "02:00");
+    }
+
+    private static String timeOfDayProblem(String v) {
+        try {
+            LocalTime.parse(v);
+            return null;
+        } catch (DateTimeParseException e) {
+            return "must be a UTC time of day HH:mm";
+        }
+    }
+}

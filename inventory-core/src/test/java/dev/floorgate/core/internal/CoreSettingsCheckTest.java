@@ -1,0 +1,155 @@
+package dev.floorgate.core.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.floorgate.core.BusConfiguration;
+import dev.floorgate.core.CoreConfiguration;
+import dev.floorgate.core.CoreConfigurationException;
+import dev.floorgate.core.MysqlConfiguration;
+import dev.floorgate.core.OrderSagaConfiguration;
+import dev.floorgate.core.RedisConfiguration;
+import dev.floorgate.core.ReplenishmentConfiguration;
+import dev.floorgate.protocol.SettingsCheck;
+import io.micronaut.context.annotation.ConfigurationProperties;
+import java.lang.reflect.Method;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Issue 18 item 5 for the core: every setting's bad value stops the start of the real application (the same
+ * {@code CoreHarness.start} as every core test) with one {@link CoreConfigurationException} line naming the key,
+ * what is wrong and the fix, before any store is touched: Redis and MySQL point at closed ports here, so a check
+ * that ran after them would fail with a connection error instead. {@code StartupSecretsTest} runs the core's
+ * process for the one-line output and exit status 2.
+ */
+class CoreSettingsCheckTest {
+    private static final String CLOSED_REDIS = "redis://127.0.0.1:1";
+    private static final String CLOSED_MYSQL = "jdbc:mariadb://127.0.0.1:1/none";
+    private static final String R = ReplenishmentConfiguration.PREFIX;
+
+    /** key, bad value, words the line must hold. */
+    static Stream<Arguments> badValues() {
+        return Stream.of(
+                Arguments.of("fg.core.port", "eighty", "must be a whole number 0..65535, was 'eighty'"),
+                Arguments.of("fg.core.port", "70000", "must be a whole number 0..65535, was '70000'"),
+                Arguments.of("fg.core.keys", "gw-1:short:acme", "the secret must be at least 16 characters, was 5"),
+                Arguments.of("fg.core.keys", "no-colons-at-all", "fg.core.keys"),
+                Arguments.of("fg.core.admin-token", "letmein", "must be at least 16 characters, was 7"),
+                Arguments.of("fg.core.idempotency-ttl", "forever", "is not a duration"),
+                Arguments.of("fg.core.idempotency-ttl", "500ms", "must be at least 1s"),
+                Arguments.of("fg.core.clock-skew-margin", "60d", "must be 0..30d"),
+                Arguments.of("fg.core.buckets", "0", "must be a whole number 1..16384"),
+                Arguments.of("fg.core.retry-after", "0s", "must be 1s..1h"),
+                Arguments.of("fg.core.signature-window", "5 minutes", "is not a duration"),
+                Arguments.of("fg.core.health-interval", "0ms", "must be 1ms..10m"),
+                Arguments.of("fg.core.writeback.max-lag", "lots", "must be a whole number, at least 1"),
+                Arguments.of("fg.core.writeback.batch-size", "20000", "must be a whole number 1..10000"),
+                Arguments.of("fg.core.writeback.poll-interval", "fast", "is not a duration"),
+                Arguments.of("fg.core.writeback.trim-interval", "0s", "must be 1ms..1h"),
+                Arguments.of("fg.core.writeback.claim-idle", "10ms", "must be at least 1s"),
+                Arguments.of("fg.core.writeback.consumer", "core 1", "must be a name of letters"),
+                Arguments.of("fg.core.writeback.enabled", "yes", "must be true or false"),
+                Arguments.of("fg.core.reconcile.interval", "often", "is not a duration"),
+                Arguments.of("fg.core.reconcile.max-differences", "-1", "must be a whole number 1..1000000"),
+                Arguments.of("fg.redis.uri", "http://127.0.0.1:6379", "must start with redis://, rediss://"),
+                Arguments.of("fg.redis.uri", "redis://:6379", "has no host name"),
+                Arguments.of("fg.redis.cluster", "maybe", "must be true or false"),
+                Arguments.of("fg.redis.timeout", "2 seconds", "is not a duration"),
+                Arguments.of("fg.mysql.url", "mariadb://127.0.0.1/x", "must start with jdbc:mariadb://, jdbc:mysql://"),
+                Arguments.of("fg.mysql.user", "", "must be a user name"),
+                Arguments.of("fg.mysql.pool-size", "0", "must be a whole number 1..1000"),
+                Arguments.of("fg.mysql.timeout", "0s", "must be 1ms..10m"),
+                Arguments.of("fg.bus.uri", "rabbit://127.0.0.1", "must start with amqp://, amqps://"),
+                Arguments.of("fg.bus.exchange", "my exchange", "must be an exchange name"),
+                Arguments.of("fg.bus.orders-exchange", "", "must be an exchange name"),
+                Arguments.of("fg.bus.orders-queue", "q/1", "must be a queue name"),
+                Arguments.of("fg.bus.publish-batch", "0", "must be a whole number 1..10000"),
+                Arguments.of("fg.bus.poll-interval", "0s", "must be 1ms..10m"),
+                Arguments.of("fg.bus.confirm-timeout", "1ms", "must be 100ms..10m"),
+                Arguments.of("fg.bus.outbox-retention", "1s", "must be at least 1m"),
+                Arguments.of("fg.bus.prefetch", "0", "must be a whole number 1..65535"),
+                Arguments.of("fg.bus.retry-delay", "soon", "is not a duration"),
+                Arguments.of("fg.core.orders.pending-timeout", "0s", "must be at least 1s"),
+                Arguments.of("fg.core.orders.stuck-after", "500ms", "must be at least 1s"),
+                Arguments.of("fg.core.orders.scan-interval", "-", "is not a duration"),
+                Arguments.of(R + ".history-days", "0", "must be a whole number 1..1096"),
+                Arguments.of(R + ".lead-time-days", "a week", "must be a whole number 0..365"),
+                Arguments.of(R + ".review-period-days", "400", "must be a whole number 0..365"),
+                Arguments.of(R + ".service-level", "1.2", "must be a number 0.5..0.9999"),
+                Arguments.of(R + ".moq", "-5", "must be a whole number, at least 0"),
+                Arguments.of(R + ".pack-size", "0", "must be a whole number, at least 1"),
+                Arguments.of(R + ".publish-interval", "-1s", "is not a duration"),
+                Arguments.of(R + ".publish-at", "25:00", "must be a UTC time of day HH:mm"));
+    }
+
+    @ParameterizedTest(name = "{0} = ''{1}''")
+    @MethodSource("badValues")
+    void aBadValueStopsTheStartWithOneLineNamingTheKeyTheProblemAndTheFix(String key, String bad, String words) {
+        assertThatThrownBy(() -> CoreHarness.start(CLOSED_REDIS, CLOSED_MYSQL, Map.of(key, bad)).close())
+                .satisfies(e -> {
+                    Throwable t = e;
+                    while (t != null && !(t instanceof CoreConfigurationException)) {
+                        t = t.getCause();
+                    }
+                    assertThat(t).as("a CoreConfigurationException in %s", e).isNotNull();
+                    String line = t.getMessage();
+                    assertThat(line).as("one line").doesNotContain("\n").startsWith(key).contains(words)
+                            .contains("fix: set " + SettingsCheck.envName(key) + " (" + key + ")");
+                    if (key.equals("fg.core.keys") || key.equals("fg.core.admin-token")) {
+                        assertThat(line).as("a secret is never printed").doesNotContain("short", "letmein");
+                    }
+                });
+    }
+
+    @Test
+    void everyKeyOfTheConfigurationClassesIsInTheTable() {
+        Set<String> declared = new TreeSet<>();
+        for (Class<?> c : new Class<?>[] {CoreConfiguration.class, RedisConfiguration.class, MysqlConfiguration.class,
+                BusConfiguration.class, OrderSagaConfiguration.class, ReplenishmentConfiguration.class}) {
+            keys(c, c.getAnnotation(ConfigurationProperties.class).value(), declared);
+        }
+        Set<String> tested = badValues().map(a -> (String) a.get()[0]).collect(Collectors.toCollection(TreeSet::new));
+        // fg.mysql.password takes any text (empty = none): there is no bad value to refuse
+        declared.remove("fg.mysql.password");
+        assertThat(tested).as("keys with a bad-value case").containsAll(declared);
+    }
+
+    @Test
+    void goodValuesStart() throws Exception {
+        try (RedisProcess redis = RedisProcess.standalone(); TestDatabase db = new TestDatabase();
+                CoreHarness core = CoreHarness.start(redis.uri(), db, Map.of("fg.core.port", "0",
+                        "fg.core.idempotency-ttl", "P7D", "fg.core.writeback.poll-interval", "5ms",
+                        R + ".service-level", "0.9", "fg.redis.timeout", "1500ms", "fg.core.writeback.enabled",
+                        "TRUE"))) {
+            assertThat(core.acme.unsigned("GET", "/health", null, Map.of()).status()).isEqualTo(200);
+        }
+    }
+
+    /** The keys a configuration class binds: its setters, and those of nested configuration classes. */
+    private static void keys(Class<?> c, String prefix, Set<String> out) {
+        for (Method m : c.getMethods()) {
+            if (!m.getName().startsWith("set") || m.getParameterCount() != 1) {
+                continue;
+            }
+            String key = prefix + "." + kebab(m.getName().substring(3));
+            ConfigurationProperties nested = m.getParameterTypes()[0].getAnnotation(ConfigurationProperties.class);
+            if (nested != null) {
+                keys(m.getParameterTypes()[0], prefix + "." + nested.value(), out);
+            } else {
+                out.add(key);
+            }
+        }
+    }
+
+    private static String kebab(String camel) {
+        return camel.replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(java.util.Locale.ROOT);
+    }
+}
