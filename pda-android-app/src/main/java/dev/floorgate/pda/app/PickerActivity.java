@@ -49,7 +49,7 @@ public class PickerActivity extends Activity implements Picker.View {
             }
             try {
                 ScanData scan = ScanIntents.fromAnyScanner(ScannerSetup.toMap(extras));
-                onScan(scan.scanText(), scan);
+                onScan(scan.data(), scan); // the data without its AIM id; the gateway gets both from scan
             } catch (IllegalArgumentException notAScan) {
                 feedback(false, "Not a scan: " + notAScan.getMessage());
             }
