@@ -50,6 +50,11 @@ public class PickerAgainstGatewayTest {
         chain.coreApi.ok("POST", "/v1/orders", "{\"tenant\":\"acme\",\"warehouse\":\"SH01\",\"orderNo\":\"SO-APP\","
                 + "\"lines\":[{\"sku\":\"SKU-0\",\"qty\":2,\"location\":\"A-01-01\"},"
                 + "{\"sku\":\"SKU-1\",\"qty\":1,\"location\":\"A-01-01\"}]}");
+        // The gateway offers a newer app than the one under test (versionCode 1): the app says so on its list.
+        Path offered = dir.resolve("offered.apk");
+        Files.copy(java.nio.file.Paths.get(System.getProperty("fg.apk.file")), offered);
+        Files.writeString(dir.resolve("offered.apk.properties"), "versionCode=99\nversionName=9.9.0\n");
+        chain.gatewayEnv("FG_APK_PATH", offered.toString());
         chain.gatewayEnv("FG_SYNC_WAREHOUSES", "SH01").gatewayEnv("FG_SYNC_POLL_INTERVAL", "1s").startGateway();
     }
 
@@ -91,10 +96,14 @@ public class PickerAgainstGatewayTest {
         Picker picker = ((PickerApp) a.getApplication()).picker();
 
         // Enrollment: the QR's link pasted, a name, Enroll. The token is stored sealed, never in clear.
-        ((EditText) view(a, "enroll-link")).setText(enrollmentLink());
+        String link = enrollmentLink();
+        // A restarted gateway must come back where the PDA enrolled it (Chain picks a new HTTPS port otherwise).
+        String httpsPort = link.replaceFirst("^https://[^/]*:(\\d+)/.*$", "$1");
+        chain.gatewayEnv("FG_GATEWAY_HTTPS_PORT", httpsPort);
+        ((EditText) view(a, "enroll-link")).setText(link);
         ((EditText) view(a, "enroll-device")).setText("pda-app-1");
         click(a, "enroll-submit");
-        waitUntil(a, "the sign-in screen", 30_000, () -> picker.screen() == Picker.Screen.SIGN_IN);
+        waitUntil(a, "the sign-in screen", 30_000, () -> text(a, "title").equals("Scan your badge") && !picker.busy());
         String token = picker.settings().token();
         assertThat(token).isNotBlank();
         assertThat(picker.settings().sealedToken()).doesNotContain(token);
@@ -102,7 +111,7 @@ public class PickerAgainstGatewayTest {
 
         // Badge sign-in (keyboard wedge: typed, Enter), then the list from the core's order.
         typeAndEnter(a, "scan-field", "B-17");
-        waitUntil(a, "the pick list", 30_000, () -> picker.screen() == Picker.Screen.LIST);
+        waitUntil(a, "the pick list", 30_000, () -> text(a, "title").equals("Pick list"));
         waitUntil(a, "SO-APP's two lines on the list", 60_000, () -> {
             if (picker.flow().openTasks().size() < 2) {
                 picker.refreshTasks();
@@ -112,6 +121,9 @@ public class PickerAgainstGatewayTest {
             return true;
         });
         assertThat(text(a, "status")).contains("Queue 0").contains("B-17");
+        waitUntil(a, "the newer app named", 10_000, () -> text(a, "list-age").contains(
+                "A newer picker app (version 9.9.0, code 99) is on the gateway: https://"));
+        assertThat(text(a, "list-age")).endsWith("/app/floorgate-picker.apk");
 
         // The gateway goes down: the bin comes by DataWedge, the item is checked on the PDA, the pick is queued.
         chain.gateway.kill9();
@@ -144,13 +156,13 @@ public class PickerAgainstGatewayTest {
         waitUntil(a, "the queue sent", 90_000, () -> text(a, "status").startsWith("Queue 0"));
         waitUntil(a, "the pick applied at the core", 60_000, () -> ledger("'" + sku + "'", "APPLIED") == 1);
 
-        // The next line's stock is taken by someone else first: the app's pick is refused by the core and shown.
+        // The next line's one unit is picked by another PDA first: the app's pick is refused by the core and shown.
         assertThat(picker.screen()).isEqualTo(Picker.Screen.TASK);
         String other = picker.flow().current().sku();
         String rival = chain.enroll("pda-rival", "acme");
         assertThat(chain.gatewayPost("/api/v1/operations", rival, "{\"opId\":\"" + OperationIds.newId()
                 + "\",\"tenant\":\"acme\",\"warehouse\":\"SH01\",\"type\":\"PICK\",\"sku\":\"" + other
-                + "\",\"qty\":1,\"location\":\"A-01-01\"}").statusCode()).isEqualTo(202);
+                + "\",\"qty\":1,\"location\":\"A-01-01\",\"orderNo\":\"SO-APP\"}").statusCode()).isEqualTo(202);
         waitUntil(a, "the rival's pick applied", 60_000, () -> ledger("'" + other + "'", "APPLIED") == 1);
         typeAndEnter(a, "scan-field", "A-01-01");
         typeAndEnter(a, "scan-field", other);
@@ -158,7 +170,8 @@ public class PickerAgainstGatewayTest {
         click(a, "confirm");
         waitUntil(a, "the rejection", 120_000, () -> picker.rejection() != null);
         assertThat(text(a, "rejection-title")).isEqualTo("Not booked");
-        assertThat(text(a, "rejection-text")).contains(other).contains("was not booked").contains("INSUFFICIENT");
+        assertThat(text(a, "rejection-text")).contains("Pick of 1 \u00d7 " + other + " at A-01-01 (order SO-APP)")
+                .containsPattern("was not booked: [A-Z_]{4,}");
         assertThat(text(a, "rejection-more")).contains("Put the items back or ask your supervisor.");
         assertThat(a.feedbackForTests().last()).isEqualTo(dev.floorgate.pda.app.internal.Feedback.Kind.BAD);
         click(a, "rejection-ack");

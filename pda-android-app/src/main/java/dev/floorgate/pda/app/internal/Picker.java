@@ -79,6 +79,7 @@ public final class Picker {
     private EventStream events;
     private volatile int queueDepth;
     private String listNote = "";
+    private volatile String updateNote;
     private boolean busy;
 
     public Picker(Context context, DeviceSettings settings) {
@@ -136,6 +137,10 @@ public final class Picker {
             say(false, "Scan your badge");
             return;
         }
+        if (client == null) {
+            say(false, "Still connecting to the gateway: scan the badge again in a moment");
+            return;
+        }
         background(() -> {
             dev.floorgate.lan.Session session = client.login(b);
             settings.session(b, session.tenant(), session.warehouse());
@@ -160,9 +165,13 @@ public final class Picker {
     }
 
     public void refreshTasks() {
+        if (client == null) {
+            return;
+        }
         worker.execute(() -> {
             try {
                 List<PickTask> fresh = client.tasks("PICK");
+                checkForNewerApp();
                 onMain(() -> {
                     flow.replaceTasks(fresh);
                     listNote = "List from " + java.time.LocalTime.now().withNano(0);
@@ -470,6 +479,21 @@ public final class Picker {
 
     public String listNote() {
         return listNote;
+    }
+
+    /** "A newer picker app ... is on the gateway: URL", or null. */
+    public String updateNote() {
+        return updateNote;
+    }
+
+    /** On the worker thread, with the list: a gateway that cannot say stays quiet (the list matters more). */
+    private void checkForNewerApp() {
+        try {
+            updateNote = AppUpdate.check(PinnedTrust.httpClient(settings.caPin()), settings.gatewayUrl(),
+                    AppUpdate.installedVersion(context));
+        } catch (IOException | RuntimeException e) {
+            updateNote = null;
+        }
     }
 
     public DeviceSettings settings() {

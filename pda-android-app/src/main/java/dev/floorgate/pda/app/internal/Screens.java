@@ -180,6 +180,9 @@ public final class Screens {
         c.addView(ui.text("Site CA SHA-256: " + (s.caPin() == null ? "-" : s.caPin().substring(0, 16) + "\u2026"),
                 20, "settings-ca"));
         c.addView(ui.text("", 20, "settings-queue"));
+        if (picker.updateNote() != null) {
+            c.addView(ui.text(picker.updateNote(), 20, "settings-update"));
+        }
         c.addView(ui.button("Set up the Zebra scanner again (DataWedge)", "datawedge", false,
                 activity::resendDataWedgeProfile));
         c.addView(ui.button("Sign out picker", "sign-out", false, () -> {
@@ -213,7 +216,7 @@ public final class Screens {
             if (open.isEmpty()) {
                 list.addView(ui.text("No open pick tasks.", 22, "list-empty"));
             }
-            listNote.setText(picker.listNote());
+            listNote.setText(picker.listNote() + (picker.updateNote() == null ? "" : "\n" + picker.updateNote()));
         }
         if (picker.screen() == Picker.Screen.TASK && f.step() == PickFlow.Step.QTY && qty != null) {
             qty.setText(Long.toString(f.qty()));
