@@ -3,12 +3,8 @@ package dev.floorgate.pda.app.internal;
 import android.content.Context;
 import android.os.Handler;
 import android.os.Looper;
-import dev.floorgate.lan.GatewayEvent;
 import dev.floorgate.lan.PickTask;
 import dev.floorgate.lan.ScanResult;
-import dev.floorgate.pda.EventListener;
-import dev.floorgate.pda.EventStream;
-import dev.floorgate.pda.FileQueueStorage;
 import dev.floorgate.pda.GatewayClient;
 import dev.floorgate.pda.GatewayException;
 import dev.floorgate.pda.OperationQueue;
@@ -17,7 +13,6 @@ import dev.floorgate.pda.ScanData;
 import dev.floorgate.protocol.Operation;
 import dev.floorgate.protocol.OperationIds;
 import dev.floorgate.protocol.OperationType;
-import java.io.File;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -76,7 +71,7 @@ public final class Picker {
     private View view = NOBODY;
     private GatewayClient client;
     private OperationQueue queue;
-    private EventStream events;
+    private Connection connection;
     private volatile int queueDepth;
     private String listNote = "";
     private volatile String updateNote;
@@ -238,40 +233,21 @@ public final class Picker {
             say(true, "Bin " + task.location() + " is already confirmed; scan the item");
             return;
         }
+        GatewayClient c = client;
         worker.execute(() -> {
-            String verdict;
-            ScanResult r = null;
-            try {
-                r = scan != null ? client.scan(scan) : client.scan(text, null);
-                if (r.problems() != null && !r.problems().isEmpty()) {
-                    verdict = "Barcode not readable: " + r.problems().get(0).message();
-                } else if (r.matchKind() == ScanResult.MatchKind.SKU && task.sku().equals(r.sku())) {
-                    verdict = null;
-                } else if (r.matchKind() == ScanResult.MatchKind.SKU) {
-                    verdict = "Wrong item: " + r.sku() + (r.name() == null ? "" : " " + r.name()) + ". Pick "
-                            + task.sku();
-                } else {
-                    verdict = "Unknown barcode " + text.replace('\u001d', ' ') + ". Pick " + task.sku();
-                }
-            } catch (GatewayException e) {
-                verdict = "The gateway refused the scan: " + reason(e);
-            } catch (IOException unreachable) {
-                verdict = PickFlow.itemMatchesLocally(task, text) ? null
-                        : "Not " + task.sku() + " (checked on this PDA: gateway out of reach)";
-            }
-            String v = verdict;
-            ScanResult result = r;
+            ItemCheck check = ItemCheck.of(c, task, text, scan);
             onMain(() -> {
                 if (flow.current() != task) {
                     return; // the picker moved on while the gateway answered
                 }
-                if (v != null) {
-                    say(false, v);
+                if (check.refusal != null) {
+                    say(false, check.refusal);
                     return;
                 }
-                flow.itemConfirmed(text, result == null ? null : result.batch(),
-                        result == null ? null : result.expiry(), result == null ? null : result.serial(), typed);
-                say(true, task.sku() + (result == null ? " (checked on this PDA)" : ""));
+                ScanResult r = check.reading;
+                flow.itemConfirmed(text, r == null ? null : r.batch(), r == null ? null : r.expiry(),
+                        r == null ? null : r.serial(), typed);
+                say(true, task.sku() + (r == null ? " (checked on this PDA)" : ""));
             });
         });
     }
@@ -341,11 +317,7 @@ public final class Picker {
     }
 
     private void openSession() throws IOException {
-        GatewayClient c = new GatewayClient(settings.gatewayUrl(), PinnedTrust.httpClient(settings.caPin()))
-                .withToken(settings.token());
-        OperationQueue q = new OperationQueue(new FileQueueStorage(new File(context.getFilesDir(), "ops.queue")), c,
-                OperationQueue.Options.defaults().deviceId(settings.deviceId()));
-        q.addListener(new QueueListener() {
+        Connection c = Connection.open(context, settings, new QueueListener() {
             @Override
             public void onAccepted(String opId) {
                 depthChanged();
@@ -363,32 +335,21 @@ public final class Picker {
                 onMain(view::changed);
             }
         });
-        client = c;
-        queue = q;
-        queueDepth = q.size();
-        q.start();
-        EventListener results = q.resultListener();
-        events = c.events(settings.lastEventId(), new EventListener() {
-            @Override
-            public void onEvent(GatewayEvent event) {
-                results.onEvent(event);
-                settings.lastEventId(event.id());
-            }
-        });
+        connection = c;
+        client = c.client;
+        queue = c.queue;
+        queueDepth = c.queue.size();
     }
 
     private void closeSession() {
-        if (events != null) {
-            events.close();
-        }
-        if (queue != null) {
+        if (connection != null) {
             try {
-                queue.close();
+                connection.close();
             } catch (IOException e) {
                 say(false, "The queue did not close cleanly: " + e.getMessage());
             }
         }
-        events = null;
+        connection = null;
         queue = null;
         client = null;
     }
