@@ -31,11 +31,13 @@ class AppDownloadTest {
         Files.writeString(dir.resolve("floorgate-picker.apk.properties"), "versionCode=7\nversionName=1.2.0\n");
         String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
         try (TestGateway gateway = new TestGateway(dir.resolve("data"), Map.of("fg.apk.path", apk.toString()))) {
-            HttpResponse<byte[]> download = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                    URI.create(gateway.url("/app/floorgate-picker.apk"))).build(), HttpResponse.BodyHandlers.ofByteArray());
+            HttpResponse<byte[]> download = HttpClient.newHttpClient().send(
+                    HttpRequest.newBuilder(URI.create(gateway.url("/app/floorgate-picker.apk"))).build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
             assertThat(download.statusCode()).isEqualTo(200);
             assertThat(download.body()).isEqualTo(bytes);
-            assertThat(download.headers().firstValue("Content-Type")).hasValue("application/vnd.android.package-archive");
+            assertThat(download.headers().firstValue("Content-Type"))
+                    .hasValue("application/vnd.android.package-archive");
             assertThat(download.headers().firstValue("X-FG-APK-SHA256")).hasValue(sha);
 
             String info = gateway.get("/api/v1/app", null).body();
@@ -46,8 +48,8 @@ class AppDownloadTest {
             HttpResponse<String> code = gateway.post("/api/v1/admin/enrollment", TestGateway.ADMIN_TOKEN,
                     "{\"tenant\":\"acme\",\"warehouse\":\"SH01\"}");
             assertThat(code.statusCode()).as(code.body()).isEqualTo(201);
-            assertThat(TestGateway.field(code.body(), "appUrl")).matches("https?://[^/]+/app/floorgate-picker\\.apk#sha256="
-                    + sha);
+            assertThat(TestGateway.field(code.body(), "appUrl"))
+                    .matches("https?://[^/]+/app/floorgate-picker\\.apk#sha256=" + sha);
             assertThat(TestGateway.field(code.body(), "appSha256")).isEqualTo(sha);
             assertThat(code.body()).contains("\"appQrSvg\":\"<svg ");
 

@@ -29,7 +29,8 @@ class ApkTest {
     void badgingShowsPackageVersionsSdkLevelsPermissionsAndTheLauncherActivity() throws Exception {
         String b = run("aapt", "dump", "badging", APK.toString());
         assertThat(b).contains("package: name='" + System.getProperty("fg.apk.package") + "' versionCode='"
-                + System.getProperty("fg.apk.versionCode") + "' versionName='" + System.getProperty("fg.apk.versionName")
+                + System.getProperty("fg.apk.versionCode") + "' versionName='"
+                + System.getProperty("fg.apk.versionName")
                 + "'");
         assertThat(b).contains("sdkVersion:'26'").contains("targetSdkVersion:'35'");
         assertThat(b).contains("uses-permission: name='android.permission.INTERNET'")

@@ -64,7 +64,8 @@ public final class AppUpdate {
             Matcher name = NAME.matcher(json);
             Matcher path = PATH.matcher(json);
             return "A newer picker app (version " + (name.find() ? name.group(1) + ", " : "") + "code " + offered
-                    + ") is on the gateway: " + gatewayUrl + (path.find() ? path.group(1) : "/app/floorgate-picker.apk");
+                    + ") is on the gateway: " + gatewayUrl
+                    + (path.find() ? path.group(1) : "/app/floorgate-picker.apk");
         }
     }
 }

@@ -171,7 +171,8 @@ public final class PickFlow {
     }
 
     private static boolean same(String location, String scan) {
-        return location != null && location.trim().toUpperCase(Locale.ROOT).equals(scan.trim().toUpperCase(Locale.ROOT));
+        return location != null
+                && location.trim().toUpperCase(Locale.ROOT).equals(scan.trim().toUpperCase(Locale.ROOT));
     }
 
     private static boolean eq(String a, String b) {
