@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Makes sure what the tests need is running on this machine: Redis on 127.0.0.1:6379, MariaDB on 127.0.0.1:3306
-# (root, empty password), socat, and Chromium with its driver. Starts installed services that are stopped; installs
+# (root, empty password), socat, Chromium with its driver, and aapt/zipalign/apksigner for the picker APK. Starts installed services that are stopped; installs
 # missing ones with apt-get when run as root on Debian; otherwise stops with a message saying what to install.
 set -euo pipefail
 
@@ -80,6 +80,10 @@ if [ "${FG_SKIP_BROWSER:-0}" != 1 ]; then
   { command -v chromium >/dev/null 2>&1 && command -v chromedriver >/dev/null 2>&1; } || apt_install chromium chromium-driver
 fi
 log "socat and chromium present"
+# the picker APK (pda-android-app): Debian's Android build tools; without them the module builds no APK
+{ command -v aapt >/dev/null 2>&1 && command -v zipalign >/dev/null 2>&1 && command -v apksigner >/dev/null 2>&1; } \
+  || apt_install aapt zipalign apksigner
+log "aapt, zipalign and apksigner present"
 
 # --- RabbitMQ (issue 15: events out, orders in) -------------------------------------------------------------------
 # The core's bus tests start their own nodes from /usr/lib/rabbitmq/bin (own ports and data); the shared broker on

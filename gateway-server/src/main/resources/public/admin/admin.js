@@ -285,6 +285,12 @@ async function createEnrollment(ev) {
     text($('enroll-expires'), clock(new Date(r.expiresAt)));
     text($('enroll-url'), r.url.replace(/#.*$/, ''));
     text($('enroll-fp'), r.caFingerprint || 'HTTPS off');
+    $('app-install').hidden = !r.appUrl;
+    if (r.appUrl) {
+      $('app-qr').innerHTML = r.appQrSvg; // SVG made by the gateway (zxing), no script in it
+      text($('app-url'), r.appUrl.replace(/#.*$/, ''));
+      text($('app-sha'), r.appSha256);
+    }
     $('enroll-result').hidden = false;
     $('enroll-result').dataset.code = r.code;
     clearInterval(enrollTimer);

@@ -51,6 +51,7 @@ class GatewaySettingsCheckTest {
                 Arguments.of("fg.gateway.id", "gw/sh01", "must be 1 to 64 letters"),
                 Arguments.of("fg.data-dir", "/etc/hostname", "is a file, not a directory"),
                 Arguments.of("fg.templates-dir", "/nonexistent/templates", "is not a readable directory"),
+                Arguments.of("fg.apk.path", "/nonexistent/floorgate-picker.apk", "is not a readable file"),
                 Arguments.of("fg.admin-token", "letmein-123", "is 11 characters; a secret must be at least 16"),
                 Arguments.of("fg.core.url", "core.example:8081", "must start with http://, https://"),
                 Arguments.of("fg.core.key-id", "gw 1", "must be 1 to 64 letters"),

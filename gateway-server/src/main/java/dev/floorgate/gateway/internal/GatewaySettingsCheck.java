@@ -66,7 +66,9 @@ public final class GatewaySettingsCheck {
                         + "the core, such as gw-sh01, or leave it unset for the host name")
                 .writableDirectory("fg.data-dir", "a directory this user may write, such as /var/lib/floorgate/gateway")
                 .check("fg.templates-dir", GatewaySettingsCheck::readableDirectoryProblem, "the directory of the "
-                        + "site's .zpl templates, or leave it unset");
+                        + "site's .zpl templates, or leave it unset")
+                .check("fg.apk.path", GatewaySettingsCheck::readableFileProblem, "the picker app's signed APK "
+                        + "(pda-android-app/target/floorgate-picker.apk), or leave it unset");
         s.uri("fg.core.url", List.of("http", "https"), false, false, "the core's base URL, such as "
                         + "http://core.example:8081, or leave it unset for offline mode")
                 .matches("fg.core.key-id", OPTIONAL_ID, "1 to 64 letters, digits, '.', '_' or '-'", "this gateway's key id "

@@ -44,12 +44,14 @@ import org.junit.jupiter.api.io.TempDir;
 class EndpointSweepTest {
     /**
      * Routes anyone may call: health, metrics, the CA, the API document, enrolment, sign-in and sign-out (without a
-     * session it changes nothing), and the page entries (redirects to the pages). A new route missing here must
+     * session it changes nothing), the page entries (redirects to the pages), and the picker app's download and
+     * version (a PDA asks before it is enrolled). A new route missing here must
      * refuse a request without credentials.
      */
     private static final Set<String> PUBLIC = Set.of("GET /health", "GET /metrics", "GET /ca.crt",
             "GET /openapi.yml", "POST /api/v1/devices/enroll", "POST /api/v1/admin/login",
-            "POST /api/v1/admin/logout", "GET /", "GET /pick", "GET /admin", "GET /ca.pem");
+            "POST /api/v1/admin/logout", "GET /", "GET /pick", "GET /admin", "GET /ca.pem", "GET /api/v1/app",
+            "GET /app/floorgate-picker.apk");
     private static final Pattern ERROR_BODY = Pattern.compile(
             "\\{\"error\":\"[A-Z_]+\",\"message\":\"[^\"]*\".*\\}", Pattern.DOTALL);
     /** A stack frame, a class or package name of ours, Java's or the framework's, or a path on this machine. */

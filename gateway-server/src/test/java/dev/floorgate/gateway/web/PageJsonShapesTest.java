@@ -115,7 +115,8 @@ class PageJsonShapesTest {
         HttpResponse<String> code = gateway.post("/api/v1/admin/enrollment", token,
                 "{\"tenant\":\"acme\",\"warehouse\":\"SH01\",\"ttlMinutes\":5}");
         assertThat(shape(code.body()))
-                .isEqualTo("{code:s,tenant:s,warehouse:s,expiresAt:s,url:s,caFingerprint:null,qrSvg:s}");
+                .isEqualTo("{code:s,tenant:s,warehouse:s,expiresAt:s,url:s,caFingerprint:null,qrSvg:s,"
+                        + "appUrl:null,appSha256:null,appQrSvg:null}");
         assertThat(shape(gateway.post("/api/v1/admin/station-problems/acknowledge", token, "{}").body()))
                 .isEqualTo("{acknowledged:n}");
         assertThat(shape(gateway.post("/api/v1/admin/sync-now", token, "{}").body()))

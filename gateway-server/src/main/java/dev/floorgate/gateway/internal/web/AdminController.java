@@ -55,9 +55,12 @@ final class AdminController {
     private final WebConfiguration config;
     private final StationProblems stationProblems;
 
+    private final AppDownloadController app;
+
     AdminController(RequestAuth auth, AdminOverview overview, AuditLog audit, SyncEngine sync, DeviceRegistry devices,
             GatewayInfo info, PrinterRegistry printers, PrintSpooler spooler, AdminSessions sessions,
-            WebConfiguration config, StationProblems stationProblems) {
+            WebConfiguration config, StationProblems stationProblems, AppDownloadController app) {
+        this.app = app;
         this.stationProblems = stationProblems;
         this.auth = auth;
         this.overview = overview;
@@ -100,7 +103,7 @@ final class AdminController {
 
     @Post("/enrollment")
     HttpResponse<AdminViews.Enrollment> enrollment(HttpRequest<?> request, @Body AdminViews.EnrollmentRequest body)
-            throws SQLException {
+            throws SQLException, IOException {
         auth.admin(request);
         // The lifetime is checked by the registry, on this path and the API's alike.
         DeviceRegistry.EnrollmentCode code = devices.createEnrollmentCode(body.tenant(), body.warehouse(),
@@ -109,8 +112,13 @@ final class AdminController {
         // it into the page, and in neither case does it reach a server log.
         String url = info.pdaBaseUrl(request) + "/pick/#enroll=" + URLEncoder.encode(code.code, StandardCharsets.UTF_8)
                 + (info.caFingerprintHex() == null ? "" : "&fp=" + info.caFingerprintHex());
+        // The install QR: the APK's address and its SHA-256 (the fragment stays on the device, as the code's does).
+        AppDownloadController.Snapshot apk = app.current();
+        String appUrl = apk == null ? null : info.pdaBaseUrl(request) + AppDownloadController.DOWNLOAD_PATH
+                + "#sha256=" + apk.sha256;
         return HttpResponse.created(new AdminViews.Enrollment(code.code, code.tenant, code.warehouse,
-                code.expiresAt.toString(), url, info.caFingerprint(), QrCodes.svg(url)));
+                code.expiresAt.toString(), url, info.caFingerprint(), QrCodes.svg(url), appUrl,
+                apk == null ? null : apk.sha256, appUrl == null ? null : QrCodes.svg(appUrl)));
     }
 
     @Post("/printers/{name}/test-print")

@@ -94,11 +94,15 @@ final class AdminViews {
         }
     }
 
-    /** A one-time enrollment code with the URL and QR a PDA scans; {@code caFingerprint} null while HTTPS is off. */
+    /**
+     * A one-time enrollment code with the URL and QR a PDA scans; {@code caFingerprint} null while HTTPS is off. The
+     * picker app's install QR beside it ({@code appUrl}, its {@code appSha256}, {@code appQrSvg}) when the gateway
+     * serves an APK ({@code fg.apk.path}), else null.
+     */
     @Serdeable
     @JsonInclude(Include.ALWAYS)
     record Enrollment(String code, String tenant, String warehouse, String expiresAt, String url,
-            String caFingerprint, String qrSvg) {
+            String caFingerprint, String qrSvg, String appUrl, String appSha256, String appQrSvg) {
     }
 
     /** What printer discovery found, and the URLs of the printers already configured. */
