@@ -206,7 +206,10 @@ public final class OperationIntake {
         Throwable cause = failure instanceof CompletionException && failure.getCause() != null
                 ? failure.getCause() : failure;
         if (cause instanceof DiskFullException) {
-            return new GatewayProblem(ProblemCode.DISK_FULL, cause.getMessage());
+            // The exception names the data folder and SQLite's words: the log keeps them, the device gets figures.
+            DiskFullException full = (DiskFullException) cause;
+            LOG.warn("operations refused: {}", LogText.safe(full.getMessage()));
+            return new GatewayProblem(ProblemCode.DISK_FULL, diskFullMessage(full));
         }
         if (cause instanceof TimeoutException) {
             return new GatewayProblem(ProblemCode.OUTBOX_BUSY, "the outbox did not commit within " + timeoutMillis
@@ -216,6 +219,15 @@ public final class OperationIntake {
                 "the outbox could not store the operations: " + cause.getMessage());
         problem.initCause(cause);
         return problem;
+    }
+
+    /** The 507 body's message: free bytes and the floor, no path (issue 18: errors carry no internals). */
+    static String diskFullMessage(DiskFullException full) {
+        String free = full.freeBytes() < 0 ? "unknown" : Long.toString(full.freeBytes());
+        return "disk full: " + free + " bytes usable on the gateway's data disk"
+                + (full.floorBytes() > 0 ? ", below the floor of " + full.floorBytes() + " bytes (fg.sync.disk-floor)"
+                        : ", SQLite could not write")
+                + "; nothing was stored, retry later with the same opIds";
     }
 
     /**
