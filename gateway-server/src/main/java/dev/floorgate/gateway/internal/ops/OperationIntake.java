@@ -206,10 +206,9 @@ public final class OperationIntake {
         Throwable cause = failure instanceof CompletionException && failure.getCause() != null
                 ? failure.getCause() : failure;
         if (cause instanceof DiskFullException) {
-            // The exception names the data folder and SQLite's words: the log keeps them, the device gets figures.
-            DiskFullException full = (DiskFullException) cause;
-            LOG.warn("operations refused: {}", LogText.safe(full.getMessage()));
-            return new GatewayProblem(ProblemCode.DISK_FULL, diskFullMessage(full));
+            // The exception names the data folder and SQLite's words; the device gets figures only. Not logged
+            // here: ProblemHandler logs every refusal once, and on a full disk each log line costs space too.
+            return new GatewayProblem(ProblemCode.DISK_FULL, diskFullMessage((DiskFullException) cause));
         }
         if (cause instanceof TimeoutException) {
             return new GatewayProblem(ProblemCode.OUTBOX_BUSY, "the outbox did not commit within " + timeoutMillis
