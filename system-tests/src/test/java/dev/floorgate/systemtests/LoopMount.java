@@ -46,6 +46,17 @@ public final class LoopMount implements AutoCloseable {
         return "1".equals(System.getenv("FG_ALLOW_NO_MOUNT"));
     }
 
+    /**
+     * For a refused mount: the reason to skip with when {@code FG_ALLOW_NO_MOUNT=1}; otherwise throws an
+     * AssertionError with the refusal's one line, so a CI that should run these tests cannot skip them silently.
+     */
+    public static String skipOrThrow(IOException refused) {
+        if (refusalAllowed()) {
+            return "skipped (FG_ALLOW_NO_MOUNT=1): " + refused.getMessage();
+        }
+        throw new AssertionError(refused.getMessage(), refused);
+    }
+
     public Path path() {
         return mountPoint;
     }
