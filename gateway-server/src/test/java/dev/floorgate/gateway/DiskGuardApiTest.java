@@ -27,7 +27,8 @@ class DiskGuardApiTest {
             HttpResponse<String> refused = gateway.post("/api/v1/operations", token,
                     OperationsApiTest.pick("0190f5c2-7b1a-7c3e-8f00-0000000000c2", "acme", "SKU-1", 1));
             assertThat(refused.statusCode()).isEqualTo(507);
-            assertThat(refused.body()).contains("DISK_FULL").containsPattern("\\d+");
+            assertThat(refused.body()).contains("DISK_FULL").containsPattern("\\d+ bytes usable")
+                    .contains("below the floor of " + (1L << 60)).doesNotContain(dataDir.toString());
             HttpResponse<String> kept = gateway.get("/api/v1/operations/" + id, token);
             assertThat(kept.statusCode()).isEqualTo(200);
             assertThat(kept.body()).contains("PENDING");

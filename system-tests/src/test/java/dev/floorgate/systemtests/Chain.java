@@ -43,9 +43,14 @@ public final class Chain implements AutoCloseable {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     public Chain(Path dir) throws Exception {
+        this(dir, new MariaDbDatabase());
+    }
+
+    /** The chain on a database of the test's choosing (CoreDatabaseDiskFullTest: a private server). */
+    public Chain(Path dir, MariaDbDatabase db) throws Exception {
         this.dir = dir;
         this.redis = new RedisServer(dir);
-        this.db = new MariaDbDatabase();
+        this.db = db;
         this.corePort = ServiceProcess.freePort();
         this.gatewayPort = ServiceProcess.freePort();
         this.coreApi = new CoreClientForTests("http://127.0.0.1:" + corePort, KEY_ID, SECRET);

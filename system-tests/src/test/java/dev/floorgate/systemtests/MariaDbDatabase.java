@@ -6,21 +6,31 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.concurrent.ThreadLocalRandom;
 
-/** A throwaway database on the machine's MariaDB (127.0.0.1:3306, root), dropped when the test is done. */
+/**
+ * A throwaway database on the machine's MariaDB (127.0.0.1:3306, root) or another server, dropped when the test is
+ * done.
+ */
 public final class MariaDbDatabase implements AutoCloseable {
-    private static final String SERVER = "jdbc:mariadb://127.0.0.1:3306/";
+    private static final String SHARED = "jdbc:mariadb://127.0.0.1:3306/";
+    private final String server;
     private final String name;
 
     public MariaDbDatabase() throws SQLException {
+        this(SHARED);
+    }
+
+    /** A throwaway database on another server, e.g. a {@link PrivateMariaDb}. */
+    public MariaDbDatabase(String server) throws SQLException {
+        this.server = server;
         name = "floorgate_st_" + Long.toHexString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE);
-        try (Connection c = DriverManager.getConnection(SERVER, "root", "");
+        try (Connection c = DriverManager.getConnection(server, "root", "");
                 Statement s = c.createStatement()) {
             s.execute("CREATE DATABASE " + name);
         }
     }
 
     public String jdbcUrl() {
-        return SERVER + name;
+        return server + name;
     }
 
     public Connection connect() throws SQLException {
@@ -29,7 +39,7 @@ public final class MariaDbDatabase implements AutoCloseable {
 
     @Override
     public void close() throws SQLException {
-        try (Connection c = DriverManager.getConnection(SERVER, "root", "");
+        try (Connection c = DriverManager.getConnection(server, "root", "");
                 Statement s = c.createStatement()) {
             s.execute("DROP DATABASE IF EXISTS " + name);
         }

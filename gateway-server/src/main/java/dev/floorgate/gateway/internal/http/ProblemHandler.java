@@ -6,6 +6,7 @@ import dev.floorgate.gateway.internal.ProblemCode;
 import dev.floorgate.lan.ErrorBody;
 import dev.floorgate.lan.LanJsonException;
 import dev.floorgate.protocol.MalformedJsonException;
+import dev.floorgate.sqlite.SqliteFiles;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -33,6 +34,8 @@ import org.slf4j.LoggerFactory;
 @Requires(classes = {GatewayProblem.class, ExceptionHandler.class})
 final class ProblemHandler implements ExceptionHandler<RuntimeException, HttpResponse<ErrorBody>> {
     private static final Logger LOG = LoggerFactory.getLogger(ProblemHandler.class);
+    static final String DISK_FULL_MESSAGE = "disk full: the gateway's data disk has no room for this change; "
+            + "nothing was changed, retry when space is freed";
 
     @Override
     public HttpResponse<ErrorBody> handle(HttpRequest request, RuntimeException exception) {
@@ -60,6 +63,13 @@ final class ProblemHandler implements ExceptionHandler<RuntimeException, HttpRes
         } else if (exception instanceof IllegalArgumentException) {
             status = 400;
             code = ProblemCode.INVALID.name();
+        } else if (SqliteFiles.isDiskFull(exception)) {
+            // SQLITE_FULL from gateway.db (enrollment, sessions, print jobs): the same 507 as the outbox's guard,
+            // not a 500; the driver's text and the file's path stay in the log.
+            LOG.warn("{} {} refused 507 DISK_FULL: {}", request.getMethod(), LogText.safe(request.getPath()),
+                    LogText.safe(String.valueOf(exception.getMessage())));
+            return HttpResponse.<ErrorBody>status(HttpStatus.valueOf(507)).body(new ErrorBody(
+                    ProblemCode.DISK_FULL.name(), DISK_FULL_MESSAGE, null));
         } else {
             errorId = String.format("%012x", ThreadLocalRandom.current().nextLong() & 0xffffffffffffL);
             LOG.error("{} {} failed, error id {}", request.getMethod(), LogText.safe(request.getPath()), errorId,

@@ -206,7 +206,9 @@ public final class OperationIntake {
         Throwable cause = failure instanceof CompletionException && failure.getCause() != null
                 ? failure.getCause() : failure;
         if (cause instanceof DiskFullException) {
-            return new GatewayProblem(ProblemCode.DISK_FULL, cause.getMessage());
+            // The exception names the data folder and SQLite's words; the device gets figures only. Not logged
+            // here: ProblemHandler logs every refusal once, and on a full disk each log line costs space too.
+            return new GatewayProblem(ProblemCode.DISK_FULL, diskFullMessage((DiskFullException) cause));
         }
         if (cause instanceof TimeoutException) {
             return new GatewayProblem(ProblemCode.OUTBOX_BUSY, "the outbox did not commit within " + timeoutMillis
@@ -216,6 +218,15 @@ public final class OperationIntake {
                 "the outbox could not store the operations: " + cause.getMessage());
         problem.initCause(cause);
         return problem;
+    }
+
+    /** The 507 body's message: free bytes and the floor, no path (issue 18: errors carry no internals). */
+    static String diskFullMessage(DiskFullException full) {
+        String free = full.freeBytes() < 0 ? "unknown" : Long.toString(full.freeBytes());
+        return "disk full: " + free + " bytes usable on the gateway's data disk"
+                + (full.floorBytes() > 0 ? ", below the floor of " + full.floorBytes() + " bytes (fg.sync.disk-floor)"
+                        : ", SQLite could not write")
+                + "; nothing was stored, retry later with the same opIds";
     }
 
     /**
