@@ -27,6 +27,7 @@ final class NetNs implements AutoCloseable {
     final String lanNs;
     final String hostWanIp;
     final String nsLanIp;
+    private final java.util.Map<Integer, String> lossRules = new java.util.HashMap<>();
 
     private NetNs(int n) {
         this.name = "fgnet" + n;
@@ -93,6 +94,30 @@ final class NetNs implements AutoCloseable {
     }
 
     /**
+     * Drops this fraction (0 clears it) of the packets to and from the device on {@code port} at
+     * {@link #hostLanIp}; TCP resends them, so what it shows is a lossy cable or a weak radio, not lost bytes.
+     */
+    void lanDeviceLoss(int port, double loss) throws IOException, InterruptedException {
+        String p = Integer.toString(port);
+        String old = lossRules.remove(port);
+        String[][] chains = {{"OUTPUT", "-o", "--dport"}, {"INPUT", "-i", "--sport"}};
+        if (old != null) {
+            for (String[] c : chains) {
+                exec("iptables", "-D", c[0], c[1], lanNs, "-p", "tcp", c[2], p, "-m", "statistic", "--mode",
+                        "random", "--probability", old, "-j", "DROP");
+            }
+        }
+        if (loss > 0) {
+            String probability = String.format(java.util.Locale.ROOT, "%.4f", loss);
+            for (String[] c : chains) {
+                exec("iptables", "-A", c[0], c[1], lanNs, "-p", "tcp", c[2], p, "-m", "statistic", "--mode",
+                        "random", "--probability", probability, "-j", "DROP");
+            }
+            lossRules.put(port, probability);
+        }
+    }
+
+    /**
      * Unplugs ({@code true}) or plugs back the cable of the device listening on {@code port} at {@link #hostLanIp}:
      * every packet to and from that port on the LAN link is dropped, the rest of the LAN (the PDAs) goes on.
      */
@@ -120,6 +145,23 @@ final class NetNs implements AutoCloseable {
             exec("iptables", "-A", chain, direction, wanNs, "-m", "statistic", "--mode", "random", "--probability",
                     String.format(java.util.Locale.ROOT, "%.4f", loss), "-j", "DROP");
         }
+    }
+
+    /** Packets the namespace's DROP rules have dropped so far (iptables' own counters), to show a fault was real. */
+    long droppedPackets() throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>(launcher());
+        cmd.addAll(List.of("iptables", "-L", "-v", "-n", "-x"));
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        p.waitFor(20, TimeUnit.SECONDS);
+        long dropped = 0;
+        for (String line : out.split("\n")) {
+            String[] f = line.trim().split("\\s+");
+            if (f.length > 2 && f[2].equals("DROP") && f[0].matches("\\d+")) {
+                dropped += Long.parseLong(f[0]);
+            }
+        }
+        return dropped;
     }
 
     void exec(String... command) throws IOException, InterruptedException {
