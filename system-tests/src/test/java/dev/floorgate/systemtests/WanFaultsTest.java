@@ -22,7 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
  * runs for a few seconds in an order and with durations from a seeded random schedule (the seed is printed; replay
  * with {@code -Dfg.faults.seed=N}, run longer with {@code -Dfg.faults.rounds=N}); after each fault ends the test
  * measures how long the gateway takes to drain its outbox. At the end every acknowledged operation is in the core's
- * ledger exactly once and stock equals their sum.
+ * ledger exactly once and stock equals their sum, and every packing station on the LAN ({@link LanStations}, one
+ * here, {@code -Dfg.faults.stations=N} for more) printed each of its scans once, in order.
  *
  * <p>Needs root for namespaces; where the kernel refuses them the test fails with the command's message, unless
  * FG_ALLOW_NO_NETNS=1 says this machine cannot (it then checks nothing and says so).
@@ -58,6 +59,7 @@ class WanFaultsTest {
         int rounds = Integer.getInteger("fg.faults.rounds", 1);
         int devices = Integer.getInteger("fg.faults.devices", 4);
         long pauseMillis = Long.getLong("fg.faults.pause-ms", 100);
+        int stationCount = Integer.getInteger("fg.faults.stations", 1);
         System.out.println("WanFaultsTest: fault schedule seed " + seed + " (replay: -Dfg.faults.seed=" + seed + ")");
         Random random = new Random(seed);
         List<Fault> schedule = new ArrayList<>();
@@ -78,9 +80,13 @@ class WanFaultsTest {
                     + "FG_ALLOW_NO_NETNS=1 on a machine that cannot: " + e.getMessage(), e);
         }
         try (ns; Chain chain = new Chain(dir).startCore();
-                LatencyRelay wan = new LatencyRelay(ns.hostWanIp, chain.corePort)) {
+                LatencyRelay wan = new LatencyRelay(ns.hostWanIp, chain.corePort);
+                LanStations stations = new LanStations(ns, stationCount)) {
             chain.seed("acme", SKUS);
+            chain.gatewayEnv("MICRONAUT_CONFIG_FILES",
+                    stations.writeConfig(dir.resolve("stations.yml"), ns.hostLanIp()).toString());
             chain.startGatewayIn(ns, "http://" + ns.hostWanIp + ":" + wan.port());
+            stations.awaitConnected();
             LoadClients clients = new LoadClients(chain, devices, "acme", SKUS);
             SoakRecorder soak = new SoakRecorder(chain.gateway.pid(), () -> {
                 try {
@@ -98,6 +104,14 @@ class WanFaultsTest {
                 }
             }, "wan-faults-pdas");
             load.start();
+            Thread scanning = new Thread(() -> {
+                try {
+                    stations.scanWhile(posting::get, 500);
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            }, "wan-faults-stations");
+            scanning.start();
             List<String> report = new ArrayList<>();
             try {
                 for (Fault fault : schedule) {
@@ -122,6 +136,7 @@ class WanFaultsTest {
                 posting.set(false);
                 ns.clearFaults();
                 load.join(60_000);
+                scanning.join(60_000);
                 soak.close();
             }
             Path out = java.nio.file.Paths.get("target", "wan-faults").toAbsolutePath();
@@ -138,6 +153,8 @@ class WanFaultsTest {
             assertThat(clients.acked.size()).as("operations acknowledged over the LAN while the WAN was broken")
                     .isGreaterThan(schedule.size() * 20);
             SyncEndToEndTest.assertAppliedExactlyOnce(chain, clients, clients.bodies.size());
+            System.out.println("WanFaultsTest: " + stations.scans() + " scans at " + stationCount + " station(s)");
+            stations.assertEachScanPrintedOnceInOrder();
         }
     }
 
