@@ -26,6 +26,9 @@ class GoldenBodiesTest {
                 exact("request-session.json", BadgeLogin.class),
                 exact("session-post.json", Session.class),
                 equal("session-delete.json", Logout.class),
+                // the picker app on offer (AppDownloadController; an APK without its version file: nulls written)
+                exact("app.json", AppRelease.class),
+                exact("app-unversioned.json", AppRelease.class),
                 // operations
                 exact("operations-202.json", SubmitResult.class),
                 equal("operations-422.json", SubmitResult.class),

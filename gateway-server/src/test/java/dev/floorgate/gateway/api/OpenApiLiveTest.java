@@ -14,6 +14,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -44,6 +45,7 @@ class OpenApiLiveTest {
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final Set<String> called = new TreeSet<>();
+    private Path apk;
     private PrinterSimulator printer;
     private TestGateway gateway;
     private OpenApiDocument document;
@@ -51,9 +53,12 @@ class OpenApiLiveTest {
     @BeforeAll
     void start(@TempDir Path dir) throws Exception {
         printer = PrinterSimulator.builder().captureDir(dir.resolve("labels")).start();
+        apk = dir.resolve("floorgate-picker.apk");
+        Files.write(apk, new byte[] {'P', 'K', 3, 4, 0, 0});
+        Files.writeString(dir.resolve("floorgate-picker.apk.properties"), "versionCode=3\nversionName=0.3.0\n");
         gateway = new TestGateway(dir.resolve("data"), Map.of(
                 "fg.printers.pack-1.url", "tcp://127.0.0.1:" + printer.port() + "?statusTimeout=1s&pollInterval=0",
-                "fg.print.hold-poll-interval", "100ms"));
+                "fg.print.hold-poll-interval", "100ms", "fg.apk.path", apk.toString()));
         try (InputStream in = getClass().getClassLoader().getResourceAsStream(OpenApiDocument.RESOURCE)) {
             document = new OpenApiDocument(in.readAllBytes());
         }
@@ -187,6 +192,12 @@ class OpenApiLiveTest {
         String raw = "/api/v1/templates/preview.png";
         call("POST", raw, raw, acme, "{\"zpl\":\"^XA^FO20,20^A0N,30,30^FDHi^FS^XZ\",\"dpi\":203}", 200);
         call("POST", raw, raw, acme, "{\"dpi\":203}", 400);
+
+        call("GET", "/api/v1/app", "/api/v1/app", null, null, 200);
+        call("GET", "/app/floorgate-picker.apk", "/app/floorgate-picker.apk", null, null, 200);
+        Files.delete(apk); // the file gone: both answer the documented 404
+        call("GET", "/api/v1/app", "/api/v1/app", null, null, 404);
+        call("GET", "/app/floorgate-picker.apk", "/app/floorgate-picker.apk", null, null, 404);
 
         assertThat(called).as("documented operations this test did not call").containsAll(document.operations());
     }

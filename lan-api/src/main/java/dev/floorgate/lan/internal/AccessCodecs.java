@@ -14,6 +14,7 @@ import dev.floorgate.lan.Health;
 import dev.floorgate.lan.HealthClock;
 import dev.floorgate.lan.HealthCore;
 import dev.floorgate.lan.HealthQueue;
+import dev.floorgate.lan.AppRelease;
 import dev.floorgate.lan.Logout;
 import dev.floorgate.lan.Session;
 import java.io.IOException;
@@ -169,6 +170,21 @@ final class AccessCodecs {
     static Logout readLogout(Fields o) throws LanJsonException {
         return new Logout(o.str("deviceId", false),
                 o.bool("loggedOut", false));
+    }
+
+    static void writeAppRelease(JsonGenerator g, AppRelease v) throws IOException {
+        g.writeStartObject();
+        Write.number(g, "versionCode", v.versionCode(), Write.ALWAYS);
+        Write.str(g, "versionName", v.versionName(), Write.ALWAYS);
+        g.writeNumberField("size", v.size());
+        Write.str(g, "sha256", v.sha256(), Write.ALWAYS);
+        Write.str(g, "path", v.path(), Write.ALWAYS);
+        g.writeEndObject();
+    }
+
+    static AppRelease readAppRelease(Fields o) throws LanJsonException {
+        return new AppRelease(o.boxedInteger("versionCode", false), o.str("versionName", false),
+                o.lng("size", true), o.str("sha256", true), o.str("path", true));
     }
 
     static void writeHealth(JsonGenerator g, Health v) throws IOException {

@@ -21,6 +21,7 @@ import dev.floorgate.lan.HealthCore;
 import dev.floorgate.lan.HealthQueue;
 import dev.floorgate.lan.LanJson;
 import dev.floorgate.lan.LanJsonException;
+import dev.floorgate.lan.AppRelease;
 import dev.floorgate.lan.Logout;
 import dev.floorgate.lan.OperationRejection;
 import dev.floorgate.lan.OperationStatus;
@@ -91,6 +92,7 @@ public final class Codecs {
         register(BadgeLogin.class, AccessCodecs::writeBadgeLogin, AccessCodecs::readBadgeLogin);
         register(Session.class, AccessCodecs::writeSession, AccessCodecs::readSession);
         register(Logout.class, AccessCodecs::writeLogout, AccessCodecs::readLogout);
+        register(AppRelease.class, AccessCodecs::writeAppRelease, AccessCodecs::readAppRelease);
         register(SubmitResult.class, OperationCodecs::writeSubmitResult, OperationCodecs::readSubmitResult);
         register(OperationRejection.class, OperationCodecs::writeOperationRejection,
                 OperationCodecs::readOperationRejection);

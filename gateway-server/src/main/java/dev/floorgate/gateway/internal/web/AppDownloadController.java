@@ -1,6 +1,7 @@
 package dev.floorgate.gateway.internal.web;
 
 import dev.floorgate.gateway.internal.GatewayProblem;
+import dev.floorgate.lan.AppRelease;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
@@ -14,8 +15,6 @@ import java.nio.file.Paths;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Properties;
 
 /**
@@ -63,15 +62,9 @@ final class AppDownloadController {
     }
 
     @Get(value = "/api/v1/app", produces = MediaType.APPLICATION_JSON)
-    Map<String, Object> info() throws IOException {
+    AppRelease info() throws IOException {
         Snapshot s = require();
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("versionCode", s.versionCode);
-        m.put("versionName", s.versionName);
-        m.put("size", s.size);
-        m.put("sha256", s.sha256);
-        m.put("path", DOWNLOAD_PATH);
-        return m;
+        return new AppRelease(s.versionCode, s.versionName, s.size, s.sha256, DOWNLOAD_PATH);
     }
 
     private Snapshot require() throws IOException {

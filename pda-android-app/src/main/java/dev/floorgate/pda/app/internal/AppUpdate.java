@@ -4,9 +4,10 @@ import android.content.Context;
 import android.content.pm.PackageInfo;
 import android.content.pm.PackageManager;
 import android.os.Build;
+import dev.floorgate.lan.AppRelease;
+import dev.floorgate.lan.LanJson;
+import dev.floorgate.lan.LanJsonException;
 import java.io.IOException;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
@@ -18,10 +19,6 @@ import okhttp3.ResponseBody;
  * the user before it installs an APK that did not come from a store.
  */
 public final class AppUpdate {
-    private static final Pattern CODE = Pattern.compile("\"versionCode\"\\s*:\\s*(\\d{1,18})");
-    private static final Pattern NAME = Pattern.compile("\"versionName\"\\s*:\\s*\"([^\"]{0,64})\"");
-    private static final Pattern PATH = Pattern.compile("\"path\"\\s*:\\s*\"(/[^\"]{0,200})\"");
-
     private AppUpdate() {
     }
 
@@ -53,19 +50,18 @@ public final class AppUpdate {
             if (json.length() > 4096) {
                 throw new IOException("GET /api/v1/app answered " + json.length() + " characters, expected a few");
             }
-            Matcher code = CODE.matcher(json);
-            if (!code.find()) {
-                return null; // the gateway does not know the APK's version
+            AppRelease offer;
+            try {
+                offer = LanJson.read(json, AppRelease.class);
+            } catch (LanJsonException e) {
+                throw new IOException("GET /api/v1/app answered what is not an app release: " + e.getMessage(), e);
             }
-            long offered = Long.parseLong(code.group(1));
-            if (offered <= installed) {
-                return null;
+            if (offer.versionCode() == null || offer.versionCode() <= installed) {
+                return null; // the gateway does not know the APK's version, or it is not newer
             }
-            Matcher name = NAME.matcher(json);
-            Matcher path = PATH.matcher(json);
-            return "A newer picker app (version " + (name.find() ? name.group(1) + ", " : "") + "code " + offered
-                    + ") is on the gateway: " + gatewayUrl
-                    + (path.find() ? path.group(1) : "/app/floorgate-picker.apk");
+            return "A newer picker app (version " + (offer.versionName() != null ? offer.versionName() + ", " : "")
+                    + "code " + offer.versionCode() + ") is on the gateway: " + gatewayUrl
+                    + (offer.path().startsWith("/") ? offer.path() : "/app/floorgate-picker.apk");
         }
     }
 }
