@@ -136,7 +136,8 @@ class DebianPackagesTest {
                 + "/usr/sbin/nologin\\s*");
         assertThat(root.ok("id -nG floorgate").split("\\s+")).contains("floorgate", "dialout");
         String modes = root.ok("stat -c '%a %U:%G %n' /usr/bin/floorgate-gateway /usr/bin/floorgate-core "
-                + "/usr/share/floorgate-gateway/gateway-server.jar /usr/share/floorgate-core/inventory-core.jar "
+                + "/usr/share/floorgate-gateway/gateway-server.jar /usr/share/floorgate-gateway/floorgate-picker.apk "
+                + "/usr/share/floorgate-core/inventory-core.jar "
                 + "/lib/systemd/system/floorgate-gateway.service /lib/systemd/system/floorgate-core.service "
                 + "/etc/floorgate/gateway.env /etc/floorgate/core.env /var/lib/floorgate /var/lib/floorgate/gateway "
                 + "/var/backups/floorgate");
@@ -144,6 +145,7 @@ class DebianPackagesTest {
                 "755 root:root /usr/bin/floorgate-gateway",
                 "755 root:root /usr/bin/floorgate-core",
                 "644 root:root /usr/share/floorgate-gateway/gateway-server.jar",
+                "644 root:root /usr/share/floorgate-gateway/floorgate-picker.apk",
                 "644 root:root /usr/share/floorgate-core/inventory-core.jar",
                 "644 root:root /lib/systemd/system/floorgate-gateway.service",
                 "644 root:root /lib/systemd/system/floorgate-core.service",
@@ -207,6 +209,9 @@ class DebianPackagesTest {
             assertThat(httpsPage("https://127.0.0.1:" + admin.group(1) + page)).as(page).containsIgnoringCase(
                     "<html");
         }
+        // the picker app the package carries is served without any setting (issue 13)
+        assertThat(httpsPage("https://127.0.0.1:" + admin.group(1) + "/api/v1/app")).as("/api/v1/app")
+                .contains("\"path\":\"/app/floorgate-picker.apk\"").containsPattern("\"versionCode\"\\s*:\\s*\\d+");
 
         Thread.sleep(3000);
         long rssKiB = Long.parseLong(Pattern.compile("(?m)^VmRSS:\\s+(\\d+) kB").matcher(
