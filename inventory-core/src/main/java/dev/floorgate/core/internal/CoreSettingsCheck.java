@@ -89,6 +89,7 @@ public final class CoreSettingsCheck {
                 .matches("fg.core.instance-id", NAME, "a name of letters, digits, '.', '_', ':' or '-'",
                         "this instance's name among several, such as core-a (or unset for host-pid-random)")
                 .duration("fg.core.job-lease-ttl", Duration.ofMillis(300), Duration.ofHours(1), "a value such as 30s")
+                .bool("fg.core.tls.enabled")
                 .duration("fg.core.reconcile.interval", ZERO, null, "a value such as 5m (0s = only on demand)")
                 .integer("fg.core.reconcile.max-differences", 1, 1_000_000, "a value such as 1000");
         s.uri("fg.redis.uri", List.of("redis", "rediss"), true, true, "redis://host:6379 or a comma list of "
