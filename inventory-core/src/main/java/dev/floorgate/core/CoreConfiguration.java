@@ -58,6 +58,17 @@ public class CoreConfiguration {
     private Duration healthInterval = Duration.ofMillis(500);
     private WriteBack writeback = new WriteBack();
     private Reconcile reconcile = new Reconcile();
+    /**
+     * {@code fg.core.instance-id}: this instance's name among several (unset = host, process id and a random
+     * suffix, new at every start). Names the write-back consumer and the owner of job leases; two live instances
+     * must never share it.
+     */
+    private String instanceId;
+    /**
+     * {@code fg.core.job-lease-ttl}: how long a scheduled job's lease lasts without renewal (30s); it is renewed
+     * every third of that, and another instance takes a job over this long after its holder died.
+     */
+    private Duration jobLeaseTtl = Duration.ofSeconds(30);
 
     public int getPort() {
         return port;
@@ -144,6 +155,22 @@ public class CoreConfiguration {
         this.healthInterval = healthInterval;
     }
 
+    public String getInstanceId() {
+        return instanceId;
+    }
+
+    public void setInstanceId(String instanceId) {
+        this.instanceId = instanceId;
+    }
+
+    public Duration getJobLeaseTtl() {
+        return jobLeaseTtl;
+    }
+
+    public void setJobLeaseTtl(Duration jobLeaseTtl) {
+        this.jobLeaseTtl = jobLeaseTtl;
+    }
+
     public WriteBack getWriteback() {
         return writeback;
     }
@@ -172,8 +199,16 @@ public class CoreConfiguration {
         private int batchSize = 500;
         /** {@code fg.core.writeback.poll-interval}: pause when every stream is empty (5ms). */
         private Duration pollInterval = Duration.ofMillis(5);
-        /** {@code fg.core.writeback.consumer}: this instance's consumer name in the group (core-1). */
-        private String consumer = "core-1";
+        /**
+         * {@code fg.core.writeback.consumer}: this instance's consumer name in the group (unset = the instance id,
+         * unique per process; was core-1 before issue 14). Set it only to a name no other live instance uses.
+         */
+        private String consumer;
+        /**
+         * {@code fg.core.writeback.consumer-expiry}: a consumer of the group idle this long with nothing pending
+         * (an instance that stopped) is removed from the group (1h), so restarts do not pile up names.
+         */
+        private Duration consumerExpiry = Duration.ofHours(1);
         /** {@code fg.core.writeback.trim-interval}: how often committed events are trimmed from the streams (1s). */
         private Duration trimInterval = Duration.ofSeconds(1);
         /** {@code fg.core.writeback.claim-idle}: events pending this long at another consumer are taken over (60s). */
@@ -214,6 +249,14 @@ public class CoreConfiguration {
 
         public void setConsumer(String consumer) {
             this.consumer = consumer;
+        }
+
+        public Duration getConsumerExpiry() {
+            return consumerExpiry;
+        }
+
+        public void setConsumerExpiry(Duration consumerExpiry) {
+            this.consumerExpiry = consumerExpiry;
         }
 
         public Duration getTrimInterval() {

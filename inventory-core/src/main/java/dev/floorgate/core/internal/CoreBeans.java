@@ -14,6 +14,7 @@ import io.micronaut.context.env.Environment;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.json.JsonMapper;
+import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 
@@ -115,15 +116,47 @@ final class CoreBeans {
         return new WriteBackWriter(db, keys, outbox);
     }
 
+    /** This instance's name among several (issue 14): write-back consumer and job lease owner. */
+    @Singleton
+    @Named("instanceId")
+    String instanceId(CoreConfiguration core) {
+        return InstanceId.of(core.getInstanceId());
+    }
+
     @Context
     @Requires(property = "fg.core.writeback.enabled", notEquals = "false")
     @Bean(preDestroy = "close")
     WriteBackWorker writeBackWorker(RedisConnector redis, KeyLayout keys, WriteBackWriter writer, Scripts scripts,
-            CoreMetrics metrics, CoreConfiguration core, @Nullable EventPublisher publisher) {
+            CoreMetrics metrics, CoreConfiguration core, @Nullable EventPublisher publisher,
+            @Named("instanceId") String instanceId) {
         CoreConfiguration.WriteBack wb = core.getWriteback();
         Runnable afterCommit = publisher == null ? () -> { } : publisher::wake; // events go out without a poll wait
-        return new WriteBackWorker(redis, keys, writer, scripts.trim(), metrics, wb.getConsumer(), wb.getBatchSize(),
-                wb.getPollInterval(), wb.getTrimInterval(), wb.getClaimIdle(), afterCommit).start();
+        String consumer = wb.getConsumer() == null || wb.getConsumer().isBlank() ? instanceId : wb.getConsumer();
+        return new WriteBackWorker(redis, keys, writer, scripts.trim(), metrics, consumer, wb.getBatchSize(),
+                wb.getPollInterval(), wb.getTrimInterval(), wb.getClaimIdle(), wb.getConsumerExpiry(), afterCommit)
+                .start();
+    }
+
+    /**
+     * The leases of the scheduled jobs below (issue 14): with several instances on one database each job runs on
+     * the one holding its lease. Gates are handed out before start(), which takes the leases.
+     */
+    @Singleton
+    @Bean(preDestroy = "close")
+    JobLeases jobLeases(Database db, CoreConfiguration core, @Named("instanceId") String instanceId) {
+        return new JobLeases(db, instanceId, core.getJobLeaseTtl());
+    }
+
+    /** Starts the lease heartbeat once every job has asked for its gate (Micronaut builds this after them). */
+    @Context
+    JobLeasesStarted jobLeasesStarted(JobLeases leases, ReconcileJob reconcile, OrderSagaMonitor saga,
+            @Nullable SuggestionPublishJob publish) {
+        leases.start();
+        return new JobLeasesStarted();
+    }
+
+    /** The bean that says the lease heartbeat runs. */
+    static final class JobLeasesStarted {
     }
 
     @Singleton
@@ -134,8 +167,8 @@ final class CoreBeans {
 
     @Context
     @Bean(preDestroy = "close")
-    ReconcileJob reconcileJob(Reconciler reconciler, CoreConfiguration core) {
-        return new ReconcileJob(reconciler, core.getReconcile().getInterval());
+    ReconcileJob reconcileJob(Reconciler reconciler, CoreConfiguration core, JobLeases leases) {
+        return new ReconcileJob(reconciler, core.getReconcile().getInterval(), leases.gate(JobLeases.RECONCILE));
     }
 
     @Singleton
@@ -180,9 +213,9 @@ final class CoreBeans {
     @Context
     @Bean(preDestroy = "close")
     OrderSagaMonitor orderSagaMonitor(Database db, OrderService orders, EventOutbox outbox, CoreMetrics metrics,
-            OrderSagaConfiguration saga) {
+            OrderSagaConfiguration saga, JobLeases leases) {
         return new OrderSagaMonitor(db, orders, outbox, metrics, saga.getPendingTimeout(), saga.getStuckAfter(),
-                saga.getScanInterval());
+                saga.getScanInterval(), leases.gate(JobLeases.ORDER_SAGA));
     }
 
     // replenishment (issue 15 item 3): suggestions from the ledger's demand; with a bus, those due for an order go
@@ -208,8 +241,8 @@ final class CoreBeans {
     @Requires(property = "fg.bus.uri")
     @Bean(preDestroy = "close")
     SuggestionPublishJob suggestionPublishJob(ReplenishmentService service, Database db,
-            ReplenishmentConfiguration config) {
+            ReplenishmentConfiguration config, JobLeases leases) {
         return new SuggestionPublishJob(service, db, config.publishInterval(), config.publishTime(),
-                Clock.systemUTC()).start();
+                Clock.systemUTC(), leases.gate(JobLeases.REPLENISHMENT_PUBLISH)).start();
     }
 }

@@ -85,6 +85,11 @@ public final class CoreSettingsCheck {
                 .matches("fg.core.writeback.consumer", NAME, "a name of letters, digits, '.', '_', ':' or '-'",
                         "this instance's name in the consumer group, such as core-1")
                 .bool("fg.core.writeback.enabled")
+                .duration("fg.core.writeback.consumer-expiry", Duration.ofSeconds(1), null, "a value such as 1h")
+                .matches("fg.core.instance-id", NAME, "a name of letters, digits, '.', '_', ':' or '-'",
+                        "this instance's name among several, such as core-a (or unset for host-pid-random)")
+                .duration("fg.core.job-lease-ttl", Duration.ofMillis(300), Duration.ofHours(1), "a value such as 30s")
+                .bool("fg.core.tls.enabled")
                 .duration("fg.core.reconcile.interval", ZERO, null, "a value such as 5m (0s = only on demand)")
                 .integer("fg.core.reconcile.max-differences", 1, 1_000_000, "a value such as 1000");
         s.uri("fg.redis.uri", List.of("redis", "rediss"), true, true, "redis://host:6379 or a comma list of "

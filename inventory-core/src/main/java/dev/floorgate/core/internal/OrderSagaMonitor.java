@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,6 +40,7 @@ final class OrderSagaMonitor implements AutoCloseable {
     private final Duration pendingTimeout;
     private final Duration stuckAfter;
     private final ScheduledExecutorService timer;
+    private final BooleanSupplier mayRun;
     private volatile Report last;
 
     /** One stuck order as the admin endpoint shows it. */
@@ -53,6 +55,16 @@ final class OrderSagaMonitor implements AutoCloseable {
 
     OrderSagaMonitor(Database db, OrderService orders, EventOutbox outbox, CoreMetrics metrics, Duration pendingTimeout,
             Duration stuckAfter, Duration interval) {
+        this(db, orders, outbox, metrics, pendingTimeout, stuckAfter, interval, () -> true);
+    }
+
+    /**
+     * @param mayRun asked before every scheduled run: false skips it (another core instance holds the
+     *     {@code order-saga} lease, JobLeases); runs asked for through the admin API run regardless
+     */
+    OrderSagaMonitor(Database db, OrderService orders, EventOutbox outbox, CoreMetrics metrics, Duration pendingTimeout,
+            Duration stuckAfter, Duration interval, BooleanSupplier mayRun) {
+        this.mayRun = mayRun;
         this.db = db;
         this.orders = orders;
         this.outbox = outbox;
@@ -75,6 +87,9 @@ final class OrderSagaMonitor implements AutoCloseable {
     }
 
     private void runQuietly() {
+        if (!mayRun.getAsBoolean()) {
+            return;
+        }
         try {
             run();
         } catch (SQLException | RuntimeException e) {

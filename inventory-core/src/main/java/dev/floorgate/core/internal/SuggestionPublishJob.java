@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,8 +27,9 @@ import org.slf4j.LoggerFactory;
  * works).
  *
  * <p>A run missed while the core was down is not made up at the start: the next one, or the admin endpoint, sends
- * that day's suggestions. Several core instances each run the schedule; their events have the same ids (one per
- * tenant, warehouse, day and SKU), so the outbox keeps one and consumers see one.
+ * that day's suggestions. With several core instances only the holder of the {@code replenishment-publish} job
+ * lease runs the schedule (JobLeases); should two ever run it, their events have the same ids (one per tenant,
+ * warehouse, day and SKU), so the outbox keeps one and consumers see one.
  */
 final class SuggestionPublishJob implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SuggestionPublishJob.class);
@@ -37,6 +39,7 @@ final class SuggestionPublishJob implements AutoCloseable {
     private final LocalTime at;
     private final Clock clock;
     private final ScheduledExecutorService timer;
+    private final BooleanSupplier mayRun;
 
     /** What one warehouse's publish sent (the SKUs due, with their event ids). */
     record Published(String tenant, String warehouse, LocalDate day, List<String> skus, List<String> eventIds) {
@@ -52,6 +55,13 @@ final class SuggestionPublishJob implements AutoCloseable {
     }
 
     SuggestionPublishJob(ReplenishmentService service, Database db, Duration interval, LocalTime at, Clock clock) {
+        this(service, db, interval, at, clock, () -> true);
+    }
+
+    /** @param mayRun asked before every scheduled run: false skips it (another instance holds the lease) */
+    SuggestionPublishJob(ReplenishmentService service, Database db, Duration interval, LocalTime at, Clock clock,
+            BooleanSupplier mayRun) {
+        this.mayRun = mayRun;
         this.service = service;
         this.db = db;
         this.interval = interval;
@@ -96,6 +106,9 @@ final class SuggestionPublishJob implements AutoCloseable {
 
     private void runScheduled() {
         try {
+            if (!mayRun.getAsBoolean()) {
+                return; // the finally schedules the next run: the lease may be ours by then
+            }
             List<Published> done = runAll();
             LOG.info("replenishment suggestions published: {} events for {} warehouses",
                     done.stream().mapToInt(p -> p.eventIds().size()).sum(), done.size());

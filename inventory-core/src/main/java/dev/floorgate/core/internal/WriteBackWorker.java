@@ -8,7 +8,6 @@ import io.lettuce.core.XAutoClaimArgs;
 import io.lettuce.core.XGroupCreateArgs;
 import io.lettuce.core.XReadArgs;
 import io.lettuce.core.models.stream.ClaimedMessages;
-import io.lettuce.core.models.stream.PendingMessages;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -29,7 +28,14 @@ import org.slf4j.LoggerFactory;
  * core shed load once it passes {@code max-lag}.
  *
  * <p>Acknowledged events are trimmed every {@code trim-interval}: everything below the oldest pending or unread
- * event, never more. The trim script bumps the bucket's watermark (see ColdLoader).
+ * event, never more, decided inside the script so that other instances reading meanwhile cannot make it trim an
+ * event they hold. The trim script bumps the bucket's watermark (see ColdLoader).
+ *
+ * <p>Several core instances (issue 14): each has its own consumer name (InstanceId), so the group hands every event
+ * to exactly one of them; the events of an instance that died stay pending at its name until another one claims
+ * them ({@code XAUTOCLAIM} after {@code claim-idle}) and writes them again, which the unique {@code op_id} and the
+ * per-record {@code seq} guard make harmless if the dead one had committed them. Names idle for
+ * {@code consumer-expiry} with nothing pending are removed from the group (forget-consumers.lua).
  */
 final class WriteBackWorker implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(WriteBackWorker.class);
@@ -44,6 +50,8 @@ final class WriteBackWorker implements AutoCloseable {
     private final Duration trimInterval;
     private final Duration claimIdle;
     private final Runnable afterCommit;
+    private final Duration consumerExpiry;
+    private final LuaScript forgetScript = LuaScript.load("forget-consumers");
     private final Thread thread;
     private volatile boolean running;
     private boolean recovering = true;
@@ -56,6 +64,15 @@ final class WriteBackWorker implements AutoCloseable {
     WriteBackWorker(RedisConnector redis, KeyLayout keys, WriteBackWriter writer, LuaScript trimScript,
             CoreMetrics metrics, String consumer, int batchSize, Duration pollInterval, Duration trimInterval,
             Duration claimIdle, Runnable afterCommit) {
+        this(redis, keys, writer, trimScript, metrics, consumer, batchSize, pollInterval, trimInterval, claimIdle,
+                Duration.ofHours(1), afterCommit);
+    }
+
+    /** @param consumerExpiry idle time after which another consumer of the group with nothing pending is removed */
+    WriteBackWorker(RedisConnector redis, KeyLayout keys, WriteBackWriter writer, LuaScript trimScript,
+            CoreMetrics metrics, String consumer, int batchSize, Duration pollInterval, Duration trimInterval,
+            Duration claimIdle, Duration consumerExpiry, Runnable afterCommit) {
+        this.consumerExpiry = consumerExpiry;
         this.redis = redis;
         this.keys = keys;
         this.writer = writer;
@@ -74,6 +91,7 @@ final class WriteBackWorker implements AutoCloseable {
     /** Creates the consumer groups (idempotent) and starts the worker thread. */
     WriteBackWorker start() {
         createGroups(redis, keys);
+        redis.preload(forgetScript);
         running = true;
         thread.start();
         return this;
@@ -92,6 +110,10 @@ final class WriteBackWorker implements AutoCloseable {
                 }
             }
         }
+    }
+
+    String consumer() {
+        return consumer;
     }
 
     boolean isAlive() {
@@ -225,59 +247,54 @@ final class WriteBackWorker implements AutoCloseable {
         if (now >= nextClaim) {
             nextClaim = now + Math.max(1000, claimIdle.toMillis() / 2);
             for (int b = 0; b < keys.buckets(); b++) {
-                ClaimedMessages<String, String> claimed = redis.await(redis.async().xautoclaim(KeyLayout.stream(b),
-                        XAutoClaimArgs.Builder.<String>justid(Consumer.from(KeyLayout.GROUP, consumer),
-                                claimIdle.toMillis(), "0").count(batchSize)));
-                if (claimed != null && !claimed.getMessages().isEmpty()) {
+                int taken = claimIdle(b);
+                if (taken > 0) {
                     LOG.warn("took over {} write-back events of bucket {} idle for more than {} ms at another "
-                            + "consumer", claimed.getMessages().size(), b, claimIdle.toMillis());
+                            + "consumer (an instance that stopped?)", taken, b, claimIdle.toMillis());
                     recovering = true;
                 }
+                forgetStoppedConsumers(b);
             }
+        }
+    }
+
+    /**
+     * Claims every event of bucket {@code b} pending at any consumer for longer than {@code claim-idle}, page by
+     * page until the cursor comes back to 0-0; the next rounds read them as this consumer's pending events.
+     */
+    private int claimIdle(int b) {
+        int taken = 0;
+        String cursor = "0";
+        for (int page = 0; page < 10_000; page++) {
+            ClaimedMessages<String, String> claimed = redis.await(redis.async().xautoclaim(KeyLayout.stream(b),
+                    XAutoClaimArgs.Builder.<String>justid(Consumer.from(KeyLayout.GROUP, consumer),
+                            claimIdle.toMillis(), cursor).count(batchSize)));
+            if (claimed == null) {
+                break;
+            }
+            taken += claimed.getMessages().size();
+            cursor = claimed.getId();
+            if (cursor == null || "0-0".equals(cursor)) {
+                break;
+            }
+        }
+        return taken;
+    }
+
+    private void forgetStoppedConsumers(int b) {
+        List<Object> removed = redis.await(redis.<List<Object>>eval(forgetScript, ScriptOutputType.MULTI,
+                new String[] {KeyLayout.stream(b)}, KeyLayout.GROUP, Long.toString(consumerExpiry.toMillis()),
+                consumer));
+        if (removed != null && !removed.isEmpty()) {
+            LOG.info("removed {} write-back consumers of bucket {} idle for more than {} with nothing pending: {}",
+                    removed.size(), b, consumerExpiry, removed);
         }
     }
 
     /** Trims bucket {@code b} below its oldest event that is pending or not yet delivered. */
     void trim(int b) {
-        String stream = KeyLayout.stream(b);
-        PendingMessages pending = redis.await(redis.async().xpending(stream, KeyLayout.GROUP));
-        String keepFrom;
-        if (pending.getCount() > 0) {
-            keepFrom = pending.getMessageIds().getLower().getValue();
-        } else {
-            String lastDelivered = lastDeliveredId(stream);
-            if (lastDelivered == null) {
-                return;
-            }
-            keepFrom = nextId(lastDelivered);
-        }
         redis.await(redis.<Long>eval(trimScript, ScriptOutputType.INTEGER,
-                new String[] {stream, KeyLayout.watermark(b)}, keepFrom));
-    }
-
-    private String lastDeliveredId(String stream) {
-        for (Object g : redis.await(redis.async().xinfoGroups(stream))) {
-            List<?> fields = (List<?>) g;
-            String name = null;
-            String last = null;
-            for (int i = 0; i + 1 < fields.size(); i += 2) {
-                String k = String.valueOf(fields.get(i));
-                if ("name".equals(k)) {
-                    name = String.valueOf(fields.get(i + 1));
-                } else if ("last-delivered-id".equals(k)) {
-                    last = String.valueOf(fields.get(i + 1));
-                }
-            }
-            if (KeyLayout.GROUP.equals(name)) {
-                return last;
-            }
-        }
-        return null;
-    }
-
-    static String nextId(String id) {
-        int dash = id.indexOf('-');
-        return id.substring(0, dash) + "-" + (Long.parseLong(id.substring(dash + 1)) + 1);
+                new String[] {KeyLayout.stream(b), KeyLayout.watermark(b)}, KeyLayout.GROUP));
     }
 
     @Override
