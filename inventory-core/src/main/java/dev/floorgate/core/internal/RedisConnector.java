@@ -61,7 +61,12 @@ final class RedisConnector implements AutoCloseable {
     RedisConnector(RedisConfiguration config) {
         this.timeout = config.getTimeout();
         List<RedisURI> uris = parse(config.getUri(), timeout);
-        this.resources = DefaultClientResources.builder().ioThreadPoolSize(2).computationThreadPoolSize(2).build();
+        // Reconnect attempts back off to at most 1 s (Lettuce's default grows to 30 s): after a failover the
+        // promoted replica is found within a second of the sentinels naming it.
+        this.resources = DefaultClientResources.builder().ioThreadPoolSize(2).computationThreadPoolSize(2)
+                .reconnectDelay(io.lettuce.core.resource.Delay.exponential(Duration.ofMillis(10), Duration.ofSeconds(1),
+                        2, TimeUnit.MILLISECONDS))
+                .build();
         resources.eventBus().get().subscribe(event -> {
             if (event instanceof ConnectionActivatedEvent || event instanceof ConnectionDeactivatedEvent) {
                 epoch.incrementAndGet();
