@@ -39,7 +39,7 @@ final class SentinelProcesses implements AutoCloseable {
             for (int i = 0; i < 3; i++) {
                 s.startSentinel(RedisProcess.freePort(false), primary);
             }
-            s.awaitSentinelsAgree(primary, 1);
+            s.awaitSentinelsAgree(1);
             return s;
         } catch (Exception e) {
             s.close();
@@ -194,11 +194,16 @@ final class SentinelProcesses implements AutoCloseable {
         }
     }
 
-    /** Waits until every sentinel names {@code primary} and knows {@code replicas} healthy replicas of it. */
-    void awaitSentinelsAgree(int primary, int replicas) throws Exception {
+    /**
+     * Waits until every sentinel names the same primary, none is failing over and each knows {@code replicas}
+     * healthy replicas of it; returns that primary. On a loaded machine the sentinels may fail over once more on
+     * their own (a primary slow to answer PING for down-after-milliseconds), so it need not be the one expected.
+     */
+    int awaitSentinelsAgree(int replicas) throws Exception {
         long deadline = System.currentTimeMillis() + 30_000;
         while (true) {
             boolean ok = true;
+            Integer primary = null;
             StringBuilder seen = new StringBuilder();
             for (int s : sentinelPorts) {
                 String master = RedisProcess.command(s, "SENTINEL", "MASTER", MASTER);
@@ -214,16 +219,17 @@ final class SentinelProcesses implements AutoCloseable {
                 seen.append(" sentinel ").append(s).append(": primary ").append(named).append(", ").append(healthy)
                         .append(" healthy replicas, replicas ").append(list.replace("\r\n", " "))
                         .append(", master ").append(master.replace("\r\n", " "));
+                primary = primary == null ? named : primary;
                 if (named != primary || healthy < replicas || master.contains("s_down")
                         || master.contains("failover_in_progress")) {
                     ok = false;
                 }
             }
             if (ok) {
-                return;
+                return primary;
             }
             if (System.currentTimeMillis() > deadline) {
-                throw new IllegalStateException("sentinels do not agree on primary " + primary + " with "
+                throw new IllegalStateException("sentinels do not agree on a primary with "
                         + replicas + " healthy replicas:" + seen);
             }
             Thread.sleep(100);
