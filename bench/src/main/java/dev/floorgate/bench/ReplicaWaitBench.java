@@ -59,8 +59,9 @@ public final class ReplicaWaitBench {
                 if (!replica.waitFor(5, TimeUnit.SECONDS)) {
                     replica.destroyForcibly();
                 }
-                Files.deleteIfExists(dir.resolve("replica.log"));
-                Files.deleteIfExists(dir);
+                try (java.util.stream.Stream<Path> files = Files.walk(dir)) { // log and the synced RDB
+                    files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+                }
             }
         }
     }
