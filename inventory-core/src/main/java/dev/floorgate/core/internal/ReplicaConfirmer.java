@@ -67,11 +67,6 @@ final class ReplicaConfirmer {
         return enabled() ? redis.epoch() : 0;
     }
 
-    /** Confirmations that failed so far (short of replicas, a WAIT error, or a reconnect in between). */
-    long unconfirmed() {
-        return shortRounds.get();
-    }
-
     /**
      * Turns every answer that Redis gave into RETRY unless the replicas hold the batch's writes. INVALID answers
      * (the body alone decides them) and RETRY answers stay.
