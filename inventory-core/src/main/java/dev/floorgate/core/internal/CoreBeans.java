@@ -96,13 +96,19 @@ final class CoreBeans {
         return new ColdLoader(redis, keys, ledger, scripts.load(), core.getIdempotencyTtl().toMillis());
     }
 
+    /** WAIT for fg.redis.wait-replicas replicas before answering or writing back (0 = off). */
+    @Singleton
+    ReplicaConfirmer replicaConfirmer(RedisConnector redis, RedisConfiguration config) {
+        return new ReplicaConfirmer(redis, config.getWaitReplicas(), config.getWaitTimeout());
+    }
+
     @Singleton
     OperationEngine engine(RedisConnector redis, KeyLayout keys, Scripts scripts, ColdLoader loader,
             LedgerStore ledger, MasterDataStore master, LoadShedder shedder, CoreMetrics metrics, KeyRing keyRing,
-            CoreConfiguration core) {
+            CoreConfiguration core, ReplicaConfirmer replicas) {
         return new OperationEngine(redis, keys, scripts.apply(), loader, ledger, master, shedder, metrics,
                 keyRing.tenants(), core.getIdempotencyTtl().toMillis(), core.getClockSkewMargin().toMillis(),
-                System::currentTimeMillis);
+                System::currentTimeMillis).confirmedBy(replicas);
     }
 
     /** The transactional outbox the write-back and the order saga write events into (only with a bus). */
@@ -128,13 +134,13 @@ final class CoreBeans {
     @Bean(preDestroy = "close")
     WriteBackWorker writeBackWorker(RedisConnector redis, KeyLayout keys, WriteBackWriter writer, Scripts scripts,
             CoreMetrics metrics, CoreConfiguration core, @Nullable EventPublisher publisher,
-            @Named("instanceId") String instanceId) {
+            @Named("instanceId") String instanceId, ReplicaConfirmer replicas) {
         CoreConfiguration.WriteBack wb = core.getWriteback();
         Runnable afterCommit = publisher == null ? () -> { } : publisher::wake; // events go out without a poll wait
         String consumer = wb.getConsumer() == null || wb.getConsumer().isBlank() ? instanceId : wb.getConsumer();
         return new WriteBackWorker(redis, keys, writer, scripts.trim(), metrics, consumer, wb.getBatchSize(),
                 wb.getPollInterval(), wb.getTrimInterval(), wb.getClaimIdle(), wb.getConsumerExpiry(), afterCommit)
-                .start();
+                .confirmedBy(replicas).start();
     }
 
     /**

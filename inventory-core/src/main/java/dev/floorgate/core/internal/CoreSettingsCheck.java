@@ -92,11 +92,30 @@ public final class CoreSettingsCheck {
                 .bool("fg.core.tls.enabled")
                 .duration("fg.core.reconcile.interval", ZERO, null, "a value such as 5m (0s = only on demand)")
                 .integer("fg.core.reconcile.max-differences", 1, 1_000_000, "a value such as 1000");
-        s.uri("fg.redis.uri", List.of("redis", "rediss"), true, true, "redis://host:6379 or a comma list of "
-                        + "cluster nodes")
-                .bool("fg.redis.cluster")
+        String redisUri = s.value("fg.redis.uri");
+        if (RedisSentinelUri.isSentinel(redisUri)) {
+            String problem = RedisSentinelUri.problem(redisUri);
+            if (problem != null) { // the URI may carry a password: never printed
+                throw SettingsCheck.refused("fg.redis.uri", problem, null, RedisSentinelUri.FIX);
+            }
+        } else {
+            s.uri("fg.redis.uri", List.of("redis", "rediss"), true, true,
+                    "redis://host:6379, a comma list of cluster nodes or " + RedisSentinelUri.FIX);
+        }
+        s.bool("fg.redis.cluster")
                 .duration("fg.redis.timeout", MS, Duration.ofMinutes(5), "a value such as 2s")
-                .jdbcUrl("fg.mysql.url", List.of("mariadb", "mysql"),
+                .integer("fg.redis.wait-replicas", 0, 64, "the number of replicas that must hold a write before it "
+                        + "is answered, such as 1 with Sentinel (0 = off)")
+                .duration("fg.redis.wait-timeout", MS, Duration.ofMinutes(1), "a value such as 1s");
+        String waitReplicas = s.value("fg.redis.wait-replicas");
+        boolean cluster = "true".equalsIgnoreCase(s.value("fg.redis.cluster"))
+                || (!RedisSentinelUri.isSentinel(redisUri) && redisUri != null && redisUri.contains(","));
+        if (cluster && waitReplicas != null && Long.parseLong(waitReplicas.trim()) > 0) {
+            throw SettingsCheck.refused("fg.redis.wait-replicas", "is not supported with a Redis Cluster (WAIT "
+                    + "would reach one node, not the primaries that hold the batch)", waitReplicas, "0 with a "
+                    + "cluster, or use one primary with replicas and Sentinel");
+        }
+        s.jdbcUrl("fg.mysql.url", List.of("mariadb", "mysql"),
                         "jdbc:mariadb://host:3306/floorgate?createDatabaseIfNotExist=true")
                 .matches("fg.mysql.user", Pattern.compile("\\S{1,80}"), "a user name", "the MariaDB user, such as root")
                 .integer("fg.mysql.pool-size", 1, 1000, "connections in the pool, such as 8")

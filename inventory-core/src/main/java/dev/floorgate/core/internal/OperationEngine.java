@@ -71,6 +71,7 @@ final class OperationEngine implements StockService {
     private final long ttlMillis;
     private final long marginMillis;
     private final LongSupplier clock;
+    private ReplicaConfirmer replicas = ReplicaConfirmer.OFF;
 
     OperationEngine(RedisConnector redis, KeyLayout keys, LuaScript applyScript, ColdLoader loader, LedgerStore ledger,
             MasterDataStore master, LoadShedder shedder, CoreMetrics metrics, Set<String> knownTenants,
@@ -89,6 +90,12 @@ final class OperationEngine implements StockService {
         this.clock = clock;
     }
 
+    /** Answers only what replicas hold (fg.redis.wait-replicas; issue 14 item 5, see ReplicaConfirmer). */
+    OperationEngine confirmedBy(ReplicaConfirmer confirmer) {
+        this.replicas = confirmer;
+        return this;
+    }
+
     @Override
     public List<OperationResult> apply(List<Operation> operations) {
         shedder.check();
@@ -98,6 +105,7 @@ final class OperationEngine implements StockService {
     /** Applies without the shedding check: for compensations that must go through once work was admitted. */
     List<OperationResult> applyAdmitted(List<Operation> operations) {
         long started = System.nanoTime();
+        long redisEpoch = replicas.epoch(); // before the first Redis command of the batch
         OperationResult[] results = new OperationResult[operations.size()];
         List<ApplyCall.Pending> pending = screen(operations, results);
         claim(pending, results);
@@ -113,6 +121,7 @@ final class OperationEngine implements StockService {
         for (ApplyCall.Group g : groups.values()) {
             finish(g, results);
         }
+        replicas.settle(results, redisEpoch); // WAIT: what no replica holds is answered RETRY
         List<OperationResult> out = new ArrayList<>(results.length);
         for (int i = 0; i < results.length; i++) {
             OperationResult r = results[i];

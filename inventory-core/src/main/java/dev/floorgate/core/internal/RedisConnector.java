@@ -25,11 +25,25 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
+import io.lettuce.core.event.connection.ConnectionActivatedEvent;
+import io.lettuce.core.event.connection.ConnectionDeactivatedEvent;
 
 /**
- * The one Redis connection of the core: a single node or a Redis Cluster, behind Lettuce's common command
- * interface so the rest of the core does not care which. Lettuce connections are thread-safe and pipeline
- * concurrent commands; every command is bounded by {@code fg.redis.timeout}.
+ * The one Redis connection of the core: a single node, a primary found through Sentinel, or a Redis Cluster, behind
+ * Lettuce's common command interface so the rest of the core does not care which. Lettuce connections are
+ * thread-safe and pipeline concurrent commands; every command is bounded by {@code fg.redis.timeout}.
+ *
+ * <p><b>Sentinel</b> ({@code redis-sentinel://s1:26379,s2:26379,s3:26379#mymaster}): a plain {@link RedisClient}
+ * with the Sentinel URI, not Lettuce's MasterReplica. The client asks the sentinels for the primary's address on
+ * every (re)connect, so after a failover the reconnect lands on the promoted replica, and Sentinel closes the
+ * normal client connections of a primary it demotes. The core only ever talks to the primary (a read from a replica
+ * could miss the core's own last write), so MasterReplica's replica routing and topology tracking buy nothing.
+ *
+ * <p>With {@code fg.redis.wait-replicas > 0} a second connection carries the {@code WAIT}s of {@link
+ * ReplicaConfirmer}: WAIT blocks the connection it is sent on, and blocking the shared one would stall every batch.
+ * {@link #epoch()} counts connection (de)activations, so a confirmer can tell that the node a WAIT reached is the
+ * node that ran the writes.
  */
 final class RedisConnector implements AutoCloseable {
     private final ClientResources resources;
@@ -40,12 +54,26 @@ final class RedisConnector implements AutoCloseable {
     private final RedisClusterAsyncCommands<String, String> async;
     private final Duration timeout;
     private final String description;
+    private final RedisClient waitClient;
+    private final StatefulRedisConnection<String, String> waitConnection;
+    private final AtomicLong epoch = new AtomicLong();
 
     RedisConnector(RedisConfiguration config) {
         this.timeout = config.getTimeout();
         List<RedisURI> uris = parse(config.getUri(), timeout);
-        this.resources = DefaultClientResources.builder().ioThreadPoolSize(2).computationThreadPoolSize(2).build();
-        boolean cluster = config.isCluster() || uris.size() > 1;
+        // Reconnect attempts back off to at most 1 s (Lettuce's default grows to 30 s): after a failover the
+        // promoted replica is found within a second of the sentinels naming it.
+        this.resources = DefaultClientResources.builder().ioThreadPoolSize(2).computationThreadPoolSize(2)
+                .reconnectDelay(io.lettuce.core.resource.Delay.exponential(Duration.ofMillis(10), Duration.ofSeconds(1),
+                        2, TimeUnit.MILLISECONDS))
+                .build();
+        resources.eventBus().get().subscribe(event -> {
+            if (event instanceof ConnectionActivatedEvent || event instanceof ConnectionDeactivatedEvent) {
+                epoch.incrementAndGet();
+            }
+        });
+        boolean sentinel = RedisSentinelUri.isSentinel(config.getUri());
+        boolean cluster = !sentinel && (config.isCluster() || uris.size() > 1);
         TimeoutOptions timeouts = TimeoutOptions.builder().fixedTimeout(timeout).build();
         if (cluster) {
             client = null;
@@ -59,6 +87,8 @@ final class RedisConnector implements AutoCloseable {
             clusterConnection = clusterClient.connect();
             async = clusterConnection.async();
             description = "cluster " + config.getUri();
+            waitClient = null;
+            waitConnection = null;
         } else {
             clusterClient = null;
             clusterConnection = null;
@@ -67,9 +97,45 @@ final class RedisConnector implements AutoCloseable {
                     .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS).build());
             connection = client.connect();
             async = connection.async();
-            description = "standalone " + config.getUri();
+            description = sentinel ? "primary '" + uris.get(0).getSentinelMasterId() + "' of "
+                    + uris.get(0).getSentinels().size() + " sentinels" : "standalone " + config.getUri();
+            if (config.getWaitReplicas() > 0) {
+                // its own client: a WAIT may block for wait-timeout, longer than the common command timeout
+                waitClient = RedisClient.create(resources, uris.get(0));
+                waitClient.setOptions(ClientOptions.builder().timeoutOptions(TimeoutOptions.builder()
+                                .fixedTimeout(timeout.plus(config.getWaitTimeout())).build())
+                        .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS).build());
+                waitConnection = waitClient.connect();
+            } else {
+                waitClient = null;
+                waitConnection = null;
+            }
         }
     }
+
+    /** Connection activations and deactivations so far (any connection of this connector, sentinels included). */
+    long epoch() {
+        return epoch.get();
+    }
+
+    /**
+     * {@code INCR fg:wait-fence} then {@code WAIT replicas timeout} on the WAIT connection, pipelined. WAIT waits
+     * for this client's last write; the fence write makes that every write the primary executed before it, from any
+     * connection. Answers the replicas that acknowledged, or fails (the fence failing, a READONLY demoted primary
+     * say, fails the whole round: a WAIT after a failed write would vouch for nothing).
+     */
+    CompletableFuture<Long> fenceAndWait(int replicas, Duration waitTimeout) {
+        if (waitConnection == null) {
+            return CompletableFuture.failedFuture(new IllegalStateException("no WAIT connection: fg.redis.wait-replicas "
+                    + "is 0 or Redis is a cluster (" + description + ")"));
+        }
+        CompletableFuture<Long> fence = waitConnection.async().incr(WAIT_FENCE_KEY).toCompletableFuture();
+        CompletableFuture<Long> acked = waitConnection.async().waitForReplication(replicas, waitTimeout.toMillis())
+                .toCompletableFuture();
+        return fence.thenCombine(acked, (f, n) -> n);
+    }
+
+    static final String WAIT_FENCE_KEY = "fg:wait-fence";
 
     /**
      * Idempotency results must live for their TTL; a Redis that evicts keys under memory pressure could drop one
@@ -92,6 +158,9 @@ final class RedisConnector implements AutoCloseable {
         if (spec == null || spec.isBlank()) {
             throw new IllegalArgumentException("fg.redis.uri is empty; expected redis://host:port[/db] or a "
                     + "comma-separated list of cluster nodes");
+        }
+        if (RedisSentinelUri.isSentinel(spec)) {
+            return List.of(RedisSentinelUri.create(spec, timeout)); // one URI: its commas separate the sentinels
         }
         List<RedisURI> uris = new ArrayList<>();
         for (String part : spec.split(",")) {
@@ -181,6 +250,10 @@ final class RedisConnector implements AutoCloseable {
 
     @Override
     public void close() {
+        if (waitConnection != null) {
+            waitConnection.close();
+            waitClient.shutdown(Duration.ZERO, Duration.ofSeconds(2));
+        }
         if (connection != null) {
             connection.close();
             client.shutdown(Duration.ZERO, Duration.ofSeconds(2));

@@ -53,6 +53,7 @@ final class WriteBackWorker implements AutoCloseable {
     private final Duration consumerExpiry;
     private final LuaScript forgetScript = LuaScript.load("forget-consumers");
     private final Thread thread;
+    private ReplicaConfirmer replicas = ReplicaConfirmer.OFF;
     private volatile boolean running;
     private boolean recovering = true;
     private long nextTrim;
@@ -86,6 +87,15 @@ final class WriteBackWorker implements AutoCloseable {
         this.afterCommit = afterCommit;
         this.thread = new Thread(this::loop, "fg-writeback-" + consumer);
         this.thread.setDaemon(true);
+    }
+
+    /**
+     * Copies into MySQL only events the replicas hold (issue 14 item 5): after a failover the ledger then has
+     * nothing the promoted replica lacks, so the resend of a lost operation is its first ledger row.
+     */
+    WriteBackWorker confirmedBy(ReplicaConfirmer confirmer) {
+        this.replicas = confirmer;
+        return this;
     }
 
     /** Creates the consumer groups (idempotent) and starts the worker thread. */
@@ -165,6 +175,7 @@ final class WriteBackWorker implements AutoCloseable {
     /** One round: read, write in one transaction, acknowledge. Returns the number of events handled. */
     int runOnce() throws SQLException {
         String offset = recovering ? "0" : ">";
+        long redisEpoch = replicas.epoch();
         List<CompletableFuture<List<StreamMessage<String, String>>>> reads = new ArrayList<>();
         for (int b = 0; b < keys.buckets(); b++) {
             reads.add(redis.async().xreadgroup(Consumer.from(KeyLayout.GROUP, consumer),
@@ -193,6 +204,7 @@ final class WriteBackWorker implements AutoCloseable {
             }
             return 0;
         }
+        replicas.requireReplicated(redisEpoch); // else the round fails and the events stay pending
         WriteBackWriter.Outcome outcome = writer.write(events);
         afterCommit.run();
         acknowledge(events);
