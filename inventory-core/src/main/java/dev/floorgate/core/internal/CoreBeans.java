@@ -101,7 +101,7 @@ final class CoreBeans {
             CoreConfiguration core) {
         return new OperationEngine(redis, keys, scripts.apply(), loader, ledger, master, shedder, metrics,
                 keyRing.tenants(), core.getIdempotencyTtl().toMillis(), core.getClockSkewMargin().toMillis(),
-                System::currentTimeMillis);
+                System::currentTimeMillis, tenant -> true);
     }
 
     /** The transactional outbox the write-back and the order saga write events into (only with a bus). */
