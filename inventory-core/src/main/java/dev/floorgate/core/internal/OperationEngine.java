@@ -139,6 +139,10 @@ final class OperationEngine implements StockService {
         return out;
     }
 
+    RecordCombiner combiner() {
+        return combiner;
+    }
+
     /** Step 1: validation and master data; returns the operations that go on to Redis. */
     private List<ApplyCall.Pending> screen(List<Operation> operations, OperationResult[] results) {
         List<ApplyCall.Pending> pending = new ArrayList<>();
