@@ -152,8 +152,6 @@ public final class CoreSettingsCheck {
                     + ")", Long.toString(sliceCount), "fewer slices, such as 10");
         }
     }
-        }
-    }
 
     private static String timeOfDayProblem(String v) {
         try {
