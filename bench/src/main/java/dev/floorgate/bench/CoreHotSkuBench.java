@@ -55,7 +55,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * <p>It starts what it needs: a redis-server on a free loopback port (no persistence, as a cache node), a fresh
  * MariaDB database on the local server (dropped at the end) and the core on a random port.
  * Run: {@code java -cp ... dev.floorgate.bench.CoreHotSkuBench [--seconds 15] [--warmup 3] [--clients 32]
- * [--http-clients 8] [--batch 200] [--mysql jdbc:mariadb://127.0.0.1:3306/] [--redis redis://host:port]}.
+ * [--http-clients 8] [--batch 200] [--hot-threads N] [--mysql jdbc:mariadb://127.0.0.1:3306/] [--redis redis://host:port]}.
  */
 public final class CoreHotSkuBench {
     private static final String KEY_ID = "bench";
@@ -64,6 +64,7 @@ public final class CoreHotSkuBench {
     private static final String WAREHOUSE = "WH1";
     private static final long BIG = 1_000_000_000L;
     private static final String ADMIN_TOKEN = "bench-admin-token-0123456789";
+    private static String hotThreads;
 
     private CoreHotSkuBench() {
     }
@@ -76,6 +77,7 @@ public final class CoreHotSkuBench {
         int httpClients = Integer.parseInt(opt.getOrDefault("http-clients", "8"));
         int batch = Integer.parseInt(opt.getOrDefault("batch", "200"));
         String mysqlServer = opt.getOrDefault("mysql", "jdbc:mariadb://127.0.0.1:3306/");
+        hotThreads = opt.get("hot-threads"); // fg.core.hotspot.threads of the cores; unset = the core's default
         String database = "floorgate_bench_" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
         String mysqlUrl = mysqlServer + database + "?createDatabaseIfNotExist=true";
 
@@ -176,7 +178,7 @@ public final class CoreHotSkuBench {
                     httpClients);
             System.out.println();
             System.out.println("isolation: " + coldClients + " HTTP clients, one RECEIVE per request on their own cold"
-                    + " SKU, write-back on:");
+                    + " SKU, write-back on, hot lane threads " + (hotThreads == null ? "default" : hotThreads) + ":");
             line("cold SKUs alone", coldAlone, null);
             line("cold SKUs beside a hot SKU", beside[0], null);
             line("  the hot SKU (" + clients + " HTTP clients)", beside[1], null);
@@ -290,6 +292,9 @@ public final class CoreHotSkuBench {
         props.put("fg.mysql.pool-size", 8);
         props.put("fg.core.keys", KEY_ID + ":" + SECRET + ":" + TENANT);
         props.put("fg.core.admin-token", ADMIN_TOKEN);
+        if (hotThreads != null) {
+            props.put("fg.core.hotspot.threads", hotThreads);
+        }
         props.put("fg.core.reconcile.interval", "0s");
         props.put("fg.core.writeback.enabled", writeBack);
         props.put("fg.core.writeback.max-lag", 50_000_000L);
