@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.LockSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -51,6 +52,8 @@ final class RecordCombiner {
         private String heldBack;
         /** Every operation answered; guarded by the record's lock. */
         private boolean done;
+        /** The request's thread, woken when the entry is answered or reaches the head of an idle record's queue. */
+        private final Thread waiter = Thread.currentThread();
 
         Entry(ApplyCall.Group group, OperationResult[] results) {
             this.group = group;
@@ -155,27 +158,31 @@ final class RecordCombiner {
         }
     }
 
-    /** Rounds until the entry is answered, waiting while another thread's call for the record is in flight. */
+    /**
+     * Rounds until the entry is answered. While another thread's call for the record is in flight the thread parks;
+     * it is woken only when its entry is answered or is at the head of the queue of a record that went idle (then it
+     * combines the next round), so a round wakes the threads it answered and one more, not every waiting thread.
+     */
     private void drive(Record r, Entry e) {
-        boolean interrupted = false;
+        // A pending interrupt would make park() return at once (a busy loop) and fail the Redis calls of a round
+        // that answers other requests too; it is kept aside and restored at the end.
+        boolean interrupted = Thread.interrupted();
         try {
             while (true) {
-                Round round;
+                Round round = null;
                 synchronized (r) {
-                    while (!e.done && r.busy) {
-                        try {
-                            r.wait();
-                        } catch (InterruptedException ie) {
-                            // The entry sits in the queue and is answered by whoever combines next; its result is
-                            // needed either way, so keep waiting and restore the flag at the end.
-                            interrupted = true;
-                        }
-                    }
                     if (e.done) {
                         return;
                     }
-                    r.busy = true;
-                    round = new Round(r, drain(r));
+                    if (!r.busy) {
+                        r.busy = true;
+                        round = new Round(r, drain(r));
+                    }
+                }
+                if (round == null) {
+                    LockSupport.park(r);
+                    interrupted |= Thread.interrupted();
+                    continue;
                 }
                 round.reply = send(r, round.slots);
                 completeAndRelease(round);
@@ -240,8 +247,14 @@ final class RecordCombiner {
             if (r.queue.isEmpty()) {
                 r.dead = true;
                 records.remove(r.rec, r);
+            } else {
+                LockSupport.unpark(r.queue.peekFirst().waiter); // the next round's combiner
             }
-            r.notifyAll();
+            for (Slot s : round.slots) {
+                if (s.entry.done) {
+                    LockSupport.unpark(s.entry.waiter);
+                }
+            }
         }
     }
 
