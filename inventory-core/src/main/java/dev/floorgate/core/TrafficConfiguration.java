@@ -90,7 +90,7 @@ public final class TrafficConfiguration {
     }
 
     /**
-     * {@code fg.core.hotspot.*}: batches touching a hot record run in their own lane (threads 16, queue 256,
+     * {@code fg.core.hotspot.*}: batches touching a hot record run in their own lane (threads 4, queue 256,
      * timeout 2s); a record is hot when it got {@code threshold} operations (2000) within {@code window} (1s,
      * counted in {@code slices} of it, 10), and cools below half of that.
      */
@@ -101,7 +101,7 @@ public final class TrafficConfiguration {
         private long threshold = 2000;
 
         public Hotspot() {
-            super(16, 256, Duration.ofSeconds(2));
+            super(4, 256, Duration.ofSeconds(2));
         }
 
         public Duration getWindow() {
