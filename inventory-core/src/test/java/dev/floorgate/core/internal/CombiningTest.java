@@ -309,6 +309,43 @@ class CombiningTest {
         }
     }
 
+    @Test
+    void aRequestWithMoreThan256OperationsOnOneRecordGoesInCappedCallsInOrder() throws Exception {
+        try (RedisProcess redis = RedisProcess.standalone(); TestDatabase db = new TestDatabase();
+                CoreHarness core = CoreHarness.start(redis.uri(), db, Map.of())) {
+            core.seed(core.acme, "acme", "SH01", "BIG-1");
+            OperationEngine engine = core.bean(OperationEngine.class);
+            CoreMetrics metrics = core.bean(CoreMetrics.class);
+            TenantSwitches switches = core.bean(TenantSwitches.class);
+            long onHand = 0;
+            for (boolean combining : new boolean[] {true, false}) {
+                switches.set("acme", TenantSwitches.Switch.COMBINING, combining);
+                // 700 operations alternating RECEIVE 1 and PICK 1: any reordering across the cut between calls
+                // would let a PICK find nothing usable (the record starts at 0 on the first pass)
+                List<Operation> ops = new ArrayList<>();
+                for (int i = 0; i < 700; i++) {
+                    ops.add(op("acme", "SH01", i % 2 == 0 ? OperationType.RECEIVE : OperationType.PICK, "BIG-1", 1));
+                }
+                long calls0 = metrics.applyCalls();
+                long carried0 = metrics.applyCallOperations();
+                List<OperationResult> got = engine.apply(ops);
+                for (int i = 0; i < ops.size(); i++) {
+                    assertThat(got.get(i).opId()).isEqualTo(ops.get(i).opId());
+                    assertThat(got.get(i).status()).as("op %d with combining %s: %s", i, combining,
+                            got.get(i).message()).isEqualTo(ResultStatus.APPLIED);
+                    assertThat(got.get(i).stock().usable()).isEqualTo(onHand + (i % 2 == 0 ? 1 : 0));
+                }
+                // at most 256 operations per call: 700 take at least 3 calls (a LOAD on the first pass adds one)
+                long calls = metrics.applyCalls() - calls0;
+                long carried = metrics.applyCallOperations() - carried0;
+                assertThat(calls).as("calls with combining %s", combining).isGreaterThanOrEqualTo(3);
+                assertThat(carried).isLessThanOrEqualTo(calls * ApplyCall.MAX_OPS_PER_CALL);
+                assertThat(engine.stock("acme", "SH01", "BIG-1").orElseThrow())
+                        .isEqualTo(new StockLevels(onHand, onHand, 0));
+            }
+        }
+    }
+
     /** Runs the task on n threads started together; returns each thread's result in thread order. */
     static <T> List<T> runThreads(int n, ThreadTask<T> task) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(n);
