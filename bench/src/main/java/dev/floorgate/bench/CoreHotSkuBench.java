@@ -43,16 +43,19 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Core hot SKU (DESIGN.md, "Performance"): reservations per second on ONE stock record, through the core's Redis
- * path ({@link StockService}: claim + Lua script, with the write-back to MySQL running) against the plain MySQL
- * row-update path (a transaction doing {@code UPDATE stock SET usable = usable - 1 ... WHERE ... AND usable >= 1}
- * plus the ledger insert, on the core's own schema), with the same number of concurrent clients on the same machine,
- * printed side by side with their ratio; then operations per second through the signed batch endpoint over HTTP.
+ * Core hot SKU (DESIGN.md, "Performance"; issue 14): reservations per second on ONE stock record, side by side in
+ * one run: the plain MySQL row-update path (a transaction doing {@code UPDATE stock SET usable = usable - 1 ...
+ * WHERE ... AND usable >= 1} plus the ledger insert, on the core's own schema); the core's Redis path
+ * ({@link StockService}: claim + Lua script) with hot-SKU combining switched off and on for the tenant (through the
+ * admin endpoint), each with the write-back to MySQL off and running; and a bare Redis Lua loop (the ceiling), with
+ * ratios and p50/p99, the same number of concurrent clients on the same machine. Then operations per second through
+ * the signed batch endpoint over HTTP, and the isolation measurement: cold SKUs' latency over HTTP alone and beside
+ * one SKU hammered by the same number of HTTP clients.
  *
  * <p>It starts what it needs: a redis-server on a free loopback port (no persistence, as a cache node), a fresh
  * MariaDB database on the local server (dropped at the end) and the core on a random port.
  * Run: {@code java -cp ... dev.floorgate.bench.CoreHotSkuBench [--seconds 15] [--warmup 3] [--clients 32]
- * [--http-clients 8] [--batch 200] [--mysql jdbc:mariadb://127.0.0.1:3306/] [--redis redis://host:port]}.
+ * [--http-clients 8] [--batch 200] [--hot-threads N] [--mysql jdbc:mariadb://127.0.0.1:3306/] [--redis redis://host:port]}.
  */
 public final class CoreHotSkuBench {
     private static final String KEY_ID = "bench";
@@ -60,6 +63,8 @@ public final class CoreHotSkuBench {
     private static final String TENANT = "bench";
     private static final String WAREHOUSE = "WH1";
     private static final long BIG = 1_000_000_000L;
+    private static final String ADMIN_TOKEN = "bench-admin-token-0123456789";
+    private static String hotThreads;
 
     private CoreHotSkuBench() {
     }
@@ -72,6 +77,7 @@ public final class CoreHotSkuBench {
         int httpClients = Integer.parseInt(opt.getOrDefault("http-clients", "8"));
         int batch = Integer.parseInt(opt.getOrDefault("batch", "200"));
         String mysqlServer = opt.getOrDefault("mysql", "jdbc:mariadb://127.0.0.1:3306/");
+        hotThreads = opt.get("hot-threads"); // fg.core.hotspot.threads of the cores; unset = the core's default
         String database = "floorgate_bench_" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
         String mysqlUrl = mysqlServer + database + "?createDatabaseIfNotExist=true";
 
@@ -98,8 +104,15 @@ public final class CoreHotSkuBench {
                         + ", 0, 0)");
             }
 
+            // Each Redis part runs twice: with combining switched off for the tenant (one apply.lua call per
+            // request, as before issue 14) and on (concurrent requests on the record share a call), switched through
+            // the admin endpoint like a gray release.
+            setCombining(http, base, false);
             run("warm-up", clients, warmup, i -> redisReserve(stock, i));
             Rate redisRate = run("redis", clients, seconds, i -> redisReserve(stock, i));
+            setCombining(http, base, true);
+            run("warm-up", clients, warmup, i -> redisReserve(stock, i));
+            Rate combinedRate = run("redis+c", clients, seconds, i -> redisReserve(stock, i));
             long backlog = lag(base, http);
             drainer = startCore(redisUri, mysqlUrl, true);
             String drainBase = "http://127.0.0.1:" + drainer.getPort();
@@ -113,30 +126,63 @@ public final class CoreHotSkuBench {
             mysql.close();
 
             StockService sustained = drainer.getApplicationContext().getBean(StockService.class);
+            setCombining(http, drainBase, false);
             Rate sustainedRate = run("redis+wb", clients, seconds, i -> redisReserve(sustained, i));
             long sustainedBacklog = lag(drainBase, http);
             awaitDrained(drainBase, http, Duration.ofMinutes(10));
+            setCombining(http, drainBase, true);
+            Rate combinedWbRate = run("redis+c+wb", clients, seconds, i -> redisReserve(sustained, i));
+            long combinedBacklog = lag(drainBase, http);
+            awaitDrained(drainBase, http, Duration.ofMinutes(10));
+
+            Rate bareRate;
+            try (BareLua bare = new BareLua(redisUri)) {
+                run("warm-up", clients, warmup, i -> bare.reserve());
+                bareRate = run("bare-lua", clients, seconds, i -> bare.reserve());
+            }
 
             run("warm-up", httpClients, warmup, i -> httpBatch(http, signer, base, batch, i));
             Rate httpRate = run("http", httpClients, seconds, i -> httpBatch(http, signer, base, batch, i));
             awaitDrained(drainBase, http, Duration.ofMinutes(10));
 
+            // Isolation (issue 14 item 2): cold SKUs' latency over HTTP, alone, then with one SKU hammered by
+            // `clients` HTTP clients at the same time (the hot lane takes those once the detector finds it hot).
+            int coldClients = 8;
+            run("warm-up", coldClients, warmup, i -> httpSingle(http, signer, drainBase, "COLD-" + i));
+            Rate coldAlone = run("cold", coldClients, seconds, i -> httpSingle(http, signer, drainBase, "COLD-" + i));
+            awaitDrained(drainBase, http, Duration.ofMinutes(10));
+            Rate[] beside = runBeside(coldClients, clients, seconds,
+                    i -> httpSingle(http, signer, drainBase, "COLD-" + i),
+                    i -> httpHot(http, signer, drainBase));
+            awaitDrained(drainBase, http, Duration.ofMinutes(10));
+
             System.out.println();
-            System.out.printf("hot-SKU RESERVE, Redis path (claim + Lua)                : %,10.0f ops/s   p50 %6.2f ms"
-                    + "  p99 %6.2f ms%n", redisRate.perSecond(), redisRate.p50(), redisRate.p99());
-            System.out.printf("hot-SKU RESERVE, MySQL path (UPDATE ... + ledger, tx)    : %,10.0f ops/s   p50 %6.2f ms"
-                    + "  p99 %6.2f ms%n", mysqlRate.perSecond(), mysqlRate.p50(), mysqlRate.p99());
-            System.out.printf("ratio Redis / MySQL                                      : %10.1fx  (%d clients "
-                    + "each)%n", redisRate.perSecond() / mysqlRate.perSecond(), clients);
-            System.out.printf("hot-SKU RESERVE, Redis path with the write-back running  : %,10.0f ops/s   p50 %6.2f ms"
-                    + "  p99 %6.2f ms  (ratio %.1fx; %,d events behind at the end)%n", sustainedRate.perSecond(),
-                    sustainedRate.p50(), sustainedRate.p99(), sustainedRate.perSecond() / mysqlRate.perSecond(),
-                    sustainedBacklog);
-            System.out.printf("write-back drain into MySQL                              : %,10.0f events/s  (%,d "
-                    + "events in %.1f s)%n", backlog / Math.max(drainSeconds, 0.001), backlog, drainSeconds);
-            System.out.printf("batch endpoint over HTTP, signed, write-back running   : %,10.0f ops/s   p50 %6.2f ms"
-                    + "  p99 %6.2f ms per batch of %d, %d clients%n", httpRate.perSecond(), httpRate.p50(),
-                    httpRate.p99(), batch, httpClients);
+            System.out.println("hot-SKU RESERVE, " + clients + " in-process clients calling StockService.apply with"
+                    + " ONE operation each:");
+            line("MySQL path (UPDATE ... + ledger, one tx)", mysqlRate, null);
+            line("Redis path, combining off, write-back off", redisRate, mysqlRate);
+            line("Redis path, combining ON,  write-back off", combinedRate, mysqlRate);
+            line("Redis path, combining off, write-back ON", sustainedRate, mysqlRate);
+            System.out.printf("%51s %,d events behind at the end%n", "", sustainedBacklog);
+            line("Redis path, combining ON,  write-back ON", combinedWbRate, mysqlRate);
+            System.out.printf("%51s %,d events behind at the end%n", "", combinedBacklog);
+            line("bare Redis Lua loop (EVALSHA reserve, 1 conn)", bareRate, mysqlRate);
+            System.out.printf("ratio combined+wb / MySQL: %.1fx (target >= 20x); combined+wb / bare Lua: %.2f; "
+                    + "combined / not combined (wb on): %.1fx%n", combinedWbRate.perSecond() / mysqlRate.perSecond(),
+                    combinedWbRate.perSecond() / bareRate.perSecond(),
+                    combinedWbRate.perSecond() / sustainedRate.perSecond());
+            System.out.printf("write-back drain into MySQL                    : %,10.0f events/s  (%,d events in %.1f s)%n",
+                    backlog / Math.max(drainSeconds, 0.001), backlog, drainSeconds);
+            System.out.printf("batch endpoint over HTTP, signed, write-back on: %,10.0f ops/s   p50 %6.2f ms  p99 %6.2f"
+                    + " ms per batch of %d, %d clients%n", httpRate.perSecond(), httpRate.p50(), httpRate.p99(), batch,
+                    httpClients);
+            System.out.println();
+            System.out.println("isolation: " + coldClients + " HTTP clients, one RECEIVE per request on their own cold"
+                    + " SKU, write-back on, hot lane threads " + (hotThreads == null ? "default" : hotThreads) + ":");
+            line("cold SKUs alone", coldAlone, null);
+            line("cold SKUs beside a hot SKU", beside[0], null);
+            line("  the hot SKU (" + clients + " HTTP clients)", beside[1], null);
+            System.out.printf("cold p99 beside / alone: %.2fx (target <= 2x)%n", beside[0].p99() / coldAlone.p99());
             System.out.printf("MySQL durability: innodb_flush_log_at_trx_commit=%s%n", mysqlSetting(mysqlServer));
         } finally {
             if (drainer != null) {
@@ -153,6 +199,91 @@ public final class CoreHotSkuBench {
         }
     }
 
+    private static void line(String what, Rate r, Rate mysql) {
+        System.out.printf("%-46s : %,10.0f ops/s   p50 %6.2f ms  p99 %6.2f ms%s%n", what, r.perSecond(), r.p50(),
+                r.p99(), mysql == null ? "" : String.format("   %5.1fx MySQL", r.perSecond() / mysql.perSecond()));
+    }
+
+    /** Switches combining for the bench tenant through the admin endpoint (issue 14's gray-release switch). */
+    private static void setCombining(HttpClient http, String base, boolean on) throws Exception {
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "/v1/admin/switches/" + TENANT
+                + "/combining")).header("Authorization", "Bearer " + ADMIN_TOKEN).header("Content-Type",
+                "application/json").PUT(HttpRequest.BodyPublishers.ofString("{\"enabled\":" + on + "}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        check(r);
+    }
+
+    /**
+     * What Redis itself can do on this machine for a reservation: a minimal Lua reserve (HGET, two HINCRBY) by
+     * EVALSHA on one record, from the same number of threads sharing one Lettuce connection, as the core does.
+     */
+    private static final class BareLua implements AutoCloseable {
+        private static final String SCRIPT = "local u = tonumber(redis.call('HGET', KEYS[1], 'us') or '0') "
+                + "if u < 1 then return 0 end redis.call('HINCRBY', KEYS[1], 'us', -1) "
+                + "redis.call('HINCRBY', KEYS[1], 'rs', 1) return 1";
+        private final io.lettuce.core.RedisClient client;
+        private final io.lettuce.core.api.StatefulRedisConnection<String, String> connection;
+        private final String sha;
+        private final String[] keys = {"bench:bare:{hot}"};
+
+        BareLua(String uri) {
+            client = io.lettuce.core.RedisClient.create(uri.split(",")[0]);
+            connection = client.connect();
+            connection.sync().hset(keys[0], "us", Long.toString(BIG));
+            sha = connection.sync().scriptLoad(SCRIPT);
+        }
+
+        int reserve() {
+            Long ok = connection.sync().evalsha(sha, io.lettuce.core.ScriptOutputType.INTEGER, keys);
+            if (ok == null || ok != 1L) {
+                throw new IllegalStateException("the bare Lua reserve ran out of stock");
+            }
+            return 1;
+        }
+
+        @Override
+        public void close() {
+            connection.sync().del(keys[0]);
+            connection.close();
+            client.shutdown();
+        }
+    }
+
+    private static int httpSingle(HttpClient http, RequestSigner signer, String base, String sku) throws Exception {
+        return postOne(http, signer, base, op(OperationType.RECEIVE, sku, 1, null));
+    }
+
+    private static int httpHot(HttpClient http, RequestSigner signer, String base) throws Exception {
+        return postOne(http, signer, base, op(OperationType.RESERVE, "HOT-REDIS", 1, "SO-" + OperationIds.newId()));
+    }
+
+    /** One operation over signed HTTP; a 429 (a full lane) counts 0 operations and is retried by the loop. */
+    private static int postOne(HttpClient http, RequestSigner signer, String base, Operation op) throws Exception {
+        HttpResponse<String> r = post(http, signer, base, "/v1/operations:batch",
+                OperationJson.writeBatch(new BatchRequest("bench", List.of(op))));
+        if (r.statusCode() == 429) {
+            return 0;
+        }
+        if (r.statusCode() != 200) {
+            throw new IllegalStateException("batch answered " + r.statusCode() + ": " + r.body());
+        }
+        require(OperationJson.readResults(r.body()).get(0));
+        return 1;
+    }
+
+    /** Runs two client groups at once for the same time; returns their rates. */
+    private static Rate[] runBeside(int aClients, int bClients, int seconds, Work a, Work b) throws Exception {
+        ExecutorService side = Executors.newSingleThreadExecutor();
+        try {
+            Future<Rate> hot = side.submit(() -> run("hot", bClients, seconds, b));
+            Thread.sleep(1500); // the hot SKU gets hot (the detector's window) before the cold clients measure
+            Rate cold = run("cold+hot", aClients, seconds - 2, a);
+            return new Rate[] {cold, hot.get(120, TimeUnit.SECONDS)};
+        } finally {
+            side.shutdown();
+        }
+    }
+
     private static EmbeddedServer startCore(String redisUri, String mysqlUrl, boolean writeBack) {
         Map<String, Object> props = new HashMap<>();
         props.put("micronaut.server.port", -1);
@@ -160,6 +291,10 @@ public final class CoreHotSkuBench {
         props.put("fg.mysql.url", mysqlUrl);
         props.put("fg.mysql.pool-size", 8);
         props.put("fg.core.keys", KEY_ID + ":" + SECRET + ":" + TENANT);
+        props.put("fg.core.admin-token", ADMIN_TOKEN);
+        if (hotThreads != null) {
+            props.put("fg.core.hotspot.threads", hotThreads);
+        }
         props.put("fg.core.reconcile.interval", "0s");
         props.put("fg.core.writeback.enabled", writeBack);
         props.put("fg.core.writeback.max-lag", 50_000_000L);
@@ -313,6 +448,9 @@ public final class CoreHotSkuBench {
     private static void seed(HttpClient http, RequestSigner signer, String base, int httpClients) throws Exception {
         check(put(http, signer, base, "/v1/locations/" + TENANT + "/" + WAREHOUSE + "/A-01-01", "{\"type\":\"BIN\"}"));
         List<String> skus = new ArrayList<>(List.of("HOT-REDIS", "HOT-MYSQL"));
+        for (int c = 0; c < 8; c++) {
+            skus.add("COLD-" + c);
+        }
         for (int c = 0; c < httpClients; c++) {
             for (int i = 0; i < 16; i++) {
                 skus.add("SKU-" + c + "-" + i);

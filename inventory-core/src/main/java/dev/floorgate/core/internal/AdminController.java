@@ -28,9 +28,12 @@ final class AdminController {
     private final Reconciler reconciler;
     private final CorrectionService corrections;
     private final JsonMapper json;
+    private final TrafficLanes lanes;
 
-    AdminController(RequestGuard guard, Reconciler reconciler, CorrectionService corrections, JsonMapper json) {
+    AdminController(RequestGuard guard, Reconciler reconciler, CorrectionService corrections, JsonMapper json,
+            TrafficLanes lanes) {
         this.guard = guard;
+        this.lanes = lanes;
         this.reconciler = reconciler;
         this.corrections = corrections;
         this.json = json;
@@ -59,7 +62,7 @@ final class AdminController {
     @Post(uri = "/reconcile", consumes = MediaType.ALL)
     ReconcileReport run(HttpRequest<?> request) throws SQLException {
         guard.requireAdmin(request);
-        return reconciler.run("admin");
+        return lanes.run(TrafficLanes.Lane.SYNC, () -> reconciler.run("admin")); // the sync lane (issue 14)
     }
 
     /** Sets one stock record's figures in Redis and, through the write-back, in MySQL; recorded. */

@@ -21,14 +21,22 @@ import java.util.concurrent.CompletableFuture;
  */
 final class ApplyCall {
     private static final int FIELDS_PER_OP = 12;
+    /**
+     * One call carries at most this many operations (515 keys, 3077 arguments), so a call's size and the time it
+     * holds Redis stay bounded whatever the batch or the combining queue holds; the rest goes in the next call.
+     */
+    static final int MAX_OPS_PER_CALL = 256;
     private final RedisConnector redis;
+    private final CoreMetrics metrics;
     private final KeyLayout keys;
     private final LuaScript script;
     private final long ttlMillis;
     private final long marginMillis;
 
-    ApplyCall(RedisConnector redis, KeyLayout keys, LuaScript script, long ttlMillis, long marginMillis) {
+    ApplyCall(RedisConnector redis, KeyLayout keys, LuaScript script, long ttlMillis, long marginMillis,
+            CoreMetrics metrics) {
         this.redis = redis;
+        this.metrics = metrics;
         this.keys = keys;
         this.script = script;
         this.ttlMillis = ttlMillis;
@@ -70,6 +78,8 @@ final class ApplyCall {
         final String rec;
         final List<Pending> ops = new ArrayList<>();
         int next;
+        /** Operations in the call in flight (from {@code next}); at most {@link #MAX_OPS_PER_CALL}. */
+        int sent;
         CompletableFuture<List<Object>> reply;
 
         Group(String rec) {
@@ -77,10 +87,12 @@ final class ApplyCall {
         }
     }
 
-    /** One script call for the group's operations from {@code next} on. */
+    /** One script call for the group's operations from {@code next} on (at most {@link #MAX_OPS_PER_CALL}). */
     CompletableFuture<List<Object>> send(Group g) {
         int bucket = keys.bucketOf(g.rec);
-        int n = g.ops.size() - g.next;
+        int n = Math.min(g.ops.size() - g.next, MAX_OPS_PER_CALL);
+        g.sent = n;
+        metrics.applyCall(n);
         String[] keyArgs = new String[3 + 2 * n];
         keyArgs[0] = keys.stockKey(g.rec);
         keyArgs[1] = KeyLayout.stream(bucket);

@@ -17,10 +17,12 @@ import java.sql.SQLException;
 final class ChangesController {
     private final RequestGuard guard;
     private final ChangesFeed feed;
+    private final TrafficLanes lanes;
 
-    ChangesController(RequestGuard guard, ChangesFeed feed) {
+    ChangesController(RequestGuard guard, ChangesFeed feed, TrafficLanes lanes) {
         this.guard = guard;
         this.feed = feed;
+        this.lanes = lanes;
     }
 
     /** SKUs, locations and orders changed after the cursor {@code since}, oldest change first. */
@@ -49,6 +51,9 @@ final class ChangesController {
                         + ", was '" + limit + "'");
             }
         }
-        return feed.read(key.tenants(), warehouse == null || warehouse.isEmpty() ? null : warehouse, cursor, n);
+        String wh = warehouse == null || warehouse.isEmpty() ? null : warehouse;
+        long from = cursor;
+        int count = n;
+        return lanes.run(TrafficLanes.Lane.SYNC, () -> feed.read(key.tenants(), wh, from, count));
     }
 }

@@ -6,6 +6,7 @@ import dev.floorgate.core.OrderSagaConfiguration;
 import dev.floorgate.core.MysqlConfiguration;
 import dev.floorgate.core.RedisConfiguration;
 import dev.floorgate.core.ReplenishmentConfiguration;
+import dev.floorgate.core.TrafficConfiguration;
 import dev.floorgate.protocol.SignatureVerifier;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Context;
@@ -17,6 +18,9 @@ import io.micronaut.json.JsonMapper;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Map;
 
 /**
  * Wires the core, read top to bottom: stores (Redis, MySQL), the scripts, the hot path and what guards it, the
@@ -102,13 +106,47 @@ final class CoreBeans {
         return new ReplicaConfirmer(redis, config.getWaitReplicas(), config.getWaitTimeout());
     }
 
+    /** Per-tenant gray-release switches (issue 14), reread from MySQL every fg.core.switches.refresh. */
+    @Singleton
+    @Bean(preDestroy = "close")
+    TenantSwitches tenantSwitches(Database db, TrafficConfiguration.Switches config) {
+        Map<TenantSwitches.Switch, Boolean> defaults = new EnumMap<>(TenantSwitches.Switch.class);
+        defaults.put(TenantSwitches.Switch.COMBINING, config.isCombining());
+        defaults.put(TenantSwitches.Switch.HOTSPOT_ISOLATION, config.isHotspotIsolation());
+        return new TenantSwitches(db, defaults, config.getRefresh()).start();
+    }
+
     @Singleton
     OperationEngine engine(RedisConnector redis, KeyLayout keys, Scripts scripts, ColdLoader loader,
             LedgerStore ledger, MasterDataStore master, LoadShedder shedder, CoreMetrics metrics, KeyRing keyRing,
-            CoreConfiguration core, ReplicaConfirmer replicas) {
+            CoreConfiguration core, TenantSwitches switches, ReplicaConfirmer replicas) {
         return new OperationEngine(redis, keys, scripts.apply(), loader, ledger, master, shedder, metrics,
                 keyRing.tenants(), core.getIdempotencyTtl().toMillis(), core.getClockSkewMargin().toMillis(),
-                System::currentTimeMillis).confirmedBy(replicas);
+                System::currentTimeMillis, tenant -> switches.on(tenant, TenantSwitches.Switch.COMBINING))
+                .confirmedBy(replicas);
+    }
+
+    /** The lanes (real-time, bulk, sync, hot) and the hotspot detector that picks the hot lane (issue 14). */
+    @Singleton
+    @Bean(preDestroy = "close")
+    TrafficLanes trafficLanes(TrafficConfiguration.Lanes lanes, TrafficConfiguration.Realtime realtime,
+            TrafficConfiguration.Bulk bulk, TrafficConfiguration.Sync sync, TrafficConfiguration.Hotspot hotspot,
+            TenantSwitches switches, CoreMetrics metrics, CoreConfiguration core) {
+        Map<TrafficLanes.Lane, TrafficLanes.Limits> limits = new EnumMap<>(TrafficLanes.Lane.class);
+        limits.put(TrafficLanes.Lane.REALTIME, limits(realtime));
+        limits.put(TrafficLanes.Lane.BULK, limits(bulk));
+        limits.put(TrafficLanes.Lane.SYNC, limits(sync));
+        limits.put(TrafficLanes.Lane.HOT, limits(hotspot));
+        HotspotDetector detector = new HotspotDetector(hotspot.getWindow(), hotspot.getSlices(),
+                hotspot.getThreshold(), System::currentTimeMillis);
+        Duration slice = hotspot.getWindow().dividedBy(hotspot.getSlices());
+        return new TrafficLanes(limits, detector, tenant -> switches.on(tenant,
+                TenantSwitches.Switch.HOTSPOT_ISOLATION), lanes.getBulkThreshold(), core.getRetryAfter(), slice,
+                metrics).start();
+    }
+
+    private static TrafficLanes.Limits limits(TrafficConfiguration.Lane lane) {
+        return new TrafficLanes.Limits(lane.getThreads(), lane.getQueue(), lane.getTimeout());
     }
 
     /** The transactional outbox the write-back and the order saga write events into (only with a bus). */

@@ -131,6 +131,39 @@ final class CoreMetrics {
                 .description("order commands read from RabbitMQ, by outcome").register(registry)).increment();
     }
 
+    // ------------------------------------------------------------------ issue 14: combining, hot records, lanes
+
+    private final Counter applyCalls = Counter.builder("fg.core.apply.calls")
+            .description("apply.lua calls sent (one per stock record and round; combining makes it fewer than ops)")
+            .register(registry);
+    private final Counter applyCallOps = Counter.builder("fg.core.apply.call.operations")
+            .description("operations carried by apply.lua calls (a resend after LOAD/LEDGER counts again)")
+            .register(registry);
+
+    void applyCall(int operations) {
+        applyCalls.increment();
+        applyCallOps.increment(operations);
+    }
+
+    long applyCalls() {
+        return (long) applyCalls.count();
+    }
+
+    long applyCallOperations() {
+        return (long) applyCallOps.count();
+    }
+
+    /** Registers a gauge read from the given supplier (hot records, queue depth, lane depth). */
+    void gauge(String name, String description, java.util.function.LongSupplier value, String... tags) {
+        Gauge.builder(name, value, v -> (double) v.getAsLong()).description(description).tags(tags)
+                .strongReference(true).register(registry);
+    }
+
+    /** A counter by name and tags (fixed sets only: lane names, "hot"). */
+    Counter counter(String name, String description, String... tags) {
+        return Counter.builder(name).description(description).tags(tags).register(registry);
+    }
+
     String scrape() {
         return registry.scrape();
     }

@@ -145,6 +145,36 @@ public final class CoreSettingsCheck {
                 .duration(r + ".publish-interval", ZERO, null, "a value such as 1d (0s = only on demand)")
                 .check(r + ".publish-at", CoreSettingsCheck::timeOfDayProblem, "a UTC time of day HH:mm, such as "
                         + "02:00");
+        checkTraffic(s);
+    }
+
+    /** Issue 14: lanes, the hot lane and its detector, the per-tenant switches (TrafficConfiguration). */
+    private static void checkTraffic(SettingsCheck s) {
+        for (String lane : new String[] {"fg.core.lanes.realtime", "fg.core.lanes.bulk", "fg.core.lanes.sync",
+                "fg.core.hotspot"}) {
+            s.integer(lane + ".threads", 1, 1024, "the number of requests it runs at once, such as 4")
+                    .integer(lane + ".queue", 0, 100_000, "the number of requests that may wait, such as 64 (0 = none)")
+                    .duration(lane + ".timeout", MS, Duration.ofMinutes(10), "the longest a request may wait for its "
+                            + "turn, such as 5s");
+        }
+        s.integer("fg.core.lanes.bulk-threshold", 1, 1000, "the batch size above which a batch is bulk, such as 100")
+                .duration("fg.core.hotspot.window", Duration.ofMillis(10), Duration.ofMinutes(10), "a value such as 1s")
+                .integer("fg.core.hotspot.slices", 1, 1000, "the window's slices, such as 10")
+                .integer("fg.core.hotspot.threshold", 1, Long.MAX_VALUE, "the operations per window that make a "
+                        + "record hot, such as 2000")
+                .bool("fg.core.switches.combining")
+                .bool("fg.core.switches.hotspot-isolation")
+                .duration("fg.core.switches.refresh", Duration.ofMillis(10), Duration.ofMinutes(10),
+                        "a value such as 2s");
+        // each slice must be at least 1 ms (HotspotDetector counts in whole-millisecond slices)
+        String window = s.value("fg.core.hotspot.window");
+        String slices = s.value("fg.core.hotspot.slices");
+        long windowMs = window == null || window.isBlank() ? 1000 : SettingsCheck.parseDuration(window).toMillis();
+        long sliceCount = slices == null || slices.isBlank() ? 10 : Long.parseLong(slices.trim());
+        if (sliceCount > windowMs) {
+            throw SettingsCheck.refused("fg.core.hotspot.slices", "must not exceed the window in ms (" + windowMs
+                    + ")", Long.toString(sliceCount), "fewer slices, such as 10");
+        }
     }
 
     private static String timeOfDayProblem(String v) {

@@ -32,11 +32,13 @@ final class ImportController {
     static final int MAX_BODY = 6 * 1024 * 1024;
     private final RequestGuard guard;
     private final ImportService imports;
+    private final TrafficLanes lanes;
 
     /** Builds its service here rather than in CoreBeans: the import adds no shared bean (and merges cleanly). */
     ImportController(RequestGuard guard, Database db, JsonMapper json, MasterDataStore master, OrderService orders,
-            LoadShedder shedder) {
+            LoadShedder shedder, TrafficLanes lanes) {
         this.guard = guard;
+        this.lanes = lanes;
         this.imports = new ImportService(new ImportStore(db, json), master, orders, db, shedder);
     }
 
@@ -52,7 +54,8 @@ final class ImportController {
         } catch (IllegalArgumentException e) {
             throw ApiException.badRequest(ResultCodes.INVALID, e.getMessage());
         }
-        return imports.importRows(key, k, rows(bytes));
+        List<Map<String, Object>> rows = rows(bytes);
+        return lanes.run(TrafficLanes.Lane.BULK, () -> imports.importRows(key, k, rows));
     }
 
     @SuppressWarnings("unchecked")

@@ -20,6 +20,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.LongSupplier;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -72,13 +73,18 @@ final class OperationEngine implements StockService {
     private final long marginMillis;
     private final LongSupplier clock;
     private ReplicaConfirmer replicas = ReplicaConfirmer.OFF;
+    private final RecordCombiner combiner;
+    /** Per tenant: combine concurrent requests' operations per record (issue 14; TenantSwitches.COMBINING). */
+    private final Predicate<String> combining;
 
     OperationEngine(RedisConnector redis, KeyLayout keys, LuaScript applyScript, ColdLoader loader, LedgerStore ledger,
             MasterDataStore master, LoadShedder shedder, CoreMetrics metrics, Set<String> knownTenants,
-            long ttlMillis, long marginMillis, LongSupplier clock) {
+            long ttlMillis, long marginMillis, LongSupplier clock, Predicate<String> combining) {
         this.redis = redis;
         this.keys = keys;
-        this.call = new ApplyCall(redis, keys, applyScript, ttlMillis, marginMillis);
+        this.call = new ApplyCall(redis, keys, applyScript, ttlMillis, marginMillis, metrics);
+        this.combiner = new RecordCombiner(redis, call, loader, (ops, results) -> checkLedger(ops, results, false));
+        this.combining = combining;
         this.loader = loader;
         this.ledger = ledger;
         this.master = master;
@@ -115,10 +121,20 @@ final class OperationEngine implements StockService {
         for (ApplyCall.Pending p : pending) {
             groups.computeIfAbsent(p.rec, ApplyCall.Group::new).ops.add(p);
         }
+        // Records of tenants with combining share calls with concurrent requests (RecordCombiner); the others get
+        // one call per record for this request alone, as before.
+        List<ApplyCall.Group> alone = new ArrayList<>();
+        List<RecordCombiner.Entry> combined = new ArrayList<>();
         for (ApplyCall.Group g : groups.values()) {
-            g.reply = call.send(g);
+            if (combining.test(g.ops.get(0).op.tenant())) {
+                combined.add(new RecordCombiner.Entry(g, results));
+            } else {
+                alone.add(g);
+                g.reply = call.send(g);
+            }
         }
-        for (ApplyCall.Group g : groups.values()) {
+        combiner.run(combined);
+        for (ApplyCall.Group g : alone) {
             finish(g, results);
         }
         replicas.settle(results, redisEpoch); // WAIT: what no replica holds is answered RETRY
@@ -130,6 +146,10 @@ final class OperationEngine implements StockService {
         }
         metrics.batch(operations.size(), System.nanoTime() - started);
         return out;
+    }
+
+    RecordCombiner combiner() {
+        return combiner;
     }
 
     /** Step 1: validation and master data; returns the operations that go on to Redis. */
@@ -316,10 +336,10 @@ final class OperationEngine implements StockService {
                             return;
                         }
                     }
-                } else {
+                } else if (control != null || reply.size() != g.sent) {
                     throw new IllegalStateException("apply.lua answered " + reply.size() + " items for "
-                            + (g.ops.size() - g.next) + " operations of " + g.rec + " and no control word");
-                }
+                            + g.sent + " operations of " + g.rec + " and no control word");
+                } // else: the call carried the first MAX_OPS_PER_CALL of the rest; send the next ones
             } catch (SQLException | RuntimeException e) {
                 failRest(g, results, "loading " + g.rec + " from the database failed", e);
                 return;

@@ -29,10 +29,12 @@ import java.util.List;
 final class OperationsController {
     private final RequestGuard guard;
     private final StockService stock;
+    private final TrafficLanes lanes;
 
-    OperationsController(RequestGuard guard, StockService stock) {
+    OperationsController(RequestGuard guard, StockService stock, TrafficLanes lanes) {
         this.guard = guard;
         this.stock = stock;
+        this.lanes = lanes;
     }
 
     /** Applies a batch of operations in order; one result per operation, in request order. */
@@ -57,7 +59,9 @@ final class OperationsController {
                 RequestGuard.requireTenant(key, op.tenant());
             }
         }
-        List<OperationResult> results = stock.apply(ops);
+        // Real-time, bulk (X-FG-Lane: bulk or a large batch) or the hot lane; a full lane is 429 (TrafficLanes).
+        TrafficLanes.Lane lane = lanes.laneFor(ops, request.getHeaders().get(TrafficLanes.HEADER));
+        List<OperationResult> results = lanes.run(lane, () -> stock.apply(ops));
         return HttpResponse.ok(OperationJson.writeResults(results)).contentType(MediaType.APPLICATION_JSON_TYPE);
     }
 }

@@ -10,6 +10,7 @@ import dev.floorgate.core.MysqlConfiguration;
 import dev.floorgate.core.OrderSagaConfiguration;
 import dev.floorgate.core.RedisConfiguration;
 import dev.floorgate.core.ReplenishmentConfiguration;
+import dev.floorgate.core.TrafficConfiguration;
 import dev.floorgate.protocol.SettingsCheck;
 import io.micronaut.context.annotation.ConfigurationProperties;
 import java.lang.reflect.Method;
@@ -97,7 +98,41 @@ class CoreSettingsCheckTest {
                 Arguments.of(R + ".moq", "-5", "must be a whole number, at least 0"),
                 Arguments.of(R + ".pack-size", "0", "must be a whole number, at least 1"),
                 Arguments.of(R + ".publish-interval", "-1s", "is not a duration"),
-                Arguments.of(R + ".publish-at", "25:00", "must be a UTC time of day HH:mm"));
+                Arguments.of(R + ".publish-at", "25:00", "must be a UTC time of day HH:mm"),
+                Arguments.of("fg.core.lanes.bulk-threshold", "0", "must be a whole number 1..1000"),
+                Arguments.of("fg.core.lanes.realtime.threads", "0", "must be a whole number 1..1024"),
+                Arguments.of("fg.core.lanes.realtime.queue", "-1", "must be a whole number 0..100000"),
+                Arguments.of("fg.core.lanes.realtime.timeout", "0s", "must be 1ms..10m"),
+                Arguments.of("fg.core.lanes.bulk.threads", "many", "must be a whole number 1..1024"),
+                Arguments.of("fg.core.lanes.bulk.queue", "x", "must be a whole number 0..100000"),
+                Arguments.of("fg.core.lanes.bulk.timeout", "later", "is not a duration"),
+                Arguments.of("fg.core.lanes.sync.threads", "2000", "must be a whole number 1..1024"),
+                Arguments.of("fg.core.lanes.sync.queue", "1e9", "must be a whole number 0..100000"),
+                Arguments.of("fg.core.lanes.sync.timeout", "11m", "must be 1ms..10m"),
+                Arguments.of("fg.core.hotspot.threads", "0", "must be a whole number 1..1024"),
+                Arguments.of("fg.core.hotspot.queue", "-5", "must be a whole number 0..100000"),
+                Arguments.of("fg.core.hotspot.timeout", "0ms", "must be 1ms..10m"),
+                Arguments.of("fg.core.hotspot.window", "1ms", "must be 10ms..10m"),
+                Arguments.of("fg.core.hotspot.slices", "0", "must be a whole number 1..1000"),
+                Arguments.of("fg.core.hotspot.threshold", "0", "must be a whole number, at least 1"),
+                Arguments.of("fg.core.switches.combining", "on", "must be true or false"),
+                Arguments.of("fg.core.switches.hotspot-isolation", "1", "must be true or false"),
+                Arguments.of("fg.core.switches.refresh", "1ms", "must be 10ms..10m"));
+    }
+
+    @Test
+    void moreHotspotSlicesThanMillisecondsInTheWindowStopTheStart() {
+        assertThatThrownBy(() -> CoreHarness.start(CLOSED_REDIS, CLOSED_MYSQL, Map.of("fg.core.hotspot.window",
+                "50ms", "fg.core.hotspot.slices", "100")).close())
+                .satisfies(e -> {
+                    Throwable t = e;
+                    while (t != null && !(t instanceof CoreConfigurationException)) {
+                        t = t.getCause();
+                    }
+                    assertThat(t).isNotNull();
+                    assertThat(t.getMessage()).doesNotContain("\n").startsWith("fg.core.hotspot.slices: must not "
+                            + "exceed the window in ms (50), was '100'; fix: set FG_CORE_HOTSPOT_SLICES");
+                });
     }
 
     @ParameterizedTest(name = "{0} = ''{1}''")
@@ -123,7 +158,10 @@ class CoreSettingsCheckTest {
     void everyKeyOfTheConfigurationClassesIsInTheTable() {
         Set<String> declared = new TreeSet<>();
         for (Class<?> c : new Class<?>[] {CoreConfiguration.class, RedisConfiguration.class, MysqlConfiguration.class,
-                BusConfiguration.class, OrderSagaConfiguration.class, ReplenishmentConfiguration.class}) {
+                BusConfiguration.class, OrderSagaConfiguration.class, ReplenishmentConfiguration.class,
+                TrafficConfiguration.Lanes.class, TrafficConfiguration.Realtime.class, TrafficConfiguration.Bulk.class,
+                TrafficConfiguration.Sync.class, TrafficConfiguration.Hotspot.class,
+                TrafficConfiguration.Switches.class}) {
             keys(c, c.getAnnotation(ConfigurationProperties.class).value(), declared);
         }
         Set<String> tested = badValues().map(a -> (String) a.get()[0]).collect(Collectors.toCollection(TreeSet::new));
