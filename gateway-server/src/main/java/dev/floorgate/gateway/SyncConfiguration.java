@@ -11,7 +11,7 @@ import java.util.Set;
  * <ul>
  *   <li>{@code fg.sync.warehouses} (empty): warehouses whose master data and orders the gateway pulls from the
  *       core's change feed; empty = no data down (operations still go up).</li>
- *   <li>{@code fg.sync.batch-size} (200): operations per upload batch (the core takes at most 1000).</li>
+ *   <li>{@code fg.sync.batch-size} (1000): operations per upload batch (the core takes at most 1000).</li>
  *   <li>{@code fg.sync.poll-interval} (30s): how often the change feed is polled.</li>
  *   <li>{@code fg.sync.backoff-min} (500ms) / {@code fg.sync.backoff-max} (60s): retry backoff bounds after a
  *       failed upload (with jitter; a core's Retry-After wins).</li>
@@ -28,7 +28,7 @@ public interface SyncConfiguration {
     @Bindable(defaultValue = "")
     Set<String> getWarehouses();
 
-    @Bindable(defaultValue = "200")
+    @Bindable(defaultValue = "1000")
     int getBatchSize();
 
     @Bindable(defaultValue = "30s")
