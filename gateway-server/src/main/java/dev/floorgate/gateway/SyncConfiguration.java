@@ -19,6 +19,9 @@ import java.util.Set;
  *       operations are refused with 507; nothing already acknowledged is touched.</li>
  *   <li>{@code fg.sync.retention} (7d): synced operations older than this are pruned; unsynced ones never.</li>
  *   <li>{@code fg.sync.append-timeout} (10s): how long a request waits for its group commit before 503.</li>
+ *   <li>{@code fg.sync.prepare-ahead} (true): while a batch is in flight, the next one is read from the outbox and
+ *       serialised, so a backlog drains without gaps (still one batch in flight per tenant); false = the behaviour
+ *       before issue 14, kept for side-by-side benchmarks.</li>
  * </ul>
  */
 @ConfigurationProperties(SyncConfiguration.PREFIX)
@@ -48,4 +51,7 @@ public interface SyncConfiguration {
 
     @Bindable(defaultValue = "10s")
     Duration getAppendTimeout();
+
+    @Bindable(defaultValue = "true")
+    boolean isPrepareAhead();
 }

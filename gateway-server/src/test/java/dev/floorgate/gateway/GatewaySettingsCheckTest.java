@@ -74,6 +74,7 @@ class GatewaySettingsCheckTest {
                 Arguments.of("fg.sync.disk-floor", "256MB", "must be a whole number, at least 0"),
                 Arguments.of("fg.sync.retention", "1s", "must be at least 1m"),
                 Arguments.of("fg.sync.append-timeout", "0s", "must be 1ms..10m"),
+                Arguments.of("fg.sync.prepare-ahead", "sometimes", "must be true or false"),
                 Arguments.of("fg.limits.preview-max-pixels", "0", "must be a whole number 1..1000000000"),
                 Arguments.of("fg.limits.preview-concurrency", "0", "must be a whole number 1..64"),
                 Arguments.of("fg.limits.preview-queue", "-1", "must be a whole number 0..10000"),

@@ -220,7 +220,8 @@ final class GatewayBeans {
                 .warehouses(sync.getWarehouses().stream().map(String::trim).filter(w -> !w.isEmpty())
                         .collect(Collectors.toSet()))
                 .diskFloorBytes(sync.getDiskFloor())
-                .retention(sync.getRetention());
+                .retention(sync.getRetention())
+                .prepareAhead(sync.isPrepareAhead());
         if (core.isOnline()) {
             options.coreUrl(core.getUrl()).keyId(core.getKeyId()).secret(core.getSecret())
                     .coreProbeInterval(core.getProbeInterval())

@@ -92,7 +92,8 @@ public final class GatewaySettingsCheck {
                 .duration("fg.sync.backoff-max", MS, Duration.ofDays(1), "a value such as 60s")
                 .integer("fg.sync.disk-floor", 0, Long.MAX_VALUE, "free bytes to keep, such as 268435456 (256 MiB)")
                 .duration("fg.sync.retention", Duration.ofMinutes(1), null, "a value such as 7d")
-                .duration("fg.sync.append-timeout", MS, Duration.ofMinutes(10), "a value such as 10s");
+                .duration("fg.sync.append-timeout", MS, Duration.ofMinutes(10), "a value such as 10s")
+                .bool("fg.sync.prepare-ahead");
         s.integer("fg.limits.preview-max-pixels", 1, 1_000_000_000L, "a value such as 10000000")
                 .integer("fg.limits.preview-concurrency", 1, 64, "a value such as 2")
                 .integer("fg.limits.preview-queue", 0, 10_000, "a value such as 8")
