@@ -52,7 +52,7 @@ final class TenantLane {
     private int batchSize;
     /** The next batch, read and marked SYNCING during the last round; lane worker only (rounds are serial). */
     private Prepared prepared;
-    static final int MAX_BATCHES_PER_ROUND = 16;
+    private static final int MAX_BATCHES_PER_ROUND = 16;
     /** Set while a runOnce is scheduled or running. */
     private final AtomicBoolean busy = new AtomicBoolean();
     /** System.nanoTime() before which the lane must not send (backoff); written by the lane's worker only. */
