@@ -149,7 +149,8 @@ export function renderHeader(o) {
     core.className = 'badge warn';
     core.textContent = 'not checked yet';
   }
-  $('core-checked').textContent = c.checkedAt ? `checked ${ago(c.checkedAt)}` : '';
+  const via = c.url ? `${c.url}${c.failovers ? `, ${c.failovers} failover(s)` : ''}; ` : '';
+  $('core-checked').textContent = via + (c.checkedAt ? `checked ${ago(c.checkedAt)}` : '');
 }
 
 export function renderAttention(o) {

@@ -21,8 +21,9 @@ import java.util.concurrent.TimeUnit;
  * into the core once it starts, end to end (outbox read, signed batches over HTTP, the core's idempotency claim
  * and Lua script, results stored back in the outbox), against a bare Redis Lua loop on the same Redis: the same
  * number of EVALSHA calls of a one-line HINCRBY script, pipelined from 16 connections, which is what the hot
- * path would cost with nothing around it. Run: {@code ./floorgate bench DrainBench [operations]} (default
- * 1,000,000).
+ * path would cost with nothing around it. Run: {@code ./floorgate bench DrainBench [operations] [both|old|new]}
+ * (default 1,000,000 and both: the gateway as before issue 14, fg.sync.prepare-ahead=false, then as now, each
+ * into a fresh core, printed side by side).
  */
 public final class DrainBench {
     private DrainBench() {
@@ -30,20 +31,55 @@ public final class DrainBench {
 
     public static void main(String[] args) throws Exception {
         int total = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
-        Path dir = Files.createTempDirectory("fg-drain-bench");
+        String mode = args.length > 1 ? args[1] : "both";
+        if (!List.of("both", "old", "new").contains(mode)) {
+            throw new IllegalArgumentException("mode must be both, old or new, was " + mode);
+        }
         System.out.printf("FloorGate drain benchmark: %,d operations, %d cores%n", total,
                 Runtime.getRuntime().availableProcessors());
+        List<String> results = new ArrayList<>();
+        double luaRate = 0;
+        for (String m : mode.equals("both") ? List.of("old", "new") : List.of(mode)) {
+            Run run = drain(total, m.equals("new"));
+            results.add(String.format("drain %s (end to end): %,12.0f ops/s  (%,d ops in %.1f s, %d left; gateway RSS %s)",
+                    m.equals("new") ? "issue 14, prepared ahead" : "before issue 14         ", run.rate,
+                    run.done, run.seconds, total - run.done, run.rss));
+            luaRate = run.luaRate;
+        }
+        System.out.println();
+        for (String line : results) {
+            System.out.println(line);
+        }
+        System.out.printf("bare Redis Lua loop (EVALSHA HINCRBY x16)          : %,12.0f ops/s%n", luaRate);
+    }
+
+    /** One drain's figures. */
+    private static final class Run {
+        double rate;
+        long done;
+        double seconds;
+        double luaRate;
+        String rss;
+    }
+
+    /**
+     * A backlog of {@code total} built with the core down, then drained into a fresh core; {@code prepareAhead}
+     * false is the gateway's behaviour before issue 14 (fg.sync.prepare-ahead=false).
+     */
+    private static Run drain(int total, boolean prepareAhead) throws Exception {
+        Path dir = Files.createTempDirectory("fg-drain-bench");
         int corePort = BenchGateway.freePort();
+        Run run = new Run();
         try (BenchCore core = new BenchCore()) {
             Map<String, String> env = Map.of("FG_CORE_URL", "http://127.0.0.1:" + corePort, "FG_CORE_KEY_ID",
                     BenchCore.KEY_ID, "FG_CORE_SECRET", BenchCore.SECRET, "FG_SYNC_BATCH_SIZE", "1000",
-                    "FG_SYNC_BACKOFF_MAX", "1s");
+                    "FG_SYNC_BACKOFF_MAX", "1s", "FG_SYNC_PREPARE_AHEAD", Boolean.toString(prepareAhead));
             try (BenchGateway gateway = BenchGateway.start(dir, env, List.of("-Xmx512m"))) {
                 long t0 = System.nanoTime();
                 ingest(gateway, total);
                 double ingestSeconds = (System.nanoTime() - t0) / 1e9;
-                System.out.printf("backlog of %,d built in %.1f s (%,.0f ops/s acknowledged while the core was down)%n",
-                        total, ingestSeconds, total / ingestSeconds);
+                System.out.printf("[prepare-ahead=%s] backlog of %,d built in %.1f s (%,.0f ops/s acknowledged while "
+                        + "the core was down)%n", prepareAhead, total, ingestSeconds, total / ingestSeconds);
 
                 core.start(corePort);
                 core.call("PUT", "/v1/locations/acme/SH01/A-01-01", "{\"type\":\"BIN\"}");
@@ -56,17 +92,16 @@ public final class DrainBench {
                     Thread.sleep(500);
                     unsynced = BenchGateway.number(gateway.get("/health"), "unsynced");
                 } while (unsynced > 0 && System.nanoTime() - d0 < TimeUnit.MINUTES.toNanos(60));
-                double drainSeconds = (System.nanoTime() - d0) / 1e9;
-                double drainRate = (total - unsynced) / drainSeconds;
-                double luaRate = bareLuaLoop(core.redisUri(), total);
-                System.out.println();
-                System.out.printf("drain, gateway outbox -> core (end to end): %,12.0f ops/s  (%,d ops in %.1f s, %d left)%n",
-                        drainRate, total - unsynced, drainSeconds, unsynced);
-                System.out.printf("bare Redis Lua loop (EVALSHA HINCRBY x16) : %,12.0f ops/s%n", luaRate);
-                System.out.printf("ratio drain / bare Lua                    : %12.2f%n", drainRate / luaRate);
-                System.out.printf("gateway RSS: %s%n", gateway.rss());
+                run.seconds = (System.nanoTime() - d0) / 1e9;
+                run.done = total - unsynced;
+                run.rate = run.done / run.seconds;
+                System.out.printf("[prepare-ahead=%s] drained %,d in %.1f s: %,.0f ops/s%n", prepareAhead, run.done,
+                        run.seconds, run.rate);
+                run.luaRate = bareLuaLoop(core.redisUri(), total);
+                run.rss = gateway.rss();
             }
         }
+        return run;
     }
 
     /** 16 devices post batches of 100 RECEIVE operations until {@code total} are acknowledged. */

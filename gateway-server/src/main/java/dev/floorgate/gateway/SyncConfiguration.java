@@ -11,7 +11,7 @@ import java.util.Set;
  * <ul>
  *   <li>{@code fg.sync.warehouses} (empty): warehouses whose master data and orders the gateway pulls from the
  *       core's change feed; empty = no data down (operations still go up).</li>
- *   <li>{@code fg.sync.batch-size} (200): operations per upload batch (the core takes at most 1000).</li>
+ *   <li>{@code fg.sync.batch-size} (1000): operations per upload batch (the core takes at most 1000).</li>
  *   <li>{@code fg.sync.poll-interval} (30s): how often the change feed is polled.</li>
  *   <li>{@code fg.sync.backoff-min} (500ms) / {@code fg.sync.backoff-max} (60s): retry backoff bounds after a
  *       failed upload (with jitter; a core's Retry-After wins).</li>
@@ -19,6 +19,9 @@ import java.util.Set;
  *       operations are refused with 507; nothing already acknowledged is touched.</li>
  *   <li>{@code fg.sync.retention} (7d): synced operations older than this are pruned; unsynced ones never.</li>
  *   <li>{@code fg.sync.append-timeout} (10s): how long a request waits for its group commit before 503.</li>
+ *   <li>{@code fg.sync.prepare-ahead} (true): while a batch is in flight, the next one is read from the outbox and
+ *       serialised, so a backlog drains without gaps (still one batch in flight per tenant); false = the behaviour
+ *       before issue 14, kept for side-by-side benchmarks.</li>
  * </ul>
  */
 @ConfigurationProperties(SyncConfiguration.PREFIX)
@@ -28,7 +31,7 @@ public interface SyncConfiguration {
     @Bindable(defaultValue = "")
     Set<String> getWarehouses();
 
-    @Bindable(defaultValue = "200")
+    @Bindable(defaultValue = "1000")
     int getBatchSize();
 
     @Bindable(defaultValue = "30s")
@@ -48,4 +51,7 @@ public interface SyncConfiguration {
 
     @Bindable(defaultValue = "10s")
     Duration getAppendTimeout();
+
+    @Bindable(defaultValue = "true")
+    boolean isPrepareAhead();
 }

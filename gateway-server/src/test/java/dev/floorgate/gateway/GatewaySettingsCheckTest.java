@@ -54,7 +54,17 @@ class GatewaySettingsCheckTest {
                 Arguments.of("fg.apk.path", "/nonexistent/floorgate-picker.apk", "is not a readable file"),
                 Arguments.of("fg.admin-token", "letmein-123", "is 11 characters; a secret must be at least 16"),
                 Arguments.of("fg.core.url", "core.example:8081", "must start with http://, https://"),
+                Arguments.of("fg.core.url", "http://core.example:8081,https://b:1", "is plain http:// to core.example"),
+                Arguments.of("fg.core.url", "https://a:1,core.example:8081", "must start with http://, https://"),
                 Arguments.of("fg.core.key-id", "gw 1", "must be 1 to 64 letters"),
+                Arguments.of("fg.core.probe-interval", "0s", "must be 100ms..1h"),
+                Arguments.of("fg.core.allow-plain-http", "maybe", "must be true or false"),
+                Arguments.of("fg.core.tls.ca-file", "/nonexistent/core-ca.pem", "is not a readable file"),
+                Arguments.of("fg.core.tls.ca-file", "/etc/hostname", "PEM certificate"),
+                Arguments.of("fg.core.tls.pin", "sha256/c2hvcnQ=", "is neither sha256/<base64 of 32 bytes>"),
+                Arguments.of("fg.core.tls.pin", "AB:CD", "64 hex digits"),
+                Arguments.of("fg.core.tls.client-cert", "/nonexistent/gw.pem", "is not a readable file"),
+                Arguments.of("fg.core.tls.client-key", "/nonexistent/gw.key", "is not a readable file"),
                 Arguments.of("fg.core.secret", "s3cret", "is 6 characters; a secret must be at least 16"),
                 Arguments.of("fg.sync.warehouses", "SH01,SH 02", "'SH 02' is not a warehouse code"),
                 Arguments.of("fg.sync.batch-size", "5000", "must be a whole number 1..1000"),
@@ -64,6 +74,7 @@ class GatewaySettingsCheckTest {
                 Arguments.of("fg.sync.disk-floor", "256MB", "must be a whole number, at least 0"),
                 Arguments.of("fg.sync.retention", "1s", "must be at least 1m"),
                 Arguments.of("fg.sync.append-timeout", "0s", "must be 1ms..10m"),
+                Arguments.of("fg.sync.prepare-ahead", "sometimes", "must be true or false"),
                 Arguments.of("fg.limits.preview-max-pixels", "0", "must be a whole number 1..1000000000"),
                 Arguments.of("fg.limits.preview-concurrency", "0", "must be a whole number 1..64"),
                 Arguments.of("fg.limits.preview-queue", "-1", "must be a whole number 0..10000"),
@@ -140,7 +151,8 @@ class GatewaySettingsCheckTest {
     @Test
     void everyScalarKeyOfTheConfigurationInterfacesIsInTheTable() {
         Set<String> declared = new TreeSet<>();
-        for (Class<?> c : List.of(GatewayConfiguration.class, CoreLinkConfiguration.class, SyncConfiguration.class,
+        for (Class<?> c : List.of(GatewayConfiguration.class, CoreLinkConfiguration.class,
+                CoreTlsConfiguration.class, SyncConfiguration.class,
                 LimitsConfiguration.class, HttpsConfiguration.class, TlsConfiguration.class, WebConfiguration.class,
                 SiteConfiguration.class, ClockConfiguration.class, PrintConfiguration.class)) {
             String prefix = c.getAnnotation(ConfigurationProperties.class).value();

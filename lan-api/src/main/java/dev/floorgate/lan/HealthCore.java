@@ -12,8 +12,21 @@ public final class HealthCore {
     private final String checkedAt;
     private final String lastSyncAt;
     private final String lastError;
+    private final String url;
+    private final Integer failovers;
 
     public HealthCore(boolean configured, Boolean reachable, String checkedAt, String lastSyncAt, String lastError) {
+        this(configured, reachable, checkedAt, lastSyncAt, lastError, null, null);
+    }
+
+    /**
+     * @param url       the core instance in use (of several in fg.core.url), or null
+     * @param failovers how often the gateway switched away from a failing core since it started, or null
+     */
+    public HealthCore(boolean configured, Boolean reachable, String checkedAt, String lastSyncAt, String lastError,
+            String url, Integer failovers) {
+        this.url = url;
+        this.failovers = failovers;
         this.configured = configured;
         this.reachable = reachable;
         this.checkedAt = checkedAt;
@@ -45,6 +58,16 @@ public final class HealthCore {
         return lastError;
     }
 
+    /** The base URL of the core instance in use, or null (offline, or not said). */
+    public String url() {
+        return url;
+    }
+
+    /** How often the gateway failed over to another core instance since it started, or null. */
+    public Integer failovers() {
+        return failovers;
+    }
+
     @Override
     public boolean equals(Object o) {
         if (this == o) {
@@ -58,12 +81,14 @@ public final class HealthCore {
                 && Objects.equals(reachable, that.reachable)
                 && Objects.equals(checkedAt, that.checkedAt)
                 && Objects.equals(lastSyncAt, that.lastSyncAt)
-                && Objects.equals(lastError, that.lastError);
+                && Objects.equals(lastError, that.lastError)
+                && Objects.equals(url, that.url)
+                && Objects.equals(failovers, that.failovers);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(configured, reachable, checkedAt, lastSyncAt, lastError);
+        return Objects.hash(configured, reachable, checkedAt, lastSyncAt, lastError, url, failovers);
     }
 
     @Override
@@ -72,6 +97,8 @@ public final class HealthCore {
                 + ", reachable=" + reachable
                 + ", checkedAt=" + checkedAt
                 + ", lastSyncAt=" + lastSyncAt
-                + ", lastError=" + lastError + "}";
+                + ", lastError=" + lastError
+                + ", url=" + url
+                + ", failovers=" + failovers + "}";
     }
 }

@@ -16,7 +16,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.function.Supplier;
+import java.util.function.Function;
+import okhttp3.Call;
+import okhttp3.Callback;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
@@ -37,14 +39,23 @@ import org.slf4j.LoggerFactory;
  * <p>The path that is signed is the API path ({@code /v1/operations:batch}, {@code /v1/changes?<raw query>}),
  * the query exactly as sent (OkHttp's percent-encoding); a base URL with a path prefix (behind a proxy) does not
  * change it. Response bodies are read up to {@code maxResponseBytes}.
+ *
+ * <p>Several cores ({@link CoreEndpoints}): every call goes to the core in use; a connection failure, a timeout or a
+ * 502/503/504 moves to the next core and the same request (same body, signed again) is sent there at once, each
+ * core at most once per call. A batch whose answer was lost is thus resent with the same opIds and bytes, and the
+ * core's idempotency answers it DUPLICATE; the caller still has one call, so still one batch in flight per tenant.
+ * While another core is in use, the preferred (first) core's {@code /health} is probed in the background (OkHttp's
+ * own threads) at most once per probe interval, and a 2xx brings the gateway back to it.
  */
 final class CoreClient {
     public static final String BATCH_PATH = "/v1/operations:batch";
     public static final String CHANGES_PATH = "/v1/changes";
+    /** Tells the core which traffic lane a batch belongs to; "bulk" for backlog drains. */
+    public static final String LANE_HEADER = "X-FG-Lane";
     private static final MediaType JSON = MediaType.get("application/json");
     private static final Logger LOG = LoggerFactory.getLogger(CoreClient.class);
 
-    private final String baseUrl;
+    private final CoreEndpoints endpoints;
     private final RequestSigner signer;
     private final OkHttpClient http;
     private final long maxResponseBytes;
@@ -54,6 +65,7 @@ final class CoreClient {
     private volatile String keyRefusal;
     private volatile Instant checkedAt;
 
+    /** @param baseUrl one base URL, or several separated by commas (the first preferred) */
     public CoreClient(String baseUrl, RequestSigner signer, OkHttpClient http) {
         this(baseUrl, signer, http, SyncOptions.defaults().maxResponseBytes(), Clock.systemUTC());
     }
@@ -68,30 +80,46 @@ final class CoreClient {
      */
     public CoreClient(String baseUrl, RequestSigner signer, OkHttpClient http, long maxResponseBytes, Clock clock,
             ClockOffset offset) {
-        Objects.requireNonNull(baseUrl, "baseUrl");
+        this(new CoreEndpoints(CoreEndpoints.parse(Objects.requireNonNull(baseUrl, "baseUrl")),
+                SyncOptions.defaults().coreProbeInterval().toNanos()), signer, http, maxResponseBytes, clock, offset);
+    }
+
+    CoreClient(CoreEndpoints endpoints, RequestSigner signer, OkHttpClient http, long maxResponseBytes, Clock clock,
+            ClockOffset offset) {
+        this.endpoints = Objects.requireNonNull(endpoints, "endpoints");
         this.offset = Objects.requireNonNull(offset, "offset");
-        this.baseUrl = baseUrl.replaceAll("/+$", "");
-        if (HttpUrl.parse(this.baseUrl + BATCH_PATH) == null) {
-            throw new IllegalArgumentException("core base URL '" + baseUrl + "' is not an http(s) URL");
-        }
         this.signer = Objects.requireNonNull(signer, "signer");
         this.http = Objects.requireNonNull(http, "http");
         this.maxResponseBytes = maxResponseBytes;
         this.clock = clock;
     }
 
-    /** An OkHttp client with the options' timeouts, for a CoreClient of the engine. */
-    public static OkHttpClient httpClient(SyncOptions options) {
-        return new OkHttpClient.Builder()
+    /** An OkHttp client with the options' timeouts and TLS verification ({@link CoreTls}), for the engine's client. */
+    public static OkHttpClient httpClient(SyncOptions options) throws IOException {
+        OkHttpClient.Builder builder = new OkHttpClient.Builder()
                 .connectTimeout(options.httpConnectTimeout())
                 .readTimeout(options.httpReadTimeout())
                 .writeTimeout(options.httpReadTimeout())
-                .callTimeout(options.httpCallTimeout())
-                .build();
+                .callTimeout(options.httpCallTimeout());
+        if (options.coreTls() != null) {
+            options.coreTls().apply(builder);
+        }
+        return builder.build();
     }
 
+    /** The base URL of the core in use now. */
     public String baseUrl() {
-        return baseUrl;
+        return endpoints.activeUrl();
+    }
+
+    /** Every configured core, the preferred first. */
+    public List<String> baseUrls() {
+        return endpoints.all();
+    }
+
+    /** How many times this client switched away from a failing core. */
+    public int failovers() {
+        return endpoints.failovers();
     }
 
     /** Sends a batch written by {@link OperationJson#writeBatch}. */
@@ -105,13 +133,26 @@ final class CoreClient {
 
     /** Sends a ready batch body, signed over exactly these bytes. */
     public BatchOutcome postBatchBody(byte[] body) throws IOException {
+        return postBatchBody(body, false);
+    }
+
+    /**
+     * Sends a ready batch body; {@code bulk}: the gateway is draining a backlog (more than one batch waits), said to
+     * the core with {@code X-FG-Lane: bulk} so it can serve live traffic first.
+     */
+    public BatchOutcome postBatchBody(byte[] body, boolean bulk) throws IOException {
         if (body.length > BatchRequest.MAX_BYTES) {
             throw new IllegalArgumentException("a batch body of " + body.length + " bytes exceeds "
                     + BatchRequest.MAX_BYTES);
         }
         RequestBody requestBody = RequestBody.create(body, JSON);
-        try (Response response = exchange(() -> signed(new Request.Builder().url(baseUrl + BATCH_PATH)
-                .post(requestBody), "POST", BATCH_PATH, body), "POST " + BATCH_PATH)) {
+        try (Response response = exchange(base -> {
+            Request.Builder b = new Request.Builder().url(base + BATCH_PATH).post(requestBody);
+            if (bulk) {
+                b.header(LANE_HEADER, "bulk");
+            }
+            return signed(b, "POST", BATCH_PATH, body);
+        }, "POST " + BATCH_PATH)) {
             int status = response.code();
             byte[] bytes = read(response, "POST " + BATCH_PATH);
             Duration retryAfter = retryAfter(response.header("Retry-After"));
@@ -132,15 +173,16 @@ final class CoreClient {
 
     /** One page of changes for a warehouse since a cursor (null: from the beginning). */
     public ChangesPage changes(String warehouse, String since, int limit) throws IOException {
-        HttpUrl.Builder url = HttpUrl.get(baseUrl + CHANGES_PATH).newBuilder()
+        HttpUrl.Builder url = HttpUrl.get("http://core" + CHANGES_PATH).newBuilder()
                 .addQueryParameter("warehouse", warehouse);
         if (since != null) {
             url.addQueryParameter("since", since);
         }
-        HttpUrl built = url.addQueryParameter("limit", Integer.toString(limit)).build();
-        String pathWithQuery = CHANGES_PATH + "?" + built.encodedQuery();
-        try (Response response = exchange(() -> signed(new Request.Builder().url(built).get(), "GET", pathWithQuery,
-                new byte[0]), "GET " + pathWithQuery)) {
+        String query = url.addQueryParameter("limit", Integer.toString(limit)).build().encodedQuery();
+        String pathWithQuery = CHANGES_PATH + "?" + query;
+        try (Response response = exchange(base -> signed(new Request.Builder()
+                .url(HttpUrl.get(base + CHANGES_PATH + "?" + query)).get(), "GET", pathWithQuery, new byte[0]),
+                "GET " + pathWithQuery)) {
             byte[] bytes = read(response, "GET " + pathWithQuery);
             if (response.code() != 200) {
                 String[] error = errorBody(bytes);
@@ -153,8 +195,8 @@ final class CoreClient {
 
     /** {@code GET /health}: whether the core answers 2xx now. Never throws. */
     public boolean ping() {
-        Request request = new Request.Builder().url(baseUrl + "/health").get().build();
-        try (Response response = exchange(() -> request, "GET /health")) {
+        try (Response response = exchange(base -> new Request.Builder().url(base + "/health").get().build(),
+                "GET /health")) {
             return response.isSuccessful();
         } catch (IOException e) {
             return false;
@@ -185,20 +227,89 @@ final class CoreClient {
     }
 
     /**
+     * One exchange with the core in use, failing over to the next core on a connection failure, a timeout or a
+     * 502/503/504 (each core at most once per call); the request is built (and signed) again for each core.
+     */
+    private Response exchange(Function<String, Request> request, String what) throws IOException {
+        probePreferredIfDue();
+        int tries = endpoints.size();
+        IOException lastFailure = null;
+        Response lastAnswer = null;
+        for (int i = 0; i < tries; i++) {
+            int index = endpoints.activeIndex();
+            String base = endpoints.url(index);
+            if (lastAnswer != null) {
+                lastAnswer.close();
+                lastAnswer = null;
+            }
+            try {
+                Response response = exchangeWith(base, request, what);
+                if (!failoverStatus(response.code()) || tries == 1) {
+                    return response;
+                }
+                lastAnswer = response;
+                LOG.warn("core at {} answered {} to {}; trying the next core", base, response.code(), what);
+            } catch (IOException e) {
+                if (tries == 1) {
+                    throw e;
+                }
+                lastFailure = e;
+                LOG.warn("{}; trying the next core", e.getMessage());
+            }
+            int now = endpoints.failedOver(index);
+            if (now != index) {
+                LOG.warn("core link: failed over from {} to {}", base, endpoints.url(now));
+            }
+        }
+        if (lastAnswer != null) {
+            return lastAnswer;
+        }
+        throw new IOException("no core answered " + what + " (tried " + tries + " of " + endpoints.all() + "): "
+                + lastFailure.getMessage(), lastFailure);
+    }
+
+    private static boolean failoverStatus(int status) {
+        return status == 502 || status == 503 || status == 504;
+    }
+
+    /** While a core other than the preferred one is in use: ask the preferred one's /health, in the background. */
+    private void probePreferredIfDue() {
+        if (!endpoints.probeDue(System.nanoTime())) {
+            return;
+        }
+        String preferred = endpoints.url(0);
+        http.newCall(new Request.Builder().url(preferred + "/health").get().build()).enqueue(new Callback() {
+            @Override
+            public void onResponse(Call call, Response response) {
+                try (response) {
+                    if (response.isSuccessful() && endpoints.backToPreferred()) {
+                        LOG.info("core link: preferred core {} answers /health again; using it", preferred);
+                    }
+                }
+            }
+
+            @Override
+            public void onFailure(Call call, IOException e) {
+                LOG.debug("core link: preferred core {} still unreachable: {}", preferred, e.toString());
+            }
+        });
+    }
+
+    /**
      * One signed exchange, sampling the core's clock from the answer. Refused with {@code STALE_TIMESTAMP}, it takes
      * the core's time from that very answer and signs again at once: a clock set by hand or a resumed VM costs one
      * round trip, not a backoff.
      */
-    private Response exchange(Supplier<Request> request, String what) throws IOException {
+    private Response exchangeWith(String base, Function<String, Request> request, String what) throws IOException {
         long t0 = offset.localMillis();
-        Response response = execute(request.get(), what);
+        Response response = execute(request.apply(base), base, what);
         long t3 = offset.localMillis();
         if (response.code() == 401 && staleTimestamp(response) && sample(response, t0, t3, true)) {
             LOG.warn("core refused the gateway's time for {} ({}); offset to the core now {} ms, signing again",
                     what, response.header(SignedHeaders.CORE_TIME), offset.offsetMillis());
             response.close();
             t0 = offset.localMillis();
-            response = execute(request.get(), what);
+            response = execute(request.apply(base), base, what);
             t3 = offset.localMillis();
         }
         sample(response, t0, t3, false);
@@ -261,7 +372,7 @@ final class CoreClient {
         return builder.build();
     }
 
-    private Response execute(Request request, String what) throws IOException {
+    private Response execute(Request request, String baseUrl, String what) throws IOException {
         try {
             Response r = http.newCall(request).execute();
             reachable = Boolean.TRUE;

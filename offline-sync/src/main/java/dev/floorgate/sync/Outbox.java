@@ -233,6 +233,36 @@ public final class Outbox implements AutoCloseable {
         return rows;
     }
 
+    /**
+     * Up to {@code maxOps} unsynced operations of a tenant after {@code afterSeq} (-1: from the first) within
+     * {@code maxBytes}, plus whether more unsynced operations wait behind them (one row more is read to know).
+     */
+    NextBatch nextBatchAfter(String tenant, long afterSeq, int maxOps, long maxBytes) {
+        List<StoredOperation> rows = read("read the next batch of tenant " + tenant + " after seq " + afterSeq,
+                t -> t.unsyncedAfter(tenant, afterSeq, maxOps + 1));
+        long bytes = 0;
+        int n = Math.min(rows.size(), maxOps);
+        for (int i = 0; i < n; i++) {
+            bytes += rows.get(i).jsonBytes().length + 1;
+            if (bytes > maxBytes && i > 0) {
+                n = i;
+                break;
+            }
+        }
+        return new NextBatch(new ArrayList<>(rows.subList(0, n)), rows.size() > n);
+    }
+
+    /** A batch read by {@link #nextBatchAfter}; {@code more}: unsynced operations wait behind it. */
+    static final class NextBatch {
+        final List<StoredOperation> ops;
+        final boolean more;
+
+        NextBatch(List<StoredOperation> ops, boolean more) {
+            this.ops = ops;
+            this.more = more;
+        }
+    }
+
     /** Marks a batch (from {@link #nextBatch}) SYNCING before it is sent. */
     CompletableFuture<Integer> markSyncing(List<StoredOperation> batch) {
         return setState(batch, OpState.SYNCING);

@@ -44,6 +44,8 @@ public final class SyncEngine implements AutoCloseable {
     private SyncEngine(SyncOptions options, SyncListener listener) throws IOException {
         this.options = options;
         this.clockOffset = new ClockOffset(options.clock());
+        // TLS files and pins are checked first, before anything is opened that would need closing.
+        OkHttpClient coreHttp = options.coreUrl() != null ? CoreClient.httpClient(options) : null;
         Files.createDirectories(options.dataDir());
         this.guard = new DiskGuard(options.dataDir(), options.diskFloorBytes());
         this.outbox = Outbox.open(options.dataDir().resolve("outbox.db"), guard, options);
@@ -57,9 +59,10 @@ public final class SyncEngine implements AutoCloseable {
         this.cache = c;
         this.validator = new LocalValidator(cache);
         if (options.coreUrl() != null) {
-            this.http = CoreClient.httpClient(options);
+            this.http = coreHttp;
             // Signed in core time: the offset is measured from every answer (ClockOffset, DESIGN.md "Wrong clocks").
-            this.client = new CoreClient(options.coreUrl(), new RequestSigner(options.keyId(), options.secret(),
+            this.client = new CoreClient(new CoreEndpoints(options.coreUrls(), options.coreProbeInterval().toNanos()),
+                    new RequestSigner(options.keyId(), options.secret(),
                     clockOffset::correctedMillis), http, options.maxResponseBytes(), options.clock(), clockOffset);
             this.uploader = new Uploader(outbox, client, options, listener);
             this.poller = options.warehouses().isEmpty() ? null : new ChangesPoller(client, cache, options);

@@ -41,6 +41,9 @@ public final class SyncOptions {
     private final Duration httpReadTimeout;
     private final Duration httpCallTimeout;
     private final long maxResponseBytes;
+    private final Duration coreProbeInterval;
+    private final CoreTls coreTls;
+    private final boolean prepareAhead;
     private final Clock clock;
 
     private SyncOptions(Builder b) {
@@ -67,6 +70,9 @@ public final class SyncOptions {
         this.httpReadTimeout = b.httpReadTimeout;
         this.httpCallTimeout = b.httpCallTimeout;
         this.maxResponseBytes = b.maxResponseBytes;
+        this.coreProbeInterval = b.coreProbeInterval;
+        this.coreTls = b.coreTls;
+        this.prepareAhead = b.prepareAhead;
         this.clock = b.clock;
     }
 
@@ -104,6 +110,9 @@ public final class SyncOptions {
         b.httpReadTimeout = httpReadTimeout;
         b.httpCallTimeout = httpCallTimeout;
         b.maxResponseBytes = maxResponseBytes;
+        b.coreProbeInterval = coreProbeInterval;
+        b.coreTls = coreTls;
+        b.prepareAhead = prepareAhead;
         b.clock = clock;
         return b;
     }
@@ -118,9 +127,35 @@ public final class SyncOptions {
         return gatewayId;
     }
 
-    /** The core's base URL, or null for offline mode (everything queues, nothing is polled). */
+    /**
+     * The core's base URL, or several separated by commas (the first preferred, see {@link #coreUrls}); null for
+     * offline mode (everything queues, nothing is polled).
+     */
     public String coreUrl() {
         return coreUrl;
+    }
+
+    /** The core instances, the preferred first; empty in offline mode. */
+    public java.util.List<String> coreUrls() {
+        return CoreEndpoints.parse(coreUrl);
+    }
+
+    /** While a core other than the preferred one is in use, how often the preferred one's /health is asked. */
+    public Duration coreProbeInterval() {
+        return coreProbeInterval;
+    }
+
+    /** How the gateway verifies an https:// core (CA file, pin, client certificate); null: the JDK's trusted CAs. */
+    public CoreTls coreTls() {
+        return coreTls;
+    }
+
+    /**
+     * Whether a tenant lane reads, serialises and signs its next batch while the current one is in flight (true), or
+     * only after the answer (false, the behaviour before issue 14; kept for DrainBench's side-by-side run).
+     */
+    public boolean prepareAhead() {
+        return prepareAhead;
     }
 
     public String keyId() {
@@ -230,7 +265,10 @@ public final class SyncOptions {
         private String coreUrl;
         private String keyId;
         private String secret;
-        private int batchSize = 200;
+        private int batchSize = BatchRequest.MAX_OPERATIONS;
+        private Duration coreProbeInterval = Duration.ofSeconds(10);
+        private CoreTls coreTls;
+        private boolean prepareAhead = true;
         private Duration backoffMin = Duration.ofMillis(500);
         private Duration backoffMax = Duration.ofSeconds(60);
         private int uploadConcurrency = 4;
@@ -363,6 +401,22 @@ public final class SyncOptions {
             return this;
         }
 
+        public Builder coreProbeInterval(Duration v) {
+            coreProbeInterval = Objects.requireNonNull(v, "coreProbeInterval");
+            return this;
+        }
+
+        /** Null: verify an https:// core against the JDK's trusted CAs. */
+        public Builder coreTls(CoreTls v) {
+            coreTls = v;
+            return this;
+        }
+
+        public Builder prepareAhead(boolean v) {
+            prepareAhead = v;
+            return this;
+        }
+
         public Builder clock(Clock v) {
             clock = Objects.requireNonNull(v, "clock");
             return this;
@@ -391,9 +445,16 @@ public final class SyncOptions {
             check(!writeQueueTimeout.isNegative(), "writeQueueTimeout must be >= 0, was " + writeQueueTimeout);
             check(maxResponseBytes >= 1024, "maxResponseBytes must be >= 1024, was " + maxResponseBytes);
             check(!gatewayId.isEmpty(), "gatewayId must not be empty");
+            check(!coreProbeInterval.isNegative() && !coreProbeInterval.isZero(),
+                    "coreProbeInterval must be positive, was " + coreProbeInterval);
             if (coreUrl != null) {
-                check(coreUrl.startsWith("http://") || coreUrl.startsWith("https://"),
-                        "coreUrl must start with http:// or https://, was '" + coreUrl + "'");
+                java.util.List<String> urls = CoreEndpoints.parse(coreUrl);
+                check(!urls.isEmpty(), "coreUrl '" + coreUrl + "' names no URL");
+                for (String u : urls) {
+                    check(u.startsWith("http://") || u.startsWith("https://"),
+                            "coreUrl must start with http:// or https://, was '" + u + "'");
+                    check(urls.indexOf(u) == urls.lastIndexOf(u), "coreUrl lists " + u + " twice");
+                }
                 check(keyId != null && !keyId.isEmpty() && secret != null && !secret.isEmpty(),
                         "coreUrl " + coreUrl + " is set but keyId/secret are not: requests to the core are signed");
             }

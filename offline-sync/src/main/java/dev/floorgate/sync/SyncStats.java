@@ -25,11 +25,14 @@ import java.time.Instant;
  * @param cacheAge              time since the last successful changes poll; null if never (or not known here)
  * @param outboxCommits         outbox write transactions since start (group commit)
  * @param diskFreeBytes         usable bytes on the data directory's disk
+ * @param coreUrl               the core instance in use (of several in the core URL list); null offline
+ * @param coreFailovers         how often the engine switched away from a failing core since it started
  */
 public record SyncStats(long unsyncedOps, Duration oldestUnsyncedAge, long acceptedTotal, long syncedTotal,
         long appliedTotal, long duplicateTotal, long rejectedTotal, double syncRatePerSecond,
         Instant lastSuccessfulSyncAt, String lastError, Instant lastErrorAt, boolean offline, Boolean coreReachable,
-        Instant coreCheckedAt, Duration cacheAge, long outboxCommits, long diskFreeBytes) {
+        Instant coreCheckedAt, Duration cacheAge, long outboxCommits, long diskFreeBytes, String coreUrl,
+        int coreFailovers) {
 
     static SyncStats of(OutboxStats o, UploadCounters c, CoreClient client, Duration cacheAge, Clock clock) {
         Instant now = clock.instant();
@@ -43,13 +46,14 @@ public record SyncStats(long unsyncedOps, Duration oldestUnsyncedAge, long accep
                 c == null ? 0 : c.rejected(), c == null ? 0 : c.ratePerSecond(now.toEpochMilli()),
                 c == null ? null : c.lastSuccessAt(), c == null ? null : c.lastError(),
                 c == null ? null : c.lastErrorAt(), client == null, client == null ? null : client.reachable(),
-                client == null ? null : client.checkedAt(), cacheAge, o.commits(), o.diskFreeBytes());
+                client == null ? null : client.checkedAt(), cacheAge, o.commits(), o.diskFreeBytes(),
+                client == null ? null : client.baseUrl(), client == null ? 0 : client.failovers());
     }
 
     /** The same snapshot with the cache's age filled in. */
     public SyncStats withCacheAge(Duration age) {
         return new SyncStats(unsyncedOps, oldestUnsyncedAge, acceptedTotal, syncedTotal, appliedTotal,
                 duplicateTotal, rejectedTotal, syncRatePerSecond, lastSuccessfulSyncAt, lastError, lastErrorAt,
-                offline, coreReachable, coreCheckedAt, age, outboxCommits, diskFreeBytes);
+                offline, coreReachable, coreCheckedAt, age, outboxCommits, diskFreeBytes, coreUrl, coreFailovers);
     }
 }

@@ -14,6 +14,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,6 +27,14 @@ import org.slf4j.LoggerFactory;
  * final answer or leaves the operation unsynced and sets when the next attempt may start ({@link #waitNanos}).
  * The uploader's dispatcher claims a lane ({@link #tryClaim}) before handing it to a worker, which releases it
  * ({@link #finished}) when its round is over.
+ *
+ * <p>Draining a backlog (issue 14): while a batch is in flight, the next one is read from the outbox, marked
+ * SYNCING and serialised on the prepare executor, so the next request leaves as soon as the answer is stored. It is
+ * still sent only after the previous answer is stored, so one batch is in flight per tenant and the apply order is
+ * the ack order. A round sends up to {@value #MAX_BATCHES_PER_ROUND} batches, then gives the worker back so other
+ * tenants get their turn; the prepared batch waits in the lane for its next round. Any answer other than a clean
+ * RESULTS drops the prepared batch (its rows go back to PENDING and are read again from the first unsynced one). A
+ * batch sent while more operations wait behind it carries {@code X-FG-Lane: bulk}.
  */
 final class TenantLane {
     private static final Logger log = LoggerFactory.getLogger(TenantLane.class);
@@ -38,7 +48,11 @@ final class TenantLane {
     private final Clock clock;
     private final Backoff backoff;
     private final long maxBatchBytes;
+    private final Executor prepareExecutor;
     private int batchSize;
+    /** The next batch, read and marked SYNCING during the last round; lane worker only (rounds are serial). */
+    private Prepared prepared;
+    private static final int MAX_BATCHES_PER_ROUND = 16;
     /** Set while a runOnce is scheduled or running. */
     private final AtomicBoolean busy = new AtomicBoolean();
     /** System.nanoTime() before which the lane must not send (backoff); written by the lane's worker only. */
@@ -46,6 +60,13 @@ final class TenantLane {
 
     TenantLane(String tenant, Outbox outbox, CoreClient client, SyncListener listener, UploadCounters counters,
             SyncOptions options) {
+        this(tenant, outbox, client, listener, counters, options, null);
+    }
+
+    /** @param prepareExecutor where the next batch is prepared while one is in flight; null: no preparing ahead */
+    TenantLane(String tenant, Outbox outbox, CoreClient client, SyncListener listener, UploadCounters counters,
+            SyncOptions options, Executor prepareExecutor) {
+        this.prepareExecutor = prepareExecutor;
         this.tenant = tenant;
         this.outbox = outbox;
         this.client = client;
@@ -83,28 +104,87 @@ final class TenantLane {
         busy.set(false);
     }
 
-    /** Sends the next batch, if any, and stores the answers; never throws. */
+    /** A batch read, marked SYNCING and serialised, ready to send. */
+    private static final class Prepared {
+        final List<StoredOperation> ops;
+        final byte[] body;
+        final boolean more;
+
+        Prepared(List<StoredOperation> ops, byte[] body, boolean more) {
+            this.ops = ops;
+            this.body = body;
+            this.more = more;
+        }
+
+        long lastSeq() {
+            return ops.get(ops.size() - 1).seq();
+        }
+    }
+
+    /** Sends the next batch (and, draining a backlog, up to {@value #MAX_BATCHES_PER_ROUND}); never throws. */
     void runOnce() {
         List<StoredOperation> batch = List.of();
+        CompletableFuture<Prepared> next = null;
+        Prepared current = prepared;
+        prepared = null;
         try {
-            batch = outbox.nextBatch(tenant, batchSize, maxBatchBytes);
-            if (batch.isEmpty()) {
-                return;
+            for (int round = 0; round < MAX_BATCHES_PER_ROUND; round++) {
+                if (current == null) {
+                    current = prepare(-1);
+                }
+                batch = current.ops;
+                if (batch.isEmpty()) {
+                    return;
+                }
+                long after = current.lastSeq();
+                next = prepareExecutor != null && current.more
+                        ? CompletableFuture.supplyAsync(() -> prepareUnchecked(after), prepareExecutor) : null;
+                BatchOutcome outcome = client.postBatchBody(current.body, current.more);
+                boolean clean;
+                if (outcome.kind() == BatchOutcome.Kind.RESULTS) {
+                    clean = store(batch, outcome);
+                } else if (outcome.kind() == BatchOutcome.Kind.BAD_REQUEST) {
+                    isolate(batch, outcome);
+                    clean = false; // read again from the first unsynced operation
+                } else {
+                    release(batch);
+                    failed(outcome, batch.size());
+                    clean = false;
+                }
+                batch = List.of();
+                if (!clean || next == null) {
+                    return;
+                }
+                current = Waits.await(next, "prepare the next batch of tenant " + tenant);
+                next = null;
             }
-            Waits.await(outbox.markSyncing(batch), "mark a batch of tenant " + tenant + " SYNCING");
-            BatchOutcome outcome = client.postBatchBody(BatchBody.of(gatewayId, batch));
-            if (outcome.kind() == BatchOutcome.Kind.RESULTS) {
-                store(batch, outcome);
-            } else if (outcome.kind() == BatchOutcome.Kind.BAD_REQUEST) {
-                isolate(batch, outcome);
-            } else {
-                release(batch);
-                failed(outcome, batch.size());
-            }
+            prepared = current; // sent in the next round, after other tenants had their turn
         } catch (IOException | RuntimeException e) {
             release(batch);
             backOff(null, "sending " + batch.size() + " operations of tenant " + tenant + " failed: "
                     + e.getMessage(), e instanceof RuntimeException ? e : null);
+        } finally {
+            if (next != null) {
+                next.thenAccept(p -> release(p.ops)); // dropped: back to PENDING, read again in order
+            }
+        }
+    }
+
+    /** Reads the batch after {@code afterSeq} (-1: the first), marks it SYNCING and builds its body. */
+    private Prepared prepare(long afterSeq) throws IOException {
+        Outbox.NextBatch read = outbox.nextBatchAfter(tenant, afterSeq, batchSize, maxBatchBytes);
+        if (read.ops.isEmpty()) {
+            return new Prepared(read.ops, new byte[0], false);
+        }
+        Waits.await(outbox.markSyncing(read.ops), "mark a batch of tenant " + tenant + " SYNCING");
+        return new Prepared(read.ops, BatchBody.of(gatewayId, read.ops), read.more);
+    }
+
+    private Prepared prepareUnchecked(long afterSeq) {
+        try {
+            return prepare(afterSeq);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e.getMessage(), e);
         }
     }
 

@@ -32,6 +32,8 @@ final class Uploader implements AutoCloseable {
     private final UploadCounters counters = new UploadCounters();
     private final Map<String, TenantLane> lanes = new ConcurrentHashMap<>();
     private final ThreadPoolExecutor workers;
+    /** Reads and serialises each lane's next batch while its current one is in flight; null without prepareAhead. */
+    private final ThreadPoolExecutor preparers;
     private final AtomicInteger inFlight = new AtomicInteger();
     private final Object monitor = new Object();
     private final Runnable wakeUp = this::syncNow;
@@ -55,6 +57,19 @@ final class Uploader implements AutoCloseable {
                     return t;
                 });
         this.workers.allowCoreThreadTimeOut(true);
+        if (options.prepareAhead()) {
+            // At most one preparation per lane in flight, and at most uploadConcurrency lanes run: never queues more.
+            AtomicInteger p = new AtomicInteger();
+            this.preparers = new ThreadPoolExecutor(options.uploadConcurrency(), options.uploadConcurrency(), 30,
+                    TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
+                        Thread t = new Thread(r, "floorgate-upload-prepare-" + p.incrementAndGet());
+                        t.setDaemon(true);
+                        return t;
+                    });
+            this.preparers.allowCoreThreadTimeOut(true);
+        } else {
+            this.preparers = null;
+        }
         this.dispatcher = new Thread(this::dispatchLoop, "floorgate-upload-dispatcher");
         this.dispatcher.setDaemon(true);
     }
@@ -111,7 +126,7 @@ final class Uploader implements AutoCloseable {
         long untilNext = IDLE_RECHECK_MILLIS;
         for (String tenant : inTurn(outbox.unsyncedTenants())) {
             TenantLane lane = lanes.computeIfAbsent(tenant,
-                    t -> new TenantLane(t, outbox, client, listener, counters, options));
+                    t -> new TenantLane(t, outbox, client, listener, counters, options, preparers));
             if (lane.busy()) {
                 continue;
             }
@@ -171,6 +186,9 @@ final class Uploader implements AutoCloseable {
             }
         }
         workers.shutdown();
+        if (preparers != null) {
+            preparers.shutdown();
+        }
         try {
             long waitMillis = options.httpCallTimeout().toMillis() + 5_000;
             if (!workers.awaitTermination(waitMillis, TimeUnit.MILLISECONDS)) {

@@ -102,6 +102,7 @@ public final class Chain implements AutoCloseable {
         env.put("FG_GATEWAY_HTTPS_PORT", Integer.toString(ServiceProcess.freePort()));
         env.put("FG_DATA_DIR", dir.resolve("gateway-data").toString());
         env.put("FG_CORE_URL", coreUrl);
+        env.put("FG_CORE_ALLOW_PLAIN_HTTP", "true"); // inside a namespace the core is not on loopback
         env.put("FG_CORE_KEY_ID", KEY_ID);
         env.put("FG_CORE_SECRET", SECRET);
         env.put("FG_ADMIN_TOKEN", ADMIN);

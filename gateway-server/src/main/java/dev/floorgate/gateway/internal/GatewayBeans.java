@@ -1,6 +1,7 @@
 package dev.floorgate.gateway.internal;
 
 import dev.floorgate.gateway.CoreLinkConfiguration;
+import dev.floorgate.gateway.CoreTlsConfiguration;
 import dev.floorgate.gateway.GatewayConfiguration;
 import dev.floorgate.gateway.SyncConfiguration;
 import dev.floorgate.gateway.internal.access.DeviceRegistry;
@@ -202,8 +203,8 @@ final class GatewayBeans {
 
     /** Started as it is built (offline-sync has no other way); closed by {@link #lifecycle}. */
     @Singleton
-    SyncEngine syncEngine(GatewayConfiguration gateway, CoreLinkConfiguration core, SyncConfiguration sync,
-            GatewayIdentity identity, EventHub events, StartupSecrets.Checked secretsChecked) {
+    SyncEngine syncEngine(GatewayConfiguration gateway, CoreLinkConfiguration core, CoreTlsConfiguration coreTls,
+            SyncConfiguration sync, GatewayIdentity identity, EventHub events, StartupSecrets.Checked secretsChecked) {
         try {
             DataDirectory.secure(Paths.get(gateway.getDataDir())); // before the outbox and cache files, if first
         } catch (IOException e) {
@@ -219,9 +220,13 @@ final class GatewayBeans {
                 .warehouses(sync.getWarehouses().stream().map(String::trim).filter(w -> !w.isEmpty())
                         .collect(Collectors.toSet()))
                 .diskFloorBytes(sync.getDiskFloor())
-                .retention(sync.getRetention());
+                .retention(sync.getRetention())
+                .prepareAhead(sync.isPrepareAhead());
         if (core.isOnline()) {
-            options.coreUrl(core.getUrl()).keyId(core.getKeyId()).secret(core.getSecret());
+            options.coreUrl(core.getUrl()).keyId(core.getKeyId()).secret(core.getSecret())
+                    .coreProbeInterval(core.getProbeInterval())
+                    .coreTls(GatewaySettingsCheck.coreTls(coreTls.getCaFile(), coreTls.getPin(),
+                            coreTls.getClientCert(), coreTls.getClientKey()));
         } else if (core.getUrl() != null) {
             LOG.warn("fg.core.url is set but fg.core.key-id / fg.core.secret are not: staying offline");
         }

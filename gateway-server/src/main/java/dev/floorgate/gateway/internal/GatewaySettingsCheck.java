@@ -69,10 +69,21 @@ public final class GatewaySettingsCheck {
                         + "site's .zpl templates, or leave it unset")
                 .check("fg.apk.path", GatewaySettingsCheck::readableFileProblem, "the picker app's signed APK "
                         + "(pda-android-app/target/floorgate-picker.apk), or leave it unset");
-        s.uri("fg.core.url", List.of("http", "https"), false, false, "the core's base URL, such as "
-                        + "http://core.example:8081, or leave it unset for offline mode")
+        s.uri("fg.core.url", List.of("http", "https"), true, false, "the core's base URL, such as "
+                        + "https://core.example:8081 (several instances: comma-separated, the first preferred), or "
+                        + "leave it unset for offline mode")
+                .bool("fg.core.allow-plain-http")
+                .duration("fg.core.probe-interval", Duration.ofMillis(100), Duration.ofHours(1), "a value such as 10s")
+                .check("fg.core.tls.ca-file", GatewaySettingsCheck::readableFileProblem, "a PEM file of the CA "
+                        + "certificates to trust for the core, or leave it unset for the JDK's CAs")
+                .check("fg.core.tls.client-cert", GatewaySettingsCheck::readableFileProblem, "the gateway's PEM "
+                        + "client certificate for mutual TLS, or leave it unset")
+                .check("fg.core.tls.client-key", GatewaySettingsCheck::readableFileProblem, "the PKCS#8 PEM key of "
+                        + "fg.core.tls.client-cert, or leave it unset")
                 .matches("fg.core.key-id", OPTIONAL_ID, "1 to 64 letters, digits, '.', '_' or '-'", "this gateway's key id "
                         + "at the core (one entry of the core's FG_CORE_KEYS)");
+        corePlainHttp(s);
+        coreTls(s);
         s.check("fg.sync.warehouses", GatewaySettingsCheck::warehousesProblem, "a comma-separated list of "
                         + "warehouse codes, such as SH01,SH02")
                 .integer("fg.sync.batch-size", 1, 1000, "operations per upload, such as 200 (the core takes 1000)")
@@ -81,7 +92,8 @@ public final class GatewaySettingsCheck {
                 .duration("fg.sync.backoff-max", MS, Duration.ofDays(1), "a value such as 60s")
                 .integer("fg.sync.disk-floor", 0, Long.MAX_VALUE, "free bytes to keep, such as 268435456 (256 MiB)")
                 .duration("fg.sync.retention", Duration.ofMinutes(1), null, "a value such as 7d")
-                .duration("fg.sync.append-timeout", MS, Duration.ofMinutes(10), "a value such as 10s");
+                .duration("fg.sync.append-timeout", MS, Duration.ofMinutes(10), "a value such as 10s")
+                .bool("fg.sync.prepare-ahead");
         s.integer("fg.limits.preview-max-pixels", 1, 1_000_000_000L, "a value such as 10000000")
                 .integer("fg.limits.preview-concurrency", 1, 64, "a value such as 2")
                 .integer("fg.limits.preview-queue", 0, 10_000, "a value such as 8")
@@ -134,6 +146,65 @@ public final class GatewaySettingsCheck {
                         "a value such as 200ms")
                 .duration("fg.print.confirm-settle", ZERO, Duration.ofMinutes(1), "a value such as 1s")
                 .integer("fg.print.max-unconfirmed-per-printer", 1, 100_000, "a value such as 50");
+    }
+
+    /** Plain http:// to a core that is not on this machine is refused unless fg.core.allow-plain-http=true. */
+    private static void corePlainHttp(SettingsCheck s) {
+        String urls = s.value("fg.core.url");
+        if (urls == null || "true".equalsIgnoreCase(String.valueOf(s.value("fg.core.allow-plain-http")).trim())) {
+            return;
+        }
+        for (String url : urls.split(",")) {
+            String u = url.trim();
+            if (!u.regionMatches(true, 0, "http://", 0, 7)) {
+                continue;
+            }
+            okhttp3.HttpUrl parsed = okhttp3.HttpUrl.parse(u);
+            String host = parsed == null ? u : parsed.host();
+            if (!loopback(host)) {
+                throw SettingsCheck.refused("fg.core.url", "is plain http:// to " + host + ", which is not this "
+                        + "machine: anyone on the WAN path could read the operations", u, "an https:// URL (with "
+                        + "fg.core.tls.ca-file or fg.core.tls.pin), or set FG_CORE_ALLOW_PLAIN_HTTP=true to accept "
+                        + "plain HTTP on a trusted link");
+            }
+        }
+    }
+
+    static boolean loopback(String host) {
+        String h = host.toLowerCase(java.util.Locale.ROOT);
+        return h.equals("localhost") || h.startsWith("127.") || h.equals("::1") || h.equals("[::1]")
+                || h.equals("0:0:0:0:0:0:0:1");
+    }
+
+    /** Reads the TLS files and pins as the sync engine will; a bad one is one line naming the setting. */
+    private static void coreTls(SettingsCheck s) {
+        dev.floorgate.sync.CoreTls tls = coreTls(s.value("fg.core.tls.ca-file"), s.value("fg.core.tls.pin"),
+                s.value("fg.core.tls.client-cert"), s.value("fg.core.tls.client-key"));
+        if (tls == null) {
+            return;
+        }
+        try {
+            tls.check();
+        } catch (java.io.IOException e) {
+            // CoreTls names the setting first: "fg.core.tls.pin 'x' is neither ..."
+            String message = e.getMessage().replaceAll("\\s+", " ");
+            int space = message.indexOf(' ');
+            String key = space > 0 && message.startsWith("fg.core.tls.") ? message.substring(0, space)
+                    : "fg.core.tls.ca-file";
+            throw SettingsCheck.refused(key, message.substring(key.length()).trim(), null, "the right PEM file or "
+                    + "pin (see the README's \"TLS to the core\"), or leave it unset");
+        }
+    }
+
+    /** The sync engine's TLS settings toward the core, or null when none is set. */
+    public static dev.floorgate.sync.CoreTls coreTls(String caFile, String pin, String clientCert, String clientKey) {
+        dev.floorgate.sync.CoreTls tls = dev.floorgate.sync.CoreTls.of(path(caFile), pin, path(clientCert),
+                path(clientKey));
+        return tls.isEmpty() ? null : tls;
+    }
+
+    private static Path path(String v) {
+        return v == null || v.trim().isEmpty() ? null : Paths.get(v.trim());
     }
 
     private static String readableDirectoryProblem(String v) {

@@ -49,7 +49,7 @@ class PageJsonShapesTest {
             + "createdBy:s,resolution:null}";
     static final String OVERVIEW = "{generatedAt:s,refreshSeconds:n,deviceStaleMinutes:n,"
             + "gateway:{name:s,version:s,startedAt:s,uptimeSeconds:n,addresses:[s*],urls:[s*],pdaUrl:s,https:b,timeZone:s},"
-            + "core:{configured:b,reachable:null,checkedAt:null,lastError:null,lastErrorAt:null},"
+            + "core:{configured:b,reachable:null,checkedAt:null,lastError:null,lastErrorAt:null,url:null,failovers:n},"
             + "sync:{unsynced:n,oldestUnsyncedAgeSeconds:n,lastSyncAt:null,syncRatePerSecond:n,acceptedTotal:n,"
             + "rejectedTotal:n,cacheAgeSeconds:null,diskFreeBytes:n},"
             + "rejections:[" + REJECTION + "],"

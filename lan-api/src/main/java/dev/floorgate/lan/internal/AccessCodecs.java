@@ -234,6 +234,8 @@ final class AccessCodecs {
         Write.str(g, "checkedAt", v.checkedAt(), Write.ALWAYS);
         Write.str(g, "lastSyncAt", v.lastSyncAt(), Write.ALWAYS);
         Write.str(g, "lastError", v.lastError(), Write.ALWAYS);
+        Write.str(g, "url", v.url(), Write.NON_NULL);
+        Write.number(g, "failovers", v.failovers(), Write.NON_NULL);
         g.writeEndObject();
     }
 
@@ -242,7 +244,9 @@ final class AccessCodecs {
                 o.boxedBool("reachable", false),
                 o.str("checkedAt", false),
                 o.str("lastSyncAt", false),
-                o.str("lastError", false));
+                o.str("lastError", false),
+                o.str("url", false),
+                o.boxedInteger("failovers", false));
     }
 
     static void writeHealthQueue(JsonGenerator g, HealthQueue v) throws IOException {

@@ -105,6 +105,22 @@ public final class OutboxTables implements AutoCloseable {
         return out;
     }
 
+    /** The first {@code limit} unsynced operations of a tenant after {@code afterSeq}, in ack order. */
+    public List<StoredOperation> unsyncedAfter(String tenant, long afterSeq, int limit) throws SQLException {
+        PreparedStatement ps = sql("SELECT " + COLUMNS + " FROM operations WHERE " + UNSYNCED
+                + " AND tenant = ? AND seq > ? ORDER BY seq LIMIT ?");
+        ps.setString(1, tenant);
+        ps.setLong(2, afterSeq);
+        ps.setInt(3, limit);
+        List<StoredOperation> out = new ArrayList<>();
+        try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                out.add(row(rs));
+            }
+        }
+        return out;
+    }
+
     /** The smallest tenant name above {@code after} ("" for the first) that has unsynced operations, or null. */
     public String nextUnsyncedTenant(String after) throws SQLException {
         PreparedStatement ps = sql("SELECT tenant FROM operations WHERE " + UNSYNCED

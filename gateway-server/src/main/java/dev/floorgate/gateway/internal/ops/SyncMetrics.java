@@ -32,6 +32,12 @@ public final class SyncMetrics implements MetricsSource {
                 s.syncRatePerSecond());
         out.gauge("floorgate_core_reachable", "1 when the core answered the last call, 0 when not, -1 unknown",
                 s.coreReachable() == null ? -1 : s.coreReachable() ? 1 : 0);
+        if (s.coreUrl() != null) {
+            out.gauge("floorgate_core_in_use", "1 for the core instance the gateway sends to now", 1, "url",
+                    s.coreUrl());
+            out.counter("floorgate_core_failovers_total", "Switches away from a failing core instance",
+                    s.coreFailovers());
+        }
         out.gauge("floorgate_cache_age_seconds", "Time since the last successful change-feed poll (-1 never)",
                 s.cacheAge() == null ? -1 : s.cacheAge().toMillis() / 1000.0);
         out.counter("floorgate_outbox_commits_total", "Outbox write transactions (group commits)", s.outboxCommits());

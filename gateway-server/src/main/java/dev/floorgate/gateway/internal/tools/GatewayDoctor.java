@@ -95,7 +95,8 @@ public final class GatewayDoctor {
                     + "FG_CORE_URL, FG_CORE_KEY_ID and FG_CORE_SECRET in /etc/floorgate/gateway.env");
             return;
         }
-        String base = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+        String first = url.split(",")[0].trim(); // several core instances: the preferred one is checked
+        String base = first.endsWith("/") ? first.substring(0, first.length() - 1) : first;
         HttpResponse<Void> health;
         Instant sent = clock.instant();
         try {

@@ -69,7 +69,7 @@ final class AdminOverview {
         Instant now = Instant.now();
         SyncStats s = sync.stats();
         OverviewViews.CoreLink core = new OverviewViews.CoreLink(!s.offline(), s.coreReachable(),
-                iso(s.coreCheckedAt()), s.lastError(), iso(s.lastErrorAt()));
+                iso(s.coreCheckedAt()), s.lastError(), iso(s.lastErrorAt()), s.coreUrl(), s.coreFailovers());
         OverviewViews.SyncQueue queue = new OverviewViews.SyncQueue(s.unsyncedOps(), s.oldestUnsyncedAge().toSeconds(),
                 iso(s.lastSuccessfulSyncAt()), s.syncRatePerSecond(), s.acceptedTotal(), s.rejectedTotal(),
                 s.cacheAge() == null ? null : s.cacheAge().toSeconds(), s.diskFreeBytes());

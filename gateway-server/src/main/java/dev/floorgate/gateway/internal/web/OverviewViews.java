@@ -58,7 +58,8 @@ final class OverviewViews {
     /** The link to the core; {@code reachable} is null until the gateway has asked. */
     @Serdeable
     @JsonInclude(Include.ALWAYS)
-    record CoreLink(boolean configured, Boolean reachable, String checkedAt, String lastError, String lastErrorAt) {
+    record CoreLink(boolean configured, Boolean reachable, String checkedAt, String lastError, String lastErrorAt,
+            String url, int failovers) {
     }
 
     @Serdeable

@@ -97,6 +97,11 @@ class OperationIntakeAsyncTest {
             }
 
             @Override
+            public boolean isPrepareAhead() {
+                return true;
+            }
+
+            @Override
             public Duration getAppendTimeout() {
                 return Duration.ofSeconds(seconds);
             }
