@@ -184,6 +184,13 @@ final class CoreClient {
                 .url(HttpUrl.get(base + CHANGES_PATH + "?" + query)).get(), "GET", pathWithQuery, new byte[0]),
                 "GET " + pathWithQuery)) {
             byte[] bytes = read(response, "GET " + pathWithQuery);
+            if (response.code() == 429 || response.code() == 503) {
+                String[] error = errorBody(bytes);
+                Duration wait = retryAfter(response.header("Retry-After"));
+                throw new CoreBusyException("core busy: answered " + response.code() + " to GET " + CHANGES_PATH
+                        + (error[0] == null ? "" : " " + error[0])
+                        + (wait == null ? "" : " (Retry-After " + wait.getSeconds() + " s)"), response.code(), wait);
+            }
             if (response.code() != 200) {
                 String[] error = errorBody(bytes);
                 throw new IOException("core answered " + response.code() + " to GET " + pathWithQuery
@@ -381,6 +388,10 @@ final class CoreClient {
         } catch (IOException e) {
             reachable = Boolean.FALSE;
             checkedAt = clock.instant();
+            String refusal = CoreTls.refusal(e);
+            if (refusal != null) {
+                throw new IOException("core " + baseUrl + ": TLS refused (" + what + "): " + refusal, e);
+            }
             throw new IOException("core at " + baseUrl + " unreachable for " + what + ": " + e, e);
         }
     }

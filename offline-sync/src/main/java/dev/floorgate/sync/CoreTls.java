@@ -117,6 +117,67 @@ public final class CoreTls {
         }
     }
 
+    /**
+     * Why the core's TLS was refused, in words that name the setting to check ("the certificate ... matches none of
+     * the pins in fg.core.tls.pin"), or null when {@code failure} is no TLS refusal (a refused connection, a
+     * timeout). One line, no stack trace: for logs, /health and the site page.
+     */
+    public static String refusal(Throwable failure) {
+        boolean tls = false;
+        String pinMessage = null;
+        boolean untrusted = false;
+        boolean expired = false;
+        boolean hostname = false;
+        String last = null;
+        for (Throwable t = failure; t != null && t.getCause() != t; t = t.getCause()) {
+            String m = t.getMessage() == null ? "" : t.getMessage();
+            if (t instanceof javax.net.ssl.SSLException) {
+                tls = true;
+                last = m;
+            }
+            if (m.contains("fg.core.tls.pin")) {
+                pinMessage = m;
+            }
+            if (t instanceof java.security.cert.CertPathValidatorException
+                    || t instanceof java.security.cert.CertPathBuilderException
+                    || m.contains("unable to find valid certification path")) {
+                untrusted = true;
+            }
+            if (t instanceof java.security.cert.CertificateExpiredException
+                    || t instanceof java.security.cert.CertificateNotYetValidException) {
+                expired = true;
+            }
+            if (t instanceof javax.net.ssl.SSLPeerUnverifiedException && m.startsWith("Hostname ")) {
+                hostname = true;
+            }
+        }
+        if (!tls) {
+            return null;
+        }
+        if (pinMessage != null) {
+            return "the certificate does not match fg.core.tls.pin (" + pinMessage + ")";
+        }
+        if (expired) {
+            return "the core's certificate is expired or not yet valid: renew it on the core, or check the clocks";
+        }
+        if (untrusted) {
+            return "the core's certificate is not signed by fg.core.tls.ca-file (nor, when that is unset, by a CA "
+                    + "the JVM trusts): set fg.core.tls.ca-file to the CA that signed it, or pin it with "
+                    + "fg.core.tls.pin";
+        }
+        if (hostname) {
+            return "the core's certificate does not name the host in fg.core.url (" + last + "): use the name it "
+                    + "was issued for, or pin it with fg.core.tls.pin";
+        }
+        if (last != null && (last.contains("bad_certificate") || last.contains("certificate_required")
+                || last.contains("unknown_ca") || last.contains("certificate_unknown"))) {
+            return "the core refused this gateway's certificate (" + last + "): check fg.core.tls.client-cert and "
+                    + "fg.core.tls.client-key against the CA the core trusts";
+        }
+        return "handshake failed (" + last + "): check fg.core.tls.* and that fg.core.url points at the core's "
+                + "TLS port";
+    }
+
     private static void parsePin(String pin, List<byte[]> hashes, List<Boolean> spki) throws IOException {
         try {
             if (pin.startsWith("sha256/")) {

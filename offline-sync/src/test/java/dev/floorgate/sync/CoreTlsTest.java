@@ -99,8 +99,12 @@ class CoreTlsTest {
     @Test
     void aCoreCertificateFromAnotherCaIsRefusedAndNothingArrives() throws Exception {
         startCore(false);
+        // issue 14 follow-up: a TLS refusal says so and names the setting, it is not "unreachable"
         assertThatThrownBy(() -> send(CoreTls.of(caFile(otherCa), null, null, null)))
-                .isInstanceOf(IOException.class).hasMessageContaining("unreachable");
+                .isInstanceOf(IOException.class)
+                .hasMessageStartingWith("core " + url() + ": TLS refused")
+                .hasMessageContaining("is not signed by fg.core.tls.ca-file")
+                .hasMessageNotContaining("unreachable").hasMessageNotContaining("\n\tat ");
         assertThat(core.received()).isEmpty();
     }
 
@@ -128,9 +132,13 @@ class CoreTlsTest {
     void aWrongPinIsRefusedEvenWhenTheCaIsRightAndNothingArrives() throws Exception {
         startCore(false);
         assertThatThrownBy(() -> send(CoreTls.of(null, TestPki.spkiPin(otherCa.cert), null, null)))
-                .isInstanceOf(IOException.class).hasMessageContaining("matches none of the 1 pin(s)");
+                .isInstanceOf(IOException.class).hasMessageContaining("matches none of the 1 pin(s)")
+                .hasMessageStartingWith("core " + url() + ": TLS refused")
+                .hasMessageContaining("the certificate does not match fg.core.tls.pin")
+                .hasMessageNotContaining("unreachable");
         assertThatThrownBy(() -> send(CoreTls.of(caFile(ca), TestPki.certPin(ca.cert), null, null)))
-                .isInstanceOf(IOException.class).hasMessageContaining("fg.core.tls.pin");
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining("TLS refused").hasMessageContaining("does not match fg.core.tls.pin");
         assertThat(core.received()).isEmpty();
     }
 
