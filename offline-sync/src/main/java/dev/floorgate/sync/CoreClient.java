@@ -63,6 +63,7 @@ final class CoreClient {
     private final ClockOffset offset;
     private volatile Boolean reachable;
     private volatile String keyRefusal;
+    private volatile String tlsRefusal;
     private volatile Instant checkedAt;
 
     /** @param baseUrl one base URL, or several separated by commas (the first preferred) */
@@ -208,6 +209,14 @@ final class CoreClient {
         } catch (IOException e) {
             return false;
         }
+    }
+
+    /**
+     * Why the core's TLS was refused on the last call ("core https://x: TLS refused: the certificate does not match
+     * fg.core.tls.pin (...)"), or null when the last call got through TLS or failed otherwise.
+     */
+    public String tlsRefusal() {
+        return tlsRefusal;
     }
 
     /** Whether the core answered the last call (any HTTP status); null before the first call. */
@@ -383,6 +392,7 @@ final class CoreClient {
         try {
             Response r = http.newCall(request).execute();
             reachable = Boolean.TRUE;
+            tlsRefusal = null;
             checkedAt = clock.instant();
             return r;
         } catch (IOException e) {
@@ -390,8 +400,10 @@ final class CoreClient {
             checkedAt = clock.instant();
             String refusal = CoreTls.refusal(e);
             if (refusal != null) {
+                tlsRefusal = "core " + baseUrl + ": TLS refused: " + refusal;
                 throw new IOException("core " + baseUrl + ": TLS refused (" + what + "): " + refusal, e);
             }
+            tlsRefusal = null;
             throw new IOException("core at " + baseUrl + " unreachable for " + what + ": " + e, e);
         }
     }

@@ -138,6 +138,7 @@ class CoreBusyTest {
     void afterTheRetryAfterThePollerGoesOnFromItsCursor() throws Exception {
         busy.script.add(tooBusy("1"));
         busy.pagesBySince.put("", page("c1", sku("acme", "SKU-1", "09501101530003")));
+        busy.pagesBySince.put("c1", page("c1")); // caught up
         startPoller(Duration.ofMillis(20));
 
         await().atMost(Duration.ofSeconds(20)).until(() -> cache.cursor("SH01").isPresent()
