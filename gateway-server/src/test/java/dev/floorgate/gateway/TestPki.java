@@ -1,4 +1,4 @@
-package dev.floorgate.gateway.internal.tools;
+package dev.floorgate.gateway;
 
 import java.io.IOException;
 import java.math.BigInteger;
@@ -34,14 +34,14 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
  * Test certificates: a CA, and leaf certificates for 127.0.0.1 / localhost signed by it, as PEM files or
  * SSLContexts. A copy of offline-sync's TestPki, whose test classes this module cannot see.
  */
-final class TestPki {
+public final class TestPki {
     private static final AtomicLong SERIAL = new AtomicLong(System.currentTimeMillis());
 
     /** A key and its certificate chain (leaf first). */
-    static final class Issued {
-        final KeyPair keys;
-        final X509Certificate cert;
-        final X509Certificate issuer;
+    public static final class Issued {
+        public final KeyPair keys;
+        public final X509Certificate cert;
+        public final X509Certificate issuer;
 
         Issued(KeyPair keys, X509Certificate cert, X509Certificate issuer) {
             this.keys = keys;
@@ -50,7 +50,7 @@ final class TestPki {
         }
 
         /** A server (or client) SSLContext presenting this certificate, trusting {@code clientCa} (may be null). */
-        SSLContext context(X509Certificate clientCa) throws GeneralSecurityException, IOException {
+        public SSLContext context(X509Certificate clientCa) throws GeneralSecurityException, IOException {
             KeyStore ks = KeyStore.getInstance("PKCS12");
             ks.load(null, null);
             X509Certificate[] chain = issuer == null ? new X509Certificate[] {cert}
@@ -72,7 +72,7 @@ final class TestPki {
         }
 
         /** A PKCS12 file with this key and chain (what Micronaut's micronaut.server.ssl.key-store takes). */
-        void writePkcs12(Path file, String password) throws GeneralSecurityException, IOException {
+        public void writePkcs12(Path file, String password) throws GeneralSecurityException, IOException {
             KeyStore ks = KeyStore.getInstance("PKCS12");
             ks.load(null, null);
             X509Certificate[] chain = issuer == null ? new X509Certificate[] {cert}
@@ -87,13 +87,13 @@ final class TestPki {
     private TestPki() {
     }
 
-    static KeyPair ecKeys() throws GeneralSecurityException {
+    public static KeyPair ecKeys() throws GeneralSecurityException {
         KeyPairGenerator g = KeyPairGenerator.getInstance("EC");
         g.initialize(new ECGenParameterSpec("secp256r1"));
         return g.generateKeyPair();
     }
 
-    static Issued ca(String name) throws Exception {
+    public static Issued ca(String name) throws Exception {
         KeyPair keys = ecKeys();
         X500Name subject = new X500Name("CN=" + name);
         Instant now = Instant.now();
@@ -107,7 +107,7 @@ final class TestPki {
     }
 
     /** A leaf for 127.0.0.1 and localhost signed by {@code ca}. */
-    static Issued leaf(Issued ca, String name) throws Exception {
+    public static Issued leaf(Issued ca, String name) throws Exception {
         KeyPair keys = ecKeys();
         Instant now = Instant.now();
         JcaX509v3CertificateBuilder b = new JcaX509v3CertificateBuilder(ca.cert, serial(),
@@ -121,7 +121,7 @@ final class TestPki {
         return new Issued(keys, cert, ca.cert);
     }
 
-    static Path pem(Path file, X509Certificate... certs) throws Exception {
+    public static Path pem(Path file, X509Certificate... certs) throws Exception {
         StringBuilder sb = new StringBuilder();
         for (X509Certificate c : certs) {
             sb.append(block("CERTIFICATE", c.getEncoded()));
@@ -130,7 +130,7 @@ final class TestPki {
         return file;
     }
 
-    static Path pem(Path file, PrivateKey key) throws IOException {
+    public static Path pem(Path file, PrivateKey key) throws IOException {
         Files.writeString(file, block("PRIVATE KEY", key.getEncoded()), StandardCharsets.US_ASCII);
         return file;
     }
@@ -141,11 +141,11 @@ final class TestPki {
                 + "\n-----END " + type + "-----\n";
     }
 
-    static String spkiPin(X509Certificate cert) throws GeneralSecurityException {
+    public static String spkiPin(X509Certificate cert) throws GeneralSecurityException {
         return "sha256/" + Base64.getEncoder().encodeToString(sha256(cert.getPublicKey().getEncoded()));
     }
 
-    static String certPin(X509Certificate cert) throws Exception {
+    public static String certPin(X509Certificate cert) throws Exception {
         byte[] h = sha256(cert.getEncoded());
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < h.length; i++) {
