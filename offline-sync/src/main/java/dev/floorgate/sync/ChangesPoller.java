@@ -16,6 +16,10 @@ import org.slf4j.LoggerFactory;
  * the cursor after it, so a failure at any point (transport, a broken page, the disk) leaves the last stored cursor
  * and the next round asks again from there. One round reads pages until the feed is caught up (a page shorter than
  * the limit, or no new cursor), at most {@value #MAX_PAGES_PER_ROUND} pages. Rounds never overlap.
+ *
+ * <p>A busy core (429 TOO_BUSY or 503, {@link CoreBusyException}) ends the round for every warehouse and the
+ * scheduled rounds pause until its Retry-After has passed (at least one poll interval): busy is not down, so it is
+ * logged once per busy spell at INFO, not as an error, and never moves the gateway to another core.
  */
 final class ChangesPoller implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ChangesPoller.class);
@@ -26,6 +30,9 @@ final class ChangesPoller implements AutoCloseable {
     private final SyncOptions options;
     private final ScheduledExecutorService executor;
     private volatile int failuresInARow;
+    private volatile int busyInARow;
+    /** System.nanoTime() before which scheduled rounds are skipped (the core asked to wait). */
+    private volatile long resumeAtNanos = System.nanoTime();
 
     public ChangesPoller(CoreClient client, MasterDataCache cache, SyncOptions options) {
         this.client = Objects.requireNonNull(client, "client");
@@ -67,6 +74,9 @@ final class ChangesPoller implements AutoCloseable {
     }
 
     private void scheduledRound() {
+        if (System.nanoTime() - resumeAtNanos < 0) {
+            return; // the core is busy and asked to wait
+        }
         try {
             round();
         } catch (IOException | RuntimeException e) {
@@ -81,6 +91,9 @@ final class ChangesPoller implements AutoCloseable {
         for (String warehouse : options.warehouses()) {
             try {
                 stored += pollWarehouse(warehouse);
+            } catch (CoreBusyException e) {
+                busy(e);
+                throw e; // the other warehouses wait too: the core asked the whole gateway to slow down
             } catch (IOException | RuntimeException e) {
                 int n = ++failuresInARow;
                 if (n == 1 || n % 20 == 0) {
@@ -97,7 +110,25 @@ final class ChangesPoller implements AutoCloseable {
             throw first;
         }
         failuresInARow = 0;
+        if (busyInARow > 0) {
+            log.info("changes feed: the core answers again after {} busy answer(s)", busyInARow);
+            busyInARow = 0;
+        }
         return stored;
+    }
+
+    /** Pauses scheduled rounds for the core's Retry-After, at least one poll interval. */
+    private void busy(CoreBusyException e) {
+        long waitNanos = Math.max(options.pollInterval().toNanos(),
+                e.retryAfter().map(java.time.Duration::toNanos).orElse(0L));
+        resumeAtNanos = System.nanoTime() + waitNanos;
+        int n = ++busyInARow;
+        if (n == 1) {
+            log.info("changes feed: {}; polling again in {} s (the cache keeps its data and cursor)", e.getMessage(),
+                    waitNanos / 1_000_000_000L);
+        } else {
+            log.debug("changes feed: {} ({} in a row)", e.getMessage(), n);
+        }
     }
 
     private int pollWarehouse(String warehouse) throws IOException {

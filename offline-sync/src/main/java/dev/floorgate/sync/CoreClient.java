@@ -63,6 +63,7 @@ final class CoreClient {
     private final ClockOffset offset;
     private volatile Boolean reachable;
     private volatile String keyRefusal;
+    private volatile String tlsRefusal;
     private volatile Instant checkedAt;
 
     /** @param baseUrl one base URL, or several separated by commas (the first preferred) */
@@ -184,6 +185,13 @@ final class CoreClient {
                 .url(HttpUrl.get(base + CHANGES_PATH + "?" + query)).get(), "GET", pathWithQuery, new byte[0]),
                 "GET " + pathWithQuery)) {
             byte[] bytes = read(response, "GET " + pathWithQuery);
+            if (response.code() == 429 || response.code() == 503) {
+                String[] error = errorBody(bytes);
+                Duration wait = retryAfter(response.header("Retry-After"));
+                throw new CoreBusyException("core busy: answered " + response.code() + " to GET " + CHANGES_PATH
+                        + (error[0] == null ? "" : " " + error[0])
+                        + (wait == null ? "" : " (Retry-After " + wait.getSeconds() + " s)"), response.code(), wait);
+            }
             if (response.code() != 200) {
                 String[] error = errorBody(bytes);
                 throw new IOException("core answered " + response.code() + " to GET " + pathWithQuery
@@ -201,6 +209,14 @@ final class CoreClient {
         } catch (IOException e) {
             return false;
         }
+    }
+
+    /**
+     * Why the core's TLS was refused on the last call ("core https://x: TLS refused: the certificate does not match
+     * fg.core.tls.pin (...)"), or null when the last call got through TLS or failed otherwise.
+     */
+    public String tlsRefusal() {
+        return tlsRefusal;
     }
 
     /** Whether the core answered the last call (any HTTP status); null before the first call. */
@@ -376,11 +392,18 @@ final class CoreClient {
         try {
             Response r = http.newCall(request).execute();
             reachable = Boolean.TRUE;
+            tlsRefusal = null;
             checkedAt = clock.instant();
             return r;
         } catch (IOException e) {
             reachable = Boolean.FALSE;
             checkedAt = clock.instant();
+            String refusal = CoreTls.refusal(e);
+            if (refusal != null) {
+                tlsRefusal = "core " + baseUrl + ": TLS refused: " + refusal;
+                throw new IOException("core " + baseUrl + ": TLS refused (" + what + "): " + refusal, e);
+            }
+            tlsRefusal = null;
             throw new IOException("core at " + baseUrl + " unreachable for " + what + ": " + e, e);
         }
     }

@@ -12,9 +12,13 @@ import java.security.KeyStore;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.PrivateKey;
+import java.security.cert.CertPathBuilderException;
+import java.security.cert.CertPathValidatorException;
 import java.security.cert.Certificate;
 import java.security.cert.CertificateException;
+import java.security.cert.CertificateExpiredException;
 import java.security.cert.CertificateFactory;
+import java.security.cert.CertificateNotYetValidException;
 import java.security.cert.X509Certificate;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.util.ArrayList;
@@ -23,9 +27,13 @@ import java.util.Collection;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 import javax.net.ssl.KeyManager;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLHandshakeException;
+import javax.net.ssl.SSLPeerUnverifiedException;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509TrustManager;
@@ -49,6 +57,10 @@ import okhttp3.OkHttpClient;
  * Every problem with a file or pin is an IOException naming the setting ({@code fg.core.tls.*}).
  */
 public final class CoreTls {
+    /** TLS alerts by which the core refuses the gateway's (missing or unknown) client certificate. */
+    private static final Pattern CERTIFICATE_ALERT = Pattern.compile(
+            "certificate_required|bad_certificate|unknown_ca|certificate_unknown|unsupported_certificate"
+                    + "|access_denied");
     private final Path caFile;
     private final List<String> pins;
     private final Path clientCert;
@@ -115,6 +127,75 @@ public final class CoreTls {
         } catch (GeneralSecurityException e) {
             throw new IOException("cannot set up TLS toward the core: " + e, e);
         }
+    }
+
+    /**
+     * Why the core's TLS was refused, in words that name the setting to check ("the certificate ... matches none of
+     * the pins in fg.core.tls.pin"), or null when {@code failure} is no TLS refusal (a refused connection, a
+     * timeout). One line, no stack trace: for logs, /health and the site page.
+     */
+    public static String refusal(Throwable failure) {
+        String why = refusalReason(failure);
+        return why == null ? null : why.replaceAll("\\s+", " ").trim(); // OkHttp's host name message has lines
+    }
+
+    private static String refusalReason(Throwable failure) {
+        boolean tls = false;
+        String pinMessage = null;
+        boolean untrusted = false;
+        boolean expired = false;
+        boolean hostname = false;
+        String last = null;
+        for (Throwable t = failure; t != null && t.getCause() != t; t = t.getCause()) {
+            String m = t.getMessage() == null ? "" : t.getMessage();
+            // a handshake the client refused, or one the core refused with a certificate alert; an SSLException
+            // on an established connection (a reset) is a transport failure, not a refusal
+            if (t instanceof SSLHandshakeException || t instanceof SSLPeerUnverifiedException
+                    || t instanceof SSLException && (CERTIFICATE_ALERT.matcher(m).find()
+                    || m.contains("Unsupported or unrecognized SSL message"))) {
+                tls = true;
+                last = m;
+            }
+            if (m.contains("fg.core.tls.pin")) {
+                pinMessage = m;
+            }
+            if (t instanceof CertPathValidatorException
+                    || t instanceof CertPathBuilderException
+                    || m.contains("unable to find valid certification path")) {
+                untrusted = true;
+            }
+            if (t instanceof CertificateExpiredException
+                    || t instanceof CertificateNotYetValidException) {
+                expired = true;
+            }
+            if (t instanceof SSLPeerUnverifiedException && m.startsWith("Hostname ")) {
+                hostname = true;
+            }
+        }
+        if (!tls) {
+            return null;
+        }
+        if (pinMessage != null) {
+            return "the certificate does not match fg.core.tls.pin (" + pinMessage + ")";
+        }
+        if (expired) {
+            return "the core's certificate is expired or not yet valid: renew it on the core, or check the clocks";
+        }
+        if (untrusted) {
+            return "the core's certificate is not signed by fg.core.tls.ca-file (nor, when that is unset, by a CA "
+                    + "the JVM trusts): set fg.core.tls.ca-file to the CA that signed it, or pin it with "
+                    + "fg.core.tls.pin";
+        }
+        if (hostname) {
+            return "the core's certificate does not name the host in fg.core.url (" + last + "): use the name it "
+                    + "was issued for, or pin it with fg.core.tls.pin";
+        }
+        if (last != null && CERTIFICATE_ALERT.matcher(last).find()) {
+            return "the core refused this gateway's certificate (" + last + "): check fg.core.tls.client-cert and "
+                    + "fg.core.tls.client-key against the CA the core trusts";
+        }
+        return "handshake failed (" + last + "): check fg.core.tls.* and that fg.core.url points at the core's "
+                + "TLS port";
     }
 
     private static void parsePin(String pin, List<byte[]> hashes, List<Boolean> spki) throws IOException {

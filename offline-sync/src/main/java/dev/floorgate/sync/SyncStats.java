@@ -27,12 +27,14 @@ import java.time.Instant;
  * @param diskFreeBytes         usable bytes on the data directory's disk
  * @param coreUrl               the core instance in use (of several in the core URL list); null offline
  * @param coreFailovers         how often the engine switched away from a failing core since it started
+ * @param coreTlsRefusal        why the core's TLS was refused on the last call, naming the fg.core.tls.* setting
+ *                              to check ("core https://x: TLS refused: ..."); null when it was not
  */
 public record SyncStats(long unsyncedOps, Duration oldestUnsyncedAge, long acceptedTotal, long syncedTotal,
         long appliedTotal, long duplicateTotal, long rejectedTotal, double syncRatePerSecond,
         Instant lastSuccessfulSyncAt, String lastError, Instant lastErrorAt, boolean offline, Boolean coreReachable,
         Instant coreCheckedAt, Duration cacheAge, long outboxCommits, long diskFreeBytes, String coreUrl,
-        int coreFailovers) {
+        int coreFailovers, String coreTlsRefusal) {
 
     static SyncStats of(OutboxStats o, UploadCounters c, CoreClient client, Duration cacheAge, Clock clock) {
         Instant now = clock.instant();
@@ -47,13 +49,15 @@ public record SyncStats(long unsyncedOps, Duration oldestUnsyncedAge, long accep
                 c == null ? null : c.lastSuccessAt(), c == null ? null : c.lastError(),
                 c == null ? null : c.lastErrorAt(), client == null, client == null ? null : client.reachable(),
                 client == null ? null : client.checkedAt(), cacheAge, o.commits(), o.diskFreeBytes(),
-                client == null ? null : client.baseUrl(), client == null ? 0 : client.failovers());
+                client == null ? null : client.baseUrl(), client == null ? 0 : client.failovers(),
+                client == null ? null : client.tlsRefusal());
     }
 
     /** The same snapshot with the cache's age filled in. */
     public SyncStats withCacheAge(Duration age) {
         return new SyncStats(unsyncedOps, oldestUnsyncedAge, acceptedTotal, syncedTotal, appliedTotal,
                 duplicateTotal, rejectedTotal, syncRatePerSecond, lastSuccessfulSyncAt, lastError, lastErrorAt,
-                offline, coreReachable, coreCheckedAt, age, outboxCommits, diskFreeBytes, coreUrl, coreFailovers);
+                offline, coreReachable, coreCheckedAt, age, outboxCommits, diskFreeBytes, coreUrl, coreFailovers,
+                coreTlsRefusal);
     }
 }

@@ -99,9 +99,48 @@ class CoreTlsTest {
     @Test
     void aCoreCertificateFromAnotherCaIsRefusedAndNothingArrives() throws Exception {
         startCore(false);
+        // issue 14 follow-up: a TLS refusal says so and names the setting, it is not "unreachable"
         assertThatThrownBy(() -> send(CoreTls.of(caFile(otherCa), null, null, null)))
-                .isInstanceOf(IOException.class).hasMessageContaining("unreachable");
+                .isInstanceOf(IOException.class)
+                .hasMessageStartingWith("core " + url() + ": TLS refused")
+                .hasMessageContaining("is not signed by fg.core.tls.ca-file")
+                .hasMessageNotContaining("unreachable").hasMessageNotContaining("\n\tat ");
         assertThat(core.received()).isEmpty();
+    }
+
+    @Test
+    void theClientKeepsTheTlsRefusalForHealthUntilACallGetsThrough() throws Exception {
+        startCore(false);
+        MockWebServer stranger = new MockWebServer();
+        stranger.useHttps(TestPki.leaf(otherCa, "stranger").context(null).getSocketFactory(), false);
+        stranger.setDispatcher(core);
+        stranger.start(InetAddress.getByName("127.0.0.1"), 0);
+        try {
+            String strangerUrl = "https://127.0.0.1:" + stranger.getPort();
+            SyncOptions options = SyncOptions.builder().dataDir(dir).coreUrl(strangerUrl)
+                    .keyId(ScriptedCore.KEY_ID).secret(ScriptedCore.SECRET).coreTls(CoreTls.of(caFile(ca), null,
+                            null, null)).build();
+            OkHttpClient http = CoreClient.httpClient(options);
+            RequestSigner signer = new RequestSigner(ScriptedCore.KEY_ID, ScriptedCore.SECRET);
+            CoreClient refused = new CoreClient(strangerUrl, signer, http);
+            assertThat(refused.tlsRefusal()).isNull();
+            assertThat(refused.ping()).isFalse();
+            assertThat(refused.tlsRefusal()).isEqualTo("core " + strangerUrl + ": TLS refused: the core's "
+                    + "certificate is not signed by fg.core.tls.ca-file (nor, when that is unset, by a CA the JVM "
+                    + "trusts): set fg.core.tls.ca-file to the CA that signed it, or pin it with fg.core.tls.pin");
+            assertThat(refused.reachable()).isFalse();
+
+            // the refusing core first, the right one second: the call fails over and gets through
+            CoreClient both = new CoreClient(strangerUrl + "," + url(), signer, http);
+            assertThat(both.postBatch(new BatchRequest("gw-7", List.of(Ops.receive("acme")))).kind())
+                    .isEqualTo(BatchOutcome.Kind.RESULTS);
+            assertThat(both.tlsRefusal()).isNull();
+            assertThat(both.failovers()).isEqualTo(1);
+
+            http.dispatcher().executorService().shutdown();
+        } finally {
+            stranger.shutdown();
+        }
     }
 
     @Test
@@ -128,9 +167,13 @@ class CoreTlsTest {
     void aWrongPinIsRefusedEvenWhenTheCaIsRightAndNothingArrives() throws Exception {
         startCore(false);
         assertThatThrownBy(() -> send(CoreTls.of(null, TestPki.spkiPin(otherCa.cert), null, null)))
-                .isInstanceOf(IOException.class).hasMessageContaining("matches none of the 1 pin(s)");
+                .isInstanceOf(IOException.class).hasMessageContaining("matches none of the 1 pin(s)")
+                .hasMessageStartingWith("core " + url() + ": TLS refused")
+                .hasMessageContaining("the certificate does not match fg.core.tls.pin")
+                .hasMessageNotContaining("unreachable");
         assertThatThrownBy(() -> send(CoreTls.of(caFile(ca), TestPki.certPin(ca.cert), null, null)))
-                .isInstanceOf(IOException.class).hasMessageContaining("fg.core.tls.pin");
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining("TLS refused").hasMessageContaining("does not match fg.core.tls.pin");
         assertThat(core.received()).isEmpty();
     }
 

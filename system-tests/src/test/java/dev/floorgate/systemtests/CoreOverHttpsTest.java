@@ -59,11 +59,13 @@ class CoreOverHttpsTest {
 
             assertThat(sendOne(https, CoreTls.of(caPem, null, null, null), "trusted-ca", chain)).isNull();
             assertThat(sendOne(https, CoreTls.of(dir.resolve("other.pem"), null, null, null), "other-ca", chain))
-                    .contains("unreachable");
+                    .contains("TLS refused").contains("is not signed by fg.core.tls.ca-file")
+                    .doesNotContain("unreachable");
             assertThat(sendOne(https, CoreTls.of(null, spkiPin(dir.resolve("core.pem")), null, null), "right-pin",
                     chain)).isNull();
             assertThat(sendOne(https, CoreTls.of(null, spkiPin(caPem), null, null), "wrong-pin", chain))
-                    .contains("matches none of the 1 pin(s)");
+                    .contains("matches none of the 1 pin(s)").contains("TLS refused: the certificate does not match "
+                    + "fg.core.tls.pin");
             chain.core.stop();
 
             sslEnv(chain, tlsPort, true);

@@ -35,7 +35,9 @@ final class HealthController {
         boolean dbUp = database.healthy();
         SyncStats s = sync.stats();
         HealthCore core = new HealthCore(!s.offline(), s.coreReachable(), iso(s.coreCheckedAt()),
-                iso(s.lastSuccessfulSyncAt()), s.lastError(), s.coreUrl(), s.offline() ? null : s.coreFailovers());
+                iso(s.lastSuccessfulSyncAt()),
+                // a TLS refusal is the problem to fix now, whatever the last upload said
+                s.coreTlsRefusal() != null ? s.coreTlsRefusal() : s.lastError(), s.coreUrl(), s.offline() ? null : s.coreFailovers());
         HealthQueue queue = new HealthQueue(s.unsyncedOps(), s.oldestUnsyncedAge().toSeconds());
         HealthClock clock = clocks.health();
         // DEGRADED still serves (200): operations are taken and kept; a person should fix the clock or the key.

@@ -2,6 +2,7 @@ package dev.floorgate.gateway.internal.tools;
 
 import dev.floorgate.protocol.RequestSigner;
 import dev.floorgate.sqlite.ProcessLock;
+import dev.floorgate.sync.CoreTls;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
@@ -27,6 +28,9 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.Response;
 
 /**
  * {@code floorgate-gateway doctor}: the things site IT gets wrong, one line each with what to do. Read-only: it
@@ -35,7 +39,9 @@ import java.util.Map;
  *
  * <p>Checks: clock skew against the core (its {@code Date} header; a signed request more than the core's signature
  * window (300 s) off is refused), the core reachable and this gateway's key accepted (a signed
- * {@code GET /v1/changes}), disk free against {@code fg.sync.disk-floor}, the HTTP and HTTPS ports (in use by
+ * {@code GET /v1/changes}), each configured core URL ({@code fg.core.url}, one line each: OK, TLS refused naming
+ * the {@code fg.core.tls.*} setting, or unreachable) through the same TLS verification as the sync client
+ * ({@link CoreTls}), disk free against {@code fg.sync.disk-floor}, the HTTP and HTTPS ports (in use by
  * another program while the gateway is stopped), every configured printer and scanner (a TCP connect, or a serial
  * device the service user may open), the clocks of PDAs and printers as the running gateway knows them (its
  * plain-port {@code /metrics}: one line per clock off by more than {@code fg.clock.device-max-offset}, or one
@@ -95,28 +101,87 @@ public final class GatewayDoctor {
                     + "FG_CORE_URL, FG_CORE_KEY_ID and FG_CORE_SECRET in /etc/floorgate/gateway.env");
             return;
         }
-        String first = url.split(",")[0].trim(); // several core instances: the preferred one is checked
-        String base = first.endsWith("/") ? first.substring(0, first.length() - 1) : first;
-        HttpResponse<Void> health;
-        Instant sent = clock.instant();
+        OkHttpClient core;
         try {
-            health = http.send(HttpRequest.newBuilder(URI.create(base + "/health")).timeout(CONNECT_TIMEOUT).GET()
-                    .build(), HttpResponse.BodyHandlers.discarding());
-        } catch (IOException | IllegalArgumentException e) {
-            add(Status.FAIL, "core reachable", base + " does not answer: " + e, "check FG_CORE_URL, the network "
-                    + "and the core's firewall (curl " + base + "/health)");
-            return;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            core = coreClient();
+        } catch (IOException e) {
+            add(Status.FAIL, "core TLS", e.getMessage(), "fix the fg.core.tls.* setting named (FG_CORE_TLS_*); "
+                    + "the gateway refuses to start with it");
             return;
         }
-        Instant received = clock.instant();
-        add(health.statusCode() / 100 == 2 ? Status.OK : Status.WARN, "core reachable", base + "/health answered "
-                + health.statusCode() + " in " + Duration.between(sent, received).toMillis() + " ms",
-                health.statusCode() / 100 == 2 ? "" : "the core is up but not healthy: see its journal "
-                        + "(journalctl -u floorgate-core)");
-        clockSkew(health.headers().firstValue("Date").orElse(null), sent, received);
-        key(base);
+        try {
+            // every configured core, in order of preference: a failover target that cannot be reached is found now
+            List<String> urls = new ArrayList<>();
+            for (String part : url.split(",")) {
+                String u = part.trim().replaceAll("/+$", "");
+                if (!u.isEmpty()) {
+                    urls.add(u);
+                }
+            }
+            String answering = null;
+            for (int i = 0; i < urls.size(); i++) {
+                String name = urls.size() == 1 ? "core reachable" : "core " + (i + 1) + "/" + urls.size();
+                if (health(core, urls.get(i), name) && answering == null) {
+                    answering = urls.get(i);
+                }
+            }
+            if (answering != null) {
+                key(core, answering);
+            }
+        } finally {
+            core.dispatcher().executorService().shutdown();
+            core.connectionPool().evictAll();
+        }
+    }
+
+    /** The same TLS verification as the sync client ({@link CoreTls}, {@code fg.core.tls.*}). */
+    private OkHttpClient coreClient() throws IOException {
+        OkHttpClient.Builder b = new OkHttpClient.Builder().connectTimeout(CONNECT_TIMEOUT)
+                .readTimeout(CONNECT_TIMEOUT).callTimeout(CONNECT_TIMEOUT.multipliedBy(2));
+        CoreTls tls = CoreTls.of(path("fg.core.tls.ca-file"), settings.text("fg.core.tls.pin", null),
+                path("fg.core.tls.client-cert"), path("fg.core.tls.client-key"));
+        if (!tls.isEmpty()) {
+            tls.apply(b);
+        }
+        return b.build();
+    }
+
+    private Path path(String key) {
+        String value = settings.text(key, null);
+        return value == null ? null : Path.of(value);
+    }
+
+    /** One line for one core's {@code /health}; the clock is compared with the first core that answers. */
+    private boolean health(OkHttpClient core, String base, String name) {
+        Instant sent = clock.instant();
+        Request request;
+        try {
+            request = new Request.Builder().url(base + "/health").get().build();
+        } catch (IllegalArgumentException e) {
+            add(Status.FAIL, name, base + " is not an http(s) URL: " + e.getMessage(), "check FG_CORE_URL");
+            return false;
+        }
+        try (Response health = core.newCall(request).execute()) {
+            Instant received = clock.instant();
+            int status = health.code();
+            add(status / 100 == 2 ? Status.OK : Status.WARN, name, base + "/health answered " + status + " in "
+                    + Duration.between(sent, received).toMillis() + " ms", status / 100 == 2 ? ""
+                    : "the core is up but not healthy: see its journal (journalctl -u floorgate-core)");
+            if (checks.stream().noneMatch(c -> c.name().equals("clock"))) {
+                clockSkew(health.header("Date"), sent, received);
+            }
+            return true;
+        } catch (IOException e) {
+            String refusal = CoreTls.refusal(e);
+            if (refusal != null) {
+                add(Status.FAIL, name, base + ": TLS refused: " + refusal, "compare the core's certificate with "
+                        + "FG_CORE_TLS_CA_FILE / FG_CORE_TLS_PIN (openssl s_client -connect HOST:PORT -showcerts)");
+            } else {
+                add(Status.FAIL, name, base + " unreachable: " + e, "check FG_CORE_URL, the network and the "
+                        + "core's firewall (curl " + base + "/health)");
+            }
+            return false;
+        }
     }
 
     private void clockSkew(String dateHeader, Instant sent, Instant received) {
@@ -142,7 +207,7 @@ public final class GatewayDoctor {
         }
     }
 
-    private void key(String base) {
+    private void key(OkHttpClient core, String base) {
         String keyId = settings.text("fg.core.key-id", null);
         String secret = settings.text("fg.core.secret", null);
         if (keyId == null || secret == null) {
@@ -153,29 +218,27 @@ public final class GatewayDoctor {
         }
         String warehouse = settings.text("fg.sync.warehouses", "doctor").split(",")[0].trim();
         String path = "/v1/changes?warehouse=" + URLEncoder.encode(warehouse, StandardCharsets.UTF_8) + "&limit=1";
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(CONNECT_TIMEOUT).GET();
+        Request.Builder b = new Request.Builder().url(base + path).get();
         for (Map.Entry<String, String> h : new RequestSigner(keyId, secret).headers("GET", path, new byte[0])
                 .entrySet()) {
             b.header(h.getKey(), h.getValue());
         }
-        try {
-            HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
-            if (r.statusCode() == 401) {
-                add(Status.FAIL, "core key", "the core refused key '" + keyId + "': " + shortBody(r.body()),
+        try (Response r = core.newCall(b.build()).execute()) {
+            String body = r.body() == null ? "" : r.body().string();
+            if (r.code() == 401) {
+                add(Status.FAIL, "core key", "the core refused key '" + keyId + "': " + shortBody(body),
                         "FG_CORE_KEY_ID and FG_CORE_SECRET must match an entry of the core's FG_CORE_KEYS "
                                 + "(and the clock be within 300 s)");
-            } else if (r.statusCode() / 100 == 2 || r.statusCode() == 403 || r.statusCode() == 404) {
+            } else if (r.code() / 100 == 2 || r.code() == 403 || r.code() == 404) {
                 add(Status.OK, "core key", "key '" + keyId + "' accepted (GET /v1/changes for " + warehouse
-                        + " answered " + r.statusCode() + ")", "");
+                        + " answered " + r.code() + ")", "");
             } else {
-                add(Status.WARN, "core key", "GET /v1/changes answered " + r.statusCode() + ": "
-                        + shortBody(r.body()), "see the core's journal (journalctl -u floorgate-core)");
+                add(Status.WARN, "core key", "GET /v1/changes answered " + r.code() + ": " + shortBody(body),
+                        "see the core's journal (journalctl -u floorgate-core)");
             }
         } catch (IOException e) {
             add(Status.FAIL, "core key", "signed request failed: " + e, "check the core (journalctl -u "
                     + "floorgate-core)");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 

@@ -27,6 +27,15 @@ final class ToolSettings implements AutoCloseable {
         return new ToolSettings(env);
     }
 
+    /** Settings given directly (tests), over the same sources {@link #load()} reads. */
+    static ToolSettings of(java.util.Map<String, Object> properties) {
+        ApplicationContext ctx = ApplicationContext.builder().deduceEnvironment(false).banner(false)
+                .properties(properties).build();
+        Environment env = ctx.getEnvironment();
+        env.start();
+        return new ToolSettings(env);
+    }
+
     String text(String key, String fallback) {
         return env.getProperty(key, String.class).map(String::trim).filter(s -> !s.isEmpty()).orElse(fallback);
     }

@@ -69,7 +69,8 @@ final class AdminOverview {
         Instant now = Instant.now();
         SyncStats s = sync.stats();
         OverviewViews.CoreLink core = new OverviewViews.CoreLink(!s.offline(), s.coreReachable(),
-                iso(s.coreCheckedAt()), s.lastError(), iso(s.lastErrorAt()), s.coreUrl(), s.coreFailovers());
+                iso(s.coreCheckedAt()),
+                s.coreTlsRefusal() != null ? s.coreTlsRefusal() : s.lastError(), iso(s.lastErrorAt()), s.coreUrl(), s.coreFailovers());
         OverviewViews.SyncQueue queue = new OverviewViews.SyncQueue(s.unsyncedOps(), s.oldestUnsyncedAge().toSeconds(),
                 iso(s.lastSuccessfulSyncAt()), s.syncRatePerSecond(), s.acceptedTotal(), s.rejectedTotal(),
                 s.cacheAge() == null ? null : s.cacheAge().toSeconds(), s.diskFreeBytes());
@@ -122,7 +123,9 @@ final class AdminOverview {
         attend(attention, "stale-pdas", stalePdas, "PDA(s) not seen for " + stale.toMinutes() + " minutes",
                 "devices");
         attend(attention, "offline-scanners", offlineScanners, "scanner(s) not connected", "devices");
-        if (!s.offline() && Boolean.FALSE.equals(s.coreReachable())) {
+        if (!s.offline() && s.coreTlsRefusal() != null) {
+            attend(attention, "core-tls-refused", 1, s.coreTlsRefusal() + "; operations queue here", "sync");
+        } else if (!s.offline() && Boolean.FALSE.equals(s.coreReachable())) {
             attend(attention, "core-unreachable", 1, "the core does not answer: operations queue here", "sync");
         }
         List<OverviewViews.StationProblemRow> stationProblemRows = new ArrayList<>();
