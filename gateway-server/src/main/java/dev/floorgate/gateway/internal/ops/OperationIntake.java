@@ -225,7 +225,9 @@ public final class OperationIntake {
         String free = full.freeBytes() < 0 ? "unknown" : Long.toString(full.freeBytes());
         return "disk full: " + free + " bytes usable on the gateway's data disk"
                 + (full.floorBytes() > 0 ? ", below the floor of " + full.floorBytes() + " bytes (fg.sync.disk-floor)"
-                        : ", SQLite could not write")
+                        // not "SQLite": ClientMessages would take the name for an internal and answer its
+                        // generic text instead (GatewayDiskFullTest saw it when the disk filled before the floor)
+                        : ", the write did not fit")
                 + "; nothing was stored, retry later with the same opIds";
     }
 
