@@ -83,6 +83,19 @@ class DeviceUrlTest {
     }
 
     @Test
+    void aTcpScannerWaitsLongerForTheRestOfAReadThanASerialOne() {
+        // serial loses bytes, so a read without its end is dropped soon; TCP only delays them (retransmission)
+        assertThat(ScannerOptions.fromUrl(DeviceUrl.parse("serial:///dev/ttyS0")).incompleteFrameTimeout())
+                .isEqualTo(Duration.ofSeconds(1));
+        assertThat(ScannerOptions.fromUrl(DeviceUrl.parse("tcp://r:23")).incompleteFrameTimeout())
+                .isEqualTo(Duration.ofSeconds(30));
+        assertThat(ScannerOptions.fromUrl(DeviceUrl.parse("tcp-listen://0.0.0.0:7000")).incompleteFrameTimeout())
+                .isEqualTo(Duration.ofSeconds(30));
+        assertThat(ScannerOptions.fromUrl(DeviceUrl.parse("tcp://r:23?incompleteFrameTimeout=2s"))
+                .incompleteFrameTimeout()).isEqualTo(Duration.ofSeconds(2));
+    }
+
+    @Test
     void unknownOrBadOptionsAreRejectedByName() {
         assertThatThrownBy(() -> ScannerOptions.fromUrl(DeviceUrl.parse("tcp://r:23?sufix=CR")))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("unknown option 'sufix'")

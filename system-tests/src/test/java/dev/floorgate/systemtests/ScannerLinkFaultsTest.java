@@ -23,8 +23,10 @@ import org.junit.jupiter.api.io.TempDir;
  * namespace ({@link NetNs}); a TCP scanner simulator and a printer simulator sit on the host's end of the LAN link,
  * joined by a raw station (each scan is a label, printed as it is). iptables in the namespace drops 30 % of the
  * packets to and from the scanner's port while 40 scans are made, at seeded random gaps (the seed is printed;
- * replay with {@code -Dfg.faults.seed=N}). TCP resends what the link lost, so the station must print every scan's
- * label exactly once and in scan order, whatever the loss did to the frames' timing and boundaries.
+ * replay with {@code -Dfg.faults.seed=N}), and for 3 s after. TCP resends what the link lost, so the station must
+ * print every scan's label exactly once and in scan order, whatever the loss did to the frames' timing and
+ * boundaries: a backlog of reads goes out in MSS-sized segments that can split a read, and the segment with its
+ * end may come seconds later (the scanner URL's TCP default for incompleteFrameTimeout, 30 s, waits for it).
  */
 class ScannerLinkFaultsTest {
     private static final int SCANS = 40;
@@ -86,17 +88,28 @@ class ScannerLinkFaultsTest {
                     sent.add(label);
                     Thread.sleep(random.nextInt(150));
                 }
-                await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200))
-                        .until(() -> printer.printed().size() >= SCANS);
+                Thread.sleep(3000); // retransmissions go on under the fault, backing off
                 long dropped = ns.droppedPackets();
                 ns.lanDeviceLoss(scanner.port(), 0);
+                long faultEnded = System.nanoTime();
                 assertThat(dropped).as("packets the lossy link dropped").isGreaterThan(0);
+                // TCP's next retransmission (its timeout doubled by every loss in a row) delivers the rest
+                try {
+                    await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(100))
+                            .until(() -> printer.printed().size() >= SCANS);
+                } catch (org.awaitility.core.ConditionTimeoutException e) {
+                    System.out.println("ScannerLinkFaultsTest (seed " + seed + "): only " + printer.printed().size()
+                            + " labels; the gateway's log ends:\n" + gateway.tail());
+                    throw e;
+                }
+                long recoveredMillis = (System.nanoTime() - faultEnded) / 1_000_000;
                 Thread.sleep(1000); // a scan counted twice would print now
                 List<String> printed = printer.printed().stream().map(PrintedLabel::fieldData)
                         .map(fields -> fields.stream().filter(f -> f.startsWith("SCAN-")).findFirst().orElse("?"))
                         .collect(Collectors.toList());
                 System.out.println("ScannerLinkFaultsTest (seed " + seed + "): " + printed.size() + " labels for "
-                        + SCANS + " scans over a link losing 30 % of its packets (" + dropped + " dropped)");
+                        + SCANS + " scans over a link losing 30 % of its packets (" + dropped + " dropped); the last label "
+                        + recoveredMillis + " ms after the fault ended");
                 assertThat(printed).as("labels, in order, each once").containsExactlyElementsOf(sent);
             }
         }
