@@ -34,6 +34,8 @@ final class FleetRow {
     double cpuShare;
     double firstOpSeconds;
     String windowNote = "";
+    /** The gateway's own time to answer over the load phase (its /metrics histogram); null for an older jar. */
+    GatewayLatency gatewayLatency;
     long peakRssKb;
     long endRssKb;
 
@@ -62,6 +64,12 @@ final class FleetRow {
             b.append(String.format(Locale.ROOT, "; generator: %d ready, %d sent, %d accepted, %d send failures,"
                     + " exit %d", report.ready, report.sent, report.accepted, report.sendFailures,
                     report.exitCode));
+        }
+        if (gatewayLatency != null && gatewayLatency.present()) {
+            b.append(String.format(Locale.ROOT, "%n    inside the gateway (routed POST to answer ready, its /metrics "
+                    + "histogram): %d answers, p50 %.1f ms, p99 %.1f ms, p99.9 %.1f ms", gatewayLatency.count(),
+                    gatewayLatency.quantileMillis(0.5), gatewayLatency.quantileMillis(0.99),
+                    gatewayLatency.quantileMillis(0.999)));
         }
         StringBuilder busy = new StringBuilder();
         for (int c = 0; c < coreBusy.length; c++) {

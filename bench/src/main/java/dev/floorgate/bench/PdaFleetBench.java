@@ -260,6 +260,7 @@ public final class PdaFleetBench {
         FleetLoadSampler sampler = new FleetLoadSampler(gateway, probe);
         FleetGenerator.Report report;
         Map<String, Long> threadCpuBefore = probe.threadCpuMicros();
+        GatewayLatency latencyBefore = GatewayLatency.parse(gateway.get("/metrics"));
         try {
             sampler.start();
             long start = System.nanoTime();
@@ -272,6 +273,7 @@ public final class PdaFleetBench {
             }
             sampler.stop();
             sampler.window(start, start + options.seconds * 1_000_000_000L, row);
+            row.gatewayLatency = GatewayLatency.parse(gateway.get("/metrics")).minus(latencyBefore);
         } finally {
             sampler.stop();
             deleteTree(storage);

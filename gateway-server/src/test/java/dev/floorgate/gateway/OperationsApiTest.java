@@ -88,6 +88,41 @@ class OperationsApiTest {
     }
 
     @Test
+    void everyAnswerToAnOperationPostIsTimedOnMetricsAndNothingElseIs() throws Exception {
+        long before = submitCount();
+        for (int i = 0; i < 5; i++) {
+            assertThat(gateway.post("/api/v1/operations", acme, pick("0190f5c2-7b1a-7c3e-8f00-0000000001" + (10 + i),
+                    "acme", "SKU-123", 1)).statusCode()).isEqualTo(202);
+        }
+        assertThat(gateway.post("/api/v1/operations", acme, "{\"opId\": ").statusCode()).isEqualTo(400);
+        gateway.get("/api/v1/operations/0190f5c2-7b1a-7c3e-8f00-000000000110", acme); // a GET is not timed
+        gateway.get("/api/v1/tasks?type=PICK", acme);
+        assertThat(submitCount() - before).as("5 accepted and 1 malformed POST").isEqualTo(6);
+        String metrics = gateway.get("/metrics", null).body();
+        assertThat(metrics).contains("# TYPE floorgate_operation_submit_seconds histogram")
+                .contains("floorgate_operation_submit_seconds_bucket{le=\"0.05\"}")
+                .contains("floorgate_operation_submit_seconds_sum ");
+        long previous = 0;
+        for (String line : metrics.split("\n")) {
+            if (line.startsWith("floorgate_operation_submit_seconds_bucket")) {
+                long cumulative = Long.parseLong(line.substring(line.lastIndexOf(' ') + 1));
+                assertThat(cumulative).as(line).isGreaterThanOrEqualTo(previous);
+                previous = cumulative;
+            }
+        }
+        assertThat(previous).as("+Inf bucket = count").isEqualTo(submitCount());
+    }
+
+    private long submitCount() throws Exception {
+        for (String line : gateway.get("/metrics", null).body().split("\n")) {
+            if (line.startsWith("floorgate_operation_submit_seconds_count ")) {
+                return Long.parseLong(line.substring(line.lastIndexOf(' ') + 1));
+            }
+        }
+        throw new AssertionError("no floorgate_operation_submit_seconds_count on /metrics");
+    }
+
+    @Test
     void badInputGetsAClearErrorAndServiceGoesOn() throws Exception {
         HttpResponse<String> malformed = gateway.post("/api/v1/operations", acme, "{\"opId\": ");
         assertThat(malformed.statusCode()).isEqualTo(400);

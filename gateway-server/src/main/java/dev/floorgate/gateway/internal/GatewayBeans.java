@@ -21,6 +21,8 @@ import dev.floorgate.gateway.internal.devices.ScannerRegistry;
 import dev.floorgate.gateway.internal.devices.StationConfiguration;
 import dev.floorgate.gateway.internal.events.EventHub;
 import dev.floorgate.gateway.internal.ops.OperationIntake;
+import dev.floorgate.gateway.internal.metrics.LatencyHistogram;
+import dev.floorgate.gateway.internal.metrics.MetricsSource;
 import dev.floorgate.gateway.internal.ops.SyncMetrics;
 import dev.floorgate.gateway.internal.ops.SyncResultEvents;
 import dev.floorgate.gateway.internal.print.PrintConfiguration;
@@ -246,6 +248,18 @@ final class GatewayBeans {
     @Singleton
     SyncMetrics syncMetrics(SyncEngine engine) {
         return new SyncMetrics(engine);
+    }
+
+    /** The gateway's own time to answer {@code POST /api/v1/operations} (SubmitLatencyFilter records it). */
+    @Singleton
+    LatencyHistogram submitLatency() {
+        return new LatencyHistogram("floorgate_operation_submit_seconds",
+                "Time from a routed POST /api/v1/operations to its answer, inside the gateway");
+    }
+
+    @Singleton
+    MetricsSource submitLatencyMetrics(LatencyHistogram submitLatency) {
+        return submitLatency::writeTo;
     }
 
     /** The site's clocks against the core's: the gateway's (measured by the engine), the PDAs' and printers'. */

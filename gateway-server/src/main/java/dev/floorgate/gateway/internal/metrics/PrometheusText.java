@@ -44,6 +44,25 @@ public final class PrometheusText {
         return this;
     }
 
+    /**
+     * One series of histogram {@code name} ({@code _bucket}, {@code _sum} or {@code _count}, given as
+     * {@code suffix}); HELP and TYPE name the histogram itself, once.
+     */
+    public PrometheusText histogramSample(String name, String help, String suffix, double value, String... labels) {
+        if (described.add(name)) {
+            out.append("# HELP ").append(name).append(' ').append(help).append('\n');
+            out.append("# TYPE ").append(name).append(" histogram\n");
+        }
+        described.add(name + suffix);
+        return sample(name + suffix, "histogram", help, value, labels);
+    }
+
+    /** A bucket bound as Prometheus clients write it: {@code 0.005}, {@code 1.0}. */
+    static String number(double v) {
+        return v == Math.rint(v) ? Long.toString((long) v) + ".0" : BigDecimal.valueOf(v).stripTrailingZeros()
+                .toPlainString();
+    }
+
     public PrometheusText gauge(String name, String help, double value, String... labels) {
         return sample(name, "gauge", help, value, labels);
     }
