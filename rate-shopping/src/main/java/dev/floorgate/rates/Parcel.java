@@ -1,0 +1,39 @@
+package dev.floorgate.rates;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+
+/**
+ * One package as the station measured it: actual weight in grams, outer dimensions in millimetres (any order; the
+ * longest side is the length for limits and girth).
+ */
+public record Parcel(long weightGrams, int lengthMm, int widthMm, int heightMm) {
+    public Parcel {
+        if (weightGrams <= 0 || lengthMm <= 0 || widthMm <= 0 || heightMm <= 0) {
+            throw new IllegalArgumentException("a parcel needs a positive weight and dimensions, got " + weightGrams
+                    + " g and " + lengthMm + " x " + widthMm + " x " + heightMm + " mm");
+        }
+    }
+
+    /** As a scale and a tape give them: kg and cm; rounded up to the gram and millimetre (a carrier would). */
+    public static Parcel ofKgCm(String weightKg, String lengthCm, String widthCm, String heightCm) {
+        return new Parcel(up(weightKg, 3), (int) up(lengthCm, 1), (int) up(widthCm, 1), (int) up(heightCm, 1));
+    }
+
+    private static long up(String decimal, int shift) {
+        return new BigDecimal(decimal).movePointRight(shift).setScale(0, RoundingMode.CEILING).longValueExact();
+    }
+
+    public int longestMm() {
+        return Math.max(lengthMm, Math.max(widthMm, heightMm));
+    }
+
+    /** 2 × (the two shorter sides). */
+    public int girthMm() {
+        return 2 * (lengthMm + widthMm + heightMm - longestMm());
+    }
+
+    public long volumeMm3() {
+        return (long) lengthMm * widthMm * heightMm;
+    }
+}
