@@ -72,7 +72,8 @@ public final class Node {
     public Node require(String name) {
         Node n = optional(name);
         if (n == null) {
-            throw problem("missing field '" + name + "'");
+            // a typo of a required field shows up here first; the fields present point at it
+            throw problem("missing field '" + name + "' (fields here: " + fields.keySet() + ")");
         }
         return n;
     }

@@ -40,7 +40,7 @@ public final class YamlTree {
                 throw new IllegalArgumentException(name + " line " + line(p) + ": a rate card is a map of fields, found "
                         + p.getText());
             }
-            Node root = value(p, name, "");
+            Node root = value(p, name, "", 1);
             if (p.nextToken() != null) {
                 throw new IllegalArgumentException(name + " line " + line(p) + ": more than one document in the file");
             }
@@ -51,27 +51,28 @@ public final class YamlTree {
         }
     }
 
-    private static Node value(JsonParser p, String file, String path) throws IOException {
-        int line = line(p);
+    /** {@code line} is where the value's key is (a block map's own token starts at its first key, a line later). */
+    private static Node value(JsonParser p, String file, String path, int line) throws IOException {
         JsonToken t = p.currentToken();
         if (t == JsonToken.START_OBJECT) {
             Map<String, Node> fields = Node.newFields();
             while (p.nextToken() == JsonToken.FIELD_NAME) {
                 String key = p.currentName();
+                int keyLine = line(p);
                 String childPath = path.isEmpty() ? key : path + "." + key;
                 if (fields.containsKey(key)) {
-                    throw new IllegalArgumentException(file + " line " + line(p) + ", " + childPath
+                    throw new IllegalArgumentException(file + " line " + keyLine + ", " + childPath
                             + ": field '" + key + "' appears twice (first on line " + fields.get(key).line() + ")");
                 }
                 p.nextToken();
-                fields.put(key, value(p, file, childPath));
+                fields.put(key, value(p, file, childPath, keyLine));
             }
             return Node.map(file, path, line, fields);
         }
         if (t == JsonToken.START_ARRAY) {
             List<Node> items = new ArrayList<>();
             while (p.nextToken() != JsonToken.END_ARRAY) {
-                items.add(value(p, file, path + "[" + items.size() + "]"));
+                items.add(value(p, file, path + "[" + items.size() + "]", line(p)));
             }
             return Node.list(file, path, line, items);
         }
