@@ -12,7 +12,12 @@ public record Money(long minor, Currency currency) implements Comparable<Money> 
 
     public static Money of(String major, String currencyCode) {
         Currency c = Currency.getInstance(currencyCode);
-        return new Money(new BigDecimal(major).movePointRight(c.getDefaultFractionDigits()).longValueExact(), c);
+        try {
+            return new Money(new BigDecimal(major).movePointRight(c.getDefaultFractionDigits()).longValueExact(), c);
+        } catch (ArithmeticException e) {
+            throw new IllegalArgumentException(major + " has more than " + c.getDefaultFractionDigits()
+                    + " decimals for " + currencyCode, e);
+        }
     }
 
     public Money plus(Money other) {
