@@ -27,6 +27,13 @@ class ParcelAndMoneyTest {
         assertThatThrownBy(() -> new Shipment(new Destination("DE", "1", false), List.of(), LocalDate.now()))
                 .isInstanceOf(IllegalArgumentException.class).hasMessage("a shipment needs at least one parcel");
         assertThatThrownBy(() -> new Destination("DEU", "1", false)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new Parcel(Parcel.MAX_GRAMS + 1, 10, 10, 10)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("is over 10000000 g or 100000 mm a side");
+        assertThatThrownBy(() -> Parcel.ofKgCm("1", "10000.1", "10", "10")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("a side of 10000.1 cm is over 10000 cm");
+        Parcel p = new Parcel(1000, 100, 100, 100);
+        assertThatThrownBy(() -> new Shipment(new Destination("DE", "1", false), java.util.Collections.nCopies(1001, p),
+                LocalDate.now())).isInstanceOf(IllegalArgumentException.class).hasMessage("a shipment of 1001 parcels is over 1000");
     }
 
     @Test

@@ -236,4 +236,22 @@ class RateCardValidationTest {
         assertThatThrownBy(() -> RateCards.load(dir.resolve("nope"))).isInstanceOf(IOException.class)
                 .hasMessageContaining(dir.resolve("nope") + " does not exist");
     }
+
+    @Test
+    void aFileOverOneMebibyteIsNotReadAsACard() throws IOException {
+        Path f = write("huge.yml", CARD + "#" + "x".repeat(1 << 20) + "\n");
+        assertThatThrownBy(() -> RateCards.load(dir)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage(f + ": " + Files.size(f) + " bytes is over the 1048576-byte limit of a rate card");
+    }
+
+    @Test
+    void anAbsurdPriceThatOverflowsIsAReasonNotACrash() throws IOException {
+        write("ups-standard.yml", replace("above: { every: 1, price: 1.00 }", "above: { every: 0.001, price: 90000000000000000.00 }"));
+        RateShopper shopper = new RateShopper(RateCards.load(dir));
+        Quotes q = shopper.quote(new Shipment(new Destination("DE", "10115", false),
+                java.util.List.of(Parcel.ofKgCm("25", "10", "10", "10")), java.time.LocalDate.of(2026, 3, 1)));
+        assertThat(q.quotes()).isEmpty();
+        assertThat(q.unquoted()).singleElement().satisfies(u -> assertThat(u.reason())
+                .startsWith("the price overflows in ups standard v2 (" + dir.resolve("ups-standard.yml") + ")"));
+    }
 }

@@ -30,6 +30,15 @@ public final class Pricer {
     }
 
     public static Outcome price(RateCard card, Shipment shipment) {
+        try {
+            return priceExactly(card, shipment);
+        } catch (ArithmeticException e) {
+            // only an absurd card (prices near 10^17 minor units) gets here; a reason, not a crash of the station
+            return refuse("the price overflows in " + card.label() + " (" + card.file() + "): " + e.getMessage());
+        }
+    }
+
+    private static Outcome priceExactly(RateCard card, Shipment shipment) {
         var dest = shipment.destination();
         ZonePattern match = ZonePattern.mostSpecific(card.patterns(), dest.country(), dest.postalCode());
         if (match == null) {
@@ -43,7 +52,7 @@ public final class Pricer {
         }
         long billable = 0;
         for (Parcel p : shipment.parcels()) {
-            billable += billableGrams(card, p);
+            billable = Math.addExact(billable, billableGrams(card, p));
         }
         long base;
         Break last = zone.lastBreak();
@@ -76,7 +85,7 @@ public final class Pricer {
         addLine(lines, "oversize", oversize, f.oversizeMinor(), card);
         long fees = 0;
         for (Charge c : lines) {
-            fees += c.amount().minor();
+            fees = Math.addExact(fees, c.amount().minor());
         }
         long total = Math.addExact(Math.addExact(base, fuel), fees);
         Quote q = new Quote(card.carrier(), card.service(), card.version(), card.file(), zone.name(),
@@ -89,7 +98,7 @@ public final class Pricer {
     public static long billableGrams(RateCard card, Parcel p) {
         long dim = ceilDiv(p.volumeMm3(), card.dimDivisor());
         long w = Math.max(p.weightGrams(), dim);
-        return ceilDiv(w, card.incrementGrams()) * card.incrementGrams();
+        return Math.multiplyExact(ceilDiv(w, card.incrementGrams()), card.incrementGrams());
     }
 
     private static String overLimit(Limits l, List<Parcel> parcels) {
