@@ -2,7 +2,6 @@ package dev.floorgate.rates;
 
 import dev.floorgate.rates.internal.CardParser;
 import dev.floorgate.rates.internal.RateCard;
-import dev.floorgate.rates.internal.YamlTree;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -49,7 +48,7 @@ public final class RateCards {
         List<RateCard> cards = new ArrayList<>();
         for (Path f : files) {
             String name = f.toString();
-            cards.add(CardParser.parse(YamlTree.read(f, name), name));
+            cards.add(CardParser.load(f, name));
         }
         return of(cards);
     }

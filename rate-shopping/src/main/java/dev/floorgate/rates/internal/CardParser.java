@@ -5,7 +5,9 @@ import dev.floorgate.rates.internal.RateCard.Break;
 import dev.floorgate.rates.internal.RateCard.Fees;
 import dev.floorgate.rates.internal.RateCard.Limits;
 import dev.floorgate.rates.internal.RateCard.Zone;
+import java.io.IOException;
 import java.math.BigDecimal;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.HashMap;
@@ -28,7 +30,12 @@ public final class CardParser {
     private CardParser() {
     }
 
-    public static RateCard parse(Node root, String file) {
+    /** Reads and validates one card file; {@code name} is how messages name it. */
+    public static RateCard load(Path path, String name) throws IOException {
+        return parse(YamlTree.read(path, name), name);
+    }
+
+    static RateCard parse(Node root, String file) {
         int format = root.require("format").positiveInt();
         if (format != FORMAT) {
             throw root.require("format").problem("format " + format + " is not supported (this reader knows " + FORMAT + ")");

@@ -16,7 +16,7 @@ import java.util.Set;
  * so every validation error can name both. Scalars keep the text as written: YAML 1.1 would read the country
  * {@code NO} as a boolean and {@code 12.40} as a binary float; the card wants the letters and the exact decimal.
  */
-public final class Node {
+final class Node {
     private final String file;
     private final String path;
     private final int line;

@@ -17,7 +17,7 @@ import java.util.Map;
  * databind would lose the line numbers and turn {@code 12.40} into a double; this keeps both the line and the
  * text. Duplicate keys are rejected: in a card the second {@code fuelPercent} silently winning is a pricing bug.
  */
-public final class YamlTree {
+final class YamlTree {
     /** A card is a few kilobytes; a file this big is not a rate card. */
     static final long MAX_BYTES = 1 << 20;
     private static final YAMLFactory FACTORY = new YAMLFactory();
@@ -25,7 +25,7 @@ public final class YamlTree {
     private YamlTree() {
     }
 
-    public static Node read(Path file, String name) throws IOException {
+    static Node read(Path file, String name) throws IOException {
         long size = Files.size(file);
         if (size > MAX_BYTES) {
             throw new IllegalArgumentException(name + ": " + size + " bytes is over the " + MAX_BYTES
