@@ -185,10 +185,18 @@ class RateCardValidationTest {
                 .contains("line 8, billableIncrement: must be positive, was 0");
         assertThat(error(replace("maxWeight: 30", "maxWeight: 30.0001")))
                 .contains("line 13, limits.maxWeight: 30.0001 kg is finer than a gram");
+        assertThat(error(replace("  maxWeight: 30", "  maxWeight: 30\n  maxLength: 120.05")))
+                .contains("line 14, limits.maxLength: 120.05 cm is finer than a millimetre");
         assertThat(error(replace("fuelSurchargePercent: 10", "fuelSurchargePercent: 120")))
                 .contains("line 9, fuelSurchargePercent: fuel surcharge 120 % is over 100 %");
         assertThat(error(replace("carrier: ups", "carrier: UPS Ltd"))).contains("line 2, carrier: 'UPS Ltd' must be lower-case");
         assertThat(error(replace("format: 1", "format: 2"))).contains("line 1, format: format 2 is not supported");
+    }
+
+    @Test
+    void aZoneNameTwiceIsRejected() throws IOException {
+        assertThat(error(replace("  - name: Z2", "  - name: Z1")))
+                .contains("line 20, zones[1].name: zone 'Z1' is defined twice (first on line 15)");
     }
 
     @Test
