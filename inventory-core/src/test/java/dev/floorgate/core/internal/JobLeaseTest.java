@@ -20,7 +20,10 @@ class JobLeaseTest {
 
     private static Map<String, Object> settings() {
         Map<String, Object> p = new HashMap<>();
-        p.put("fg.core.job-lease-ttl", "1500ms");
+        // long enough that a renewal delayed by a loaded machine (2 cores, a full build beside it) does not make the
+        // holder doubt its lease mid-test: it renews every 2 s and trusts a renewal for 4 s. A stopped holder gives
+        // the lease back, so the takeover below does not wait for the ttl.
+        p.put("fg.core.job-lease-ttl", "6s");
         p.put("fg.core.reconcile.interval", "100ms");
         p.put("fg.core.orders.scan-interval", "100ms");
         return p;
@@ -79,15 +82,16 @@ class JobLeaseTest {
         try (RedisProcess redis = RedisProcess.standalone(); TestDatabase db = new TestDatabase();
                 CoreHarness core = CoreHarness.start(redis.uri(), db, Map.of())) {
             Database database = core.bean(Database.class);
-            JobLeases first = new JobLeases(database, "instance-a", Duration.ofMillis(1500));
-            JobLeases second = new JobLeases(database, "instance-b", Duration.ofMillis(1500));
+            // 3 s: renewed every second and trusted for 2 s, so a loaded machine's late renewal is not a lost lease
+            JobLeases first = new JobLeases(database, "instance-a", Duration.ofMillis(3000));
+            JobLeases second = new JobLeases(database, "instance-b", Duration.ofMillis(3000));
             try {
                 BooleanSupplier a = first.gate("crash-test");
                 BooleanSupplier b = second.gate("crash-test");
                 first.start();
                 waitFor(a, Duration.ofSeconds(10), "instance-a to take the lease");
                 second.start();
-                Thread.sleep(2000); // several of b's heartbeats while a renews
+                Thread.sleep(3000); // several of b's heartbeats while a renews
                 assertThat(b.getAsBoolean()).isFalse();
                 assertThat(a.getAsBoolean()).isTrue();
 
