@@ -128,6 +128,10 @@ public final class ScaleDriver implements AutoCloseable {
                     transport.awaitConnected(Duration.ofNanos(Math.min(remaining, options.connectTimeout().toNanos())));
                 }
                 ScaleReading r = sics.ask("S", Duration.ofNanos(Math.max(remaining, 1_000_000)));
+                if (r.state() == ScaleState.NOT_ANSWERING && last != null && last.state() != ScaleState.DISCONNECTED) {
+                    // the bound ran out while the scale held S to settle: it did answer, and its last answer says why
+                    return last;
+                }
                 readings.offer(r);
                 if (r.state() == ScaleState.STABLE || r.state() == ScaleState.NOT_ANSWERING) {
                     return r;
