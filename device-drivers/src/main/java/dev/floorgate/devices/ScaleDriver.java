@@ -62,7 +62,7 @@ public final class ScaleDriver implements AutoCloseable {
                         options.reconnectBackoffMax(), 1),
                 events);
         this.sics = options.protocol() == ScaleOptions.Protocol.SICS
-                ? new SicsSession(name, transport, options.maxFrameLength(), events) : null;
+                ? new SicsSession(name, transport, options.maxFrameLength(), options.answerTimeout(), events) : null;
         boolean polls = sics == null || !options.pollInterval().isZero();
         this.poller = !polls ? null : Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread t = new Thread(runnable, "fg-scale-poll-" + name);

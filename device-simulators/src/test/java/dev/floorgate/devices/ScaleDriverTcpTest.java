@@ -221,4 +221,19 @@ class ScaleDriverTcpTest {
             }
         }
     }
+
+    @Test
+    void lateReplyIsNotTakenAsTheAnswerToTheNextCommand() throws Exception {
+        Recorder recorder = new Recorder();
+        try (ScaleSimulator scale = ScaleSimulator.listen(0).start().weight("1.000").replyDelay(Duration.ofMillis(400));
+             ScaleDriver driver = open("pack-10", scale.port(), quiet().build(), recorder)) {
+            ScaleReading slow = driver.readNow(); // answerTimeout 300 ms; "S S 1.000 kg" comes after 400 ms
+            assertThat(slow.state()).isEqualTo(ScaleState.NOT_ANSWERING);
+            assertThat(slow.weight()).isNull();
+
+            scale.replyDelay(Duration.ZERO).weight("2.000");
+            assertWeight(driver.readNow(), ScaleState.STABLE, "2.000", ScaleUnit.KG);
+            assertThat(scale.commandsReceived()).containsExactly("SI", "SI");
+        }
+    }
 }

@@ -41,11 +41,12 @@ final class SicsReplyMatcher extends ChannelDuplexHandler {
             return;
         }
         SicsRequest request = (SicsRequest) msg;
-        lines.dropPartial(); // arrives below as a stray line while nothing is pending
         if (pending != null && !pending.reply().isDone()) {
             pending.reply().completeExceptionally(new IOException("scale '" + scale + "': " + pending.command()
                     + " superseded by " + request.command()));
         }
+        pending = null;
+        lines.dropPartial(); // arrives below as a stray line while nothing is pending
         pending = request;
         promise.addListener(f -> {
             if (!f.isSuccess()) {

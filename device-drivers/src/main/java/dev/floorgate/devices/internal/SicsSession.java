@@ -24,9 +24,17 @@ public final class SicsSession {
     private final int maxFrameLength;
     private final DeviceEventSink events;
     private boolean tared;
+    /**
+     * A command whose reply did not come in time and may still come. MT-SICS replies carry no tag, so the next
+     * command waits (up to the answer timeout) for that late reply and drops it, rather than take it as its own.
+     */
+    private SicsRequest owed;
+    private final Duration answerTimeout;
 
-    public SicsSession(String scale, DeviceTransport transport, int maxFrameLength, DeviceEventSink events) {
+    public SicsSession(String scale, DeviceTransport transport, int maxFrameLength, Duration answerTimeout,
+                       DeviceEventSink events) {
         this.scale = scale;
+        this.answerTimeout = answerTimeout;
         this.transport = transport;
         this.maxFrameLength = maxFrameLength;
         this.events = events;
@@ -39,6 +47,7 @@ public final class SicsSession {
             return ScaleReading.without(scale, ScaleState.DISCONNECTED, "scale '" + scale + "' is not connected; "
                     + command + " not sent", null, now);
         }
+        settleOwedReply();
         SicsRequest request = new SicsRequest(command);
         transport.write(request).whenComplete((ok, failure) -> {
             if (failure != null) {
@@ -49,7 +58,7 @@ public final class SicsSession {
         try {
             line = request.reply().get(wait.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException | CancellationException e) {
-            request.abandon();
+            owed = request;
             return ScaleReading.without(scale, transport.isConnected() ? ScaleState.NOT_ANSWERING : ScaleState.DISCONNECTED,
                     "scale '" + scale + "' did not answer " + command + " within " + wait.toMillis() + " ms", null, now);
         } catch (ExecutionException e) {
@@ -63,6 +72,7 @@ public final class SicsSession {
             return ScaleReading.without(scale, ScaleState.NOT_ANSWERING, "scale '" + scale + "': interrupted while waiting for "
                     + command, null, now);
         }
+        owed = null;
         ScaleReading reading = SicsReplyParser.parse(scale, command, line, tared, maxFrameLength, now);
         if (reading.state() == ScaleState.GARBAGE) {
             events.emit(DeviceEvent.Kind.GARBAGE, reading.detail());
@@ -73,5 +83,26 @@ public final class SicsSession {
             tared = reading.weight().signum() != 0;
         }
         return reading;
+    }
+
+    /** Waits up to the answer timeout for the late reply of a command that timed out, and drops it. */
+    private void settleOwedReply() {
+        SicsRequest late = owed;
+        owed = null;
+        if (late == null) {
+            return;
+        }
+        try {
+            ScaleLine line = late.reply().get(answerTimeout.toMillis(), TimeUnit.MILLISECONDS);
+            String garbage = line.garbage(scale, maxFrameLength);
+            if (garbage != null) {
+                events.emit(DeviceEvent.Kind.GARBAGE, garbage + " (late reply to " + late.command() + ")");
+            }
+        } catch (TimeoutException | ExecutionException | CancellationException e) {
+            // no late reply (or the connection went): nothing is owed any more; the next write supersedes it
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        late.abandon();
     }
 }

@@ -61,6 +61,7 @@ public final class ScaleSimulator implements AutoCloseable {
     private Load load = Load.NORMAL;
     private Fault fault = Fault.NONE;
     private boolean halfLineSent;
+    private volatile Duration replyDelay = Duration.ZERO;
 
     private ScaleSimulator(Builder config, ScannerLink link) {
         this.config = config;
@@ -126,6 +127,12 @@ public final class ScaleSimulator implements AutoCloseable {
         return this;
     }
 
+    /** MT-SICS: how long after a command its reply goes out (decided when the command arrived): a slow scale. */
+    public ScaleSimulator replyDelay(Duration delay) {
+        this.replyDelay = Objects.requireNonNull(delay);
+        return this;
+    }
+
     /** Drops the connection at once (the listening port stays open, so the gateway can dial again). */
     public void disconnect() {
         link.dropConnection();
@@ -167,6 +174,7 @@ public final class ScaleSimulator implements AutoCloseable {
         String reply;
         try {
             reply = reply(command);
+            Thread.sleep(replyDelay.toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return;
