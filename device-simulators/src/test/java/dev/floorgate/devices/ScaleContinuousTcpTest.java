@@ -100,7 +100,11 @@ class ScaleContinuousTcpTest {
             recorder.awaitEvent(DeviceEvent.Kind.NOT_ANSWERING, WAIT);
             scale.fault(ScaleSimulator.Fault.NONE);
             assertWeight(driver.readStable(WAIT), ScaleState.STABLE, "6.000", ScaleUnit.KG);
-            assertThat(recorder.awaitEvent(DeviceEvent.Kind.GARBAGE, WAIT).message()).contains("without CR LF");
+            // the half line is dropped on its own ("without CR LF") when the next line comes after answerTimeout
+            // of silence, or else glued to it and refused as garbage: either way a GARBAGE event, never a weight
+            assertThat(recorder.awaitEvent(DeviceEvent.Kind.GARBAGE, WAIT).message()).contains("scale 'belt-4'", "53 54 2c");
+            assertThat(recorder.readings()).filteredOn(r -> r.weight() != null)
+                    .allMatch(r -> r.weight().compareTo(new java.math.BigDecimal("6.000")) == 0);
         }
     }
 

@@ -267,7 +267,6 @@ public final class ScaleSimulator implements AutoCloseable {
                     if (halfLineSent) {
                         return;
                     }
-                    halfLineSent = true;
                     bytes = line.substring(0, line.length() / 2).getBytes(StandardCharsets.US_ASCII);
                     break;
                 default:
@@ -276,6 +275,10 @@ public final class ScaleSimulator implements AutoCloseable {
         }
         try {
             link.write(bytes);
+            synchronized (this) {
+                // only a half line that reached the gateway counts: before it connects, the next line is halved
+                halfLineSent = fault == Fault.HALF_LINE;
+            }
         } catch (IOException e) {
             log.debug("scale simulator could not send '{}': {}", line, e.toString());
         }
