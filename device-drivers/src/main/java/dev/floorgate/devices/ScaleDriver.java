@@ -49,6 +49,8 @@ public final class ScaleDriver implements AutoCloseable {
     private final SicsSession sics;
     private final ReentrantLock lock = new ReentrantLock(true);
     private final ScheduledExecutorService poller;
+    /** Set by close: a poll cut short by it tells the listener nothing. */
+    private volatile boolean closed;
 
     private ScaleDriver(String name, DeviceUrl url, ScaleOptions options, DeviceEventSink events,
                         Consumer<ScaleReading> onReading) {
@@ -232,7 +234,10 @@ public final class ScaleDriver implements AutoCloseable {
             if (sics != null) {
                 if (transport.isConnected() && lock.tryLock()) {
                     try {
-                        readings.offer(sics.ask("SI", options.answerTimeout()));
+                        ScaleReading r = sics.ask("SI", options.answerTimeout());
+                        if (!closed) {
+                            readings.offer(r);
+                        }
                     } finally {
                         lock.unlock();
                     }
@@ -286,6 +291,7 @@ public final class ScaleDriver implements AutoCloseable {
     /** Stops polling, closes the connection and stops reconnecting; events already queued are still delivered. */
     @Override
     public void close() {
+        closed = true;
         if (poller != null) {
             poller.shutdownNow();
         }
