@@ -81,7 +81,7 @@ class ScaleContinuousTcpTest {
 
             scale.fault(ScaleSimulator.Fault.SILENCE);
             DeviceEvent silent = recorder.awaitEvent(DeviceEvent.Kind.NOT_ANSWERING, WAIT);
-            assertThat(silent.message()).contains("belt-3", "answerTimeout 300 ms");
+            assertThat(silent.message()).contains("belt-3", "answerTimeout 1000 ms");
             assertThat(driver.readStable(Duration.ofMillis(1500)).state()).isEqualTo(ScaleState.NOT_ANSWERING);
             recorder.awaitReading(r -> r.state() == ScaleState.NOT_ANSWERING, WAIT, "the silence told");
 

@@ -14,7 +14,7 @@ class ScaleDriverTcpTest {
 
     /** No background poll, so the commands on the wire are the test's own. */
     static ScaleOptions.Builder quiet() {
-        return ScaleOptions.builder().pollInterval(Duration.ZERO).answerTimeout(Duration.ofMillis(300))
+        return ScaleOptions.builder().pollInterval(Duration.ZERO).answerTimeout(Duration.ofSeconds(1))
                 .reconnectBackoff(Duration.ofMillis(50), Duration.ofMillis(200)).connectTimeout(Duration.ofSeconds(1));
     }
 
@@ -55,7 +55,7 @@ class ScaleDriverTcpTest {
                 .weight("3.2").stable(false);
              ScaleDriver driver = open("pack-2", scale.port(), quiet().build(), recorder)) {
             assertWeight(driver.readNow(), ScaleState.UNSTABLE, "3.2", ScaleUnit.KG);
-            ScaleReading bounded = driver.readStable(Duration.ofMillis(400));
+            ScaleReading bounded = driver.readStable(Duration.ofMillis(1000));
             assertThat(bounded.state()).isEqualTo(ScaleState.UNSTABLE);
             assertThat(bounded.weight()).isNull();
             assertThat(bounded.detail()).contains("S I");
@@ -225,9 +225,9 @@ class ScaleDriverTcpTest {
     @Test
     void lateReplyIsNotTakenAsTheAnswerToTheNextCommand() throws Exception {
         Recorder recorder = new Recorder();
-        try (ScaleSimulator scale = ScaleSimulator.listen(0).start().weight("1.000").replyDelay(Duration.ofMillis(400));
+        try (ScaleSimulator scale = ScaleSimulator.listen(0).start().weight("1.000").replyDelay(Duration.ofMillis(1500));
              ScaleDriver driver = open("pack-10", scale.port(), quiet().build(), recorder)) {
-            ScaleReading slow = driver.readNow(); // answerTimeout 300 ms; "S S 1.000 kg" comes after 400 ms
+            ScaleReading slow = driver.readNow(); // answerTimeout 1 s; "S S 1.000 kg" comes after 1.5 s
             assertThat(slow.state()).isEqualTo(ScaleState.NOT_ANSWERING);
             assertThat(slow.weight()).isNull();
 

@@ -18,7 +18,7 @@ class ScaleSerialTest {
     Path dir;
 
     private static DeviceUrl serial(Path path, String options) {
-        return DeviceUrl.parse("serial://" + path + "?baud=9600&answerTimeout=300ms&pollInterval=0&reconnectMin=50ms&"
+        return DeviceUrl.parse("serial://" + path + "?baud=9600&answerTimeout=1s&pollInterval=0&reconnectMin=50ms&"
                 + "reconnectMax=200ms&" + options);
     }
 
