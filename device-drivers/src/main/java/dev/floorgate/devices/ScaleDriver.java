@@ -108,9 +108,9 @@ public final class ScaleDriver implements AutoCloseable {
 
     /**
      * Waits up to {@code bound} for a stable weight. sics: asks {@code S} (the scale itself waits to settle) and
-     * asks again while it answers {@code S I} or garbage; continuous: takes the next stable line. When the bound
-     * passes, returns the last reading seen, whose state says why it is not stable, or NOT_ANSWERING /
-     * DISCONNECTED when none came.
+     * asks again while it answers {@code S I} or garbage; continuous: takes the next stable line. OVERLOAD,
+     * UNDERLOAD and REFUSED end the wait at once (the scale says so for certain). When the bound passes, returns
+     * the last reading seen, whose state says why it is not stable, or NOT_ANSWERING / DISCONNECTED when none came.
      */
     public ScaleReading readStable(Duration bound) throws InterruptedException {
         OptionValues.positive(bound, "readStable bound");
@@ -135,11 +135,11 @@ public final class ScaleDriver implements AutoCloseable {
                     return last;
                 }
                 readings.offer(r);
-                if (r.state() == ScaleState.STABLE || r.state() == ScaleState.NOT_ANSWERING) {
+                if (r.state() == ScaleState.STABLE || r.state() == ScaleState.NOT_ANSWERING || reportedFault(r)) {
                     return r;
                 }
                 last = r;
-                // S I, garbage, a refusal, over/underload, no connection: ask again a little later, within the bound
+                // S I, garbage, no connection: ask again a little later, within the bound
                 Thread.sleep(Math.max(0, Math.min(RETRY_MILLIS, (deadline - System.nanoTime()) / 1_000_000)));
             }
         } finally {
@@ -156,11 +156,19 @@ public final class ScaleDriver implements AutoCloseable {
                 return last != null ? last : silence(bound);
             }
             seen = readings.count();
-            if (r.state() == ScaleState.STABLE) {
+            if (r.state() == ScaleState.STABLE || reportedFault(r)) {
                 return r;
             }
             last = r;
         }
+    }
+
+    /**
+     * A state the scale itself reports for certain (over/underload, a refused command): the packer must act, so
+     * waiting out the bound would only delay telling them. Line noise (GARBAGE) and S I are waited through.
+     */
+    private static boolean reportedFault(ScaleReading r) {
+        return r.state() == ScaleState.OVERLOAD || r.state() == ScaleState.UNDERLOAD || r.state() == ScaleState.REFUSED;
     }
 
     private ScaleReading silence(Duration bound) {

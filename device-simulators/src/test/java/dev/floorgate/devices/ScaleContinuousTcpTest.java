@@ -6,12 +6,18 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.floorgate.devices.sim.ScaleSimulator;
 import java.time.Duration;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The scale driver listening to a continuous-output scale simulator over loopback TCP (PROTOCOLS.md 9.3). */
 class ScaleContinuousTcpTest {
 
     private static final Duration WAIT = Duration.ofSeconds(5);
+
+    @BeforeAll
+    static void warmUp() throws Exception {
+        ScaleDriverTcpTest.warmUp();
+    }
 
     private static ScaleOptions.Builder continuous() {
         return ScaleDriverTcpTest.quiet().protocol(ScaleOptions.Protocol.CONTINUOUS).pollInterval(Duration.ofMillis(50));
@@ -71,13 +77,13 @@ class ScaleContinuousTcpTest {
         Recorder recorder = new Recorder();
         try (ScaleSimulator scale = streaming().start().weight("1.000").load(ScaleSimulator.Load.OVERLOAD);
              ScaleDriver driver = ScaleDriverTcpTest.open("belt-3", scale.port(), continuous().build(), recorder)) {
-            ScaleReading over = driver.readStable(Duration.ofMillis(1500));
+            ScaleReading over = driver.readStable(WAIT); // an OL line ends the wait at once
             assertThat(over.state()).isEqualTo(ScaleState.OVERLOAD);
             assertThat(over.weight()).isNull();
 
             scale.load(ScaleSimulator.Load.NORMAL).fault(ScaleSimulator.Fault.GARBAGE);
             recorder.awaitEvent(DeviceEvent.Kind.GARBAGE, WAIT);
-            assertThat(driver.readStable(Duration.ofMillis(1500)).state()).isEqualTo(ScaleState.GARBAGE);
+            assertThat(driver.readStable(Duration.ofSeconds(3)).state()).isEqualTo(ScaleState.GARBAGE);
 
             scale.fault(ScaleSimulator.Fault.SILENCE);
             DeviceEvent silent = recorder.awaitEvent(DeviceEvent.Kind.NOT_ANSWERING, WAIT);

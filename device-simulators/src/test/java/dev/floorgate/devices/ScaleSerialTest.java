@@ -36,7 +36,7 @@ class ScaleSerialTest {
             scale.stable(false);
             assertWeight(driver.readNow(), ScaleState.UNSTABLE, "0.455", ScaleUnit.KG);
             scale.stable(true).load(ScaleSimulator.Load.OVERLOAD);
-            assertThat(driver.readStable(Duration.ofMillis(1500)).state()).isEqualTo(ScaleState.OVERLOAD);
+            assertThat(driver.readStable(WAIT).state()).isEqualTo(ScaleState.OVERLOAD);
             scale.load(ScaleSimulator.Load.NORMAL);
 
             scale.fault(ScaleSimulator.Fault.GARBAGE);
