@@ -33,6 +33,8 @@ public final class DeviceEvent {
         PRINTER_STATE_CHANGED,
         /** A print job was not (fully) delivered; the message says how many bytes were sent. */
         PRINT_FAILED,
+        /** A scale gave no reply (MT-SICS) or no line (continuous output) within its answer timeout. */
+        NOT_ANSWERING,
         /** The listener was too slow and events or scans were dropped; the message says how many. */
         EVENTS_DROPPED,
         /** An unexpected error in the device pipeline; the driver keeps running. */

@@ -22,7 +22,8 @@ import java.util.stream.Collectors;
  * Each scheme is served by one transport class found by scheme (see {@code internal.TransportTypes}), which
  * checks the location and its own options (a serial port's line settings) here; a new transport is a new class.
  * Options are kept as given (names are case-sensitive, values URL-decoded); a flag without {@code =} has the
- * value {@code "true"}. The driver option classes ({@link ScannerOptions#fromUrl}, {@link PrinterOptions#fromUrl})
+ * value {@code "true"}. The driver option classes ({@link ScannerOptions#fromUrl}, {@link PrinterOptions#fromUrl},
+ * {@link ScaleOptions#fromUrl})
  * say which names they know besides the transport's and reject the others. Immutable.
  */
 public final class DeviceUrl {

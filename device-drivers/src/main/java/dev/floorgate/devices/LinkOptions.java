@@ -9,7 +9,7 @@ import java.util.Set;
  * What every driver's link to its device has, whatever the device: the connect timeout, the doubling reconnect
  * backoff, and the bound of the event queue towards a slow listener; read from the same URL options
  * ({@code connectTimeout}, {@code reconnectMin}, {@code reconnectMax}, {@code eventQueue}) with the same checks.
- * {@link PrinterOptions} and {@link ScannerOptions} add what their device needs. The defaults are each device's
+ * {@link PrinterOptions}, {@link ScannerOptions} and {@link ScaleOptions} add what their device needs. The defaults are each device's
  * own (a printer reconnects from 500 ms and queues 1000 events; a scanner from 200 ms and 10000 scans, because a
  * reader that drops off mid-wave loses reads while a printer only loses status), so each subclass's builder sets
  * them. Immutable.

@@ -7,7 +7,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 
-/** Collects a device's scans and events, in the order the driver delivered them, for assertions. */
+/** Collects a device's scans, scale readings and events, in the order the driver delivered them, for assertions. */
 public final class Recorder implements DeviceEventListener, Consumer<Scan> {
 
     private final List<Object> items = new CopyOnWriteArrayList<>();
@@ -28,6 +28,27 @@ public final class Recorder implements DeviceEventListener, Consumer<Scan> {
         synchronized (signal) {
             signal.notifyAll();
         }
+    }
+
+    /** A scale driver's reading listener that records here, in order with the events. */
+    public Consumer<ScaleReading> scaleReadings() {
+        return this::add;
+    }
+
+    public List<ScaleReading> readings() {
+        List<ScaleReading> readings = new ArrayList<>();
+        for (Object o : items) {
+            if (o instanceof ScaleReading) {
+                readings.add((ScaleReading) o);
+            }
+        }
+        return readings;
+    }
+
+    /** Waits for a reading that passes {@code test}; returns the first such. */
+    public ScaleReading awaitReading(Predicate<ScaleReading> test, Duration timeout, String what) throws InterruptedException {
+        await(() -> readings().stream().anyMatch(test), timeout, what);
+        return readings().stream().filter(test).findFirst().orElseThrow();
     }
 
     public List<Scan> scans() {
@@ -64,7 +85,12 @@ public final class Recorder implements DeviceEventListener, Consumer<Scan> {
     public List<String> timeline() {
         List<String> line = new ArrayList<>();
         for (Object o : items) {
-            line.add(o instanceof Scan ? "scan:" + ((Scan) o).aimId() + ":" + ((Scan) o).data() : ((DeviceEvent) o).kind().name());
+            if (o instanceof ScaleReading) {
+                ScaleReading r = (ScaleReading) o;
+                line.add("reading:" + r.state() + (r.weight() == null ? "" : ":" + r.weight().toPlainString() + " " + r.unit().symbol()));
+            } else {
+                line.add(o instanceof Scan ? "scan:" + ((Scan) o).aimId() + ":" + ((Scan) o).data() : ((DeviceEvent) o).kind().name());
+            }
         }
         return line;
     }

@@ -92,7 +92,7 @@ public final class DeviceEventSink implements AutoCloseable {
     private static void logEvent(DeviceEvent event) {
         switch (event.kind()) {
             case GARBAGE: case FRAME_TOO_LONG: case FRAME_INCOMPLETE: case PRINT_FAILED: case TRIGGER_FAILED:
-            case EVENTS_DROPPED: case ERROR:
+            case EVENTS_DROPPED: case ERROR: case NOT_ANSWERING:
                 log.warn("{}: {}", event.device(), event.message());
                 break;
             case DUPLICATE_SUPPRESSED: case RECONNECTING:

@@ -18,7 +18,8 @@ import org.slf4j.LoggerFactory;
 /**
  * How a simulated scanner reaches the gateway: it dials (TCP client), it is dialed (TCP server: one client at a
  * time, a new one replaces the old), or a serial device. Writes go out at once (TCP_NODELAY), so a frame written
- * in pieces arrives in pieces. What the gateway sends (trigger commands) goes to the receiver.
+ * in pieces arrives in pieces. What the gateway sends (trigger commands, a scale's MT-SICS commands) goes to the
+ * receiver. Shared by the scanner and scale simulators.
  */
 abstract class ScannerLink implements AutoCloseable {
 
@@ -34,6 +35,11 @@ abstract class ScannerLink implements AutoCloseable {
 
     /** Waits until the other side is there (a client connected, for the server form). */
     abstract boolean awaitReady(Duration timeout) throws InterruptedException;
+
+    /** Drops the current connection, as a device that resets its link (server form: keeps listening). */
+    void dropConnection() {
+        close();
+    }
 
     /** The local port for the server form; -1 otherwise. */
     int port() {
@@ -160,6 +166,22 @@ abstract class ScannerLink implements AutoCloseable {
                     lock.wait(Math.min(remaining, 50));
                 }
                 return true;
+            }
+        }
+
+        @Override
+        void dropConnection() {
+            Socket s;
+            synchronized (lock) {
+                s = client;
+                client = null;
+            }
+            if (s != null) {
+                try {
+                    s.close();
+                } catch (IOException ignored) {
+                    // dropping anyway
+                }
             }
         }
 

@@ -26,11 +26,15 @@ import picocli.CommandLine.Command;
  *     DATA may hold \xNN escapes (\x1D is GS), \r, \n, \t and \\. In interactive mode each stdin line is a
  *     scan; lines starting with ! are commands: !noread, !garbage HEX, !endless BYTES, !burst A|B|C,
  *     !split PIECES DATA, !quit.
+ * scale --listen port | --serial /dev/pts/N [--protocol sics|continuous] [--unit kg] [--weight 0.000]
+ *       [--interval-ms 100] [--baud 9600]
+ *     stdin takes: weight KG, stable on|off, overload, underload, normal, fault none|garbage|silence|half-line,
+ *     disconnect, status, quit.
  * </pre>
  */
 @Command(name = "simulate", mixinStandardHelpOptions = true,
-        subcommands = {PrinterCommand.class, ScannerCommand.class},
-        description = "Simulated Zebra printer and barcode scanner that speak the real protocols.")
+        subcommands = {PrinterCommand.class, ScannerCommand.class, ScaleCommand.class},
+        description = "Simulated Zebra printer, barcode scanner and scale that speak the real protocols.")
 public final class SimulatorCommand implements Callable<Integer> {
 
     final BufferedReader in;
@@ -55,7 +59,7 @@ public final class SimulatorCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        out.println("usage: simulate printer|scanner [options]; simulate <command> --help for details");
+        out.println("usage: simulate printer|scanner|scale [options]; simulate <command> --help for details");
         return 2;
     }
 

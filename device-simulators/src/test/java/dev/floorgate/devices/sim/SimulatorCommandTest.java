@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.floorgate.devices.DeviceUrl;
 import dev.floorgate.devices.Recorder;
+import dev.floorgate.devices.ScaleDriver;
+import dev.floorgate.devices.ScaleOptions;
+import dev.floorgate.devices.ScaleState;
 import dev.floorgate.devices.Scan;
 import dev.floorgate.devices.ScannerDriver;
 import java.io.ByteArrayOutputStream;
@@ -113,5 +116,39 @@ class SimulatorCommandTest {
     void escapesExpand() {
         assertThat(SimulatorCommand.unescape("a\\x1Db\\r\\n\\\\\\t")).isEqualTo("a\u001db\r\n\\\t");
         assertThat(SimulatorCommand.unescape("\\xZZ")).isEqualTo("\\xZZ");
+    }
+
+    @Test
+    void scaleCommandServesMtSicsAndTakesTheLoadOnStdin() throws Exception {
+        PipedOutputStream stdin = new PipedOutputStream();
+        PipedInputStream commandIn = new PipedInputStream(stdin);
+        ByteArrayOutputStream stdout = new ByteArrayOutputStream();
+        AtomicInteger exit = new AtomicInteger(-1);
+        Thread command = new Thread(() -> exit.set(SimulatorCommand.run(
+                new String[] {"scale", "--listen", "0", "--weight", "1.500", "--unit", "lb"},
+                commandIn, new PrintStream(stdout, true, StandardCharsets.UTF_8), new PrintStream(new ByteArrayOutputStream()))));
+        command.start();
+        int port = Integer.parseInt(awaitOutput(stdout, Pattern.compile("listening on 127\\.0\\.0\\.1:(\\d+)")));
+
+        Recorder recorder = new Recorder();
+        try (ScaleDriver driver = ScaleDriver.open("cli-scale", DeviceUrl.parse("tcp://127.0.0.1:" + port),
+                ScaleOptions.builder().pollInterval(Duration.ZERO).build(), recorder.scaleReadings(), recorder)) {
+            assertThat(driver.awaitConnected(WAIT)).isTrue();
+            assertThat(driver.readStable(WAIT).detail()).isEqualTo("stable gross 1.500 lb");
+
+            stdin.write("weight 2.25\noverload\nbogus\n".getBytes(StandardCharsets.UTF_8));
+            stdin.flush();
+            awaitOutput(stdout, Pattern.compile("error unknown command 'bogus'"));
+            assertThat(driver.readNow().state()).isEqualTo(ScaleState.OVERLOAD);
+            stdin.write("normal\n".getBytes(StandardCharsets.UTF_8));
+            stdin.flush();
+            awaitOutput(stdout, Pattern.compile("ok normal"));
+            assertThat(driver.readStable(WAIT).detail()).isEqualTo("stable gross 2.25 lb");
+        }
+        stdin.write("quit\n".getBytes(StandardCharsets.UTF_8));
+        stdin.flush();
+        command.join(WAIT.toMillis());
+        assertThat(command.isAlive()).isFalse();
+        assertThat(exit.get()).isZero();
     }
 }
