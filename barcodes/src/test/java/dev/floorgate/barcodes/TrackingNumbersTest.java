@@ -233,6 +233,20 @@ class TrackingNumbersTest {
     }
 
     @Test
+    void aBareSsccIsTheSameKeyAsItsGs1Scan() {
+        TrackingNumber bare = TrackingNumbers.recognise("376104250021234569");
+        assertThat(bare).isEqualTo(TrackingNumbers.recognise("]C100376104250021234569"));
+        assertThat(TrackingNumbers.recognise("376104250021234568").checkDigitValid()).isFalse();
+    }
+
+    @Test
+    void twoAimIdsAreRefusedRatherThanKeptInTheNumber() {
+        // found by TrackingFuzzTest's property (a number must recognise as itself): ']C1]C1ABCDEF' kept ']C1ABCDEF'
+        assertThatThrownBy(() -> TrackingNumbers.recognise("]C1]C0ABCDEF"))
+                .hasMessage("tracking scan starts with two AIM ids, ]C1 and ]C0");
+    }
+
+    @Test
     void garbageIsRefusedNamingWhatWasWrong() {
         assertThatThrownBy(() -> TrackingNumbers.recognise(null)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("tracking scan is null");

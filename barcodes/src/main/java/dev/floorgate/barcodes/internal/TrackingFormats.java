@@ -48,6 +48,9 @@ public final class TrackingFormats {
                 return fedexExpress(s, "FedEx Express (12)");
             case 15:
                 return TrackingMatch.checked(Carrier.FEDEX, s, "FedEx Ground (15)", CheckDigits.isValidGs1(s));
+            case 18:
+                // an SSCC names a logistic unit, not a carrier (FedEx Ground accepts some): GS1 mod 10
+                return TrackingMatch.checked(Carrier.UNKNOWN, s, "GS1 SSCC", CheckDigits.isValidGs1(s));
             case 20:
                 return twentyDigits(s);
             case 22:

@@ -48,6 +48,11 @@ public final class TrackingInput {
         if (inline != null) {
             data = data.substring(3);
             aim = aim == null ? inline : aim;
+            if (AimSymbology.parsePrefix(data) != null) {
+                // a second id would survive into the number, and the number would not recognise as itself
+                throw new IllegalArgumentException("tracking scan starts with two AIM ids, " + inline.id() + " and "
+                        + data.substring(0, 3));
+            }
         }
         StringBuilder out = new StringBuilder(data.length());
         for (int i = 0; i < data.length(); i++) {
