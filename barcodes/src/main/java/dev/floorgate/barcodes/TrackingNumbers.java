@@ -9,7 +9,7 @@ import dev.floorgate.barcodes.internal.TrackingRouting;
  * Recognises a carrier's parcel tracking number in a scan or in what a person typed (docs/TRACKING-NUMBERS.md):
  * UPS 1Z, FedEx Express/Ground/SmartPost and the 34-digit FedEx barcodes, USPS IMpb with or without its GS1
  * routing (AI 420 ZIP or 421 country + postal code), UPU S10 (China Post, EMS and the other posts), DHL Express
- * waybills and piece ids, DHL eCommerce {@code GM}. The result's {@link TrackingNumber#number()} is normalised
+ * waybills and piece ids, DHL eCommerce {@code GM}/{@code LX}/{@code RX}. The result's {@link TrackingNumber#number()} is normalised
  * so the label barcode and the number typed from its human-readable line give the same key. Offline, stateless,
  * thread-safe.
  */

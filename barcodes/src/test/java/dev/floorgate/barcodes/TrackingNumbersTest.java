@@ -11,7 +11,8 @@ import org.junit.jupiter.params.provider.CsvSource;
  * Tables of scan -> meaning for {@link TrackingNumbers} (docs/TRACKING-NUMBERS.md). Sources, as in the spec:
  * [TND] the test numbers of github.com/jkeen/tracking_number_data (couriers/*.json), [UPU] the S10 example of
  * UPU standard S10 (RB123456785GB), [USPS] the IMpb example (420)12345(93)02234567890123456788 of the USPS
- * barcode spec as quoted in the Upland PReS Connect manual, [UPS] the UPS sample 1Z 999 AA1 01 2345 6784.
+ * barcode spec as quoted in the Upland PReS Connect manual, [UPS] the UPS sample 1Z 999 AA1 01 2345 6784,
+ * [DHL] DHL's page of tracking ID formats (dhl.com .../tracking/id-labels).
  */
 class TrackingNumbersTest {
 
@@ -151,6 +152,14 @@ class TrackingNumbersTest {
         assertThat(typed.format()).isEqualTo("FedEx Express (12)");
     }
 
+    @Test
+    void aFedex34WhoseSerialDoesNotStartWith00IsNotGuessedAt() {
+        // [TND]'s 34-digit examples all end 00 + 12-digit number; a 13-digit tail is described nowhere
+        TrackingNumber t = TrackingNumbers.recognise("1001921334250001000310779017972697");
+        assertThat(t.carrier()).isEqualTo(Carrier.UNKNOWN);
+        assertThat(t.number()).isEqualTo("1001921334250001000310779017972697");
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
         "1z 5r8 939 03 5756 712 7|1Z5R89390357567127",       // UPS as printed, lower case
@@ -194,10 +203,12 @@ class TrackingNumbersTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource({
-        "JJD0099999999, DHL_EXPRESS, DHL Express piece id",     // [TND] dhl.json piece id
-        "JVGL0999999990, DHL_EXPRESS, DHL Express piece id",    // [TND]
-        "GM2951173225174494, DHL_ECOMMERCE, DHL eCommerce GM",  // [TND]
-        "GM295117494011169042, DHL_ECOMMERCE, DHL eCommerce GM", // [TND]
+        "JJD0099999999, DHL_EXPRESS, DHL piece id",     // [TND] dhl.json piece id
+        "JVGL0999999990, DHL_EXPRESS, DHL piece id",    // [TND]
+        "GM2951173225174494, DHL_ECOMMERCE, DHL eCommerce",  // [TND]
+        "GM295117494011169042, DHL_ECOMMERCE, DHL eCommerce", // [TND]
+        "GM99999999999, DHL_ECOMMERCE, DHL eCommerce",        // [DHL] tracking ID page example
+        "JVGL9999999999, DHL_EXPRESS, DHL piece id",          // [DHL] (a DHL Parcel example there)
         "ABC-123-xyz, UNKNOWN, unknown",
         "123456, UNKNOWN, unknown",
         "TBA123456789000, UNKNOWN, unknown",

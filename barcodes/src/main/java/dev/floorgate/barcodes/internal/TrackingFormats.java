@@ -13,7 +13,7 @@ public final class TrackingFormats {
 
     private static final Pattern UPS = Pattern.compile("1Z[0-9A-Z]{16}");
     private static final Pattern S10 = Pattern.compile("[A-Z]{2}[0-9]{9}[A-Z]{2}");
-    private static final Pattern DHL_ECOMMERCE = Pattern.compile("GM[0-9]{10,39}");
+    private static final Pattern DHL_ECOMMERCE = Pattern.compile("(GM|LX|RX)[0-9]{8,37}");
     private static final Pattern DHL_PIECE = Pattern.compile("J[A-Z]{2,3}[0-9]{9,10}");
     private static final Pattern DIGITS = Pattern.compile("[0-9]+");
 
@@ -31,10 +31,10 @@ public final class TrackingFormats {
             return s10(s);
         }
         if (DHL_ECOMMERCE.matcher(s).matches()) {
-            return new TrackingMatch(Carrier.DHL_ECOMMERCE, s, "DHL eCommerce GM", TrackingMatch.Check.NONE);
+            return new TrackingMatch(Carrier.DHL_ECOMMERCE, s, "DHL eCommerce", TrackingMatch.Check.NONE);
         }
         if (DHL_PIECE.matcher(s).matches()) {
-            return new TrackingMatch(Carrier.DHL_EXPRESS, s, "DHL Express piece id", TrackingMatch.Check.NONE);
+            return new TrackingMatch(Carrier.DHL_EXPRESS, s, "DHL piece id", TrackingMatch.Check.NONE);
         }
         if (!DIGITS.matcher(s).matches()) {
             return null;
@@ -108,27 +108,25 @@ public final class TrackingFormats {
         return null;
     }
 
-    /** The two 34-digit FedEx barcodes; both end with the 12-digit (rarely 13-14) FedEx tracking number. */
+    /**
+     * The two 34-digit FedEx barcodes: a 13-digit serial and its check digit end them, and in every cited
+     * example the serial starts with 00, leaving the 12-digit FedEx tracking number. Other serials would give a
+     * 13- or 14-digit number no source describes: those barcodes stay unrecognised.
+     */
     private static TrackingMatch thirtyFourDigits(String s) {
+        if (!s.startsWith("00", 20)) {
+            return null;
+        }
         TrackingMatch match;
         if (s.startsWith("100")) {
-            match = fedexExpress(fedexTail(s), "FedEx Express (34)");
+            match = fedexExpress(s.substring(22), "FedEx Express (34)");
             match.destinationZip = s.substring(15, 20);
         } else if (s.startsWith("96")) {
-            match = fedexExpress(fedexTail(s), "FedEx Ground 96 (34)");
+            match = fedexExpress(s.substring(22), "FedEx Ground 96 (34)");
         } else {
             return null;
         }
         return match;
-    }
-
-    private static String fedexTail(String s) {
-        String tail = s.substring(20);
-        int start = 0;
-        while (start < 2 && tail.charAt(start) == '0') {
-            start++;
-        }
-        return tail.substring(start);
     }
 
     private static TrackingMatch fedexExpress(String s, String format) {

@@ -68,7 +68,10 @@ public final class TrackingRouting {
             return null;
         }
         TrackingMatch match = TrackingFormats.classify(pack.ai() + pack.value());
-        if (match == null || routing == null) {
+        if (match == null || match.carrier == Carrier.UNKNOWN) {
+            return null; // e.g. (91) + 16 digits looks like an SSCC: no carrier's number, read it flat
+        }
+        if (routing == null) {
             return match;
         }
         String value = routing.value();
