@@ -48,11 +48,6 @@ public final class TrackingInput {
         if (inline != null) {
             data = data.substring(3);
             aim = aim == null ? inline : aim;
-            if (AimSymbology.parsePrefix(data) != null) {
-                // a second id would survive into the number, and the number would not recognise as itself
-                throw new IllegalArgumentException("tracking scan starts with two AIM ids, " + inline.id() + " and "
-                        + data.substring(0, 3));
-            }
         }
         StringBuilder out = new StringBuilder(data.length());
         for (int i = 0; i < data.length(); i++) {
@@ -68,6 +63,13 @@ public final class TrackingInput {
             } else if (c != ' ' && c != '-') {
                 out.append(c >= 'a' && c <= 'z' ? (char) (c - 32) : c);
             }
+        }
+        if (out.length() > 0 && out.charAt(0) == ']') {
+            // no tracking number starts with ']': it is a second or malformed AIM id, which would survive into the
+            // number (']rb' upper-cased is the id ']RB') so that the number would not recognise as itself
+            throw new IllegalArgumentException("tracking scan starts with ']"
+                    + TrackingInput.preview(out.substring(1, Math.min(3, out.length()))) + "', which is no AIM id"
+                    + (inline == null ? "" : " (after " + inline.id() + ")"));
         }
         if (out.length() == 0) {
             throw new IllegalArgumentException("tracking scan is empty"
