@@ -259,6 +259,10 @@ class TrackingNumbersTest {
                 .hasMessage("tracking scan starts with ']C0', which is no AIM id (after ]C1)");
         assertThatThrownBy(() -> TrackingNumbers.recognise("]rb 123 4563424]9200190132607600833457"))
                 .hasMessage("tracking scan starts with ']RB', which is no AIM id");
+        // crash-6240492c...: the parentheses of the human-readable form hid the ']'
+        assertThatThrownBy(() -> TrackingNumbers.recognise("(]C1024228365423456787902"))
+                .hasMessage("tracking scan ']C1024228365423456787902' starts with ']' once its parentheses are removed:"
+                        + " no tracking number does");
     }
 
     @Test

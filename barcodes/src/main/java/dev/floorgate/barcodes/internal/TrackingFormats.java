@@ -76,6 +76,11 @@ public final class TrackingFormats {
      * @throws IllegalArgumentException naming the length otherwise
      */
     public static TrackingMatch unknown(String s) {
+        if (s.charAt(0) == ']') {
+            // '(]C1...' loses its parentheses; kept, ']C1' would be read as an AIM id when the key is recognised again
+            throw new IllegalArgumentException("tracking scan '" + TrackingInput.preview(s)
+                    + "' starts with ']' once its parentheses are removed: no tracking number does");
+        }
         if (s.length() < 6 || s.length() > 40) {
             throw new IllegalArgumentException("tracking scan '" + TrackingInput.preview(s) + "' of " + s.length()
                     + " characters (without spaces and dashes) matches no carrier format and is not 6-40 characters");
