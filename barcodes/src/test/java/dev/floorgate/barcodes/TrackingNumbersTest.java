@@ -275,6 +275,11 @@ class TrackingNumbersTest {
                 .hasMessage("tracking scan has control character 0x07 at offset 5 (only GS 0x1D separates data)");
         assertThatThrownBy(() -> TrackingNumbers.recognise("1Z5R8\u00e99390357567127"))
                 .hasMessage("tracking scan has non-ASCII character U+00E9 at offset 5");
+        // crash-28ed3a79...: nothing left once GS separators or parentheses are removed
+        assertThatThrownBy(() -> TrackingNumbers.recognise(GS + GS))
+                .hasMessage("tracking scan holds nothing but GS separators and parentheses");
+        assertThatThrownBy(() -> TrackingNumbers.recognise("(")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("tracking scan holds nothing but GS separators and parentheses");
         assertThatThrownBy(() -> TrackingNumbers.recognise("ABC12")).hasMessage(
                 "tracking scan 'ABC12' of 5 characters (without spaces and dashes) matches no carrier format and is not 6-40 characters");
         assertThatThrownBy(() -> TrackingNumbers.recognise("1Z5R89390357567127", "C1"))

@@ -76,6 +76,9 @@ public final class TrackingFormats {
      * @throws IllegalArgumentException naming the length otherwise
      */
     public static TrackingMatch unknown(String s) {
+        if (s.isEmpty()) {
+            throw new IllegalArgumentException("tracking scan holds nothing but GS separators and parentheses");
+        }
         if (s.charAt(0) == ']') {
             // '(]C1...' loses its parentheses; kept, ']C1' would be read as an AIM id when the key is recognised again
             throw new IllegalArgumentException("tracking scan '" + TrackingInput.preview(s)
