@@ -266,6 +266,14 @@ class TrackingNumbersTest {
     }
 
     @Test
+    void parenthesesAfterALeadingGsAreRemovedLikeAnyParenthesisedForm() {
+        // crash-2c2b152b...: GS + '(0023...' kept its '(' in the key, which the key itself then lost
+        TrackingNumber t = TrackingNumbers.recognise(GS + "(002334ABC-m-g-xyz");
+        assertThat(t.number()).isEqualTo("002334ABCMGXYZ");
+        assertThat(TrackingNumbers.recognise(t.number())).isEqualTo(t);
+    }
+
+    @Test
     void garbageIsRefusedNamingWhatWasWrong() {
         assertThatThrownBy(() -> TrackingNumbers.recognise(null)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("tracking scan is null");

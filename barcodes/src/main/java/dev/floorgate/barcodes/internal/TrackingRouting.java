@@ -37,17 +37,29 @@ public final class TrackingRouting {
         return null;
     }
 
-    /** {@code text} without GS separators and, for the parenthesised form, without its parentheses. */
+    /**
+     * {@code text} without GS separators and, when what is left starts with {@code (} (the parenthesised form,
+     * possibly after a leading GS), without any parentheses: no key starts with '(' or holds a GS.
+     */
     public static String flatten(String text) {
         StringBuilder b = new StringBuilder(text.length());
-        boolean parens = text.startsWith("(");
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            if (c != ElementStringCodec.GS && !(parens && (c == '(' || c == ')'))) {
+            if (c != ElementStringCodec.GS) {
                 b.append(c);
             }
         }
-        return b.toString();
+        if (b.length() == 0 || b.charAt(0) != '(') {
+            return b.toString();
+        }
+        StringBuilder out = new StringBuilder(b.length());
+        for (int i = 0; i < b.length(); i++) {
+            char c = b.charAt(i);
+            if (c != '(' && c != ')') {
+                out.append(c);
+            }
+        }
+        return out.toString();
     }
 
     private static TrackingMatch fromGs1(String text) {
