@@ -4,6 +4,7 @@ import dev.floorgate.core.CoreUnavailableException;
 import dev.floorgate.core.PhotosConfiguration;
 import dev.floorgate.protocol.ResultCodes;
 import io.micronaut.http.HttpStatus;
+import io.micronaut.serde.annotation.Serdeable;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.security.MessageDigest;
@@ -50,6 +51,7 @@ final class PhotoService {
     }
 
     /** A stored photo with its signed URLs. */
+    @Serdeable
     record PhotoLinks(String shot, String sha256, String url, String thumbnailUrl, String expiresAt, int width,
             int height, long size) {
     }

@@ -36,6 +36,12 @@ final class TestJpegs {
         g.setColor(Color.BLACK);
         g.drawString("parcel " + seed, 10, 20);
         g.dispose();
+        java.util.Random noise = new java.util.Random(seed); // noise makes sizes like a camera's, not a few KiB
+        for (int y = 0; y < height; y += 2) {
+            for (int x = 0; x < width; x += 2) {
+                img.setRGB(x, y, img.getRGB(x, y) ^ noise.nextInt(0x3F3F3F));
+            }
+        }
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
             ImageIO.write(img, "jpeg", out);
