@@ -19,6 +19,7 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.serde.annotation.Serdeable;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Parcel photos (issue 17, CORE-API.md "Photos"): signed like every /v1 data call, each route limited to the key's
@@ -118,6 +119,9 @@ final class PhotosController {
             @PathVariable String uploadId, @Nullable @Body byte[] body) throws SQLException {
         byte[] bytes = signedJson(request, body);
         authorize(request, bytes, tenant);
+        if (bytes.length > 0) {
+            Inputs.read(json, bytes, Map.class); // no fields; a body, when sent, must still be JSON
+        }
         return photos.complete(tenant, uploadId);
     }
 
