@@ -96,34 +96,66 @@ class PhotosTest {
     }
 
     @Test
-    void anUploadCutMidwayContinuesFromTheStoredOffsetOnAnotherCoreInstance() throws Exception {
+    void anUploadCutMidwayContinuesFromTheStoredOffsetAfterARestartOnAnotherCoreInstance() throws Exception {
         byte[] photo = TestJpegs.withGps(1200, 900, 11, 1);
         assertThat(photo.length).isGreaterThan(3 * 16384);
-        String id = create(core.acme, "acme", "P-200", "side", photo);
-        // the device sends two chunks of 16 KiB, then its connection drops
-        assertThat(chunk(core.acme, "acme", id, 0, Arrays.copyOfRange(photo, 0, 16384)).status()).isEqualTo(200);
-        assertThat(chunk(core.acme, "acme", id, 16384, Arrays.copyOfRange(photo, 16384, 32768)).status())
-                .isEqualTo(200);
-
-        // a second instance on the same database and bucket (as after a restart, or behind a load balancer)
-        try (CoreHarness other = CoreHarness.start(redis.uri(), db, settings)) {
-            CoreClient.Reply status = other.acme.get(uploadPath("acme", id));
+        String id;
+        // the device talks to instance A, sends two chunks of 16 KiB, then its connection drops; A stops
+        try (CoreHarness a = CoreHarness.start(redis.uri(), db, settings)) {
+            id = create(a.acme, "acme", "P-200", "side", photo);
+            assertThat(chunk(a.acme, "acme", id, 0, Arrays.copyOfRange(photo, 0, 16384)).status()).isEqualTo(200);
+            assertThat(chunk(a.acme, "acme", id, 16384, Arrays.copyOfRange(photo, 16384, 32768)).status())
+                    .isEqualTo(200);
+        }
+        // instance B, started after A stopped, on the same database and bucket: no state came from A's memory
+        try (CoreHarness b = CoreHarness.start(redis.uri(), db, settings)) {
+            CoreClient.Reply status = b.acme.get(uploadPath("acme", id));
             CoreHarness.require(status, 200);
-            assertThat(((Number) other.json(status.body()).get("offset")).longValue()).isEqualTo(32768);
+            assertThat(((Number) b.json(status.body()).get("offset")).longValue()).isEqualTo(32768);
+            // sending from 0 again is refused with the stored offset: the upload never restarts
+            CoreClient.Reply restart = chunk(b.acme, "acme", id, 0, Arrays.copyOfRange(photo, 0, 20000));
+            assertThat(restart.status()).isEqualTo(409);
+            assertThat(((Number) b.json(restart.body()).get("expectedOffset")).longValue()).isEqualTo(32768);
             long offset = 32768;
             while (offset < photo.length) {
                 int end = (int) Math.min(photo.length, offset + 20000);
-                CoreClient.Reply r = chunk(other.acme, "acme", id, offset, Arrays.copyOfRange(photo, (int) offset, end));
+                CoreClient.Reply r = chunk(b.acme, "acme", id, offset, Arrays.copyOfRange(photo, (int) offset, end));
                 CoreHarness.require(r, 200);
-                offset = ((Number) other.json(r.body()).get("offset")).longValue();
+                offset = ((Number) b.json(r.body()).get("offset")).longValue();
             }
-            CoreClient.Reply done = other.acme.post(uploadPath("acme", id) + "/complete", "");
+            CoreClient.Reply done = b.acme.post(uploadPath("acme", id) + "/complete", "");
             CoreHarness.require(done, 200);
-            assertThat(other.json(done.body()).get("sha256")).isEqualTo(PhotoService.sha256(photo));
+            assertThat(b.json(done.body()).get("sha256")).isEqualTo(PhotoService.sha256(photo));
         }
-        // the first instance sees it complete too
+        // the class's instance sees it complete too, and the stored photo is the whole of it
         CoreClient.Reply again = core.acme.get(uploadPath("acme", id));
         assertThat(core.json(again.body())).containsEntry("state", "COMPLETE");
+        CoreClient.Reply parcel = core.acme.get("/v1/photos/parcels/acme/P-200");
+        String url = (String) ((Map<?, ?>) ((List<?>) core.json(parcel.body()).get("photos")).get(0)).get("url");
+        BufferedImage img = TestJpegs.decode(fetch(url).body());
+        assertThat(img.getWidth()).isEqualTo(1200);
+        assertThat(img.getHeight()).isEqualTo(900);
+    }
+
+    @Test
+    void theSameChunkSentTwiceAtOnceIsStoredOnceAndBothAreAnsweredWithTheNewOffset() throws Exception {
+        byte[] photo = TestJpegs.plain(600, 400, 19);
+        String id = create(core.acme, "acme", "P-900", "top", photo);
+        byte[] first = Arrays.copyOfRange(photo, 0, 30000);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            List<java.util.concurrent.Future<CoreClient.Reply>> replies = pool.invokeAll(List.of(
+                    () -> chunk(core.acme, "acme", id, 0, first), () -> chunk(core.acme, "acme", id, 0, first)));
+            for (java.util.concurrent.Future<CoreClient.Reply> f : replies) {
+                CoreClient.Reply r = f.get();
+                CoreHarness.require(r, 200);
+                assertThat(((Number) core.json(r.body()).get("offset")).longValue()).isEqualTo(30000);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(db.count("SELECT COUNT(*) FROM photo_upload_chunks WHERE upload_id = ?", id)).isEqualTo(1);
+        assertThat(db.count("SELECT received FROM photo_uploads WHERE upload_id = ?", id)).isEqualTo(30000);
     }
 
     @Test
