@@ -10,12 +10,15 @@ import java.io.IOException;
 import java.util.Iterator;
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
+import javax.imageio.ImageReadParam;
+import javax.imageio.ImageReader;
 import javax.imageio.ImageWriteParam;
 import javax.imageio.ImageWriter;
+import javax.imageio.stream.ImageInputStream;
 import javax.imageio.stream.ImageOutputStream;
 
 /**
- * A photo's thumbnail: decoded with the JDK's ImageIO, turned upright by its EXIF orientation (the thumbnail carries
+ * A photo's thumbnail: decoded with the JDK's ImageIO (subsampled, see {@link #MAX_PIXELS}), turned upright by its EXIF orientation (the thumbnail carries
  * no EXIF, so a viewer could not), scaled so its longer side is at most the configured size, written as a JPEG at
  * quality 0.8. Decoding is also the check that an upload is an image at all.
  */
@@ -27,30 +30,62 @@ final class Thumbnails {
     record Thumbnail(byte[] jpeg, int width, int height) {
     }
 
-    /** @throws IllegalArgumentException when the bytes do not decode as an image */
+    /**
+     * The most pixels a photo may have (100 MP; phone cameras give 12-50). The frame header is read first and the
+     * image decoded subsampled near the thumbnail's size, so a small file declaring a huge frame (a decompression
+     * bomb) is refused and a large photo never needs its full raster in memory.
+     */
+    static final long MAX_PIXELS = 100_000_000L;
+
+    /** @throws IllegalArgumentException when the bytes do not decode as an image, or have too many pixels */
     static Thumbnail of(byte[] jpeg, int orientation, int maxSide) {
         BufferedImage image;
-        try {
-            image = ImageIO.read(new ByteArrayInputStream(jpeg));
+        int fullWidth;
+        int fullHeight;
+        try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(jpeg))) {
+            Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
+            if (!readers.hasNext()) {
+                throw new IllegalArgumentException("the photo does not decode as an image (" + jpeg.length
+                        + " bytes)");
+            }
+            ImageReader reader = readers.next();
+            try {
+                reader.setInput(in, true, true);
+                fullWidth = reader.getWidth(0);
+                fullHeight = reader.getHeight(0);
+                if ((long) fullWidth * fullHeight > MAX_PIXELS) {
+                    throw new IllegalArgumentException("the photo is " + fullWidth + "x" + fullHeight + " pixels, "
+                            + "more than " + MAX_PIXELS);
+                }
+                // decode at about twice the thumbnail's size, then scale smoothly the rest of the way
+                int step = Math.max(1, Math.max(fullWidth, fullHeight) / (2 * maxSide));
+                ImageReadParam param = reader.getDefaultReadParam();
+                param.setSourceSubsampling(step, step, 0, 0);
+                image = reader.read(0, param);
+            } finally {
+                reader.dispose();
+            }
         } catch (IOException | RuntimeException e) {
+            if (e instanceof IllegalArgumentException) {
+                throw (IllegalArgumentException) e;
+            }
             throw new IllegalArgumentException("the photo does not decode as a JPEG (" + jpeg.length + " bytes): "
                     + e.getMessage(), e);
         }
-        if (image == null) {
-            throw new IllegalArgumentException("the photo does not decode as an image (" + jpeg.length + " bytes)");
-        }
         boolean turned = orientation >= 5; // 5..8 swap width and height
-        int w = turned ? image.getHeight() : image.getWidth();
-        int h = turned ? image.getWidth() : image.getHeight();
+        int w = turned ? fullHeight : fullWidth;
+        int h = turned ? fullWidth : fullHeight;
         double scale = Math.min(1.0, (double) maxSide / Math.max(w, h));
         int tw = Math.max(1, (int) Math.round(w * scale));
         int th = Math.max(1, (int) Math.round(h * scale));
+        // the decoded raster may be subsampled: scale from its size, not the full one
+        double drawScale = (double) Math.max(tw, th) / Math.max(image.getWidth(), image.getHeight());
         BufferedImage thumb = new BufferedImage(tw, th, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = thumb.createGraphics();
         try {
             g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
             g.setRenderingHint(RenderingHints.KEY_RENDERING, RenderingHints.VALUE_RENDER_QUALITY);
-            g.scale(scale, scale);
+            g.scale(drawScale, drawScale);
             g.transform(upright(orientation, image.getWidth(), image.getHeight()));
             g.drawImage(image, 0, 0, null);
         } finally {

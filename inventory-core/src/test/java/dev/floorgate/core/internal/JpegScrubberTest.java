@@ -63,4 +63,24 @@ class JpegScrubberTest {
         assertThat(img.getWidth()).isEqualTo(120);
         assertThat(t.jpeg().length).isLessThan(scrubbed.length);
     }
+
+    @Test
+    void aSmallFileDeclaringAHugeFrameIsRefusedBeforeItIsDecoded() {
+        byte[] jpeg = TestJpegs.plain(64, 48, 5);
+        int sof = -1;
+        for (int i = 2; i + 1 < jpeg.length; i++) {
+            if ((jpeg[i] & 0xFF) == 0xFF && (jpeg[i + 1] & 0xFF) == 0xC0) {
+                sof = i;
+                break;
+            }
+        }
+        assertThat(sof).as("the SOF0 segment").isPositive();
+        // FF C0, length (2), precision (1), height (2), width (2): declare 60000 x 60000 (3.6 gigapixels)
+        jpeg[sof + 5] = (byte) (60000 >> 8);
+        jpeg[sof + 6] = (byte) (60000 & 0xFF);
+        jpeg[sof + 7] = (byte) (60000 >> 8);
+        jpeg[sof + 8] = (byte) (60000 & 0xFF);
+        assertThatThrownBy(() -> Thumbnails.of(jpeg, 1, 160)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("60000x60000 pixels, more than 100000000");
+    }
 }
