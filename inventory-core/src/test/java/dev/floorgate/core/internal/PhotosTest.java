@@ -209,6 +209,30 @@ class PhotosTest {
     }
 
     @Test
+    void bytesThatAreNotAJpegAnotherTypeOrTooManyBytesAreRefusedAndNothingIsStored() throws Exception {
+        byte[] junk = new byte[5000];
+        new java.util.Random(7).nextBytes(junk);
+        String sha = PhotoService.sha256(junk);
+        CoreClient.Reply png = core.acme.post("/v1/photos/uploads", createBody("acme", "P-950", "top", junk, sha)
+                .replace("image/jpeg", "image/png"));
+        assertThat(png.status()).isEqualTo(422);
+        assertThat(core.json(png.body())).containsEntry("error", "UNSUPPORTED_PHOTO_TYPE");
+        CoreClient.Reply huge = core.acme.post("/v1/photos/uploads", createBody("acme", "P-950", "top", junk, sha)
+                .replace("\"size\":5000", "\"size\":" + (21L * 1024 * 1024)));
+        assertThat(huge.status()).isEqualTo(413);
+        assertThat(core.json(huge.body())).containsEntry("error", "PHOTO_TOO_LARGE");
+
+        String id = create(core.acme, "acme", "P-950", "top", junk);
+        CoreHarness.require(chunk(core.acme, "acme", id, 0, junk), 200);
+        CoreClient.Reply done = core.acme.post(uploadPath("acme", id) + "/complete", "");
+        assertThat(done.status()).isEqualTo(422);
+        assertThat(core.json(done.body())).containsEntry("error", "NOT_A_PHOTO");
+        assertThat(s3.objects(BUCKET)).noneMatch(k -> k.contains(sha) || k.startsWith("tenants/acme/uploads/" + id));
+        assertThat(db.count("SELECT COUNT(*) FROM photos WHERE sha256 = ?", sha)).isZero();
+        assertThat(db.count("SELECT COUNT(*) FROM parcel_photos WHERE parcel_id = 'P-950'")).isZero();
+    }
+
+    @Test
     void theSamePhotoUploadedTwiceIsStoredOnce() throws Exception {
         byte[] photo = TestJpegs.withGps(320, 240, 15, 3);
         String sha = PhotoService.sha256(photo);
