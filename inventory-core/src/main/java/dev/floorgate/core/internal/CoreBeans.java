@@ -3,6 +3,7 @@ package dev.floorgate.core.internal;
 import dev.floorgate.core.BusConfiguration;
 import dev.floorgate.core.CoreConfiguration;
 import dev.floorgate.core.OrderSagaConfiguration;
+import dev.floorgate.core.PhotosConfiguration;
 import dev.floorgate.core.MysqlConfiguration;
 import dev.floorgate.core.RedisConfiguration;
 import dev.floorgate.core.ReplenishmentConfiguration;
@@ -288,5 +289,27 @@ final class CoreBeans {
             ReplenishmentConfiguration config, JobLeases leases) {
         return new SuggestionPublishJob(service, db, config.publishInterval(), config.publishTime(),
                 Clock.systemUTC(), leases.gate(JobLeases.REPLENISHMENT_PUBLISH)).start();
+    }
+
+    // issue 17: parcel photos, only when fg.photos.endpoint is set (PhotosConfiguration; checked by
+    // CoreSettingsCheck like every other key)
+
+    @Singleton
+    @Requires(property = "fg.photos.endpoint")
+    @Bean(preDestroy = "close")
+    PhotoStore photoStore(CoreSettingsCheck.Checked checked, PhotosConfiguration config) {
+        return new PhotoStore(config);
+    }
+
+    @Singleton
+    @Requires(property = "fg.photos.endpoint")
+    PhotoService photoService(PhotoStore store, Database db, PhotosConfiguration config, CoreConfiguration core) {
+        return new PhotoService(store, new PhotoUploadStore(db), config, core.getRetryAfter());
+    }
+
+    @Singleton
+    @Requires(property = "fg.photos.endpoint")
+    PhotoReviews photoReviews(Database db, EventOutbox outbox, @Nullable EventPublisher publisher) {
+        return new PhotoReviews(db, new PhotoUploadStore(db), outbox, publisher == null ? () -> { } : publisher::wake);
     }
 }

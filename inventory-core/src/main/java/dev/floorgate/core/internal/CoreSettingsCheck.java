@@ -146,6 +146,43 @@ public final class CoreSettingsCheck {
                 .check(r + ".publish-at", CoreSettingsCheck::timeOfDayProblem, "a UTC time of day HH:mm, such as "
                         + "02:00");
         checkTraffic(s);
+        checkPhotos(s);
+    }
+
+    /**
+     * Issue 17: parcel photos (PhotosConfiguration). The feature exists only with fg.photos.endpoint; then the
+     * bucket and both keys are required, since a core that starts and fails every upload is worse than one that
+     * does not start.
+     */
+    private static void checkPhotos(SettingsCheck s) {
+        String p = "fg.photos";
+        s.uri(p + ".endpoint", List.of("http", "https"), false, false, "the S3 API URL, such as "
+                        + "https://s3.eu-central-1.amazonaws.com or http://127.0.0.1:9000, or unset for no photos")
+                .matches(p + ".region", Pattern.compile("[a-z0-9-]{1,64}"), "a region name", "a value such as "
+                        + "us-east-1")
+                .matches(p + ".bucket", Pattern.compile("[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]"), "an S3 bucket name "
+                        + "(3-63 of a-z, 0-9, '.', '-')", "the bucket that holds the photos, such as fg-photos")
+                .matches(p + ".access-key", Pattern.compile("\\S{1,128}"), "an access key id", "the S3 access key id")
+                .bool(p + ".path-style")
+                .integer(p + ".max-photo-bytes", 1024, 512L * 1024 * 1024, "a value such as 20971520 (20 MiB)")
+                .integer(p + ".max-chunk-bytes", 1024, 7L * 1024 * 1024, "a value such as 4194304 (4 MiB; a "
+                        + "request is at most 8 MiB)")
+                .integer(p + ".thumbnail-size", 16, 4096, "the thumbnail's longer side in pixels, such as 320")
+                .duration(p + ".url-lifetime", Duration.ofSeconds(1), Duration.ofDays(7), "how long a signed "
+                        + "photo URL works, such as 15m (S3 allows 7d at most)");
+        String endpoint = s.value(p + ".endpoint");
+        if (endpoint == null || endpoint.isEmpty()) {
+            return;
+        }
+        for (String required : new String[] {"bucket", "access-key", "secret-key"}) {
+            String v = s.value(p + "." + required);
+            if (v == null || v.isEmpty()) {
+                throw SettingsCheck.refused(p + "." + required, "must be set when fg.photos.endpoint is set", null,
+                        required.equals("bucket") ? "the bucket that holds the photos, such as fg-photos"
+                                : "the S3 " + (required.equals("access-key") ? "access key id" : "secret key")
+                                + ", or unset fg.photos.endpoint for no photos");
+            }
+        }
     }
 
     /** Issue 14: lanes, the hot lane and its detector, the per-tenant switches (TrafficConfiguration). */

@@ -22,8 +22,9 @@ import java.util.Optional;
  *   <li>a body declared larger than {@code micronaut.server.max-request-size} (8 MiB) is 413 BATCH_TOO_LARGE, also
  *       where a route reads no body (before: {@code POST /v1/admin/reconcile} ran and answered 200 to 9 MiB);</li>
  *   <li>a body whose {@code Content-Type} says it is not JSON is 415 UNSUPPORTED_MEDIA_TYPE (before: a CSV upload
- *       was parsed as JSON and answered 400 MALFORMED_JSON quoting the parser). Every body the core reads is JSON;
- *       a request without a {@code Content-Type} is read as JSON, as before, so scripts that omit it keep working.</li>
+ *       was parsed as JSON and answered 400 MALFORMED_JSON quoting the parser). Every body the core reads is JSON
+ *       but a photo chunk's ({@code application/octet-stream} on {@code PUT /v1/photos/uploads/{tenant}/{id}} only,
+ *       issue 17); a request without a {@code Content-Type} is read as JSON, as before, so scripts that omit it keep working.</li>
  * </ul>
  */
 @ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
@@ -48,11 +49,17 @@ final class RequestShapeFilter implements Ordered {
                     + declared + " bytes exceeds the limit of " + maxRequestSize);
         }
         Optional<MediaType> type = request.getContentType();
-        if (declared > 0 && type.isPresent() && !isJson(type.get())) {
+        if (declared > 0 && type.isPresent() && !isJson(type.get()) && !isPhotoChunk(request, type.get())) {
             return answer(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "UNSUPPORTED_MEDIA_TYPE", "the body must be JSON "
                     + "(Content-Type: application/json), was " + type.get().getName());
         }
         return null;
+    }
+
+    /** A photo chunk (issue 17) is raw bytes, on its own route only; every other body stays JSON. */
+    private static boolean isPhotoChunk(HttpRequest<?> request, MediaType type) {
+        return type.getType().equalsIgnoreCase("application") && type.getSubtype().equalsIgnoreCase("octet-stream")
+                && PhotosController.isChunkRoute(request);
     }
 
     private static boolean isJson(MediaType type) {

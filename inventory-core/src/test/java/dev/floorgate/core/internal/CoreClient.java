@@ -22,6 +22,10 @@ final class CoreClient {
         this.signer = signer;
     }
 
+    String base() {
+        return base;
+    }
+
     /** A reply: status, body and headers. */
     record Reply(int status, String body, java.net.http.HttpHeaders headers) {
     }

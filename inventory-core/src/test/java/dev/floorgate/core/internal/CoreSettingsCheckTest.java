@@ -8,6 +8,7 @@ import dev.floorgate.core.CoreConfiguration;
 import dev.floorgate.core.CoreConfigurationException;
 import dev.floorgate.core.MysqlConfiguration;
 import dev.floorgate.core.OrderSagaConfiguration;
+import dev.floorgate.core.PhotosConfiguration;
 import dev.floorgate.core.RedisConfiguration;
 import dev.floorgate.core.ReplenishmentConfiguration;
 import dev.floorgate.core.TrafficConfiguration;
@@ -117,7 +118,16 @@ class CoreSettingsCheckTest {
                 Arguments.of("fg.core.hotspot.threshold", "0", "must be a whole number, at least 1"),
                 Arguments.of("fg.core.switches.combining", "on", "must be true or false"),
                 Arguments.of("fg.core.switches.hotspot-isolation", "1", "must be true or false"),
-                Arguments.of("fg.core.switches.refresh", "1ms", "must be 10ms..10m"));
+                Arguments.of("fg.core.switches.refresh", "1ms", "must be 10ms..10m"),
+                Arguments.of("fg.photos.endpoint", "s3://bucket", "must start with http://, https://"),
+                Arguments.of("fg.photos.region", "EU Central", "must be a region name"),
+                Arguments.of("fg.photos.bucket", "My_Photos", "must be an S3 bucket name"),
+                Arguments.of("fg.photos.access-key", "", "must be an access key id"),
+                Arguments.of("fg.photos.path-style", "sometimes", "must be true or false"),
+                Arguments.of("fg.photos.max-photo-bytes", "1g", "must be a whole number 1024..536870912"),
+                Arguments.of("fg.photos.max-chunk-bytes", "16777216", "must be a whole number 1024..7340032"),
+                Arguments.of("fg.photos.thumbnail-size", "8", "must be a whole number 16..4096"),
+                Arguments.of("fg.photos.url-lifetime", "30d", "must be 1s..7d"));
     }
 
     @Test
@@ -155,18 +165,47 @@ class CoreSettingsCheckTest {
     }
 
     @Test
+    void photosWithAnEndpointButNoBucketOrKeysStopTheStartNamingTheMissingKeyAndNeverTheSecret() {
+        assertThatThrownBy(() -> CoreHarness.start(CLOSED_REDIS, CLOSED_MYSQL, Map.of("fg.photos.endpoint",
+                "http://127.0.0.1:9000")).close())
+                .satisfies(e -> assertThat(rootLine(e)).startsWith("fg.photos.bucket: must be set when "
+                        + "fg.photos.endpoint is set"));
+        assertThatThrownBy(() -> CoreHarness.start(CLOSED_REDIS, CLOSED_MYSQL, Map.of("fg.photos.endpoint",
+                "http://127.0.0.1:9000", "fg.photos.bucket", "fg-photos", "fg.photos.access-key", "AKIA0123")).close())
+                .satisfies(e -> assertThat(rootLine(e)).startsWith("fg.photos.secret-key: must be set").contains(
+                        "FG_PHOTOS_SECRET_KEY"));
+        assertThatThrownBy(() -> CoreHarness.start(CLOSED_REDIS, CLOSED_MYSQL, Map.of("fg.photos.endpoint",
+                "http://127.0.0.1:9000", "fg.photos.bucket", "fg-photos", "fg.photos.secret-key",
+                "a-secret-never-printed")).close())
+                .satisfies(e -> assertThat(rootLine(e)).startsWith("fg.photos.access-key: must be set")
+                        .doesNotContain("a-secret-never-printed"));
+    }
+
+    private static String rootLine(Throwable e) {
+        Throwable t = e;
+        while (t != null && !(t instanceof CoreConfigurationException)) {
+            t = t.getCause();
+        }
+        assertThat(t).as("a CoreConfigurationException in %s", e).isNotNull();
+        assertThat(t.getMessage()).doesNotContain("\n");
+        return t.getMessage();
+    }
+
+    @Test
     void everyKeyOfTheConfigurationClassesIsInTheTable() {
         Set<String> declared = new TreeSet<>();
         for (Class<?> c : new Class<?>[] {CoreConfiguration.class, RedisConfiguration.class, MysqlConfiguration.class,
                 BusConfiguration.class, OrderSagaConfiguration.class, ReplenishmentConfiguration.class,
                 TrafficConfiguration.Lanes.class, TrafficConfiguration.Realtime.class, TrafficConfiguration.Bulk.class,
                 TrafficConfiguration.Sync.class, TrafficConfiguration.Hotspot.class,
-                TrafficConfiguration.Switches.class}) {
+                TrafficConfiguration.Switches.class, PhotosConfiguration.class}) {
             keys(c, c.getAnnotation(ConfigurationProperties.class).value(), declared);
         }
         Set<String> tested = badValues().map(a -> (String) a.get()[0]).collect(Collectors.toCollection(TreeSet::new));
         // fg.mysql.password takes any text (empty = none): there is no bad value to refuse
         declared.remove("fg.mysql.password");
+        // fg.photos.secret-key takes any text; it is refused only when missing beside an endpoint (test below)
+        declared.remove("fg.photos.secret-key");
         assertThat(tested).as("keys with a bad-value case").containsAll(declared);
     }
 

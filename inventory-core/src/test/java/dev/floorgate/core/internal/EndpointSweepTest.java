@@ -56,7 +56,10 @@ class EndpointSweepTest {
     void start() throws Exception {
         redis = RedisProcess.standalone();
         db = new TestDatabase();
-        core = CoreHarness.start(redis.uri(), db, Map.of());
+        // photos configured (issue 17) so their routes are swept too; the store is never reached by these requests
+        core = CoreHarness.start(redis.uri(), db, Map.of("fg.photos.endpoint", "http://127.0.0.1:1",
+                "fg.photos.bucket", "fg-sweep", "fg.photos.access-key", "sweep", "fg.photos.secret-key",
+                "sweep-secret-0123456789"));
         core.seed(core.acme, "acme", "SH01", "SKU-1");
     }
 

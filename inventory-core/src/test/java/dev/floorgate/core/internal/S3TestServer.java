@@ -1,0 +1,147 @@
+package dev.floorgate.core.internal;
+
+import java.io.IOException;
+import java.net.HttpURLConnection;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * A real S3-API server for tests: S3Proxy 2.9.0 with jclouds' filesystem backend under a temp directory, run as its
+ * own JVM from {@code target/s3proxy/s3proxy.jar} (copied there by the module's build), so its Jetty and jclouds never
+ * meet Micronaut's classpath. Requests are checked with AWS signatures (V2 or V4, presigned URLs included) against
+ * the access and secret key below; a bucket is a directory of the base directory.
+ */
+final class S3TestServer implements AutoCloseable {
+    static final String ACCESS_KEY = "fg-photos-test";
+    static final String SECRET_KEY = "fg-photos-test-secret-0123456789";
+    static final Path JAR = Paths.get("target", "s3proxy", "s3proxy.jar");
+    final int port;
+    final Path baseDir;
+    private final Path dir;
+    private final Process process;
+
+    private S3TestServer(Path dir, int port, Process process) {
+        this.dir = dir;
+        this.baseDir = dir.resolve("data");
+        this.port = port;
+        this.process = process;
+    }
+
+    static S3TestServer start(String... buckets) throws Exception {
+        if (!Files.isRegularFile(JAR)) {
+            throw new IllegalStateException("no S3Proxy at " + JAR.toAbsolutePath() + ": build through Maven, whose "
+                    + "process-test-resources phase copies it there (maven-dependency-plugin, s3proxy-for-tests)");
+        }
+        Path dir = Files.createTempDirectory("fg-photos-s3-");
+        Path data = Files.createDirectories(dir.resolve("data"));
+        for (String b : buckets) {
+            Files.createDirectories(data.resolve(b)); // the filesystem backend's bucket is a directory
+        }
+        int port = freePort();
+        Path props = dir.resolve("s3proxy.conf");
+        Files.writeString(props, String.join("\n",
+                "s3proxy.endpoint=http://127.0.0.1:" + port,
+                "s3proxy.authorization=aws-v2-or-v4",
+                "s3proxy.identity=" + ACCESS_KEY,
+                "s3proxy.credential=" + SECRET_KEY,
+                "jclouds.provider=filesystem",
+                "jclouds.identity=" + ACCESS_KEY,
+                "jclouds.credential=" + SECRET_KEY,
+                "jclouds.filesystem.basedir=" + data.toAbsolutePath(),
+                ""));
+        String java = Paths.get(System.getProperty("java.home"), "bin", "java").toString();
+        Process p = new ProcessBuilder(List.of(java, "-Xmx256m", "-jar", JAR.toAbsolutePath().toString(),
+                "--properties", props.toString()))
+                .redirectErrorStream(true).redirectOutput(dir.resolve("s3proxy.log").toFile()).start();
+        S3TestServer server = new S3TestServer(dir, port, p);
+        try {
+            server.awaitUp();
+        } catch (Exception e) {
+            server.close();
+            throw e;
+        }
+        return server;
+    }
+
+    String endpoint() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    /** The fg.photos.* settings that point the core at this server. */
+    Map<String, Object> settings(String bucket) {
+        Map<String, Object> m = new HashMap<>();
+        m.put("fg.photos.endpoint", endpoint());
+        m.put("fg.photos.bucket", bucket);
+        m.put("fg.photos.access-key", ACCESS_KEY);
+        m.put("fg.photos.secret-key", SECRET_KEY);
+        m.put("fg.photos.path-style", "true");
+        return m;
+    }
+
+    /** Every object file of the bucket, relative to it (the filesystem backend stores keys as paths). */
+    List<String> objects(String bucket) throws IOException {
+        Path root = baseDir.resolve(bucket);
+        try (Stream<Path> s = Files.walk(root)) {
+            return s.filter(Files::isRegularFile).map(f -> root.relativize(f).toString().replace('\\', '/'))
+                    .sorted().toList();
+        }
+    }
+
+    private void awaitUp() throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("S3Proxy exited with " + process.exitValue() + ": " + log());
+            }
+            try {
+                HttpURLConnection c = (HttpURLConnection) new URL(endpoint() + "/").openConnection();
+                c.setConnectTimeout(500);
+                c.setReadTimeout(2000);
+                int status = c.getResponseCode(); // 403 without a signature: up
+                c.disconnect();
+                if (status > 0) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                Thread.sleep(200);
+            }
+        }
+        throw new IllegalStateException("S3Proxy did not answer on port " + port + " within 60 s: " + log());
+    }
+
+    String log() {
+        try {
+            return Files.readString(dir.resolve("s3proxy.log"), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return "(no log: " + e.getMessage() + ")";
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        }
+    }
+
+    @Override
+    public void close() throws Exception {
+        process.destroy();
+        if (!process.waitFor(10, TimeUnit.SECONDS)) {
+            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        }
+        try (Stream<Path> s = Files.walk(dir)) {
+            s.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+        }
+    }
+}
