@@ -85,10 +85,7 @@ class ScannerDriverTcpTest {
     @Test
     void driverReconnectsWhenTheReaderComesBack() throws Exception {
         Recorder recorder = new Recorder();
-        int port;
-        try (ServerSocket probe = new ServerSocket(0)) {
-            port = probe.getLocalPort();
-        }
+        int port = portOutsideTheEphemeralRange();
         try (ScannerDriver driver = ScannerDriver.open("dock-3", DeviceUrl.parse("tcp://127.0.0.1:" + port),
                 fast().build(), recorder, recorder)) {
             recorder.awaitEvent(DeviceEvent.Kind.RECONNECTING, WAIT);
@@ -165,10 +162,7 @@ class ScannerDriverTcpTest {
     @Test
     void triggerOnAPushScannerIsMisuseAndTriggerWhileDisconnectedIsAnEvent() throws Exception {
         Recorder recorder = new Recorder();
-        int port;
-        try (ServerSocket probe = new ServerSocket(0)) {
-            port = probe.getLocalPort();
-        }
+        int port = portOutsideTheEphemeralRange();
         try (ScannerDriver push = ScannerDriver.open("push", DeviceUrl.parse("tcp://127.0.0.1:" + port), fast().build(),
                 recorder, recorder)) {
             assertThatThrownBy(push::trigger).isInstanceOf(IllegalStateException.class).hasMessageContaining("'push'");
@@ -178,5 +172,23 @@ class ScannerDriverTcpTest {
             triggered.trigger();
             assertThat(recorder.awaitEvent(DeviceEvent.Kind.TRIGGER_FAILED, WAIT).message()).contains("not connected");
         }
+    }
+
+    /**
+     * A free port below Linux's ephemeral range (32768-60999): the driver's own outgoing connections, retried
+     * while nothing listens, can never take it as their local port and so never hold it when the reader binds.
+     */
+    static int portOutsideTheEphemeralRange() throws java.io.IOException {
+        java.util.Random random = new java.util.Random();
+        for (int i = 0; i < 200; i++) {
+            int candidate = 20_000 + random.nextInt(12_000);
+            try (ServerSocket probe = new ServerSocket()) {
+                probe.bind(new java.net.InetSocketAddress("127.0.0.1", candidate));
+                return candidate;
+            } catch (java.io.IOException taken) {
+                // try another
+            }
+        }
+        throw new java.io.IOException("no free port between 20000 and 32000 in 200 tries");
     }
 }

@@ -73,6 +73,14 @@ final class TcpClientTransport implements DeviceTransport {
     }
 
     private void onConnectResult(ChannelFuture f) {
+        if (f.isSuccess() && connectedToItself(f.channel().localAddress(), f.channel().remoteAddress())) {
+            // Dialing a loopback port nobody listens on, the kernel can pick that very port as the local one:
+            // TCP's simultaneous open then "connects" the socket to itself, and the device would look connected
+            // while holding the port its real server needs (seen in ScannerDriverTcpTest under load).
+            f.channel().close();
+            f = f.channel().newFailedFuture(new java.net.ConnectException("connected to itself (nothing listens on "
+                    + url.host() + ":" + url.port() + ")"));
+        }
         synchronized (lock) {
             connecting = false;
             attemptsDone++;
@@ -94,6 +102,11 @@ final class TcpClientTransport implements DeviceTransport {
         } else {
             scheduleRetry("connecting to " + url.host() + ":" + url.port() + " failed: " + describe(f.cause()));
         }
+    }
+
+    /** A TCP self-connection: the same address and port at both ends. */
+    static boolean connectedToItself(java.net.SocketAddress local, java.net.SocketAddress remote) {
+        return local != null && local.equals(remote);
     }
 
     private void onClosed(Channel lost) {
