@@ -194,8 +194,8 @@ public final class PhotoUploader implements AutoCloseable {
                     fail(p, "FILE_SHORT", "its file has fewer bytes than " + p.size());
                     return true;
                 }
+                outbox.countSent(len); // counted when tried: a cut mid-chunk still cost the bytes
                 CoreClient.Answer a = client.photoCall("PUT", path(p, uploadId) + "?offset=" + offset, chunk, true);
-                outbox.countSent(len);
                 if (a.status == 200) {
                     long now = JsonTree.integer(a.json, "offset", offset + len);
                     outbox.recordUpload(p.id(), uploadId, now);
