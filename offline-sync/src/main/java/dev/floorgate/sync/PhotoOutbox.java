@@ -18,6 +18,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -72,6 +73,7 @@ public final class PhotoOutbox implements AutoCloseable {
     private final PhotoTables tables;
     private final long missingFiles;
     private final AtomicLong bytesSent = new AtomicLong();
+    private final List<Runnable> addListeners = new CopyOnWriteArrayList<>();
     private long usedBytes; // guarded by this
 
     private PhotoOutbox(Path dir, PhotoOptions options, DiskGuard guard) throws IOException {
@@ -205,7 +207,11 @@ public final class PhotoOutbox implements AutoCloseable {
                 }
                 long id = tables.insert(tenant, warehouse, parcelId, shot, w.sha256(), w.size(),
                         options.clock().millis());
-                return tables.find(id);
+                StoredPhoto row = tables.find(id);
+                for (Runnable l : addListeners) {
+                    l.run(); // wakes a started uploader
+                }
+                return row;
             } catch (SQLException e) {
                 if (published && !tables.fileNeededQuietly(w.sha256())) {
                     Files.deleteIfExists(target);
@@ -313,6 +319,15 @@ public final class PhotoOutbox implements AutoCloseable {
         } catch (SQLException e) {
             throw StoreErrors.ioError("mark photo " + p.id() + " failed", store.file(), e, guard.freeBytes());
         }
+    }
+
+    /** Runs {@code listener} (briefly, on the adding thread) after each new photo row commits. */
+    void addListener(Runnable listener) {
+        addListeners.add(Objects.requireNonNull(listener, "listener"));
+    }
+
+    void removeListener(Runnable listener) {
+        addListeners.remove(listener);
     }
 
     void countSent(long bytes) {

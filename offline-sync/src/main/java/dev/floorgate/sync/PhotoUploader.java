@@ -30,7 +30,8 @@ import org.slf4j.LoggerFactory;
 public final class PhotoUploader implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(PhotoUploader.class);
     static final String UPLOADS = "/v1/photos/uploads";
-    private static final long IDLE_MILLIS = 2_000;
+    /** Idle recheck; an add wakes a started uploader at once, so this only covers a missed wake-up. */
+    private static final long IDLE_MILLIS = 30_000;
     private static final int MIN_CHUNK = 1024;
 
     /** Told after each chunk the core acknowledged (for progress and metrics); runs on the sending thread. */
@@ -49,6 +50,7 @@ public final class PhotoUploader implements AutoCloseable {
     private volatile String lastError;
     private volatile boolean running;
     private volatile Thread thread;
+    private final Runnable wakeUp = this::syncNow;
     private boolean wake; // guarded by monitor
 
     PhotoUploader(PhotoOutbox outbox, CoreClient client, Listener listener) {
@@ -81,12 +83,13 @@ public final class PhotoUploader implements AutoCloseable {
             throw new IllegalStateException("photo uploader already started");
         }
         running = true;
+        outbox.addListener(wakeUp);
         thread = new Thread(this::loop, "floorgate-photo-upload");
         thread.setDaemon(true);
         thread.start();
     }
 
-    /** Wakes the background loop now (after an add); a backoff in progress is cut short. */
+    /** Wakes the background loop now (a started uploader is woken by every add); a backoff is cut short. */
     public void syncNow() {
         synchronized (monitor) {
             wake = true;
@@ -308,6 +311,7 @@ public final class PhotoUploader implements AutoCloseable {
     /** Stops the background loop (a chunk in flight finishes or fails; its offset is asked again next time). */
     @Override
     public void close() {
+        outbox.removeListener(wakeUp);
         running = false;
         syncNow();
         Thread t = thread;

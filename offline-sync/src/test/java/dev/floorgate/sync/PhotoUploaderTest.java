@@ -195,8 +195,8 @@ class PhotoUploaderTest {
             assertThat(Files.exists(photos.fileOf(p.sha256()))).isTrue();
             try (PhotoUploader up = uploader(photos)) {
                 up.start();
-                photos.add("acme", "SH01", "P-2", "top", Jpegs.of(10_000, 9));
-                up.syncNow();
+                await().atMost(Duration.ofSeconds(20)).until(() -> photos.stats().uploaded() == 1);
+                photos.add("acme", "SH01", "P-2", "top", Jpegs.of(10_000, 9)); // the add wakes it, no syncNow
                 await().atMost(Duration.ofSeconds(20)).until(() -> photos.stats().uploaded() == 2);
             }
         }
