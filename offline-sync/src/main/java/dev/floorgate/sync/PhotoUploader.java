@@ -192,7 +192,14 @@ public final class PhotoUploader implements AutoCloseable {
                     return false;
                 }
                 int len = (int) Math.min(chunkBytes, p.size() - offset);
-                byte[] chunk = PhotoFiles.readChunk(outbox.fileOf(p.sha256()), offset, len);
+                byte[] chunk;
+                try {
+                    chunk = PhotoFiles.readChunk(outbox.fileOf(p.sha256()), offset, len);
+                } catch (java.nio.file.NoSuchFileException e) {
+                    // gone behind the buffer's back: retrying cannot bring it back, and it must not block the rest
+                    fail(p, "FILE_MISSING", "its file " + e.getFile() + " is gone");
+                    return true;
+                }
                 if (chunk.length != len) {
                     fail(p, "FILE_SHORT", "its file has fewer bytes than " + p.size());
                     return true;

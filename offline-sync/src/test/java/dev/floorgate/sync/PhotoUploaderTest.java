@@ -202,4 +202,17 @@ class PhotoUploaderTest {
         }
         assertThat(core.uploads).hasSize(2);
     }
+
+    @Test
+    void aFileGoneBehindTheBuffersBackFailsThatPhotoAndTheNextOneStillGoes() throws Exception {
+        try (PhotoOutbox photos = open(64 * 1024)) {
+            StoredPhoto gone = photos.add("acme", "SH01", "P-1", "top", Jpegs.of(100_000, 10));
+            StoredPhoto next = photos.add("acme", "SH01", "P-2", "top", Jpegs.of(100_000, 11));
+            Files.delete(photos.fileOf(gone.sha256()));
+            uploader(photos).sendPending(Integer.MAX_VALUE);
+            assertThat(photos.find(gone.id()).state()).isEqualTo(PhotoState.FAILED);
+            assertThat(photos.find(gone.id()).failureCode()).isEqualTo("FILE_MISSING");
+            assertThat(photos.find(next.id()).state()).isEqualTo(PhotoState.UPLOADED);
+        }
+    }
 }
