@@ -257,6 +257,18 @@ public final class PhotoOutbox implements AutoCloseable {
         }
     }
 
+    /**
+     * Deletes the rows of photos uploaded more than {@code olderThan} ago (their files are gone already); pending
+     * and failed photos are never pruned. Returns how many rows were deleted.
+     */
+    public synchronized int prune(java.time.Duration olderThan) throws IOException {
+        try {
+            return tables.pruneUploaded(options.clock().millis() - olderThan.toMillis());
+        } catch (SQLException e) {
+            throw StoreErrors.ioError("prune uploaded photos", store.file(), e, guard.freeBytes());
+        }
+    }
+
     public synchronized PhotoStats stats() throws IOException {
         try {
             return new PhotoStats(tables.count(PhotoState.PENDING), tables.pendingBytes(),

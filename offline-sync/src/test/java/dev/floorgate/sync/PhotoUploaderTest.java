@@ -83,6 +83,12 @@ class PhotoUploaderTest {
             assertThat(stats.bytesSent()).isEqualTo(1_200_000);
             assertThat(offsetsSent).containsExactly(0L, 262_144L, 524_288L, 0L, 262_144L, 524_288L);
             assertThat(core.signatureProblems).isEmpty();
+            // retention: uploaded rows go, a pending one would stay
+            StoredPhoto c = photos.add("acme", "SH01", "P-3", "top", Jpegs.of(1_000, 99));
+            assertThat(photos.prune(Duration.ofDays(1))).isZero();
+            assertThat(photos.prune(Duration.ofMillis(-1))).isEqualTo(2);
+            assertThat(photos.find(a.id())).isNull();
+            assertThat(photos.find(c.id()).state()).isEqualTo(PhotoState.PENDING);
         }
     }
 

@@ -47,7 +47,7 @@ class PublicApiTest {
 
     @Test
     void thePhotoBufferShowsAddLookupsAndStatsButNotTheUploadersSide() {
-        assertThat(publicMethods(PhotoOutbox.class)).containsExactlyInAnyOrder("open", "add", "find", "stats",
+        assertThat(publicMethods(PhotoOutbox.class)).containsExactlyInAnyOrder("open", "add", "find", "prune", "stats",
                 "options", "diskGuard", "fileOf", "close");
         assertThat(publicMethods(PhotoUploader.class)).containsExactlyInAnyOrder("create", "start", "syncNow",
                 "sendPending", "chunksSent", "uploaded", "lastError", "chunkBytes", "close");

@@ -136,6 +136,14 @@ public final class PhotoTables {
         }
     }
 
+    /** Deletes UPLOADED rows finished before {@code cutoff} (epoch ms); PENDING and FAILED rows stay. */
+    public int pruneUploaded(long cutoff) throws SQLException {
+        try (PreparedStatement p = c.prepareStatement("DELETE FROM photos WHERE state = 'UPLOADED' AND done_at < ?")) {
+            p.setLong(1, cutoff);
+            return p.executeUpdate();
+        }
+    }
+
     private List<StoredPhoto> query(String sql, Object... args) throws SQLException {
         try (PreparedStatement p = c.prepareStatement(sql)) {
             for (int i = 0; i < args.length; i++) {
