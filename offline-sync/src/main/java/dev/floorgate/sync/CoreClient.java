@@ -53,6 +53,7 @@ final class CoreClient {
     /** Tells the core which traffic lane a batch belongs to; "bulk" for backlog drains. */
     public static final String LANE_HEADER = "X-FG-Lane";
     private static final MediaType JSON = MediaType.get("application/json");
+    private static final MediaType OCTETS = MediaType.get("application/octet-stream");
     private static final Logger LOG = LoggerFactory.getLogger(CoreClient.class);
 
     private final CoreEndpoints endpoints;
@@ -198,6 +199,52 @@ final class CoreClient {
                         + (error[0] == null ? "" : ": " + error[0]) + (error[1] == null ? "" : " " + error[1]));
             }
             return ChangesCodec.read(bytes, "changes page for warehouse " + warehouse + " since " + since);
+        }
+    }
+
+    /** A photo route's answer: the status, the JSON object (empty when the body is not one) and Retry-After. */
+    static final class Answer {
+        final int status;
+        final Map<?, ?> json;
+        final String error;
+        final String message;
+        final Duration retryAfter;
+
+        Answer(int status, Map<?, ?> json, String error, String message, Duration retryAfter) {
+            this.status = status;
+            this.json = json;
+            this.error = error;
+            this.message = message;
+            this.retryAfter = retryAfter;
+        }
+
+        @Override
+        public String toString() {
+            return status + (error == null ? "" : " " + error) + (message == null ? "" : ": " + message);
+        }
+    }
+
+    /**
+     * One signed call to a photo route (CORE-API.md "Parcel photos"): {@code body} null for GET; a JSON body, or
+     * with {@code octets} the photo's bytes as {@code application/octet-stream}. Signed over exactly those bytes,
+     * failing over like every call. The caller decides what each status means.
+     */
+    Answer photoCall(String method, String pathWithQuery, byte[] body, boolean octets) throws IOException {
+        byte[] signedBody = body == null ? new byte[0] : body;
+        RequestBody requestBody = body == null ? null : RequestBody.create(body, octets ? OCTETS : JSON);
+        String what = method + " " + pathWithQuery;
+        try (Response response = exchange(base -> signed(new Request.Builder().url(base + pathWithQuery)
+                .method(method, requestBody), method, pathWithQuery, signedBody), what)) {
+            byte[] bytes = read(response, what);
+            Map<?, ?> json = java.util.Collections.emptyMap();
+            try {
+                Object doc = JsonTree.parse(bytes, "answer to " + what);
+                json = doc instanceof Map ? (Map<?, ?>) doc : json;
+            } catch (IOException e) {
+                // not JSON (a proxy's page): the status decides, the text goes in the message
+            }
+            String[] error = errorBody(bytes);
+            return new Answer(response.code(), json, error[0], error[1], retryAfter(response.header("Retry-After")));
         }
     }
 

@@ -44,4 +44,12 @@ class PublicApiTest {
             assertThat(Modifier.isPrivate(f.getModifiers())).as(f.getName() + " is private").isTrue();
         }
     }
+
+    @Test
+    void thePhotoBufferShowsAddLookupsAndStatsButNotTheUploadersSide() {
+        assertThat(publicMethods(PhotoOutbox.class)).containsExactlyInAnyOrder("open", "add", "find", "prune", "stats",
+                "options", "diskGuard", "fileOf", "close");
+        assertThat(publicMethods(PhotoUploader.class)).containsExactlyInAnyOrder("create", "start", "syncNow",
+                "sendPending", "chunksSent", "uploaded", "lastError", "chunkBytes", "close");
+    }
 }

@@ -19,6 +19,10 @@ final class CuttableProxy implements AutoCloseable {
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
     private volatile boolean cut;
     private final java.util.concurrent.atomic.AtomicLong requestBytes = new java.util.concurrent.atomic.AtomicLong();
+    /** Request lines ("PUT /v1/... HTTP/1.1") seen going to the target, in order per connection. */
+    private final java.util.List<String> requestLines = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+    private static final java.util.regex.Pattern REQUEST_LINE =
+            java.util.regex.Pattern.compile("(GET|PUT|POST|DELETE) (/\\S*) HTTP/1\\.1\r\n");
 
     CuttableProxy(int targetPort) throws IOException {
         this.targetPort = targetPort;
@@ -82,6 +86,7 @@ final class CuttableProxy implements AutoCloseable {
     private void pump(Socket from, Socket to, boolean requests) {
         Thread t = new Thread(() -> {
             byte[] buf = new byte[16384];
+            StringBuilder carry = new StringBuilder();
             try {
                 InputStream in = from.getInputStream();
                 OutputStream out = to.getOutputStream();
@@ -89,6 +94,7 @@ final class CuttableProxy implements AutoCloseable {
                 while ((n = in.read(buf)) > 0) {
                     if (requests) {
                         requestBytes.addAndGet(n);
+                        tap(carry, buf, n);
                     }
                     out.write(buf, 0, n);
                     out.flush();
@@ -103,6 +109,25 @@ final class CuttableProxy implements AutoCloseable {
         }, "proxy-pump");
         t.setDaemon(true);
         t.start();
+    }
+
+    /** Finds request lines in what passed (ISO-8859-1 keeps bytes one to one); a line split by a read is joined. */
+    private void tap(StringBuilder carry, byte[] buf, int n) {
+        carry.append(new String(buf, 0, n, java.nio.charset.StandardCharsets.ISO_8859_1));
+        java.util.regex.Matcher m = REQUEST_LINE.matcher(carry);
+        int end = 0;
+        while (m.find()) {
+            requestLines.add(m.group(1) + " " + m.group(2));
+            end = m.end();
+        }
+        carry.delete(0, Math.max(end, Math.max(0, carry.length() - 512)));
+    }
+
+    /** The request lines seen so far ("PUT /v1/photos/uploads/acme/u?offset=0"). */
+    java.util.List<String> requestLines() {
+        synchronized (requestLines) {
+            return new java.util.ArrayList<>(requestLines);
+        }
     }
 
     private static void closeQuietly(Socket s) {

@@ -19,10 +19,20 @@ public final class MariaDbDatabase implements AutoCloseable {
         this(SHARED);
     }
 
+    /** A throwaway database on the machine's MariaDB named {@code prefix<random hex>}. */
+    public static MariaDbDatabase withPrefix(String prefix) throws SQLException {
+        return new MariaDbDatabase(SHARED, prefix);
+    }
+
     /** A throwaway database on another server, e.g. a {@link PrivateMariaDb}. */
     public MariaDbDatabase(String server) throws SQLException {
+        this(server, "floorgate_st_");
+    }
+
+    /** A throwaway database whose name starts with {@code prefix} (a test's own namespace on the shared server). */
+    public MariaDbDatabase(String server, String prefix) throws SQLException {
         this.server = server;
-        name = "floorgate_st_" + Long.toHexString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE);
+        name = prefix + Long.toHexString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE);
         try (Connection c = DriverManager.getConnection(server, "root", "");
                 Statement s = c.createStatement()) {
             s.execute("CREATE DATABASE " + name);
