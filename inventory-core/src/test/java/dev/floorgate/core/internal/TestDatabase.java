@@ -15,7 +15,16 @@ import java.util.UUID;
 /** A MariaDB database of its own on the shared server (floorgate_test_&lt;random&gt;), dropped on close. */
 final class TestDatabase implements AutoCloseable {
     static final String SERVER = "jdbc:mariadb://127.0.0.1:3306/";
-    private final String name = "floorgate_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    private final String name;
+
+    TestDatabase() {
+        this("floorgate_test_");
+    }
+
+    /** A database whose name starts with {@code prefix} (a test's own namespace on the shared server). */
+    TestDatabase(String prefix) {
+        this.name = prefix + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    }
 
     String name() {
         return name;
