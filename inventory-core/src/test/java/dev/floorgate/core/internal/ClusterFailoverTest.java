@@ -10,6 +10,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.CopyOnWriteArrayList;
+import dev.floorgate.protocol.Operation;
+import dev.floorgate.protocol.OperationResult;
+import dev.floorgate.protocol.OperationType;
+import dev.floorgate.protocol.ResultStatus;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -87,6 +91,47 @@ class ClusterFailoverTest {
                     c.close();
                 }
             }
+        }
+    }
+
+    /**
+     * Tries to break the "every master" part: the replica of a master that holds neither the SKU's record nor its
+     * write-back stream is killed. A batch for that SKU is still answered RETRY (the round over all masters is short
+     * of a replica; the operation's claim key may sit on that master anyway), and resending it is never a second
+     * apply.
+     */
+    @Test
+    void aWriteIsAnsweredRetryWhenAnyMasterLacksItsReplica() throws Exception {
+        try (RedisProcess redis = RedisProcess.cluster(3, 1, 2000);
+                TestDatabase db = new TestDatabase("fg_cluster_");
+                CoreHarness core = CoreHarness.start(redis.uri(), db, Map.of("fg.redis.wait-replicas", "1",
+                        "fg.redis.wait-timeout", "300ms", "fg.redis.timeout", "1s"))) {
+            core.seed(core.acme, "acme", "SH01", "W-1");
+            OperationResult first = CoreHarness.apply(core.acme, CoreHarness.op("acme", "SH01",
+                    OperationType.RECEIVE, "W-1", 4));
+            assertThat(first.status()).as("with every replica up: " + first).isEqualTo(ResultStatus.APPLIED);
+
+            int bucket = core.bean(KeyLayout.class).bucketOf(KeyLayout.recordId("acme", "SH01", "W-1"));
+            int elsewhere = -1;
+            for (int master : redis.masterPorts(redis.ports().get(0))) {
+                if (RedisProcess.command(master, "XLEN", KeyLayout.stream(bucket)).startsWith("-MOVED")) {
+                    elsewhere = master; // not the master of the SKU's bucket
+                }
+            }
+            assertThat(elsewhere).as("a master without the SKU's bucket").isPositive();
+            List<Integer> replicas = redis.replicasOf(elsewhere);
+            assertThat(replicas).as("replicas of " + elsewhere).hasSize(1);
+            redis.kill(replicas.get(0));
+
+            Operation op = CoreHarness.op("acme", "SH01", OperationType.RECEIVE, "W-1", 3);
+            waitFor(() -> CoreHarness.apply(core.acme, op).status() == ResultStatus.RETRY, Duration.ofSeconds(30),
+                    "a RETRY once master " + elsewhere + " has lost its replica");
+            OperationResult again = CoreHarness.apply(core.acme, op);
+            assertThat(again.status()).as("the resend, replica still gone: " + again).isEqualTo(ResultStatus.RETRY);
+            assertThat(again.message()).contains("only 0 of 1 required replicas");
+            Map<String, Object> stock = core.json(core.acme.get("/v1/stock/acme/SH01/W-1").body());
+            assertThat(((Number) stock.get("onHand")).longValue()).as("on the primary, applied once for all resends")
+                    .isEqualTo(7);
         }
     }
 

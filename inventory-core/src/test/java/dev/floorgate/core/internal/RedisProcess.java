@@ -170,6 +170,25 @@ final class RedisProcess implements AutoCloseable {
         return masters;
     }
 
+    /** The ports of the replicas of the master on {@code masterPort}, as that master sees the cluster. */
+    List<Integer> replicasOf(int masterPort) throws IOException {
+        String nodes = command(masterPort, "CLUSTER", "NODES");
+        String masterId = null;
+        for (String line : nodes.split("\n")) {
+            if (line.contains("myself")) {
+                masterId = line.trim().split(" ")[0];
+            }
+        }
+        List<Integer> replicas = new ArrayList<>();
+        for (String line : nodes.split("\n")) {
+            String[] f = line.trim().split(" ");
+            if (f.length > 3 && f[2].contains("slave") && f[3].equals(masterId)) {
+                replicas.add(Integer.parseInt(f[1].substring(f[1].indexOf(':') + 1, f[1].indexOf('@'))));
+            }
+        }
+        return replicas;
+    }
+
     /** Kills one node with SIGKILL (no shutdown, no last write): a crashed master. */
     void kill(int port) throws InterruptedException {
         Process p = processes.get(ports.indexOf(port));
