@@ -6,6 +6,7 @@ import io.lettuce.core.RedisURI;
 import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.cluster.SlotHash;
+import io.lettuce.core.codec.StringCodec;
 import io.lettuce.core.cluster.api.StatefulRedisClusterConnection;
 import io.lettuce.core.cluster.models.partitions.RedisClusterNode;
 import io.lettuce.core.resource.ClientResources;
@@ -43,7 +44,8 @@ final class ClusterWaits implements AutoCloseable {
     private final StatefulRedisClusterConnection<String, String> cluster;
     private final RedisClient client;
     private final Duration timeout;
-    private final Map<String, StatefulRedisConnection<String, String>> byNode = new ConcurrentHashMap<>();
+    private final Map<String, CompletableFuture<StatefulRedisConnection<String, String>>> byNode =
+            new ConcurrentHashMap<>();
 
     ClusterWaits(ClientResources resources, StatefulRedisClusterConnection<String, String> cluster,
             Duration timeout) {
@@ -53,11 +55,7 @@ final class ClusterWaits implements AutoCloseable {
         client.setOptions(ClientOptions.builder().timeoutOptions(TimeoutOptions.builder().fixedTimeout(timeout)
                 .build()).disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS).build());
         for (RedisClusterNode master : masters()) {
-            try {
-                connection(master); // now, so the first batches do not see a connection appear (a new epoch)
-            } catch (RuntimeException e) {
-                // a master down at start: its round fails until it is back or replaced
-            }
+            connection(master); // now, so the first batches do not see a connection appear (a new epoch)
         }
     }
 
@@ -79,11 +77,27 @@ final class ClusterWaits implements AutoCloseable {
         return ids;
     }
 
-    private StatefulRedisConnection<String, String> connection(RedisClusterNode node) {
-        return byNode.computeIfAbsent(node.getNodeId(), id -> {
+    /**
+     * The dedicated connection to a master, connected asynchronously: a round may be sent from a Lettuce I/O thread
+     * (the previous round's completion), which must not block on a connect. A failed connect is forgotten, so the
+     * next round tries again (a master down at start, say).
+     */
+    private CompletableFuture<StatefulRedisConnection<String, String>> connection(RedisClusterNode node) {
+        String id = node.getNodeId();
+        CompletableFuture<StatefulRedisConnection<String, String>> c = byNode.computeIfAbsent(id, key -> {
             RedisURI uri = RedisURI.builder(node.getUri()).withTimeout(timeout).build();
-            return client.connect(uri);
+            try {
+                return client.connectAsync(StringCodec.UTF8, uri).toCompletableFuture();
+            } catch (RuntimeException e) {
+                return CompletableFuture.failedFuture(e);
+            }
         });
+        c.whenComplete((ok, error) -> {
+            if (error != null) {
+                byNode.remove(id, c);
+            }
+        });
+        return c;
     }
 
     /** A key whose slot {@code node} owns: tries {@code fg:wait-fence:{0}}, {@code {1}}, ... */
@@ -108,15 +122,14 @@ final class ClusterWaits implements AutoCloseable {
         TreeSet<String> before = ids(masters);
         List<CompletableFuture<Long>> rounds = new ArrayList<>();
         for (RedisClusterNode master : masters) {
-            try {
-                StatefulRedisConnection<String, String> c = connection(master);
-                CompletableFuture<Long> fence = c.async().incr(fenceKey(master)).toCompletableFuture();
+            String key = fenceKey(master);
+            rounds.add(connection(master).thenCompose(c -> {
+                // pipelined on the one connection: the WAIT covers the fence, the fence every earlier write
+                CompletableFuture<Long> fence = c.async().incr(key).toCompletableFuture();
                 CompletableFuture<Long> acked = c.async().waitForReplication(replicas, waitTimeout.toMillis())
                         .toCompletableFuture();
-                rounds.add(fence.thenCombine(acked, (f, n) -> n));
-            } catch (RuntimeException e) {
-                rounds.add(CompletableFuture.failedFuture(e));
-            }
+                return fence.thenCombine(acked, (f, n) -> n);
+            }));
         }
         return CompletableFuture.allOf(rounds.toArray(new CompletableFuture<?>[0])).thenApply(all -> {
             long fewest = Long.MAX_VALUE;
@@ -133,7 +146,9 @@ final class ClusterWaits implements AutoCloseable {
 
     @Override
     public void close() {
-        byNode.values().forEach(StatefulRedisConnection::close);
+        for (CompletableFuture<StatefulRedisConnection<String, String>> c : byNode.values()) {
+            c.thenAccept(StatefulRedisConnection::close);
+        }
         client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
     }
 }

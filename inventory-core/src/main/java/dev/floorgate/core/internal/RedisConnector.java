@@ -86,7 +86,11 @@ final class RedisConnector implements AutoCloseable {
             clusterClient.setOptions(ClusterClientOptions.builder().timeoutOptions(timeouts)
                     .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
                     .topologyRefreshOptions(ClusterTopologyRefreshOptions.builder()
-                            .enableAllAdaptiveRefreshTriggers().enablePeriodicRefresh(Duration.ofSeconds(30)).build())
+                            .enableAllAdaptiveRefreshTriggers().enablePeriodicRefresh(Duration.ofSeconds(10))
+                            // the first reconnect failures to a dead master trigger a refresh before the cluster
+                            // has promoted a replica (cluster-node-timeout); Lettuce's default 30 s rate limit
+                            // then kept a core on the dead node's slots for 30 s or more (ClusterFailoverTest)
+                            .adaptiveRefreshTriggersTimeout(Duration.ofSeconds(1)).build())
                     .build());
             clusterConnection = clusterClient.connect();
             async = clusterConnection.async();

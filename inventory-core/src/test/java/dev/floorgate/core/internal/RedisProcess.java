@@ -73,6 +73,21 @@ final class RedisProcess implements AutoCloseable {
                 Thread.sleep(50);
             }
         }
+        // replicas done with their first sync, so a test's first WAIT can count them
+        for (int p : r.ports) {
+            while (true) {
+                String info = command(p, "INFO", "replication");
+                if (!info.contains("role:slave") || (info.contains("master_link_status:up")
+                        && info.contains("master_sync_in_progress:0"))) {
+                    break;
+                }
+                if (System.currentTimeMillis() > deadline) {
+                    r.close();
+                    throw new IllegalStateException("cluster replica " + p + " never finished its first sync");
+                }
+                Thread.sleep(50);
+            }
+        }
         return r;
     }
 
