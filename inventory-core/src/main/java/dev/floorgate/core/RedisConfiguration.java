@@ -22,7 +22,8 @@ public class RedisConfiguration {
     /**
      * {@code fg.redis.wait-replicas}: replicas that must hold a batch's writes before the core answers it (Redis
      * {@code WAIT}), and before the write-back copies events into MySQL (0 = off, for one node without replicas).
-     * Set it to the number of replicas with Sentinel. Not supported with a cluster (refused at start).
+     * Set it to the number of replicas with Sentinel, or of replicas per master with a cluster (every master is
+     * fenced and waited for: see ClusterWaits).
      */
     private int waitReplicas;
     /** {@code fg.redis.wait-timeout}: how long one {@code WAIT} may block (1s); short of replicas = RETRY answers. */

@@ -107,14 +107,6 @@ public final class CoreSettingsCheck {
                 .integer("fg.redis.wait-replicas", 0, 64, "the number of replicas that must hold a write before it "
                         + "is answered, such as 1 with Sentinel (0 = off)")
                 .duration("fg.redis.wait-timeout", MS, Duration.ofMinutes(1), "a value such as 1s");
-        String waitReplicas = s.value("fg.redis.wait-replicas");
-        boolean cluster = "true".equalsIgnoreCase(s.value("fg.redis.cluster"))
-                || (!RedisSentinelUri.isSentinel(redisUri) && redisUri != null && redisUri.contains(","));
-        if (cluster && waitReplicas != null && Long.parseLong(waitReplicas.trim()) > 0) {
-            throw SettingsCheck.refused("fg.redis.wait-replicas", "is not supported with a Redis Cluster (WAIT "
-                    + "would reach one node, not the primaries that hold the batch)", waitReplicas, "0 with a "
-                    + "cluster, or use one primary with replicas and Sentinel");
-        }
         s.jdbcUrl("fg.mysql.url", List.of("mariadb", "mysql"),
                         "jdbc:mariadb://host:3306/floorgate?createDatabaseIfNotExist=true")
                 .matches("fg.mysql.user", Pattern.compile("\\S{1,80}"), "a user name", "the MariaDB user, such as root")

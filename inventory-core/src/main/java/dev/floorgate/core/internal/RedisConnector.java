@@ -26,6 +26,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
+import io.lettuce.core.cluster.event.ClusterTopologyChangedEvent;
 import io.lettuce.core.event.connection.ConnectionActivatedEvent;
 import io.lettuce.core.event.connection.ConnectionDeactivatedEvent;
 
@@ -43,7 +44,8 @@ import io.lettuce.core.event.connection.ConnectionDeactivatedEvent;
  * <p>With {@code fg.redis.wait-replicas > 0} a second connection carries the {@code WAIT}s of {@link
  * ReplicaConfirmer}: WAIT blocks the connection it is sent on, and blocking the shared one would stall every batch.
  * {@link #epoch()} counts connection (de)activations, so a confirmer can tell that the node a WAIT reached is the
- * node that ran the writes.
+ * node that ran the writes. On a cluster the WAITs go to every master ({@link ClusterWaits}), and a topology change
+ * counts in the epoch too.
  */
 final class RedisConnector implements AutoCloseable {
     private final ClientResources resources;
@@ -56,6 +58,7 @@ final class RedisConnector implements AutoCloseable {
     private final String description;
     private final RedisClient waitClient;
     private final StatefulRedisConnection<String, String> waitConnection;
+    private final ClusterWaits clusterWaits;
     private final AtomicLong epoch = new AtomicLong();
 
     RedisConnector(RedisConfiguration config) {
@@ -68,7 +71,8 @@ final class RedisConnector implements AutoCloseable {
                         2, TimeUnit.MILLISECONDS))
                 .build();
         resources.eventBus().get().subscribe(event -> {
-            if (event instanceof ConnectionActivatedEvent || event instanceof ConnectionDeactivatedEvent) {
+            if (event instanceof ConnectionActivatedEvent || event instanceof ConnectionDeactivatedEvent
+                    || event instanceof ClusterTopologyChangedEvent) {
                 epoch.incrementAndGet();
             }
         });
@@ -82,14 +86,21 @@ final class RedisConnector implements AutoCloseable {
             clusterClient.setOptions(ClusterClientOptions.builder().timeoutOptions(timeouts)
                     .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
                     .topologyRefreshOptions(ClusterTopologyRefreshOptions.builder()
-                            .enableAllAdaptiveRefreshTriggers().enablePeriodicRefresh(Duration.ofSeconds(30)).build())
+                            .enableAllAdaptiveRefreshTriggers().enablePeriodicRefresh(Duration.ofSeconds(10))
+                            // the first reconnect failures to a dead master trigger a refresh before the cluster
+                            // has promoted a replica (cluster-node-timeout); Lettuce's default 30 s rate limit
+                            // then kept a core on the dead node's slots for 30 s or more (ClusterFailoverTest)
+                            .adaptiveRefreshTriggersTimeout(Duration.ofSeconds(1)).build())
                     .build());
             clusterConnection = clusterClient.connect();
             async = clusterConnection.async();
             description = "cluster " + config.getUri();
             waitClient = null;
             waitConnection = null;
+            clusterWaits = config.getWaitReplicas() > 0 ? new ClusterWaits(resources, clusterConnection,
+                    timeout.plus(config.getWaitTimeout())) : null;
         } else {
+            clusterWaits = null;
             clusterClient = null;
             clusterConnection = null;
             client = RedisClient.create(resources, uris.get(0));
@@ -125,9 +136,12 @@ final class RedisConnector implements AutoCloseable {
      * say, fails the whole round: a WAIT after a failed write would vouch for nothing).
      */
     CompletableFuture<Long> fenceAndWait(int replicas, Duration waitTimeout) {
+        if (clusterWaits != null) {
+            return clusterWaits.fenceAndWait(replicas, waitTimeout);
+        }
         if (waitConnection == null) {
             return CompletableFuture.failedFuture(new IllegalStateException("no WAIT connection: fg.redis.wait-replicas "
-                    + "is 0 or Redis is a cluster (" + description + ")"));
+                    + "is 0 (" + description + ")"));
         }
         CompletableFuture<Long> fence = waitConnection.async().incr(WAIT_FENCE_KEY).toCompletableFuture();
         CompletableFuture<Long> acked = waitConnection.async().waitForReplication(replicas, waitTimeout.toMillis())
@@ -250,6 +264,9 @@ final class RedisConnector implements AutoCloseable {
 
     @Override
     public void close() {
+        if (clusterWaits != null) {
+            clusterWaits.close();
+        }
         if (waitConnection != null) {
             waitConnection.close();
             waitClient.shutdown(Duration.ZERO, Duration.ofSeconds(2));

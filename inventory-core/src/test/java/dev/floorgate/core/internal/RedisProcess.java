@@ -24,6 +24,7 @@ final class RedisProcess implements AutoCloseable {
     private final List<Process> processes = new ArrayList<>();
     private final List<Integer> ports = new ArrayList<>();
     private final boolean cluster;
+    private int nodeTimeoutMs = 5000;
 
     private RedisProcess(boolean cluster) throws IOException {
         this.cluster = cluster;
@@ -38,15 +39,24 @@ final class RedisProcess implements AutoCloseable {
     }
 
     static RedisProcess cluster(int masters) throws Exception {
+        return cluster(masters, 0, 5000);
+    }
+
+    /**
+     * A cluster of {@code masters} masters with {@code replicasEach} replicas each; {@code nodeTimeoutMs} is
+     * cluster-node-timeout, after which a replica of a dead master is promoted.
+     */
+    static RedisProcess cluster(int masters, int replicasEach, int nodeTimeoutMs) throws Exception {
         RedisProcess r = new RedisProcess(true);
-        for (int i = 0; i < masters; i++) {
+        r.nodeTimeoutMs = nodeTimeoutMs;
+        for (int i = 0; i < masters * (1 + replicasEach); i++) {
             r.launch(freePort(true));
         }
         List<String> cmd = new ArrayList<>(List.of("redis-cli", "--cluster", "create"));
         for (int p : r.ports) {
             cmd.add("127.0.0.1:" + p);
         }
-        cmd.addAll(List.of("--cluster-replicas", "0", "--cluster-yes"));
+        cmd.addAll(List.of("--cluster-replicas", Integer.toString(replicasEach), "--cluster-yes"));
         Process create = new ProcessBuilder(cmd).redirectErrorStream(true).start();
         String out = new String(create.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (!create.waitFor(30, TimeUnit.SECONDS) || create.exitValue() != 0) {
@@ -63,6 +73,21 @@ final class RedisProcess implements AutoCloseable {
                 Thread.sleep(50);
             }
         }
+        // replicas done with their first sync, so a test's first WAIT can count them
+        for (int p : r.ports) {
+            while (true) {
+                String info = command(p, "INFO", "replication");
+                if (!info.contains("role:slave") || (info.contains("master_link_status:up")
+                        && info.contains("master_sync_in_progress:0"))) {
+                    break;
+                }
+                if (System.currentTimeMillis() > deadline) {
+                    r.close();
+                    throw new IllegalStateException("cluster replica " + p + " never finished its first sync");
+                }
+                Thread.sleep(50);
+            }
+        }
         return r;
     }
 
@@ -71,7 +96,7 @@ final class RedisProcess implements AutoCloseable {
                 "127.0.0.1", "--save", "", "--appendonly", "no", "--dir", dir.toString(), "--protected-mode", "no"));
         if (cluster) {
             cmd.addAll(List.of("--cluster-enabled", "yes", "--cluster-config-file", "nodes-" + port + ".conf",
-                    "--cluster-node-timeout", "5000"));
+                    "--cluster-node-timeout", Integer.toString(nodeTimeoutMs)));
         }
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true)
                 .redirectOutput(dir.resolve("redis-" + port + ".log").toFile()).start();
@@ -127,8 +152,11 @@ final class RedisProcess implements AutoCloseable {
 
     /** Runs a command on every node (FLUSHALL on a cluster must reach each master). */
     void onEveryNode(String... args) throws IOException {
-        for (int p : ports) {
-            command(p, args);
+        for (int i = 0; i < ports.size(); i++) {
+            if (i < processes.size() && !processes.get(i).isAlive()) {
+                continue;
+            }
+            command(ports.get(i), args);
         }
     }
 
@@ -143,6 +171,43 @@ final class RedisProcess implements AutoCloseable {
             }
         }
         processes.clear();
+    }
+
+    /** The ports of the nodes that call themselves master with slots, as node {@code asker} sees the cluster. */
+    List<Integer> masterPorts(int asker) throws IOException {
+        List<Integer> masters = new ArrayList<>();
+        for (String line : command(asker, "CLUSTER", "NODES").split("\n")) {
+            String[] f = line.trim().split(" ");
+            if (f.length > 8 && f[2].contains("master") && !f[2].contains("fail")) {
+                masters.add(Integer.parseInt(f[1].substring(f[1].indexOf(':') + 1, f[1].indexOf('@'))));
+            }
+        }
+        return masters;
+    }
+
+    /** The ports of the replicas of the master on {@code masterPort}, as that master sees the cluster. */
+    List<Integer> replicasOf(int masterPort) throws IOException {
+        String nodes = command(masterPort, "CLUSTER", "NODES");
+        String masterId = null;
+        for (String line : nodes.split("\n")) {
+            if (line.contains("myself")) {
+                masterId = line.trim().split(" ")[0];
+            }
+        }
+        List<Integer> replicas = new ArrayList<>();
+        for (String line : nodes.split("\n")) {
+            String[] f = line.trim().split(" ");
+            if (f.length > 3 && f[2].contains("slave") && f[3].equals(masterId)) {
+                replicas.add(Integer.parseInt(f[1].substring(f[1].indexOf(':') + 1, f[1].indexOf('@'))));
+            }
+        }
+        return replicas;
+    }
+
+    /** Kills one node with SIGKILL (no shutdown, no last write): a crashed master. */
+    void kill(int port) throws InterruptedException {
+        Process p = processes.get(ports.indexOf(port));
+        p.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
     }
 
     /** Starts a stopped standalone server again on the same port (empty: no persistence). */

@@ -34,14 +34,14 @@ class RedisSentinelSettingsTest {
     }
 
     @Test
-    void waitingForReplicasIsRefusedWithACluster() {
-        assertThatThrownBy(() -> check(Map.of("fg.redis.uri", "redis://h1:7000,redis://h2:7001",
-                "fg.redis.wait-replicas", "1")))
-                .hasMessageStartingWith("fg.redis.wait-replicas: is not supported with a Redis Cluster");
-        assertThatThrownBy(() -> check(Map.of("fg.redis.uri", "redis://h1:7000", "fg.redis.cluster", "true",
-                "fg.redis.wait-replicas", "2")))
-                .hasMessageStartingWith("fg.redis.wait-replicas: is not supported with a Redis Cluster");
+    void waitingForReplicasIsAcceptedWithAClusterAndItsBoundsStillHold() {
+        // a cluster fences and waits on every master (ClusterWaits), so the setting is as valid as with Sentinel
+        check(Map.of("fg.redis.uri", "redis://h1:7000,redis://h2:7001", "fg.redis.wait-replicas", "1"));
+        check(Map.of("fg.redis.uri", "redis://h1:7000", "fg.redis.cluster", "true", "fg.redis.wait-replicas", "2"));
         check(Map.of("fg.redis.uri", "redis://h1:7000,redis://h2:7001", "fg.redis.wait-replicas", "0"));
+        assertThatThrownBy(() -> check(Map.of("fg.redis.uri", "redis://h1:7000,redis://h2:7001",
+                "fg.redis.wait-replicas", "65")))
+                .hasMessageStartingWith("fg.redis.wait-replicas: must be a whole number 0..64");
     }
 
     private static void check(Map<String, String> values) {

@@ -21,7 +21,7 @@ final class TestDatabase implements AutoCloseable {
         this("floorgate_test_");
     }
 
-    /** A database named {@code prefix} + 12 random hex digits (a helper's own prefix, such as fg_photos_). */
+    /** A database named {@code prefix} + 12 random hex digits (a test's own namespace on the shared server). */
     TestDatabase(String prefix) {
         this.name = prefix + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
     }
