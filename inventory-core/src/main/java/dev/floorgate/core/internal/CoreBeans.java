@@ -218,8 +218,9 @@ final class CoreBeans {
 
     @Singleton
     CorrectionService corrections(RedisConnector redis, KeyLayout keys, Scripts scripts, ColdLoader loader,
-            LedgerStore ledger, Database db, JsonMapper json) {
-        return new CorrectionService(redis, keys, scripts.correct(), loader, ledger, db, json);
+            LedgerStore ledger, Database db, JsonMapper json, ReplicaConfirmer replicas) {
+        return new CorrectionService(redis, keys, scripts.correct(), loader, ledger, db, json)
+                .confirmedBy(replicas);
     }
 
     @Singleton

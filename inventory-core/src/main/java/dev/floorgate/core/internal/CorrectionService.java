@@ -29,6 +29,7 @@ final class CorrectionService {
     private final LedgerStore ledger;
     private final Database db;
     private final JsonMapper json;
+    private ReplicaConfirmer replicas = ReplicaConfirmer.OFF;
 
     CorrectionService(RedisConnector redis, KeyLayout keys, LuaScript correctScript, ColdLoader loader,
             LedgerStore ledger, Database db, JsonMapper json) {
@@ -39,6 +40,12 @@ final class CorrectionService {
         this.ledger = ledger;
         this.db = db;
         this.json = json;
+    }
+
+    /** Answers a correction only once replicas hold it (fg.redis.wait-replicas; see ReplicaConfirmer). */
+    CorrectionService confirmedBy(ReplicaConfirmer confirmer) {
+        this.replicas = confirmer;
+        return this;
     }
 
     /** What a correction did. */
@@ -58,6 +65,7 @@ final class CorrectionService {
         String bodyJson = json.writeValueAsString(body);
         for (int attempt = 0; attempt < 3; attempt++) {
             long mysqlSeq = ledger.seq(tenant, warehouse, sku);
+            long redisEpoch = replicas.epoch();
             List<Object> reply = redis.await(redis.<List<Object>>eval(script, ScriptOutputType.MULTI,
                     new String[] {keys.stockKey(rec), KeyLayout.stream(bucket)}, rec, Long.toString(onHand),
                     Long.toString(usable), Long.toString(reserved), Long.toString(mysqlSeq), opId, bodyJson));
@@ -68,6 +76,8 @@ final class CorrectionService {
             ReconcileReport.Figures before = new ReconcileReport.Figures(num(reply.get(1)), num(reply.get(2)),
                     num(reply.get(3)), 0);
             long seq = num(reply.get(4));
+            // recorded and answered only once a replica holds it: a failover must not undo an answered correction
+            replicas.requireConfirmed(redisEpoch, "the correction of " + tenant + "/" + warehouse + "/" + sku);
             ReconcileReport.Figures after = new ReconcileReport.Figures(onHand, usable, reserved, seq);
             record(opId, tenant, warehouse, sku, before, after, reason, actor);
             LOG.warn("admin correction {} by {} of {}/{}/{}: {} -> {} ({})", opId, actor, tenant, warehouse, sku,

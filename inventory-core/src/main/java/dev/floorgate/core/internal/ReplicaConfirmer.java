@@ -99,6 +99,22 @@ final class ReplicaConfirmer {
         }
     }
 
+    /**
+     * For an admin correction: throws {@link dev.floorgate.core.CoreUnavailableException} (503, Retry-After) unless
+     * the replicas hold what was written since {@code epochAtStart}. A correction sets absolute figures, so sending
+     * it again is safe; until it is confirmed its write-back event is not copied into MySQL either.
+     */
+    void requireConfirmed(long epochAtStart, String what) {
+        if (!enabled()) {
+            return;
+        }
+        String problem = confirm(epochAtStart);
+        if (problem != null) {
+            throw new dev.floorgate.core.CoreUnavailableException(what + " was set on the Redis primary but " + problem
+                    + "; send it again (it sets the same figures)", java.time.Duration.ofSeconds(1));
+        }
+    }
+
     /** Null when confirmed, else what went wrong (for a RETRY message: no internals). */
     private String confirm(long epochAtStart) {
         String problem;

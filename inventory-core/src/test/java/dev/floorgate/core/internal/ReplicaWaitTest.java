@@ -76,6 +76,44 @@ class ReplicaWaitTest {
         }
     }
 
+    @Test
+    void anAdminCorrectionIsAnsweredOnlyOnceAReplicaHoldsIt() throws Exception {
+        String correction = "{\"tenant\":\"acme\",\"warehouse\":\"SH01\",\"sku\":\"W-2\",\"onHand\":10,"
+                + "\"usable\":10,\"reserved\":0,\"reason\":\"recount\",\"actor\":\"central-it\"}";
+        Map<String, String> admin = Map.of("Authorization", "Bearer " + CoreHarness.ADMIN_TOKEN);
+        try (RedisProcess primary = RedisProcess.standalone(); TestDatabase db = new TestDatabase();
+                CoreHarness core = CoreHarness.start(primary.uri(), db, Map.of("fg.redis.wait-replicas", "1",
+                        "fg.redis.wait-timeout", "100ms"))) {
+            core.seed(core.acme, "acme", "SH01", "W-2");
+            CoreClient.Reply unconfirmed = core.acme.unsigned("POST", "/v1/admin/corrections", correction, admin);
+            assertThat(unconfirmed.status()).as(unconfirmed.body()).isEqualTo(503);
+            assertThat(unconfirmed.body()).contains("only 0 of 1 required replicas confirmed it")
+                    .contains("send it again");
+            assertThat(unconfirmed.headers().firstValue("Retry-After")).isPresent();
+            Thread.sleep(500); // several write-back rounds
+            assertThat(db.count("SELECT COUNT(*) FROM corrections")).as("not recorded while unconfirmed").isZero();
+            assertThat(db.count("SELECT COUNT(*) FROM ledger WHERE type = 'CORRECTION'"))
+                    .as("nothing the replica lacks reaches MySQL").isZero();
+
+            Path replicaDir = Files.createTempDirectory("fg-replica-");
+            Process replica = startReplica(primary.ports().get(0), replicaDir);
+            try {
+                CoreHarness.waitFor(() -> core.acme.unsigned("POST", "/v1/admin/corrections", correction, admin)
+                        .status() == 200, Duration.ofSeconds(30), "the correction to be confirmed with a replica");
+                core.awaitWriteBack(Duration.ofSeconds(30));
+                assertThat(db.count("SELECT COUNT(*) FROM corrections WHERE actor = 'central-it'")).isEqualTo(1);
+                assertThat(db.count("SELECT on_hand FROM stock WHERE sku = 'W-2'")).isEqualTo(10);
+                assertThat(core.bean(OperationEngine.class).stock("acme", "SH01", "W-2"))
+                        .contains(new StockLevels(10, 10, 0));
+            } finally {
+                replica.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+                try (Stream<Path> files = Files.walk(replicaDir)) {
+                    files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+                }
+            }
+        }
+    }
+
     private static Process startReplica(int primaryPort, Path dir) throws Exception {
         int port = RedisProcess.freePort(false);
         Process p = new ProcessBuilder("redis-server", "--port", Integer.toString(port), "--bind", "127.0.0.1",
