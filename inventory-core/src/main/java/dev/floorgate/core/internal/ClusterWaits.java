@@ -35,7 +35,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * of any connection, changes {@link RedisConnector#epoch()}, which {@link ReplicaConfirmer} compares with the
  * batch's start; and the set of masters is compared before and after the round. What this does not see: a write
  * redirected (MOVED/ASK) to a master the client does not know yet, during a live resharding onto a new master,
- * until the client's topology refresh names it (adaptive refresh on the redirect, or the 30 s periodic one).
+ * until the client's topology refresh names it (adaptive refresh on the redirect, or the 10 s periodic one).
  *
  * <p>Dedicated connections: WAIT blocks its connection for up to {@code fg.redis.wait-timeout}, which must not stall
  * the commands the cluster connection pipelines to that node.
