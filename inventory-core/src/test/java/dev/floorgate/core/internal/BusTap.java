@@ -37,6 +37,9 @@ final class BusTap implements AutoCloseable {
     private final JsonMapper json = JsonMapper.createDefault();
     private final List<Delivery> deliveries = new ArrayList<>();
     private Connection connection;
+    private Channel channel;
+    private volatile boolean consuming;
+    private String lastProblem;
 
     BusTap(String uri, String exchange, String queue, String pattern) throws Exception {
         this.uri = uri;
@@ -50,32 +53,59 @@ final class BusTap implements AutoCloseable {
         return new BusTap(uri, "floorgate.events", queue, pattern);
     }
 
-    /** (Re)connects and consumes the durable queue (declared and bound when missing). */
+    /**
+     * (Re)connects and consumes the durable queue (declared and bound when missing). A connection whose consumer
+     * is gone (its channel closed by an error, or the broker cancelled it) counts as down: an open connection with
+     * no consumer would wait forever for deliveries that sit in the queue. A failure half-way closes what was
+     * opened, so the next call starts clean.
+     */
     synchronized void connect() throws Exception {
-        if (connection != null && connection.isOpen()) {
+        if (connection != null && connection.isOpen() && channel != null && channel.isOpen() && consuming) {
             return;
         }
+        close();
         ConnectionFactory f = new ConnectionFactory();
         f.setUri(uri);
         f.setAutomaticRecoveryEnabled(false);
-        connection = f.newConnection("test-tap-" + queue);
-        Channel ch = connection.createChannel();
-        ch.exchangeDeclarePassive(exchange); // the core declares it; a tenant account may not
-        ch.queueDeclare(queue, true, false, false, null);
-        ch.queueBind(queue, exchange, pattern);
-        ch.basicConsume(queue, false, new DefaultConsumer(ch) {
-            @Override
-            public void handleDelivery(String tag, Envelope env, AMQP.BasicProperties props, byte[] body)
-                    throws IOException {
-                Map<String, Object> parsed = json.readValue(new String(body, StandardCharsets.UTF_8),
-                        Argument.mapOf(String.class, Object.class));
-                synchronized (BusTap.this) {
-                    deliveries.add(new Delivery(props.getMessageId(), env.getRoutingKey(), props.getType(),
-                            Integer.valueOf(2).equals(props.getDeliveryMode()), parsed));
+        f.setConnectionTimeout(5000);
+        Connection c = f.newConnection("test-tap-" + queue);
+        try {
+            Channel ch = c.createChannel();
+            ch.exchangeDeclarePassive(exchange); // the core declares it; a tenant account may not
+            ch.queueDeclare(queue, true, false, false, null);
+            ch.queueBind(queue, exchange, pattern);
+            ch.basicConsume(queue, false, new DefaultConsumer(ch) {
+                @Override
+                public void handleDelivery(String tag, Envelope env, AMQP.BasicProperties props, byte[] body)
+                        throws IOException {
+                    Map<String, Object> parsed = json.readValue(new String(body, StandardCharsets.UTF_8),
+                            Argument.mapOf(String.class, Object.class));
+                    synchronized (BusTap.this) {
+                        deliveries.add(new Delivery(props.getMessageId(), env.getRoutingKey(), props.getType(),
+                                Integer.valueOf(2).equals(props.getDeliveryMode()), parsed));
+                    }
+                    getChannel().basicAck(env.getDeliveryTag(), false);
                 }
-                getChannel().basicAck(env.getDeliveryTag(), false);
-            }
-        });
+
+                @Override
+                public void handleCancel(String consumerTag) {
+                    consuming = false;
+                    lastProblem = "the broker cancelled the consumer of " + queue;
+                }
+            });
+            connection = c;
+            channel = ch;
+            consuming = true;
+        } catch (Exception | Error e) {
+            lastProblem = e.toString();
+            c.abort(1000);
+            throw e;
+        }
+    }
+
+    /** What went wrong on the last (re)connect, for a failure message; null when nothing did. */
+    synchronized String lastProblem() {
+        return lastProblem;
     }
 
     synchronized List<Delivery> all() {
@@ -110,6 +140,7 @@ final class BusTap implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        consuming = false;
         try {
             if (connection != null) {
                 connection.abort(1000);
@@ -117,5 +148,7 @@ final class BusTap implements AutoCloseable {
         } catch (RuntimeException e) {
             // closing anyway
         }
+        connection = null;
+        channel = null;
     }
 }

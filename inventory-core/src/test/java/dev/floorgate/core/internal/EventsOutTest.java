@@ -121,6 +121,11 @@ class EventsOutTest {
                     } catch (AssertionError | RuntimeException e) {
                         failures.incrementAndGet();
                     }
+                    try {
+                        Thread.sleep(2); // a steady stream, not a flood: the point is writes during the outage
+                    } catch (InterruptedException e) {
+                        return;
+                    }
                 }
             });
             writer.start();
@@ -143,16 +148,25 @@ class EventsOutTest {
             assertThat(failures.get()).as("batches refused while the broker was down").isZero();
             core.awaitWriteBack(Duration.ofSeconds(20));
             Set<String> expected = new HashSet<>(applied);
-            CoreHarness.waitFor(() -> {
-                try {
-                    tap.connect();
-                } catch (Exception e) {
-                    return false;
-                }
-                Set<String> seen = new HashSet<>();
-                tap.all().forEach(d -> seen.add(d.messageId()));
-                return seen.containsAll(expected);
-            }, Duration.ofSeconds(60), "all " + expected.size() + " events after the restart");
+            try {
+                CoreHarness.waitFor(() -> {
+                    try {
+                        tap.connect();
+                    } catch (Exception e) {
+                        return false;
+                    }
+                    return seen(tap).containsAll(expected);
+                }, Duration.ofSeconds(90), "all " + expected.size() + " events after the restart");
+            } catch (AssertionError e) {
+                // Say which side is stuck: the outbox (publisher) or the consumer (tap), and what the broker said.
+                Set<String> missing = new HashSet<>(expected);
+                missing.removeAll(seen(tap));
+                throw new AssertionError(e.getMessage() + "; missing " + missing.size() + " (e.g. "
+                        + missing.stream().limit(3).toList() + "); publisher " + publisher.state() + ", backlog "
+                        + publisher.countBacklog() + ", last error " + publisher.lastError() + "; tap "
+                        + tap.all().size() + " deliveries, last problem " + tap.lastProblem() + "; broker log tail: "
+                        + rabbit.logTail(3000), e);
+            }
             CoreHarness.waitFor(() -> publisher.up() && publisher.backlog() == 0, Duration.ofSeconds(20),
                     "the backlog to drain");
             assertThat(core.json(core.acme.get("/health").body())).containsEntry("status", "UP");
@@ -254,6 +268,12 @@ class EventsOutTest {
             Thread.sleep(300);
             assertThat(tap.all()).allSatisfy(d -> assertThat(d.routingKey()).startsWith("acme."));
         }
+    }
+
+    private static Set<String> seen(BusTap tap) {
+        Set<String> seen = new HashSet<>();
+        tap.all().forEach(d -> seen.add(d.messageId()));
+        return seen;
     }
 
     static dev.floorgate.core.BusConfiguration busConfig(String uri) {

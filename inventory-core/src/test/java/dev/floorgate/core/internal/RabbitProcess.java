@@ -88,6 +88,23 @@ final class RabbitProcess implements AutoCloseable {
         }
     }
 
+    /** The last {@code chars} characters of the node's log (and its console output), for a failure message. */
+    String logTail(int chars) {
+        StringBuilder all = new StringBuilder();
+        try (java.util.stream.Stream<Path> files = Files.walk(dir.resolve("log"))) {
+            for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
+                all.append("== ").append(f.getFileName()).append('\n').append(Files.readString(f));
+            }
+            Path out = dir.resolve("server.out");
+            if (Files.exists(out)) {
+                all.append("== server.out\n").append(Files.readString(out));
+            }
+        } catch (IOException | RuntimeException e) {
+            all.append("(log unreadable: ").append(e).append(')');
+        }
+        return all.substring(Math.max(0, all.length() - chars));
+    }
+
     /** SIGKILL of the node and its launcher: the broker dies as in a crash. */
     void kill() throws Exception {
         if (process == null) {
