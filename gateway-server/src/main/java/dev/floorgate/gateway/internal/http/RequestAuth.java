@@ -34,12 +34,13 @@ public final class RequestAuth {
     }
 
     private final DeviceRegistry devices;
-    private final GatewayConfiguration config;
+    /** {@code fg.admin-token}, read once (a configuration interface resolves the property on every call). */
+    private final String adminToken;
     private final List<AdminSessionCheck> sessions;
 
     public RequestAuth(DeviceRegistry devices, GatewayConfiguration config, List<AdminSessionCheck> sessions) {
         this.devices = devices;
-        this.config = config;
+        this.adminToken = config.getAdminToken();
         this.sessions = List.copyOf(sessions);
     }
 
@@ -72,7 +73,7 @@ public final class RequestAuth {
             }
             throw GatewayProblem.unauthorized("the site IT page session is unknown or expired; sign in again");
         }
-        String configured = config.getAdminToken();
+        String configured = adminToken;
         if (configured == null || configured.isBlank()) {
             throw new GatewayProblem(ProblemCode.ADMIN_CLOSED, "the admin API is closed: set fg.admin-token");
         }

@@ -25,13 +25,14 @@ import java.util.Set;
 final class HttpsPolicyFilter {
     static final Set<String> PLAIN_PATHS = Set.of("/health", "/metrics", "/openapi.yml", "/ca.crt", "/ca.pem");
 
-    private final HttpsConfiguration https;
+    /** {@code fg.gateway.plain-http}, read once (a configuration interface resolves the property on every call). */
+    private final boolean plainHttp;
     private final ListenerPorts ports;
     private final RedirectHost redirectHost;
     private final String hsts;
 
     HttpsPolicyFilter(HttpsConfiguration https, ListenerPorts ports, RedirectHost redirectHost) {
-        this.https = https;
+        this.plainHttp = https.isPlainHttp();
         this.ports = ports;
         this.redirectHost = redirectHost;
         long maxAge = https.getHstsMaxAge().getSeconds();
@@ -54,7 +55,7 @@ final class HttpsPolicyFilter {
     @RequestFilter
     @Nullable
     HttpResponse<?> plainHttp(HttpRequest<?> request) {
-        if (request.isSecure() || https.isPlainHttp() || !ports.httpsEnabled()) {
+        if (request.isSecure() || plainHttp || !ports.httpsEnabled()) {
             return null;
         }
         String path = request.getPath();

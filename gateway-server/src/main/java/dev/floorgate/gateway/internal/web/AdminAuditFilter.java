@@ -51,7 +51,8 @@ final class AdminAuditFilter {
     private static final Pattern NOT_AUDITED = Pattern.compile("/api/v1/admin/(login|logout|password)");
 
     private final AdminSessions sessions;
-    private final GatewayConfiguration config;
+    /** {@code fg.admin-token}, read once (a configuration interface resolves the property on every call). */
+    private final String adminToken;
     private final AuditLog audit;
     private final JsonMapper json;
     private final ExecutorService blocking;
@@ -59,7 +60,7 @@ final class AdminAuditFilter {
     AdminAuditFilter(AdminSessions sessions, GatewayConfiguration config, AuditLog audit, JsonMapper json,
             @Named(TaskExecutors.BLOCKING) ExecutorService blocking) {
         this.sessions = sessions;
-        this.config = config;
+        this.adminToken = config.getAdminToken();
         this.audit = audit;
         this.json = json;
         this.blocking = blocking;
@@ -135,7 +136,7 @@ final class AdminAuditFilter {
     }
 
     private boolean isAdminToken(String token) {
-        String admin = config.getAdminToken();
+        String admin = adminToken;
         return admin != null && !admin.isBlank() && MessageDigest.isEqual(token.getBytes(StandardCharsets.UTF_8),
                 admin.getBytes(StandardCharsets.UTF_8));
     }
