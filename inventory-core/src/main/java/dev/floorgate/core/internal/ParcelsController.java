@@ -37,12 +37,15 @@ final class ParcelsController {
     private final RequestGuard guard;
     private final ParcelService parcels;
     private final LoadShedder shedder;
+    private final MasterDataStore master;
     private final JsonMapper json;
 
-    ParcelsController(RequestGuard guard, ParcelService parcels, LoadShedder shedder, JsonMapper json) {
+    ParcelsController(RequestGuard guard, ParcelService parcels, LoadShedder shedder, MasterDataStore master,
+            JsonMapper json) {
         this.guard = guard;
         this.parcels = parcels;
         this.shedder = shedder;
+        this.master = master;
         this.json = json;
     }
 
@@ -89,6 +92,7 @@ final class ParcelsController {
                     b.customerName(), b.trackingNumber(), b.carrier(), b.notes()), null, null);
             RequestGuard.requireTenant(key, a.tenant());
             shedder.check();
+            requireWarehouse("warehouse", a);
             ParcelService.Announced done = parcels.announce(a);
             if (done.outcome().equals("CONFLICT")) {
                 throw new ApiException(HttpStatus.CONFLICT, "CUSTOMER_CONFLICT", done.message(), Map.of("parcelId",
@@ -113,6 +117,9 @@ final class ParcelsController {
             RequestGuard.requireTenant(key, a.tenant());
         }
         shedder.check();
+        for (int i = 0; i < checked.size(); i++) {
+            requireWarehouse("announcements[" + i + "].warehouse", checked.get(i));
+        }
         List<BatchResult> results = new ArrayList<>();
         for (int i = 0; i < checked.size(); i++) {
             ParcelService.Announced done = parcels.announce(checked.get(i));
@@ -215,6 +222,17 @@ final class ParcelsController {
         ParcelInputs.Tracking tracking = ParcelInputs.tracking(prefix + "trackingNumber", a.trackingNumber(),
                 a.carrier());
         return new ParcelService.Announcement(tenant, warehouse, customer, name, tracking, notes);
+    }
+
+    /**
+     * An announcement names a warehouse the core knows (422 UNKNOWN_WAREHOUSE, like orders), or its parcel would
+     * wait in a feed no gateway reads. Intake does not check: a gateway's scan was accepted offline already.
+     */
+    private void requireWarehouse(String field, ParcelService.Announcement a) throws SQLException {
+        if (!master.warehouseKnown(a.tenant(), a.warehouse())) {
+            throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, ResultCodes.UNKNOWN_WAREHOUSE, field + ": '"
+                    + a.warehouse() + "' is not a warehouse of tenant '" + a.tenant() + "' known to the core");
+        }
     }
 
     /** The scan as sent ({@code trackingNumber}) or the key a gateway computed ({@code trackingKey}), normalised. */

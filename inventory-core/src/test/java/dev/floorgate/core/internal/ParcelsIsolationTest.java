@@ -40,6 +40,10 @@ class ParcelsIsolationTest {
         redis = RedisProcess.standalone();
         db = new TestDatabase("fg_parcels_");
         core = CoreHarness.start(redis.uri(), db, Map.of());
+        for (String wh : new String[] {"SH01", "SH02", "SH07"}) {
+            CoreHarness.require(core.acme.put("/v1/warehouses/acme/" + wh, ""), 200);
+        }
+        CoreHarness.require(core.multi.put("/v1/warehouses/beta/SH01", ""), 200);
     }
 
     @AfterAll
@@ -129,6 +133,21 @@ class ParcelsIsolationTest {
         assertThat(r.status()).as(r.body()).isEqualTo(400);
         assertThat((String) core.json(r.body()).get("message")).startsWith(field + ":");
         assertThat(LEAK.matcher(r.body()).find()).as(r.body()).isFalse();
+    }
+
+    @Test
+    void anAnnouncementForAWarehouseTheCoreDoesNotKnowIs422AndStoresNothing() {
+        CoreClient.Reply one = announce(core.acme, "acme", "SH99", "C-1", "LOST-PARCEL-001");
+        assertThat(one.status()).as(one.body()).isEqualTo(422);
+        assertThat(core.json(one.body())).containsEntry("error", "UNKNOWN_WAREHOUSE");
+        assertThat((String) core.json(one.body()).get("message")).startsWith("warehouse:");
+        // beta's SH01 is known, acme's SH01 too, but acme has no SH99: the second item fails the batch
+        CoreClient.Reply batch = core.acme.post("/v1/parcels/announcements", "{\"tenant\":\"acme\",\"announcements\":["
+                + "{\"warehouse\":\"SH01\",\"customer\":\"C-1\",\"trackingNumber\":\"LOST-PARCEL-002\"},"
+                + "{\"warehouse\":\"SH99\",\"customer\":\"C-1\",\"trackingNumber\":\"LOST-PARCEL-003\"}]}");
+        assertThat(batch.status()).as(batch.body()).isEqualTo(422);
+        assertThat((String) core.json(batch.body()).get("message")).startsWith("announcements[1].warehouse:");
+        assertThat(core.acme.get("/v1/parcels/changes?tenant=acme&limit=1000").body()).doesNotContain("LOSTPARCEL");
     }
 
     @Test

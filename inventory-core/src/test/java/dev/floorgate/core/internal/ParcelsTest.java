@@ -32,6 +32,7 @@ class ParcelsTest {
         db = new TestDatabase("fg_parcels_");
         core = CoreHarness.start(redis.uri(), db, Map.of("fg.bus.uri", rabbit.uri(), "fg.bus.poll-interval", "20ms"));
         CoreHarness.waitFor(() -> core.bean(EventPublisher.class).up(), WAIT, "the publisher up");
+        CoreHarness.require(core.acme.put("/v1/warehouses/acme/SH01", ""), 200);
         tap = BusTap.events(rabbit.uri(), "acme.test.parcels", "acme.*.parcel.*");
     }
 
