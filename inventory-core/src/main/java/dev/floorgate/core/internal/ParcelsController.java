@@ -38,14 +38,16 @@ final class ParcelsController {
     private final ParcelService parcels;
     private final LoadShedder shedder;
     private final MasterDataStore master;
+    private final TrafficLanes lanes;
     private final JsonMapper json;
 
     ParcelsController(RequestGuard guard, ParcelService parcels, LoadShedder shedder, MasterDataStore master,
-            JsonMapper json) {
+            TrafficLanes lanes, JsonMapper json) {
         this.guard = guard;
         this.parcels = parcels;
         this.shedder = shedder;
         this.master = master;
+        this.lanes = lanes;
         this.json = json;
     }
 
@@ -164,7 +166,10 @@ final class ParcelsController {
             }
         }
         shedder.check();
-        return parcels.changes(t, wh, cursor, n);
+        long from = cursor;
+        int count = n;
+        // the sync lane, like GET /v1/changes: gateways catching up after a night offline wait their turn there
+        return lanes.run(TrafficLanes.Lane.SYNC, () -> parcels.changes(t, wh, from, count));
     }
 
     /** An intake scan: 200 {@code {"opId","result":"RECEIVED"|"NO_OWNER","parcel"}}; a replay answers the same. */
