@@ -292,6 +292,13 @@ final class CoreBeans {
                 Clock.systemUTC(), leases.gate(JobLeases.REPLENISHMENT_PUBLISH)).start();
     }
 
+    // issue 17 item 1: parcels announced, fed to the gateways, received at intake; their events go into the outbox
+    // in the transaction of the change (with a bus), and out without a poll wait
+    @Singleton
+    ParcelService parcels(Database db, EventOutbox outbox, JsonMapper json, @Nullable EventPublisher publisher) {
+        return new ParcelService(db, outbox, json, publisher == null ? () -> { } : publisher::wake);
+    }
+
     // issue 17: parcel photos, only when fg.photos.endpoint is set (PhotosConfiguration; checked by
     // CoreSettingsCheck like every other key)
 

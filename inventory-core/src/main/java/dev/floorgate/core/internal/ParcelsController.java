@@ -1,0 +1,264 @@
+package dev.floorgate.core.internal;
+
+import dev.floorgate.protocol.ApiKey;
+import dev.floorgate.protocol.ResultCodes;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.serde.annotation.Serdeable;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Parcels (issue 17 item 1, CORE-API.md "Parcels (issue 17)"): announcements from the storefront, the feed a
+ * gateway polls for its offline cache, intake scans from a gateway, and the owner of a no-owner parcel. Signed like
+ * every /v1 data call; each route acts for the tenants of the signing key only, and a parcel id is looked up under
+ * the tenant named, so another tenant's parcel is 403 (tenant not held) or 404 (not this tenant's), never shown.
+ */
+@Controller
+@ExecuteOn(TaskExecutors.BLOCKING)
+final class ParcelsController {
+    static final int MAX_BATCH = 500;
+    private static final int MAX_JSON = 1024 * 1024;
+    private final RequestGuard guard;
+    private final ParcelService parcels;
+    private final LoadShedder shedder;
+    private final MasterDataStore master;
+    private final TrafficLanes lanes;
+    private final JsonMapper json;
+
+    ParcelsController(RequestGuard guard, ParcelService parcels, LoadShedder shedder, MasterDataStore master,
+            TrafficLanes lanes, JsonMapper json) {
+        this.guard = guard;
+        this.parcels = parcels;
+        this.shedder = shedder;
+        this.master = master;
+        this.lanes = lanes;
+        this.json = json;
+    }
+
+    @Serdeable
+    record AnnounceItem(@Nullable String tenant, @Nullable String warehouse, @Nullable String customer,
+            @Nullable String customerName, @Nullable String trackingNumber, @Nullable String carrier,
+            @Nullable String notes) {
+    }
+
+    /** One announcement, or a batch in {@code announcements} (the top-level tenant and warehouse are defaults). */
+    @Serdeable
+    record AnnounceBody(@Nullable String tenant, @Nullable String warehouse, @Nullable String customer,
+            @Nullable String customerName, @Nullable String trackingNumber, @Nullable String carrier,
+            @Nullable String notes, @Nullable List<AnnounceItem> announcements) {
+    }
+
+    @Serdeable
+    record BatchResult(int index, String outcome, @Nullable ParcelView parcel, @Nullable String error,
+            @Nullable String message) {
+    }
+
+    @Serdeable
+    record BatchAnswer(List<BatchResult> results) {
+    }
+
+    @Serdeable
+    record IntakeBody(@Nullable String tenant, @Nullable String warehouse, @Nullable String trackingNumber,
+            @Nullable String trackingKey, @Nullable String location, @Nullable String opId, @Nullable String gateway,
+            @Nullable String station, @Nullable String at) {
+    }
+
+    @Serdeable
+    record OwnerBody(@Nullable String customer, @Nullable String customerName) {
+    }
+
+    /** 201 with a new parcel, 200 with the existing one; a batch answers 200 with one result per announcement. */
+    @Post(uri = "/v1/parcels/announcements", consumes = MediaType.ALL, produces = MediaType.APPLICATION_JSON)
+    HttpResponse<?> announce(HttpRequest<?> request, @Nullable @Body byte[] body) throws SQLException {
+        byte[] bytes = sized(body);
+        ApiKey key = guard.verify(request, bytes);
+        AnnounceBody b = Inputs.read(json, bytes, AnnounceBody.class, MAX_JSON);
+        if (b.announcements() == null) {
+            ParcelService.Announcement a = check("", new AnnounceItem(b.tenant(), b.warehouse(), b.customer(),
+                    b.customerName(), b.trackingNumber(), b.carrier(), b.notes()), null, null);
+            RequestGuard.requireTenant(key, a.tenant());
+            shedder.check();
+            requireWarehouse("warehouse", a);
+            ParcelService.Announced done = parcels.announce(a);
+            if (done.outcome().equals("CONFLICT")) {
+                throw new ApiException(HttpStatus.CONFLICT, "CUSTOMER_CONFLICT", done.message(), Map.of("parcelId",
+                        done.parcel().parcelId(), "customer", done.parcel().customer()));
+            }
+            return HttpResponse.status(done.outcome().equals("CREATED") ? HttpStatus.CREATED : HttpStatus.OK)
+                    .body(done.parcel());
+        }
+        List<AnnounceItem> items = b.announcements();
+        if (items.isEmpty() || items.size() > MAX_BATCH) {
+            throw ApiException.badRequest(ResultCodes.INVALID, "announcements: " + items.size() + " entries, 1 to "
+                    + MAX_BATCH + " allowed");
+        }
+        List<ParcelService.Announcement> checked = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) { // every item checked before any is stored
+            if (items.get(i) == null) {
+                throw ApiException.badRequest(ResultCodes.INVALID, "announcements[" + i + "]: is null");
+            }
+            checked.add(check("announcements[" + i + "].", items.get(i), b.tenant(), b.warehouse()));
+        }
+        for (ParcelService.Announcement a : checked) {
+            RequestGuard.requireTenant(key, a.tenant());
+        }
+        shedder.check();
+        for (int i = 0; i < checked.size(); i++) {
+            requireWarehouse("announcements[" + i + "].warehouse", checked.get(i));
+        }
+        List<BatchResult> results = new ArrayList<>();
+        for (int i = 0; i < checked.size(); i++) {
+            ParcelService.Announced done = parcels.announce(checked.get(i));
+            boolean conflict = done.outcome().equals("CONFLICT");
+            results.add(new BatchResult(i, done.outcome(), done.parcel(), conflict ? "CUSTOMER_CONFLICT" : null,
+                    done.message()));
+        }
+        return HttpResponse.ok(new BatchAnswer(results));
+    }
+
+    /** Parcels of a tenant (one warehouse or all) changed after the cursor {@code after}, in change order. */
+    @Get(uri = "/v1/parcels/changes", produces = MediaType.APPLICATION_JSON)
+    ParcelService.Page changes(HttpRequest<?> request, @Nullable @QueryValue String tenant,
+            @Nullable @QueryValue String warehouse, @Nullable @QueryValue String after,
+            @Nullable @QueryValue String limit) throws SQLException {
+        ApiKey key = guard.verify(request, new byte[0]);
+        String t = Inputs.code("tenant", tenant);
+        RequestGuard.requireTenant(key, t);
+        String wh = warehouse == null || warehouse.isEmpty() ? null : Inputs.code("warehouse", warehouse);
+        long cursor = 0;
+        if (after != null && !after.isEmpty()) {
+            try {
+                cursor = Long.parseLong(after);
+            } catch (NumberFormatException e) {
+                cursor = -1;
+            }
+            if (cursor < 0) {
+                throw ApiException.badRequest(ResultCodes.INVALID, "after: not a cursor this core issued: '"
+                        + Inputs.clip(after) + "'");
+            }
+        }
+        int n = 500;
+        if (limit != null && !limit.isEmpty()) {
+            try {
+                n = Integer.parseInt(limit);
+            } catch (NumberFormatException e) {
+                n = -1;
+            }
+            if (n < 1 || n > ParcelService.MAX_FEED) {
+                throw ApiException.badRequest(ResultCodes.INVALID, "limit: must be 1.." + ParcelService.MAX_FEED
+                        + ", was '" + Inputs.clip(limit) + "'");
+            }
+        }
+        shedder.check();
+        long from = cursor;
+        int count = n;
+        // the sync lane, like GET /v1/changes: gateways catching up after a night offline wait their turn there
+        return lanes.run(TrafficLanes.Lane.SYNC, () -> parcels.changes(t, wh, from, count));
+    }
+
+    /** An intake scan: 200 {@code {"opId","result":"RECEIVED"|"NO_OWNER","parcel"}}; a replay answers the same. */
+    @Post(uri = "/v1/parcels/intake", consumes = MediaType.ALL, produces = MediaType.APPLICATION_JSON)
+    HttpResponse<String> intake(HttpRequest<?> request, @Nullable @Body byte[] body) throws SQLException {
+        byte[] bytes = sized(body);
+        ApiKey key = guard.verify(request, bytes);
+        IntakeBody b = Inputs.read(json, bytes, IntakeBody.class, MAX_JSON);
+        String tenant = Inputs.code("tenant", b.tenant());
+        String warehouse = Inputs.code("warehouse", b.warehouse());
+        ParcelInputs.Tracking tracking = intakeTracking(b);
+        String location = Inputs.code("location", b.location());
+        String opId = Inputs.code("opId", b.opId());
+        String gateway = b.gateway() == null ? null : Inputs.code("gateway", b.gateway());
+        String station = b.station() == null ? null : Inputs.code("station", b.station());
+        Instant at = ParcelInputs.at(b.at(), Instant.now());
+        RequestGuard.requireTenant(key, tenant);
+        shedder.check();
+        return HttpResponse.ok(parcels.intake(new ParcelService.Intake(tenant, warehouse, tracking, location, opId,
+                gateway, station, at)));
+    }
+
+    /** Central IT names the customer of a NO_OWNER parcel: 200 with the parcel, now RECEIVED. */
+    @Post(uri = "/v1/parcels/{tenant}/{parcelId}/owner", consumes = MediaType.ALL,
+            produces = MediaType.APPLICATION_JSON)
+    ParcelView owner(HttpRequest<?> request, @PathVariable String tenant, @PathVariable String parcelId,
+            @Nullable @Body byte[] body) throws SQLException {
+        byte[] bytes = sized(body);
+        ApiKey key = guard.verify(request, bytes);
+        RequestGuard.requireTenant(key, Inputs.code("tenant", tenant));
+        OwnerBody b = Inputs.read(json, bytes, OwnerBody.class, MAX_JSON);
+        String customer = Inputs.code("customer", b.customer());
+        String name = Inputs.text("customerName", b.customerName(), 200, false);
+        shedder.check();
+        return parcels.assign(tenant, Inputs.code("parcelId", parcelId), customer, name);
+    }
+
+    @Get(uri = "/v1/parcels/{tenant}/{parcelId}", produces = MediaType.APPLICATION_JSON)
+    ParcelView parcel(HttpRequest<?> request, @PathVariable String tenant, @PathVariable String parcelId)
+            throws SQLException {
+        ApiKey key = guard.verify(request, new byte[0]);
+        RequestGuard.requireTenant(key, Inputs.code("tenant", tenant));
+        shedder.check();
+        return parcels.get(tenant, Inputs.code("parcelId", parcelId));
+    }
+
+    private static ParcelService.Announcement check(String prefix, AnnounceItem a, String defaultTenant,
+            String defaultWarehouse) {
+        String tenant = Inputs.code(prefix + "tenant", a.tenant() == null ? defaultTenant : a.tenant());
+        String warehouse = Inputs.code(prefix + "warehouse", a.warehouse() == null ? defaultWarehouse
+                : a.warehouse());
+        String customer = Inputs.code(prefix + "customer", a.customer());
+        String name = Inputs.text(prefix + "customerName", a.customerName(), 200, false);
+        String notes = Inputs.text(prefix + "notes", a.notes(), 1000, false);
+        ParcelInputs.Tracking tracking = ParcelInputs.tracking(prefix + "trackingNumber", a.trackingNumber(),
+                a.carrier());
+        return new ParcelService.Announcement(tenant, warehouse, customer, name, tracking, notes);
+    }
+
+    /**
+     * An announcement names a warehouse the core knows (422 UNKNOWN_WAREHOUSE, like orders), or its parcel would
+     * wait in a feed no gateway reads. Intake does not check: a gateway's scan was accepted offline already.
+     */
+    private void requireWarehouse(String field, ParcelService.Announcement a) throws SQLException {
+        if (!master.warehouseKnown(a.tenant(), a.warehouse())) {
+            throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, ResultCodes.UNKNOWN_WAREHOUSE, field + ": '"
+                    + a.warehouse() + "' is not a warehouse of tenant '" + a.tenant() + "' known to the core");
+        }
+    }
+
+    /** The scan as sent ({@code trackingNumber}) or the key a gateway computed ({@code trackingKey}), normalised. */
+    private static ParcelInputs.Tracking intakeTracking(IntakeBody b) {
+        if (b.trackingNumber() == null && b.trackingKey() == null) {
+            throw ApiException.badRequest(ResultCodes.INVALID, "trackingNumber: is required (or trackingKey)");
+        }
+        ParcelInputs.Tracking number = b.trackingNumber() == null ? null
+                : ParcelInputs.tracking("trackingNumber", b.trackingNumber(), null);
+        ParcelInputs.Tracking key = b.trackingKey() == null ? null
+                : ParcelInputs.tracking("trackingKey", b.trackingKey(), null);
+        if (number != null && key != null && !number.key().equals(key.key())) {
+            throw ApiException.badRequest(ResultCodes.INVALID, "trackingKey: '" + Inputs.clip(b.trackingKey())
+                    + "' is not the key of trackingNumber, which is '" + number.key() + "'");
+        }
+        return number != null ? number : key;
+    }
+
+    private static byte[] sized(byte[] body) {
+        byte[] bytes = body == null ? new byte[0] : body;
+        Inputs.size(bytes, MAX_JSON);
+        return bytes;
+    }
+}
