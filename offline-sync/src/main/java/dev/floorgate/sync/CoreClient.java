@@ -202,7 +202,7 @@ final class CoreClient {
         }
     }
 
-    /** A photo route's answer: the status, the JSON object (empty when the body is not one) and Retry-After. */
+    /** A route's answer: the status, the JSON object (empty when the body is not one) and Retry-After. */
     static final class Answer {
         final int status;
         final Map<?, ?> json;
@@ -225,11 +225,12 @@ final class CoreClient {
     }
 
     /**
-     * One signed call to a photo route (CORE-API.md "Parcel photos"): {@code body} null for GET; a JSON body, or
-     * with {@code octets} the photo's bytes as {@code application/octet-stream}. Signed over exactly those bytes,
-     * failing over like every call. The caller decides what each status means.
+     * One signed call to a route of the photo or parcel APIs (CORE-API.md "Parcel photos", "Parcels"):
+     * {@code body} null for GET; a JSON body, or with {@code octets} the photo's bytes as
+     * {@code application/octet-stream}. Signed over exactly those bytes, failing over like every call. The caller
+     * decides what each status means.
      */
-    Answer photoCall(String method, String pathWithQuery, byte[] body, boolean octets) throws IOException {
+    Answer call(String method, String pathWithQuery, byte[] body, boolean octets) throws IOException {
         byte[] signedBody = body == null ? new byte[0] : body;
         RequestBody requestBody = body == null ? null : RequestBody.create(body, octets ? OCTETS : JSON);
         String what = method + " " + pathWithQuery;

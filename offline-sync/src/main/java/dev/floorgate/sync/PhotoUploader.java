@@ -167,7 +167,7 @@ public final class PhotoUploader implements AutoCloseable {
             }
             offset = 0;
         } else {
-            CoreClient.Answer a = client.photoCall("GET", path(p, uploadId), null, false);
+            CoreClient.Answer a = client.call("GET", path(p, uploadId), null, false);
             if (a.status == 404) { // the core does not know it (another database): start a new upload
                 log.warn("photo upload: core does not know upload {} of photo {}; opening a new one", uploadId,
                         p.id());
@@ -205,7 +205,7 @@ public final class PhotoUploader implements AutoCloseable {
                     return true;
                 }
                 outbox.countSent(len); // counted when tried: a cut mid-chunk still cost the bytes
-                CoreClient.Answer a = client.photoCall("PUT", path(p, uploadId) + "?offset=" + offset, chunk, true);
+                CoreClient.Answer a = client.call("PUT", path(p, uploadId) + "?offset=" + offset, chunk, true);
                 if (a.status == 200) {
                     long now = JsonTree.integer(a.json, "offset", offset + len);
                     outbox.recordUpload(p.id(), uploadId, now);
@@ -229,7 +229,7 @@ public final class PhotoUploader implements AutoCloseable {
                     throw refusal(a, "PUT a chunk of photo " + p.id() + " at offset " + offset);
                 }
             }
-            CoreClient.Answer a = client.photoCall("POST", path(p, uploadId) + "/complete", new byte[0], false);
+            CoreClient.Answer a = client.call("POST", path(p, uploadId) + "/complete", new byte[0], false);
             if (a.status == 200) {
                 outbox.markUploaded(p);
                 uploaded.incrementAndGet();
@@ -252,7 +252,7 @@ public final class PhotoUploader implements AutoCloseable {
         String body = "{\"tenant\":\"" + p.tenant() + "\",\"warehouse\":\"" + p.warehouse() + "\",\"parcelId\":\""
                 + p.parcelId() + "\",\"shot\":\"" + p.shot() + "\",\"contentType\":\"image/jpeg\",\"size\":"
                 + p.size() + ",\"sha256\":\"" + p.sha256() + "\"}"; // codes are [A-Za-z0-9._-]: nothing to escape
-        CoreClient.Answer a = client.photoCall("POST", UPLOADS, body.getBytes(StandardCharsets.UTF_8), false);
+        CoreClient.Answer a = client.call("POST", UPLOADS, body.getBytes(StandardCharsets.UTF_8), false);
         if (a.status == 201 || a.status == 200) {
             String id = JsonTree.string(a.json, "uploadId");
             if (id == null) {

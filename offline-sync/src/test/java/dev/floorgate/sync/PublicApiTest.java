@@ -52,4 +52,12 @@ class PublicApiTest {
         assertThat(publicMethods(PhotoUploader.class)).containsExactlyInAnyOrder("create", "start", "syncNow",
                 "sendPending", "chunksSent", "uploaded", "lastError", "chunkBytes", "close");
     }
+
+    @Test
+    void theParcelBookShowsScansLookupsAndStatsButNotTheSyncsSide() {
+        assertThat(publicMethods(ParcelBook.class)).containsExactlyInAnyOrder("open", "receive", "find", "intakes",
+                "stats", "purge", "addIntakeListener", "file", "close");
+        assertThat(publicMethods(ParcelSync.class)).containsExactlyInAnyOrder("create", "start", "syncNow", "round",
+                "lastError", "answered", "close");
+    }
 }
