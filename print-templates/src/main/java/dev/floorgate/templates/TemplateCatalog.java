@@ -36,7 +36,7 @@ import org.slf4j.LoggerFactory;
 public final class TemplateCatalog {
     /** The built-in templates, in {@code src/main/resources/dev/floorgate/templates/builtin/}. */
     public static final List<String> BUILT_IN_NAMES = List.of("shipping-4x6", "sku-gtin", "bin-location",
-            "sscc-pallet", "pda-enrollment");
+            "sscc-pallet", "pda-enrollment", "parcel-intake");
     /** Site template files larger than this are refused: a template is a few kilobytes. */
     public static final int MAX_TEMPLATE_BYTES = 256 * 1024;
     /** At most this many site templates. */

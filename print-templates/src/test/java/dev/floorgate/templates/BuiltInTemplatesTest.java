@@ -120,6 +120,8 @@ class BuiltInTemplatesTest {
                                 new Gs1Element("10", data.get("batch"))));
             case "pda-enrollment":
                 return List.of(data.get("enroll_uri"));
+            case "parcel-intake":
+                return List.of(data.get("parcel"));
             default:
                 throw new AssertionError("no expectation for " + name);
         }

@@ -47,8 +47,8 @@ class SiteTemplateLoadingTest {
         TemplateCatalog catalog = TemplateCatalog.withSiteDirectory(dir);
 
         assertThat(catalog.all()).extracting(LabelTemplate::name)
-                .containsExactly("bin-location", "pda-enrollment", "returns", "shipping-4x6", "sku-gtin",
-                        "sscc-pallet");
+                .containsExactly("bin-location", "parcel-intake", "pda-enrollment", "returns", "shipping-4x6",
+                        "sku-gtin", "sscc-pallet");
         LabelTemplate returns = catalog.find("returns").orElseThrow();
         assertThat(returns.description()).isEqualTo("Returns label");
         assertThat(returns.widthDots()).isEqualTo(812);
