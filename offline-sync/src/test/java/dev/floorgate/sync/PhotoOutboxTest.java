@@ -105,6 +105,28 @@ class PhotoOutboxTest {
     }
 
     @Test
+    void aParcelsPhotosAreListedAndTheKeptRowOfTheSameBytesIsFoundOnlyForItsParcelAndShot() throws Exception {
+        byte[] jpeg = Jpegs.of(20_000, 11);
+        try (PhotoOutbox photos = open()) {
+            StoredPhoto top = photos.add("acme", "SH01", "P-7", "top", jpeg);
+            StoredPhoto side = photos.add("acme", "SH01", "P-7", "side", Jpegs.of(10_000, 12));
+            photos.add("acme", "SH01", "P-8", "top", jpeg);
+            photos.add("beta", "SH01", "P-7", "top", Jpegs.of(10_000, 13));
+            assertThat(photos.forParcel("acme", "P-7", 100)).containsExactly(top, side);
+            assertThat(photos.forParcel("acme", "P-7", 1)).containsExactly(top);
+            assertThat(photos.forParcel("acme", "P-9", 100)).isEmpty();
+            String sha = Jpegs.sha256(jpeg);
+            assertThat(photos.findKept("acme", "P-7", "top", sha)).isEqualTo(top);
+            assertThat(photos.findKept("acme", "P-7", "side", sha)).isNull();
+            assertThat(photos.findKept("beta", "P-7", "top", sha)).isNull();
+            photos.markUploaded(top);
+            assertThat(photos.findKept("acme", "P-7", "top", sha).state()).isEqualTo(PhotoState.UPLOADED);
+            photos.markFailed(side, "NOT_A_PHOTO");
+            assertThat(photos.findKept("acme", "P-7", "side", side.sha256())).isNull();
+        }
+    }
+
+    @Test
     void theSamePhotoTwiceIsOneFileAndCountsOnceAgainstTheQuota() throws Exception {
         byte[] jpeg = Jpegs.of(50_000, 7);
         try (PhotoOutbox photos = open()) {
