@@ -39,8 +39,8 @@ import org.slf4j.LoggerFactory;
  * with their upload state. The body is the raw JPEG rather than multipart: the bytes are hashed and stored as they
  * came, a page sends its canvas blob with one {@code fetch}, the Android app with one request, and there is no
  * multipart parser (and its limits) in front of the buffer. The checks, in order, each naming what is wrong: the
- * device (401), the codes (400 INVALID naming the field; another tenant 403), the content type and the JPEG's SOI and
- * EOI markers (415 NOT_A_JPEG), the size (413 PHOTO_TOO_LARGE, 400 for an empty body), then the buffer: 507
+ * device (401), the content type (415 NOT_A_JPEG), the codes (400 INVALID naming the field; another tenant 403),
+ * the size (413 PHOTO_TOO_LARGE, 400 for an empty body), the JPEG's SOI and EOI markers (415), then the buffer: 507
  * PHOTOS_FULL when the quota or the photos' disk floor refuses (operations are not affected: their floor is lower).
  */
 @Controller("/api/v1/photos")
@@ -62,6 +62,7 @@ final class PhotosController {
     @Consumes(MediaType.ALL)
     HttpResponse<PhotoReceipt> add(HttpRequest<?> request, @Nullable @Body byte[] body) {
         DevicePrincipal device = auth.device(request);
+        checkContentType(request); // before the codes: a JSON body is the wrong kind of request, not a bad code
         String tenant = optional(request, "tenant", "X-FG-Tenant");
         String warehouse = optional(request, "warehouse", "X-FG-Warehouse");
         String parcelId = required(request, "parcelId", "X-FG-Parcel-Id");
@@ -85,7 +86,7 @@ final class PhotosController {
             }
         }
         byte[] jpeg = body == null ? new byte[0] : body;
-        checkJpeg(request, jpeg);
+        checkJpeg(jpeg);
         PhotoOutbox outbox = photos.outbox();
         try {
             StoredPhoto kept = outbox.findKept(tenant, parcelId, shot, sha256(jpeg));
@@ -127,13 +128,16 @@ final class PhotosController {
         }
     }
 
-    /** Content type image/jpeg, not empty, at most the largest photo, SOI (ffd8ff) first and EOI (ffd9) last. */
-    private void checkJpeg(HttpRequest<?> request, byte[] jpeg) {
+    private static void checkContentType(HttpRequest<?> request) {
         MediaType type = request.getContentType().orElse(null);
         if (type == null || !"image".equalsIgnoreCase(type.getType()) || !"jpeg".equalsIgnoreCase(type.getSubtype())) {
             throw new GatewayProblem(ProblemCode.NOT_A_JPEG, "Content-Type must be image/jpeg, was "
                     + (type == null ? "none" : type.getName()) + "; send the JPEG itself as the body");
         }
+    }
+
+    /** Not empty, at most the largest photo, SOI (ffd8ff) first and EOI (ffd9) last. */
+    private void checkJpeg(byte[] jpeg) {
         if (jpeg.length == 0) {
             throw GatewayProblem.invalid("the body is empty: send the photo's JPEG bytes");
         }
