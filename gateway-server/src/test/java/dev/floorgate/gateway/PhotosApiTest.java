@@ -204,6 +204,60 @@ class PhotosApiTest {
         }
     }
 
+    /**
+     * With a core configured the uploader runs and talks to it over the sync engine's link: the same URL and the
+     * same signed headers (key id, signature). The stand-in answers 503 to everything (the real protocol is proven
+     * by offline-sync's PhotoUploaderTest and system-tests' PhotoUploadEndToEndTest); the photo stays PENDING and
+     * /health says why the round stopped.
+     */
+    @Test
+    void withACoreTheUploaderOpensTheUploadOverTheEnginesSignedLinkAndHealthSaysWhyItStopped() throws Exception {
+        com.sun.net.httpserver.HttpServer core = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
+        java.util.concurrent.BlockingQueue<String> opened = new java.util.concurrent.LinkedBlockingQueue<>();
+        core.createContext("/", exchange -> {
+            byte[] body = exchange.getRequestBody().readAllBytes();
+            if (exchange.getRequestURI().getPath().equals("/v1/photos/uploads")) {
+                opened.add(exchange.getRequestMethod() + " key=" + exchange.getRequestHeaders().getFirst("X-FG-Key")
+                        + " signed=" + (exchange.getRequestHeaders().getFirst("X-FG-Signature") != null) + " "
+                        + new String(body, java.nio.charset.StandardCharsets.UTF_8));
+            }
+            byte[] busy = "{\"error\":\"BUSY\",\"message\":\"stand-in\"}".getBytes(
+                    java.nio.charset.StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.getResponseHeaders().add("Retry-After", "30");
+            exchange.sendResponseHeaders(503, busy.length);
+            exchange.getResponseBody().write(busy);
+            exchange.close();
+        });
+        core.start();
+        try (TestGateway gateway = new TestGateway(dataDir, Map.of("fg.core.url", "http://127.0.0.1:"
+                + core.getAddress().getPort(), "fg.core.key-id", "gw-photo", "fg.core.secret",
+                "photo-secret-0123456789"))) {
+            String acme = gateway.enroll("pda-a", "acme", "SH01");
+            byte[] jpeg = synthetic(40_000, 11);
+            assertThat(post(gateway, PHOTOS + "?parcelId=P-UP&shot=label", acme, "image/jpeg", jpeg).statusCode())
+                    .isEqualTo(201);
+            String open = opened.poll(60, java.util.concurrent.TimeUnit.SECONDS);
+            assertThat(open).as("the uploader opened an upload at the core").isNotNull()
+                    .startsWith("POST key=gw-photo signed=true ")
+                    .contains("\"tenant\":\"acme\"", "\"warehouse\":\"SH01\"", "\"parcelId\":\"P-UP\"",
+                            "\"shot\":\"label\"", "\"size\":40000", "\"sha256\":\"" + sha256(jpeg) + "\"");
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            String health = gateway.get("/health", null).body();
+            java.util.regex.Pattern stopped = java.util.regex.Pattern.compile(
+                    "\"photos\":\\{[^}]*\"lastError\":\"[^\"]*503");
+            while (!stopped.matcher(health).find() && System.nanoTime() < deadline) {
+                Thread.sleep(100); // polling /health for the uploader's round to end, not timing it
+                health = gateway.get("/health", null).body();
+            }
+            assertThat(health).contains("\"photos\":{\"pending\":1,\"pendingBytes\":40000,")
+                    .containsPattern("\"photos\":\\{[^}]*\"lastError\":\"[^\"]*503");
+        } finally {
+            core.stop(0);
+        }
+    }
+
     private static void refused(HttpResponse<String> r, int status, String code, String... words) {
         assertThat(r.statusCode()).as(r.body()).isEqualTo(status);
         assertThat(r.body()).as("the error body").contains("\"error\":\"" + code + "\"").contains(words)

@@ -248,8 +248,8 @@ final class GatewayBeans {
 
     /**
      * The parcel photo buffer in {@code <data>/photos} (fg.photos.*), opened after the sync engine: its floor is
-     * checked against the engine's, and its uploader uses the engine's core link. The uploader starts in
-     * {@link #lifecycle}.
+     * checked against the engine's, and its uploader uses the engine's core link. Rows of photos uploaded longer
+     * than fg.sync.retention ago are pruned at start. The uploader starts in {@link #lifecycle}.
      */
     @Singleton
     PhotoService photos(GatewayConfiguration gateway, PhotoConfiguration photos, SyncConfiguration sync,
@@ -263,7 +263,7 @@ final class GatewayBeans {
                 .build();
         java.nio.file.Path dir = Paths.get(gateway.getDataDir()).resolve("photos");
         try {
-            return PhotoService.open(dir, engine, options);
+            return PhotoService.open(dir, engine, options, sync.getRetention());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the photo buffer under " + dir + ": " + e.getMessage(), e);
         }

@@ -8,6 +8,7 @@ import dev.floorgate.sync.PhotoUploader;
 import dev.floorgate.sync.SyncEngine;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,10 +30,19 @@ public final class PhotoService implements AutoCloseable {
         this.uploader = uploader;
     }
 
-    /** Opens the buffer in {@code dir}; an uploader is made (not started) when the engine has a core URL. */
-    public static PhotoService open(Path dir, SyncEngine engine, PhotoOptions options) throws IOException {
+    /**
+     * Opens the buffer in {@code dir} and deletes the rows of photos uploaded more than {@code keepUploaded} ago
+     * (their files went at upload; pending and failed photos are never pruned); an uploader is made (not started)
+     * when the engine has a core URL.
+     */
+    public static PhotoService open(Path dir, SyncEngine engine, PhotoOptions options, Duration keepUploaded)
+            throws IOException {
         PhotoOutbox outbox = PhotoOutbox.open(dir, engine.diskGuard(), options);
         try {
+            int pruned = outbox.prune(keepUploaded);
+            if (pruned > 0) {
+                LOG.info("photo buffer: {} rows of photos uploaded more than {} ago pruned", pruned, keepUploaded);
+            }
             PhotoUploader uploader = engine.options().coreUrl() == null ? null
                     : PhotoUploader.create(outbox, engine.options(), null);
             PhotoStats s = outbox.stats();
