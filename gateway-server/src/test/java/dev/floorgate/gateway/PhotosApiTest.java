@@ -205,6 +205,58 @@ class PhotosApiTest {
     }
 
     /**
+     * Photos taken one after the other and from four PDAs at once: every one answered 201 is in the buffer with its
+     * file (the count and bytes in /health are exact). Prints the intake rate (photos and MB per second into the
+     * durable buffer, each photo an fsynced file plus an fsynced index row); nothing here asserts a speed.
+     */
+    @Test
+    void manyPhotosFromSeveralPdasAreEachKeptAndTheIntakeRateIsPrinted() throws Exception {
+        int size = 1 << 20;
+        int each = 12;
+        try (TestGateway gateway = new TestGateway(dataDir, Map.of())) {
+            String[] tokens = new String[4];
+            for (int i = 0; i < tokens.length; i++) {
+                tokens[i] = gateway.enroll("pda-" + i, "acme", "SH01");
+            }
+            long t0 = System.nanoTime();
+            for (int n = 0; n < each; n++) {
+                assertThat(post(gateway, PHOTOS + "?parcelId=SEQ-" + n + "&shot=label", tokens[0], "image/jpeg",
+                        synthetic(size, 100 + n)).statusCode()).isEqualTo(201);
+            }
+            double sequential = (System.nanoTime() - t0) / 1e9;
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+            try {
+                java.util.List<java.util.concurrent.Future<Integer>> answers = new java.util.ArrayList<>();
+                long t1 = System.nanoTime();
+                for (int pda = 0; pda < 4; pda++) {
+                    for (int n = 0; n < each; n++) {
+                        String token = tokens[pda];
+                        String path = PHOTOS + "?parcelId=PAR-" + pda + "-" + n + "&shot=label";
+                        long seed = 1000L * (pda + 1) + n;
+                        answers.add(pool.submit(() -> post(gateway, path, token, "image/jpeg", synthetic(size, seed))
+                                .statusCode()));
+                    }
+                }
+                for (java.util.concurrent.Future<Integer> a : answers) {
+                    assertThat(a.get(120, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(201);
+                }
+                double parallel = (System.nanoTime() - t1) / 1e9;
+                int total = each * 5;
+                assertThat(gateway.get("/health", null).body()).contains("\"photos\":{\"pending\":" + total
+                        + ",\"pendingBytes\":" + (long) total * size + ",");
+                try (var files = Files.list(dataDir.resolve("photos/files"))) {
+                    assertThat(files.count()).isEqualTo(total);
+                }
+                System.out.printf("PhotosApiTest: photo intake of %d x 1 MiB: one PDA %.1f photos/s (%.1f MB/s), "
+                        + "four PDAs at once %.1f photos/s (%.1f MB/s)%n", each, each / sequential,
+                        each * size / 1e6 / sequential, 4 * each / parallel, 4 * each * size / 1e6 / parallel);
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+    }
+
+    /**
      * With a core configured the uploader runs and talks to it over the sync engine's link: the same URL and the
      * same signed headers (key id, signature). The stand-in answers 503 to everything (the real protocol is proven
      * by offline-sync's PhotoUploaderTest and system-tests' PhotoUploadEndToEndTest); the photo stays PENDING and
