@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import javax.imageio.ImageIO;
@@ -47,7 +48,15 @@ class PhotosApiTest {
                     "\"shot\":\"label\"", "\"sha256\":\"" + sha + "\"", "\"size\":" + jpeg.length,
                     "\"state\":\"PENDING\"", "\"failure\":null");
             id = r.body().replaceAll(".*\"id\":(\\d+).*", "$1");
-            assertThat(Files.readAllBytes(dataDir.resolve("photos/files/" + sha + ".jpg"))).isEqualTo(jpeg);
+            Path file = dataDir.resolve("photos/files/" + sha + ".jpg");
+            assertThat(Files.readAllBytes(file)).isEqualTo(jpeg);
+            // customers' photos: owner-only, as everything in the data folder (DataFilesAttackTest)
+            assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+                    .isEqualTo("rw-------");
+            for (Path folder : List.of(dataDir.resolve("photos"), dataDir.resolve("photos/files"))) {
+                assertThat(java.nio.file.attribute.PosixFilePermissions.toString(
+                        Files.getPosixFilePermissions(folder))).as(folder.toString()).isEqualTo("rwx------");
+            }
         }
         try (TestGateway gateway = new TestGateway(dataDir, Map.of())) {
             String acme = gateway.reenroll("pda-a", "acme", "SH01");

@@ -38,6 +38,7 @@ import org.slf4j.LoggerFactory;
  * <pre>
  * files/&lt;sha256&gt;.jpg          the photo's bytes as received, named by their SHA-256 (the same bytes twice: one file)
  * files/incoming-&lt;uuid&gt;.tmp    a photo being written (removed on open: it was never acknowledged)
+ *                                  (folders made 0700 and files 0600 where the file system has POSIX modes)
  * photos.db (+ -wal, -shm, .lock)   the index, sqlite-store kit, WAL, synchronous=FULL, schema version 2:
  * photos                                    one row per photo added
  * ├─ id          INTEGER PRIMARY KEY        add order
@@ -80,7 +81,7 @@ public final class PhotoOutbox implements AutoCloseable {
 
     private PhotoOutbox(Path dir, PhotoOptions options, DiskGuard guard) throws IOException {
         this.files = dir.resolve("files");
-        Files.createDirectories(files);
+        Files.createDirectories(files, PhotoFiles.ownerOnly(dir, "rwx------"));
         this.options = options;
         this.guard = guard;
         this.store = SqliteStore.open(dir.resolve("photos.db"), "photo index", SCHEMA, Durability.FULL);
@@ -108,7 +109,7 @@ public final class PhotoOutbox implements AutoCloseable {
             throw new IllegalArgumentException("photo disk floor of " + options.diskFloorBytes()
                     + " bytes must be above the operations' floor of " + opsFloor + " bytes");
         }
-        Files.createDirectories(dir);
+        Files.createDirectories(dir, PhotoFiles.ownerOnly(dir, "rwx------")); // a new folder: owner-only
         return new PhotoOutbox(dir, options, new DiskGuard(dir, options.diskFloorBytes()));
     }
 
