@@ -36,7 +36,9 @@ const browser = await puppeteer.launch({
   args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
     '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-extensions', '--mute-audio',
     '--disable-features=Translate,OptimizationHints,MediaRouter',
-    '--proxy-server=http://127.0.0.1:9', '--proxy-bypass-list=127.0.0.1'],
+    '--proxy-server=http://127.0.0.1:9', '--proxy-bypass-list=127.0.0.1',
+    // the Photo step's camera: a generated test pattern, the permission granted without a prompt
+    '--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream'],
   protocolTimeout: 120000,
 });
 
@@ -262,6 +264,15 @@ try {
   await sleep(300);
   report.flow.slowTyping = await page.evaluate(() => ({ feedback: document.getElementById('feedback').textContent,
     sink: document.getElementById('scan-sink').value, screen: document.body.dataset.screen }));
+
+  // The Photo step (issue 17), measured like every screen with the camera on (Chromium's fake camera).
+  await page.click('#list-photo');
+  await until(page, 'photo screen with the camera on', () => document.body.dataset.screen === 'photo'
+    && document.body.dataset.camera === 'on');
+  await screen(page, 'photo');
+  await shot(page, 'pick-photo.png');
+  await page.click('#photo-back');
+  await until(page, 'list after the photo screen', () => document.body.dataset.screen === 'list');
 
   // Offline at 360 px: the status bar keeps one line and both names.
   offline = true;

@@ -66,8 +66,9 @@ export class Unreachable extends Error {}
  */
 export async function call(method, path, body, { timeoutMs = DEFAULT_TIMEOUT_MS, auth = true } = {}) {
   const headers = { Accept: 'application/json', 'X-FG-Device-Time': String(Date.now()) };
+  const raw = body instanceof Blob; // a photo: its bytes as they are, with the blob's type
   if (body !== undefined) {
-    headers['Content-Type'] = 'application/json';
+    headers['Content-Type'] = raw ? body.type : 'application/json';
   }
   if (auth && token) {
     headers.Authorization = `Bearer ${token}`;
@@ -77,7 +78,7 @@ export async function call(method, path, body, { timeoutMs = DEFAULT_TIMEOUT_MS,
   let res;
   try {
     res = await fetch(path, {
-      method, headers, body: body === undefined ? undefined : JSON.stringify(body), signal: ctl.signal,
+      method, headers, body: body === undefined || raw ? body : JSON.stringify(body), signal: ctl.signal,
       cache: 'no-store',
     });
   } catch (e) {

@@ -9,6 +9,7 @@
 import * as account from './account.js';
 import * as api from './api.js';
 import * as feedback from './feedback.js';
+import * as photo from './photo.js';
 import * as picking from './picking.js';
 import * as store from './store.js';
 import { DEFAULT_SETTINGS, GS, ScanCapture } from './scan-capture.js';
@@ -124,6 +125,7 @@ function route(data, typed) {
     case 'login': return account.login(data, !typed);
     case 'list': return picking.scanOnList(data, typed);
     case 'task': return picking.scanOnTask(data, typed);
+    case 'photo': return photo.scanOnPhoto(data);
     default: return undefined;
   }
 }
@@ -288,6 +290,10 @@ function wireUi() {
   $('enroll-form').addEventListener('submit', (e) => { e.preventDefault(); account.enroll(); });
   $('login-form').addEventListener('submit', (e) => { e.preventDefault(); account.login($('badge').value, false); });
   $('list-refresh').addEventListener('click', () => picking.refreshTasks());
+  $('list-photo').addEventListener('click', () => photo.open());
+  $('photo-back').addEventListener('click', () => { photo.close(); showList(); });
+  $('photo-shoot').addEventListener('click', () => photo.shoot());
+  $('photo-file').addEventListener('change', () => photo.fileChosen());
   $('back').addEventListener('click', () => showList());
   $('confirm').addEventListener('click', () => picking.confirmPick());
   $('qty-plus').addEventListener('click', () => picking.setQty(Number($('qty').value) + 1, false));

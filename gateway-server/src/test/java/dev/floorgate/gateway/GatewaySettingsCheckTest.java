@@ -120,6 +120,13 @@ class GatewaySettingsCheckTest {
                 Arguments.of("fg.print.confirm-poll-interval", "0s", "must be 10ms..1m"),
                 Arguments.of("fg.print.confirm-settle", "later", "is not a duration"),
                 Arguments.of("fg.print.max-unconfirmed-per-printer", "0", "must be a whole number 1..100000"),
+                Arguments.of("fg.photos.quota", "2GB", "must be a whole number, at least 1"),
+                Arguments.of("fg.photos.disk-floor", "-1", "must be a whole number, at least 0"),
+                Arguments.of("fg.photos.disk-floor", "1000", "must be above fg.sync.disk-floor (268435456 bytes)"),
+                Arguments.of("fg.photos.max-photo-bytes", "0", "must be a whole number, at least 1"),
+                Arguments.of("fg.photos.max-photo-bytes", "9000000", "is above micronaut.server.max-request-size of "
+                        + "8388608 bytes"),
+                Arguments.of("fg.photos.chunk-bytes", "512", "must be a whole number 1024..67108864"),
                 // entries checked by their registries, with the same exception and the general fix
                 Arguments.of("fg.printers.p1.url", "http://printer:9100", "fg.printers.p1.url"),
                 Arguments.of("fg.scanners.s1.url", "ftp://scanner", "fg.scanners.s1.url"));
@@ -154,7 +161,8 @@ class GatewaySettingsCheckTest {
         for (Class<?> c : List.of(GatewayConfiguration.class, CoreLinkConfiguration.class,
                 CoreTlsConfiguration.class, SyncConfiguration.class,
                 LimitsConfiguration.class, HttpsConfiguration.class, TlsConfiguration.class, WebConfiguration.class,
-                SiteConfiguration.class, ClockConfiguration.class, PrintConfiguration.class)) {
+                SiteConfiguration.class, ClockConfiguration.class, PrintConfiguration.class,
+                dev.floorgate.gateway.internal.photos.PhotoConfiguration.class)) {
             String prefix = c.getAnnotation(ConfigurationProperties.class).value();
             for (Method m : c.getDeclaredMethods()) {
                 String n = m.getName();

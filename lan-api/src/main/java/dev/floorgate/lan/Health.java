@@ -14,6 +14,7 @@ public final class Health {
     private final Long cacheAgeSeconds;
     private final long diskFreeBytes;
     private final HealthClock clock;
+    private final HealthPhotos photos;
 
     public Health(String status, String mode, HealthCore core, HealthQueue queue, Long cacheAgeSeconds,
             long diskFreeBytes) {
@@ -22,6 +23,11 @@ public final class Health {
 
     public Health(String status, String mode, HealthCore core, HealthQueue queue, Long cacheAgeSeconds,
             long diskFreeBytes, HealthClock clock) {
+        this(status, mode, core, queue, cacheAgeSeconds, diskFreeBytes, clock, null);
+    }
+
+    public Health(String status, String mode, HealthCore core, HealthQueue queue, Long cacheAgeSeconds,
+            long diskFreeBytes, HealthClock clock, HealthPhotos photos) {
         this.status = status;
         this.mode = mode;
         this.core = core;
@@ -29,6 +35,7 @@ public final class Health {
         this.cacheAgeSeconds = cacheAgeSeconds;
         this.diskFreeBytes = diskFreeBytes;
         this.clock = clock;
+        this.photos = photos;
     }
 
     /**
@@ -69,6 +76,11 @@ public final class Health {
         return clock;
     }
 
+    /** The parcel photo buffer (issue 17); null from gateways before it. */
+    public HealthPhotos photos() {
+        return photos;
+    }
+
     @Override
     public boolean equals(Object o) {
         if (this == o) {
@@ -84,12 +96,13 @@ public final class Health {
                 && Objects.equals(queue, that.queue)
                 && Objects.equals(cacheAgeSeconds, that.cacheAgeSeconds)
                 && diskFreeBytes == that.diskFreeBytes
-                && Objects.equals(clock, that.clock);
+                && Objects.equals(clock, that.clock)
+                && Objects.equals(photos, that.photos);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(status, mode, core, queue, cacheAgeSeconds, diskFreeBytes, clock);
+        return Objects.hash(status, mode, core, queue, cacheAgeSeconds, diskFreeBytes, clock, photos);
     }
 
     @Override
@@ -100,6 +113,7 @@ public final class Health {
                 + ", queue=" + queue
                 + ", cacheAgeSeconds=" + cacheAgeSeconds
                 + ", diskFreeBytes=" + diskFreeBytes
-                + ", clock=" + clock + "}";
+                + ", clock=" + clock
+                + ", photos=" + photos + "}";
     }
 }

@@ -38,7 +38,8 @@ import org.slf4j.LoggerFactory;
  * <pre>
  * files/&lt;sha256&gt;.jpg          the photo's bytes as received, named by their SHA-256 (the same bytes twice: one file)
  * files/incoming-&lt;uuid&gt;.tmp    a photo being written (removed on open: it was never acknowledged)
- * photos.db (+ -wal, -shm, .lock)   the index, sqlite-store kit, WAL, synchronous=FULL, schema version 1:
+ *                                  (folders made 0700 and files 0600 where the file system has POSIX modes)
+ * photos.db (+ -wal, -shm, .lock)   the index, sqlite-store kit, WAL, synchronous=FULL, schema version 2:
  * photos                                    one row per photo added
  * ├─ id          INTEGER PRIMARY KEY        add order
  * ├─ tenant, warehouse, parcel_id, shot     codes of 1-64 of [A-Za-z0-9._-] (as the core takes them)
@@ -50,6 +51,7 @@ import org.slf4j.LoggerFactory;
  * ├─ failure     TEXT                       the core's code (SHA256_MISMATCH, NOT_A_PHOTO, ...) or FILE_MISSING
  * └─ added_at, done_at INTEGER              epoch ms
  * index photos_pending (id) WHERE state = 'PENDING'     the uploader's queue
+ * index photos_parcel (tenant, parcel_id)               a parcel's photos (version 2)
  * </pre>
  *
  * <p><b>Commit point.</b> The INSERT of the row (autocommit, fsynced WAL). Before it, the file was written to a temp
@@ -64,7 +66,8 @@ public final class PhotoOutbox implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(PhotoOutbox.class);
     private static final Pattern CODE = Pattern.compile("[A-Za-z0-9._-]{1,64}");
     private static final Schema SCHEMA = Schema.builder("photo index")
-            .step(1, "photos and its indexes", PhotoTables::createVersion1).build();
+            .step(1, "photos and its indexes", PhotoTables::createVersion1)
+            .step(2, "the index of a parcel's photos", PhotoTables::createVersion2).build();
 
     private final Path files;
     private final PhotoOptions options;
@@ -78,7 +81,7 @@ public final class PhotoOutbox implements AutoCloseable {
 
     private PhotoOutbox(Path dir, PhotoOptions options, DiskGuard guard) throws IOException {
         this.files = dir.resolve("files");
-        Files.createDirectories(files);
+        Files.createDirectories(files, PhotoFiles.ownerOnly(dir, "rwx------"));
         this.options = options;
         this.guard = guard;
         this.store = SqliteStore.open(dir.resolve("photos.db"), "photo index", SCHEMA, Durability.FULL);
@@ -106,7 +109,7 @@ public final class PhotoOutbox implements AutoCloseable {
             throw new IllegalArgumentException("photo disk floor of " + options.diskFloorBytes()
                     + " bytes must be above the operations' floor of " + opsFloor + " bytes");
         }
-        Files.createDirectories(dir);
+        Files.createDirectories(dir, PhotoFiles.ownerOnly(dir, "rwx------")); // a new folder: owner-only
         return new PhotoOutbox(dir, options, new DiskGuard(dir, options.diskFloorBytes()));
     }
 
@@ -254,6 +257,29 @@ public final class PhotoOutbox implements AutoCloseable {
             return tables.find(id);
         } catch (SQLException e) {
             throw StoreErrors.ioError("read photo " + id, store.file(), e, guard.freeBytes());
+        }
+    }
+
+    /**
+     * The row already holding these bytes for this parcel and shot, PENDING or UPLOADED (newest first), or null: a
+     * caller that must answer a repeated send with the photo it stored asks this first. ({@link #add} itself returns
+     * the pending row; an uploaded one's file is gone, so add would store the bytes again.)
+     */
+    public synchronized StoredPhoto findKept(String tenant, String parcelId, String shot, String sha256)
+            throws IOException {
+        try {
+            return tables.findKept(tenant, parcelId, shot, sha256);
+        } catch (SQLException e) {
+            throw StoreErrors.ioError("look up a photo of parcel " + parcelId, store.file(), e, guard.freeBytes());
+        }
+    }
+
+    /** The photos of one parcel of {@code tenant}, in add order, at most {@code limit}. */
+    public synchronized List<StoredPhoto> forParcel(String tenant, String parcelId, int limit) throws IOException {
+        try {
+            return tables.forParcel(tenant, parcelId, limit);
+        } catch (SQLException e) {
+            throw StoreErrors.ioError("list the photos of parcel " + parcelId, store.file(), e, guard.freeBytes());
         }
     }
 

@@ -104,6 +104,58 @@ class PhotoOutboxTest {
         }
     }
 
+    /** A buffer written by the first photo gateway (schema version 1, no parcel index) opens with its photos. */
+    @Test
+    void aVersion1IndexIsMigratedAndItsPendingPhotoIsKeptAndListed() throws Exception {
+        byte[] jpeg = Jpegs.of(30_000, 21);
+        String sha = Jpegs.sha256(jpeg);
+        Path buffer = dir.resolve("photos");
+        Files.createDirectories(buffer.resolve("files"));
+        Files.write(buffer.resolve("files").resolve(sha + ".jpg"), jpeg);
+        dev.floorgate.sqlite.Schema v1 = dev.floorgate.sqlite.Schema.builder("photo index")
+                .step(1, "photos and its indexes", dev.floorgate.sync.internal.PhotoTables::createVersion1).build();
+        try (dev.floorgate.sqlite.SqliteStore old = dev.floorgate.sqlite.SqliteStore.open(buffer.resolve("photos.db"),
+                "photo index", v1, dev.floorgate.sqlite.Durability.FULL)) {
+            new dev.floorgate.sync.internal.PhotoTables(old.writeConnection())
+                    .insert("acme", "SH01", "P-OLD", "label", sha, jpeg.length, 1_700_000_000_000L);
+        }
+        try (PhotoOutbox photos = open()) {
+            List<StoredPhoto> kept = photos.forParcel("acme", "P-OLD", 10);
+            assertThat(kept).hasSize(1);
+            assertThat(kept.get(0).state()).isEqualTo(PhotoState.PENDING);
+            assertThat(kept.get(0).sha256()).isEqualTo(sha);
+            assertThat(photos.stats().usedBytes()).isEqualTo(30_000);
+        }
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + buffer.resolve("photos.db"));
+                java.sql.ResultSet r = c.createStatement().executeQuery(
+                        "SELECT name FROM sqlite_master WHERE type = 'index' AND name = 'photos_parcel'")) {
+            assertThat(dev.floorgate.sqlite.Schema.userVersion(c)).isEqualTo(2);
+            assertThat(r.next()).as("the parcel index made by step 2").isTrue();
+        }
+    }
+
+    @Test
+    void aParcelsPhotosAreListedAndTheKeptRowOfTheSameBytesIsFoundOnlyForItsParcelAndShot() throws Exception {
+        byte[] jpeg = Jpegs.of(20_000, 11);
+        try (PhotoOutbox photos = open()) {
+            StoredPhoto top = photos.add("acme", "SH01", "P-7", "top", jpeg);
+            StoredPhoto side = photos.add("acme", "SH01", "P-7", "side", Jpegs.of(10_000, 12));
+            photos.add("acme", "SH01", "P-8", "top", jpeg);
+            photos.add("beta", "SH01", "P-7", "top", Jpegs.of(10_000, 13));
+            assertThat(photos.forParcel("acme", "P-7", 100)).containsExactly(top, side);
+            assertThat(photos.forParcel("acme", "P-7", 1)).containsExactly(top);
+            assertThat(photos.forParcel("acme", "P-9", 100)).isEmpty();
+            String sha = Jpegs.sha256(jpeg);
+            assertThat(photos.findKept("acme", "P-7", "top", sha)).isEqualTo(top);
+            assertThat(photos.findKept("acme", "P-7", "side", sha)).isNull();
+            assertThat(photos.findKept("beta", "P-7", "top", sha)).isNull();
+            photos.markUploaded(top);
+            assertThat(photos.findKept("acme", "P-7", "top", sha).state()).isEqualTo(PhotoState.UPLOADED);
+            photos.markFailed(side, "NOT_A_PHOTO");
+            assertThat(photos.findKept("acme", "P-7", "side", side.sha256())).isNull();
+        }
+    }
+
     @Test
     void theSamePhotoTwiceIsOneFileAndCountsOnceAgainstTheQuota() throws Exception {
         byte[] jpeg = Jpegs.of(50_000, 7);

@@ -47,8 +47,8 @@ class PublicApiTest {
 
     @Test
     void thePhotoBufferShowsAddLookupsAndStatsButNotTheUploadersSide() {
-        assertThat(publicMethods(PhotoOutbox.class)).containsExactlyInAnyOrder("open", "add", "find", "prune", "stats",
-                "options", "diskGuard", "fileOf", "close");
+        assertThat(publicMethods(PhotoOutbox.class)).containsExactlyInAnyOrder("open", "add", "find", "findKept", "forParcel",
+                "prune", "stats", "options", "diskGuard", "fileOf", "close");
         assertThat(publicMethods(PhotoUploader.class)).containsExactlyInAnyOrder("create", "start", "syncNow",
                 "sendPending", "chunksSent", "uploaded", "lastError", "chunkBytes", "close");
     }

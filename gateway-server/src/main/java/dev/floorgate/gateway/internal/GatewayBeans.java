@@ -25,6 +25,9 @@ import dev.floorgate.gateway.internal.metrics.LatencyHistogram;
 import dev.floorgate.gateway.internal.metrics.MetricsSource;
 import dev.floorgate.gateway.internal.ops.SyncMetrics;
 import dev.floorgate.gateway.internal.ops.SyncResultEvents;
+import dev.floorgate.gateway.internal.photos.PhotoConfiguration;
+import dev.floorgate.gateway.internal.photos.PhotoMetrics;
+import dev.floorgate.gateway.internal.photos.PhotoService;
 import dev.floorgate.gateway.internal.print.PrintConfiguration;
 import dev.floorgate.gateway.internal.print.ConfirmationStats;
 import dev.floorgate.gateway.internal.print.PrintJobStore;
@@ -45,6 +48,7 @@ import dev.floorgate.gateway.internal.web.AdminSessions;
 import dev.floorgate.gateway.internal.web.AuditLog;
 import dev.floorgate.gateway.internal.web.RejectionLog;
 import dev.floorgate.gateway.internal.web.WebConfiguration;
+import dev.floorgate.sync.PhotoOptions;
 import dev.floorgate.sync.SyncEngine;
 import dev.floorgate.sync.SyncOptions;
 import io.micronaut.context.annotation.Bean;
@@ -78,7 +82,8 @@ import org.slf4j.LoggerFactory;
  * {@link GatewayLifecycle} then starts the running parts, with the application and before the listeners take
  * requests, in this order: gateway.db (when first needed: its lock taken, {@link GatewaySchema} migrated, its
  * group-commit writer and readers started; the {@code admin} account created if there is none) -> the sync engine
- * (outbox, uploader, change feed) -> the rejection log subscribes to the event hub -> printer drivers open and poll
+ * (outbox, uploader, change feed) -> the photo uploader (its buffer, {@code <data>/photos}, opened as it is built,
+ * after the engine) -> the rejection log subscribes to the event hub -> printer drivers open and poll
  * -> the spooler turns jobs left PRINTING into MAYBE_PRINTED, then runs one worker per printer -> the stations open
  * their scanners -> the printer clock check starts. A part that fails to start closes the ones before it. HTTPS
  * certificates (with {@code fg.tls.enabled}) are read or made when Netty first asks for them, and their renewal
@@ -86,8 +91,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p><b>Stop</b> (at shutdown, the reverse): the printer clock check stops -> scanners close -> the spooler stops
  * its workers (the label being sent gets {@code fg.print.shutdown-grace}; a worker returns only once its last
- * change committed) -> printer drivers close -> the rejection log unsubscribes -> the sync engine stops (its
- * outbox is durable). Then Micronaut closes the plain resources ({@code preDestroy}) after everything that uses
+ * change committed) -> printer drivers close -> the rejection log unsubscribes -> the photo uploader stops and
+ * the photo index closes -> the sync engine stops (its outbox is durable). Then Micronaut closes the plain
+ * resources ({@code preDestroy}) after everything that uses
  * them: the device registry (its last-seen times), the printer identity asker, the certificate check, and gateway.db
  * last (its writer commits what waits, then the file is checkpointed and its lock released).
  */
@@ -238,6 +244,34 @@ final class GatewayBeans {
             throw new UncheckedIOException("cannot open the outbox under " + gateway.getDataDir() + ": "
                     + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The parcel photo buffer in {@code <data>/photos} (fg.photos.*), opened after the sync engine: its floor is
+     * checked against the engine's, and its uploader uses the engine's core link. Rows of photos uploaded longer
+     * than fg.sync.retention ago are pruned at start. The uploader starts in {@link #lifecycle}.
+     */
+    @Singleton
+    PhotoService photos(GatewayConfiguration gateway, PhotoConfiguration photos, SyncConfiguration sync,
+            SyncEngine engine) {
+        PhotoOptions options = PhotoOptions.builder()
+                .quotaBytes(photos.getQuota())
+                .diskFloorBytes(PhotoService.diskFloor(photos.getDiskFloor(), sync.getDiskFloor()))
+                .maxPhotoBytes(photos.getMaxPhotoBytes())
+                .chunkBytes(photos.getChunkBytes())
+                .backoff(sync.getBackoffMin(), sync.getBackoffMax())
+                .build();
+        java.nio.file.Path dir = Paths.get(gateway.getDataDir()).resolve("photos");
+        try {
+            return PhotoService.open(dir, engine, options, sync.getRetention());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open the photo buffer under " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Singleton
+    PhotoMetrics photoMetrics(PhotoService photos) {
+        return new PhotoMetrics(photos);
     }
 
     @Singleton
@@ -397,10 +431,11 @@ final class GatewayBeans {
     @Bean(preDestroy = "close")
     GatewayLifecycle lifecycle(GatewaySettingsCheck.Checked settings, PrinterRegistry printers, PrinterAccess printerAccess, ScannerRegistry scanners,
             StationService.Plan plan,
-            SyncEngine engine, RejectionLog rejections, PrintSpooler spooler, StationService stations,
-            PrinterClockCheck printerClocks) {
+            SyncEngine engine, PhotoService photos, RejectionLog rejections, PrintSpooler spooler,
+            StationService stations, PrinterClockCheck printerClocks) {
         return new GatewayLifecycle()
                 .then("the sync engine", () -> { }, engine::close)
+                .then("the photo uploader", photos::start, photos::close)
                 .then("the rejection log", rejections::start, rejections::close)
                 .then("the printer drivers", printers::start, printers::close)
                 .then("the print spooler", spooler::start, spooler::close)

@@ -16,7 +16,8 @@ import java.util.regex.Pattern;
  * Every scalar {@code fg.*} setting of the gateway, checked as text before anything is bound or opened (issue 18
  * item 5): the keys of {@code GatewayConfiguration}, {@code CoreLinkConfiguration}, {@code SyncConfiguration},
  * {@code LimitsConfiguration}, {@code HttpsConfiguration}, {@code TlsConfiguration}, {@code WebConfiguration},
- * {@code SiteConfiguration}, {@code ClockConfiguration}, {@code PrintConfiguration}, {@code fg.gateway.id},
+ * {@code SiteConfiguration}, {@code ClockConfiguration}, {@code PrintConfiguration}, {@code PhotoConfiguration},
+ * {@code fg.gateway.id},
  * {@code fg.gateway.port} and {@code fg.templates-dir}. The first bad value is one
  * {@link GatewayConfigurationException} line naming the key, what is wrong and the fix; {@code GatewayApplication}
  * prints it and exits 2. Printers, scanners and stations ({@code fg.printers.*}, {@code fg.scanners.*},
@@ -146,6 +147,50 @@ public final class GatewaySettingsCheck {
                         "a value such as 200ms")
                 .duration("fg.print.confirm-settle", ZERO, Duration.ofMinutes(1), "a value such as 1s")
                 .integer("fg.print.max-unconfirmed-per-printer", 1, 100_000, "a value such as 50");
+        photos(s);
+    }
+
+    /** fg.photos.*: each in range, the largest photo within the quota and the request limit, the floor above ops'. */
+    private static void photos(SettingsCheck s) {
+        s.integer("fg.photos.quota", 1, Long.MAX_VALUE, "bytes of photos to buffer, such as 2147483648 (2 GiB)")
+                .integer("fg.photos.disk-floor", 0, Long.MAX_VALUE, "free bytes below which photos are refused, "
+                        + "above fg.sync.disk-floor, such as 1073741824 (1 GiB), or leave it unset")
+                .integer("fg.photos.max-photo-bytes", 1, Long.MAX_VALUE, "the largest photo in bytes, such as "
+                        + "8388608 (8 MiB)")
+                .integer("fg.photos.chunk-bytes", 1024, 64L << 20, "bytes per upload chunk, at most the core's "
+                        + "fg.photos.max-chunk-bytes, such as 262144 (256 KiB)");
+        long quota = number(s, "fg.photos.quota", dev.floorgate.gateway.internal.photos.PhotoConfiguration
+                .DEFAULT_QUOTA);
+        String max = s.value("fg.photos.max-photo-bytes");
+        if (max != null) {
+            long maxBytes = Long.parseLong(max.trim());
+            if (maxBytes > quota) {
+                throw SettingsCheck.refused("fg.photos.max-photo-bytes", "is above fg.photos.quota of " + quota
+                        + " bytes", max, "at most the quota, such as 8388608 (8 MiB)");
+            }
+            long request = number(s, "micronaut.server.max-request-size", 8L << 20);
+            if (request > 0 && maxBytes > request) {
+                throw SettingsCheck.refused("fg.photos.max-photo-bytes", "is above micronaut.server.max-request-size "
+                        + "of " + request + " bytes: such a photo could never arrive", max, "at most " + request);
+            }
+        }
+        String floor = s.value("fg.photos.disk-floor");
+        long operationsFloor = number(s, "fg.sync.disk-floor", 268_435_456L);
+        if (floor != null && operationsFloor > 0 && Long.parseLong(floor.trim()) <= operationsFloor) {
+            throw SettingsCheck.refused("fg.photos.disk-floor", "must be above fg.sync.disk-floor ("
+                    + operationsFloor + " bytes) so that a filling disk refuses photos before operations", floor,
+                    "a larger number, such as " + (operationsFloor + (768L << 20)) + ", or leave it unset");
+        }
+    }
+
+    /** A whole number setting already checked (or a plain number Micronaut reads), else {@code fallback}. */
+    private static long number(SettingsCheck s, String key, long fallback) {
+        String v = s.value(key);
+        try {
+            return v == null ? fallback : Long.parseLong(v.trim());
+        } catch (NumberFormatException e) {
+            return fallback; // such as "10MB" for the request size: Micronaut's business, checked by Micronaut
+        }
     }
 
     /** Plain http:// to a core that is not on this machine is refused unless fg.core.allow-plain-http=true. */

@@ -59,6 +59,14 @@ public enum ProblemCode {
     TENANT_QUEUE_FULL,
     /** A preview larger than fg.limits.preview-max-pixels; refused before anything is drawn. */
     PREVIEW_TOO_LARGE,
+    /** A parcel photo over fg.photos.max-photo-bytes. */
+    PHOTO_TOO_LARGE,
+    /** A parcel photo whose content type is not image/jpeg or whose bytes lack the JPEG SOI/EOI markers. */
+    NOT_A_JPEG,
+    /** The photo buffer's quota (fg.photos.quota) or disk floor (fg.photos.disk-floor) refuses new photos. */
+    PHOTOS_FULL,
+    /** The photo buffer could not store or read a photo; nothing was acknowledged. */
+    PHOTOS_UNAVAILABLE,
     /** The gateway is at a limit of concurrent work (previews, event streams) or short of heap; retry later. */
     BUSY
 }

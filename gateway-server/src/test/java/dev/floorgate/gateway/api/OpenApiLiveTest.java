@@ -42,6 +42,9 @@ import org.junit.jupiter.api.io.TempDir;
 class OpenApiLiveTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String ADMIN = TestGateway.ADMIN_TOKEN;
+    /** fg.photos.max-photo-bytes and quota of the live gateway: small, so that 413 and 507 are cheap to reach. */
+    private static final long PHOTO_MAX = 100_000;
+    private static final long PHOTO_QUOTA = 150_000;
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final Set<String> called = new TreeSet<>();
@@ -58,7 +61,8 @@ class OpenApiLiveTest {
         Files.writeString(dir.resolve("floorgate-picker.apk.properties"), "versionCode=3\nversionName=0.3.0\n");
         gateway = new TestGateway(dir.resolve("data"), Map.of(
                 "fg.printers.pack-1.url", "tcp://127.0.0.1:" + printer.port() + "?statusTimeout=1s&pollInterval=0",
-                "fg.print.hold-poll-interval", "100ms", "fg.apk.path", apk.toString()));
+                "fg.print.hold-poll-interval", "100ms", "fg.apk.path", apk.toString(),
+                "fg.photos.max-photo-bytes", Long.toString(PHOTO_MAX), "fg.photos.quota", Long.toString(PHOTO_QUOTA)));
         try (InputStream in = getClass().getClassLoader().getResourceAsStream(OpenApiDocument.RESOURCE)) {
             document = new OpenApiDocument(in.readAllBytes());
         }
@@ -148,6 +152,28 @@ class OpenApiLiveTest {
         call("POST", scans, scans, acme, "{\"data\":\"]C10109501101530004\"}", 200);
         call("POST", scans, scans, acme, "{\"symbology\":\"]C1\"}", 400);
 
+        // parcel photos (the body is the JPEG itself)
+        String photos = "/api/v1/photos";
+        byte[] jpeg = new byte[2048];
+        new java.util.Random(17).nextBytes(jpeg);
+        jpeg[0] = (byte) 0xff;
+        jpeg[1] = (byte) 0xd8;
+        jpeg[2] = (byte) 0xff;
+        jpeg[2046] = (byte) 0xff;
+        jpeg[2047] = (byte) 0xd9;
+        String photo = photos + "?parcelId=P-live&shot=label";
+        call("POST", photos, photo, acme, "image/jpeg", jpeg, 201);
+        call("POST", photos, photos + "?shot=label", acme, "image/jpeg", jpeg, 400);
+        call("POST", photos, photo, null, "image/jpeg", jpeg, 401);
+        call("POST", photos, photo + "&tenant=beta", acme, "image/jpeg", jpeg, 403);
+        call("POST", photos, photo, acme, "image/jpeg", new byte[(int) PHOTO_MAX + 1], 413);
+        call("POST", photos, photo, acme, "image/png", jpeg, 415);
+        call("POST", photos, photos + "?parcelId=P-live&shot=side", acme, "image/jpeg", bigJpeg(90_000), 201);
+        call("POST", photos, photos + "?parcelId=P-live&shot=top", acme, "image/jpeg", bigJpeg(95_000), 507);
+        call("GET", photos, photos + "?parcelId=P-live", acme, null, 200);
+        call("GET", photos, photos, acme, null, 400);
+        call("GET", photos, photos + "?parcelId=P-live", null, null, 401);
+
         // print jobs, with the event stream they feed
         BlockingQueue<String> sse = subscribe(ADMIN);
         String jobs = "/api/v1/print-jobs";
@@ -208,8 +234,15 @@ class OpenApiLiveTest {
      */
     private JsonNode call(String method, String template, String path, String token, String body, int expected)
             throws Exception {
-        HttpResponse<String> r = send(method, path, token, body);
-        String what = method + " " + path + (body == null ? "" : " " + body);
+        return call(method, template, path, token, body == null ? null : "application/json",
+                body == null ? null : body.getBytes(java.nio.charset.StandardCharsets.UTF_8), expected);
+    }
+
+    private JsonNode call(String method, String template, String path, String token, String sentType,
+            byte[] body, int expected) throws Exception {
+        HttpResponse<String> r = send(method, path, token, sentType, body);
+        String what = method + " " + path + (body == null ? "" : " " + (sentType.equals("application/json")
+                ? new String(body, java.nio.charset.StandardCharsets.UTF_8) : sentType + " " + body.length + " bytes"));
         assertThat(r.statusCode()).as(what + " -> " + r.body()).isEqualTo(expected);
         called.add(method + " " + template);
         Map<String, String> documented = document.response(method, template, r.statusCode());
@@ -238,11 +271,17 @@ class OpenApiLiveTest {
     }
 
     private HttpResponse<String> send(String method, String path, String token, String body) throws Exception {
+        return send(method, path, token, body == null ? null : "application/json",
+                body == null ? null : body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    private HttpResponse<String> send(String method, String path, String token, String contentType, byte[] body)
+            throws Exception {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(gateway.url(path))).timeout(Duration.ofSeconds(20))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body));
+                        : HttpRequest.BodyPublishers.ofByteArray(body));
         if (body != null) {
-            b.header("Content-Type", "application/json");
+            b.header("Content-Type", contentType);
         }
         if (token != null) {
             b.header("Authorization", "Bearer " + token);
@@ -309,6 +348,18 @@ class OpenApiLiveTest {
             }
         }
         throw new AssertionError("no print-job event within 20 s on the event stream");
+    }
+
+    /** JPEG markers around random bytes, {@code size} bytes (the gateway checks the markers, not the image). */
+    private static byte[] bigJpeg(int size) {
+        byte[] b = new byte[size];
+        new java.util.Random(size).nextBytes(b);
+        b[0] = (byte) 0xff;
+        b[1] = (byte) 0xd8;
+        b[2] = (byte) 0xff;
+        b[size - 2] = (byte) 0xff;
+        b[size - 1] = (byte) 0xd9;
+        return b;
     }
 
     private static String op(String opId, String tenant, int qty) {

@@ -45,6 +45,12 @@ final class HeadlessChrome implements AutoCloseable {
      * @param blockOthers whether every request not for 127.0.0.1 goes to a dead proxy
      */
     HeadlessChrome(String caSpki, boolean blockOthers, int width, int height) throws IOException {
+        this(caSpki, blockOthers, width, height, List.of());
+    }
+
+    /** @param extraArgs more Chromium switches, such as the fake camera's */
+    HeadlessChrome(String caSpki, boolean blockOthers, int width, int height, List<String> extraArgs)
+            throws IOException {
         if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
             throw new IllegalStateException("the browser tests need Debian's chromium and chromium-driver ("
                     + CHROMIUM + ", " + CHROMEDRIVER + "); scripts/ensure-services.sh installs them");
@@ -64,6 +70,7 @@ final class HeadlessChrome implements AutoCloseable {
             args.add("--proxy-server=http://127.0.0.1:9");
             args.add("--proxy-bypass-list=127.0.0.1");
         }
+        args.addAll(extraArgs);
         options.addArguments(args);
         LoggingPreferences logs = new LoggingPreferences();
         logs.enable(LogType.PERFORMANCE, Level.ALL);

@@ -13,7 +13,10 @@ import dev.floorgate.lan.LanJsonException;
 import dev.floorgate.lan.Health;
 import dev.floorgate.lan.HealthClock;
 import dev.floorgate.lan.HealthCore;
+import dev.floorgate.lan.HealthPhotos;
 import dev.floorgate.lan.HealthQueue;
+import dev.floorgate.lan.PhotoList;
+import dev.floorgate.lan.PhotoReceipt;
 import dev.floorgate.lan.AppRelease;
 import dev.floorgate.lan.Logout;
 import dev.floorgate.lan.Session;
@@ -196,6 +199,7 @@ final class AccessCodecs {
         Write.number(g, "cacheAgeSeconds", v.cacheAgeSeconds(), Write.ALWAYS);
         g.writeNumberField("diskFreeBytes", v.diskFreeBytes());
         Write.object(g, "clock", v.clock(), Write.NON_NULL, AccessCodecs::writeHealthClock);
+        Write.object(g, "photos", v.photos(), Write.NON_NULL, AccessCodecs::writeHealthPhotos);
         g.writeEndObject();
     }
 
@@ -206,7 +210,8 @@ final class AccessCodecs {
                 o.object("queue", false, AccessCodecs::readHealthQueue),
                 o.boxedLong("cacheAgeSeconds", false),
                 o.lng("diskFreeBytes", false),
-                o.object("clock", false, AccessCodecs::readHealthClock));
+                o.object("clock", false, AccessCodecs::readHealthClock),
+                o.object("photos", false, AccessCodecs::readHealthPhotos));
     }
 
     static void writeHealthClock(JsonGenerator g, HealthClock v) throws IOException {
@@ -259,5 +264,55 @@ final class AccessCodecs {
     static HealthQueue readHealthQueue(Fields o) throws LanJsonException {
         return new HealthQueue(o.lng("unsynced", false),
                 o.lng("oldestUnsyncedAgeSeconds", false));
+    }
+
+    static void writeHealthPhotos(JsonGenerator g, HealthPhotos v) throws IOException {
+        g.writeStartObject();
+        g.writeNumberField("pending", v.pending());
+        g.writeNumberField("pendingBytes", v.pendingBytes());
+        g.writeNumberField("uploaded", v.uploaded());
+        g.writeNumberField("failed", v.failed());
+        g.writeNumberField("usedBytes", v.usedBytes());
+        g.writeNumberField("quotaBytes", v.quotaBytes());
+        Write.str(g, "lastError", v.lastError(), Write.ALWAYS);
+        g.writeEndObject();
+    }
+
+    static HealthPhotos readHealthPhotos(Fields o) throws LanJsonException {
+        return new HealthPhotos(o.lng("pending", false), o.lng("pendingBytes", false), o.lng("uploaded", false),
+                o.lng("failed", false), o.lng("usedBytes", false), o.lng("quotaBytes", false),
+                o.str("lastError", false));
+    }
+
+    static void writePhotoReceipt(JsonGenerator g, PhotoReceipt v) throws IOException {
+        g.writeStartObject();
+        g.writeNumberField("id", v.id());
+        Write.str(g, "tenant", v.tenant(), Write.ALWAYS);
+        Write.str(g, "warehouse", v.warehouse(), Write.ALWAYS);
+        Write.str(g, "parcelId", v.parcelId(), Write.ALWAYS);
+        Write.str(g, "shot", v.shot(), Write.ALWAYS);
+        Write.str(g, "sha256", v.sha256(), Write.ALWAYS);
+        g.writeNumberField("size", v.size());
+        Write.str(g, "state", v.state(), Write.ALWAYS);
+        Write.str(g, "failure", v.failure(), Write.ALWAYS);
+        Write.str(g, "addedAt", v.addedAt(), Write.ALWAYS);
+        g.writeEndObject();
+    }
+
+    static PhotoReceipt readPhotoReceipt(Fields o) throws LanJsonException {
+        return new PhotoReceipt(o.lng("id", true), o.str("tenant", false), o.str("warehouse", false),
+                o.str("parcelId", true), o.str("shot", true), o.str("sha256", true), o.lng("size", true),
+                o.str("state", true), o.str("failure", false), o.str("addedAt", false));
+    }
+
+    static void writePhotoList(JsonGenerator g, PhotoList v) throws IOException {
+        g.writeStartObject();
+        Write.str(g, "parcelId", v.parcelId(), Write.ALWAYS);
+        Write.list(g, "photos", v.photos(), Write.ALWAYS, AccessCodecs::writePhotoReceipt);
+        g.writeEndObject();
+    }
+
+    static PhotoList readPhotoList(Fields o) throws LanJsonException {
+        return new PhotoList(o.str("parcelId", false), o.list("photos", false, false, AccessCodecs::readPhotoReceipt));
     }
 }

@@ -22,6 +22,19 @@ public final class PhotoFiles {
     private PhotoFiles() {
     }
 
+    /**
+     * Owner-only permissions for a new file or folder in {@code dir} where the file system has POSIX modes (parcel
+     * photos are customers' data: the gateway's data folder is owner-only, and so is everything in it); none
+     * elsewhere.
+     */
+    public static java.nio.file.attribute.FileAttribute<?>[] ownerOnly(Path dir, String mode) {
+        if (!dir.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            return new java.nio.file.attribute.FileAttribute<?>[0];
+        }
+        return new java.nio.file.attribute.FileAttribute<?>[] {java.nio.file.attribute.PosixFilePermissions
+                .asFileAttribute(java.nio.file.attribute.PosixFilePermissions.fromString(mode))};
+    }
+
     /** A temp file written and fsynced: where it is, its size and the SHA-256 of its bytes. */
     public record Written(Path temp, long size, String sha256) {
     }
@@ -35,7 +48,8 @@ public final class PhotoFiles {
         MessageDigest sha = sha256();
         long size = 0;
         boolean ok = false;
-        try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+        try (FileChannel ch = FileChannel.open(temp, java.util.Set.of(StandardOpenOption.CREATE_NEW,
+                StandardOpenOption.WRITE), ownerOnly(dir, "rw-------"))) {
             byte[] buf = new byte[64 * 1024];
             for (int n; (n = in.read(buf)) > 0; ) {
                 size += n;

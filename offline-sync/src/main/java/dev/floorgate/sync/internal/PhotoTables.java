@@ -36,6 +36,13 @@ public final class PhotoTables {
         }
     }
 
+    /** Schema step 2: a parcel's photos are listed (the gateway's GET /api/v1/photos?parcelId=). */
+    public static void createVersion2(Connection c) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.executeUpdate("CREATE INDEX photos_parcel ON photos (tenant, parcel_id)");
+        }
+    }
+
     public long insert(String tenant, String warehouse, String parcelId, String shot, String sha256, long size,
             long addedAt) throws SQLException {
         try (PreparedStatement p = c.prepareStatement("INSERT INTO photos (tenant, warehouse, parcel_id, shot, "
@@ -61,6 +68,23 @@ public final class PhotoTables {
         List<StoredPhoto> rows = query("SELECT " + COLUMNS + " FROM photos WHERE state = 'PENDING' AND tenant = ? "
                 + "AND parcel_id = ? AND shot = ? AND sha256 = ? LIMIT 1", tenant, parcelId, shot, sha256);
         return rows.isEmpty() ? null : rows.get(0);
+    }
+
+    /**
+     * The newest row of the same photo for the same parcel and shot that is PENDING or UPLOADED (a FAILED one may be
+     * sent again), if any.
+     */
+    public StoredPhoto findKept(String tenant, String parcelId, String shot, String sha256) throws SQLException {
+        List<StoredPhoto> rows = query("SELECT " + COLUMNS + " FROM photos WHERE state IN ('PENDING', 'UPLOADED') "
+                + "AND tenant = ? AND parcel_id = ? AND shot = ? AND sha256 = ? ORDER BY id DESC LIMIT 1", tenant,
+                parcelId, shot, sha256);
+        return rows.isEmpty() ? null : rows.get(0);
+    }
+
+    /** A parcel's rows in add order, at most {@code limit}. */
+    public List<StoredPhoto> forParcel(String tenant, String parcelId, int limit) throws SQLException {
+        return query("SELECT " + COLUMNS + " FROM photos WHERE tenant = ? AND parcel_id = ? ORDER BY id LIMIT ?",
+                tenant, parcelId, limit);
     }
 
     public StoredPhoto find(long id) throws SQLException {

@@ -32,7 +32,10 @@ public final class ProblemStatus {
                 return 409;
             case BATCH_TOO_LARGE:
             case PREVIEW_TOO_LARGE:
+            case PHOTO_TOO_LARGE:
                 return 413;
+            case NOT_A_JPEG:
+                return 415;
             case LOCKED_OUT:
             case TENANT_QUEUE_FULL:
             case TOO_MANY_ATTEMPTS:
@@ -41,10 +44,12 @@ public final class ProblemStatus {
             case OUTBOX_UNAVAILABLE:
             case OUTBOX_BUSY:
             case BUSY:
+            case PHOTOS_UNAVAILABLE:
                 return 503;
             case MISSING_FIELD:
                 return 422;
             case DISK_FULL:
+            case PHOTOS_FULL:
                 return 507;
             default:
                 throw new IllegalStateException("no HTTP status for problem " + code);

@@ -38,6 +38,10 @@ class ProblemStatusTest {
         }
         expected.put(ProblemCode.MISSING_FIELD, 422);
         expected.put(ProblemCode.DISK_FULL, 507);
+        expected.put(ProblemCode.PHOTO_TOO_LARGE, 413);
+        expected.put(ProblemCode.NOT_A_JPEG, 415);
+        expected.put(ProblemCode.PHOTOS_UNAVAILABLE, 503);
+        expected.put(ProblemCode.PHOTOS_FULL, 507);
         assertThat(expected.keySet()).as("a new code needs its status here and in API.md")
                 .containsExactlyInAnyOrder(ProblemCode.values());
         for (ProblemCode c : ProblemCode.values()) {
