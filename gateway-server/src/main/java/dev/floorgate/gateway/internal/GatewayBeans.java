@@ -25,9 +25,12 @@ import dev.floorgate.gateway.internal.metrics.LatencyHistogram;
 import dev.floorgate.gateway.internal.metrics.MetricsSource;
 import dev.floorgate.gateway.internal.ops.SyncMetrics;
 import dev.floorgate.gateway.internal.ops.SyncResultEvents;
+import dev.floorgate.gateway.internal.parcels.ParcelMetrics;
+import dev.floorgate.gateway.internal.parcels.ParcelService;
 import dev.floorgate.gateway.internal.photos.PhotoConfiguration;
 import dev.floorgate.gateway.internal.photos.PhotoMetrics;
 import dev.floorgate.gateway.internal.photos.PhotoService;
+import dev.floorgate.gateway.internal.print.DeviceLabels;
 import dev.floorgate.gateway.internal.print.PrintConfiguration;
 import dev.floorgate.gateway.internal.print.ConfirmationStats;
 import dev.floorgate.gateway.internal.print.PrintJobStore;
@@ -83,7 +86,8 @@ import org.slf4j.LoggerFactory;
  * requests, in this order: gateway.db (when first needed: its lock taken, {@link GatewaySchema} migrated, its
  * group-commit writer and readers started; the {@code admin} account created if there is none) -> the sync engine
  * (outbox, uploader, change feed) -> the photo uploader (its buffer, {@code <data>/photos}, opened as it is built,
- * after the engine) -> the rejection log subscribes to the event hub -> printer drivers open and poll
+ * after the engine) -> the parcel sync (its book, {@code <data>/parcels.db}, opened as it is built) -> the
+ * rejection log subscribes to the event hub -> printer drivers open and poll
  * -> the spooler turns jobs left PRINTING into MAYBE_PRINTED, then runs one worker per printer -> the stations open
  * their scanners -> the printer clock check starts. A part that fails to start closes the ones before it. HTTPS
  * certificates (with {@code fg.tls.enabled}) are read or made when Netty first asks for them, and their renewal
@@ -91,9 +95,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p><b>Stop</b> (at shutdown, the reverse): the printer clock check stops -> scanners close -> the spooler stops
  * its workers (the label being sent gets {@code fg.print.shutdown-grace}; a worker returns only once its last
- * change committed) -> printer drivers close -> the rejection log unsubscribes -> the photo uploader stops and
- * the photo index closes -> the sync engine stops (its outbox is durable). Then Micronaut closes the plain
- * resources ({@code preDestroy}) after everything that uses
+ * change committed) -> printer drivers close -> the rejection log unsubscribes -> the parcel sync stops and its
+ * book closes -> the photo uploader stops and the photo index closes -> the sync engine stops (its outbox is
+ * durable). Then Micronaut closes the plain resources ({@code preDestroy}) after everything that uses
  * them: the device registry (its last-seen times), the printer identity asker, the certificate check, and gateway.db
  * last (its writer commits what waits, then the file is checkpointed and its lock released).
  */
@@ -274,6 +278,28 @@ final class GatewayBeans {
         return new PhotoMetrics(photos);
     }
 
+    /**
+     * The parcel book in {@code <data>/parcels.db} (issue 17 item 1: the offline cache of announced parcels and the
+     * durable queue of intakes), opened after the sync engine: intakes share the operations' disk floor, and its
+     * sync uses the engine's core link and pulls the feeds of the enrolled devices' tenants and warehouses.
+     * Intakes answered longer than fg.sync.retention ago are purged at start. The sync starts in {@link #lifecycle}.
+     */
+    @Singleton
+    ParcelService parcels(GatewayConfiguration gateway, SyncConfiguration sync, SyncEngine engine,
+            DeviceRegistry devices, GatewayIdentity identity) {
+        java.nio.file.Path file = Paths.get(gateway.getDataDir()).resolve("parcels.db");
+        try {
+            return ParcelService.open(file, engine, devices, identity.id(), sync.getRetention());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open the parcel book " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Singleton
+    ParcelMetrics parcelMetrics(ParcelService parcels) {
+        return new ParcelMetrics(parcels);
+    }
+
     @Singleton
     RejectionLog rejections(GatewayDatabase db, SyncEngine engine, EventHub events) {
         return new RejectionLog(db, engine, events);
@@ -383,6 +409,12 @@ final class GatewayBeans {
         return new PrintRequestReader(printers, access, stations, templates, config);
     }
 
+    /** Labels printed for a device from outside the print API (the parcel intake label), with its checks. */
+    @Singleton
+    DeviceLabels deviceLabels(PrintRequestReader reader, PrintSpooler spooler) {
+        return new DeviceLabels(reader, spooler);
+    }
+
     @Singleton
     PrintMetrics printMetrics(PrintSpooler spooler) {
         return new PrintMetrics(spooler);
@@ -431,11 +463,13 @@ final class GatewayBeans {
     @Bean(preDestroy = "close")
     GatewayLifecycle lifecycle(GatewaySettingsCheck.Checked settings, PrinterRegistry printers, PrinterAccess printerAccess, ScannerRegistry scanners,
             StationService.Plan plan,
-            SyncEngine engine, PhotoService photos, RejectionLog rejections, PrintSpooler spooler,
+            SyncEngine engine, PhotoService photos, ParcelService parcels, RejectionLog rejections,
+            PrintSpooler spooler,
             StationService stations, PrinterClockCheck printerClocks) {
         return new GatewayLifecycle()
                 .then("the sync engine", () -> { }, engine::close)
                 .then("the photo uploader", photos::start, photos::close)
+                .then("the parcel sync", parcels::start, parcels::close)
                 .then("the rejection log", rejections::start, rejections::close)
                 .then("the printer drivers", printers::start, printers::close)
                 .then("the print spooler", spooler::start, spooler::close)

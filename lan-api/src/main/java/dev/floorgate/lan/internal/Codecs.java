@@ -20,6 +20,9 @@ import dev.floorgate.lan.HealthClock;
 import dev.floorgate.lan.HealthCore;
 import dev.floorgate.lan.HealthPhotos;
 import dev.floorgate.lan.HealthQueue;
+import dev.floorgate.lan.ParcelIntakeList;
+import dev.floorgate.lan.ParcelIntakeReceipt;
+import dev.floorgate.lan.ParcelIntakeRequest;
 import dev.floorgate.lan.PhotoList;
 import dev.floorgate.lan.PhotoReceipt;
 import dev.floorgate.lan.LanJson;
@@ -130,6 +133,11 @@ public final class Codecs {
         register(HealthPhotos.class, AccessCodecs::writeHealthPhotos, AccessCodecs::readHealthPhotos);
         register(PhotoReceipt.class, AccessCodecs::writePhotoReceipt, AccessCodecs::readPhotoReceipt);
         register(PhotoList.class, AccessCodecs::writePhotoList, AccessCodecs::readPhotoList);
+        register(ParcelIntakeRequest.class, ParcelCodecs::writeParcelIntakeRequest,
+                ParcelCodecs::readParcelIntakeRequest);
+        register(ParcelIntakeReceipt.class, ParcelCodecs::writeParcelIntakeReceipt,
+                ParcelCodecs::readParcelIntakeReceipt);
+        register(ParcelIntakeList.class, ParcelCodecs::writeParcelIntakeList, ParcelCodecs::readParcelIntakeList);
         register(GatewayEvent.class, DeviceCodecs::writeGatewayEvent, DeviceCodecs::readGatewayEvent);
         register(PrintJobEvent.class, DeviceCodecs::writePrintJobEvent, DeviceCodecs::readPrintJobEvent);
         register(DeviceEvent.class, DeviceCodecs::writeDeviceEvent, DeviceCodecs::readDeviceEvent);

@@ -225,7 +225,7 @@ public final class OperationIntake {
     }
 
     /** The 507 body's message: free bytes and the floor, no path (issue 18: errors carry no internals). */
-    static String diskFullMessage(DiskFullException full) {
+    public static String diskFullMessage(DiskFullException full) {
         String free = full.freeBytes() < 0 ? "unknown" : Long.toString(full.freeBytes());
         return "disk full: " + free + " bytes usable on the gateway's data disk"
                 + (full.floorBytes() > 0 ? ", below the floor of " + full.floorBytes() + " bytes (fg.sync.disk-floor)"
