@@ -146,6 +146,22 @@ class ShipmentsIsolationTest {
     }
 
     @Test
+    void aParcelReceivedInAnotherWarehouseDoesNotShipFromThisOne() {
+        String tracking = ShipmentsTest.trackingNumber();
+        CoreHarness.require(ParcelsTest.announce(core.acme, "acme", "SH01", "C-WH", tracking), 201);
+        // intake does not check the warehouse (the gateway accepted the scan): the parcel is where it was received
+        String elsewhere = (String) ParcelsTest.parcelOf(core.json(ParcelsTest.intake(core.acme, "acme", "SH02",
+                tracking, "SHELF-9", UUID.randomUUID().toString()).body())).get("parcelId");
+        String here = receivedParcel(core, core.acme, "acme", "C-WH");
+        CoreClient.Reply r = core.acme.post("/v1/shipments", shipment("acme", "C-WH", List.of(here, elsewhere),
+                UUID.randomUUID().toString()));
+        assertThat(r.status()).as(r.body()).isEqualTo(409);
+        assertThat(core.json(r.body())).containsEntry("error", "PARCEL_IN_ANOTHER_WAREHOUSE")
+                .containsEntry("parcelId", elsewhere).containsEntry("warehouse", "SH02");
+        assertThat(core.json(core.acme.get("/v1/parcels/acme/" + here).body())).containsEntry("state", "RECEIVED");
+    }
+
+    @Test
     @SuppressWarnings("unchecked")
     void stationsRacingToShipTheSameParcelsGetExactlyOneShipment() throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(6);

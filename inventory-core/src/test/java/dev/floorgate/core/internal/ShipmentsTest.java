@@ -120,7 +120,7 @@ class ShipmentsTest {
         String a = receivedParcel(core, core.acme, "acme", "C-1");
         String b = receivedParcel(core, core.acme, "acme", "C-1");
         String stays = receivedParcel(core, core.acme, "acme", "C-1");
-        String trackingOfA = (String) body(core.acme.get("/v1/parcels/acme/" + a), 200).get("trackingKey");
+        String trackingOfB = (String) body(core.acme.get("/v1/parcels/acme/" + b), 200).get("trackingKey");
         String cursor = cursor();
 
         String opId = UUID.randomUUID().toString();
@@ -151,8 +151,17 @@ class ShipmentsTest {
         assertThat(event("parcel.closed", "parcelId", b).routingKey()).isEqualTo("acme.SH01.parcel.closed");
 
         // a closed parcel frees its tracking number: announced again, it is a new parcel
-        Map<String, Object> again = body(ParcelsTest.announce(core.acme, "acme", "SH01", "C-1", trackingOfA), 201);
-        assertThat(again.get("parcelId")).isNotEqualTo(a);
+        Map<String, Object> again = body(ParcelsTest.announce(core.acme, "acme", "SH01", "C-1", trackingOfB), 201);
+        assertThat(again.get("parcelId")).isNotEqualTo(b);
+        // so b cannot reopen while that one holds the number: the cancel is refused whole (a, reopened first, too)
+        String before = cursor();
+        CoreClient.Reply cancel = core.acme.post("/v1/shipments/acme/" + id + "/cancel", "");
+        assertThat(cancel.status()).as(cancel.body()).isEqualTo(409);
+        assertThat(core.json(cancel.body())).containsEntry("error", "TRACKING_NUMBER_TAKEN").containsEntry("parcelId", b)
+                .containsEntry("otherParcelId", again.get("parcelId"));
+        assertThat(feedStates(before)).isEmpty();
+        assertThat(body(core.acme.get("/v1/shipments/acme/" + id), 200)).containsEntry("state", "CREATED");
+        assertThat(outboxCount("parcel.reopened", a)).isZero();
     }
 
     @Test
