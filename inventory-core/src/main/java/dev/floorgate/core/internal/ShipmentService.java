@@ -167,8 +167,8 @@ final class ShipmentService {
         if (p.state().equals("CLOSED")) {
             String holder = ShipmentStore.liveShipmentOf(c, r.tenant(), id);
             about.put("shipmentId", holder);
-            throw new ApiException(HttpStatus.CONFLICT, "PARCEL_ALREADY_SHIPPED", "parcel " + id + " is already in "
-                    + "shipment " + holder, about);
+            throw new ApiException(HttpStatus.CONFLICT, "PARCEL_ALREADY_SHIPPED", "parcel " + id + " is already "
+                    + (holder == null ? "CLOSED" : "in shipment " + holder), about);
         }
         if (!p.state().equals("RECEIVED")) {
             throw new ApiException(HttpStatus.CONFLICT, "PARCEL_NOT_RECEIVED", "parcel " + id + " is " + p.state()
