@@ -299,6 +299,13 @@ final class CoreBeans {
         return new ParcelService(db, outbox, json, publisher == null ? () -> { } : publisher::wake);
     }
 
+    // issue 17 item 3: consolidated shipments close and reopen parcels under the parcel writers' lock; their events
+    // and the parcels' go into the outbox in the transaction of the change
+    @Singleton
+    ShipmentService shipments(Database db, EventOutbox outbox, JsonMapper json, @Nullable EventPublisher publisher) {
+        return new ShipmentService(db, outbox, json, publisher == null ? () -> { } : publisher::wake);
+    }
+
     // issue 17: parcel photos, only when fg.photos.endpoint is set (PhotosConfiguration; checked by
     // CoreSettingsCheck like every other key)
 

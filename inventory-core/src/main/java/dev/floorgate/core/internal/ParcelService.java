@@ -178,6 +178,20 @@ final class ParcelService {
         }
     }
 
+    /** The packing station's list (ParcelStore#list); {@code next} is the last parcel id, or {@code after}. */
+    Page list(String tenant, String customer, String state, String warehouse, String after, int limit)
+            throws SQLException {
+        try (Connection c = db.connection()) {
+            List<ParcelView> items = new ArrayList<>();
+            String next = after;
+            for (ParcelStore.Parcel p : ParcelStore.list(c, tenant, customer, state, warehouse, after, limit)) {
+                items.add(ParcelView.of(p));
+                next = p.parcelId();
+            }
+            return new Page(items, next);
+        }
+    }
+
     private static ParcelStore.Parcel require(Connection c, String tenant, String parcelId) throws SQLException {
         ParcelStore.Parcel p = ParcelStore.find(c, tenant, parcelId);
         if (p == null) {

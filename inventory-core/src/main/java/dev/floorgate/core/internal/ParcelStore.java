@@ -42,6 +42,13 @@ final class ParcelStore {
                     receivedGateway, receivedStation, receivedOpId, when, seq);
         }
 
+        /** CLOSED when a shipment takes it, RECEIVED again when that shipment is cancelled (ShipmentService). */
+        Parcel withState(String newState) {
+            return new Parcel(tenant, parcelId, warehouse, trackingKey, carrier, format, checkDigitValid,
+                    trackingRaw, customer, customerName, notes, newState, location, announcedAt, receivedAt,
+                    receivedGateway, receivedStation, receivedOpId, assignedAt, seq);
+        }
+
         Parcel withSeq(long newSeq) {
             return new Parcel(tenant, parcelId, warehouse, trackingKey, carrier, format, checkDigitValid,
                     trackingRaw, customer, customerName, notes, state, location, announcedAt, receivedAt,
@@ -128,6 +135,29 @@ final class ParcelStore {
                 ps.setString(i++, warehouse);
             }
             ps.setLong(i++, after);
+            ps.setInt(i, limit);
+            return all(ps);
+        }
+    }
+
+    /**
+     * The packing station's list: a tenant's parcels, of one customer and in one state when given (a warehouse too),
+     * by parcel id after {@code after}.
+     */
+    static List<Parcel> list(Connection c, String tenant, String customer, String state, String warehouse,
+            String after, int limit) throws SQLException {
+        String sql = "SELECT " + COLUMNS + " FROM parcels WHERE tenant = ?" + (customer == null ? ""
+                : " AND customer = ?") + (state == null ? "" : " AND state = ?") + (warehouse == null ? ""
+                : " AND warehouse = ?") + " AND parcel_id > ? ORDER BY parcel_id LIMIT ?";
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            int i = 1;
+            ps.setString(i++, tenant);
+            for (String v : new String[] {customer, state, warehouse}) {
+                if (v != null) {
+                    ps.setString(i++, v);
+                }
+            }
+            ps.setString(i++, after);
             ps.setInt(i, limit);
             return all(ps);
         }

@@ -33,6 +33,7 @@ import java.util.Map;
 @ExecuteOn(TaskExecutors.BLOCKING)
 final class ParcelsController {
     static final int MAX_BATCH = 500;
+    private static final List<String> STATES = List.of("ANNOUNCED", "RECEIVED", "NO_OWNER", "CLOSED");
     private static final int MAX_JSON = 1024 * 1024;
     private final RequestGuard guard;
     private final ParcelService parcels;
@@ -170,6 +171,42 @@ final class ParcelsController {
         int count = n;
         // the sync lane, like GET /v1/changes: gateways catching up after a night offline wait their turn there
         return lanes.run(TrafficLanes.Lane.SYNC, () -> parcels.changes(t, wh, from, count));
+    }
+
+    /**
+     * The packing station's list: a tenant's parcels, of one customer and in one state when given (a customer's
+     * parcels waiting on shelves: {@code state=RECEIVED}), by parcel id; {@code next} goes in {@code after}.
+     */
+    @Get(uri = "/v1/parcels", produces = MediaType.APPLICATION_JSON)
+    ParcelService.Page list(HttpRequest<?> request, @Nullable @QueryValue String tenant,
+            @Nullable @QueryValue String customer, @Nullable @QueryValue String state,
+            @Nullable @QueryValue String warehouse, @Nullable @QueryValue String after,
+            @Nullable @QueryValue String limit) throws SQLException {
+        ApiKey key = guard.verify(request, new byte[0]);
+        String t = Inputs.code("tenant", tenant);
+        RequestGuard.requireTenant(key, t);
+        String c = customer == null || customer.isEmpty() ? null : Inputs.code("customer", customer);
+        String s = state == null || state.isEmpty() ? null : state;
+        if (s != null && !STATES.contains(s)) {
+            throw ApiException.badRequest(ResultCodes.INVALID, "state: must be one of " + STATES + ", was '"
+                    + Inputs.clip(state) + "'");
+        }
+        String wh = warehouse == null || warehouse.isEmpty() ? null : Inputs.code("warehouse", warehouse);
+        String from = after == null || after.isEmpty() ? "" : Inputs.code("after", after);
+        int n = 100;
+        if (limit != null && !limit.isEmpty()) {
+            try {
+                n = Integer.parseInt(limit);
+            } catch (NumberFormatException e) {
+                n = -1;
+            }
+            if (n < 1 || n > MAX_BATCH) {
+                throw ApiException.badRequest(ResultCodes.INVALID, "limit: must be 1.." + MAX_BATCH + ", was '"
+                        + Inputs.clip(limit) + "'");
+            }
+        }
+        shedder.check();
+        return parcels.list(t, c, s, wh, from, n);
     }
 
     /** An intake scan: 200 {@code {"opId","result":"RECEIVED"|"NO_OWNER","parcel"}}; a replay answers the same. */
