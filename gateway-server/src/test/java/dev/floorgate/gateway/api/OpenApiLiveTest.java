@@ -174,6 +174,17 @@ class OpenApiLiveTest {
         call("GET", photos, photos, acme, null, 400);
         call("GET", photos, photos + "?parcelId=P-live", null, null, 401);
 
+        // parcel intake (issue 17): the live gateway is offline, so intakes wait in its parcel book
+        String intake = "/api/v1/parcels/intake";
+        call("POST", intake, intake, acme, "{\"scan\":\"1Z5R89390357567127\",\"location\":\"NO-OWNER-1\"}", 201);
+        call("POST", intake, intake, acme, "{\"scan\":\"1Z5R89390357567127\",\"location\":\"SHELF-A-1\"}", 200);
+        call("POST", intake, intake, acme, "{\"scan\":\"AB\",\"location\":\"S-1\"}", 400);
+        call("POST", intake, intake, null, "{\"scan\":\"1Z5R89390357567127\",\"location\":\"S-1\"}", 401);
+        String intakes = "/api/v1/parcels/intakes";
+        call("GET", intakes, intakes + "?state=PENDING", acme, null, 200);
+        call("GET", intakes, intakes + "?state=LOST", acme, null, 400);
+        call("GET", intakes, intakes, null, null, 401);
+
         // print jobs, with the event stream they feed
         BlockingQueue<String> sse = subscribe(ADMIN);
         String jobs = "/api/v1/print-jobs";

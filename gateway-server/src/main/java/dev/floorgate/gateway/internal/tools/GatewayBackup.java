@@ -30,12 +30,14 @@ import java.util.zip.ZipOutputStream;
  *
  * <p><b>Format</b> (version 1): a zip with {@code FLOORGATE-BACKUP} first (Java properties: {@code format=1},
  * {@code created}, {@code files}), then {@code gateway.db} (accounts, devices, print jobs), {@code outbox.db} (the
- * operations not yet at the core), {@code cache.db} (master data and orders), each written by SQLite's online
- * backup ({@code backup to}, sqlite-jdbc): a consistent snapshot of each file while the gateway runs and writes,
- * never a copy of a file mid-transaction. Then {@code tls/site-ca.p12} and {@code tls/server.p12}, so PDAs that
- * trust the site CA still trust the restored gateway. The three databases are snapshotted one after the other,
- * not together; each is consistent on its own, which is all restore needs (an operation in the outbox snapshot
- * that the core applied later is sent again and answered DUPLICATE by the core's opId idempotency).
+ * operations not yet at the core), {@code cache.db} (master data and orders), {@code parcels.db} (the parcel
+ * intakes not yet at the core and the offline parcel cache; absent in backups of older gateways), each written by
+ * SQLite's online backup ({@code backup to}, sqlite-jdbc): a consistent snapshot of each file while the gateway
+ * runs and writes, never a copy of a file mid-transaction. Then {@code tls/site-ca.p12} and {@code tls/server.p12},
+ * so PDAs that trust the site CA still trust the restored gateway. The databases are snapshotted one after the
+ * other, not together; each is consistent on its own, which is all restore needs (an operation in the outbox
+ * snapshot that the core applied later is sent again and answered DUPLICATE by the core's opId idempotency; an
+ * intake likewise is answered as the first time by its opId).
  *
  * <p>The file is made owner-only (it holds password and token hashes and the CA key) next to its final name and
  * moved there at the end (the commit point): a backup cut short leaves no FILE that looks whole.
@@ -48,7 +50,7 @@ public final class GatewayBackup {
     static final String MANIFEST = "FLOORGATE-BACKUP";
     static final int FORMAT = 1;
     /** The SQLite files of a data folder, in the order they are saved. */
-    static final List<String> DATABASES = List.of("gateway.db", "outbox.db", "cache.db");
+    static final List<String> DATABASES = List.of("gateway.db", "outbox.db", "cache.db", "parcels.db");
     static final List<String> TLS_FILES = List.of("tls/site-ca.p12", "tls/server.p12");
 
     private GatewayBackup() {
@@ -76,7 +78,7 @@ public final class GatewayBackup {
             for (String db : DATABASES) {
                 Path source = dir.resolve(db);
                 if (!Files.isRegularFile(source)) {
-                    continue; // cache.db and outbox.db appear with the sync engine's first start
+                    continue; // cache.db, outbox.db and parcels.db appear with the sync engine's first start
                 }
                 Path copy = snapshots.resolve(db);
                 onlineBackup(source, copy);

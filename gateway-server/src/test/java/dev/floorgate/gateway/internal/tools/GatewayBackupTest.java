@@ -59,6 +59,8 @@ class GatewayBackupTest {
             for (int i = 1; i <= 20; i++) {
                 assertThat(gateway.post("/api/v1/operations", token, receive(i)).statusCode()).isEqualTo(202);
             }
+            assertThat(gateway.post("/api/v1/parcels/intake", token,
+                    "{\"scan\":\"RB123456785GB\",\"location\":\"NO-OWNER-1\"}").statusCode()).isEqualTo(201);
             // a PDA keeps sending while the backup runs: the snapshot must still be a whole database
             AtomicBoolean stop = new AtomicBoolean();
             AtomicInteger next = new AtomicInteger(1000);
@@ -78,7 +80,7 @@ class GatewayBackupTest {
             stop.set(true);
             writer.join();
             acceptedDuringBackup = next.get() - 1000;
-            assertThat(saved).contains("gateway.db", "outbox.db", "cache.db");
+            assertThat(saved).contains("gateway.db", "outbox.db", "cache.db", "parcels.db");
             assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
             assertThat(Files.list(file.getParent()).map(p -> p.getFileName().toString()))
                     .containsExactly("gw.fgbackup"); // no snapshot folder or partial file left behind
@@ -96,6 +98,9 @@ class GatewayBackupTest {
                 assertThat(gateway.get("/api/v1/operations/" + opId(i), token).statusCode()).as("op %d", i)
                         .isEqualTo(200);
             }
+            // the parcel intake not yet at the core came back too
+            assertThat(gateway.get("/api/v1/parcels/intakes?state=PENDING", token).body())
+                    .contains("\"trackingKey\":\"RB123456785GB\"");
             // made after the backup: gone with the restore (the device's token came back with gateway.db)
             assertThat(gateway.get("/api/v1/operations/" + opId(99), token).statusCode()).isEqualTo(404);
         }
