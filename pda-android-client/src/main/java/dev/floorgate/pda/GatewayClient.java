@@ -9,6 +9,9 @@ import dev.floorgate.lan.ErrorBody;
 import dev.floorgate.lan.LanJson;
 import dev.floorgate.lan.LanJsonException;
 import dev.floorgate.lan.OperationStatus;
+import dev.floorgate.lan.ParcelIntakeList;
+import dev.floorgate.lan.ParcelIntakeReceipt;
+import dev.floorgate.lan.ParcelIntakeRequest;
 import dev.floorgate.lan.PickTask;
 import dev.floorgate.lan.PickTasks;
 import dev.floorgate.lan.ScanRequest;
@@ -176,6 +179,26 @@ public final class GatewayClient {
     /** {@link #scan(String, String)} for a scan read from a scanner intent. */
     public ScanResult scan(ScanData scan) throws IOException {
         return scan(scan.scanText(), scan.aimId());
+    }
+
+    /**
+     * {@code POST /api/v1/parcels/intake} (issue 17): a parcel scanned in at a receiving station. The answer names
+     * the owner from the gateway's offline cache (null: the no-owner shelf) once the intake is durable there; a
+     * repeated scan answers the first intake ({@link ParcelIntakeReceipt#repeated()}).
+     */
+    public ParcelIntakeReceipt intake(ParcelIntakeRequest request) throws IOException {
+        return post("api/v1/parcels/intake", request, true, 201, 200).read(ParcelIntakeReceipt.class);
+    }
+
+    /** {@code GET /api/v1/parcels/intakes?state=<state>}: the newest intakes of the device's tenant; state may be null. */
+    public List<ParcelIntakeReceipt> intakes(String state) throws IOException {
+        HttpUrl.Builder u = url("api/v1/parcels/intakes").newBuilder();
+        if (state != null) {
+            u.addQueryParameter("state", state);
+        }
+        Reply reply = execute(authorized(new Request.Builder().url(u.build()).get()),
+                "GET /api/v1/parcels/intakes", 200);
+        return reply.read(ParcelIntakeList.class).intakes();
     }
 
     /** {@code GET /api/v1/tasks?type=PICK}: the device's tenant's and warehouse's pick tasks. */

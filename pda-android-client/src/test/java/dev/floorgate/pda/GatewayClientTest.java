@@ -7,6 +7,8 @@ import dev.floorgate.lan.EnrollResult;
 import dev.floorgate.lan.EnrollmentCode;
 import dev.floorgate.lan.OperationRejection;
 import dev.floorgate.lan.OperationStatus;
+import dev.floorgate.lan.ParcelIntakeReceipt;
+import dev.floorgate.lan.ParcelIntakeRequest;
 import dev.floorgate.lan.PickTask;
 import dev.floorgate.lan.ScanResult;
 import dev.floorgate.lan.Session;
@@ -245,5 +247,35 @@ class GatewayClientTest {
         assertThatThrownBy(() -> device.tasks()).isInstanceOf(IOException.class)
                 .hasMessageContaining("gateway answered 200 to GET /api/v1/tasks?type=PICK with a body that is not "
                         + "a JSON object");
+    }
+
+    @Test
+    void aParcelIntakeSendsTheScanWithTheTokenAndReadsTheReceiptNewOrRepeated() throws Exception {
+        String receipt = "{\"opId\":\"op-1\",\"tenant\":\"acme\",\"warehouse\":\"SH01\",\"trackingKey\":"
+                + "\"1Z5R89390357567127\",\"carrier\":\"UPS\",\"location\":\"A-1\",\"station\":null,\"state\":"
+                + "\"PENDING\",\"owner\":\"C-100\",\"ownerName\":\"Ana\",\"parcelId\":\"P0000000001\","
+                + "\"repeated\":%s,\"failure\":null,\"scannedAt\":\"2026-12-07T09:00:00Z\",\"printJobId\":null}";
+        server.enqueue(json(201, String.format(receipt, "false")));
+        server.enqueue(json(200, String.format(receipt, "true")));
+        server.enqueue(json(200, "{\"intakes\":[" + String.format(receipt, "false") + "]}"));
+        server.enqueue(json(400, "{\"error\":\"INVALID\",\"message\":\"scan: not a tracking number\"}"));
+        ParcelIntakeReceipt first = device.intake(new ParcelIntakeRequest("1Z5R89390357567127", null, "A-1", null,
+                null));
+        assertThat(first.owner()).isEqualTo("C-100");
+        assertThat(first.repeated()).isFalse();
+        RecordedRequest req = server.takeRequest();
+        assertThat(req.getMethod()).isEqualTo("POST");
+        assertThat(req.getPath()).isEqualTo("/api/v1/parcels/intake");
+        assertThat(req.getHeader("Authorization")).isEqualTo("Bearer fgd_device");
+        assertThat(req.getBody().readUtf8()).isEqualTo("{\"scan\":\"1Z5R89390357567127\",\"location\":\"A-1\"}");
+        assertThat(device.intake(new ParcelIntakeRequest("1Z5R89390357567127", null, "A-1", null, null)).repeated())
+                .isTrue();
+        server.takeRequest();
+        assertThat(device.intakes("PENDING")).singleElement().extracting(ParcelIntakeReceipt::trackingKey)
+                .isEqualTo("1Z5R89390357567127");
+        assertThat(server.takeRequest().getPath()).isEqualTo("/api/v1/parcels/intakes?state=PENDING");
+        assertThatThrownBy(() -> device.intake(new ParcelIntakeRequest("AB", null, "A-1", null, null)))
+                .isInstanceOfSatisfying(GatewayException.class, e -> assertThat(e.getMessage())
+                        .contains("scan: not a tracking number"));
     }
 }
