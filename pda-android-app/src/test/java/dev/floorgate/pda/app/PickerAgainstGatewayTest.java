@@ -178,6 +178,69 @@ public class PickerAgainstGatewayTest {
         assertThat(picker.rejection()).isNull();
     }
 
+    @Test
+    public void aParcelScannedInShowsItsOwnerFromTheGatewaysCacheOrNoOwner() throws Exception {
+        AppTesting.softwareTokenKey();
+        chain.coreApi.ok("POST", "/v1/parcels/announcements", "{\"tenant\":\"acme\",\"warehouse\":\"SH01\","
+                + "\"customer\":\"C-100\",\"customerName\":\"Ana\",\"trackingNumber\":\"1Z5R89390357567127\"}");
+        PickerActivity a = Robolectric.buildActivity(PickerActivity.class).setup().get();
+        Picker picker = ((PickerApp) a.getApplication()).picker();
+        String link = enrollmentLink();
+        chain.gatewayEnv("FG_GATEWAY_HTTPS_PORT", link.replaceFirst("^https://[^/]*:(\\d+)/.*$", "$1"));
+        ((EditText) view(a, "enroll-link")).setText(link);
+        ((EditText) view(a, "enroll-device")).setText("pda-app-in");
+        click(a, "enroll-submit");
+        waitUntil(a, "the sign-in screen", 30_000, () -> text(a, "title").equals("Scan your badge") && !picker.busy());
+        typeAndEnter(a, "scan-field", "B-18");
+        waitUntil(a, "the pick list", 30_000, () -> text(a, "title").equals("Pick list"));
+        // the gateway pulls the parcel feed of the enrolled PDA's tenant and warehouse
+        waitUntil(a, "the announced parcel in the gateway's cache", 60_000, () -> {
+            try {
+                return chain.gatewayGet("/metrics", null).body().matches("(?s).*floorgate_parcels_cached [1-9].*");
+            } catch (Exception e) {
+                return false;
+            }
+        });
+
+        click(a, "open-intake");
+        assertThat(text(a, "title")).isEqualTo("Parcel intake");
+        typeAndEnter(a, "scan-field", "1Z5R89390357567127");
+        assertThat(text(a, "message")).startsWith("Set the shelf first");
+        typeAndEnter(a, "intake-shelf", "SHELF-A-3");
+        assertThat(picker.settings().intakeShelf()).isEqualTo("SHELF-A-3");
+        // typed from the label's text line, with spaces and in lower case: the same parcel
+        typeAndEnter(a, "scan-field", "1z 5r8 939 0357567127");
+        waitUntil(a, "the owner", 30_000, () -> text(a, "intake-owner").equals("C-100  Ana"));
+        assertThat(text(a, "intake-detail")).contains("Put it on shelf SHELF-A-3").contains("UPS 1Z5R89390357567127");
+        assertThat(a.feedbackForTests().last()).isEqualTo(dev.floorgate.pda.app.internal.Feedback.Kind.GOOD);
+
+        // nobody announced this one: NO OWNER, loud
+        typeAndEnter(a, "scan-field", "RB123456785GB");
+        waitUntil(a, "no owner", 30_000, () -> text(a, "intake-owner").equals("NO OWNER"));
+        assertThat(text(a, "intake-detail")).contains("Put it on the no-owner shelf SHELF-A-3");
+        assertThat(a.feedbackForTests().last()).isEqualTo(dev.floorgate.pda.app.internal.Feedback.Kind.BAD);
+
+        // the first parcel again: the same intake, said so
+        typeAndEnter(a, "scan-field", "1Z5R89390357567127");
+        waitUntil(a, "the repeated scan", 30_000, () -> text(a, "intake-detail").contains("Scanned in before"));
+        // a scan that is no tracking number: the gateway's words
+        typeAndEnter(a, "scan-field", "AB");
+        waitUntil(a, "the refusal", 30_000, () -> text(a, "message").contains("not a tracking number"));
+        // and the core receives the intakes (the gateway sends them with their opIds)
+        waitUntil(a, "the intakes at the core", 60_000, () -> {
+            try {
+                String feed = chain.coreApi.ok("GET", "/v1/parcels/changes?tenant=acme&warehouse=SH01&limit=100",
+                        null);
+                return feed.contains("\"state\":\"RECEIVED\"") && feed.contains("\"state\":\"NO_OWNER\"")
+                        && !feed.contains("\"state\":\"ANNOUNCED\"");
+            } catch (Exception e) {
+                return false;
+            }
+        });
+        click(a, "intake-back");
+        assertThat(text(a, "title")).isEqualTo("Pick list");
+    }
+
     private static long ledger(String skuLiteral, String status) {
         try {
             return chain.queryLong("SELECT COUNT(*) FROM ledger WHERE type = 'PICK' AND sku = " + skuLiteral

@@ -88,4 +88,13 @@ public final class DeviceSettings {
     public void dataWedgeProfileSent(boolean sent) {
         prefs.edit().putBoolean("dataWedgeProfile", sent).apply();
     }
+
+    /** The shelf the intake screen puts parcels on (remembered per PDA); null before it is set. */
+    public String intakeShelf() {
+        return prefs.getString("intakeShelf", null);
+    }
+
+    public void intakeShelf(String shelf) {
+        prefs.edit().putString("intakeShelf", shelf).apply();
+    }
 }

@@ -31,7 +31,7 @@ import java.util.concurrent.Executors;
  * background thread; every change of state happens on the main thread and ends with {@link View#changed()}.
  */
 public final class Picker {
-    public enum Screen { ENROLL, SIGN_IN, LIST, TASK }
+    public enum Screen { ENROLL, SIGN_IN, LIST, TASK, INTAKE }
 
     /** The activity showing the state; called on the main thread. */
     public interface View {
@@ -66,6 +66,7 @@ public final class Picker {
     private final Handler main = new Handler(Looper.getMainLooper());
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> new Thread(r, "picker-io"));
     private final PickFlow flow = new PickFlow();
+    private final Intake intake = new Intake();
     private final Deque<Rejection> rejections = new ArrayDeque<>();
     private final Map<String, Operation> sentHere = new ConcurrentHashMap<>();
     private View view = NOBODY;
@@ -107,7 +108,56 @@ public final class Picker {
         if (settings.operator() == null) {
             return Screen.SIGN_IN;
         }
+        if (intake.open()) {
+            return Screen.INTAKE;
+        }
         return flow.current() == null ? Screen.LIST : Screen.TASK;
+    }
+
+    public Intake intake() {
+        return intake;
+    }
+
+    /** Opens (or leaves) the parcel intake screen (issue 17). */
+    public void openIntake(boolean open) {
+        intake.open(open);
+        view.changed();
+    }
+
+    /** The shelf parcels scanned in here go to; remembered on the PDA. */
+    public void setIntakeShelf(String shelf) {
+        String s = shelf == null ? "" : shelf.trim();
+        if (!s.matches("[A-Za-z0-9._-]{1,64}")) {
+            say(false, "A shelf is 1-64 letters, digits, '.', '_' or '-'");
+            return;
+        }
+        settings.intakeShelf(s);
+        say(true, "Parcels go to shelf " + s);
+    }
+
+    /**
+     * A parcel scanned on the intake screen: the gateway stores the intake durably and names the owner from its
+     * offline cache. An intake needs the gateway (its answer says whose parcel it is): out of reach, the screen
+     * says so and nothing is kept on the PDA.
+     */
+    public void receiveParcel(String text, ScanData scan) {
+        String shelf = settings.intakeShelf();
+        if (shelf == null) {
+            say(false, "Set the shelf first, then scan the parcel again");
+            return;
+        }
+        if (client == null) {
+            say(false, "Still connecting to the gateway: scan the parcel again in a moment");
+            return;
+        }
+        background(() -> {
+            dev.floorgate.lan.ParcelIntakeReceipt r = client.intake(new dev.floorgate.lan.ParcelIntakeRequest(text,
+                    scan == null ? null : scan.aimId(), shelf, null, null));
+            onMain(() -> {
+                intake.last(r);
+                say(r.owner() != null && r.failure() == null, Intake.spoken(r));
+            });
+        });
     }
 
     /** Enrolls with the QR's or the typed link; the token is sealed before the sign-in screen shows. */
@@ -204,6 +254,9 @@ public final class Picker {
                 return;
             case TASK:
                 onTaskScan(text, scan, typed);
+                return;
+            case INTAKE:
+                receiveParcel(text, scan);
                 return;
             default:
                 say(false, "Enroll this PDA first: scan the enrollment QR");

@@ -5,6 +5,7 @@ import android.widget.Button;
 import android.widget.EditText;
 import android.widget.LinearLayout;
 import android.widget.TextView;
+import dev.floorgate.lan.ParcelIntakeReceipt;
 import dev.floorgate.lan.PickTask;
 import dev.floorgate.pda.app.PickerActivity;
 import java.util.List;
@@ -35,6 +36,10 @@ public final class Screens {
     public String key() {
         PickFlow f = picker.flow();
         Picker.Screen s = picker.screen();
+        if (s == Picker.Screen.INTAKE) {
+            ParcelIntakeReceipt last = picker.intake().last();
+            return "intake:" + (last == null ? "" : last.opId() + ":" + last.repeated());
+        }
         return s == Picker.Screen.TASK ? "task:" + f.current().taskId() + ":" + f.step() : s.name();
     }
 
@@ -46,6 +51,8 @@ public final class Screens {
                 return signIn();
             case LIST:
                 return pickList();
+            case INTAKE:
+                return intake();
             default:
                 return task();
         }
@@ -120,6 +127,31 @@ public final class Screens {
         c.addView(listNote);
         c.addView(ui.field("Type a bin", "scan-field", true, text -> activity.onScan(text, null)));
         c.addView(ui.button("Refresh", "list-refresh", true, picker::refreshTasks));
+        c.addView(ui.button("Parcel intake", "open-intake", false, () -> picker.openIntake(true)));
+        return c;
+    }
+
+    /** Receiving: the shelf, then scan-first; the answer says whose parcel it is in large letters, or NO OWNER. */
+    private View intake() {
+        LinearLayout c = ui.column();
+        c.addView(ui.title("Parcel intake", "title"));
+        String shelf = picker.settings().intakeShelf();
+        EditText shelfField = ui.field("Shelf the parcels go to", "intake-shelf", false, picker::setIntakeShelf);
+        if (shelf != null) {
+            shelfField.setText(shelf);
+        }
+        c.addView(shelfField);
+        c.addView(ui.button("Set shelf", "intake-shelf-set", false,
+                () -> picker.setIntakeShelf(shelfField.getText().toString())));
+        ParcelIntakeReceipt last = picker.intake().last();
+        TextView owner = ui.text(last == null ? "Scan a parcel's label" : Intake.headline(last), 40, "intake-owner");
+        if (last != null && last.owner() == null) {
+            owner.setBackgroundColor(Ui.BAD);
+        }
+        c.addView(owner);
+        c.addView(ui.text(last == null ? "" : Intake.detail(last), 22, "intake-detail"));
+        c.addView(ui.field("Type a tracking number, or scan", "scan-field", true, text -> activity.onScan(text, null)));
+        c.addView(ui.button("\u25c0 List", "intake-back", false, () -> picker.openIntake(false)));
         return c;
     }
 
