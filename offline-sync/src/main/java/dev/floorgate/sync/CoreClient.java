@@ -110,6 +110,17 @@ final class CoreClient {
     }
 
     /** The base URL of the core in use now. */
+    /**
+     * A client that talks to the core as the sync engine does: {@code sync}'s core URL(s) with their failover, key,
+     * secret with clock correction, timeouts and TLS. For the background loops beside the engine (photos, parcels).
+     */
+    static CoreClient forSync(SyncOptions sync) throws IOException {
+        ClockOffset offset = new ClockOffset(sync.clock());
+        return new CoreClient(new CoreEndpoints(sync.coreUrls(), sync.coreProbeInterval().toNanos()),
+                new RequestSigner(sync.keyId(), sync.secret(), offset::correctedMillis), httpClient(sync),
+                sync.maxResponseBytes(), sync.clock(), offset);
+    }
+
     public String baseUrl() {
         return endpoints.activeUrl();
     }

@@ -3,13 +3,11 @@ package dev.floorgate.sync;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.floorgate.protocol.Backoff;
-import dev.floorgate.protocol.RequestSigner;
 import dev.floorgate.sync.internal.JsonTree;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -79,10 +77,7 @@ public final class ParcelSync implements AutoCloseable {
         if (sync.coreUrl() == null) {
             throw new IllegalArgumentException("parcel sync needs a core URL in the sync options");
         }
-        ClockOffset offset = new ClockOffset(sync.clock());
-        CoreClient client = new CoreClient(new CoreEndpoints(sync.coreUrls(), sync.coreProbeInterval().toNanos()),
-                new RequestSigner(sync.keyId(), sync.secret(), offset::correctedMillis), CoreClient.httpClient(sync),
-                sync.maxResponseBytes(), sync.clock(), offset);
+        CoreClient client = CoreClient.forSync(sync);
         return new ParcelSync(book, client, feeds, gatewayId, sync);
     }
 
@@ -112,7 +107,7 @@ public final class ParcelSync implements AutoCloseable {
             try {
                 round();
                 backoff.reset();
-            } catch (CoreSaid e) {
+            } catch (CoreRefusal e) {
                 sleep = backoff.next(e.retryAfter);
                 log.warn("parcel sync: {}; next try in {} ms", e.getMessage(), sleep);
             } catch (IOException | RuntimeException e) {
@@ -186,7 +181,7 @@ public final class ParcelSync implements AutoCloseable {
             sent++;
             return;
         }
-        throw new CoreSaid("core answered " + a + " to intake " + i.opId(), a.retryAfter);
+        throw CoreRefusal.of(a, "intake " + i.opId());
     }
 
     private void pull(Feed f) throws IOException {
@@ -196,8 +191,7 @@ public final class ParcelSync implements AutoCloseable {
                     + PAGE + (after == null ? "" : "&after=" + enc(after));
             CoreClient.Answer a = client.call("GET", path, null, false);
             if (a.status != 200) {
-                throw new CoreSaid("core answered " + a + " to GET " + CHANGES + " of " + f.tenant() + "/"
-                        + f.warehouse(), a.retryAfter);
+                throw CoreRefusal.of(a, "GET " + CHANGES + " of " + f.tenant() + "/" + f.warehouse());
             }
             List<ParcelBook.FeedParcel> items = new ArrayList<>();
             if (a.json.get("items") instanceof List<?> list) {
@@ -286,17 +280,6 @@ public final class ParcelSync implements AutoCloseable {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-        }
-    }
-
-    /** The core did not take the call now (busy, down, a key problem): try again later. */
-    static final class CoreSaid extends IOException {
-        private static final long serialVersionUID = 1L;
-        final transient Duration retryAfter;
-
-        CoreSaid(String message, Duration retryAfter) {
-            super(message);
-            this.retryAfter = retryAfter;
         }
     }
 }

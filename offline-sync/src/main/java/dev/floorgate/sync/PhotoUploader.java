@@ -1,12 +1,10 @@
 package dev.floorgate.sync;
 
 import dev.floorgate.protocol.Backoff;
-import dev.floorgate.protocol.RequestSigner;
 import dev.floorgate.sync.internal.JsonTree;
 import dev.floorgate.sync.internal.PhotoFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
@@ -70,10 +68,7 @@ public final class PhotoUploader implements AutoCloseable {
         if (sync.coreUrl() == null) {
             throw new IllegalArgumentException("photo uploader needs a core URL in the sync options");
         }
-        ClockOffset offset = new ClockOffset(sync.clock());
-        CoreClient client = new CoreClient(new CoreEndpoints(sync.coreUrls(), sync.coreProbeInterval().toNanos()),
-                new RequestSigner(sync.keyId(), sync.secret(), offset::correctedMillis), CoreClient.httpClient(sync),
-                sync.maxResponseBytes(), sync.clock(), offset);
+        CoreClient client = CoreClient.forSync(sync);
         return new PhotoUploader(outbox, client, listener);
     }
 
@@ -288,7 +283,7 @@ public final class PhotoUploader implements AutoCloseable {
     }
 
     private static CoreRefusal refusal(CoreClient.Answer a, String what) {
-        return new CoreRefusal("core answered " + a + " to " + what, a.retryAfter);
+        return CoreRefusal.of(a, what);
     }
 
     private static String path(StoredPhoto p, String uploadId) {
@@ -328,17 +323,6 @@ public final class PhotoUploader implements AutoCloseable {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-        }
-    }
-
-    /** The core did not take a step now (unreachable, busy, refusing the key): try again after a backoff. */
-    static final class CoreRefusal extends IOException {
-        private static final long serialVersionUID = 1L;
-        final transient Duration retryAfter;
-
-        CoreRefusal(String message, Duration retryAfter) {
-            super(message);
-            this.retryAfter = retryAfter;
         }
     }
 }
