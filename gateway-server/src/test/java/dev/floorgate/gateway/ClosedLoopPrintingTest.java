@@ -42,8 +42,10 @@ class ClosedLoopPrintingTest {
     @BeforeAll
     void start(@TempDir Path dir) throws Exception {
         this.dir = dir;
-        power = PrinterSimulator.builder().labelMillis(250).odometer(1000).start();
-        panel = PrinterSimulator.builder().labelMillis(250).start();
+        // slow enough that labels are still in the printer's buffer when the test power-cycles or cancels it, even
+        // when the test's own thread runs late on a loaded machine (at 250 ms a CI run saw the buffer already down to 2)
+        power = PrinterSimulator.builder().labelMillis(800).odometer(1000).start();
+        panel = PrinterSimulator.builder().labelMillis(800).start();
         jam = PrinterSimulator.builder().labelMillis(150).start();
         plain = PrinterSimulator.builder().withoutCounters().start();
         gateway = new TestGateway(dir.resolve("data"), Map.of(
