@@ -27,9 +27,11 @@ import dev.floorgate.gateway.internal.ops.SyncMetrics;
 import dev.floorgate.gateway.internal.ops.SyncResultEvents;
 import dev.floorgate.gateway.internal.parcels.ParcelMetrics;
 import dev.floorgate.gateway.internal.parcels.ParcelService;
+import dev.floorgate.gateway.internal.photos.CameraConfiguration;
 import dev.floorgate.gateway.internal.photos.PhotoConfiguration;
 import dev.floorgate.gateway.internal.photos.PhotoMetrics;
 import dev.floorgate.gateway.internal.photos.PhotoService;
+import dev.floorgate.gateway.internal.photos.StationCameras;
 import dev.floorgate.gateway.internal.print.DeviceLabels;
 import dev.floorgate.gateway.internal.print.PrintConfiguration;
 import dev.floorgate.gateway.internal.print.ConfirmationStats;
@@ -271,6 +273,12 @@ final class GatewayBeans {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the photo buffer under " + dir + ": " + e.getMessage(), e);
         }
+    }
+
+    /** The fixed station cameras (fg.cameras.*), built and checked when the gateway starts (a bad entry stops it). */
+    @Context
+    StationCameras stationCameras(List<CameraConfiguration> cameras) {
+        return new StationCameras(cameras);
     }
 
     @Singleton

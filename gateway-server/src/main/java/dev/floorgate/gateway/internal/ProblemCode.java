@@ -67,6 +67,8 @@ public enum ProblemCode {
     PHOTOS_FULL,
     /** The photo buffer could not store or read a photo; nothing was acknowledged. */
     PHOTOS_UNAVAILABLE,
+    /** A station camera gave no still (no answer, a timeout, an HTTP status, too many bytes): 502. */
+    CAMERA_UNAVAILABLE,
     /** The gateway is at a limit of concurrent work (previews, event streams) or short of heap; retry later. */
     BUSY
 }

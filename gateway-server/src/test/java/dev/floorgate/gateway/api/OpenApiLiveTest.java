@@ -50,6 +50,7 @@ class OpenApiLiveTest {
     private final Set<String> called = new TreeSet<>();
     private Path apk;
     private PrinterSimulator printer;
+    private com.sun.net.httpserver.HttpServer camera;
     private TestGateway gateway;
     private OpenApiDocument document;
 
@@ -59,10 +60,30 @@ class OpenApiLiveTest {
         apk = dir.resolve("floorgate-picker.apk");
         Files.write(apk, new byte[] {'P', 'K', 3, 4, 0, 0});
         Files.writeString(dir.resolve("floorgate-picker.apk.properties"), "versionCode=3\nversionName=0.3.0\n");
+        // a station camera: one still at /snap.jpg; /down answers 503 like a camera that is rebooting
+        java.io.ByteArrayOutputStream jpeg = new java.io.ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(new java.awt.image.BufferedImage(64, 48, java.awt.image.BufferedImage.TYPE_INT_RGB),
+                "jpg", jpeg);
+        byte[] still = jpeg.toByteArray();
+        camera = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        camera.createContext("/snap.jpg", x -> {
+            x.sendResponseHeaders(200, still.length);
+            try (java.io.OutputStream o = x.getResponseBody()) {
+                o.write(still);
+            }
+        });
+        camera.createContext("/down", x -> {
+            x.sendResponseHeaders(503, -1);
+            x.close();
+        });
+        camera.start();
+        String cameraBase = "http://127.0.0.1:" + camera.getAddress().getPort();
         gateway = new TestGateway(dir.resolve("data"), Map.of(
                 "fg.printers.pack-1.url", "tcp://127.0.0.1:" + printer.port() + "?statusTimeout=1s&pollInterval=0",
                 "fg.print.hold-poll-interval", "100ms", "fg.apk.path", apk.toString(),
-                "fg.photos.max-photo-bytes", Long.toString(PHOTO_MAX), "fg.photos.quota", Long.toString(PHOTO_QUOTA)));
+                "fg.photos.max-photo-bytes", Long.toString(PHOTO_MAX), "fg.photos.quota", Long.toString(PHOTO_QUOTA),
+                "fg.cameras.dock.url", cameraBase + "/snap.jpg", "fg.cameras.down.url", cameraBase + "/down",
+                "fg.cameras.betas.url", cameraBase + "/snap.jpg", "fg.cameras.betas.tenant", "beta"));
         try (InputStream in = getClass().getClassLoader().getResourceAsStream(OpenApiDocument.RESOURCE)) {
             document = new OpenApiDocument(in.readAllBytes());
         }
@@ -75,6 +96,9 @@ class OpenApiLiveTest {
         }
         if (printer != null) {
             printer.close();
+        }
+        if (camera != null) {
+            camera.stop(0);
         }
     }
 
@@ -173,6 +197,12 @@ class OpenApiLiveTest {
         call("GET", photos, photos + "?parcelId=P-live", acme, null, 200);
         call("GET", photos, photos, acme, null, 400);
         call("GET", photos, photos + "?parcelId=P-live", null, null, 401);
+        String snapshot = photos + "/snapshot";
+        call("POST", snapshot, snapshot + "?camera=dock&parcelId=P-cam&shot=top", acme, null, 201);
+        call("POST", snapshot, snapshot + "?camera=nope&parcelId=P-cam&shot=top", acme, null, 400);
+        call("POST", snapshot, snapshot + "?camera=dock&parcelId=P-cam&shot=top", null, null, 401);
+        call("POST", snapshot, snapshot + "?camera=betas&parcelId=P-cam&shot=top", acme, null, 403);
+        call("POST", snapshot, snapshot + "?camera=down&parcelId=P-cam&shot=top", acme, null, 502);
 
         // parcel intake (issue 17): the live gateway is offline, so intakes wait in its parcel book
         String intake = "/api/v1/parcels/intake";

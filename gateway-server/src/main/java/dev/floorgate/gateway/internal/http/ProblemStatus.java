@@ -48,6 +48,8 @@ public final class ProblemStatus {
                 return 503;
             case MISSING_FIELD:
                 return 422;
+            case CAMERA_UNAVAILABLE:
+                return 502;
             case DISK_FULL:
             case PHOTOS_FULL:
                 return 507;

@@ -51,10 +51,12 @@ final class PhotosController {
     private static final int LIST_LIMIT = 1000;
 
     private final PhotoService photos;
+    private final StationCameras cameras;
     private final RequestAuth auth;
 
-    PhotosController(PhotoService photos, RequestAuth auth) {
+    PhotosController(PhotoService photos, StationCameras cameras, RequestAuth auth) {
         this.photos = photos;
+        this.cameras = cameras;
         this.auth = auth;
     }
 
@@ -87,12 +89,51 @@ final class PhotosController {
         }
         byte[] jpeg = body == null ? new byte[0] : body;
         checkJpeg(jpeg);
+        return store(device, tenant, warehouse, parcelId, shot, jpeg, "");
+    }
+
+    /**
+     * {@code POST /api/v1/photos/snapshot?camera=&parcelId=&shot=}: the gateway fetches one still from a fixed station
+     * camera ({@code fg.cameras.<name>.url}) and stores it as this parcel's shot, as if the device had sent it. The
+     * camera must be one the device's tenant may use (400 naming the configured ones otherwise); a camera that gives
+     * no still is 502 CAMERA_UNAVAILABLE saying what happened; the still passes the same checks as a sent photo.
+     */
+    @Post("/snapshot")
+    @Consumes(MediaType.ALL)
+    HttpResponse<PhotoReceipt> snapshot(HttpRequest<?> request) {
+        DevicePrincipal device = auth.device(request);
+        String camera = required(request, "camera", "X-FG-Camera");
+        String parcelId = required(request, "parcelId", "X-FG-Parcel-Id");
+        String shot = required(request, "shot", "X-FG-Shot");
+        boolean usable = cameras.usableBy(camera, device.tenant()).orElseThrow(() -> GatewayProblem.invalid(
+                "camera: no station camera '" + camera + "'; configured: " + cameras.names()));
+        if (!usable) {
+            throw GatewayProblem.tenantForbidden("camera: '" + camera + "' belongs to another tenant's station");
+        }
+        long max = photos.outbox().options().maxPhotoBytes();
+        byte[] jpeg;
+        try {
+            jpeg = cameras.snapshot(camera, max);
+        } catch (StationCameras.CameraException e) {
+            LOG.warn("snapshot of parcel {} shot {} for {}: {}", parcelId, shot, device, e.getMessage());
+            throw new GatewayProblem(ProblemCode.CAMERA_UNAVAILABLE, e.getMessage() + "; nothing was stored");
+        }
+        try {
+            checkJpeg(jpeg);
+        } catch (GatewayProblem e) {
+            throw new GatewayProblem(e.code(), "camera '" + camera + "': " + e.getMessage());
+        }
+        return store(device, device.tenant(), device.warehouse(), parcelId, shot, jpeg, " from camera " + camera);
+    }
+
+    private HttpResponse<PhotoReceipt> store(DevicePrincipal device, String tenant, String warehouse,
+            String parcelId, String shot, byte[] jpeg, String source) {
         PhotoOutbox outbox = photos.outbox();
         try {
             StoredPhoto kept = outbox.findKept(tenant, parcelId, shot, sha256(jpeg));
             StoredPhoto stored = kept != null ? kept : outbox.add(tenant, warehouse, parcelId, shot, jpeg);
-            LOG.info("photo {} of parcel {} shot {} ({} bytes) from {}: {}", stored.id(), parcelId, shot, jpeg.length,
-                    device, kept != null ? "sent again, already " + kept.state() : "stored");
+            LOG.info("photo {} of parcel {} shot {} ({} bytes{}) from {}: {}", stored.id(), parcelId, shot,
+                    jpeg.length, source, device, kept != null ? "sent again, already " + kept.state() : "stored");
             return HttpResponse.<PhotoReceipt>status(HttpStatus.CREATED).body(receipt(stored));
         } catch (PhotoQuotaException e) {
             throw full(e.getMessage().replace("photo buffer full", "photo buffer full (fg.photos.quota)"),

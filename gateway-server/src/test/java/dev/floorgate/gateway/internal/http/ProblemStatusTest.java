@@ -42,6 +42,7 @@ class ProblemStatusTest {
         expected.put(ProblemCode.NOT_A_JPEG, 415);
         expected.put(ProblemCode.PHOTOS_UNAVAILABLE, 503);
         expected.put(ProblemCode.PHOTOS_FULL, 507);
+        expected.put(ProblemCode.CAMERA_UNAVAILABLE, 502);
         assertThat(expected.keySet()).as("a new code needs its status here and in API.md")
                 .containsExactlyInAnyOrder(ProblemCode.values());
         for (ProblemCode c : ProblemCode.values()) {
