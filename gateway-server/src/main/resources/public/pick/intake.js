@@ -84,7 +84,8 @@ export async function scanOnIntake(data) {
 function showReceipt(r) {
   last = r;
   $('intake-photo').disabled = false;
-  const id = `Parcel ${r.parcelId || '(id from the core later)'} · ${r.carrier || '?'} ${r.trackingKey}`;
+  const id = `${r.parcelId ? `Parcel ${r.parcelId}` : 'Parcel id from the core later'} · ${r.carrier || '?'} `
+    + `${r.trackingKey}`;
   const when = r.repeated
     ? `Scanned before (${clock(r.scannedAt)}, shelf ${r.location}): nothing new stored`
     : `Taken in on shelf ${r.location}${r.printJobId ? ', label printing' : ''}`;
