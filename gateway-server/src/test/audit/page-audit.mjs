@@ -274,6 +274,18 @@ try {
   await page.click('#photo-back');
   await until(page, 'list after the photo screen', () => document.body.dataset.screen === 'list');
 
+  // The Intake screen (issue 17): the shelf set, a parcel nobody announced scanned in, measured with its answer.
+  await page.click('#list-intake');
+  await until(page, 'intake screen', () => document.body.dataset.screen === 'intake');
+  await page.$eval('#intake-shelf', (el) => { el.value = 'NO-OWNER-1'; el.dispatchEvent(new Event('change')); });
+  await page.evaluate(() => document.activeElement && document.activeElement.blur());
+  await scan(page, 'RB123456785GB');
+  await until(page, 'intake answered', () => document.body.dataset.intake === 'no-owner');
+  await screen(page, 'intake');
+  await shot(page, 'pick-intake.png');
+  await page.click('#intake-back');
+  await until(page, 'list after the intake screen', () => document.body.dataset.screen === 'list');
+
   // Offline at 360 px: the status bar keeps one line and both names.
   offline = true;
   await page.setOfflineMode(true);

@@ -5,6 +5,7 @@
 import {
   ago, clock, localTimes, renderAttention, renderAudit, renderDevices, renderHeader, renderPrintQueue, renderPrinters, renderSync, text,
 } from './render.js';
+import { refreshParcels } from './parcels.js';
 
 const $ = (id) => document.getElementById(id);
 const TOKEN_KEY = 'fg-admin-token';
@@ -162,6 +163,7 @@ async function refresh() {
     renderPrinters(o, actions);
     renderPrintQueue(o, actions);
     renderDevices(o, actions);
+    await refreshParcels(api);
     const audit = await api('GET', '/api/v1/admin/audit?limit=50');
     renderAudit(audit.entries);
     const me = await api('GET', '/api/v1/admin/me').catch(() => null);

@@ -5,10 +5,12 @@
 //   app.js        start, the scan router, rejections, settings, wiring
 //   screens.js    state and rendering          picking.js   the pick flow     account.js   enrollment, sign-in
 //   scan-capture.js  scanner or person?       sync.js      queue, events     store.js     IndexedDB
+//   photo.js      the Photo step              intake.js    parcel intake (scan in, whose parcel it is)
 
 import * as account from './account.js';
 import * as api from './api.js';
 import * as feedback from './feedback.js';
+import * as intake from './intake.js';
 import * as photo from './photo.js';
 import * as picking from './picking.js';
 import * as store from './store.js';
@@ -126,6 +128,7 @@ function route(data, typed) {
     case 'list': return picking.scanOnList(data, typed);
     case 'task': return picking.scanOnTask(data, typed);
     case 'photo': return photo.scanOnPhoto(data);
+    case 'intake': return intake.scanOnIntake(data);
     default: return undefined;
   }
 }
@@ -146,7 +149,7 @@ function onTyped() {
     const field = $(state.screen === 'enroll' ? 'enroll-code' : 'badge');
     field.focus();
     feedback.info('Type into the field, or scan');
-  } else if (state.screen === 'list' || state.screen === 'task') {
+  } else if (state.screen === 'list' || state.screen === 'task' || state.screen === 'intake') {
     feedback.info('To key in a code that will not scan, tap ⌨ Type');
   }
 }
@@ -154,11 +157,12 @@ function onTyped() {
 /** The manual entry sheet: for the bin, item (its barcode, SKU or GS1 text with lot) or quantity. */
 function openManual() {
   const c = state.current;
-  const what = state.screen === 'list' ? 'bin' : c ? c.step : 'bin';
+  const what = state.screen === 'intake' ? 'parcel' : state.screen === 'list' ? 'bin' : c ? c.step : 'bin';
   $('manual').dataset.what = what;
-  $('manual-title').textContent = what === 'bin' ? 'Type the bin' : what === 'item' ? 'Type the item' : 'Type the quantity';
-  $('manual-label').textContent = what === 'bin' ? 'Bin label' : what === 'item'
-    ? 'Item barcode, SKU or GS1 text, e.g. (01)…(10)LOT' : 'Quantity';
+  $('manual-title').textContent = what === 'parcel' ? 'Type the tracking number' : what === 'bin' ? 'Type the bin'
+    : what === 'item' ? 'Type the item' : 'Type the quantity';
+  $('manual-label').textContent = what === 'parcel' ? 'Tracking number on the label' : what === 'bin' ? 'Bin label'
+    : what === 'item' ? 'Item barcode, SKU or GS1 text, e.g. (01)…(10)LOT' : 'Quantity';
   const input = $('manual-input');
   input.value = '';
   input.type = what === 'qty' ? 'number' : 'text';
@@ -292,6 +296,12 @@ function wireUi() {
   $('list-refresh').addEventListener('click', () => picking.refreshTasks());
   $('list-photo').addEventListener('click', () => photo.open());
   $('photo-back').addEventListener('click', () => { photo.close(); showList(); });
+  $('list-intake').addEventListener('click', () => intake.open());
+  $('intake-back').addEventListener('click', () => showList());
+  $('intake-type').addEventListener('click', () => openManual());
+  $('intake-photo').addEventListener('click', () => intake.photoOfLast());
+  $('intake-shelf').addEventListener('change', () => intake.saveSettings());
+  $('intake-printer').addEventListener('change', () => intake.saveSettings());
   $('photo-shoot').addEventListener('click', () => photo.shoot());
   $('photo-file').addEventListener('change', () => photo.fileChosen());
   $('back').addEventListener('click', () => showList());

@@ -29,7 +29,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * with a printer simulator as the site's printer. Every request not for the gateway goes to a dead proxy. In order:
  * the page refuses without a sign-in, the first sign-in forces a new password, a printer going paper-out shows
  * within the refresh interval, a "may have printed" job is resolved by a click and audited, a code for a PDA is made
- * with its QR, printers are found, and a gateway that stops answering shows the stale-data banner.
+ * with its QR, printers are found, a parcel nobody announced shows under Parcels, and a gateway that stops
+ * answering shows the stale-data banner.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -284,6 +285,23 @@ class AdminPageBrowserTest {
 
     @Test
     @Order(9)
+    void aParcelNobodyAnnouncedShowsOnTheNoOwnerShelfWhileItWaitsForTheCore() throws Exception {
+        // this gateway has no core: the intake stays PENDING, its owner unknown; the page reads it with its session
+        String pda = gateway.enroll("pda-dock", "acme", "SH01");
+        HttpResponse<String> in = gateway.post("/api/v1/parcels/intake", pda,
+                "{\"scan\":\"RB123456785GB\",\"location\":\"NO-OWNER-1\",\"station\":\"IN-1\"}");
+        assertThat(in.statusCode()).as(in.body()).isEqualTo(201);
+        String row = "#no-owner-rows tr[data-tracking='RB123456785GB']";
+        wait.withMessage(() -> "no-owner row; section: " + el("parcels").getText()).until(d -> !all(row).isEmpty());
+        assertThat(all(row).get(0).getText()).contains("NO-OWNER-1 at IN-1", "acme / SH01",
+                "not announced, waiting for the core");
+        assertThat(el("intakes-pending").getText()).isEqualTo("1");
+        assertThat(el("no-owner-count").getText()).isEqualTo("(1)");
+        assertThat(el("refused-none").isDisplayed()).isTrue();
+    }
+
+    @Test
+    @Order(10)
     void showsAStaleDataBannerWhileTheGatewayDoesNotAnswer() throws Exception {
         assertThat(el("stale").isDisplayed()).isFalse();
         link.cut();
@@ -294,7 +312,7 @@ class AdminPageBrowserTest {
     }
 
     @Test
-    @Order(10)
+    @Order(11)
     void thePageAskedNothingOfAnyHostButTheGateway() {
         List<String> urls = chrome.requestedUrls().stream().filter(u -> !u.startsWith("chrome://")).toList();
         assertThat(urls).isNotEmpty();

@@ -32,7 +32,7 @@ class PageAuditBrowserTest {
     static final String NEW_PASSWORD = "audit-password-0123";
     /** Screens that have a primary action the picker's thumb goes to. */
     static final List<String> WITH_PRIMARY = List.of("enroll", "login", "list", "task-bin", "task-item", "task-qty",
-            "task-error", "settings", "manual", "photo");
+            "task-error", "settings", "manual", "photo", "intake");
 
     Path dataDir;
     FakeCore core;
