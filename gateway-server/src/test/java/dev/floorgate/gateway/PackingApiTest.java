@@ -122,6 +122,14 @@ class PackingApiTest {
             String version = dhl.replaceAll("(?s)^.*?\"version\":(\\d+).*$", "$1");
             String total = TestGateway.field(dhl, "total");
 
+            // a label missing its address is refused by the print API's checks before anything is stored
+            HttpResponse<String> noAddress = gateway.post(SHIPMENTS, pda, "{\"customer\":\"C-100\",\"parcels\":"
+                    + "[\"P01\",\"P02\"],\"carrier\":\"dhl\",\"service\":\"express\",\"version\":" + version
+                    + ",\"weightGrams\":2350,\"lengthMm\":400,\"widthMm\":300,\"heightMm\":200,\"country\":\"DE\","
+                    + "\"printer\":\"pack-1\"}");
+            refused(noAddress, 422, "to_name");
+            assertThat(gateway.get(PARCELS + "?customer=C-100", pda).body()).contains("P01", "P02");
+
             HttpResponse<String> shipped = gateway.post(SHIPMENTS, pda, "{\"customer\":\"C-100\",\"parcels\":"
                     + "[\"P01\",\"P02\"],\"carrier\":\"dhl\",\"service\":\"express\",\"version\":" + version
                     + ",\"weightGrams\":2350,\"lengthMm\":400,\"widthMm\":300,\"heightMm\":200,\"country\":\"de\","
