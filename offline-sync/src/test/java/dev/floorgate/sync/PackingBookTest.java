@@ -3,6 +3,10 @@ package dev.floorgate.sync;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.floorgate.sqlite.Durability;
+import dev.floorgate.sqlite.Schema;
+import dev.floorgate.sqlite.SqliteStore;
+import dev.floorgate.sync.internal.ParcelTables;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -198,6 +202,23 @@ class PackingBookTest {
                 "1", "EUR", 1, 1, 1, 1, "DEU", null, null, null)).hasMessageStartingWith("destination.country:");
         assertThatThrownBy(() -> new ShipmentDraft("acme", "SH01", "C-100", List.of("P01"), "dhl", "express", 4,
                 "1", "EUR", 1, 1, 1, 1, "DE", "101/15", null, null)).hasMessageStartingWith("destination.postcode:");
+    }
+
+    @Test
+    void aParcelBookOfTheIntakeReleaseIsUpgradedAndItsCacheCanBePacked() throws Exception {
+        Path file = dir.resolve("parcels.db");
+        // parcels.db as the intake release wrote it: schema step 1 only, one received parcel in the cache
+        try (SqliteStore v1 = SqliteStore.open(file, "parcel book", Schema.builder("parcel book")
+                .step(1, "parcels, feed_cursors, intakes", ParcelTables::createVersion1).build(), Durability.FULL)) {
+            new ParcelTables(v1.writeConnection()).putParcel(new ParcelRecord("acme", "SH01", "LX123456785CN", "P02",
+                    "UPS", "RECEIVED", "C-100", "Ana", "A-1"), 2);
+        }
+        try (ParcelBook book = open()) {
+            PackingBook packing = PackingBook.of(book, null, CLOCK);
+            assertThat(packing.waiting("acme", "SH01", "C-100")).extracting(ParcelRecord::parcelId)
+                    .containsExactly("P02");
+            assertThat(packing.pack(draft(List.of("P02"))).trackingKeys()).containsExactly("LX123456785CN");
+        }
     }
 
     @Test
