@@ -142,7 +142,17 @@ class PackingBookTest {
             assertThat(packing.waiting("acme", "SH01", "C-100")).extracting(ParcelRecord::parcelId)
                     .containsExactly("P01");
             assertThat(packing.count(ShipmentState.CREATED)).isEqualTo(1);
-            assertThat(packing.purge(java.time.Duration.ofMillis(-1))).isEqualTo(2);
+
+            // a pending shipment whose parcel the feed shows CLOSED (its answer lost): a later reopen shows again
+            QueuedShipment lost = packing.pack(draft(List.of("P01")));
+            book.applyPage("acme", "SH01", List.of(parcel("P01", "1Z5R89390357567127", "CLOSED", "C-100", "B-2", 9)),
+                    "c9");
+            book.applyPage("acme", "SH01", List.of(parcel("P01", "1Z5R89390357567127", "RECEIVED", "C-100", "B-2", 10)),
+                    "c10");
+            assertThat(packing.waiting("acme", "SH01", "C-100")).extracting(ParcelRecord::parcelId)
+                    .containsExactly("P01");
+            packing.answered(lost, ShipmentState.CREATED, "S5", null);
+            assertThat(packing.purge(java.time.Duration.ofMillis(-1))).isEqualTo(3);
             assertThat(packing.shipments(null, 10)).isEmpty();
         }
     }

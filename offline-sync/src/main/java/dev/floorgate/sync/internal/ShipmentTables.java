@@ -124,10 +124,14 @@ public final class ShipmentTables {
         return id;
     }
 
-    /** The feed showed the parcel CLOSED: it left the cache, so its shipment need not hold it any more. */
+    /**
+     * The feed showed the parcel CLOSED: it left the cache, so no shipment here need hold it any more. A PENDING
+     * one too (its answer was lost, or another gateway shipped the parcel): were it kept, a parcel the core later
+     * reopens (a cancelled shipment) would stay hidden from the stations for good.
+     */
     public void release(String tenant, String parcelId) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("UPDATE shipment_parcels SET released = 1 WHERE parcel_id = ? "
-                + "AND shipment IN (SELECT id FROM shipments WHERE tenant = ? AND state = 'CREATED')")) {
+                + "AND shipment IN (SELECT id FROM shipments WHERE tenant = ? AND state IN ('PENDING', 'CREATED'))")) {
             ps.setString(1, parcelId);
             ps.setString(2, tenant);
             ps.executeUpdate();
