@@ -4,6 +4,7 @@ import dev.floorgate.sqlite.Durability;
 import dev.floorgate.sqlite.Schema;
 import dev.floorgate.sqlite.SqliteStore;
 import dev.floorgate.sync.internal.ParcelTables;
+import dev.floorgate.sync.internal.ShipmentTables;
 import dev.floorgate.sync.internal.StoreErrors;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -31,7 +32,7 @@ import java.util.regex.Pattern;
  * so the core applies it once. A second scan of the same tracking key at this gateway returns the first intake
  * ({@link Receipt#repeated()}) and stores nothing: a station's double scan is not a second intake.
  *
- * <p><b>On disk</b> ({@code parcels.db} in the data folder; sqlite-store kit, WAL, synchronous=FULL, schema 1):
+ * <p><b>On disk</b> ({@code parcels.db} in the data folder; sqlite-store kit, WAL, synchronous=FULL, schema 2):
  * <pre>
  * parcels (tenant, tracking_key) PRIMARY KEY       the cache, from GET /v1/parcels/changes; a CLOSED parcel leaves it
  * ├─ warehouse, parcel_id, carrier, state       as the core last said (ANNOUNCED, RECEIVED, NO_OWNER)
@@ -45,6 +46,7 @@ import java.util.regex.Pattern;
  * ├─ expected_customer, parcel_id               what the cache said at the scan; the core's parcel id after
  * └─ failure, attempts, answered_at             the core's code and message when REFUSED
  * index intakes_pending (id) WHERE state = 'PENDING'; index intakes_key (tenant, tracking_key)
+ * shipments, shipment_parcels                   schema 2: the packing queue, documented on {@link PackingBook}
  * </pre>
  *
  * <p><b>Commit points.</b> An intake: its INSERT (autocommit). A feed page: its parcels and the cursor after it in
@@ -55,7 +57,8 @@ public final class ParcelBook implements AutoCloseable {
     private static final Pattern CODE = Pattern.compile("[A-Za-z0-9._-]{1,64}");
     private static final Pattern KEY = Pattern.compile("[\\x21-\\x7e]{4,80}");
     private static final Schema SCHEMA = Schema.builder("parcel book")
-            .step(1, "parcels, feed_cursors, intakes", ParcelTables::createVersion1).build();
+            .step(1, "parcels, feed_cursors, intakes", ParcelTables::createVersion1)
+            .step(2, "shipments, shipment_parcels (the packing queue)", ShipmentTables::createVersion2).build();
 
     /** What a scan at a receiving station got: the intake (new or the earlier one) and the cached parcel, if any. */
     public record Receipt(ParcelIntake intake, boolean repeated, Optional<ParcelRecord> cached) {
@@ -63,6 +66,7 @@ public final class ParcelBook implements AutoCloseable {
 
     private final SqliteStore store;
     private final ParcelTables tables;
+    private final ShipmentTables shipments;
     private final DiskGuard guard;
     private final Clock clock;
     private final List<Runnable> intakeListeners = new CopyOnWriteArrayList<>();
@@ -70,6 +74,7 @@ public final class ParcelBook implements AutoCloseable {
     private ParcelBook(SqliteStore store, DiskGuard guard, Clock clock) {
         this.store = store;
         this.tables = new ParcelTables(store.writeConnection());
+        this.shipments = new ShipmentTables(store.writeConnection());
         this.guard = guard;
         this.clock = clock;
     }
@@ -168,9 +173,23 @@ public final class ParcelBook implements AutoCloseable {
         }
     }
 
-    /** Runs {@code r} after every new intake (the sender wakes up). */
+    /** Runs {@code r} after every new intake and every shipment packed (the sender wakes up). */
     public void addIntakeListener(Runnable r) {
         intakeListeners.add(r);
+    }
+
+    // --- for PackingBook: the packing queue lives in this file, under this object's lock ---
+
+    SqliteStore store() {
+        return store;
+    }
+
+    ShipmentTables shipmentTables() {
+        return shipments;
+    }
+
+    void workAdded() {
+        intakeListeners.forEach(Runnable::run);
     }
 
     // --- for ParcelSync ---
@@ -193,6 +212,7 @@ public final class ParcelBook implements AutoCloseable {
                 for (FeedParcel f : items) {
                     if ("CLOSED".equals(f.parcel().state())) {
                         tables.removeParcel(f.parcel().tenant(), f.parcel().trackingKey(), f.parcel().parcelId());
+                        shipments.release(f.parcel().tenant(), f.parcel().parcelId());
                     } else {
                         tables.putParcel(f.parcel(), f.seq());
                     }

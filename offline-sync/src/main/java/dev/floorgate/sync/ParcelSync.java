@@ -21,7 +21,9 @@ import org.slf4j.LoggerFactory;
  * Keeps a {@link ParcelBook} in step with the core (CORE-API.md "Parcels (issue 17)"): pulls the parcel feed
  * ({@code GET /v1/parcels/changes}) of every (tenant, warehouse) the gateway serves into the offline cache, and sends
  * the intakes scanned here ({@code POST /v1/parcels/intake}) in scan order, each with its opId, until the core has
- * answered each. One background thread; woken by every new intake, otherwise every poll interval.
+ * answered each, and with {@link #packing} the shipments packed here ({@code POST /v1/shipments}, exactly once by
+ * opId: {@code ShipmentSender}). One background thread; woken by every new intake or shipment, otherwise every
+ * poll interval.
  *
  * <p>What each answer means: 200 stores RECEIVED or NO_OWNER with the parcel as the core has it; 400, 409 and 422
  * are final (ALREADY_RECEIVED, OP_ID_REUSED, INVALID: a resend cannot change them) and store REFUSED with the code
@@ -52,6 +54,7 @@ public final class ParcelSync implements AutoCloseable {
     private final long pollMillis;
     private final Backoff backoff;
     private final Object monitor = new Object();
+    private volatile ShipmentSender shipments;
     private volatile boolean running;
     private volatile String lastError;
     private volatile long sent;
@@ -79,6 +82,15 @@ public final class ParcelSync implements AutoCloseable {
         }
         CoreClient client = CoreClient.forSync(sync);
         return new ParcelSync(book, client, feeds, gatewayId, sync);
+    }
+
+    /**
+     * Sends {@code packing}'s shipments too (after the intakes, before the feeds, in every round); call before
+     * {@link #start}. Returns this.
+     */
+    public ParcelSync packing(PackingBook packing) {
+        this.shipments = new ShipmentSender(packing, client, gatewayId);
+        return this;
     }
 
     /** Starts the background loop (one daemon thread); call once. */
@@ -134,6 +146,10 @@ public final class ParcelSync implements AutoCloseable {
     public synchronized void round() throws IOException {
         try {
             sendPending();
+            ShipmentSender s = shipments;
+            if (s != null) {
+                s.sendPending();
+            }
             for (Feed f : feeds.get()) {
                 pull(f);
             }

@@ -57,7 +57,9 @@ class PublicApiTest {
     void theParcelBookShowsScansLookupsAndStatsButNotTheSyncsSide() {
         assertThat(publicMethods(ParcelBook.class)).containsExactlyInAnyOrder("open", "receive", "find", "intakes",
                 "stats", "purge", "addIntakeListener", "file", "close");
-        assertThat(publicMethods(ParcelSync.class)).containsExactlyInAnyOrder("create", "start", "syncNow", "round",
-                "lastError", "answered", "close");
+        assertThat(publicMethods(ParcelSync.class)).containsExactlyInAnyOrder("create", "packing", "start", "syncNow",
+                "round", "lastError", "answered", "close");
+        assertThat(publicMethods(PackingBook.class)).containsExactlyInAnyOrder("of", "waiting", "check", "pack",
+                "shipments", "count", "purge");
     }
 }

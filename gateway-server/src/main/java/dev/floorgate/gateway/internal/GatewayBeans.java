@@ -25,6 +25,11 @@ import dev.floorgate.gateway.internal.metrics.LatencyHistogram;
 import dev.floorgate.gateway.internal.metrics.MetricsSource;
 import dev.floorgate.gateway.internal.ops.SyncMetrics;
 import dev.floorgate.gateway.internal.ops.SyncResultEvents;
+import dev.floorgate.gateway.internal.devices.ScaleConfiguration;
+import dev.floorgate.gateway.internal.packing.PackingMetrics;
+import dev.floorgate.gateway.internal.packing.PackingSettings;
+import dev.floorgate.gateway.internal.packing.RateCardDirectory;
+import dev.floorgate.gateway.internal.packing.ScaleRegistry;
 import dev.floorgate.gateway.internal.parcels.ParcelMetrics;
 import dev.floorgate.gateway.internal.parcels.ParcelService;
 import dev.floorgate.gateway.internal.photos.CameraConfiguration;
@@ -68,6 +73,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Paths;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -303,6 +309,31 @@ final class GatewayBeans {
         }
     }
 
+    /** The tenants' rate cards (fg.rate-cards-dir, one folder per tenant); a bad card stops the start naming it. */
+    @Singleton
+    RateCardDirectory rateCards(@Value("${fg.rate-cards-dir:}") String dir) {
+        return RateCardDirectory.load(dir);
+    }
+
+    /** Checks fg.scales; the drivers open and close with the gateway ({@link #lifecycle}). */
+    @Singleton
+    ScaleRegistry scales(List<ScaleConfiguration> configs) {
+        return new ScaleRegistry(configs);
+    }
+
+    @Singleton
+    PackingSettings packingSettings(@Value("${fg.packing.scale-wait:3s}") Duration scaleWait,
+            @Value("${fg.packing.from-name:FloorGate}") String fromName,
+            @Value("${fg.packing.from-street:-}") String fromStreet,
+            @Value("${fg.packing.from-city:-}") String fromCity) {
+        return new PackingSettings(scaleWait, fromName, fromStreet, fromCity);
+    }
+
+    @Singleton
+    PackingMetrics packingMetrics(ParcelService parcels, ScaleRegistry scales) {
+        return new PackingMetrics(parcels, scales);
+    }
+
     @Singleton
     ParcelMetrics parcelMetrics(ParcelService parcels) {
         return new ParcelMetrics(parcels);
@@ -471,6 +502,7 @@ final class GatewayBeans {
     @Bean(preDestroy = "close")
     GatewayLifecycle lifecycle(GatewaySettingsCheck.Checked settings, PrinterRegistry printers, PrinterAccess printerAccess, ScannerRegistry scanners,
             StationService.Plan plan,
+            RateCardDirectory rateCards, ScaleRegistry scales,
             SyncEngine engine, PhotoService photos, ParcelService parcels, RejectionLog rejections,
             PrintSpooler spooler,
             StationService stations, PrinterClockCheck printerClocks) {
@@ -478,6 +510,7 @@ final class GatewayBeans {
                 .then("the sync engine", () -> { }, engine::close)
                 .then("the photo uploader", photos::start, photos::close)
                 .then("the parcel sync", parcels::start, parcels::close)
+                .then("the packing stations' scales", scales::start, scales::close)
                 .then("the rejection log", rejections::start, rejections::close)
                 .then("the printer drivers", printers::start, printers::close)
                 .then("the print spooler", spooler::start, spooler::close)

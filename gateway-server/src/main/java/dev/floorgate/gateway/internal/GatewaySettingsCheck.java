@@ -69,7 +69,10 @@ public final class GatewaySettingsCheck {
                 .check("fg.templates-dir", GatewaySettingsCheck::readableDirectoryProblem, "the directory of the "
                         + "site's .zpl templates, or leave it unset")
                 .check("fg.apk.path", GatewaySettingsCheck::readableFileProblem, "the picker app's signed APK "
-                        + "(pda-android-app/target/floorgate-picker.apk), or leave it unset");
+                        + "(pda-android-app/target/floorgate-picker.apk), or leave it unset")
+                .check("fg.rate-cards-dir", GatewaySettingsCheck::readableDirectoryProblem, "the directory of the "
+                        + "tenants' rate card folders (<dir>/<tenant>/*.yml), or leave it unset")
+                .duration("fg.packing.scale-wait", MS, Duration.ofSeconds(30), "a value such as 3s");
         s.uri("fg.core.url", List.of("http", "https"), true, false, "the core's base URL, such as "
                         + "https://core.example:8081 (several instances: comma-separated, the first preferred), or "
                         + "leave it unset for offline mode")

@@ -69,6 +69,17 @@ public enum ProblemCode {
     PHOTOS_UNAVAILABLE,
     /** A station camera gave no still (no answer, a timeout, an HTTP status, too many bytes): 502. */
     CAMERA_UNAVAILABLE,
+    /**
+     * A parcel that cannot go into a shipment at the packing station (not in the offline cache, not RECEIVED,
+     * another customer's, another warehouse's, or already in a shipment packed here); details name it.
+     */
+    PARCEL_CONFLICT,
+    /** The tenant has no rate cards at this gateway (no folder under fg.rate-cards-dir). */
+    NO_RATES,
+    /** The chosen carrier service and card version does not quote this shipment (now); quote again. */
+    NO_SUCH_QUOTE,
+    /** The scale gave no stable weight (its state in the message): weigh again or enter the weight. */
+    SCALE_NOT_READY,
     /** The gateway is at a limit of concurrent work (previews, event streams) or short of heap; retry later. */
     BUSY
 }

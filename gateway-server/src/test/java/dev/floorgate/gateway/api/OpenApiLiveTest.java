@@ -9,6 +9,7 @@ import dev.floorgate.gateway.internal.events.EventHub;
 import dev.floorgate.lan.GatewayEvent;
 import dev.floorgate.lan.LanJson;
 import dev.floorgate.devices.sim.PrinterSimulator;
+import dev.floorgate.devices.sim.ScaleSimulator;
 import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -51,12 +52,15 @@ class OpenApiLiveTest {
     private Path apk;
     private PrinterSimulator printer;
     private com.sun.net.httpserver.HttpServer camera;
+    private ScaleSimulator scale;
     private TestGateway gateway;
     private OpenApiDocument document;
 
     @BeforeAll
     void start(@TempDir Path dir) throws Exception {
         printer = PrinterSimulator.builder().captureDir(dir.resolve("labels")).start();
+        scale = ScaleSimulator.listen(0).start();
+        scale.weight("0.9");
         apk = dir.resolve("floorgate-picker.apk");
         Files.write(apk, new byte[] {'P', 'K', 3, 4, 0, 0});
         Files.writeString(dir.resolve("floorgate-picker.apk.properties"), "versionCode=3\nversionName=0.3.0\n");
@@ -81,6 +85,7 @@ class OpenApiLiveTest {
         gateway = new TestGateway(dir.resolve("data"), Map.of(
                 "fg.printers.pack-1.url", "tcp://127.0.0.1:" + printer.port() + "?statusTimeout=1s&pollInterval=0",
                 "fg.print.hold-poll-interval", "100ms", "fg.apk.path", apk.toString(),
+                "fg.scales.live-scale.url", "tcp://127.0.0.1:" + scale.port() + "?answerTimeout=300ms",
                 "fg.photos.max-photo-bytes", Long.toString(PHOTO_MAX), "fg.photos.quota", Long.toString(PHOTO_QUOTA),
                 "fg.cameras.dock.url", cameraBase + "/snap.jpg", "fg.cameras.down.url", cameraBase + "/down",
                 "fg.cameras.betas.url", cameraBase + "/snap.jpg", "fg.cameras.betas.tenant", "beta"));
@@ -99,6 +104,9 @@ class OpenApiLiveTest {
         }
         if (camera != null) {
             camera.stop(0);
+        }
+        if (scale != null) {
+            scale.close();
         }
     }
 
@@ -214,6 +222,28 @@ class OpenApiLiveTest {
         call("GET", intakes, intakes + "?state=PENDING", acme, null, 200);
         call("GET", intakes, intakes + "?state=LOST", acme, null, 400);
         call("GET", intakes, intakes, null, null, 401);
+
+        // the packing station (no rate cards here: pricing is PackingApiTest's)
+        String waiting = "/api/v1/packing/parcels";
+        call("GET", waiting, waiting + "?customer=C-100", acme, null, 200);
+        call("GET", waiting, waiting, acme, null, 400);
+        call("GET", waiting, waiting + "?customer=C-100", null, null, 401);
+        String weight = "/api/v1/packing/weight";
+        call("GET", weight, weight + "?scale=live-scale", acme, null, 200);
+        call("GET", weight, weight + "?scale=nowhere", acme, null, 404);
+        call("GET", weight, weight, acme, null, 400);
+        call("GET", weight, weight + "?scale=live-scale", null, null, 401);
+        String quote = "/api/v1/packing/quote";
+        String carton = "\"lengthMm\":300,\"widthMm\":200,\"heightMm\":100,\"country\":\"DE\"";
+        call("POST", quote, quote, acme, "{\"customer\":\"C-100\",\"parcels\":[\"P-none\"],\"weightGrams\":900,"
+                + carton + "}", 409);
+        call("POST", quote, quote, acme, "{\"customer\":\"C-100\",\"parcels\":[]," + carton + "}", 400);
+        call("POST", quote, quote, null, "{\"customer\":\"C-100\"}", 401);
+        String shipments = "/api/v1/packing/shipments";
+        call("POST", shipments, shipments, acme, "{\"customer\":\"C-100\",\"parcels\":[\"P-none\"],\"carrier\":"
+                + "\"dhl\",\"service\":\"express\",\"version\":1,\"weightGrams\":900," + carton + "}", 409);
+        call("POST", shipments, shipments, acme, "{\"customer\":\"C-100\"}", 400);
+        call("POST", shipments, shipments, null, "{\"customer\":\"C-100\"}", 401);
 
         // print jobs, with the event stream they feed
         BlockingQueue<String> sse = subscribe(ADMIN);

@@ -29,6 +29,9 @@ public final class ProblemStatus {
             case JOB_ID_REUSED:
             case INVALID_STATE:
             case PRINTER_EXISTS:
+            case PARCEL_CONFLICT:
+            case NO_SUCH_QUOTE:
+            case SCALE_NOT_READY:
                 return 409;
             case BATCH_TOO_LARGE:
             case PREVIEW_TOO_LARGE:
@@ -47,6 +50,7 @@ public final class ProblemStatus {
             case PHOTOS_UNAVAILABLE:
                 return 503;
             case MISSING_FIELD:
+            case NO_RATES:
                 return 422;
             case CAMERA_UNAVAILABLE:
                 return 502;

@@ -1,6 +1,7 @@
 package dev.floorgate.gateway.internal.parcels;
 
 import dev.floorgate.gateway.internal.access.DeviceRegistry;
+import dev.floorgate.sync.PackingBook;
 import dev.floorgate.sync.ParcelBook;
 import dev.floorgate.sync.ParcelStats;
 import dev.floorgate.sync.ParcelSync;
@@ -17,7 +18,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The gateway's parcel intake (issue 17 item 1): the parcel book ({@link ParcelBook}, {@code <data>/parcels.db}:
- * the offline cache of announced parcels and the durable queue of intakes) and, when the gateway has a core, the
+ * the offline cache of announced parcels, the durable queue of intakes and, since issue 17 item 3, the packing
+ * station's queue of shipments, {@link PackingBook}) and, when the gateway has a core, the
  * {@link ParcelSync} that pulls the parcel feeds and sends the intakes over the sync engine's core link. Which feeds:
  * the (tenant, warehouse) of every enrolled device that is not revoked, asked each round (a station enrolled later
  * brings its tenant's feed in). Opened by GatewayBeans after the sync engine (intakes share the operations' disk
@@ -27,10 +29,12 @@ public final class ParcelService implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ParcelService.class);
 
     private final ParcelBook book;
+    private final PackingBook packing;
     private final ParcelSync sync;
 
-    private ParcelService(ParcelBook book, ParcelSync sync) {
+    private ParcelService(ParcelBook book, PackingBook packing, ParcelSync sync) {
         this.book = book;
+        this.packing = packing;
         this.sync = sync;
     }
 
@@ -42,17 +46,18 @@ public final class ParcelService implements AutoCloseable {
             Duration keepAnswered) throws IOException {
         ParcelBook book = ParcelBook.open(file, engine.diskGuard(), Clock.systemUTC());
         try {
-            int purged = book.purge(keepAnswered);
+            PackingBook packing = PackingBook.of(book, engine.diskGuard(), Clock.systemUTC());
+            int purged = book.purge(keepAnswered) + packing.purge(keepAnswered);
             if (purged > 0) {
-                LOG.info("parcel book: {} intakes answered more than {} ago purged", purged, keepAnswered);
+                LOG.info("parcel book: {} intakes and shipments answered more than {} ago purged", purged, keepAnswered);
             }
             ParcelSync sync = engine.options().coreUrl() == null ? null
-                    : ParcelSync.create(book, engine.options(), () -> feeds(devices), gatewayId);
+                    : ParcelSync.create(book, engine.options(), () -> feeds(devices), gatewayId).packing(packing);
             ParcelStats s = book.stats();
             LOG.info("parcel book {}: {} parcels cached, {} intakes pending; {}", file, s.cachedParcels(),
                     s.pendingIntakes(), sync == null ? "offline: intakes wait until a core is configured"
                             : "syncing with the core");
-            return new ParcelService(book, sync);
+            return new ParcelService(book, packing, sync);
         } catch (IOException | RuntimeException e) {
             book.close();
             throw e;
@@ -83,6 +88,11 @@ public final class ParcelService implements AutoCloseable {
 
     public ParcelBook book() {
         return book;
+    }
+
+    /** The packing station's queue of shipments in the same file (issue 17 item 3), sent by the same sync. */
+    public PackingBook packing() {
+        return packing;
     }
 
     /** Why the last sync round stopped, or null (also offline). */

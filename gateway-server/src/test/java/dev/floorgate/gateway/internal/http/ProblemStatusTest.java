@@ -23,7 +23,8 @@ class ProblemStatusTest {
         }
         expected.put(ProblemCode.NOT_FOUND, 404);
         for (ProblemCode c : new ProblemCode[] {ProblemCode.DEVICE_ID_TAKEN, ProblemCode.JOB_ID_REUSED,
-                ProblemCode.INVALID_STATE, ProblemCode.PRINTER_EXISTS}) {
+                ProblemCode.INVALID_STATE, ProblemCode.PRINTER_EXISTS, ProblemCode.PARCEL_CONFLICT,
+                ProblemCode.NO_SUCH_QUOTE, ProblemCode.SCALE_NOT_READY}) {
             expected.put(c, 409);
         }
         expected.put(ProblemCode.BATCH_TOO_LARGE, 413);
@@ -37,6 +38,7 @@ class ProblemStatusTest {
             expected.put(c, 503);
         }
         expected.put(ProblemCode.MISSING_FIELD, 422);
+        expected.put(ProblemCode.NO_RATES, 422);
         expected.put(ProblemCode.DISK_FULL, 507);
         expected.put(ProblemCode.PHOTO_TOO_LARGE, 413);
         expected.put(ProblemCode.NOT_A_JPEG, 415);
