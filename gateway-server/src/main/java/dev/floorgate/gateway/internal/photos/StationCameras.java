@@ -130,7 +130,9 @@ public final class StationCameras {
         }
         InputStream body = r.body();
         // the request's timeout covers the answer's head only: a camera that stalls mid-image is cut off here
+        java.util.concurrent.atomic.AtomicBoolean cutOff = new java.util.concurrent.atomic.AtomicBoolean();
         java.util.concurrent.CompletableFuture<Void> watchdog = java.util.concurrent.CompletableFuture.runAsync(() -> {
+            cutOff.set(true); // before the close: the reader's exception must find it set
             try {
                 body.close();
             } catch (IOException e) {
@@ -162,7 +164,7 @@ public final class StationCameras {
         } catch (CameraException e) {
             throw e;
         } catch (IOException e) {
-            throw new CameraException(watchdog.isDone() ? "camera '" + name + "' did not finish its still within "
+            throw new CameraException(cutOff.get() ? "camera '" + name + "' did not finish its still within "
                     + c.timeout().toMillis() + " ms" : "camera '" + name + "' broke off while sending its still", e);
         } finally {
             watchdog.cancel(false);
