@@ -238,7 +238,8 @@ class ShipmentsTest {
             assertThat(body(core.acme.get("/v1/parcels/acme/" + mine), 200)).containsEntry("state", "RECEIVED")
                     .containsEntry("seq", seqBefore);
             try (java.sql.Connection conn = db.connect(); java.sql.Statement st = conn.createStatement();
-                    java.sql.ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM shipments WHERE op_id = '" + opId
+                    java.sql.ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM `" + db.tenantSchema("acme")
+                            + "`.shipments WHERE op_id = '" + opId
                             + "'")) {
                 rs.next();
                 assertThat(rs.getInt(1)).isZero();
