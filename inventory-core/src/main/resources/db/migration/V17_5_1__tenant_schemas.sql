@@ -1,6 +1,11 @@
--- Tenant isolation at the database (issue 17 item 4; docs/TENANTS.md). Parcels, parcel intakes and shipments now
--- live in each tenant's own schema (db/tenant), used with that tenant's own MySQL user; none of that data had
--- shipped to a site, so the shared copies are dropped rather than migrated.
+-- Tenant isolation at the database (issue 17 item 4; docs/TENANTS.md). Parcels, parcel intakes, shipments and parcel
+-- photos now live in each tenant's own schema (db/tenant), used with that tenant's own MySQL user; none of that data
+-- had shipped to a site, so the shared copies are dropped rather than migrated.
+DROP TABLE IF EXISTS photo_reviews;
+DROP TABLE IF EXISTS parcel_photos;
+DROP TABLE IF EXISTS photos;
+DROP TABLE IF EXISTS photo_upload_chunks;
+DROP TABLE IF EXISTS photo_uploads;
 DROP TABLE IF EXISTS shipment_parcels;
 DROP TABLE IF EXISTS shipments;
 DROP TABLE IF EXISTS parcel_intakes;

@@ -332,13 +332,14 @@ final class CoreBeans {
 
     @Singleton
     @Requires(property = "fg.photos.endpoint")
-    PhotoService photoService(PhotoStore store, Database db, PhotosConfiguration config, CoreConfiguration core) {
+    PhotoService photoService(PhotoStore store, TenantDatabases db, PhotosConfiguration config,
+            CoreConfiguration core) {
         return new PhotoService(store, new PhotoUploadStore(db), config, core.getRetryAfter());
     }
 
     @Singleton
     @Requires(property = "fg.photos.endpoint")
-    PhotoReviews photoReviews(Database db, EventOutbox outbox, @Nullable EventPublisher publisher) {
+    PhotoReviews photoReviews(TenantDatabases db, EventOutbox outbox, @Nullable EventPublisher publisher) {
         return new PhotoReviews(db, new PhotoUploadStore(db), outbox, publisher == null ? () -> { } : publisher::wake);
     }
 }

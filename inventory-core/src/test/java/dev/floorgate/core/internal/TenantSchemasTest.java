@@ -89,6 +89,8 @@ class TenantSchemasTest {
                         + "answer) VALUES ('beta', 'x', 'P1', 'f', 'a')");
                 assertRefused(c, "UPDATE `" + beta + "`.parcels SET customer = 'stolen'");
                 assertRefused(c, "DELETE FROM `" + beta + "`.event_outbox");
+                assertRefused(c, "SELECT * FROM `" + beta + "`.photos");
+                assertRefused(c, "SELECT * FROM `" + beta + "`.photo_reviews");
                 assertRefused(c, "USE `" + beta + "`");
                 // the shared schema: credentials of every tenant, the outbox, stock, orders
                 assertRefused(c, "SELECT * FROM `" + db.name() + "`.tenant_credentials");
