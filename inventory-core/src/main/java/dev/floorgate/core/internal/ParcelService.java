@@ -21,7 +21,8 @@ import java.util.UUID;
  * Parcels of a consolidation warehouse (issue 17 item 1, CORE-API.md "Parcels (issue 17)"): announced by the
  * storefront, received by a gateway at intake, unknown ones put on the no-owner shelf until central IT names the
  * owner. Each change and its event (EVENTS.md: parcel.announced, parcel.received, parcel.no_owner,
- * parcel.assigned) are written in one transaction, under the parcel writers' lock (ParcelStore).
+ * parcel.assigned) are written in one transaction, under the parcel writers' lock (ParcelStore), on the tenant's
+ * own connection (TenantDatabases): the event goes into the tenant schema's outbox, TenantOutboxRelay moves it on.
  */
 final class ParcelService {
     static final int MAX_FEED = 1000;
