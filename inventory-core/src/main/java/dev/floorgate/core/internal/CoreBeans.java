@@ -246,8 +246,21 @@ final class CoreBeans {
     @Context
     @Requires(property = "fg.bus.uri")
     @Bean(preDestroy = "close")
-    EventPublisher eventPublisher(Database db, BusConnector bus, CoreMetrics metrics, TenantDatabases tenants) {
-        return new EventPublisher(db, bus, metrics).relaying(new TenantOutboxRelay(db, tenants)).start();
+    EventPublisher eventPublisher(Database db, BusConnector bus, CoreMetrics metrics, TenantOutboxRelay relay) {
+        return new EventPublisher(db, bus, metrics).relaying(relay).start();
+    }
+
+    @Singleton
+    TenantOutboxRelay tenantOutboxRelay(Database db, TenantDatabases tenants) {
+        return new TenantOutboxRelay(db, tenants);
+    }
+
+    /** After a tenant-schema commit: the relay sweeps at the publisher's next round, woken now. */
+    private static Runnable afterTenantCommit(TenantOutboxRelay relay, EventPublisher publisher) {
+        return publisher == null ? () -> { } : () -> {
+            relay.nudge();
+            publisher.wake();
+        };
     }
 
     @Context
@@ -309,15 +322,17 @@ final class CoreBeans {
     // issue 17 item 1: parcels announced, fed to the gateways, received at intake; their events go into the outbox
     // in the transaction of the change (with a bus), and out without a poll wait
     @Singleton
-    ParcelService parcels(TenantDatabases db, EventOutbox outbox, JsonMapper json, @Nullable EventPublisher publisher) {
-        return new ParcelService(db, outbox, json, publisher == null ? () -> { } : publisher::wake);
+    ParcelService parcels(TenantDatabases db, EventOutbox outbox, JsonMapper json, TenantOutboxRelay relay,
+            @Nullable EventPublisher publisher) {
+        return new ParcelService(db, outbox, json, afterTenantCommit(relay, publisher));
     }
 
     // issue 17 item 3: consolidated shipments close and reopen parcels under the parcel writers' lock; their events
     // and the parcels' go into the outbox in the transaction of the change
     @Singleton
-    ShipmentService shipments(TenantDatabases db, EventOutbox outbox, JsonMapper json, @Nullable EventPublisher publisher) {
-        return new ShipmentService(db, outbox, json, publisher == null ? () -> { } : publisher::wake);
+    ShipmentService shipments(TenantDatabases db, EventOutbox outbox, JsonMapper json, TenantOutboxRelay relay,
+            @Nullable EventPublisher publisher) {
+        return new ShipmentService(db, outbox, json, afterTenantCommit(relay, publisher));
     }
 
     // issue 17: parcel photos, only when fg.photos.endpoint is set (PhotosConfiguration; checked by
@@ -339,7 +354,8 @@ final class CoreBeans {
 
     @Singleton
     @Requires(property = "fg.photos.endpoint")
-    PhotoReviews photoReviews(TenantDatabases db, EventOutbox outbox, @Nullable EventPublisher publisher) {
-        return new PhotoReviews(db, new PhotoUploadStore(db), outbox, publisher == null ? () -> { } : publisher::wake);
+    PhotoReviews photoReviews(TenantDatabases db, EventOutbox outbox, TenantOutboxRelay relay,
+            @Nullable EventPublisher publisher) {
+        return new PhotoReviews(db, new PhotoUploadStore(db), outbox, afterTenantCommit(relay, publisher));
     }
 }

@@ -229,7 +229,7 @@ final class EventPublisher implements AutoCloseable {
     /** One round: read, publish, wait for confirms, mark published. Returns the number of events sent. */
     int publishRound() throws IOException, SQLException, InterruptedException, TimeoutException {
         if (relay != null) {
-            relay.moveAll();
+            relay.moveIfDue();
         }
         List<Row> rows = new ArrayList<>();
         try (java.sql.Connection c = db.connection(); PreparedStatement ps = c.prepareStatement("SELECT id, event_id, "

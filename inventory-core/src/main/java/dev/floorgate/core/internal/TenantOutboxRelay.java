@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -16,16 +17,38 @@ import org.slf4j.LoggerFactory;
  * event is in exactly one of the two outboxes at every commit. EventPublisher runs it before each round, so only
  * the instance holding the publisher lock relays; a tenant's events keep their commit order (its writers hold the
  * parcel lock while they write the outbox row).
+ *
+ * <p>Cost: a sweep reads the tenant list and each tenant's outbox. It runs when this instance committed a tenant
+ * event ({@link #nudge}) and otherwise at most every {@link #SWEEP_EVERY_MS} ms, which bounds the delay of an event
+ * committed by another instance of a fleet (it cannot nudge the publishing one), instead of every poll per tenant.
  */
 final class TenantOutboxRelay {
     private static final Logger LOG = LoggerFactory.getLogger(TenantOutboxRelay.class);
     private static final int BATCH = 500;
+    static final long SWEEP_EVERY_MS = 1000;
     private final Database core;
     private final TenantDatabases tenants;
+    private final AtomicBoolean nudged = new AtomicBoolean(true);
+    private long nextSweep;
 
     TenantOutboxRelay(Database core, TenantDatabases tenants) {
         this.core = core;
         this.tenants = tenants;
+    }
+
+    /** A tenant event was committed here: sweep at the next round instead of waiting for the periodic one. */
+    void nudge() {
+        nudged.set(true);
+    }
+
+    /** Sweeps when nudged or when the periodic sweep is due (one thread: the publisher's); returns events moved. */
+    int moveIfDue() throws SQLException {
+        long now = System.currentTimeMillis();
+        if (!nudged.getAndSet(false) && now < nextSweep) {
+            return 0;
+        }
+        nextSweep = now + SWEEP_EVERY_MS;
+        return moveAll();
     }
 
     /** Moves every tenant's waiting events; returns how many were moved. */
