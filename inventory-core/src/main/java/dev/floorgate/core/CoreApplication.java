@@ -21,7 +21,11 @@ public final class CoreApplication {
     private CoreApplication() {
     }
 
+    /** Starts the core, or runs {@code tenant ...} (TenantCommand) when that is the first argument. */
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals("tenant")) {
+            System.exit(TenantCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length), System.out, System.err));
+        }
         new RefusingMicronaut().args(args).mainClass(CoreApplication.class).start();
     }
 

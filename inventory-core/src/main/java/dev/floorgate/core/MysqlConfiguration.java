@@ -18,6 +18,14 @@ public class MysqlConfiguration {
     private int poolSize = 8;
     /** {@code fg.mysql.timeout}: bound on getting a connection and on one statement (5s). */
     private Duration timeout = Duration.ofSeconds(5);
+    /** {@code fg.mysql.tenant-pool-size}: connections of each tenant's own pool, opened on first use (4). */
+    private int tenantPoolSize = 4;
+    /**
+     * {@code fg.mysql.add-tenants-at-start}: add the tenants of {@code fg.core.keys} at start as {@code tenant add}
+     * does (true). False lets the running core's user lack CREATE USER and GRANT OPTION: tenants are then added only
+     * by the command (with a user that has them), and a key's tenant not yet added is answered 503 TENANT_NOT_ADDED.
+     */
+    private boolean addTenantsAtStart = true;
 
     public String getUrl() {
         return url;
@@ -49,6 +57,22 @@ public class MysqlConfiguration {
 
     public void setPoolSize(int poolSize) {
         this.poolSize = poolSize;
+    }
+
+    public int getTenantPoolSize() {
+        return tenantPoolSize;
+    }
+
+    public void setTenantPoolSize(int tenantPoolSize) {
+        this.tenantPoolSize = tenantPoolSize;
+    }
+
+    public boolean isAddTenantsAtStart() {
+        return addTenantsAtStart;
+    }
+
+    public void setAddTenantsAtStart(boolean addTenantsAtStart) {
+        this.addTenantsAtStart = addTenantsAtStart;
     }
 
     public Duration getTimeout() {

@@ -2,8 +2,11 @@ package dev.floorgate.systemtests;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -51,7 +54,38 @@ public final class MariaDbDatabase implements AutoCloseable {
     public void close() throws SQLException {
         try (Connection c = DriverManager.getConnection(server, "root", "");
                 Statement s = c.createStatement()) {
+            dropTenants(s);
             s.execute("DROP DATABASE IF EXISTS " + name);
+        }
+    }
+
+    /**
+     * The tenants' schemas and users the core made for this database (docs/TENANTS.md): the users named in its
+     * tenant_credentials, and every schema named after this database and "_t_".
+     */
+    private void dropTenants(Statement s) throws SQLException {
+        List<String> drops = new ArrayList<>();
+        boolean credentials;
+        try (ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = '"
+                + name + "' AND table_name = 'tenant_credentials'")) {
+            rs.next();
+            credentials = rs.getInt(1) > 0;
+        }
+        if (credentials) {
+            try (ResultSet rs = s.executeQuery("SELECT user_name FROM " + name + ".tenant_credentials")) {
+                while (rs.next()) {
+                    drops.add("DROP USER IF EXISTS '" + rs.getString(1) + "'@'%'");
+                }
+            }
+        }
+        try (ResultSet rs = s.executeQuery("SELECT schema_name FROM information_schema.schemata WHERE schema_name "
+                + "LIKE '" + name + "\\_t\\_%'")) {
+            while (rs.next()) {
+                drops.add("DROP DATABASE IF EXISTS `" + rs.getString(1) + "`");
+            }
+        }
+        for (String d : drops) {
+            s.execute(d);
         }
     }
 }

@@ -2,6 +2,7 @@ package dev.floorgate.core.internal;
 
 import dev.floorgate.core.BusConfiguration;
 import dev.floorgate.core.CoreConfiguration;
+import dev.floorgate.core.CoreConfigurationException;
 import dev.floorgate.core.OrderSagaConfiguration;
 import dev.floorgate.core.PhotosConfiguration;
 import dev.floorgate.core.MysqlConfiguration;
@@ -18,6 +19,7 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumMap;
@@ -244,8 +246,21 @@ final class CoreBeans {
     @Context
     @Requires(property = "fg.bus.uri")
     @Bean(preDestroy = "close")
-    EventPublisher eventPublisher(Database db, BusConnector bus, CoreMetrics metrics) {
-        return new EventPublisher(db, bus, metrics).start();
+    EventPublisher eventPublisher(Database db, BusConnector bus, CoreMetrics metrics, TenantOutboxRelay relay) {
+        return new EventPublisher(db, bus, metrics).relaying(relay).start();
+    }
+
+    @Singleton
+    TenantOutboxRelay tenantOutboxRelay(Database db, TenantDatabases tenants) {
+        return new TenantOutboxRelay(db, tenants);
+    }
+
+    /** After a tenant-schema commit: the relay sweeps at the publisher's next round, woken now. */
+    private static Runnable afterTenantCommit(TenantOutboxRelay relay, EventPublisher publisher) {
+        return publisher == null ? () -> { } : () -> {
+            relay.nudge();
+            publisher.wake();
+        };
     }
 
     @Context
@@ -292,18 +307,32 @@ final class CoreBeans {
                 Clock.systemUTC(), leases.gate(JobLeases.REPLENISHMENT_PUBLISH)).start();
     }
 
+    // issue 17 item 4: each tenant's parcels and shipments in its own schema, used with its own MySQL user
+    // (docs/TENANTS.md); the tenants of the keys are added at start, as `tenant add` would
+    @Context
+    @Bean(preDestroy = "close")
+    TenantDatabases tenantDatabases(Database db, MysqlConfiguration mysql, KeyRing keys) throws SQLException {
+        try {
+            return new TenantDatabases(db, mysql).start(keys.tenants());
+        } catch (IllegalStateException | IllegalArgumentException e) {
+            throw new CoreConfigurationException(e.getMessage(), e);
+        }
+    }
+
     // issue 17 item 1: parcels announced, fed to the gateways, received at intake; their events go into the outbox
     // in the transaction of the change (with a bus), and out without a poll wait
     @Singleton
-    ParcelService parcels(Database db, EventOutbox outbox, JsonMapper json, @Nullable EventPublisher publisher) {
-        return new ParcelService(db, outbox, json, publisher == null ? () -> { } : publisher::wake);
+    ParcelService parcels(TenantDatabases db, EventOutbox outbox, JsonMapper json, TenantOutboxRelay relay,
+            @Nullable EventPublisher publisher) {
+        return new ParcelService(db, outbox, json, afterTenantCommit(relay, publisher));
     }
 
     // issue 17 item 3: consolidated shipments close and reopen parcels under the parcel writers' lock; their events
     // and the parcels' go into the outbox in the transaction of the change
     @Singleton
-    ShipmentService shipments(Database db, EventOutbox outbox, JsonMapper json, @Nullable EventPublisher publisher) {
-        return new ShipmentService(db, outbox, json, publisher == null ? () -> { } : publisher::wake);
+    ShipmentService shipments(TenantDatabases db, EventOutbox outbox, JsonMapper json, TenantOutboxRelay relay,
+            @Nullable EventPublisher publisher) {
+        return new ShipmentService(db, outbox, json, afterTenantCommit(relay, publisher));
     }
 
     // issue 17: parcel photos, only when fg.photos.endpoint is set (PhotosConfiguration; checked by
@@ -318,13 +347,15 @@ final class CoreBeans {
 
     @Singleton
     @Requires(property = "fg.photos.endpoint")
-    PhotoService photoService(PhotoStore store, Database db, PhotosConfiguration config, CoreConfiguration core) {
+    PhotoService photoService(PhotoStore store, TenantDatabases db, PhotosConfiguration config,
+            CoreConfiguration core) {
         return new PhotoService(store, new PhotoUploadStore(db), config, core.getRetryAfter());
     }
 
     @Singleton
     @Requires(property = "fg.photos.endpoint")
-    PhotoReviews photoReviews(Database db, EventOutbox outbox, @Nullable EventPublisher publisher) {
-        return new PhotoReviews(db, new PhotoUploadStore(db), outbox, publisher == null ? () -> { } : publisher::wake);
+    PhotoReviews photoReviews(TenantDatabases db, EventOutbox outbox, TenantOutboxRelay relay,
+            @Nullable EventPublisher publisher) {
+        return new PhotoReviews(db, new PhotoUploadStore(db), outbox, afterTenantCommit(relay, publisher));
     }
 }

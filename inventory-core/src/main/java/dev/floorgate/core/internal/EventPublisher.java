@@ -55,6 +55,7 @@ final class EventPublisher implements AutoCloseable {
     private volatile boolean standby;
     private long nextBacklog;
     private long nextPurge;
+    private TenantOutboxRelay relay;
 
     EventPublisher(Database db, BusConnector bus, CoreMetrics metrics) {
         this(db, bus, metrics, () -> { });
@@ -69,6 +70,12 @@ final class EventPublisher implements AutoCloseable {
         this.thread = new Thread(this::loop, "fg-event-publisher");
         this.thread.setDaemon(true);
         metrics.busGauges(() -> backlog, () -> up ? 1 : 0);
+    }
+
+    /** Moves the tenants' own outboxes into the shared one before each round (TenantOutboxRelay). */
+    EventPublisher relaying(TenantOutboxRelay tenantOutboxes) {
+        this.relay = tenantOutboxes;
+        return this;
     }
 
     EventPublisher start() {
@@ -221,6 +228,9 @@ final class EventPublisher implements AutoCloseable {
 
     /** One round: read, publish, wait for confirms, mark published. Returns the number of events sent. */
     int publishRound() throws IOException, SQLException, InterruptedException, TimeoutException {
+        if (relay != null) {
+            relay.moveIfDue();
+        }
         List<Row> rows = new ArrayList<>();
         try (java.sql.Connection c = db.connection(); PreparedStatement ps = c.prepareStatement("SELECT id, event_id, "
                 + "routing_key, type, payload FROM event_outbox WHERE published_at IS NULL ORDER BY id LIMIT ?")) {

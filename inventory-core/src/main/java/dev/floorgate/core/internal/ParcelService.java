@@ -21,18 +21,19 @@ import java.util.UUID;
  * Parcels of a consolidation warehouse (issue 17 item 1, CORE-API.md "Parcels (issue 17)"): announced by the
  * storefront, received by a gateway at intake, unknown ones put on the no-owner shelf until central IT names the
  * owner. Each change and its event (EVENTS.md: parcel.announced, parcel.received, parcel.no_owner,
- * parcel.assigned) are written in one transaction, under the parcel writers' lock (ParcelStore).
+ * parcel.assigned) are written in one transaction, under the parcel writers' lock (ParcelStore), on the tenant's
+ * own connection (TenantDatabases): the event goes into the tenant schema's outbox, TenantOutboxRelay moves it on.
  */
 final class ParcelService {
     static final int MAX_FEED = 1000;
     private static final char[] ID_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ".toCharArray();
-    private final Database db;
+    private final TenantDatabases db;
     private final EventOutbox outbox;
     private final JsonMapper json;
     private final Runnable afterCommit;
     private final SecureRandom random = new SecureRandom();
 
-    ParcelService(Database db, EventOutbox outbox, JsonMapper json, Runnable afterCommit) {
+    ParcelService(TenantDatabases db, EventOutbox outbox, JsonMapper json, Runnable afterCommit) {
         this.db = db;
         this.outbox = outbox;
         this.json = json;
@@ -71,7 +72,7 @@ final class ParcelService {
     }
 
     Announced announce(Announcement a) throws SQLException {
-        return write(c -> {
+        return write(a.tenant(), c -> {
             ParcelStore.Parcel open = ParcelStore.findOpen(c, a.tenant(), a.tracking().key());
             if (open == null) {
                 Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
@@ -106,7 +107,7 @@ final class ParcelService {
      * @return the answer's JSON
      */
     String intake(Intake in) throws SQLException {
-        return write(c -> {
+        return write(in.tenant(), c -> {
             String[] earlier = ParcelStore.intake(c, in.tenant(), in.opId());
             if (earlier != null) {
                 if (!earlier[0].equals(in.fingerprint())) {
@@ -142,7 +143,7 @@ final class ParcelService {
 
     /** Central IT names the owner of a NO_OWNER parcel; naming the owner it already has changes nothing. */
     ParcelView assign(String tenant, String parcelId, String customer, String customerName) throws SQLException {
-        return write(c -> {
+        return write(tenant, c -> {
             ParcelStore.Parcel open = require(c, tenant, parcelId);
             if (customer.equals(open.customer())) {
                 return ParcelView.of(open);
@@ -161,13 +162,13 @@ final class ParcelService {
     }
 
     ParcelView get(String tenant, String parcelId) throws SQLException {
-        try (Connection c = db.connection()) {
+        try (Connection c = db.connection(tenant)) {
             return ParcelView.of(require(c, tenant, parcelId));
         }
     }
 
     Page changes(String tenant, String warehouse, long after, int limit) throws SQLException {
-        try (Connection c = db.connection()) {
+        try (Connection c = db.connection(tenant)) {
             List<ParcelView> items = new ArrayList<>();
             long next = after;
             for (ParcelStore.Parcel p : ParcelStore.changes(c, tenant, warehouse, after, limit)) {
@@ -181,7 +182,7 @@ final class ParcelService {
     /** The packing station's list (ParcelStore#list); {@code next} is the last parcel id, or {@code after}. */
     Page list(String tenant, String customer, String state, String warehouse, String after, int limit)
             throws SQLException {
-        try (Connection c = db.connection()) {
+        try (Connection c = db.connection(tenant)) {
             List<ParcelView> items = new ArrayList<>();
             String next = after;
             for (ParcelStore.Parcel p : ParcelStore.list(c, tenant, customer, state, warehouse, after, limit)) {
@@ -248,9 +249,9 @@ final class ParcelService {
     }
 
     /** Runs {@code work} in one transaction under the parcel writers' lock; events go out after the commit. */
-    private <T> T write(Work<T> work) throws SQLException {
+    private <T> T write(String tenant, Work<T> work) throws SQLException {
         T result;
-        try (Connection c = db.connection()) {
+        try (Connection c = db.connection(tenant)) {
             c.setAutoCommit(false);
             try {
                 ParcelStore.lock(c);

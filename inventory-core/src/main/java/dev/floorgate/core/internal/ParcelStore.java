@@ -11,8 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The {@code parcels} and {@code parcel_intakes} tables (V17_3_1__parcels.sql). Every writer first takes the
- * {@code parcel_seq} row lock ({@link #lock}) and keeps it until its commit: that serialises parcel writes, so a
+ * The {@code parcels} and {@code parcel_intakes} tables, in the tenant's own schema (db/tenant/V1). Every writer
+ * first takes the {@code parcel_seq} row lock ({@link #lock}) and keeps it until its commit: that serialises parcel writes, so a
  * check-then-insert on a tracking key cannot race, and the seq a change takes becomes visible in seq order, so a
  * feed reader's cursor never passes a change that commits later. Call the writing methods with autocommit off.
  */

@@ -11,18 +11,19 @@ import java.util.UUID;
 
 /**
  * The customer's review of a parcel's photos (issue 17): APPROVED or DISPUTED with a comment. The review row and its
- * {@code photo.reviewed} event (EVENTS.md) are written in one transaction, so the event exists exactly when the
+ * {@code photo.reviewed} event (EVENTS.md) are written in one transaction in the tenant's schema (its outbox,
+ * relayed by TenantOutboxRelay), so the event exists exactly when the
  * review does; the event id is the review id. Without a bus there is no outbox and only the row is written.
  */
 final class PhotoReviews {
     static final String EVENT_TYPE = "photo.reviewed";
     static final int MAX_COMMENT = 2000;
-    private final Database db;
+    private final TenantDatabases db;
     private final PhotoUploadStore rows;
     private final EventOutbox outbox;
     private final Runnable afterCommit;
 
-    PhotoReviews(Database db, PhotoUploadStore rows, EventOutbox outbox, Runnable afterCommit) {
+    PhotoReviews(TenantDatabases db, PhotoUploadStore rows, EventOutbox outbox, Runnable afterCommit) {
         this.db = db;
         this.rows = rows;
         this.outbox = outbox;
@@ -51,7 +52,7 @@ final class PhotoReviews {
                     + "of parcel '" + parcelId + "' to review");
         }
         Review r = new Review(UUID.randomUUID().toString(), tenant, shots.get(0).warehouse(), parcelId, v, text);
-        try (Connection c = db.connection()) {
+        try (Connection c = db.connection(tenant)) {
             c.setAutoCommit(false);
             try {
                 try (PreparedStatement ps = c.prepareStatement("INSERT INTO photo_reviews (review_id, tenant, "

@@ -109,8 +109,8 @@ final class PhotoService {
                     Map.of("expectedOffset", u.received()));
         }
         String key = PhotoStore.chunkKey(tenant, uploadId, offset, chunkSha);
-        storeRun(() -> store.put(key, chunk, "application/octet-stream"));
-        if (rows.append(uploadId, new PhotoUploadStore.Chunk(offset, chunk.length, chunkSha, key))) {
+        storeRun(() -> store.put(tenant, key, chunk, "application/octet-stream"));
+        if (rows.append(tenant, uploadId, new PhotoUploadStore.Chunk(offset, chunk.length, chunkSha, key))) {
             return offset + chunk.length;
         }
         // another request advanced it first (a retry racing its original, or a second instance)
@@ -137,10 +137,10 @@ final class PhotoService {
                     + u.received() + " of " + u.size() + " bytes; send the rest from offset " + u.received(),
                     Map.of("expectedOffset", u.received()));
         }
-        List<PhotoUploadStore.Chunk> chunks = rows.chunks(uploadId);
+        List<PhotoUploadStore.Chunk> chunks = rows.chunks(tenant, uploadId);
         ByteArrayOutputStream all = new ByteArrayOutputStream((int) u.size());
         for (PhotoUploadStore.Chunk c : chunks) {
-            byte[] part = storeOrUnavailable(() -> store.get(c.objectKey()));
+            byte[] part = storeOrUnavailable(() -> store.get(tenant, c.objectKey()));
             all.write(part, 0, part.length);
         }
         byte[] photo = all.toByteArray();
@@ -156,7 +156,7 @@ final class PhotoService {
             store(u, photo, chunks);
         }
         rows.finish(u, PhotoUploadStore.COMPLETE);
-        deleteStaged(chunks);
+        deleteStaged(tenant, chunks);
         return links(tenant, u.shot(), u.sha256());
     }
 
@@ -172,8 +172,8 @@ final class PhotoService {
             throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, "NOT_A_PHOTO", e.getMessage()
                     + "; nothing was stored");
         }
-        storeRun(() -> store.put(PhotoStore.photoKey(u.tenant(), u.sha256()), scrubbed.jpeg(), JPEG));
-        storeRun(() -> store.put(PhotoStore.thumbnailKey(u.tenant(), u.sha256()), thumb.jpeg(), JPEG));
+        storeRun(() -> store.put(u.tenant(), PhotoStore.photoKey(u.tenant(), u.sha256()), scrubbed.jpeg(), JPEG));
+        storeRun(() -> store.put(u.tenant(), PhotoStore.thumbnailKey(u.tenant(), u.sha256()), thumb.jpeg(), JPEG));
         rows.addPhoto(u.tenant(), new PhotoUploadStore.StoredPhoto(u.sha256(), scrubbed.jpeg().length,
                 thumb.jpeg().length, thumb.width(), thumb.height()), sha256(scrubbed.jpeg()));
     }
@@ -192,8 +192,8 @@ final class PhotoService {
                 HttpStatus.NOT_FOUND, "PHOTO_NOT_FOUND", "tenant '" + tenant + "' has no photo " + sha256));
         Duration life = config.getUrlLifetime();
         String expires = Instant.now().plus(life).toString();
-        return new PhotoLinks(shot, sha256, store.signedUrl(PhotoStore.photoKey(tenant, sha256), life).toString(),
-                store.signedUrl(PhotoStore.thumbnailKey(tenant, sha256), life).toString(), expires, p.width(),
+        return new PhotoLinks(shot, sha256, store.signedUrl(tenant, PhotoStore.photoKey(tenant, sha256), life).toString(),
+                store.signedUrl(tenant, PhotoStore.thumbnailKey(tenant, sha256), life).toString(), expires, p.width(),
                 p.height(), p.storedSize());
     }
 
@@ -207,7 +207,7 @@ final class PhotoService {
     }
 
     private boolean alreadyStored(PhotoUploadStore.Upload u, long offset, int length, String sha) throws SQLException {
-        for (PhotoUploadStore.Chunk c : rows.chunks(u.uploadId())) {
+        for (PhotoUploadStore.Chunk c : rows.chunks(u.tenant(), u.uploadId())) {
             if (c.offset() == offset) {
                 return c.length() == length && c.sha256().equals(sha);
             }
@@ -225,14 +225,14 @@ final class PhotoService {
 
     private void fail(PhotoUploadStore.Upload u, List<PhotoUploadStore.Chunk> chunks) throws SQLException {
         rows.finish(u, PhotoUploadStore.FAILED);
-        deleteStaged(chunks);
+        deleteStaged(u.tenant(), chunks);
     }
 
     /** Staged chunks are only a cache of the upload once it is closed: a failed delete is logged, not answered. */
-    private void deleteStaged(List<PhotoUploadStore.Chunk> chunks) {
+    private void deleteStaged(String tenant, List<PhotoUploadStore.Chunk> chunks) {
         for (PhotoUploadStore.Chunk c : chunks) {
             try {
-                store.delete(c.objectKey());
+                store.delete(tenant, c.objectKey());
             } catch (IOException e) {
                 LOG.warn("could not delete the staged chunk {}: {}", c.objectKey(), e.getMessage());
             }

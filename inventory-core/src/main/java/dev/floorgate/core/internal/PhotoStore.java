@@ -27,6 +27,10 @@ import software.amazon.awssdk.services.s3.presigner.S3Presigner;
  * {@code uploads/}. The SDK's default CRC checksums (aws-chunked bodies) are asked only where S3 requires them:
  * several S3-API servers do not take aws-chunked bodies, and the photo's own SHA-256 is checked by PhotoUploads.
  * Failures are IOExceptions naming the key; the SDK's exception is their cause.
+ *
+ * <p>Every call names the tenant it acts for and is refused (IllegalStateException, before any request) when the key
+ * is not under that tenant's prefix: a bug handing one tenant's request another's key cannot read, write, delete or
+ * sign it. One set of S3 credentials serves all tenants (docs/TENANTS.md says why).
  */
 final class PhotoStore implements AutoCloseable {
     private final S3Client s3;
@@ -51,6 +55,21 @@ final class PhotoStore implements AutoCloseable {
         this.bucket = config.getBucket();
     }
 
+    /** The prefix of every object of the tenant. */
+    static String prefix(String tenant) {
+        TenantNames.checkCode(tenant);
+        return "tenants/" + tenant + "/";
+    }
+
+    /** Refuses a key outside the tenant's prefix (a tenant code cannot contain '/', so prefixes never nest). */
+    static void requireOwn(String tenant, String key) {
+        if (key == null || !key.startsWith(prefix(tenant)) || java.util.Arrays.asList(key.split("/")).stream()
+                .anyMatch(segment -> segment.equals(".") || segment.equals(".."))) {
+            throw new IllegalStateException("object key '" + key + "' is not under tenant " + tenant + "'s prefix "
+                    + prefix(tenant) + "; refused before calling the photo store");
+        }
+    }
+
     static String photoKey(String tenant, String sha256) {
         return "tenants/" + tenant + "/photos/" + sha256 + ".jpg";
     }
@@ -63,7 +82,8 @@ final class PhotoStore implements AutoCloseable {
         return "tenants/" + tenant + "/uploads/" + uploadId + "/" + offset + "-" + chunkSha256;
     }
 
-    void put(String key, byte[] bytes, String contentType) throws IOException {
+    void put(String tenant, String key, byte[] bytes, String contentType) throws IOException {
+        requireOwn(tenant, key);
         try {
             s3.putObject(b -> b.bucket(bucket).key(key).contentType(contentType).contentLength((long) bytes.length),
                     RequestBody.fromBytes(bytes));
@@ -73,7 +93,8 @@ final class PhotoStore implements AutoCloseable {
         }
     }
 
-    byte[] get(String key) throws IOException {
+    byte[] get(String tenant, String key) throws IOException {
+        requireOwn(tenant, key);
         try {
             return s3.getObjectAsBytes(GetObjectRequest.builder().bucket(bucket).key(key).build()).asByteArray();
         } catch (SdkException e) {
@@ -82,7 +103,8 @@ final class PhotoStore implements AutoCloseable {
         }
     }
 
-    boolean exists(String key) throws IOException {
+    boolean exists(String tenant, String key) throws IOException {
+        requireOwn(tenant, key);
         try {
             s3.headObject(b -> b.bucket(bucket).key(key));
             return true;
@@ -100,7 +122,8 @@ final class PhotoStore implements AutoCloseable {
         }
     }
 
-    void delete(String key) throws IOException {
+    void delete(String tenant, String key) throws IOException {
+        requireOwn(tenant, key);
         try {
             s3.deleteObject(b -> b.bucket(bucket).key(key));
         } catch (SdkException e) {
@@ -110,7 +133,8 @@ final class PhotoStore implements AutoCloseable {
     }
 
     /** A presigned GET of the object, valid for {@code lifetime} from now. */
-    URL signedUrl(String key, Duration lifetime) {
+    URL signedUrl(String tenant, String key, Duration lifetime) {
+        requireOwn(tenant, key);
         return presigner.presignGetObject(b -> b.signatureDuration(lifetime)
                 .getObjectRequest(g -> g.bucket(bucket).key(key))).url();
     }

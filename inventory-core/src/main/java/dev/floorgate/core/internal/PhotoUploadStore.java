@@ -9,8 +9,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The photos' rows in MariaDB (schema V17_2_1__photos.sql): uploads and their staged chunks, stored photos, which
- * photo a parcel's shot is, and reviews.
+ * The photos' rows in MariaDB, in each tenant's own schema (db/tenant/V2__tenant_photos.sql, used with the tenant's
+ * own user: TenantDatabases): uploads and their staged chunks, stored photos, which photo a parcel's shot is, and
+ * reviews.
  *
  * <p>Commit point of a chunk: one transaction that advances {@code received} from the chunk's offset to its end
  * (the UPDATE's condition is {@code received = offset AND state = 'OPEN'}) and inserts the chunk's row naming its S3
@@ -23,9 +24,9 @@ final class PhotoUploadStore {
     static final String OPEN = "OPEN";
     static final String COMPLETE = "COMPLETE";
     static final String FAILED = "FAILED";
-    private final Database db;
+    private final TenantDatabases db;
 
-    PhotoUploadStore(Database db) {
+    PhotoUploadStore(TenantDatabases db) {
         this.db = db;
     }
 
@@ -43,7 +44,7 @@ final class PhotoUploadStore {
     }
 
     void create(Upload u) throws SQLException {
-        try (Connection c = db.connection(); PreparedStatement ps = c.prepareStatement("INSERT INTO photo_uploads "
+        try (Connection c = db.connection(u.tenant()); PreparedStatement ps = c.prepareStatement("INSERT INTO photo_uploads "
                 + "(upload_id, tenant, warehouse, parcel_id, shot, content_type, total_size, sha256, received, state) "
                 + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, ?)")) {
             ps.setString(1, u.uploadId());
@@ -61,7 +62,7 @@ final class PhotoUploadStore {
 
     /** The tenant's upload; another tenant's is as absent as an unknown one. */
     Optional<Upload> find(String tenant, String uploadId) throws SQLException {
-        try (Connection c = db.connection(); PreparedStatement ps = c.prepareStatement("SELECT upload_id, tenant, "
+        try (Connection c = db.connection(tenant); PreparedStatement ps = c.prepareStatement("SELECT upload_id, tenant, "
                 + "warehouse, parcel_id, shot, content_type, total_size, sha256, received, state FROM photo_uploads "
                 + "WHERE upload_id = ? AND tenant = ?")) {
             ps.setString(1, uploadId);
@@ -78,8 +79,8 @@ final class PhotoUploadStore {
     }
 
     /** Advances received over the chunk and records it; false when received was no longer {@code chunk.offset}. */
-    boolean append(String uploadId, Chunk chunk) throws SQLException {
-        try (Connection c = db.connection()) {
+    boolean append(String tenant, String uploadId, Chunk chunk) throws SQLException {
+        try (Connection c = db.connection(tenant)) {
             c.setAutoCommit(false);
             try {
                 try (PreparedStatement ps = c.prepareStatement("UPDATE photo_uploads SET received = ? WHERE "
@@ -113,9 +114,9 @@ final class PhotoUploadStore {
     }
 
     /** The upload's chunks in offset order. */
-    List<Chunk> chunks(String uploadId) throws SQLException {
+    List<Chunk> chunks(String tenant, String uploadId) throws SQLException {
         List<Chunk> out = new ArrayList<>();
-        try (Connection c = db.connection(); PreparedStatement ps = c.prepareStatement("SELECT offset_bytes, length, "
+        try (Connection c = db.connection(tenant); PreparedStatement ps = c.prepareStatement("SELECT offset_bytes, length, "
                 + "sha256, object_key FROM photo_upload_chunks WHERE upload_id = ? ORDER BY offset_bytes")) {
             ps.setString(1, uploadId);
             try (ResultSet rs = ps.executeQuery()) {
@@ -129,7 +130,7 @@ final class PhotoUploadStore {
 
     /** Closes the upload (COMPLETE or FAILED) and forgets its chunk rows; COMPLETE also files the parcel's shot. */
     void finish(Upload u, String state) throws SQLException {
-        try (Connection c = db.connection()) {
+        try (Connection c = db.connection(u.tenant())) {
             c.setAutoCommit(false);
             try {
                 try (PreparedStatement ps = c.prepareStatement("UPDATE photo_uploads SET state = ? WHERE upload_id = ?"
@@ -165,7 +166,7 @@ final class PhotoUploadStore {
     }
 
     Optional<StoredPhoto> photo(String tenant, String sha256) throws SQLException {
-        try (Connection c = db.connection(); PreparedStatement ps = c.prepareStatement("SELECT sha256, stored_size, "
+        try (Connection c = db.connection(tenant); PreparedStatement ps = c.prepareStatement("SELECT sha256, stored_size, "
                 + "thumb_size, width, height FROM photos WHERE tenant = ? AND sha256 = ?")) {
             ps.setString(1, tenant);
             ps.setString(2, sha256);
@@ -178,7 +179,7 @@ final class PhotoUploadStore {
 
     /** Records a stored photo once (a concurrent second store of the same bytes inserts nothing). */
     void addPhoto(String tenant, StoredPhoto p, String storedSha256) throws SQLException {
-        try (Connection c = db.connection(); PreparedStatement ps = c.prepareStatement("INSERT IGNORE INTO photos "
+        try (Connection c = db.connection(tenant); PreparedStatement ps = c.prepareStatement("INSERT IGNORE INTO photos "
                 + "(tenant, sha256, stored_sha256, stored_size, thumb_size, width, height) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
             ps.setString(1, tenant);
             ps.setString(2, p.sha256());
@@ -193,7 +194,7 @@ final class PhotoUploadStore {
 
     List<ParcelShot> parcel(String tenant, String parcelId) throws SQLException {
         List<ParcelShot> out = new ArrayList<>();
-        try (Connection c = db.connection(); PreparedStatement ps = c.prepareStatement("SELECT shot, warehouse, sha256 "
+        try (Connection c = db.connection(tenant); PreparedStatement ps = c.prepareStatement("SELECT shot, warehouse, sha256 "
                 + "FROM parcel_photos WHERE tenant = ? AND parcel_id = ? ORDER BY shot")) {
             ps.setString(1, tenant);
             ps.setString(2, parcelId);

@@ -29,13 +29,13 @@ import java.util.UUID;
  */
 final class ShipmentService {
     private static final char[] ID_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ".toCharArray();
-    private final Database db;
+    private final TenantDatabases db;
     private final EventOutbox outbox;
     private final JsonMapper json;
     private final Runnable afterCommit;
     private final SecureRandom random = new SecureRandom();
 
-    ShipmentService(Database db, EventOutbox outbox, JsonMapper json, Runnable afterCommit) {
+    ShipmentService(TenantDatabases db, EventOutbox outbox, JsonMapper json, Runnable afterCommit) {
         this.db = db;
         this.outbox = outbox;
         this.json = json;
@@ -53,7 +53,7 @@ final class ShipmentService {
     /** Creates a shipment of the parcels, all or none; a replay of the opId answers the stored answer. */
     Created create(ShipmentInputs.Request r) throws SQLException {
         String fingerprint = sha256(r.content());
-        return write(c -> {
+        return write(r.tenant(), c -> {
             String[] earlier = ShipmentStore.byOpId(c, r.tenant(), r.opId());
             if (earlier != null) {
                 if (!earlier[0].equals(fingerprint)) {
@@ -88,7 +88,7 @@ final class ShipmentService {
 
     /** The carrier's tracking number is on the box: LABELLED; the same number again changes nothing. */
     ShipmentView label(String tenant, String shipmentId, ParcelInputs.Tracking tracking) throws SQLException {
-        return write(c -> {
+        return write(tenant, c -> {
             ShipmentStore.Shipment s = require(c, tenant, shipmentId);
             switch (s.state()) {
                 case "LABELLED" -> {
@@ -114,7 +114,7 @@ final class ShipmentService {
 
     /** CANCELLED, its parcels RECEIVED again on their shelves; refused once labelled; a second cancel is a no-op. */
     ShipmentView cancel(String tenant, String shipmentId) throws SQLException {
-        return write(c -> {
+        return write(tenant, c -> {
             ShipmentStore.Shipment s = require(c, tenant, shipmentId);
             if (s.state().equals("CANCELLED")) {
                 return ShipmentView.of(s);
@@ -148,7 +148,7 @@ final class ShipmentService {
     }
 
     ShipmentView get(String tenant, String shipmentId) throws SQLException {
-        try (Connection c = db.connection()) {
+        try (Connection c = db.connection(tenant)) {
             return ShipmentView.of(require(c, tenant, shipmentId));
         }
     }
@@ -250,9 +250,9 @@ final class ShipmentService {
     }
 
     /** Runs {@code work} in one transaction under the parcel writers' lock; events go out after the commit. */
-    private <T> T write(Work<T> work) throws SQLException {
+    private <T> T write(String tenant, Work<T> work) throws SQLException {
         T result;
-        try (Connection c = db.connection()) {
+        try (Connection c = db.connection(tenant)) {
             c.setAutoCommit(false);
             try {
                 ParcelStore.lock(c);

@@ -12,9 +12,9 @@ import java.util.Currency;
 import java.util.List;
 
 /**
- * The {@code shipments} and {@code shipment_parcels} tables (V17_4_1__shipments.sql). Writers hold the parcel
- * writers' lock ({@link ParcelStore#lock}) because a shipment closes and reopens parcels; call the writing methods
- * with autocommit off, under that lock.
+ * The {@code shipments} and {@code shipment_parcels} tables, in the tenant's own schema (db/tenant/V1). Writers hold
+ * the parcel writers' lock ({@link ParcelStore#lock}) because a shipment closes and reopens parcels; call the
+ * writing methods with autocommit off, under that lock.
  */
 final class ShipmentStore {
     private static final String COLUMNS = "tenant, shipment_id, warehouse, customer, carrier, service, "

@@ -79,6 +79,8 @@ class CoreSettingsCheckTest {
                 Arguments.of("fg.mysql.user", "", "must be a user name"),
                 Arguments.of("fg.mysql.pool-size", "0", "must be a whole number 1..1000"),
                 Arguments.of("fg.mysql.timeout", "0s", "must be 1ms..10m"),
+                Arguments.of("fg.mysql.tenant-pool-size", "0", "must be a whole number 1..100"),
+                Arguments.of("fg.mysql.add-tenants-at-start", "sometimes", "must be true or false"),
                 Arguments.of("fg.bus.uri", "rabbit://127.0.0.1", "must start with amqp://, amqps://"),
                 Arguments.of("fg.bus.exchange", "my exchange", "must be an exchange name"),
                 Arguments.of("fg.bus.orders-exchange", "", "must be an exchange name"),

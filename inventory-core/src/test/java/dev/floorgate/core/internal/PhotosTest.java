@@ -48,6 +48,11 @@ class PhotosTest {
         core = CoreHarness.start(redis.uri(), db, settings);
     }
 
+    /** A table of acme's own schema (docs/TENANTS.md). */
+    private String acme(String table) throws java.sql.SQLException {
+        return "`" + db.tenantSchema("acme") + "`." + table;
+    }
+
     @AfterAll
     void stop() throws Exception {
         if (core != null) {
@@ -154,8 +159,10 @@ class PhotosTest {
         } finally {
             pool.shutdownNow();
         }
-        assertThat(db.count("SELECT COUNT(*) FROM photo_upload_chunks WHERE upload_id = ?", id)).isEqualTo(1);
-        assertThat(db.count("SELECT received FROM photo_uploads WHERE upload_id = ?", id)).isEqualTo(30000);
+        assertThat(db.count("SELECT COUNT(*) FROM " + acme("photo_upload_chunks") + " WHERE upload_id = ?", id))
+                .isEqualTo(1);
+        assertThat(db.count("SELECT received FROM " + acme("photo_uploads") + " WHERE upload_id = ?", id))
+                .isEqualTo(30000);
     }
 
     @Test
@@ -183,7 +190,8 @@ class PhotosTest {
         CoreClient.Reply early = core.acme.post(uploadPath("acme", id) + "/complete", "");
         assertThat(early.status()).isEqualTo(409);
         assertThat(core.json(early.body())).containsEntry("error", "UPLOAD_INCOMPLETE");
-        assertThat(db.count("SELECT COUNT(*) FROM photo_upload_chunks WHERE upload_id = ?", id)).isEqualTo(1);
+        assertThat(db.count("SELECT COUNT(*) FROM " + acme("photo_upload_chunks") + " WHERE upload_id = ?", id))
+                .isEqualTo(1);
     }
 
     @Test
@@ -200,9 +208,9 @@ class PhotosTest {
         assertThat(core.json(done.body())).containsEntry("error", "SHA256_MISMATCH");
         assertThat(s3.objects(BUCKET)).noneMatch(k -> k.contains(wrongSha) || k.contains(PhotoService.sha256(photo))
                 || k.startsWith("tenants/acme/uploads/" + id + "/"));
-        assertThat(db.count("SELECT COUNT(*) FROM photos WHERE sha256 IN (?, ?)", wrongSha,
+        assertThat(db.count("SELECT COUNT(*) FROM " + acme("photos") + " WHERE sha256 IN (?, ?)", wrongSha,
                 PhotoService.sha256(photo))).isZero();
-        assertThat(db.count("SELECT COUNT(*) FROM parcel_photos WHERE parcel_id = 'P-400'")).isZero();
+        assertThat(db.count("SELECT COUNT(*) FROM " + acme("parcel_photos") + " WHERE parcel_id = 'P-400'")).isZero();
         CoreClient.Reply after = chunk(core.acme, "acme", id, 0, photo);
         assertThat(after.status()).isEqualTo(409);
         assertThat(core.json(after.body())).containsEntry("error", "UPLOAD_FAILED");
@@ -228,8 +236,8 @@ class PhotosTest {
         assertThat(done.status()).isEqualTo(422);
         assertThat(core.json(done.body())).containsEntry("error", "NOT_A_PHOTO");
         assertThat(s3.objects(BUCKET)).noneMatch(k -> k.contains(sha) || k.startsWith("tenants/acme/uploads/" + id));
-        assertThat(db.count("SELECT COUNT(*) FROM photos WHERE sha256 = ?", sha)).isZero();
-        assertThat(db.count("SELECT COUNT(*) FROM parcel_photos WHERE parcel_id = 'P-950'")).isZero();
+        assertThat(db.count("SELECT COUNT(*) FROM " + acme("photos") + " WHERE sha256 = ?", sha)).isZero();
+        assertThat(db.count("SELECT COUNT(*) FROM " + acme("parcel_photos") + " WHERE parcel_id = 'P-950'")).isZero();
     }
 
     @Test
@@ -241,11 +249,12 @@ class PhotosTest {
             CoreHarness.require(chunk(core.acme, "acme", id, 0, photo), 200);
             CoreHarness.require(core.acme.post(uploadPath("acme", id) + "/complete", ""), 200);
         }
-        assertThat(db.count("SELECT COUNT(*) FROM photos WHERE tenant = 'acme' AND sha256 = ?", sha)).isEqualTo(1);
+        assertThat(db.count("SELECT COUNT(*) FROM " + acme("photos") + " WHERE tenant = 'acme' AND sha256 = ?", sha))
+                .isEqualTo(1);
         assertThat(s3.objects(BUCKET).stream().filter(k -> k.contains(sha)).toList())
                 .containsExactlyInAnyOrder("tenants/acme/photos/" + sha + ".jpg",
                         "tenants/acme/photos/" + sha + ".thumb.jpg");
-        assertThat(db.count("SELECT COUNT(*) FROM parcel_photos WHERE sha256 = ?", sha)).isEqualTo(2);
+        assertThat(db.count("SELECT COUNT(*) FROM " + acme("parcel_photos") + " WHERE sha256 = ?", sha)).isEqualTo(2);
     }
 
     @Test
@@ -313,14 +322,18 @@ class PhotosTest {
                     "{\"verdict\":\"DISPUTE\",\"comment\":\"the box is dented on the left\"}");
             CoreHarness.require(r, 201);
             String reviewId = (String) core.json(r.body()).get("reviewId");
-            List<Map<String, Object>> rows = db.query("SELECT type, routing_key, payload FROM event_outbox WHERE "
-                    + "event_id = ?", reviewId);
+            // the review commits its event into acme's own outbox; the relay moves it to the shared one: it is in
+            // exactly one of them (one statement, one snapshot)
+            List<Map<String, Object>> rows = db.query("SELECT type, routing_key, payload FROM (SELECT event_id, type, "
+                    + "routing_key, payload FROM event_outbox UNION ALL SELECT event_id, type, routing_key, payload "
+                    + "FROM " + acme("event_outbox") + ") e WHERE event_id = ?", reviewId);
             assertThat(rows).hasSize(1);
             assertThat(rows.get(0)).containsEntry("type", "photo.reviewed")
                     .containsEntry("routing_key", "acme.SH01.photo.reviewed");
             assertThat((String) rows.get(0).get("payload")).contains("\"verdict\":\"DISPUTED\"")
                     .contains("the box is dented on the left").contains(PhotoService.sha256(photo));
-            assertThat(db.count("SELECT COUNT(*) FROM photo_reviews WHERE review_id = ? AND verdict = 'DISPUTED'",
+            assertThat(db.count("SELECT COUNT(*) FROM " + acme("photo_reviews")
+                    + " WHERE review_id = ? AND verdict = 'DISPUTED'",
                     reviewId)).isEqualTo(1);
             BusTap.Delivery d = tap.await(x -> reviewId.equals(x.messageId()), Duration.ofSeconds(20),
                     "the photo.reviewed event");

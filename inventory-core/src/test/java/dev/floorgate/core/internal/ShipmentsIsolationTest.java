@@ -199,7 +199,8 @@ class ShipmentsIsolationTest {
                             winners.get(0));
                 }
                 try (java.sql.Connection c = db.connect(); java.sql.Statement st = c.createStatement();
-                        java.sql.ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM shipment_parcels WHERE "
+                        java.sql.ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM `" + db.tenantSchema("acme")
+                                + "`.shipment_parcels WHERE "
                                 + "parcel_id IN ('" + a + "','" + b + "')")) {
                     rs.next();
                     assertThat(rs.getInt(1)).isEqualTo(2);

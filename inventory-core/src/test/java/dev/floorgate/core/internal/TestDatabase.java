@@ -34,6 +34,15 @@ final class TestDatabase implements AutoCloseable {
         return SERVER + name + "?createDatabaseIfNotExist=true";
     }
 
+    /** The schema the core made for the tenant (tenant_credentials, docs/TENANTS.md). */
+    String tenantSchema(String tenant) throws SQLException {
+        List<Map<String, Object>> rows = query("SELECT schema_name FROM tenant_credentials WHERE tenant = ?", tenant);
+        if (rows.isEmpty()) {
+            throw new IllegalStateException("tenant " + tenant + " has no schema in " + name);
+        }
+        return (String) rows.get(0).get("schema_name");
+    }
+
     Connection connect() throws SQLException {
         return DriverManager.getConnection(SERVER + name, "root", "");
     }
@@ -75,7 +84,38 @@ final class TestDatabase implements AutoCloseable {
     @Override
     public void close() throws SQLException {
         try (Connection c = DriverManager.getConnection(SERVER, "root", ""); Statement s = c.createStatement()) {
+            dropTenants(s);
             s.executeUpdate("DROP DATABASE IF EXISTS " + name);
+        }
+    }
+
+    /**
+     * The tenants' schemas and users the core made for this database (docs/TENANTS.md): the users named in its
+     * tenant_credentials, and every schema named after this database and "_t_".
+     */
+    private void dropTenants(Statement s) throws SQLException {
+        List<String> drops = new ArrayList<>();
+        boolean credentials;
+        try (ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = '"
+                + name + "' AND table_name = 'tenant_credentials'")) {
+            rs.next();
+            credentials = rs.getInt(1) > 0;
+        }
+        if (credentials) {
+            try (ResultSet rs = s.executeQuery("SELECT user_name FROM " + name + ".tenant_credentials")) {
+                while (rs.next()) {
+                    drops.add("DROP USER IF EXISTS '" + rs.getString(1) + "'@'%'");
+                }
+            }
+        }
+        try (ResultSet rs = s.executeQuery("SELECT schema_name FROM information_schema.schemata WHERE schema_name "
+                + "LIKE '" + name + "\\_t\\_%'")) {
+            while (rs.next()) {
+                drops.add("DROP DATABASE IF EXISTS `" + rs.getString(1) + "`");
+            }
+        }
+        for (String d : drops) {
+            s.executeUpdate(d);
         }
     }
 }

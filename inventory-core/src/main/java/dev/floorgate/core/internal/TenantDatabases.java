@@ -1,0 +1,132 @@
+package dev.floorgate.core.internal;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import dev.floorgate.core.MysqlConfiguration;
+import io.micronaut.http.HttpStatus;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The tenants' own databases (docs/TENANTS.md): per tenant a small Hikari pool on the tenant's schema, logged in
+ * as the tenant's MySQL user, opened on first use from the credentials {@code tenant add} stored in the shared
+ * schema. A tenant added while the core runs is used without a restart: its first request reads its row. At start
+ * the tenants of the core's keys are added (the same code as the command; a no-op but for new migrations when
+ * they exist) and every stored tenant's schema is migrated.
+ */
+final class TenantDatabases implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(TenantDatabases.class);
+    private final Database core;
+    private final TenantProvisioner provisioner;
+    private final MysqlConfiguration config;
+    private final ConcurrentMap<String, HikariDataSource> pools = new ConcurrentHashMap<>();
+    private volatile boolean closed;
+
+    TenantDatabases(Database core, MysqlConfiguration config) {
+        this.core = core;
+        this.config = config;
+        this.provisioner = new TenantProvisioner(config.getUrl(), config.getUser(), config.getPassword());
+    }
+
+    /**
+     * Adds the given tenants (idempotent) unless {@code fg.mysql.add-tenants-at-start} is false, and migrates every
+     * added tenant's schema.
+     */
+    TenantDatabases start(Collection<String> keyTenants) throws SQLException {
+        boolean add = config.isAddTenantsAtStart();
+        if (add) {
+            for (String tenant : keyTenants) {
+                provisioner.add(tenant);
+            }
+        }
+        for (String[] row : stored()) {
+            if (!add || !keyTenants.contains(row[0])) {
+                provisioner.migrate(new TenantProvisioner.Tenant(row[0], row[1], row[2],
+                        provisioner.core().urlOf(row[1])));
+            }
+        }
+        return this;
+    }
+
+    /** A connection of the tenant's own pool (its user, its schema). */
+    Connection connection(String tenant) throws SQLException {
+        if (closed) {
+            throw new SQLException("the tenant databases are closed (the core is stopping)");
+        }
+        HikariDataSource pool = pools.get(tenant);
+        if (pool == null) {
+            pool = pools.computeIfAbsent(tenant, this::open);
+        }
+        return pool.getConnection();
+    }
+
+    /** {tenant, schema, user} of every added tenant. */
+    List<String[]> stored() throws SQLException {
+        List<String[]> out = new ArrayList<>();
+        try (Connection c = core.connection(); PreparedStatement ps = c.prepareStatement(
+                "SELECT tenant, schema_name, user_name FROM tenant_credentials ORDER BY tenant");
+                ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                out.add(new String[] {rs.getString(1), rs.getString(2), rs.getString(3)});
+            }
+        }
+        return out;
+    }
+
+    private HikariDataSource open(String tenant) {
+        String schema;
+        String user;
+        String password;
+        try (Connection c = core.connection(); PreparedStatement ps = c.prepareStatement(
+                "SELECT schema_name, user_name, password FROM tenant_credentials WHERE tenant = ?")) {
+            ps.setString(1, tenant);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    LOG.warn("tenant {} has no database of its own yet: run 'java -jar inventory-core.jar tenant add "
+                            + "{}' (docs/TENANTS.md)", tenant, tenant);
+                    throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "TENANT_NOT_ADDED", "tenant '" + tenant
+                            + "' has no database at the core yet; central IT adds it with 'tenant add'");
+                }
+                schema = rs.getString(1);
+                user = rs.getString(2);
+                password = rs.getString(3);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("reading the credentials of tenant '" + tenant + "' failed: "
+                    + e.getMessage(), e);
+        }
+        HikariConfig hc = new HikariConfig();
+        hc.setJdbcUrl(provisioner.core().urlOf(schema));
+        hc.setUsername(user);
+        hc.setPassword(password);
+        hc.setMaximumPoolSize(config.getTenantPoolSize());
+        hc.setMinimumIdle(0);
+        hc.setIdleTimeout(120_000);
+        hc.setConnectionTimeout(Math.max(250, config.getTimeout().toMillis()));
+        hc.setValidationTimeout(Math.max(250, Math.min(config.getTimeout().toMillis(), 2000)));
+        hc.setPoolName("fg-tenant-" + schema);
+        hc.addDataSourceProperty("socketTimeout", Long.toString(Math.max(1000, config.getTimeout().toMillis() * 6)));
+        hc.addDataSourceProperty("useAffectedRows", "true");
+        hc.setAutoCommit(true);
+        LOG.info("opening tenant {}'s pool on schema {} as user {}", tenant, schema, user);
+        return new HikariDataSource(hc);
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        for (HikariDataSource pool : pools.values()) {
+            pool.close();
+        }
+        pools.clear();
+    }
+}
