@@ -36,6 +36,8 @@ import dev.floorgate.gateway.internal.photos.CameraConfiguration;
 import dev.floorgate.gateway.internal.photos.PhotoConfiguration;
 import dev.floorgate.gateway.internal.photos.PhotoMetrics;
 import dev.floorgate.gateway.internal.photos.PhotoService;
+import dev.floorgate.gateway.internal.photos.PhotoTemplateConfiguration;
+import dev.floorgate.gateway.internal.photos.PhotoTemplates;
 import dev.floorgate.gateway.internal.photos.StationCameras;
 import dev.floorgate.gateway.internal.print.DeviceLabels;
 import dev.floorgate.gateway.internal.print.PrintConfiguration;
@@ -285,6 +287,12 @@ final class GatewayBeans {
     @Context
     StationCameras stationCameras(List<CameraConfiguration> cameras) {
         return new StationCameras(cameras);
+    }
+
+    /** The photo templates per tenant (fg.photo-templates.*), built and checked when the gateway starts. */
+    @Context
+    PhotoTemplates photoTemplates(List<PhotoTemplateConfiguration> templates) {
+        return new PhotoTemplates(templates);
     }
 
     @Singleton

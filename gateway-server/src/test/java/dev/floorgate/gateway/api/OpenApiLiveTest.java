@@ -205,6 +205,10 @@ class OpenApiLiveTest {
         call("GET", photos, photos + "?parcelId=P-live", acme, null, 200);
         call("GET", photos, photos, acme, null, 400);
         call("GET", photos, photos + "?parcelId=P-live", null, null, 401);
+        String template = photos + "/template";
+        call("GET", template, template + "?parcelId=P-live", acme, null, 200);
+        call("GET", template, template + "?parcelId=bad%20id", acme, null, 400);
+        call("GET", template, template, null, null, 401);
         String snapshot = photos + "/snapshot";
         call("POST", snapshot, snapshot + "?camera=dock&parcelId=P-cam&shot=top", acme, null, 201);
         call("POST", snapshot, snapshot + "?camera=nope&parcelId=P-cam&shot=top", acme, null, 400);

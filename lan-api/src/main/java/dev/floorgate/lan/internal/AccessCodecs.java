@@ -17,6 +17,8 @@ import dev.floorgate.lan.HealthPhotos;
 import dev.floorgate.lan.HealthQueue;
 import dev.floorgate.lan.PhotoList;
 import dev.floorgate.lan.PhotoReceipt;
+import dev.floorgate.lan.PhotoShot;
+import dev.floorgate.lan.PhotoTemplate;
 import dev.floorgate.lan.AppRelease;
 import dev.floorgate.lan.Logout;
 import dev.floorgate.lan.Session;
@@ -314,5 +316,32 @@ final class AccessCodecs {
 
     static PhotoList readPhotoList(Fields o) throws LanJsonException {
         return new PhotoList(o.str("parcelId", false), o.list("photos", false, false, AccessCodecs::readPhotoReceipt));
+    }
+
+    static void writePhotoShot(JsonGenerator g, PhotoShot v) throws IOException {
+        g.writeStartObject();
+        Write.str(g, "shot", v.shot(), Write.ALWAYS);
+        Write.str(g, "hint", v.hint(), Write.ALWAYS);
+        g.writeEndObject();
+    }
+
+    static PhotoShot readPhotoShot(Fields o) throws LanJsonException {
+        return new PhotoShot(o.str("shot", true), o.str("hint", false));
+    }
+
+    static void writePhotoTemplate(JsonGenerator g, PhotoTemplate v) throws IOException {
+        g.writeStartObject();
+        Write.str(g, "tenant", v.tenant(), Write.ALWAYS);
+        g.writeBooleanField("enforced", v.enforced());
+        Write.list(g, "shots", v.shots(), Write.ALWAYS, AccessCodecs::writePhotoShot);
+        Write.str(g, "parcelId", v.parcelId(), Write.ALWAYS);
+        Write.strings(g, "missing", v.missing(), Write.ALWAYS);
+        g.writeEndObject();
+    }
+
+    static PhotoTemplate readPhotoTemplate(Fields o) throws LanJsonException {
+        return new PhotoTemplate(o.str("tenant", false), o.bool("enforced", false),
+                o.list("shots", false, false, AccessCodecs::readPhotoShot), o.str("parcelId", false),
+                o.strings("missing", false));
     }
 }

@@ -33,6 +33,8 @@ import dev.floorgate.lan.ParcelIntakeReceipt;
 import dev.floorgate.lan.ParcelIntakeRequest;
 import dev.floorgate.lan.PhotoList;
 import dev.floorgate.lan.PhotoReceipt;
+import dev.floorgate.lan.PhotoShot;
+import dev.floorgate.lan.PhotoTemplate;
 import dev.floorgate.lan.LanJson;
 import dev.floorgate.lan.LanJsonException;
 import dev.floorgate.lan.AppRelease;
@@ -141,6 +143,8 @@ public final class Codecs {
         register(HealthPhotos.class, AccessCodecs::writeHealthPhotos, AccessCodecs::readHealthPhotos);
         register(PhotoReceipt.class, AccessCodecs::writePhotoReceipt, AccessCodecs::readPhotoReceipt);
         register(PhotoList.class, AccessCodecs::writePhotoList, AccessCodecs::readPhotoList);
+        register(PhotoShot.class, AccessCodecs::writePhotoShot, AccessCodecs::readPhotoShot);
+        register(PhotoTemplate.class, AccessCodecs::writePhotoTemplate, AccessCodecs::readPhotoTemplate);
         register(ParcelIntakeRequest.class, ParcelCodecs::writeParcelIntakeRequest,
                 ParcelCodecs::readParcelIntakeRequest);
         register(ParcelIntakeReceipt.class, ParcelCodecs::writeParcelIntakeReceipt,

@@ -6,6 +6,8 @@ import dev.floorgate.gateway.internal.access.DevicePrincipal;
 import dev.floorgate.gateway.internal.http.RequestAuth;
 import dev.floorgate.lan.PhotoList;
 import dev.floorgate.lan.PhotoReceipt;
+import dev.floorgate.lan.PhotoShot;
+import dev.floorgate.lan.PhotoTemplate;
 import dev.floorgate.sync.DiskFullException;
 import dev.floorgate.sync.PhotoOutbox;
 import dev.floorgate.sync.PhotoQuotaException;
@@ -52,12 +54,51 @@ final class PhotosController {
 
     private final PhotoService photos;
     private final StationCameras cameras;
+    private final PhotoTemplates templates;
     private final RequestAuth auth;
 
-    PhotosController(PhotoService photos, StationCameras cameras, RequestAuth auth) {
+    PhotosController(PhotoService photos, StationCameras cameras, PhotoTemplates templates, RequestAuth auth) {
         this.photos = photos;
         this.cameras = cameras;
+        this.templates = templates;
         this.auth = auth;
+    }
+
+    /**
+     * {@code GET /api/v1/photos/template[?parcelId=]}: the device's tenant's photo template (its own, enforced, or the
+     * default suggestion) and, with a parcel, the template's shots the gateway holds no photo of yet for it.
+     */
+    @Get("/template")
+    PhotoTemplate template(HttpRequest<?> request) {
+        DevicePrincipal device = auth.device(request);
+        String parcelId = optional(request, "parcelId", "X-FG-Parcel-Id");
+        PhotoTemplates.Template t = templates.of(device.tenant());
+        List<PhotoShot> shots = new ArrayList<>();
+        t.shots().forEach(s -> shots.add(new PhotoShot(s.name(), s.hint())));
+        List<String> missing = null;
+        if (parcelId != null) {
+            code("parcelId", parcelId);
+            java.util.Set<String> left = new java.util.LinkedHashSet<>(t.names());
+            try {
+                for (StoredPhoto p : photos.outbox().forParcel(device.tenant(), parcelId, LIST_LIMIT)) {
+                    left.remove(p.shot());
+                }
+            } catch (IOException e) {
+                LOG.error("photos of parcel {} could not be listed for {}", parcelId, device, e);
+                throw new GatewayProblem(ProblemCode.PHOTOS_UNAVAILABLE, "the photo index could not be read; retry");
+            }
+            missing = new ArrayList<>(left);
+        }
+        return new PhotoTemplate(device.tenant(), t.enforced(), shots, parcelId, missing);
+    }
+
+    /** A shot outside the tenant's own template is refused, naming the template's shots. */
+    private void checkShot(String tenant, String shot) {
+        PhotoTemplates.Template t = templates.of(tenant);
+        if (t.enforced() && !t.names().contains(shot)) {
+            throw GatewayProblem.invalid("shot: '" + shot + "' is not in tenant " + tenant + "'s photo template "
+                    + t.names());
+        }
     }
 
     @Post
@@ -87,6 +128,7 @@ final class PhotosController {
                         + device.warehouse() + ", not " + warehouse);
             }
         }
+        checkShot(tenant, shot);
         byte[] jpeg = body == null ? new byte[0] : body;
         checkJpeg(jpeg);
         return store(device, tenant, warehouse, parcelId, shot, jpeg, "");
@@ -105,6 +147,7 @@ final class PhotosController {
         String camera = required(request, "camera", "X-FG-Camera");
         String parcelId = required(request, "parcelId", "X-FG-Parcel-Id");
         String shot = required(request, "shot", "X-FG-Shot");
+        checkShot(device.tenant(), shot);
         boolean usable = cameras.usableBy(camera, device.tenant()).orElseThrow(() -> GatewayProblem.invalid(
                 "camera: no station camera '" + camera + "'; configured: " + cameras.names()));
         if (!usable) {
