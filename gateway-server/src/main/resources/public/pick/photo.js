@@ -16,9 +16,32 @@ function liveCamera() {
   return !!(navigator.mediaDevices && navigator.mediaDevices.getUserMedia);
 }
 
+/**
+ * The shot list from the tenant's photo template (GET /api/v1/photos/template): its shots with their hints, in
+ * order. The page's own list (label, contents, damage) stays when the gateway cannot be asked.
+ */
+async function loadTemplate() {
+  try {
+    const t = await api.get('/api/v1/photos/template');
+    if (!t || !Array.isArray(t.shots) || t.shots.length === 0) return;
+    const select = $('photo-shot');
+    const keep = select.value;
+    select.replaceChildren(...t.shots.map((s) => {
+      const o = document.createElement('option');
+      o.value = s.shot;
+      o.textContent = s.hint ? `${s.shot}: ${s.hint}` : s.shot;
+      return o;
+    }));
+    if (t.shots.some((s) => s.shot === keep)) select.value = keep;
+  } catch (e) {
+    // offline or an older gateway: the page's own list
+  }
+}
+
 export async function open() {
   show('photo');
   $('photo-result').textContent = '';
+  loadTemplate();
   document.body.dataset.photoMode = liveCamera() ? 'camera' : 'file';
   $('photo-shoot').textContent = liveCamera() ? 'Take photo' : 'Open camera';
   $('photo-canvas').hidden = true;

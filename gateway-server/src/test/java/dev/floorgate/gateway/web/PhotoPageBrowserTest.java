@@ -70,6 +70,8 @@ class PhotoPageBrowserTest {
             assertThat(el(chrome, "feedback").getText()).contains("Scan or type the parcel first");
 
             el(chrome, "photo-parcel").sendKeys("P-CAM-1");
+            // the shot list comes from the tenant's photo template, with the hints (the default one here)
+            wait.until(d -> el(chrome, "photo-shot").getText().contains("label: Label side, the carrier's barcode"));
             new org.openqa.selenium.support.ui.Select(el(chrome, "photo-shot")).selectByValue("damage");
             el(chrome, "photo-shoot").click();
             wait.withMessage(() -> "a photo id; result: " + el(chrome, "photo-result").getText() + "; feedback: "
