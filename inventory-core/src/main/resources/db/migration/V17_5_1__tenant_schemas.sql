@@ -1,16 +1,6 @@
 -- Tenant isolation at the database (issue 17 item 4; docs/TENANTS.md). Parcels, parcel intakes, shipments and parcel
--- photos now live in each tenant's own schema (db/tenant), used with that tenant's own MySQL user; none of that data
--- had shipped to a site, so the shared copies are dropped rather than migrated.
-DROP TABLE IF EXISTS photo_reviews;
-DROP TABLE IF EXISTS parcel_photos;
-DROP TABLE IF EXISTS photos;
-DROP TABLE IF EXISTS photo_upload_chunks;
-DROP TABLE IF EXISTS photo_uploads;
-DROP TABLE IF EXISTS shipment_parcels;
-DROP TABLE IF EXISTS shipments;
-DROP TABLE IF EXISTS parcel_intakes;
-DROP TABLE IF EXISTS parcels;
-DROP TABLE IF EXISTS parcel_seq;
+-- photos live in each tenant's own schema (db/tenant), used with that tenant's own MySQL user; none of them has a
+-- table in the shared schema (they never shipped in it: their first versions were folded into db/tenant).
 
 -- The tenants' database credentials, written by `tenant add` (TenantProvisioner) and read by the core to open a
 -- tenant's pool. Here, in the shared schema, because every core instance of a fleet reads it and no tenant user can:

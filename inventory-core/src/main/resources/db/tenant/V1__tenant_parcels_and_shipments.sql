@@ -1,9 +1,8 @@
 -- A tenant's own schema (docs/TENANTS.md): the consolidation-warehouse data of ONE tenant, migrated by Flyway from
 -- db/tenant into <core database>_t_<tenant> with the core's own MySQL user and used at run time with the tenant's
 -- user, which holds SELECT, INSERT, UPDATE, DELETE on this schema and nothing else (TenantProvisioner). The tables
--- keep their tenant column so the statements stay those of V17_3_1/V17_4_1 (moved here by V17_5_1, nothing had
--- shipped); the core writes here only through this tenant's connection, and the database refuses that connection
--- every other schema.
+-- keep their tenant column, so a row names its tenant wherever it is read; the core writes here only through this
+-- tenant's connection, and the database refuses that connection every other schema.
 
 -- Parcels of a consolidation warehouse (issue 17 item 1; CORE-API.md "Parcels (issue 17)"). A customer or the
 -- storefront pre-announces a parcel by its carrier tracking number; a gateway receives it at intake by scanning

@@ -1,6 +1,6 @@
--- A tenant's parcel photos in its own schema (docs/TENANTS.md; moved here from V17_2_1 by V17_5_1, nothing had
--- shipped): upload state, stored photos, which photo is a parcel's shot, and the customer's reviews, whose
--- photo.reviewed events go into this schema's event_outbox (V1) in the review's transaction.
+-- A tenant's parcel photos in its own schema (docs/TENANTS.md): upload state, stored photos, which photo is a
+-- parcel's shot, and the customer's reviews, whose photo.reviewed events go into this schema's event_outbox (V1) in
+-- the review's transaction.
 -- An upload: its declared size and SHA-256, and how many bytes are durably staged (received). Chunks are staged in
 -- S3 (one object per chunk); a chunk counts only once its row below and the new received commit together with
 -- "received = the chunk's offset" as condition, so two instances racing on one upload cannot both advance it.
