@@ -265,11 +265,19 @@ class PackingPageBrowserTest {
         new Actions(chrome.driver).sendKeys(data + Keys.ENTER).perform();
     }
 
-    /** A person typing into a field (no Enter: not a scan), then leaving it. */
+    /**
+     * A person typing into a field, 150 ms between keys, then leaving it. Not sendKeys: a burst of keys that fast
+     * followed within the scanner's pause by a scan would be read as one scan (scan-capture.js).
+     */
     void setField(String id, String text) {
         WebElement e = el(id);
         e.clear();
-        e.sendKeys(text);
+        e.click();
+        Actions a = new Actions(chrome.driver);
+        for (char c : text.toCharArray()) {
+            a.sendKeys(String.valueOf(c)).pause(Duration.ofMillis(150));
+        }
+        a.perform();
         chrome.js("document.activeElement.blur()");
     }
 
