@@ -10,7 +10,7 @@
 // snapshot mode at the first size; the admin page is audited signed in, and its layout shift measured over the
 // sign-in itself (a Lighthouse timespan).
 //
-// Input (argv[2], JSON): { origin, enrollUrl, badge, bin, item, adminUser, adminPassword, screenshots, sizes }
+// Input (argv[2], JSON): { origin, enrollUrl, badge, bin, item, customer, adminUser, adminPassword, screenshots, sizes }
 
 import fs from 'node:fs';
 import path from 'node:path';
@@ -285,6 +285,29 @@ try {
   await shot(page, 'pick-intake.png');
   await page.click('#intake-back');
   await until(page, 'list after the intake screen', () => document.body.dataset.screen === 'list');
+
+  // The Pack screen (issue 17): a customer's waiting parcels scanned up, the carton typed, measured with the
+  // carriers' prices listed (the longest state of the screen).
+  await page.click('#list-pack');
+  await until(page, 'pack screen', () => document.body.dataset.screen === 'pack');
+  await page.evaluate(() => document.activeElement && document.activeElement.blur());
+  await scan(page, input.customer);
+  await until(page, 'the customer\'s parcels', () => document.querySelectorAll('#pack-parcels button').length > 0
+    && document.body.dataset.packBusy === 'false');
+  await page.evaluate(() => {
+    const set = (id, v) => { const el = document.getElementById(id); el.value = v; el.dispatchEvent(new Event('input')); };
+    set('pack-kg', '2.35'); set('pack-length', '40'); set('pack-width', '30'); set('pack-height', '20');
+    set('pack-country', 'DE'); set('pack-postcode', '80331');
+  });
+  await page.click('#pack-quote');
+  await until(page, 'the prices', () => document.querySelectorAll('#pack-quotes button').length > 0
+    && document.body.dataset.packBusy === 'false');
+  await page.click('#pack-quotes button');
+  await until(page, 'Ship enabled', () => !document.getElementById('pack-ship').disabled);
+  await screen(page, 'pack');
+  await shot(page, 'pick-pack.png');
+  await page.click('#pack-back');
+  await until(page, 'list after the pack screen', () => document.body.dataset.screen === 'list');
 
   // Offline at 360 px: the status bar keeps one line and both names.
   offline = true;

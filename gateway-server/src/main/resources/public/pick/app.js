@@ -6,11 +6,13 @@
 //   screens.js    state and rendering          picking.js   the pick flow     account.js   enrollment, sign-in
 //   scan-capture.js  scanner or person?       sync.js      queue, events     store.js     IndexedDB
 //   photo.js      the Photo step              intake.js    parcel intake (scan in, whose parcel it is)
+//   pack.js       the packing station (a customer's parcels, weight, prices, ship)
 
 import * as account from './account.js';
 import * as api from './api.js';
 import * as feedback from './feedback.js';
 import * as intake from './intake.js';
+import * as pack from './pack.js';
 import * as photo from './photo.js';
 import * as picking from './picking.js';
 import * as store from './store.js';
@@ -129,6 +131,7 @@ function route(data, typed) {
     case 'task': return picking.scanOnTask(data, typed);
     case 'photo': return photo.scanOnPhoto(data);
     case 'intake': return intake.scanOnIntake(data);
+    case 'pack': return pack.scanOnPack(data);
     default: return undefined;
   }
 }
@@ -302,6 +305,17 @@ function wireUi() {
   $('intake-photo').addEventListener('click', () => intake.photoOfLast());
   $('intake-shelf').addEventListener('change', () => intake.saveSettings());
   $('intake-printer').addEventListener('change', () => intake.saveSettings());
+  $('list-pack').addEventListener('click', () => pack.open());
+  $('pack-back').addEventListener('click', () => showList());
+  $('pack-scale').addEventListener('change', () => pack.saveSettings());
+  $('pack-printer').addEventListener('change', () => pack.saveSettings());
+  $('pack-customer').addEventListener('change', () => pack.loadCustomer());
+  $('pack-weigh').addEventListener('click', () => pack.weigh());
+  $('pack-quote').addEventListener('click', () => pack.quote());
+  $('pack-ship').addEventListener('click', () => pack.ship());
+  for (const id of ['pack-kg', 'pack-length', 'pack-width', 'pack-height', 'pack-country', 'pack-postcode']) {
+    $(id).addEventListener('input', () => pack.cartonChanged());
+  }
   $('photo-shoot').addEventListener('click', () => photo.shoot());
   $('photo-file').addEventListener('change', () => photo.fileChosen());
   $('back').addEventListener('click', () => showList());

@@ -32,7 +32,7 @@ class PageAuditBrowserTest {
     static final String NEW_PASSWORD = "audit-password-0123";
     /** Screens that have a primary action the picker's thumb goes to. */
     static final List<String> WITH_PRIMARY = List.of("enroll", "login", "list", "task-bin", "task-item", "task-qty",
-            "task-error", "settings", "manual", "photo", "intake");
+            "task-error", "settings", "manual", "photo", "intake", "pack");
 
     Path dataDir;
     FakeCore core;
@@ -42,10 +42,15 @@ class PageAuditBrowserTest {
     @BeforeAll
     void audit() throws Exception {
         dataDir = Files.createTempDirectory("fg-audit-test");
+        // the Pack screen's customer: two waiting parcels in the cache, acme's example rate cards
+        PackingPageBrowserTest.seedParcels(dataDir);
+        Path cards = dataDir.resolve("rate-cards");
+        PackingPageBrowserTest.copyTree(PackingPageBrowserTest.EXAMPLE_CARDS, cards.resolve("acme"));
         core = new FakeCore();
         gateway = new TestGateway(dataDir, Map.of("fg.core.url", core.url(), "fg.core.key-id", "gw-test",
                 "fg.core.secret", "secret-0123456789abcdef", "fg.sync.poll-interval", "1s",
-                "fg.web.login-failures", 2, "fg.site.time-zone", "America/Chicago"));
+                "fg.web.login-failures", 2, "fg.site.time-zone", "America/Chicago", "fg.rate-cards-dir",
+                cards.toString()));
         gateway.context().getBean(SyncEngine.class).cache().apply(List.of(
                 new SkuItem("acme", "SKU-123", "Blue widget", "EA", List.of(GTIN), List.of("WIDGET-B")),
                 new LocationItem("acme", "SH01", "A-01-03", "BIN"),
@@ -66,7 +71,7 @@ class PageAuditBrowserTest {
         assertThat(changed.statusCode()).as(changed.body()).isEqualTo(200);
 
         report = PageAudit.run(Map.of("origin", origin, "enrollUrl", enrollUrl, "badge", "U-42", "bin", "A-01-03",
-                "item", GTIN, "adminUser", "admin", "adminPassword", NEW_PASSWORD,
+                "item", GTIN, "customer", "C-1042", "adminUser", "admin", "adminPassword", NEW_PASSWORD,
                 "screenshots", HeadlessChrome.SCREENSHOTS.toAbsolutePath().toString()));
         System.out.println("page audit: lighthouse " + report.get("lighthouse") + ", admin CLS "
                 + admin().get("cls"));
@@ -132,7 +137,7 @@ class PageAuditBrowserTest {
     void theAuditRanThroughEveryScreenWithoutErrors() {
         assertThat((List<?>) report.get("errors")).as("errors while auditing").isEmpty();
         assertThat(picker()).containsKeys("enroll", "login", "list", "task-bin", "task-item", "task-qty",
-                "task-error", "settings", "manual", "task-item-message");
+                "task-error", "settings", "manual", "task-item-message", "intake", "pack");
     }
 
     @Test
@@ -213,7 +218,7 @@ class PageAuditBrowserTest {
     void lighthouseAccessibilityIs100OnEveryPickerScreenAndTheAdminPage() {
         Map<String, Object> lh = (Map<String, Object>) report.get("lighthouse");
         assertThat(lh).containsKeys("pick-enroll", "pick-login", "pick-list", "pick-task-bin", "pick-task-item",
-                "pick-task-qty", "pick-settings", "pick-manual", "admin");
+                "pick-task-qty", "pick-settings", "pick-manual", "pick-intake", "pick-pack", "admin");
         lh.forEach((screen, r) -> assertThat(((Number) ((Map<String, Object>) r).get("accessibility")).intValue())
                 .as(screen + ": " + r).isEqualTo(100));
     }
