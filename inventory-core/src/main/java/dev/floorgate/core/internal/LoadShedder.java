@@ -139,15 +139,25 @@ final class LoadShedder implements AutoCloseable {
                 + "the pool timeout", mysqlMillis, lag);
     }
 
-    /** Events not yet committed to MySQL, over all buckets. */
+    /**
+     * Events not yet committed to MySQL, over all buckets: per bucket the group's pending plus its unread entries
+     * (XINFO GROUPS), at most the stream's length. The cap matters after a Redis failover: the promoted replica's
+     * counters behind the group's {@code lag} (entries added minus entries read) can disagree, and a stream that
+     * holds nothing then reported hundreds of unread entries per bucket (RedisFailoverTest saw 11,755 over an
+     * empty set of streams), which would shed load for nothing and hold writes back forever. What the stream does
+     * not hold cannot be unread.
+     */
     long lag() {
         long total = 0;
         List<java.util.concurrent.CompletableFuture<List<Object>>> infos = new java.util.ArrayList<>();
+        List<java.util.concurrent.CompletableFuture<Long>> lengths = new java.util.ArrayList<>();
         for (int b = 0; b < keys.buckets(); b++) {
             infos.add(redis.async().xinfoGroups(KeyLayout.stream(b)).toCompletableFuture()
                     .exceptionally(e -> null));
+            lengths.add(redis.async().xlen(KeyLayout.stream(b)).toCompletableFuture());
         }
         for (int b = 0; b < keys.buckets(); b++) {
+            long length = redis.await(lengths.get(b));
             List<Object> groups = redis.await(infos.get(b));
             if (groups == null) {
                 continue; // no stream yet: nothing written to this bucket
@@ -163,7 +173,7 @@ final class LoadShedder implements AutoCloseable {
                     }
                 }
             }
-            total += lagOfGroup != null ? lagOfGroup : redis.await(redis.async().xlen(KeyLayout.stream(b)));
+            total += lagOfGroup != null ? Math.min(lagOfGroup, length) : length;
         }
         return total;
     }

@@ -86,6 +86,60 @@ class SheddingTest {
         }
     }
 
+    /**
+     * After a Redis failover the promoted replica's consumer-group counters can say hundreds of entries are unread in
+     * a stream that holds none (RedisFailoverTest saw it). Here the same state is made on purpose: every event written
+     * back and trimmed, then the group's entries-read set back to 0 with XGROUP SETID, so XINFO reports a lag of every
+     * event ever added. The core must not count what the stream does not hold: no lag, no shedding.
+     */
+    @Test
+    void aGroupLagThatTheStreamCannotHoldIsNotCountedAndDoesNotShed() throws Exception {
+        try (RedisProcess redis = RedisProcess.standalone();
+                TestDatabase db = new TestDatabase();
+                CoreHarness core = CoreHarness.start(redis.uri(), db, Map.of("fg.core.writeback.max-lag", "5"))) {
+            core.seed(core.acme, "acme", "SH01", "SKU-1");
+            List<Operation> ops = new ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                ops.add(op("acme", "SH01", OperationType.RECEIVE, "SKU-1", 1));
+            }
+            assertThat(CoreHarness.apply(core.acme, ops)).extracting(OperationResult::status)
+                    .containsOnly(ResultStatus.APPLIED);
+            core.awaitWriteBack(Duration.ofSeconds(20));
+            RedisConnector connector = core.bean(RedisConnector.class);
+            int buckets = core.bean(KeyLayout.class).buckets();
+            CoreHarness.waitFor(() -> {
+                long held = 0;
+                for (int b = 0; b < buckets; b++) {
+                    held += connector.await(connector.async().xlen(KeyLayout.stream(b)));
+                }
+                return held == 0;
+            }, Duration.ofSeconds(20), "the written-back events trimmed");
+            long reported = 0;
+            for (int b = 0; b < buckets; b++) {
+                String stream = KeyLayout.stream(b);
+                if (connector.await(connector.async().exists(stream)) == 0) {
+                    continue;
+                }
+                String reply = RedisProcess.command(redis.ports().get(0), "XGROUP", "SETID", stream, KeyLayout.GROUP, "$",
+                        "ENTRIESREAD", "0");
+                assertThat(reply).as("XGROUP SETID on " + stream).startsWith("+OK");
+                String info = RedisProcess.command(redis.ports().get(0), "XINFO", "GROUPS", stream);
+                java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\$3\\r\\nlag\\r\\n:(\\d+)")
+                        .matcher(info);
+                if (m.find()) {
+                    reported += Long.parseLong(m.group(1));
+                }
+            }
+            assertThat(reported).as("XINFO's lag over the streams: the inconsistent state is there").isGreaterThan(5);
+
+            assertThat(core.bean(LoadShedder.class).lag()).isZero();
+            CoreHarness.waitFor(() -> core.bean(LoadShedder.class).health().writeBackLag() == 0,
+                    Duration.ofSeconds(10), "the probe to see no lag");
+            OperationResult next = apply(core.acme, op("acme", "SH01", OperationType.RECEIVE, "SKU-1", 1));
+            assertThat(next.status()).as("not shed").isEqualTo(ResultStatus.APPLIED);
+        }
+    }
+
     private static void assertShed(CoreHarness core, String store) {
         CoreClient.Reply r = core.acme.post("/v1/operations:batch",
                 batch(List.of(op("acme", "SH01", OperationType.RECEIVE, "SKU-1", 100))));
