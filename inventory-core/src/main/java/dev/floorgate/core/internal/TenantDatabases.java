@@ -20,8 +20,8 @@ import org.slf4j.LoggerFactory;
  * The tenants' own databases (docs/TENANTS.md): per tenant a small Hikari pool on the tenant's schema, logged in
  * as the tenant's MySQL user, opened on first use from the credentials {@code tenant add} stored in the shared
  * schema. A tenant added while the core runs is used without a restart: its first request reads its row. At start
- * the tenants of the core's keys are added (the same code as the command; a no-op but for new migrations when
- * they exist) and every stored tenant's schema is migrated.
+ * the tenants of the core's keys and every stored tenant are added (the same code as the command; a no-op but for
+ * new migrations when they exist, and what makes a restored database's tenant schemas and users where missing).
  */
 final class TenantDatabases implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(TenantDatabases.class);
@@ -38,8 +38,8 @@ final class TenantDatabases implements AutoCloseable {
     }
 
     /**
-     * Adds the given tenants (idempotent) unless {@code fg.mysql.add-tenants-at-start} is false, and migrates every
-     * added tenant's schema.
+     * Adds the given tenants and every stored one (idempotent: schema, user, grant, migrations) unless {@code
+     * fg.mysql.add-tenants-at-start} is false; then it only migrates every stored tenant's schema.
      */
     TenantDatabases start(Collection<String> keyTenants) throws SQLException {
         boolean add = config.isAddTenantsAtStart();
@@ -49,7 +49,13 @@ final class TenantDatabases implements AutoCloseable {
             }
         }
         for (String[] row : stored()) {
-            if (!add || !keyTenants.contains(row[0])) {
+            if (add) {
+                // a stored tenant is added again too (idempotent): after a restore, under another database name
+                // or on another server, its schema and user may not exist yet
+                if (!keyTenants.contains(row[0])) {
+                    provisioner.add(row[0]);
+                }
+            } else {
                 provisioner.migrate(new TenantProvisioner.Tenant(row[0], row[1], row[2],
                         provisioner.core().urlOf(row[1])));
             }

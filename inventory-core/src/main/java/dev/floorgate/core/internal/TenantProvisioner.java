@@ -20,6 +20,7 @@ import org.flywaydb.core.api.FlywayException;
  * user; a missing privilege is one line naming it.
  */
 public final class TenantProvisioner {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(TenantProvisioner.class);
     /** What the tenant user may do in its schema: rows only, no DDL, no GRANT. */
     static final String TENANT_PRIVILEGES = "SELECT, INSERT, UPDATE, DELETE";
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -115,12 +116,25 @@ public final class TenantProvisioner {
             ps.setString(1, tenant);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
-                if (!rs.getString(1).equals(schema) || !rs.getString(2).equals(user)) {
-                    throw new IllegalStateException("tenant add " + tenant + ": tenant_credentials names schema "
-                            + rs.getString(1) + " and user " + rs.getString(2) + ", expected " + schema + " and "
-                            + user + " (was the core's database renamed?)");
+                String password = rs.getString(3);
+                if (rs.getString(1).equals(schema) && rs.getString(2).equals(user)) {
+                    return password;
                 }
-                return rs.getString(3);
+                // The core's database was restored or renamed under another name: its tenants' schemas and users
+                // follow its name, so this database's own are made (the caller goes on to create them) and the row
+                // is pointed at them. The old schema is left alone and named, so its data can be carried over.
+                LOG.warn("tenant {}: tenant_credentials named schema {} and user {}, made for a core database of "
+                        + "another name; this database's are {} and {}: its consolidation data starts empty unless "
+                        + "the old schema is restored into the new one (docs/TENANTS.md, Backup)", tenant,
+                        rs.getString(1), rs.getString(2), schema, user);
+                try (PreparedStatement up = c.prepareStatement("UPDATE " + table + " SET schema_name = ?, "
+                        + "user_name = ? WHERE tenant = ?")) {
+                    up.setString(1, schema);
+                    up.setString(2, user);
+                    up.setString(3, tenant);
+                    up.executeUpdate();
+                }
+                return password;
             }
         }
     }
