@@ -68,7 +68,9 @@ class PrintConfirmationCrashTest {
                 // all six formats reached the printer, most of them still in its buffer
                 await().atMost(Duration.ofSeconds(30))
                         .until(() -> printer.printed().size() + printer.formatsInBuffer() == 6);
-                assertThat(get(gateway, "/api/v1/print-jobs/kill-6").body()).contains("\"state\":\"SENT\"");
+                // the printer has the format a moment before the gateway has committed SENT: wait for the commit
+                await().atMost(Duration.ofSeconds(10))
+                        .until(() -> get(gateway, "/api/v1/print-jobs/kill-6").body().contains("\"state\":\"SENT\""));
                 gateway.kill9();
             } finally {
                 gateway.kill9();
