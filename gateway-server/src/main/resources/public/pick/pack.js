@@ -12,6 +12,7 @@ import * as api from './api.js';
 import * as feedback from './feedback.js';
 import * as store from './store.js';
 import { $, show } from './screens.js';
+import { uuidv7 } from './uuid.js';
 
 const SETTINGS_KEY = 'pack';
 const NAME = /^[A-Za-z0-9._:-]{1,64}$/;
@@ -22,7 +23,9 @@ const REASONS = {
   PARCEL_IN_ANOTHER_WAREHOUSE: 'is in another warehouse',
   PARCEL_ALREADY_QUEUED: 'is already in a shipment',
 };
-const pack = { customer: null, parcels: [], selected: new Set(), quoted: null, quotes: [], chosen: null };
+// unanswered: the last confirmation sent whose answer never came (the gateway out of reach mid-request); Ship
+// again sends it with the same opId, so the gateway answers the shipment it may have stored, never a second one
+const pack = { customer: null, parcels: [], selected: new Set(), quoted: null, quotes: [], chosen: null, unanswered: null };
 
 export async function open() {
   show('pack');
@@ -180,10 +183,15 @@ function choose(i) {
 
 /** Ships the chosen service with exactly the inputs that were quoted; the gateway prices it again itself. */
 export async function ship() {
+  if (pack.unanswered) {
+    await send(pack.unanswered);
+    return;
+  }
   const q = pack.chosen;
   if (!q || !pack.quoted) return;
   const printer = $('pack-printer').value.trim();
-  const body = { ...pack.quoted, carrier: q.carrier, service: q.service, version: q.version };
+  // the opId is made once per confirmation and sent with every retry of it (API.md "Packing station")
+  const body = { ...pack.quoted, carrier: q.carrier, service: q.service, version: q.version, opId: uuidv7() };
   if (printer) {
     if (!NAME.test(printer)) {
       panel('error', 'NOT SHIPPED', `Printer "${printer}": letters, digits, . _ : - only`, '');
@@ -197,15 +205,29 @@ export async function ship() {
     }
   }
   pack.chosen = null;
-  renderShip();
   for (const b of $('pack-quotes').querySelectorAll('button')) b.setAttribute('aria-pressed', 'false');
-  await busy(`Shipping with ${q.carrier} ${q.service}`, async () => {
-    const r = await api.post('/api/v1/packing/shipments', body);
+  await send(body);
+}
+
+async function send(body) {
+  pack.unanswered = body;
+  renderShip();
+  await busy(`Shipping with ${body.carrier} ${body.service}`, async () => {
+    let r;
+    try {
+      r = await api.post('/api/v1/packing/shipments', body);
+    } catch (e) {
+      if (!(e instanceof api.Unreachable)) pack.unanswered = null; // a real answer: nothing to send again
+      throw e;
+    }
+    pack.unanswered = null;
     document.body.dataset.packReference = r.reference;
     panel('shipped', r.reference, `${r.carrier} ${r.service} · ${r.cost} ${r.currency} · ${r.parcels.join(', ')}`,
-      `${r.printJobId ? `Label printing on ${body.printer}` : 'No label printed'} · ${r.state} until the core answers`);
+      `${r.printJobId ? `Label printing on ${body.printer}` : 'No label printed'} · ${r.state} until the core answers`
+      + (r.repeated ? ' · it had arrived the first time' : ''));
     feedback.right(`Shipped: ${r.reference}`);
   }, 'Not shipped');
+  renderShip();
 }
 
 /** Runs one call with the panel busy; an error fills the panel in words. */
@@ -224,7 +246,9 @@ async function busy(what, fn, failed) {
 function showError(e, failed) {
   const head = failed.toUpperCase();
   if (e instanceof api.Unreachable) {
-    panel('offline', 'OFFLINE', `Gateway out of reach: ${failed.toLowerCase()}`, 'Try again when the gateway answers');
+    panel('offline', 'OFFLINE', `Gateway out of reach: ${failed.toLowerCase()}`, pack.unanswered
+      ? 'It may have arrived: Ship again sends the same confirmation, never a second shipment'
+      : 'Try again when the gateway answers');
     feedback.wrong(`${failed}: the gateway is out of reach`);
     return;
   }
@@ -254,6 +278,7 @@ export function cartonChanged() {
 }
 
 function clearQuotes() {
+  pack.unanswered = null;
   pack.quoted = null;
   pack.quotes = [];
   pack.chosen = null;
@@ -308,8 +333,8 @@ function renderQuotes(r) {
 
 function renderShip() {
   const q = pack.chosen;
-  $('pack-ship').disabled = !q;
-  $('pack-ship').textContent = q ? `Ship ${q.carrier}` : 'Ship';
+  $('pack-ship').disabled = !q && !pack.unanswered;
+  $('pack-ship').textContent = pack.unanswered ? 'Ship again' : q ? `Ship ${q.carrier}` : 'Ship';
 }
 
 /**

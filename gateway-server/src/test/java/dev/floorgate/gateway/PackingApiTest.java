@@ -199,6 +199,69 @@ class PackingApiTest {
     }
 
     @Test
+    void aRetriedConfirmationWithTheStationsOpIdGetsTheFirstShipmentAndOneLabel() throws Exception {
+        Path cards = prepare();
+        Path captured = dir.resolve("labels");
+        String opId = "0193a0c4-7f00-7000-8000-00000000b002";
+        String version;
+        String body = "{\"customer\":\"C-100\",\"parcels\":[\"P01\",\"P02\"],\"carrier\":\"dpd\","
+                + "\"service\":\"classic\",\"version\":%s,\"scale\":\"pack-scale\",\"lengthMm\":400,"
+                + "\"widthMm\":300,\"heightMm\":200,\"country\":\"DE\",\"postcode\":\"80331\",\"printer\":"
+                + "\"pack-1\",\"shipToName\":\"Ana Example\",\"shipToStreet\":\"Marienplatz 1\",\"shipToCity\":"
+                + "\"Muenchen\",\"opId\":\"%s\"}";
+        try (ScaleSimulator scale = ScaleSimulator.listen(0).protocol(ScaleOptions.Protocol.SICS).start();
+                PrinterSimulator printer = PrinterSimulator.builder().captureDir(captured).start();
+                TestGateway gateway = new TestGateway(dir.resolve("data"), config(cards, scale, printer))) {
+            scale.weight("2.35");
+            String pda = gateway.enroll("pda-pack", "acme", "SH01");
+            HttpResponse<String> quote = gateway.post(QUOTE, pda, quoteBody("\"P01\",\"P02\"",
+                    "\"scale\":\"pack-scale\""));
+            assertThat(quote.statusCode()).as(quote.body()).isEqualTo(200);
+            String dpd = quote.body().substring(quote.body().indexOf("{\"carrier\":\"dpd\""));
+            version = dpd.replaceAll("(?s)^.*?\"version\":(\\d+).*$", "$1");
+
+            HttpResponse<String> first = gateway.post(SHIPMENTS, pda, String.format(body, version, opId));
+            assertThat(first.statusCode()).as(first.body()).isEqualTo(201);
+            assertThat(first.body()).contains("\"opId\":\"" + opId + "\"", "\"repeated\":false",
+                    "\"weightGrams\":2350");
+            String reference = TestGateway.field(first.body(), "reference");
+            awaitState(gateway, pda, "shipment-" + opId, "PRINTED");
+
+            // the answer was lost; the station sends the same confirmation again while the scale says nothing:
+            // the stored shipment is the answer, nothing is weighed, priced, stored or printed again
+            scale.fault(ScaleSimulator.Fault.SILENCE);
+            HttpResponse<String> retry = gateway.post(SHIPMENTS, pda, String.format(body, version, opId));
+            assertThat(retry.statusCode()).as(retry.body()).isEqualTo(200);
+            assertThat(retry.body()).contains("\"reference\":\"" + reference + "\"", "\"repeated\":true",
+                    "\"weightGrams\":2350", "\"printJobId\":\"shipment-" + opId + "\"");
+            awaitState(gateway, pda, "shipment-" + opId, "PRINTED");
+            assertThat(labels(captured)).as("one label for one shipment").hasSize(1);
+            assertThat(gateway.get("/metrics", null).body()).contains("floorgate_shipments_pending 1");
+
+            // the same opId for another shipment, or for another tenant's station: refused, nothing stored
+            HttpResponse<String> other = gateway.post(SHIPMENTS, pda, String.format(body, version, opId)
+                    .replace("[\"P01\",\"P02\"]", "[\"P01\"]"));
+            refused(other, 409, opId);
+            assertThat(other.body()).contains("\"error\":\"OP_ID_REUSED\"");
+            String beta = gateway.enroll("pda-beta", "beta", "SH01");
+            HttpResponse<String> betaReuse = gateway.post(SHIPMENTS, beta, String.format(body, version, opId)
+                    .replace("[\"P01\",\"P02\"]", "[\"P05\"]").replace(",\"printer\":\"pack-1\"", ""));
+            assertThat(betaReuse.statusCode()).as(betaReuse.body()).isIn(409, 422);
+            assertThat(betaReuse.body()).doesNotContain(reference);
+            refused(gateway.post(SHIPMENTS, pda, String.format(body, version, "no spaces allowed")), 400, "opId");
+            assertThat(gateway.get("/metrics", null).body()).contains("floorgate_shipments_pending 1");
+        }
+        try (ScaleSimulator scale = ScaleSimulator.listen(0).start();
+                TestGateway gateway = new TestGateway(dir.resolve("data"), config(cards, scale, null))) {
+            // after a restart the retry still gets the stored shipment
+            String pda = gateway.reenroll("pda-pack", "acme", "SH01");
+            HttpResponse<String> late = gateway.post(SHIPMENTS, pda, String.format(body, version, opId));
+            assertThat(late.statusCode()).as(late.body()).isEqualTo(200);
+            assertThat(late.body()).contains("\"repeated\":true");
+        }
+    }
+
+    @Test
     void whatCannotBeShippedIsRefusedNamingItAndNothingIsStored() throws Exception {
         Path cards = prepare();
         try (ScaleSimulator scale = ScaleSimulator.listen(0).start();

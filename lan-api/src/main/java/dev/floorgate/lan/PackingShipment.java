@@ -22,8 +22,9 @@ public final class PackingShipment {
     private final String printJobId;
     private final String failure;
     private final String packedAt;
+    private final boolean repeated;
 
-    public PackingShipment(String opId, String reference, String state, String shipmentId, String customer, List<String> parcels, String carrier, String service, int version, String cost, String currency, long weightGrams, String printJobId, String failure, String packedAt) {
+    public PackingShipment(String opId, String reference, String state, String shipmentId, String customer, List<String> parcels, String carrier, String service, int version, String cost, String currency, long weightGrams, String printJobId, String failure, String packedAt, boolean repeated) {
         this.opId = opId;
         this.reference = reference;
         this.state = state;
@@ -39,6 +40,7 @@ public final class PackingShipment {
         this.printJobId = printJobId;
         this.failure = failure;
         this.packedAt = packedAt;
+        this.repeated = repeated;
     }
 
     /** The idempotency key the core creates it under, once. */
@@ -108,6 +110,11 @@ public final class PackingShipment {
         return packedAt;
     }
 
+    /** True when this answers a retry of an opId packed before (200): nothing new was stored or printed. */
+    public boolean repeated() {
+        return repeated;
+    }
+
     @Override
     public boolean equals(Object o) {
         if (this == o) {
@@ -131,12 +138,13 @@ public final class PackingShipment {
                 && weightGrams == that.weightGrams
                 && Objects.equals(printJobId, that.printJobId)
                 && Objects.equals(failure, that.failure)
-                && Objects.equals(packedAt, that.packedAt);
+                && Objects.equals(packedAt, that.packedAt)
+                && repeated == that.repeated;
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(opId, reference, state, shipmentId, customer, parcels, carrier, service, version, cost, currency, weightGrams, printJobId, failure, packedAt);
+        return Objects.hash(opId, reference, state, shipmentId, customer, parcels, carrier, service, version, cost, currency, weightGrams, printJobId, failure, packedAt, repeated);
     }
 
     @Override
@@ -156,6 +164,7 @@ public final class PackingShipment {
                 + ", weightGrams=" + weightGrams
                 + ", printJobId=" + printJobId
                 + ", failure=" + failure
-                + ", packedAt=" + packedAt + "}";
+                + ", packedAt=" + packedAt
+                + ", repeated=" + repeated + "}";
     }
 }

@@ -25,8 +25,9 @@ public final class PackingShipmentRequest {
     private final String shipToName;
     private final String shipToStreet;
     private final String shipToCity;
+    private final String opId;
 
-    public PackingShipmentRequest(String customer, List<String> parcels, String carrier, String service, Integer version, Long weightGrams, String scale, Integer lengthMm, Integer widthMm, Integer heightMm, String country, String postcode, Boolean residential, String station, String printer, String shipToName, String shipToStreet, String shipToCity) {
+    public PackingShipmentRequest(String customer, List<String> parcels, String carrier, String service, Integer version, Long weightGrams, String scale, Integer lengthMm, Integer widthMm, Integer heightMm, String country, String postcode, Boolean residential, String station, String printer, String shipToName, String shipToStreet, String shipToCity, String opId) {
         this.customer = customer;
         this.parcels = Copies.listOrNull(parcels);
         this.carrier = carrier;
@@ -45,6 +46,7 @@ public final class PackingShipmentRequest {
         this.shipToName = shipToName;
         this.shipToStreet = shipToStreet;
         this.shipToCity = shipToCity;
+        this.opId = opId;
     }
 
     public String customer() {
@@ -124,6 +126,15 @@ public final class PackingShipmentRequest {
         return shipToCity;
     }
 
+    /**
+     * The station's own id for this confirmation (1-64 of letters, digits, '.', '_', '-'; a UUID is fine): made once
+     * when the packer confirms and sent again with every retry, so a retry after a lost answer gets the shipment
+     * packed the first time (200, {@code repeated}) instead of a conflict. Absent: the gateway makes one.
+     */
+    public String opId() {
+        return opId;
+    }
+
     @Override
     public boolean equals(Object o) {
         if (this == o) {
@@ -150,12 +161,13 @@ public final class PackingShipmentRequest {
                 && Objects.equals(printer, that.printer)
                 && Objects.equals(shipToName, that.shipToName)
                 && Objects.equals(shipToStreet, that.shipToStreet)
-                && Objects.equals(shipToCity, that.shipToCity);
+                && Objects.equals(shipToCity, that.shipToCity)
+                && Objects.equals(opId, that.opId);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(customer, parcels, carrier, service, version, weightGrams, scale, lengthMm, widthMm, heightMm, country, postcode, residential, station, printer, shipToName, shipToStreet, shipToCity);
+        return Objects.hash(customer, parcels, carrier, service, version, weightGrams, scale, lengthMm, widthMm, heightMm, country, postcode, residential, station, printer, shipToName, shipToStreet, shipToCity, opId);
     }
 
     @Override
@@ -178,6 +190,7 @@ public final class PackingShipmentRequest {
                 + ", printer=" + printer
                 + ", shipToName=" + shipToName
                 + ", shipToStreet=" + shipToStreet
-                + ", shipToCity=" + shipToCity + "}";
+                + ", shipToCity=" + shipToCity
+                + ", opId=" + opId + "}";
     }
 }

@@ -95,17 +95,43 @@ public final class PackingBook {
         }
     }
 
+    /** What {@link #pack(ShipmentDraft, String)} did: stored a new shipment, or found the one packed before. */
+    public record Packed(QueuedShipment shipment, boolean repeated) {
+    }
+
+    /** {@link #pack(ShipmentDraft, String)} with an opId made here. */
+    public QueuedShipment pack(ShipmentDraft draft) throws IOException, ParcelConflictException {
+        return pack(draft, null).shipment();
+    }
+
     /**
      * Stores a shipment the packer confirmed and returns once it is durable, its parcels held from then on. Every
      * parcel is checked against the cache and the queue first, in the draft's order: the first that cannot go is
      * a ParcelConflictException naming it, and nothing is stored. DiskFullException under the disk floor.
+     *
+     * <p>{@code opId} is the station's id for this confirmation (null: one is made here). A station that lost the
+     * answer sends the same opId again: when a shipment is stored under it for the same tenant, customer, parcels
+     * and choice (carrier, service, card version), that shipment is answered ({@code repeated}) and nothing is
+     * stored; the weight and price are not compared, because a retry may read the scale again. Under any other
+     * shipment it is a ParcelConflictException with reason OP_ID_REUSED. Checked under the book's lock, so two
+     * copies of one request arriving together store one shipment.
      */
-    public QueuedShipment pack(ShipmentDraft draft) throws IOException, ParcelConflictException {
+    public Packed pack(ShipmentDraft draft, String opId) throws IOException, ParcelConflictException {
         Objects.requireNonNull(draft, "draft");
+        if (opId != null) {
+            ShipmentDraft.code("opId", opId, false);
+        }
         QueuedShipment stored;
         synchronized (book) {
             Connection c = book.store().writeConnection();
             try {
+                if (opId != null) {
+                    QueuedShipment before = storedUnder(opId);
+                    if (before != null) {
+                        return new Packed(sameShipment(before, draft.tenant(), draft.customer(), draft.parcelIds(),
+                                draft.carrier(), draft.service(), draft.rateCardVersion()), true);
+                    }
+                }
                 List<ParcelRecord> parcels = checked(draft.tenant(), draft.warehouse(), draft.customer(),
                         draft.parcelIds());
                 if (guard != null) {
@@ -114,7 +140,8 @@ public final class PackingBook {
                 List<String> keys = parcels.stream().map(ParcelRecord::trackingKey).toList();
                 c.setAutoCommit(false);
                 try {
-                    long id = tables.insert(UUID.randomUUID().toString(), reference(), draft, keys, clock.millis());
+                    long id = tables.insert(opId != null ? opId : UUID.randomUUID().toString(), reference(), draft,
+                            keys, clock.millis());
                     c.commit();
                     stored = tables.select("WHERE id = ?", id).get(0);
                 } catch (SQLException | RuntimeException e) {
@@ -128,7 +155,49 @@ public final class PackingBook {
             }
         }
         book.workAdded();
-        return stored;
+        return new Packed(stored, false);
+    }
+
+    /**
+     * The shipment of {@code tenant} stored under {@code opId}, or null (none, another tenant's, or purged after
+     * {@code fg.sync.retention}). For a retry, before its weight is read and its price worked out again.
+     * IllegalArgumentException (starting "opId:") for an opId that is not 1-64 letters, digits, '.', '_', '-'.
+     */
+    public QueuedShipment byOpId(String tenant, String opId) throws IOException {
+        ShipmentDraft.code("opId", opId, false);
+        synchronized (book) {
+            try {
+                QueuedShipment s = storedUnder(opId);
+                return s != null && s.draft().tenant().equals(tenant) ? s : null;
+            } catch (SQLException e) {
+                throw StoreErrors.ioError("read shipment " + opId, book.file(), e, -1);
+            }
+        }
+    }
+
+    /**
+     * {@code before} when the request asks for the same shipment (tenant, customer, parcels in order, carrier,
+     * service, card version), else the OP_ID_REUSED conflict. Another tenant's shipment under the opId is refused
+     * the same way and shows nothing of it.
+     */
+    public static QueuedShipment sameShipment(QueuedShipment before, String tenant, String customer,
+            List<String> parcelIds, String carrier, String service, Integer cardVersion)
+            throws ParcelConflictException {
+        ShipmentDraft d = before.draft();
+        boolean same = d.tenant().equals(tenant) && d.customer().equals(customer) && d.parcelIds().equals(parcelIds)
+                && d.carrier().equals(carrier) && d.service().equals(service) && cardVersion != null
+                && d.rateCardVersion() == cardVersion;
+        if (!same) {
+            throw new ParcelConflictException(null, ParcelConflictException.Reason.OP_ID_REUSED, "opId "
+                    + before.opId() + " was used before for another shipment; an opId names one confirmation: "
+                    + "make a new one for a new shipment");
+        }
+        return before;
+    }
+
+    private QueuedShipment storedUnder(String opId) throws SQLException {
+        List<QueuedShipment> found = tables.select("WHERE op_id = ?", opId);
+        return found.isEmpty() ? null : found.get(0);
     }
 
     private List<ParcelRecord> checked(String tenant, String warehouse, String customer, List<String> parcelIds)

@@ -2,7 +2,7 @@ package dev.floorgate.sync;
 
 /**
  * A parcel that cannot go into a shipment at this gateway, named with the reason: the station shows it and the
- * packer takes the parcel out (or fixes the customer). Nothing was stored.
+ * packer takes the parcel out (or fixes the customer). Or an opId that names another shipment. Nothing was stored.
  */
 public final class ParcelConflictException extends Exception {
     private static final long serialVersionUID = 1L;
@@ -18,7 +18,9 @@ public final class ParcelConflictException extends Exception {
         /** The parcel lies in another warehouse. */
         PARCEL_IN_ANOTHER_WAREHOUSE,
         /** The parcel is in a shipment packed here that is queued for the core (or created by it). */
-        PARCEL_ALREADY_QUEUED
+        PARCEL_ALREADY_QUEUED,
+        /** The station's opId names another shipment packed here (parcelId is null). */
+        OP_ID_REUSED
     }
 
     private final String parcelId;

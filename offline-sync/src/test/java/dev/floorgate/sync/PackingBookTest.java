@@ -193,6 +193,64 @@ class PackingBookTest {
     }
 
     @Test
+    void theStationsOpIdMakesARetryAnswerTheFirstShipmentEvenWhenSentTwiceAtOnce() throws Exception {
+        String opId = "0193a0c4-7f00-7000-8000-00000000a001";
+        try (ParcelBook book = open()) {
+            feed(book);
+            PackingBook packing = PackingBook.of(book, null, CLOCK);
+            ExecutorService pool = Executors.newFixedThreadPool(4);
+            List<PackingBook.Packed> answers = new ArrayList<>();
+            try {
+                CountDownLatch go = new CountDownLatch(1);
+                List<Future<PackingBook.Packed>> results = new ArrayList<>();
+                for (int i = 0; i < 4; i++) { // one confirmation, its answer lost, sent again by a retrying station
+                    Callable<PackingBook.Packed> task = () -> {
+                        go.await();
+                        return packing.pack(draft(List.of("P02", "P01")), opId);
+                    };
+                    results.add(pool.submit(task));
+                }
+                go.countDown();
+                for (Future<PackingBook.Packed> f : results) {
+                    answers.add(f.get(60, TimeUnit.SECONDS));
+                }
+            } finally {
+                pool.shutdownNow();
+            }
+            assertThat(answers).filteredOn(a -> !a.repeated()).hasSize(1);
+            assertThat(answers).extracting(a -> a.shipment().opId()).containsOnly(opId);
+            assertThat(answers).extracting(a -> a.shipment().reference()).containsOnly(
+                    answers.get(0).shipment().reference());
+            assertThat(packing.shipments(null, 10)).hasSize(1);
+            // a retry whose scale now reads another weight is still the same confirmation
+            ShipmentDraft heavier = new ShipmentDraft("acme", "SH01", "C-100", List.of("P02", "P01"), "dhl",
+                    "express", 4, "24.00", "EUR", 2410, 400, 300, 200, "de", "10115", "PACK-1", "pda-3");
+            assertThat(packing.pack(heavier, opId).repeated()).isTrue();
+            assertThat(packing.byOpId("acme", opId).draft().weightGrams()).isEqualTo(2350);
+            assertThat(packing.byOpId("beta", opId)).as("another tenant sees nothing under the opId").isNull();
+            // the same opId for another shipment: refused, nothing stored, the parcels stay held by the first
+            for (ShipmentDraft other : List.of(draft(List.of("P01")), new ShipmentDraft("acme", "SH01", "C-100",
+                    List.of("P02", "P01"), "ups", "saver", 4, "23.10", "EUR", 2350, 400, 300, 200, "de", "10115",
+                    null, null))) {
+                assertThatThrownBy(() -> packing.pack(other, opId)).isInstanceOfSatisfying(
+                        ParcelConflictException.class, e -> {
+                            assertThat(e.reason()).isEqualTo(ParcelConflictException.Reason.OP_ID_REUSED);
+                            assertThat(e.parcelId()).isNull();
+                            assertThat(e.getMessage()).contains(opId).contains("another shipment");
+                        });
+            }
+            assertThat(packing.shipments(null, 10)).hasSize(1);
+            assertThatThrownBy(() -> packing.pack(draft(List.of("P01")), "not an id!"))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("opId:");
+        }
+        try (ParcelBook book = open()) { // after a restart the retry still finds it
+            PackingBook packing = PackingBook.of(book, null, CLOCK);
+            assertThat(packing.pack(draft(List.of("P02", "P01")), opId).repeated()).isTrue();
+            assertThat(packing.shipments(null, 10)).hasSize(1);
+        }
+    }
+
+    @Test
     void badDraftsAreRefusedNamingTheFieldWithTheCoresLimits() {
         assertThatThrownBy(() -> new ShipmentDraft("acme", "SH01", "C-100", List.of("P01"), "dhl", "express", 4,
                 "12.345", "EUR", 1, 1, 1, 1, "DE", null, null, null)).hasMessageStartingWith("cost.amount:");

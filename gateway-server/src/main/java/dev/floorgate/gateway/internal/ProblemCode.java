@@ -35,6 +35,8 @@ public enum ProblemCode {
     DEVICE_ID_TAKEN,
     /** A print jobId used before for another request. */
     JOB_ID_REUSED,
+    /** A packing station's opId used before for another shipment. */
+    OP_ID_REUSED,
     /** A person action on a print job in a state it does not apply to. */
     INVALID_STATE,
     /** A printer adopted under a name already taken. */

@@ -13,13 +13,15 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The network between a browser and the gateway, which a test can cut and mend: a TCP relay on 127.0.0.1 (bytes in,
  * bytes out, so TLS runs end to end through it). {@link #cut} closes the listening socket and every open
- * connection, as a Wi-Fi dead spot does; {@link #mend} listens on the same port again.
+ * connection, as a Wi-Fi dead spot does; {@link #mend} listens on the same port again. {@link #loseAnswers} lets
+ * requests through and drops every byte the gateway sends back: a request that arrived whose answer was lost.
  */
 final class LinkProxy implements AutoCloseable {
     private final int target;
     private final int port;
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
     private volatile ServerSocket server;
+    private volatile boolean answersLost;
 
     LinkProxy(int targetPort) throws IOException {
         this.target = targetPort;
@@ -44,6 +46,11 @@ final class LinkProxy implements AutoCloseable {
         open.clear();
     }
 
+    /** From now on the gateway's bytes are dropped (true) or delivered again (false). */
+    void loseAnswers(boolean lost) {
+        answersLost = lost;
+    }
+
     synchronized void mend() throws IOException {
         if (server == null) {
             server = listen(port);
@@ -66,8 +73,8 @@ final class LinkProxy implements AutoCloseable {
                     Socket upstream = new Socket(InetAddress.getLoopbackAddress(), target);
                     open.add(client);
                     open.add(upstream);
-                    pump(client, upstream);
-                    pump(upstream, client);
+                    pump(client, upstream, false);
+                    pump(upstream, client, true);
                 } catch (IOException e) {
                     // closed by cut() or close(), or the gateway refused: the browser sees a broken link
                 }
@@ -77,12 +84,15 @@ final class LinkProxy implements AutoCloseable {
         t.start();
     }
 
-    private void pump(Socket from, Socket to) {
+    private void pump(Socket from, Socket to, boolean answers) {
         Thread t = new Thread(() -> {
             byte[] buf = new byte[16384];
             try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
                 int n;
                 while ((n = in.read(buf)) >= 0) {
+                    if (answers && answersLost) {
+                        continue;
+                    }
                     out.write(buf, 0, n);
                     out.flush();
                 }

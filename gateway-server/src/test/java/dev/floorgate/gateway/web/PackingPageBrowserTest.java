@@ -248,6 +248,37 @@ class PackingPageBrowserTest {
         assertThat(el("pack-customer").getAttribute("value")).isEqualTo("C-200");
         assertThat(el("pack-count").getText()).isEqualTo("1 of 1 selected");
 
+        // Ship's answer is lost on the way back: the page cannot know, says so, and Ship again sends the same
+        // confirmation (its opId): the gateway answers the shipment it stored, one shipment, one label
+        n = answers();
+        el("pack-quote").click();
+        awaitPack("idle", n);
+        chrome.driver.findElements(By.cssSelector("#pack-quotes button")).get(0).click();
+        wait.until(d -> el("pack-ship").isEnabled());
+        link.loseAnswers(true);
+        n = answers();
+        el("pack-ship").click();
+        awaitPack("offline", n);
+        assertThat(el("pack-note").getText()).contains("Ship again sends the same confirmation");
+        assertThat(el("pack-ship").getText()).isEqualTo("Ship again");
+        assertThat(el("pack-ship").isEnabled()).isTrue();
+        assertThat(gateway.get("/metrics", null).body()).as("it did arrive").contains("floorgate_shipments_pending 2");
+        assertThat(layout()).isEqualTo(layout);
+        link.loseAnswers(false);
+        link.cut(); // the stuck connections go, as after a Wi-Fi roam
+        link.mend();
+        n = answers();
+        el("pack-ship").click();
+        awaitPack("shipped", n);
+        assertThat(el("pack-note").getText()).contains("it had arrived the first time");
+        assertThat(el("pack-line").getText()).contains("P04");
+        assertThat(el("pack-ship").isEnabled()).isFalse();
+        assertThat(gateway.get("/metrics", null).body()).contains("floorgate_shipments_pending 2");
+        String second = el("pack-head").getText();
+        wait.withMessage("the second shipment's label").until(d -> label().contains(second));
+        assertThat(label().split(second, -1)).as("one label for it").hasSize(2);
+        assertThat(layout()).isEqualTo(layout);
+
         // scale and printer are this PDA's: still there after a reload
         chrome.driver.navigate().refresh();
         awaitScreen("list");

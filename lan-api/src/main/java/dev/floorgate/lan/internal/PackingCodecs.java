@@ -163,6 +163,7 @@ final class PackingCodecs {
         Write.str(g, "shipToName", v.shipToName(), Write.ALWAYS);
         Write.str(g, "shipToStreet", v.shipToStreet(), Write.ALWAYS);
         Write.str(g, "shipToCity", v.shipToCity(), Write.ALWAYS);
+        Write.str(g, "opId", v.opId(), Write.ALWAYS);
         g.writeEndObject();
     }
 
@@ -184,7 +185,8 @@ final class PackingCodecs {
                 o.str("printer", false),
                 o.str("shipToName", false),
                 o.str("shipToStreet", false),
-                o.str("shipToCity", false));
+                o.str("shipToCity", false),
+                o.str("opId", false));
     }
 
     static void writePackingShipment(JsonGenerator g, PackingShipment v) throws IOException {
@@ -204,6 +206,7 @@ final class PackingCodecs {
         Write.str(g, "printJobId", v.printJobId(), Write.ALWAYS);
         Write.str(g, "failure", v.failure(), Write.ALWAYS);
         Write.str(g, "packedAt", v.packedAt(), Write.ALWAYS);
+        g.writeBooleanField("repeated", v.repeated());
         g.writeEndObject();
     }
 
@@ -222,6 +225,7 @@ final class PackingCodecs {
                 o.lng("weightGrams", true),
                 o.str("printJobId", false),
                 o.str("failure", false),
-                o.str("packedAt", true));
+                o.str("packedAt", true),
+                o.bool("repeated", false));
     }
 }

@@ -27,6 +27,7 @@ public final class ProblemStatus {
                 return 404;
             case DEVICE_ID_TAKEN:
             case JOB_ID_REUSED:
+            case OP_ID_REUSED:
             case INVALID_STATE:
             case PRINTER_EXISTS:
             case PARCEL_CONFLICT:

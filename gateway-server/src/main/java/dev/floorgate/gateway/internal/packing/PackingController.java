@@ -20,6 +20,7 @@ import dev.floorgate.lan.PackingShipmentRequest;
 import dev.floorgate.lan.PackingWeight;
 import dev.floorgate.rates.Quote;
 import dev.floorgate.sync.DiskFullException;
+import dev.floorgate.sync.PackingBook;
 import dev.floorgate.sync.ParcelConflictException;
 import dev.floorgate.sync.QueuedShipment;
 import dev.floorgate.sync.ShipmentDraft;
@@ -38,6 +39,7 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
@@ -123,6 +125,11 @@ final class PackingController {
         if (in.carrier() == null || in.service() == null || in.version() == null) {
             throw GatewayProblem.invalid("carrier, service, version: the chosen quote's, all required");
         }
+        QueuedShipment before = storedUnder(device, in);
+        if (before != null) {
+            // a retry after a lost answer: answered before the scale is read or the price worked out again
+            return repeated(device, in, before);
+        }
         PackingQuoter.Priced p = quoter.price(new PackingQuoter.Ask(device.tenant(), device.warehouse(),
                 in.customer(), in.parcels(), in.weightGrams(), in.scale(), in.lengthMm(), in.widthMm(), in.heightMm(),
                 in.country(), in.postcode(), in.residential()));
@@ -138,11 +145,16 @@ final class PackingController {
         }
         if (in.printer() != null) {
             // an unknown printer, another tenant's, or a label missing an address line: refused before storing
-            labels.check(device, in.printer(), null, LABEL_TEMPLATE, labelData(in, draft, "FGCHECK00000000"));
+            labels.check(device, in.printer(), null, LABEL_TEMPLATE, labelData(in, draft, "FGCHECK00000000",
+                    Instant.now()));
         }
         QueuedShipment s;
         try {
-            s = parcels.packing().pack(draft);
+            PackingBook.Packed packed = parcels.packing().pack(draft, in.opId());
+            if (packed.repeated()) {
+                return repeated(device, in, packed.shipment()); // the same request twice at once: one stored
+            }
+            s = packed.shipment();
         } catch (ParcelConflictException e) {
             throw PackingQuoter.conflict(e);
         } catch (DiskFullException e) {
@@ -152,24 +164,61 @@ final class PackingController {
             throw new GatewayProblem(ProblemCode.OUTBOX_UNAVAILABLE, "the parcel book could not store the shipment; "
                     + "nothing was packed, confirm it again");
         }
-        String printJob = null;
-        if (in.printer() != null) {
-            try {
-                printJob = labels.print(device, "shipment-" + s.opId(), in.printer(), null, LABEL_TEMPLATE,
-                        labelData(in, draft, s.reference()));
-            } catch (GatewayProblem e) {
-                // the shipment is durable and stays; the label can be printed again through the print API
-                LOG.warn("shipment {} ({}) stored, its label not spooled on {}: {}", s.reference(), s.opId(),
-                        in.printer(), e.getMessage());
-            }
-        }
+        String printJob = spoolLabel(device, in, s);
         LOG.info("shipment {} packed by {}: customer {}, parcels {}, {} {} v{} {} {}, {} g; queued for the core as {}",
                 s.reference(), device, draft.customer(), draft.parcelIds(), q.carrier(), q.service(), q.cardVersion(),
                 draft.costAmount(), draft.currency(), draft.weightGrams(), s.opId());
         return HttpResponse.<PackingShipment>status(HttpStatus.CREATED).body(view(s, printJob));
     }
 
-    private Map<String, String> labelData(PackingShipmentRequest in, ShipmentDraft d, String reference) {
+    private QueuedShipment storedUnder(DevicePrincipal device, PackingShipmentRequest in) throws IOException {
+        if (in.opId() == null) {
+            return null;
+        }
+        try {
+            return parcels.packing().byOpId(device.tenant(), in.opId());
+        } catch (IllegalArgumentException e) {
+            throw GatewayProblem.invalid(e.getMessage());
+        }
+    }
+
+    /**
+     * 200 with the shipment stored under the request's opId when the request asks for the same one (else 409
+     * OP_ID_REUSED). Its label is spooled again under the same job id, which the spooler answers with the job it
+     * has (a label that could not be spooled the first time is spooled now): never a second label.
+     */
+    private HttpResponse<PackingShipment> repeated(DevicePrincipal device, PackingShipmentRequest in,
+            QueuedShipment before) throws SQLException {
+        try {
+            PackingBook.sameShipment(before, device.tenant(), in.customer(), in.parcels(), in.carrier(),
+                    in.service(), in.version());
+        } catch (ParcelConflictException e) {
+            throw new GatewayProblem(ProblemCode.OP_ID_REUSED, e.getMessage());
+        }
+        String printJob = spoolLabel(device, in, before);
+        LOG.info("shipment {} ({}): a retry by {}, answered with the stored shipment", before.reference(),
+                before.opId(), device);
+        return HttpResponse.<PackingShipment>ok().body(view(before, printJob, true));
+    }
+
+    private String spoolLabel(DevicePrincipal device, PackingShipmentRequest in, QueuedShipment s)
+            throws SQLException {
+        if (in.printer() == null) {
+            return null;
+        }
+        try {
+            return labels.print(device, "shipment-" + s.opId(), in.printer(), null, LABEL_TEMPLATE,
+                    labelData(in, s.draft(), s.reference(), s.packedAt()));
+        } catch (GatewayProblem e) {
+            // the shipment is durable and stays; the label can be printed again through the print API
+            LOG.warn("shipment {} ({}) stored, its label not spooled on {}: {}", s.reference(), s.opId(),
+                    in.printer(), e.getMessage());
+            return null;
+        }
+    }
+
+    private Map<String, String> labelData(PackingShipmentRequest in, ShipmentDraft d, String reference,
+            Instant packedAt) {
         Map<String, String> data = new LinkedHashMap<>();
         data.put("from_name", settings.fromName());
         data.put("from_street", settings.fromStreet());
@@ -183,7 +232,8 @@ final class PackingController {
         data.put("service", d.service().toUpperCase(Locale.ROOT));
         data.put("weight", new BigDecimal(d.weightGrams()).movePointLeft(3).setScale(2, RoundingMode.UP)
                 .toPlainString() + " kg");
-        data.put("ship_date", LocalDate.now(ZoneOffset.UTC).toString());
+        // the packing day, not today: a retry's label is the same job with the same bytes
+        data.put("ship_date", LocalDate.ofInstant(packedAt, ZoneOffset.UTC).toString());
         data.put("package", "1 of 1");
         // the gateway's reference until the carrier's number exists (the core records that later, on label)
         data.put("tracking", reference);
@@ -199,9 +249,13 @@ final class PackingController {
     }
 
     static PackingShipment view(QueuedShipment s, String printJob) {
+        return view(s, printJob, false);
+    }
+
+    static PackingShipment view(QueuedShipment s, String printJob, boolean repeated) {
         ShipmentDraft d = s.draft();
         return new PackingShipment(s.opId(), s.reference(), s.state().name(), s.shipmentId(), d.customer(),
                 d.parcelIds(), d.carrier(), d.service(), d.rateCardVersion(), d.costAmount(), d.currency(),
-                d.weightGrams(), printJob, s.failure(), s.packedAt().toString());
+                d.weightGrams(), printJob, s.failure(), s.packedAt().toString(), repeated);
     }
 }

@@ -140,6 +140,9 @@ final class PackingQuoter {
     }
 
     static GatewayProblem conflict(ParcelConflictException e) {
+        if (e.reason() == ParcelConflictException.Reason.OP_ID_REUSED) {
+            return new GatewayProblem(ProblemCode.OP_ID_REUSED, e.getMessage());
+        }
         Map<String, String> details = new LinkedHashMap<>();
         details.put("parcelId", e.parcelId());
         details.put("reason", e.reason().name());
