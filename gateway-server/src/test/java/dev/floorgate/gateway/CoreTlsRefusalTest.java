@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsServer;
+import dev.floorgate.testing.TestPki;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.floorgate.protocol.BatchRequest;
 import dev.floorgate.protocol.RequestSigner;
+import dev.floorgate.testing.TestPki;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.file.Files;

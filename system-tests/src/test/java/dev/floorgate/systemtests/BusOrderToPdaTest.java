@@ -14,6 +14,7 @@ import dev.floorgate.pda.GatewayClient;
 import dev.floorgate.protocol.Operation;
 import dev.floorgate.protocol.OperationIds;
 import dev.floorgate.protocol.OperationType;
+import dev.floorgate.testing.RabbitProcess;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -10,6 +10,7 @@ import com.rabbitmq.client.ConnectionFactory;
 import com.rabbitmq.client.DefaultConsumer;
 import com.rabbitmq.client.Envelope;
 import dev.floorgate.protocol.OperationIds;
+import dev.floorgate.testing.RabbitProcess;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -11,6 +11,7 @@ import dev.floorgate.protocol.Operation;
 import dev.floorgate.protocol.OperationResult;
 import dev.floorgate.protocol.OperationType;
 import dev.floorgate.protocol.ResultStatus;
+import dev.floorgate.testing.RabbitProcess;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;

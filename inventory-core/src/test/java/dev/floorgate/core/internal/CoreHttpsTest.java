@@ -7,6 +7,7 @@ import dev.floorgate.core.CoreConfigurationException;
 import dev.floorgate.core.internal.tls.CoreTls;
 import dev.floorgate.core.internal.tls.Fingerprints;
 import dev.floorgate.protocol.RequestSigner;
+import dev.floorgate.testing.TestPki;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;

@@ -12,6 +12,7 @@ import dev.floorgate.protocol.Operation;
 import dev.floorgate.protocol.OperationResult;
 import dev.floorgate.protocol.OperationType;
 import dev.floorgate.protocol.ResultStatus;
+import dev.floorgate.testing.RabbitProcess;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -12,6 +12,7 @@ import dev.floorgate.protocol.OperationIds;
 import dev.floorgate.protocol.OperationType;
 import dev.floorgate.protocol.ResultStatus;
 import dev.floorgate.protocol.StockLevels;
+import dev.floorgate.testing.RabbitProcess;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

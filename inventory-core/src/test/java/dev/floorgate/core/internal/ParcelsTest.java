@@ -2,6 +2,7 @@ package dev.floorgate.core.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.floorgate.testing.RabbitProcess;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

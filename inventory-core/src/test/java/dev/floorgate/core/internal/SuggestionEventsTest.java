@@ -10,6 +10,7 @@ import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
 import dev.floorgate.protocol.Operation;
 import dev.floorgate.protocol.OperationType;
+import dev.floorgate.testing.RabbitProcess;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;

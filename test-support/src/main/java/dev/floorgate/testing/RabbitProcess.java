@@ -1,4 +1,4 @@
-package dev.floorgate.core.internal;
+package dev.floorgate.testing;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -21,9 +21,9 @@ import java.util.stream.Stream;
  * {@link #kill()} is SIGKILL of the node (no clean shutdown); {@link #start()} again recovers its durable queues
  * and persistent messages from the same data directory.
  */
-final class RabbitProcess implements AutoCloseable {
-    static final String BIN = Files.isDirectory(Path.of("/usr/lib/rabbitmq/bin")) ? "/usr/lib/rabbitmq/bin/" : "";
-    final int port;
+public final class RabbitProcess implements AutoCloseable {
+    public static final String BIN = Files.isDirectory(Path.of("/usr/lib/rabbitmq/bin")) ? "/usr/lib/rabbitmq/bin/" : "";
+    public final int port;
     private final int distPort;
     private final String node = "fgtest" + UUID.randomUUID().toString().substring(0, 8) + "@localhost";
     private final Path dir;
@@ -39,22 +39,22 @@ final class RabbitProcess implements AutoCloseable {
         Files.writeString(dir.resolve("env.conf"), "");
     }
 
-    static RabbitProcess startNew() throws Exception {
+    public static RabbitProcess startNew() throws Exception {
         RabbitProcess r = new RabbitProcess();
         r.start();
         return r;
     }
 
     /** amqp URI of the default guest account and vhost. */
-    String uri() {
+    public String uri() {
         return "amqp://guest:guest@127.0.0.1:" + port + "/%2F";
     }
 
-    String node() {
+    public String node() {
         return node;
     }
 
-    Map<String, String> env() {
+    public Map<String, String> env() {
         return Map.of("HOME", dir.toString(), "RABBITMQ_NODENAME", node, "RABBITMQ_MNESIA_BASE",
                 dir.resolve("mnesia").toString(), "RABBITMQ_LOG_BASE", dir.resolve("log").toString(),
                 "RABBITMQ_CONFIG_FILE", dir.resolve("rabbitmq.conf").toString(), "RABBITMQ_ENABLED_PLUGINS_FILE",
@@ -63,7 +63,7 @@ final class RabbitProcess implements AutoCloseable {
                 "ERL_EPMD_ADDRESS", "127.0.0.1");
     }
 
-    void start() throws Exception {
+    public void start() throws Exception {
         ProcessBuilder pb = new ProcessBuilder(BIN + "rabbitmq-server").redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("server.out").toFile()));
         pb.environment().putAll(env());
@@ -89,7 +89,7 @@ final class RabbitProcess implements AutoCloseable {
     }
 
     /** The last {@code chars} characters of the node's log (and its console output), for a failure message. */
-    String logTail(int chars) {
+    public String logTail(int chars) {
         StringBuilder all = new StringBuilder();
         try (java.util.stream.Stream<Path> files = Files.walk(dir.resolve("log"))) {
             for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
@@ -106,7 +106,7 @@ final class RabbitProcess implements AutoCloseable {
     }
 
     /** SIGKILL of the node and its launcher: the broker dies as in a crash. */
-    void kill() throws Exception {
+    public void kill() throws Exception {
         if (process == null) {
             return;
         }
@@ -125,14 +125,14 @@ final class RabbitProcess implements AutoCloseable {
     }
 
     /** Runs a rabbitmqctl command against this node; returns its output, throws on failure. */
-    String ctl(String... args) throws Exception {
+    public String ctl(String... args) throws Exception {
         List<String> cmd = new ArrayList<>(List.of(BIN + "rabbitmqctl", "-n", node));
         cmd.addAll(List.of(args));
         return run(cmd);
     }
 
     /** Runs a script of the repository (scripts/...) against this node, with its environment. */
-    String script(Path script, String... args) throws Exception {
+    public String script(Path script, String... args) throws Exception {
         List<String> cmd = new ArrayList<>(List.of("bash", script.toString()));
         cmd.addAll(List.of(args));
         return run(cmd);
@@ -150,7 +150,7 @@ final class RabbitProcess implements AutoCloseable {
         return out;
     }
 
-    static int freePort() throws IOException {
+    public static int freePort() throws IOException {
         try (ServerSocket s = new ServerSocket(0)) {
             return s.getLocalPort();
         }
