@@ -30,14 +30,14 @@ final class ParcelService {
     private final TenantDatabases db;
     private final EventOutbox outbox;
     private final JsonMapper json;
-    private final Runnable afterCommit;
+    private final ParcelWrites writes;
     private final SecureRandom random = new SecureRandom();
 
     ParcelService(TenantDatabases db, EventOutbox outbox, JsonMapper json, Runnable afterCommit) {
         this.db = db;
         this.outbox = outbox;
         this.json = json;
-        this.afterCommit = afterCommit;
+        this.writes = new ParcelWrites(db, afterCommit);
     }
 
     /** A checked announcement. */
@@ -67,12 +67,8 @@ final class ParcelService {
     record Page(List<ParcelView> items, String next) {
     }
 
-    private interface Work<T> {
-        T run(Connection c) throws SQLException;
-    }
-
     Announced announce(Announcement a) throws SQLException {
-        return write(a.tenant(), c -> {
+        return writes.write(a.tenant(), c -> {
             ParcelStore.Parcel open = ParcelStore.findOpen(c, a.tenant(), a.tracking().key());
             if (open == null) {
                 Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
@@ -107,7 +103,7 @@ final class ParcelService {
      * @return the answer's JSON
      */
     String intake(Intake in) throws SQLException {
-        return write(in.tenant(), c -> {
+        return writes.write(in.tenant(), c -> {
             String[] earlier = ParcelStore.intake(c, in.tenant(), in.opId());
             if (earlier != null) {
                 if (!earlier[0].equals(in.fingerprint())) {
@@ -143,7 +139,7 @@ final class ParcelService {
 
     /** Central IT names the owner of a NO_OWNER parcel; naming the owner it already has changes nothing. */
     ParcelView assign(String tenant, String parcelId, String customer, String customerName) throws SQLException {
-        return write(tenant, c -> {
+        return writes.write(tenant, c -> {
             ParcelStore.Parcel open = require(c, tenant, parcelId);
             if (customer.equals(open.customer())) {
                 return ParcelView.of(open);
@@ -246,25 +242,5 @@ final class ParcelService {
         } catch (IOException e) {
             throw new IllegalStateException("writing a parcel answer as JSON failed: " + e.getMessage(), e);
         }
-    }
-
-    /** Runs {@code work} in one transaction under the parcel writers' lock; events go out after the commit. */
-    private <T> T write(String tenant, Work<T> work) throws SQLException {
-        T result;
-        try (Connection c = db.connection(tenant)) {
-            c.setAutoCommit(false);
-            try {
-                ParcelStore.lock(c);
-                result = work.run(c);
-                c.commit();
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(true);
-            }
-        }
-        afterCommit.run();
-        return result;
     }
 }

@@ -32,28 +32,24 @@ final class ShipmentService {
     private final TenantDatabases db;
     private final EventOutbox outbox;
     private final JsonMapper json;
-    private final Runnable afterCommit;
+    private final ParcelWrites writes;
     private final SecureRandom random = new SecureRandom();
 
     ShipmentService(TenantDatabases db, EventOutbox outbox, JsonMapper json, Runnable afterCommit) {
         this.db = db;
         this.outbox = outbox;
         this.json = json;
-        this.afterCommit = afterCommit;
+        this.writes = new ParcelWrites(db, afterCommit);
     }
 
     /** The answer of a create as JSON; {@code replay} when it is the stored answer of an earlier request. */
     record Created(String answer, boolean replay) {
     }
 
-    private interface Work<T> {
-        T run(Connection c) throws SQLException;
-    }
-
     /** Creates a shipment of the parcels, all or none; a replay of the opId answers the stored answer. */
     Created create(ShipmentInputs.Request r) throws SQLException {
         String fingerprint = sha256(r.content());
-        return write(r.tenant(), c -> {
+        return writes.write(r.tenant(), c -> {
             String[] earlier = ShipmentStore.byOpId(c, r.tenant(), r.opId());
             if (earlier != null) {
                 if (!earlier[0].equals(fingerprint)) {
@@ -88,7 +84,7 @@ final class ShipmentService {
 
     /** The carrier's tracking number is on the box: LABELLED; the same number again changes nothing. */
     ShipmentView label(String tenant, String shipmentId, ParcelInputs.Tracking tracking) throws SQLException {
-        return write(tenant, c -> {
+        return writes.write(tenant, c -> {
             ShipmentStore.Shipment s = require(c, tenant, shipmentId);
             switch (s.state()) {
                 case "LABELLED" -> {
@@ -114,7 +110,7 @@ final class ShipmentService {
 
     /** CANCELLED, its parcels RECEIVED again on their shelves; refused once labelled; a second cancel is a no-op. */
     ShipmentView cancel(String tenant, String shipmentId) throws SQLException {
-        return write(tenant, c -> {
+        return writes.write(tenant, c -> {
             ShipmentStore.Shipment s = require(c, tenant, shipmentId);
             if (s.state().equals("CANCELLED")) {
                 return ShipmentView.of(s);
@@ -247,25 +243,5 @@ final class ShipmentService {
         } catch (IOException e) {
             throw new IllegalStateException("writing a shipment answer as JSON failed: " + e.getMessage(), e);
         }
-    }
-
-    /** Runs {@code work} in one transaction under the parcel writers' lock; events go out after the commit. */
-    private <T> T write(String tenant, Work<T> work) throws SQLException {
-        T result;
-        try (Connection c = db.connection(tenant)) {
-            c.setAutoCommit(false);
-            try {
-                ParcelStore.lock(c);
-                result = work.run(c);
-                c.commit();
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(true);
-            }
-        }
-        afterCommit.run();
-        return result;
     }
 }
