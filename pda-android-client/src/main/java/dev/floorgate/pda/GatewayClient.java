@@ -12,6 +12,9 @@ import dev.floorgate.lan.OperationStatus;
 import dev.floorgate.lan.ParcelIntakeList;
 import dev.floorgate.lan.ParcelIntakeReceipt;
 import dev.floorgate.lan.ParcelIntakeRequest;
+import dev.floorgate.lan.PhotoList;
+import dev.floorgate.lan.PhotoReceipt;
+import dev.floorgate.lan.PhotoTemplate;
 import dev.floorgate.lan.PickTask;
 import dev.floorgate.lan.PickTasks;
 import dev.floorgate.lan.ScanRequest;
@@ -48,6 +51,7 @@ import okhttp3.ResponseBody;
  */
 public final class GatewayClient {
     private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
+    private static final MediaType JPEG = MediaType.get("image/jpeg");
     private static final String USER_AGENT = "floorgate-pda-client/0.1";
 
     private final HttpUrl base;
@@ -199,6 +203,51 @@ public final class GatewayClient {
         Reply reply = execute(authorized(new Request.Builder().url(u.build()).get()),
                 "GET /api/v1/parcels/intakes", 200);
         return reply.read(ParcelIntakeList.class).intakes();
+    }
+
+    /**
+     * {@code GET /api/v1/photos/template?parcelId=<parcelId>} (issue 17): the shots a parcel of the device's tenant
+     * needs, with their hints, and with {@code parcelId} (may be null) the shots the gateway holds no photo of yet.
+     */
+    public PhotoTemplate photoTemplate(String parcelId) throws IOException {
+        HttpUrl.Builder u = url("api/v1/photos/template").newBuilder();
+        if (parcelId != null) {
+            u.addQueryParameter("parcelId", parcelId);
+        }
+        Reply reply = execute(authorized(new Request.Builder().url(u.build()).get()),
+                "GET /api/v1/photos/template", 200);
+        return reply.read(PhotoTemplate.class);
+    }
+
+    /**
+     * {@code POST /api/v1/photos?parcelId=&shot=} with the JPEG itself as the body ({@code image/jpeg}): 201 with
+     * the receipt once the photo is durable at the gateway; the same bytes for the same parcel and shot again answer
+     * the stored photo (same id). Refusals as {@link GatewayException}: 415 {@code NOT_A_JPEG}, 400 {@code INVALID}
+     * (a code, or a shot the tenant's enforced template does not have), 413 {@code PHOTO_TOO_LARGE} (over 8 MiB),
+     * 507 {@code PHOTOS_FULL} (the photo buffer, not the operations), 503 {@code PHOTOS_UNAVAILABLE}.
+     */
+    public PhotoReceipt addPhoto(String parcelId, String shot, byte[] jpeg) throws IOException {
+        if (parcelId == null || shot == null || jpeg == null || jpeg.length == 0) {
+            throw new IllegalArgumentException("addPhoto needs a parcelId, a shot and the JPEG's bytes, got parcelId "
+                    + parcelId + ", shot " + shot + ", " + (jpeg == null ? "no" : jpeg.length) + " bytes");
+        }
+        HttpUrl u = url("api/v1/photos").newBuilder().addQueryParameter("parcelId", parcelId)
+                .addQueryParameter("shot", shot).build();
+        Request.Builder b = new Request.Builder().url(u).post(RequestBody.create(jpeg, JPEG));
+        return execute(authorized(b), "POST /api/v1/photos (parcel " + parcelId + ", shot " + shot + ", "
+                + jpeg.length + " bytes)", 201, 200).read(PhotoReceipt.class);
+    }
+
+    /** {@code GET /api/v1/photos?parcelId=}: the photos the gateway holds of that parcel, oldest first, with states. */
+    public List<PhotoReceipt> photos(String parcelId) throws IOException {
+        if (parcelId == null) {
+            throw new IllegalArgumentException("photos needs a parcelId");
+        }
+        HttpUrl u = url("api/v1/photos").newBuilder().addQueryParameter("parcelId", parcelId).build();
+        Reply reply = execute(authorized(new Request.Builder().url(u).get()), "GET /api/v1/photos?parcelId="
+                + parcelId, 200);
+        List<PhotoReceipt> photos = reply.read(PhotoList.class).photos();
+        return photos == null ? java.util.Collections.emptyList() : photos;
     }
 
     /** {@code GET /api/v1/tasks?type=PICK}: the device's tenant's and warehouse's pick tasks. */

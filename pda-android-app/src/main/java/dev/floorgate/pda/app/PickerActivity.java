@@ -1,6 +1,7 @@
 package dev.floorgate.pda.app;
 
 import android.app.Activity;
+import android.content.ActivityNotFoundException;
 import android.content.BroadcastReceiver;
 import android.content.Context;
 import android.content.Intent;
@@ -15,10 +16,12 @@ import android.widget.FrameLayout;
 import android.widget.LinearLayout;
 import android.widget.ScrollView;
 import android.widget.TextView;
+import java.io.File;
 import dev.floorgate.pda.ScanData;
 import dev.floorgate.pda.ScanIntents;
 import dev.floorgate.pda.app.internal.EnrollmentLink;
 import dev.floorgate.pda.app.internal.Feedback;
+import dev.floorgate.pda.app.internal.PhotoCapture;
 import dev.floorgate.pda.app.internal.Picker;
 import dev.floorgate.pda.app.internal.ScannerSetup;
 import dev.floorgate.pda.app.internal.Screens;
@@ -31,6 +34,10 @@ import dev.floorgate.pda.app.internal.Ui;
  * in front, or typed by a keyboard-wedge scanner into the screen's field.
  */
 public class PickerActivity extends Activity implements Picker.View {
+    /** startActivityForResult's code for the camera app (the Photo step). */
+    public static final int TAKE_PHOTO = 17;
+    private static final String SAVED_PHOTO_PARCEL = "photo.parcel";
+    private static final String SAVED_PHOTO_SHOT = "photo.shot";
     private Picker picker;
     private Feedback feedback;
     private Screens screens;
@@ -86,6 +93,10 @@ public class PickerActivity extends Activity implements Picker.View {
         root.addView(scroll, new LinearLayout.LayoutParams(LinearLayout.LayoutParams.MATCH_PARENT, 0, 1f));
         setContentView(root);
 
+        if (saved != null && saved.getString(SAVED_PHOTO_SHOT) != null && picker.photos().capturing() == null) {
+            // the process was ended while the camera app was open: its result is for this parcel's shot
+            picker.restorePhotoCapture(saved.getString(SAVED_PHOTO_PARCEL), saved.getString(SAVED_PHOTO_SHOT));
+        }
         if (!picker.settings().dataWedgeProfileSent()) {
             // First start: the app's own DataWedge profile. Harmless where DataWedge is absent (nobody listens).
             sendBroadcast(ScannerSetup.dataWedgeProfile(getPackageName()));
@@ -123,6 +134,44 @@ public class PickerActivity extends Activity implements Picker.View {
     protected void onDestroy() {
         feedback.release();
         super.onDestroy();
+    }
+
+    @Override
+    protected void onSaveInstanceState(Bundle out) {
+        super.onSaveInstanceState(out);
+        String shot = picker.photos().capturing();
+        if (shot != null) {
+            out.putString(SAVED_PHOTO_PARCEL, picker.photos().parcelId());
+            out.putString(SAVED_PHOTO_SHOT, shot);
+        }
+    }
+
+    /**
+     * Opens the device's camera app for a shot of the Photo step's parcel; it writes the photo into a file of the
+     * app's {@link PhotoFileProvider} and answers {@link #onActivityResult}. Without a camera app: said, nothing opens.
+     */
+    public void takePhoto(String shot) {
+        File target = picker.photos().captureFile(shot);
+        target.delete(); // a capture the camera app never answered leaves nothing behind for this one
+        Intent capture = PhotoCapture.captureIntent(PhotoFileProvider.uriFor(this, target));
+        try {
+            if (capture.resolveActivity(getPackageManager()) == null) {
+                throw new ActivityNotFoundException("no activity for " + capture.getAction());
+            }
+            startActivityForResult(capture, TAKE_PHOTO);
+        } catch (ActivityNotFoundException | SecurityException noCamera) {
+            picker.photos().forgetCapture();
+            feedback(false, PhotoCapture.NO_CAMERA);
+        }
+    }
+
+    @Override
+    protected void onActivityResult(int requestCode, int resultCode, Intent data) {
+        super.onActivityResult(requestCode, resultCode, data);
+        if (requestCode == TAKE_PHOTO) {
+            picker.attach(this); // the result comes before onResume
+            picker.photoCaptured(resultCode == RESULT_OK);
+        }
     }
 
     /** A scan from a broadcast or typed into a screen's field (scan null). */

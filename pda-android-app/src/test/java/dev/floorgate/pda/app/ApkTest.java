@@ -41,6 +41,15 @@ class ApkTest {
     }
 
     @Test
+    void theManifestDeclaresThePhotoProviderAndLooksForTheCameraAppWithoutTheCameraPermission() throws Exception {
+        String tree = run("aapt", "dump", "xmltree", APK.toString(), "AndroidManifest.xml");
+        assertThat(tree).contains("E: provider").contains("\"dev.floorgate.pda.app.PhotoFileProvider\"")
+                .contains("\"" + System.getProperty("fg.apk.package") + ".photos\"")
+                .contains("E: queries").contains("\"android.media.action.IMAGE_CAPTURE\"");
+        assertThat(run("aapt", "dump", "permissions", APK.toString())).doesNotContain("android.permission.CAMERA");
+    }
+
+    @Test
     void theDexCarriesTheAppTheClientLibraryAndTheTypedApi() throws Exception {
         try (ZipFile zip = new ZipFile(APK.toFile())) {
             ZipEntry dex = zip.getEntry("classes.dex");
@@ -50,6 +59,7 @@ class ApkTest {
                 strings = new String(in.readAllBytes(), StandardCharsets.ISO_8859_1);
             }
             assertThat(strings).contains("Ldev/floorgate/pda/app/PickerActivity;")
+                    .contains("Ldev/floorgate/pda/app/PhotoFileProvider;")
                     .contains("Ldev/floorgate/pda/OperationQueue;").contains("Ldev/floorgate/pda/FileQueueStorage;")
                     .contains("Ldev/floorgate/lan/PickTask;").contains("Ldev/floorgate/barcodes/")
                     .contains("Lokhttp3/OkHttpClient;");

@@ -31,7 +31,8 @@ import org.robolectric.annotation.Config;
  * The app's screens and logic under Robolectric, picking through the real gateway (its jar, HTTPS with its own site
  * CA) into the real core (Redis, MariaDB): enrollment from the QR's link with the CA pinned, a wrong pin refused,
  * badge sign-in, the pick list, a DataWedge bin scan, a typed item, a pick queued while the gateway is down and sent
- * when it is back, and a pick the core refuses shown as a rejection with what to do.
+ * when it is back, and a pick the core refuses shown as a rejection with what to do; parcel intake, and a photo of
+ * the parcel taken with the device's camera app arriving at the gateway.
  */
 @RunWith(RobolectricTestRunner.class)
 @Config(sdk = 35)
@@ -50,7 +51,7 @@ public class PickerAgainstGatewayTest {
         chain.coreApi.ok("POST", "/v1/orders", "{\"tenant\":\"acme\",\"warehouse\":\"SH01\",\"orderNo\":\"SO-APP\","
                 + "\"lines\":[{\"sku\":\"SKU-0\",\"qty\":2,\"location\":\"A-01-01\"},"
                 + "{\"sku\":\"SKU-1\",\"qty\":1,\"location\":\"A-01-01\"}]}");
-        // The gateway offers a newer app than the one under test (versionCode 1): the app says so on its list.
+        // The gateway offers a newer app than the one under test (the pom's versionCode): the list says so.
         Path offered = dir.resolve("offered.apk");
         Files.copy(java.nio.file.Paths.get(System.getProperty("fg.apk.file")), offered);
         Files.writeString(dir.resolve("offered.apk.properties"), "versionCode=99\nversionName=9.9.0\n");
@@ -213,6 +214,23 @@ public class PickerAgainstGatewayTest {
         waitUntil(a, "the owner", 30_000, () -> text(a, "intake-owner").equals("C-100  Ana"));
         assertThat(text(a, "intake-detail")).contains("Put it on shelf SHELF-A-3").contains("UPS 1Z5R89390357567127");
         assertThat(a.feedbackForTests().last()).isEqualTo(dev.floorgate.pda.app.internal.Feedback.Kind.GOOD);
+
+        // its photo (issue 17): the Photo step from the intake, the device's camera app, and the gateway has it
+        String parcelId = picker.intake().last().parcelId();
+        assertThat(parcelId).as("the core's parcel id from the gateway's cache").isNotNull();
+        AppTesting.installCameraApp(a);
+        click(a, "intake-photos");
+        waitUntil(a, "the parcel's shots", 30_000, () -> text(a, "photo-missing").startsWith("Missing: "));
+        assertThat(text(a, "photo-parcel")).isEqualTo("Parcel " + parcelId);
+        click(a, "photo-shot:label");
+        byte[] photo = AppTesting.jpeg(800, 600, 17, false, 0.9f);
+        AppTesting.cameraDelivers(a, AppTesting.startedCapture(a), photo);
+        waitUntil(a, "the photo's receipt", 30_000, () -> text(a, "photo-result").startsWith("Photo "));
+        String listed = chain.gatewayGet("/api/v1/photos?parcelId=" + parcelId, picker.settings().token()).body();
+        assertThat(listed).contains("\"parcelId\":\"" + parcelId + "\"").contains("\"shot\":\"label\"")
+                .contains("\"sha256\":\"" + AppTesting.sha256(photo) + "\"");
+        click(a, "photo-back");
+        assertThat(text(a, "title")).isEqualTo("Parcel intake");
 
         // nobody announced this one: NO OWNER, loud
         typeAndEnter(a, "scan-field", "RB123456785GB");

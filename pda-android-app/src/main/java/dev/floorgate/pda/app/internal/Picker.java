@@ -31,7 +31,7 @@ import java.util.concurrent.Executors;
  * background thread; every change of state happens on the main thread and ends with {@link View#changed()}.
  */
 public final class Picker {
-    public enum Screen { ENROLL, SIGN_IN, LIST, TASK, INTAKE }
+    public enum Screen { ENROLL, SIGN_IN, LIST, TASK, INTAKE, PHOTO }
 
     /** The activity showing the state; called on the main thread. */
     public interface View {
@@ -67,6 +67,7 @@ public final class Picker {
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> new Thread(r, "picker-io"));
     private final PickFlow flow = new PickFlow();
     private final Intake intake = new Intake();
+    private final Photos photos;
     private final Deque<Rejection> rejections = new ArrayDeque<>();
     private final Map<String, Operation> sentHere = new ConcurrentHashMap<>();
     private View view = NOBODY;
@@ -81,6 +82,7 @@ public final class Picker {
     public Picker(Context context, DeviceSettings settings) {
         this.context = context.getApplicationContext();
         this.settings = settings;
+        this.photos = new Photos(this, dev.floorgate.pda.app.PhotoFileProvider.folder(this.context));
         if (settings.enrolled()) {
             worker.execute(() -> {
                 try {
@@ -107,6 +109,9 @@ public final class Picker {
         }
         if (settings.operator() == null) {
             return Screen.SIGN_IN;
+        }
+        if (photos.open()) {
+            return Screen.PHOTO; // over the intake screen, which shows again when the Photo step closes
         }
         if (intake.open()) {
             return Screen.INTAKE;
@@ -158,6 +163,60 @@ public final class Picker {
                 say(r.owner() != null && r.failure() == null, Intake.spoken(r));
             });
         });
+    }
+
+    public Photos photos() {
+        return photos;
+    }
+
+    /**
+     * Opens the Photo step (issue 17) for a parcel: the core's parcel id, or the tracking number until the core gave
+     * one (as the picker page does); null asks for the parcel's label first. Asks the gateway for the tenant's shots
+     * and the photos it holds of the parcel.
+     */
+    public void openPhotos(String parcelId) {
+        if (parcelId == null) { // from the list: the screen asks for the parcel's label first
+            photos.show(null);
+            view.changed();
+            return;
+        }
+        String p = parcelId.trim();
+        if (!p.matches("[A-Za-z0-9._-]{1,64}")) {
+            say(false, "A parcel id is 1-64 letters, digits, '.', '_' or '-', not '" + p + "'");
+            return;
+        }
+        photos.show(p);
+        view.changed();
+        reloadPhotos();
+    }
+
+    public void reloadPhotos() {
+        if (client == null) {
+            say(false, "Still connecting to the gateway: tap Reload in a moment");
+            return;
+        }
+        photos.load(client);
+    }
+
+    public void closePhotos() {
+        photos.close();
+        view.changed();
+    }
+
+    /** The camera app's result for the shot being taken (RESULT_OK: {@code ok}). */
+    public void photoCaptured(boolean ok) {
+        photos.captured(ok, client);
+    }
+
+    /** Sends a photo kept on this PDA again. */
+    public void retryPhoto(String shot) {
+        photos.send(shot, client);
+    }
+
+    /** The process was restarted while the camera app was open: the result is for this parcel and shot. */
+    public void restorePhotoCapture(String parcelId, String shot) {
+        photos.restore(parcelId, shot);
+        view.changed();
     }
 
     /** Enrolls with the QR's or the typed link; the token is sealed before the sign-in screen shows. */
@@ -257,6 +316,9 @@ public final class Picker {
                 return;
             case INTAKE:
                 receiveParcel(text, scan);
+                return;
+            case PHOTO:
+                openPhotos(text); // the parcel's label: its photos
                 return;
             default:
                 say(false, "Enroll this PDA first: scan the enrollment QR");
@@ -432,12 +494,12 @@ public final class Picker {
         });
     }
 
-    private interface Work {
+    interface Work {
         void run() throws IOException;
     }
 
     /** Runs {@code work} off the main thread; its failure is said on the screen with what to do. */
-    private void background(Work work) {
+    void background(Work work) {
         busy = true;
         view.changed();
         worker.execute(() -> {
@@ -470,13 +532,17 @@ public final class Picker {
         return e.getMessage();
     }
 
-    private void say(boolean good, String text) {
+    void say(boolean good, String text) {
         view.feedback(good, text);
         view.changed();
     }
 
-    private void onMain(Runnable r) {
+    void onMain(Runnable r) {
         main.post(r);
+    }
+
+    void changed() {
+        view.changed();
     }
 
     public PickFlow flow() {

@@ -36,6 +36,9 @@ public final class Screens {
     public String key() {
         PickFlow f = picker.flow();
         Picker.Screen s = picker.screen();
+        if (s == Picker.Screen.PHOTO) {
+            return PhotoScreen.key(picker);
+        }
         if (s == Picker.Screen.INTAKE) {
             ParcelIntakeReceipt last = picker.intake().last();
             return "intake:" + (last == null ? "" : last.opId() + ":" + last.repeated());
@@ -53,6 +56,8 @@ public final class Screens {
                 return pickList();
             case INTAKE:
                 return intake();
+            case PHOTO:
+                return PhotoScreen.build(activity, ui, picker);
             default:
                 return task();
         }
@@ -128,6 +133,7 @@ public final class Screens {
         c.addView(ui.field("Type a bin", "scan-field", true, text -> activity.onScan(text, null)));
         c.addView(ui.button("Refresh", "list-refresh", true, picker::refreshTasks));
         c.addView(ui.button("Parcel intake", "open-intake", false, () -> picker.openIntake(true)));
+        c.addView(ui.button("Parcel photos", "open-photos", false, () -> picker.openPhotos(null)));
         return c;
     }
 
@@ -150,6 +156,11 @@ public final class Screens {
         }
         c.addView(owner);
         c.addView(ui.text(last == null ? "" : Intake.detail(last), 22, "intake-detail"));
+        if (last != null) {
+            // the core's parcel id, or the tracking number until the core gave one (as the picker page does)
+            String parcel = last.parcelId() != null ? last.parcelId() : last.trackingKey();
+            c.addView(ui.button("Photos of this parcel", "intake-photos", true, () -> picker.openPhotos(parcel)));
+        }
         c.addView(ui.field("Type a tracking number, or scan", "scan-field", true, text -> activity.onScan(text, null)));
         c.addView(ui.button("\u25c0 List", "intake-back", false, () -> picker.openIntake(false)));
         return c;
