@@ -96,6 +96,7 @@ class IntakePageBrowserTest {
         chrome.driver.get(origin + "/pick/");
         awaitScreen("enroll");
         el("enroll-code").sendKeys(TestGateway.field(code.body(), "code"));
+        el("enroll-device").clear(); // the page suggests a name; this PDA is named by site IT
         el("enroll-device").sendKeys("pda-in");
         el("enroll-submit").click();
         awaitScreen("login");

@@ -46,6 +46,7 @@ class PhotoPageBrowserTest {
             chrome.driver.get(gateway.url("/pick/"));
             awaitScreen(chrome, wait, "enroll");
             el(chrome, "enroll-code").sendKeys(TestGateway.field(code.body(), "code"));
+            el(chrome, "enroll-device").clear(); // the page suggests a name; this PDA is named by site IT
             el(chrome, "enroll-device").sendKeys("pda-cam");
             el(chrome, "enroll-submit").click();
             awaitScreen(chrome, wait, "login");
