@@ -254,7 +254,7 @@ final class PhotoService {
     /**
      * A store failure is 503 with Retry-After (the gateway's uploader backs off and tries again): "the photo store
      * failed" for a passing failure, and for a refused identity the store's refusal and the setting to fix, so the
-     * operator reading the gateway's stats sees which tenant's credentials are wrong (PhotoStore.Refused).
+     * answer itself says which tenant's credentials are wrong (PhotoStore.Refused); the log has the SDK's cause.
      */
     private <T> T storeOrUnavailable(StoreCall<T> call) {
         try {
