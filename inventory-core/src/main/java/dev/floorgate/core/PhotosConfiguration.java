@@ -8,6 +8,13 @@ import java.time.Duration;
  * bounds. The feature exists only when {@code fg.photos.endpoint} is set; every key is checked at start
  * (CoreSettingsCheck), so a bad value stops the start with one line naming it. Objects live under
  * {@code tenants/{tenant}/photos/} (photos and thumbnails) and {@code tenants/{tenant}/uploads/} (staged chunks).
+ *
+ * <p>A tenant may have its own S3 identity, {@code fg.photos.tenants.<tenant>.access-key} with
+ * {@code .secret-key} or {@code .secret-key-file} (a file holding the secret), and optionally its own
+ * {@code .bucket} and {@code .endpoint} (default: the ones above): then every request for that tenant's photos is
+ * signed with its own keys, so the store itself refuses one tenant's requests on another's objects when its
+ * policies say so (docs/TENANTS.md, "S3"). The tenant is the code of {@code fg.core.keys}; these keys are read by
+ * tenant code (TenantPhotoSettings), not bound here, because a code may hold '.' or '-'.
  */
 @ConfigurationProperties(PhotosConfiguration.PREFIX)
 public class PhotosConfiguration {
@@ -19,10 +26,19 @@ public class PhotosConfiguration {
     private String region = "us-east-1";
     /** {@code fg.photos.bucket}: the bucket, which must exist. */
     private String bucket;
-    /** {@code fg.photos.access-key}: the S3 access key id. */
+    /**
+     * {@code fg.photos.access-key}: the shared S3 access key id, for tenants without their own; required unless
+     * {@code require-tenant-credentials} is true.
+     */
     private String accessKey;
-    /** {@code fg.photos.secret-key}: the S3 secret key (never printed). */
+    /** {@code fg.photos.secret-key}: the shared S3 secret key (never printed). */
     private String secretKey;
+    /**
+     * {@code fg.photos.require-tenant-credentials}: true = a tenant without {@code fg.photos.tenants.<tenant>.*}
+     * credentials gets 503 for every photo call instead of the shared identity, and the shared access and secret
+     * key are no longer required (false).
+     */
+    private boolean requireTenantCredentials;
     /** {@code fg.photos.path-style}: bucket in the path rather than the host name (true: what local servers need). */
     private boolean pathStyle = true;
     /** {@code fg.photos.max-photo-bytes}: the largest photo accepted (20 MiB); it is assembled in memory once. */
@@ -76,6 +92,14 @@ public class PhotosConfiguration {
 
     public void setSecretKey(String secretKey) {
         this.secretKey = secretKey;
+    }
+
+    public boolean isRequireTenantCredentials() {
+        return requireTenantCredentials;
+    }
+
+    public void setRequireTenantCredentials(boolean requireTenantCredentials) {
+        this.requireTenantCredentials = requireTenantCredentials;
     }
 
     public boolean isPathStyle() {

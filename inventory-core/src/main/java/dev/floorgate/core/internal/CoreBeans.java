@@ -9,6 +9,7 @@ import dev.floorgate.core.MysqlConfiguration;
 import dev.floorgate.core.RedisConfiguration;
 import dev.floorgate.core.ReplenishmentConfiguration;
 import dev.floorgate.core.TrafficConfiguration;
+import dev.floorgate.protocol.SettingsCheck;
 import dev.floorgate.protocol.SignatureVerifier;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Context;
@@ -341,8 +342,12 @@ final class CoreBeans {
     @Singleton
     @Requires(property = "fg.photos.endpoint")
     @Bean(preDestroy = "close")
-    PhotoStore photoStore(CoreSettingsCheck.Checked checked, PhotosConfiguration config) {
-        return new PhotoStore(config);
+    PhotoStore photoStore(CoreSettingsCheck.Checked checked, PhotosConfiguration config, KeyRing keys,
+            Environment environment) {
+        // the tenants' own S3 identities, read by tenant code (TenantPhotoSettings; checked above already)
+        var own = TenantPhotoSettings.read(new SettingsCheck(key -> environment.getProperty(key, String.class)
+                .orElse(null)), keys.tenants(), environment.getPropertyEntries(TenantPhotoSettings.PREFIX));
+        return new PhotoStore(new PhotoIdentities(config, own));
     }
 
     @Singleton

@@ -10,6 +10,7 @@ import io.micronaut.core.value.PropertyResolver;
 import java.time.Duration;
 import java.time.LocalTime;
 import java.time.format.DateTimeParseException;
+import java.util.Collection;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -38,7 +39,8 @@ public final class CoreSettingsCheck {
     /** @throws CoreConfigurationException naming the first bad key */
     public static Checked run(PropertyResolver config) {
         try {
-            check(new SettingsCheck(key -> config.getProperty(key, String.class).orElse(null)));
+            check(new SettingsCheck(key -> config.getProperty(key, String.class).orElse(null)),
+                    config.getPropertyEntries(TenantPhotoSettings.PREFIX));
         } catch (CoreConfigurationException e) {
             throw e;
         } catch (IllegalArgumentException e) {
@@ -48,6 +50,11 @@ public final class CoreSettingsCheck {
     }
 
     static void check(SettingsCheck s) {
+        check(s, List.of());
+    }
+
+    /** @param photoTenantEntries the names under fg.photos.tenants (TenantPhotoSettings) */
+    static void check(SettingsCheck s, Collection<String> photoTenantEntries) {
         s.port("fg.core.port", true, "the TCP port of the sync API, such as 8081");
         String keys = s.value("fg.core.keys");
         if (keys != null && !keys.isEmpty()) {
@@ -140,15 +147,16 @@ public final class CoreSettingsCheck {
                 .check(r + ".publish-at", CoreSettingsCheck::timeOfDayProblem, "a UTC time of day HH:mm, such as "
                         + "02:00");
         checkTraffic(s);
-        checkPhotos(s);
+        checkPhotos(s, photoTenantEntries);
     }
 
     /**
      * Issue 17: parcel photos (PhotosConfiguration). The feature exists only with fg.photos.endpoint; then the
-     * bucket and both keys are required, since a core that starts and fails every upload is worse than one that
-     * does not start.
+     * bucket and both shared keys are required (the keys not when every tenant must have its own), since a core
+     * that starts and fails every upload is worse than one that does not start. The tenants' own identities are
+     * checked by TenantPhotoSettings.
      */
-    private static void checkPhotos(SettingsCheck s) {
+    private static void checkPhotos(SettingsCheck s, Collection<String> tenantEntries) {
         String p = "fg.photos";
         s.uri(p + ".endpoint", List.of("http", "https"), false, false, "the S3 API URL, such as "
                         + "https://s3.eu-central-1.amazonaws.com or http://127.0.0.1:9000, or unset for no photos")
@@ -158,23 +166,30 @@ public final class CoreSettingsCheck {
                         + "(3-63 of a-z, 0-9, '.', '-')", "the bucket that holds the photos, such as fg-photos")
                 .matches(p + ".access-key", Pattern.compile("\\S{1,128}"), "an access key id", "the S3 access key id")
                 .bool(p + ".path-style")
+                .bool(p + ".require-tenant-credentials")
                 .integer(p + ".max-photo-bytes", 1024, 512L * 1024 * 1024, "a value such as 20971520 (20 MiB)")
                 .integer(p + ".max-chunk-bytes", 1024, 7L * 1024 * 1024, "a value such as 4194304 (4 MiB; a "
                         + "request is at most 8 MiB)")
                 .integer(p + ".thumbnail-size", 16, 4096, "the thumbnail's longer side in pixels, such as 320")
                 .duration(p + ".url-lifetime", Duration.ofSeconds(1), Duration.ofDays(7), "how long a signed "
                         + "photo URL works, such as 15m (S3 allows 7d at most)");
+        String keys = s.value("fg.core.keys");
+        TenantPhotoSettings.read(s, keys == null || keys.isEmpty() ? List.of() : KeyRing.parse(keys).tenants(),
+                tenantEntries);
         String endpoint = s.value(p + ".endpoint");
         if (endpoint == null || endpoint.isEmpty()) {
             return;
         }
-        for (String required : new String[] {"bucket", "access-key", "secret-key"}) {
+        boolean ownOnly = "true".equalsIgnoreCase(s.value(p + ".require-tenant-credentials"));
+        for (String required : ownOnly ? new String[] {"bucket"} : new String[] {"bucket", "access-key",
+                "secret-key"}) {
             String v = s.value(p + "." + required);
             if (v == null || v.isEmpty()) {
                 throw SettingsCheck.refused(p + "." + required, "must be set when fg.photos.endpoint is set", null,
                         required.equals("bucket") ? "the bucket that holds the photos, such as fg-photos"
-                                : "the S3 " + (required.equals("access-key") ? "access key id" : "secret key")
-                                + ", or unset fg.photos.endpoint for no photos");
+                                : "the shared S3 " + (required.equals("access-key") ? "access key id" : "secret key")
+                                + " (or set fg.photos.require-tenant-credentials=true and give every tenant its "
+                                + "own), or unset fg.photos.endpoint for no photos");
             }
         }
     }

@@ -71,6 +71,8 @@ final class PhotoService {
             throw ApiException.badRequest(ResultCodes.INVALID, "sha256: must be 64 hex digits, was '"
                     + Inputs.clip(n.sha256()) + "'");
         }
+        // a tenant the store will not serve (require-tenant-credentials) is refused before a row exists
+        storeOrUnavailable(() -> store.identity(n.tenant()));
         PhotoUploadStore.Upload u = new PhotoUploadStore.Upload(UUID.randomUUID().toString(), n.tenant(),
                 n.warehouse(), n.parcelId(), n.shot(), type, n.size(), sha, 0, PhotoUploadStore.OPEN);
         rows.create(u);
@@ -192,9 +194,11 @@ final class PhotoService {
                 HttpStatus.NOT_FOUND, "PHOTO_NOT_FOUND", "tenant '" + tenant + "' has no photo " + sha256));
         Duration life = config.getUrlLifetime();
         String expires = Instant.now().plus(life).toString();
-        return new PhotoLinks(shot, sha256, store.signedUrl(tenant, PhotoStore.photoKey(tenant, sha256), life).toString(),
-                store.signedUrl(tenant, PhotoStore.thumbnailKey(tenant, sha256), life).toString(), expires, p.width(),
-                p.height(), p.storedSize());
+        String url = storeOrUnavailable(() -> store.signedUrl(tenant, PhotoStore.photoKey(tenant, sha256), life))
+                .toString();
+        String thumbnailUrl = storeOrUnavailable(() -> store.signedUrl(tenant, PhotoStore.thumbnailKey(tenant,
+                sha256), life)).toString();
+        return new PhotoLinks(shot, sha256, url, thumbnailUrl, expires, p.width(), p.height(), p.storedSize());
     }
 
     private PhotoUploadStore.Upload open(String tenant, String uploadId) throws SQLException {
@@ -247,9 +251,17 @@ final class PhotoService {
         void run() throws IOException;
     }
 
+    /**
+     * A store failure is 503 with Retry-After (the gateway's uploader backs off and tries again): "the photo store
+     * failed" for a passing failure, and for a refused identity the store's refusal and the setting to fix, so the
+     * answer itself says which tenant's credentials are wrong (PhotoStore.Refused); the log has the SDK's cause.
+     */
     private <T> T storeOrUnavailable(StoreCall<T> call) {
         try {
             return call.call();
+        } catch (PhotoStore.Refused e) {
+            LOG.warn("photo store refused: {}", e.getMessage(), e);
+            throw new CoreUnavailableException(e.clientMessage(), retryAfter, e);
         } catch (IOException e) {
             LOG.warn("photo store failed: {}", e.getMessage(), e);
             throw new CoreUnavailableException("the photo store failed", retryAfter, e);

@@ -15,6 +15,8 @@ import dev.floorgate.core.TrafficConfiguration;
 import dev.floorgate.protocol.SettingsCheck;
 import io.micronaut.context.annotation.ConfigurationProperties;
 import java.lang.reflect.Method;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -36,6 +38,8 @@ class CoreSettingsCheckTest {
     private static final String CLOSED_REDIS = "redis://127.0.0.1:1";
     private static final String CLOSED_MYSQL = "jdbc:mariadb://127.0.0.1:1/none";
     private static final String R = ReplenishmentConfiguration.PREFIX;
+    /** A tenant's own photo credentials (TenantPhotoSettings); acme is a tenant of CoreHarness' keys. */
+    private static final String TENANT_PHOTOS = TenantPhotoSettings.PREFIX + ".acme.";
 
     /** key, bad value, words the line must hold. */
     static Stream<Arguments> badValues() {
@@ -129,7 +133,13 @@ class CoreSettingsCheckTest {
                 Arguments.of("fg.photos.max-photo-bytes", "1g", "must be a whole number 1024..536870912"),
                 Arguments.of("fg.photos.max-chunk-bytes", "16777216", "must be a whole number 1024..7340032"),
                 Arguments.of("fg.photos.thumbnail-size", "8", "must be a whole number 16..4096"),
-                Arguments.of("fg.photos.url-lifetime", "30d", "must be 1s..7d"));
+                Arguments.of("fg.photos.url-lifetime", "30d", "must be 1s..7d"),
+                Arguments.of("fg.photos.require-tenant-credentials", "maybe", "must be true or false"),
+                Arguments.of(TENANT_PHOTOS + "access-key", "", "must be an access key id"),
+                Arguments.of(TENANT_PHOTOS + "bucket", "Acme_Photos", "must be an S3 bucket name"),
+                Arguments.of(TENANT_PHOTOS + "endpoint", "ftp://127.0.0.1", "must start with http://, https://"),
+                Arguments.of(TENANT_PHOTOS + "secret-key-file", "/no/such/fg-secret-file",
+                        "cannot be read: no such file, was '/no/such/fg-secret-file'"));
     }
 
     @Test
@@ -183,6 +193,46 @@ class CoreSettingsCheckTest {
                         .doesNotContain("a-secret-never-printed"));
     }
 
+    @Test
+    void aTenantsPhotoCredentialsThatAreIncompleteOrNameNoTenantStopTheStartWithoutPrintingASecret() throws Exception {
+        String t = TENANT_PHOTOS;
+        assertThat(refusal(Map.of(t + "access-key", "AKIA-ACME"))).startsWith(t + "secret-key: must be set when "
+                + t + "access-key is set").contains("FG_PHOTOS_TENANTS_ACME_SECRET_KEY");
+        assertThat(refusal(Map.of(t + "secret-key", "a-tenant-secret-never-printed"))).startsWith(t + "access-key: "
+                + "must be set when " + t + "secret-key is set").doesNotContain("a-tenant-secret-never-printed");
+        assertThat(refusal(Map.of(t + "bucket", "fg-acme"))).startsWith(t + "access-key: must be set when " + t
+                + "bucket is set");
+        Path file = Files.createTempFile("fg-tenant-secret", ".txt");
+        try {
+            Files.writeString(file, "a-file-secret-never-printed\n");
+            assertThat(refusal(Map.of(t + "secret-key-file", file.toString()))).startsWith(t + "access-key: must be "
+                    + "set when " + t + "secret-key-file is set").doesNotContain("a-file-secret-never-printed");
+            assertThat(refusal(Map.of(t + "access-key", "AKIA-ACME", t + "secret-key", "a-tenant-secret-never-printed",
+                    t + "secret-key-file", file.toString()))).startsWith(t + "secret-key-file: must not be set beside "
+                    + t + "secret-key").doesNotContain("never-printed");
+            Files.writeString(file, " \n");
+            assertThat(refusal(Map.of(t + "access-key", "AKIA-ACME", t + "secret-key-file", file.toString())))
+                    .startsWith(t + "secret-key-file: holds no secret (the file is empty), was '" + file + "'");
+        } finally {
+            Files.delete(file);
+        }
+        assertThat(refusal(Map.of(TenantPhotoSettings.PREFIX + ".acmee.access-key", "AKIA-ACME",
+                TenantPhotoSettings.PREFIX + ".acmee.secret-key", "a-tenant-secret-never-printed")))
+                .startsWith(TenantPhotoSettings.PREFIX + ".acmee: names no tenant of fg.core.keys (acme, beta, gamma)")
+                .doesNotContain("never-printed");
+    }
+
+    private static String refusal(Map<String, Object> settings) {
+        Throwable[] thrown = new Throwable[1];
+        try {
+            CoreHarness.start(CLOSED_REDIS, CLOSED_MYSQL, settings).close();
+        } catch (Throwable e) {
+            thrown[0] = e;
+        }
+        assertThat(thrown[0]).as("the start was refused").isNotNull();
+        return rootLine(thrown[0]);
+    }
+
     private static String rootLine(Throwable e) {
         Throwable t = e;
         while (t != null && !(t instanceof CoreConfigurationException)) {
@@ -208,6 +258,9 @@ class CoreSettingsCheckTest {
         declared.remove("fg.mysql.password");
         // fg.photos.secret-key takes any text; it is refused only when missing beside an endpoint (test below)
         declared.remove("fg.photos.secret-key");
+        // a tenant's own photo credentials are read by tenant code (TenantPhotoSettings), not bound by a class
+        TenantPhotoSettings.KEYS.forEach(k -> declared.add(TENANT_PHOTOS + k));
+        declared.remove(TENANT_PHOTOS + "secret-key"); // any text, refused only without its access key (test above)
         assertThat(tested).as("keys with a bad-value case").containsAll(declared);
     }
 

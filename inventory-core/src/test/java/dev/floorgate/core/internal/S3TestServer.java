@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -21,6 +22,12 @@ import java.util.stream.Stream;
  * own JVM from {@code target/s3proxy/s3proxy.jar} (copied there by the module's build), so its Jetty and jclouds never
  * meet Micronaut's classpath. Requests are checked with AWS signatures (V2 or V4, presigned URLs included) against
  * the access and secret key below; a bucket is a directory of the base directory.
+ *
+ * <p>{@link #startWithIdentities} serves several identities at once (issue 17 item 4), the way S3Proxy's Main does
+ * for several {@code --properties} files: each identity has its own keys, its own filesystem store and its buckets
+ * named by {@code s3proxy.bucket-locator.N}. S3Proxy 2.9.0's GlobBlobStoreLocator answers a request for a bucket
+ * another identity's locator names with no store, which it refuses as 403 InvalidAccessKeyId before touching
+ * anything; a bucket no locator names is looked up in the caller's own store only (404 NoSuchBucket).
  */
 final class S3TestServer implements AutoCloseable {
     static final String ACCESS_KEY = "fg-photos-test";
@@ -30,41 +37,72 @@ final class S3TestServer implements AutoCloseable {
     final Path baseDir;
     private final Path dir;
     private final Process process;
+    /** Bucket name -> the base directory of the identity that owns it. */
+    private final Map<String, Path> bucketDirs;
 
-    private S3TestServer(Path dir, int port, Process process) {
+    /** One S3 identity of the server: its keys and the buckets only it may use. */
+    record Identity(String accessKey, String secretKey, List<String> buckets) {
+    }
+
+    private S3TestServer(Path dir, int port, Process process, Map<String, Path> bucketDirs) {
         this.dir = dir;
         this.baseDir = dir.resolve("data");
         this.port = port;
         this.process = process;
+        this.bucketDirs = bucketDirs;
     }
 
+    /** One identity (ACCESS_KEY) that may use every bucket. */
     static S3TestServer start(String... buckets) throws Exception {
+        return start(List.of(new Identity(ACCESS_KEY, SECRET_KEY, List.of(buckets))), false);
+    }
+
+    /** Several identities, each with its own store and buckets no other identity may use. */
+    static S3TestServer startWithIdentities(Identity... identities) throws Exception {
+        return start(List.of(identities), true);
+    }
+
+    private static S3TestServer start(List<Identity> identities, boolean locators) throws Exception {
         if (!Files.isRegularFile(JAR)) {
             throw new IllegalStateException("no S3Proxy at " + JAR.toAbsolutePath() + ": build through Maven, whose "
                     + "process-test-resources phase copies it there (maven-dependency-plugin, s3proxy-for-tests)");
         }
         Path dir = Files.createTempDirectory("fg-photos-s3-");
-        Path data = Files.createDirectories(dir.resolve("data"));
-        for (String b : buckets) {
-            Files.createDirectories(data.resolve(b)); // the filesystem backend's bucket is a directory
-        }
         int port = freePort();
-        Path props = dir.resolve("s3proxy.conf");
-        Files.writeString(props, String.join("\n",
-                "s3proxy.endpoint=http://127.0.0.1:" + port,
-                "s3proxy.authorization=aws-v2-or-v4",
-                "s3proxy.identity=" + ACCESS_KEY,
-                "s3proxy.credential=" + SECRET_KEY,
-                "jclouds.provider=filesystem",
-                "jclouds.identity=" + ACCESS_KEY,
-                "jclouds.credential=" + SECRET_KEY,
-                "jclouds.filesystem.basedir=" + data.toAbsolutePath(),
-                ""));
         String java = Paths.get(System.getProperty("java.home"), "bin", "java").toString();
-        Process p = new ProcessBuilder(List.of(java, "-Xmx256m", "-jar", JAR.toAbsolutePath().toString(),
-                "--properties", props.toString()))
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx256m", "-jar", JAR.toAbsolutePath().toString()));
+        Map<String, Path> bucketDirs = new HashMap<>();
+        for (int i = 0; i < identities.size(); i++) {
+            Identity id = identities.get(i);
+            // the first identity keeps data/ (as before); the others data-1/, data-2/, ...
+            Path data = Files.createDirectories(dir.resolve(i == 0 ? "data" : "data-" + i));
+            List<String> lines = new ArrayList<>(List.of(
+                    "s3proxy.endpoint=http://127.0.0.1:" + port,
+                    "s3proxy.authorization=aws-v2-or-v4",
+                    "s3proxy.identity=" + id.accessKey(),
+                    "s3proxy.credential=" + id.secretKey(),
+                    "jclouds.provider=filesystem",
+                    "jclouds.identity=" + id.accessKey(),
+                    "jclouds.credential=" + id.secretKey(),
+                    "jclouds.filesystem.basedir=" + data.toAbsolutePath()));
+            for (int b = 0; b < id.buckets().size(); b++) {
+                String bucket = id.buckets().get(b);
+                Files.createDirectories(data.resolve(bucket)); // the filesystem backend's bucket is a directory
+                if (bucketDirs.put(bucket, data) != null) {
+                    throw new IllegalArgumentException("bucket " + bucket + " is given to two identities");
+                }
+                if (locators) {
+                    lines.add("s3proxy.bucket-locator." + (b + 1) + "=" + bucket);
+                }
+            }
+            Path props = dir.resolve("s3proxy-" + i + ".conf");
+            Files.writeString(props, String.join("\n", lines) + "\n");
+            command.add("--properties");
+            command.add(props.toString());
+        }
+        Process p = new ProcessBuilder(command)
                 .redirectErrorStream(true).redirectOutput(dir.resolve("s3proxy.log").toFile()).start();
-        S3TestServer server = new S3TestServer(dir, port, p);
+        S3TestServer server = new S3TestServer(dir, port, p, bucketDirs);
         try {
             server.awaitUp();
         } catch (Exception e) {
@@ -91,7 +129,7 @@ final class S3TestServer implements AutoCloseable {
 
     /** Every object file of the bucket, relative to it (the filesystem backend stores keys as paths). */
     List<String> objects(String bucket) throws IOException {
-        Path root = baseDir.resolve(bucket);
+        Path root = bucketDirs.getOrDefault(bucket, baseDir).resolve(bucket);
         try (Stream<Path> s = Files.walk(root)) {
             return s.filter(Files::isRegularFile).map(f -> root.relativize(f).toString().replace('\\', '/'))
                     .sorted().toList();

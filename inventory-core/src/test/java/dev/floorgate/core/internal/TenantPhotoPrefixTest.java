@@ -12,8 +12,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The photo store keeps each tenant under its own prefix (issue 17 item 4, docs/TENANTS.md), against a real S3-API
  * server (S3Proxy): a call for one tenant naming another tenant's key is refused before any request, for every
- * operation, and so is a key that would climb out of the prefix. S3Proxy serves one identity, so per-tenant S3
- * credentials are not tested here (see docs/TENANTS.md).
+ * operation, and so is a key that would climb out of the prefix. Per-tenant S3 credentials, which make the store
+ * refuse too, are TenantPhotoCredentialsTest's.
  */
 class TenantPhotoPrefixTest {
     private static final String BUCKET = "fg-tenant-prefix";
