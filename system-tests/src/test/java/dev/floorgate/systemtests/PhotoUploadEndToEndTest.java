@@ -10,6 +10,7 @@ import dev.floorgate.sync.PhotoState;
 import dev.floorgate.sync.PhotoUploader;
 import dev.floorgate.sync.StoredPhoto;
 import dev.floorgate.sync.SyncOptions;
+import dev.floorgate.testing.S3TestServer;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -60,7 +61,7 @@ class PhotoUploadEndToEndTest {
     void aPhotoCutMidwayResumesFromTheCoresOffsetAndIsReadableAtTheCore() throws Exception {
         try (RedisServer redis = new RedisServer(dir);
                 MariaDbDatabase db = MariaDbDatabase.withPrefix("fg_photobuf_");
-                S3ProxyProcess s3 = S3ProxyProcess.start(dir, BUCKET)) {
+                S3TestServer s3 = S3TestServer.start(BUCKET)) {
             Map<String, String> env = new HashMap<>(s3.coreEnv(BUCKET));
             env.put("FG_REDIS_URI", redis.uri());
             env.put("FG_MYSQL_URL", db.jdbcUrl());

@@ -3,6 +3,7 @@ package dev.floorgate.core.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.floorgate.testing.RabbitProcess;
+import dev.floorgate.testing.S3TestServer;
 import java.awt.image.BufferedImage;
 import java.net.URI;
 import java.net.http.HttpClient;

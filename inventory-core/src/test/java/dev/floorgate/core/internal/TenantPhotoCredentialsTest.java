@@ -3,6 +3,7 @@ package dev.floorgate.core.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.floorgate.testing.S3TestServer;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;

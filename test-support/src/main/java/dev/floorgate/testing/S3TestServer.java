@@ -1,4 +1,4 @@
-package dev.floorgate.core.internal;
+package dev.floorgate.testing;
 
 import java.io.IOException;
 import java.net.HttpURLConnection;
@@ -29,10 +29,10 @@ import java.util.stream.Stream;
  * another identity's locator names with no store, which it refuses as 403 InvalidAccessKeyId before touching
  * anything; a bucket no locator names is looked up in the caller's own store only (404 NoSuchBucket).
  */
-final class S3TestServer implements AutoCloseable {
-    static final String ACCESS_KEY = "fg-photos-test";
-    static final String SECRET_KEY = "fg-photos-test-secret-0123456789";
-    static final Path JAR = Paths.get("target", "s3proxy", "s3proxy.jar");
+public final class S3TestServer implements AutoCloseable {
+    public static final String ACCESS_KEY = "fg-photos-test";
+    public static final String SECRET_KEY = "fg-photos-test-secret-0123456789";
+    public static final Path JAR = Paths.get("target", "s3proxy", "s3proxy.jar");
     final int port;
     final Path baseDir;
     private final Path dir;
@@ -41,7 +41,7 @@ final class S3TestServer implements AutoCloseable {
     private final Map<String, Path> bucketDirs;
 
     /** One S3 identity of the server: its keys and the buckets only it may use. */
-    record Identity(String accessKey, String secretKey, List<String> buckets) {
+    public record Identity(String accessKey, String secretKey, List<String> buckets) {
     }
 
     private S3TestServer(Path dir, int port, Process process, Map<String, Path> bucketDirs) {
@@ -53,12 +53,12 @@ final class S3TestServer implements AutoCloseable {
     }
 
     /** One identity (ACCESS_KEY) that may use every bucket. */
-    static S3TestServer start(String... buckets) throws Exception {
+    public static S3TestServer start(String... buckets) throws Exception {
         return start(List.of(new Identity(ACCESS_KEY, SECRET_KEY, List.of(buckets))), false);
     }
 
     /** Several identities, each with its own store and buckets no other identity may use. */
-    static S3TestServer startWithIdentities(Identity... identities) throws Exception {
+    public static S3TestServer startWithIdentities(Identity... identities) throws Exception {
         return start(List.of(identities), true);
     }
 
@@ -112,12 +112,12 @@ final class S3TestServer implements AutoCloseable {
         return server;
     }
 
-    String endpoint() {
+    public String endpoint() {
         return "http://127.0.0.1:" + port;
     }
 
     /** The fg.photos.* settings that point the core at this server. */
-    Map<String, Object> settings(String bucket) {
+    public Map<String, Object> settings(String bucket) {
         Map<String, Object> m = new HashMap<>();
         m.put("fg.photos.endpoint", endpoint());
         m.put("fg.photos.bucket", bucket);
@@ -127,8 +127,16 @@ final class S3TestServer implements AutoCloseable {
         return m;
     }
 
+    /** The same settings in the environment form (FG_PHOTOS_*), for a core run as a process. */
+    public Map<String, String> coreEnv(String bucket) {
+        Map<String, String> env = new java.util.LinkedHashMap<>();
+        settings(bucket).forEach((k, v) -> env.put(k.toUpperCase(java.util.Locale.ROOT).replace('.', '_')
+                .replace('-', '_'), String.valueOf(v)));
+        return env;
+    }
+
     /** Every object file of the bucket, relative to it (the filesystem backend stores keys as paths). */
-    List<String> objects(String bucket) throws IOException {
+    public List<String> objects(String bucket) throws IOException {
         Path root = bucketDirs.getOrDefault(bucket, baseDir).resolve(bucket);
         try (Stream<Path> s = Files.walk(root)) {
             return s.filter(Files::isRegularFile).map(f -> root.relativize(f).toString().replace('\\', '/'))
@@ -158,7 +166,7 @@ final class S3TestServer implements AutoCloseable {
         throw new IllegalStateException("S3Proxy did not answer on port " + port + " within 60 s: " + log());
     }
 
-    String log() {
+    public String log() {
         try {
             return Files.readString(dir.resolve("s3proxy.log"), StandardCharsets.UTF_8);
         } catch (IOException e) {
