@@ -25,6 +25,7 @@ public final class Screens {
     private Button confirm;
     private EditText enrollLink;
     private EditText deviceName;
+    private PackScreen pack;
 
     public Screens(PickerActivity activity, Ui ui, Picker picker) {
         this.activity = activity;
@@ -53,6 +54,9 @@ public final class Screens {
                 return pickList();
             case INTAKE:
                 return intake();
+            case PACK:
+                pack = new PackScreen(activity, ui, picker);
+                return pack.build();
             default:
                 return task();
         }
@@ -128,6 +132,7 @@ public final class Screens {
         c.addView(ui.field("Type a bin", "scan-field", true, text -> activity.onScan(text, null)));
         c.addView(ui.button("Refresh", "list-refresh", true, picker::refreshTasks));
         c.addView(ui.button("Parcel intake", "open-intake", false, () -> picker.openIntake(true)));
+        c.addView(ui.button("Pack", "open-pack", false, () -> picker.openPack(true)));
         return c;
     }
 
@@ -249,6 +254,9 @@ public final class Screens {
                 list.addView(ui.text("No open pick tasks.", 22, "list-empty"));
             }
             listNote.setText(picker.listNote() + (picker.updateNote() == null ? "" : "\n" + picker.updateNote()));
+        }
+        if (picker.screen() == Picker.Screen.PACK && pack != null) {
+            pack.update();
         }
         if (picker.screen() == Picker.Screen.TASK && f.step() == PickFlow.Step.QTY && qty != null) {
             qty.setText(Long.toString(f.qty()));
