@@ -12,10 +12,10 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The Wi-Fi between the PDA and the gateway, as a TCP relay on the gateway's own address (bytes in, bytes out: TLS
- * runs end to end through it, the app's pinned CA and host name check included). {@link #loseAnswers} lets requests through and
- * drops every byte the gateway sends back: a request that arrived whose answer was lost. {@link #dropConnections}
- * closes the open ones, as a roam to another access point does. (gateway-server's LinkProxy does the same for the
- * browser tests; test classes are not shared between modules.)
+ * runs end to end through it, the app's pinned CA and host name check included). {@link #loseAnswers} lets requests
+ * through and drops every byte the gateway sends back: a request that arrived whose answer was lost.
+ * {@link #dropConnections} closes the open ones, as a roam to another access point does. (gateway-server's LinkProxy
+ * does the same for the browser tests; test classes are not shared between modules.)
  */
 final class AnswerDroppingRelay implements AutoCloseable {
     private final InetAddress host;

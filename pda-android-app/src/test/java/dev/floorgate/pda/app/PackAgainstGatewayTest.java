@@ -15,6 +15,7 @@ import android.view.ViewGroup;
 import android.widget.Button;
 import android.widget.EditText;
 import dev.floorgate.devices.ScaleOptions;
+import dev.floorgate.devices.sim.PrinterSimulator;
 import dev.floorgate.devices.sim.ScaleSimulator;
 import dev.floorgate.pda.app.internal.Pack;
 import dev.floorgate.pda.app.internal.Picker;
@@ -55,6 +56,8 @@ public class PackAgainstGatewayTest {
     private static Path dir;
     private static Chain chain;
     private static ScaleSimulator scale;
+    private static PrinterSimulator printer;
+    private static Path labels;
     private static AnswerDroppingRelay relay;
     private static String station;
 
@@ -71,6 +74,8 @@ public class PackAgainstGatewayTest {
         }
         scale = ScaleSimulator.listen(0).protocol(ScaleOptions.Protocol.SICS).start();
         scale.weight("2.35");
+        labels = dir.resolve("labels");
+        printer = PrinterSimulator.builder().captureDir(labels).start();
         Path cards = dir.resolve("rate-cards").resolve("acme");
         try (Stream<Path> s = Files.walk(EXAMPLE_CARDS)) {
             for (Path p : (Iterable<Path>) s::iterator) {
@@ -87,6 +92,8 @@ public class PackAgainstGatewayTest {
         Files.writeString(config, "fg:\n  rate-cards-dir: " + dir.resolve("rate-cards") + "\n  scales:\n"
                 + "    pack-scale:\n      url: tcp://127.0.0.1:" + scale.port()
                 + "?protocol=sics&answerTimeout=300ms&reconnectMin=50ms&reconnectMax=200ms\n"
+                + "  printers:\n    pack-1:\n      url: tcp://127.0.0.1:" + printer.port()
+                + "?statusTimeout=1s&pollInterval=0&reconnectMin=50ms&reconnectMax=200ms\n"
                 + "  packing:\n    scale-wait: 2s\n");
         chain.gatewayEnv("MICRONAUT_CONFIG_FILES", config.toString()).gatewayEnv("FG_SYNC_WAREHOUSES", "SH01")
                 .gatewayEnv("FG_SYNC_POLL_INTERVAL", "1s").startGateway();
@@ -106,7 +113,7 @@ public class PackAgainstGatewayTest {
 
     @AfterClass
     public static void stopChain() throws Exception {
-        try (AutoCloseable s = scale; AutoCloseable r = relay; AutoCloseable c = chain) {
+        try (AutoCloseable s = scale; AutoCloseable p = printer; AutoCloseable r = relay; AutoCloseable c = chain) {
             // closed in reverse order
         }
         try (Stream<Path> s = Files.walk(dir)) {
@@ -183,6 +190,12 @@ public class PackAgainstGatewayTest {
         quote(a, pack);
         click(a, "pack-quote:0");
         assertThat(text(a, "pack-ship")).isEqualTo("Ship dpd classic");
+        // this shipment's label on the station's printer, with the ship-to lines the label needs
+        ((EditText) view(a, "pack-printer")).setText("pack-1");
+        type(a, "pack-to-name", "Ana Example");
+        type(a, "pack-to-street", "Marienplatz 1");
+        type(a, "pack-to-city", "Muenchen");
+        assertThat(pack.chosen()).as("the ship-to lines are the label's: the price stays").isNotNull();
 
         // Ship's answer is lost on the way back: the screen cannot know, says so, and offers Ship again
         relay.loseAnswers(true);
@@ -205,7 +218,12 @@ public class PackAgainstGatewayTest {
         }
         assertThat(text(a, "pack-head")).matches("FG[0-9A-Z]{12}");
         assertThat(text(a, "pack-line")).startsWith("dpd classic \u00b7 ").contains(lx);
-        assertThat(text(a, "pack-note")).contains("it had arrived the first time");
+        // the repeat answers the shipment as it is now: the core may have created it meanwhile
+        assertThat(text(a, "pack-note")).matches("Label printing on pack-1 \u00b7 (PENDING until the core answers"
+                + "|CREATED at the core) \u00b7 it had arrived the first time");
+        String reference = text(a, "pack-head");
+        await("the shipment's label", () -> labelsWith(reference) == 1);
+        assertThat(labelsWith("Ana Example")).isEqualTo(1);
         assertThat(((Button) view(a, "pack-ship")).isEnabled()).isFalse();
         assertThat(a.feedbackForTests().last()).isEqualTo(dev.floorgate.pda.app.internal.Feedback.Kind.GOOD);
         // the gateway sends it to the core: one shipment for C-300, under the PDA's opId
@@ -213,7 +231,10 @@ public class PackAgainstGatewayTest {
         assertThat(coreShipmentsWithOpId(opId)).isEqualTo(1);
         assertThat(chain.gatewayGet("/metrics", null).body()).contains("floorgate_shipments_refused 0");
 
+        assertThat(labelsWith(reference)).as("one label: the retry's job is the first one").isEqualTo(1);
+
         // another station ships C-301's parcel between this PDA's quote and its Ship: named in words
+        ((EditText) view(a, "pack-printer")).setText("");
         typeAndEnter(a, "scan-field", "C-301");
         waitUntil(a, "C-301's parcel", 30_000, () -> text(a, "pack-count").equals("C-301: 1 of 1 selected"));
         String rb = parcelIdOf(pack, "RB123456785GB");
@@ -299,6 +320,22 @@ public class PackAgainstGatewayTest {
             }
             Thread.sleep(200);
         }
+    }
+
+    /** How many labels the printer simulator printed that carry {@code text}. */
+    private static long labelsWith(String text) throws java.io.IOException {
+        if (!Files.isDirectory(labels)) {
+            return 0;
+        }
+        long n = 0;
+        try (Stream<Path> files = Files.list(labels)) {
+            for (Path p : (Iterable<Path>) files::iterator) {
+                if (p.getFileName().toString().endsWith(".zpl") && Files.readString(p).contains(text)) {
+                    n++;
+                }
+            }
+        }
+        return n;
     }
 
     private static long coreShipments(String customer) throws SQLException {

@@ -88,9 +88,10 @@ final class PackScreen {
         c.addView(to);
         shipTo = ui.column();
         shipTo.setPadding(0, 0, 0, 0);
-        shipTo.addView(text("Ship to: name (label)", "pack-to-name", carton.toName, v -> carton.toName = v, false));
-        shipTo.addView(text("Street", "pack-to-street", carton.toStreet, v -> carton.toStreet = v, false));
-        shipTo.addView(text("City", "pack-to-city", carton.toCity, v -> carton.toCity = v, false));
+        // the label's lines, read at Ship: they do not change the price, so they leave the quotes alone
+        shipTo.addView(label("Ship to: name (label)", "pack-to-name", carton.toName, v -> carton.toName = v));
+        shipTo.addView(label("Street", "pack-to-street", carton.toStreet, v -> carton.toStreet = v));
+        shipTo.addView(label("City", "pack-to-city", carton.toCity, v -> carton.toCity = v));
         c.addView(shipTo);
 
         c.addView(ui.button("Quote", "pack-quote", false, pack::quote));
@@ -205,6 +206,14 @@ final class PackScreen {
             into.accept(v);
             picker.pack().cartonChanged();
         }));
+        return e;
+    }
+
+    private EditText label(String hint, String tag, String value, Consumer<String> into) {
+        EditText e = ui.field(hint, tag, false, null);
+        e.setInputType(InputType.TYPE_CLASS_TEXT | InputType.TYPE_TEXT_FLAG_CAP_WORDS);
+        e.setText(value);
+        e.addTextChangedListener(watcher(into));
         return e;
     }
 

@@ -91,13 +91,22 @@ public final class PackWords {
                 + " day(s)" + marks;
     }
 
-    /** The answer to a shipment: the gateway's reference big, what was shipped, and whether it is a repeat. */
+    /**
+     * The answer to a shipment: the gateway's reference big, what was shipped, where it stands, and whether it is a
+     * repeat. A repeat answers the shipment as it is now: the core may have created it by then, or refused it.
+     */
     static Panel shipped(PackingShipment r, String printer) {
-        String note = (r.printJobId() != null ? "Label printing on " + printer : "No label printed") + " \u00b7 "
-                + r.state() + " until the core answers" + (r.repeated() ? " \u00b7 it had arrived the first time" : "");
+        String label = r.printJobId() != null ? "Label printing on " + printer : "No label printed";
+        String again = r.repeated() ? " \u00b7 it had arrived the first time" : "";
+        if ("REFUSED".equals(r.state())) {
+            return new Panel(Pack.PanelState.ERROR, r.reference(), "Refused by the core: " + (r.failure() == null
+                    ? "no reason given" : r.failure()), "Its parcels are offered again: list the customer again"
+                    + again, false, "Shipment " + r.reference() + " refused by the core");
+        }
+        String state = "PENDING".equals(r.state()) ? "PENDING until the core answers" : r.state() + " at the core";
         return new Panel(Pack.PanelState.SHIPPED, r.reference(), r.carrier() + " " + r.service() + " \u00b7 "
-                + r.cost() + " " + r.currency() + " \u00b7 " + String.join(", ", r.parcels()), note, true,
-                "Shipped: " + r.reference());
+                + r.cost() + " " + r.currency() + " \u00b7 " + String.join(", ", r.parcels()), label + " \u00b7 "
+                + state + again, true, "Shipped: " + r.reference());
     }
 
     /**

@@ -250,5 +250,15 @@ class PackTest {
         assertThat(shipped.line).isEqualTo("dhl express \u00b7 23.10 EUR \u00b7 P01, P02");
         assertThat(shipped.note).isEqualTo("No label printed \u00b7 PENDING until the core answers \u00b7 it had "
                 + "arrived the first time");
+        PackWords.Panel created = PackWords.shipped(new PackingShipment("op", "FG0000AB12CD34", "CREATED",
+                "S4J8QK2M7XW", "C-100", Arrays.asList("P01"), "dhl", "express", 4, "23.10", "EUR", 2350, "shipment-op", null,
+                "2026-12-07T10:00:00Z", true), "pack-1");
+        assertThat(created.note).isEqualTo("Label printing on pack-1 \u00b7 CREATED at the core \u00b7 it had arrived "
+                + "the first time");
+        PackWords.Panel refused = PackWords.shipped(new PackingShipment("op", "FG0000AB12CD34", "REFUSED", null,
+                "C-100", Arrays.asList("P01"), "dhl", "express", 4, "23.10", "EUR", 2350, null,
+                "PARCEL_ALREADY_SHIPPED: P01 is in S4J8QK2M7XW", "2026-12-07T10:00:00Z", true), null);
+        assertThat(refused.state).isEqualTo(Pack.PanelState.ERROR);
+        assertThat(refused.line).isEqualTo("Refused by the core: PARCEL_ALREADY_SHIPPED: P01 is in S4J8QK2M7XW");
     }
 }
