@@ -9,6 +9,12 @@ import dev.floorgate.lan.ErrorBody;
 import dev.floorgate.lan.LanJson;
 import dev.floorgate.lan.LanJsonException;
 import dev.floorgate.lan.OperationStatus;
+import dev.floorgate.lan.PackingParcelList;
+import dev.floorgate.lan.PackingQuoteRequest;
+import dev.floorgate.lan.PackingQuotes;
+import dev.floorgate.lan.PackingShipment;
+import dev.floorgate.lan.PackingShipmentRequest;
+import dev.floorgate.lan.PackingWeight;
 import dev.floorgate.lan.ParcelIntakeList;
 import dev.floorgate.lan.ParcelIntakeReceipt;
 import dev.floorgate.lan.ParcelIntakeRequest;
@@ -30,6 +36,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
@@ -355,11 +362,13 @@ public final class GatewayClient {
     static GatewayException errorOf(int status, String body, String what) {
         String code = null;
         String message = null;
+        Map<?, ?> details = null;
         if (body != null && body.startsWith("{")) {
             try {
                 ErrorBody error = LanJson.read(body, ErrorBody.class);
                 code = error.error();
                 message = error.message();
+                details = error.details() instanceof Map ? (Map<?, ?>) error.details() : null;
             } catch (LanJsonException notAnErrorBody) {
                 message = null;
             }
@@ -367,7 +376,7 @@ public final class GatewayClient {
         if (message == null && body != null && !body.isEmpty()) {
             message = body.length() <= 200 ? body : body.substring(0, 200) + "...(" + body.length() + " chars)";
         }
-        return new GatewayException(status, code == null ? "HTTP_" + status : code, message, what);
+        return new GatewayException(status, code == null ? "HTTP_" + status : code, message, what, details);
     }
 
     /** The body as UTF-8 text, refusing more than {@code max} bytes. */
@@ -389,5 +398,46 @@ public final class GatewayClient {
             }
         }
         return new String(out.toByteArray(), StandardCharsets.UTF_8);
+    }
+
+    // ------------------------------------------------------------------------------------------ packing station
+
+    /*
+     * The packing station (issue 17, API.md "Packing station (issue 17)"), for the device's tenant and warehouse.
+     * Refusals are GatewayExceptions with the gateway's code: 409 PARCEL_CONFLICT (detail("parcelId"),
+     * detail("reason")), 409 SCALE_NOT_READY, 409 NO_SUCH_QUOTE, 409 OP_ID_REUSED, 422 NO_RATES, 400 INVALID,
+     * 507 DISK_FULL. A plain IOException (no answer: Wi-Fi gone, a timeout) means the request may or may not have
+     * arrived; for packShipment, send the same request again (same opId).
+     */
+
+    /** {@code GET /api/v1/packing/parcels?customer=}: the customer's parcels waiting on shelves here. */
+    public PackingParcelList packingParcels(String customer) throws IOException {
+        HttpUrl u = url("api/v1/packing/parcels").newBuilder().addQueryParameter("customer", customer).build();
+        return execute(authorized(new Request.Builder().url(u).get()), "GET /api/v1/packing/parcels", 200)
+                .read(PackingParcelList.class);
+    }
+
+    /**
+     * {@code GET /api/v1/packing/weight?scale=}: a stable reading, or the state that says why not (grams null);
+     * 404 NOT_FOUND for a scale the gateway does not have.
+     */
+    public PackingWeight packingWeight(String scale) throws IOException {
+        HttpUrl u = url("api/v1/packing/weight").newBuilder().addQueryParameter("scale", scale).build();
+        return execute(authorized(new Request.Builder().url(u).get()), "GET /api/v1/packing/weight", 200)
+                .read(PackingWeight.class);
+    }
+
+    /** {@code POST /api/v1/packing/quote}: every carrier service's price for the carton, cheapest first. */
+    public PackingQuotes packingQuote(PackingQuoteRequest request) throws IOException {
+        return post("api/v1/packing/quote", request, true, 200).read(PackingQuotes.class);
+    }
+
+    /**
+     * {@code POST /api/v1/packing/shipments}: ships the chosen quote. 201 for a new shipment; 200 with
+     * {@link PackingShipment#repeated()} true when the gateway had stored this opId before (a retry after a lost
+     * answer): nothing new was stored or printed.
+     */
+    public PackingShipment packShipment(PackingShipmentRequest request) throws IOException {
+        return post("api/v1/packing/shipments", request, true, 201, 200).read(PackingShipment.class);
     }
 }

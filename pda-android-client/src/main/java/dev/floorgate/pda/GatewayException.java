@@ -1,6 +1,9 @@
 package dev.floorgate.pda;
 
 import java.io.IOException;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * The gateway answered with an error status: {@link #status()} is the HTTP status, {@link #code()} the
@@ -14,13 +17,28 @@ public final class GatewayException extends IOException {
     private final int status;
     private final String code;
     private final String gatewayMessage;
+    private final Map<String, String> details;
 
     public GatewayException(int status, String code, String gatewayMessage, String request) {
+        this(status, code, gatewayMessage, request, null);
+    }
+
+    /** With the body's {@code details} object (e.g. a packing {@code PARCEL_CONFLICT}'s parcelId and reason). */
+    public GatewayException(int status, String code, String gatewayMessage, String request, Map<?, ?> details) {
         super("gateway answered " + status + " " + code + " to " + request
                 + (gatewayMessage == null ? "" : ": " + gatewayMessage));
         this.status = status;
         this.code = code;
         this.gatewayMessage = gatewayMessage;
+        Map<String, String> d = new LinkedHashMap<>();
+        if (details != null) {
+            for (Map.Entry<?, ?> e : details.entrySet()) {
+                if (e.getKey() != null && e.getValue() != null) {
+                    d.put(e.getKey().toString(), e.getValue().toString());
+                }
+            }
+        }
+        this.details = Collections.unmodifiableMap(d);
     }
 
     /** The HTTP status, e.g. 403. */
@@ -36,6 +54,15 @@ public final class GatewayException extends IOException {
     /** The gateway's own message (the {@code "message"} field), or null. */
     public String gatewayMessage() {
         return gatewayMessage;
+    }
+
+    /**
+     * A field of the body's {@code details} object as text (numbers and booleans as JSON writes them), or null: e.g.
+     * {@code detail("parcelId")} and {@code detail("reason")} of a 409 {@code PARCEL_CONFLICT} (API.md "Packing
+     * station (issue 17)").
+     */
+    public String detail(String name) {
+        return details.get(name);
     }
 
     /**

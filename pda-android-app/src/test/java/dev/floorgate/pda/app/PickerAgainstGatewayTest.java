@@ -51,7 +51,7 @@ public class PickerAgainstGatewayTest {
         chain.coreApi.ok("POST", "/v1/orders", "{\"tenant\":\"acme\",\"warehouse\":\"SH01\",\"orderNo\":\"SO-APP\","
                 + "\"lines\":[{\"sku\":\"SKU-0\",\"qty\":2,\"location\":\"A-01-01\"},"
                 + "{\"sku\":\"SKU-1\",\"qty\":1,\"location\":\"A-01-01\"}]}");
-        // The gateway offers a newer app than the one under test (the pom's versionCode): the list says so.
+        // The gateway offers a newer app than the one under test (the pom's versionCode): the app says so on its list.
         Path offered = dir.resolve("offered.apk");
         Files.copy(java.nio.file.Paths.get(System.getProperty("fg.apk.file")), offered);
         Files.writeString(dir.resolve("offered.apk.properties"), "versionCode=99\nversionName=9.9.0\n");

@@ -97,4 +97,18 @@ public final class DeviceSettings {
     public void intakeShelf(String shelf) {
         prefs.edit().putString("intakeShelf", shelf).apply();
     }
+
+    /** The packing station's scale (fg.scales.NAME at the gateway); empty: the weight is typed. */
+    public String packScale() {
+        return prefs.getString("packScale", "");
+    }
+
+    /** The packing station's label printer; empty: no shipping label. */
+    public String packPrinter() {
+        return prefs.getString("packPrinter", "");
+    }
+
+    public void packStation(String scale, String printer) {
+        prefs.edit().putString("packScale", scale).putString("packPrinter", printer).apply();
+    }
 }

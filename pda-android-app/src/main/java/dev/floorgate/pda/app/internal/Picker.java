@@ -31,7 +31,7 @@ import java.util.concurrent.Executors;
  * background thread; every change of state happens on the main thread and ends with {@link View#changed()}.
  */
 public final class Picker {
-    public enum Screen { ENROLL, SIGN_IN, LIST, TASK, INTAKE, PHOTO }
+    public enum Screen { ENROLL, SIGN_IN, LIST, TASK, INTAKE, PHOTO, PACK }
 
     /** The activity showing the state; called on the main thread. */
     public interface View {
@@ -68,6 +68,36 @@ public final class Picker {
     private final PickFlow flow = new PickFlow();
     private final Intake intake = new Intake();
     private final Photos photos;
+    private final Pack pack = new Pack(new Pack.Host() {
+        @Override
+        public GatewayClient client() {
+            return client;
+        }
+
+        @Override
+        public void background(Runnable call) {
+            worker.execute(call);
+        }
+
+        @Override
+        public void onMain(Runnable r) {
+            main.post(r);
+        }
+
+        @Override
+        public void changed() {
+            view.changed();
+        }
+
+        @Override
+        public void say(boolean good, String text) {
+            if (text == null) {
+                view.changed();
+            } else {
+                Picker.this.say(good, text);
+            }
+        }
+    });
     private final Deque<Rejection> rejections = new ArrayDeque<>();
     private final Map<String, Operation> sentHere = new ConcurrentHashMap<>();
     private View view = NOBODY;
@@ -116,6 +146,9 @@ public final class Picker {
         if (intake.open()) {
             return Screen.INTAKE;
         }
+        if (pack.open()) {
+            return Screen.PACK;
+        }
         return flow.current() == null ? Screen.LIST : Screen.TASK;
     }
 
@@ -126,6 +159,16 @@ public final class Picker {
     /** Opens (or leaves) the parcel intake screen (issue 17). */
     public void openIntake(boolean open) {
         intake.open(open);
+        view.changed();
+    }
+
+    public Pack pack() {
+        return pack;
+    }
+
+    /** Opens (or leaves) the packing station screen (issue 17 item 3). */
+    public void openPack(boolean open) {
+        pack.open(open);
         view.changed();
     }
 
@@ -319,6 +362,9 @@ public final class Picker {
                 return;
             case PHOTO:
                 openPhotos(text); // the parcel's label: its photos
+                return;
+            case PACK:
+                pack.onScan(text);
                 return;
             default:
                 say(false, "Enroll this PDA first: scan the enrollment QR");

@@ -25,6 +25,7 @@ public final class Screens {
     private Button confirm;
     private EditText enrollLink;
     private EditText deviceName;
+    private PackScreen pack;
 
     public Screens(PickerActivity activity, Ui ui, Picker picker) {
         this.activity = activity;
@@ -58,6 +59,9 @@ public final class Screens {
                 return intake();
             case PHOTO:
                 return PhotoScreen.build(activity, ui, picker);
+            case PACK:
+                pack = new PackScreen(activity, ui, picker);
+                return pack.build();
             default:
                 return task();
         }
@@ -134,6 +138,7 @@ public final class Screens {
         c.addView(ui.button("Refresh", "list-refresh", true, picker::refreshTasks));
         c.addView(ui.button("Parcel intake", "open-intake", false, () -> picker.openIntake(true)));
         c.addView(ui.button("Parcel photos", "open-photos", false, () -> picker.openPhotos(null)));
+        c.addView(ui.button("Pack", "open-pack", false, () -> picker.openPack(true)));
         return c;
     }
 
@@ -260,6 +265,9 @@ public final class Screens {
                 list.addView(ui.text("No open pick tasks.", 22, "list-empty"));
             }
             listNote.setText(picker.listNote() + (picker.updateNote() == null ? "" : "\n" + picker.updateNote()));
+        }
+        if (picker.screen() == Picker.Screen.PACK && pack != null) {
+            pack.update();
         }
         if (picker.screen() == Picker.Screen.TASK && f.step() == PickFlow.Step.QTY && qty != null) {
             qty.setText(Long.toString(f.qty()));
