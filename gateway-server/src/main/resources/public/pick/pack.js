@@ -217,11 +217,18 @@ async function send(body) {
     pack.unanswered = null;
     document.body.dataset.packReference = r.reference;
     panel('shipped', r.reference, `${r.carrier} ${r.service} · ${r.cost} ${r.currency} · ${r.parcels.join(', ')}`,
-      `${r.printJobId ? `Label printing on ${body.printer}` : 'No label printed'} · ${r.state} until the core answers`
+      `${r.printJobId ? `Label printing on ${body.printer}` : 'No label printed'} · ${coreState(r)}`
       + (r.repeated ? ' · it had arrived the first time' : ''));
     feedback.right(`Shipped: ${r.reference}`);
   }, 'Not shipped');
   renderShip();
+}
+
+/** Where the shipment stands at the core: a retry's answer may come after the core answered. */
+function coreState(r) {
+  if (r.state === 'CREATED') return 'created at the core';
+  if (r.state === 'REFUSED') return `refused by the core: ${r.failure || 'see site IT'}`;
+  return `${r.state} until the core answers`;
 }
 
 /** Runs one call with the panel busy; an error fills the panel in words. */
