@@ -10,6 +10,7 @@ import com.rabbitmq.client.ConnectionFactory;
 import dev.floorgate.testing.RabbitProcess;
 import io.micronaut.context.exceptions.NoSuchBeanException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -227,6 +228,65 @@ class ParcelCommandsTest {
         }
     }
 
+    @Test
+    @Order(9)
+    void aTenantsAccountAnnouncesItsOwnParcelsAndTheBrokerRefusesAnotherTenantsKey() throws Exception {
+        Path script = Path.of(System.getProperty("user.dir")).getParent().resolve("scripts/rabbitmq-tenant-user.sh");
+        rabbit.script(script, "acme", "acme-storefront-secret");
+        ConnectionFactory f = new ConnectionFactory();
+        f.setUri("amqp://acme:acme-storefront-secret@127.0.0.1:" + rabbit.port + "/%2F");
+        f.setAutomaticRecoveryEnabled(false);
+        try (Connection storefront = f.newConnection("acme-storefront")) {
+            AMQP.BasicProperties props = new AMQP.BasicProperties.Builder().messageId("m-account").deliveryMode(2)
+                    .build();
+            Channel own = storefront.createChannel();
+            own.confirmSelect();
+            own.basicPublish(EXCHANGE, "acme.SH01.announce", props, one("acme", "SH01", "C-900", "QXB0000009")
+                    .getBytes(StandardCharsets.UTF_8));
+            own.waitForConfirmsOrDie(10_000);
+            announced("QXB0000009");
+            Channel foreign = storefront.createChannel();
+            foreign.confirmSelect();
+            assertThatThrownBy(() -> {
+                foreign.basicPublish(EXCHANGE, "beta.SH01.announce", props, one("beta", "SH01", "C-901",
+                        "QXB0000010").getBytes(StandardCharsets.UTF_8));
+                foreign.waitForConfirmsOrDie(10_000);
+            }).hasStackTraceContaining("ACCESS_REFUSED");
+        }
+    }
+
+    @Test
+    @Order(10)
+    void anAnnouncementOfATenantNotAddedYetIsRequeuedUntilCentralItAddsItThenStoredOnce() throws Exception {
+        try (RedisProcess lateRedis = RedisProcess.standalone(); TestDatabase lateDb = new TestDatabase("fg_pbus_late_");
+                CoreHarness late = CoreHarness.start(lateRedis.uri(), lateDb, Map.of("fg.bus.uri", rabbit.uri(),
+                        "fg.bus.retry-delay", "100ms", "fg.mysql.add-tenants-at-start", "false",
+                        "fg.bus.parcels-exchange", "floorgate.parcels.late", "fg.bus.parcels-queue",
+                        "floorgate.core.parcels.late", "fg.bus.orders-queue", "floorgate.core.orders.late"))) {
+            CoreHarness.require(late.multi.put("/v1/warehouses/gamma/SH01", ""), 200);
+            CoreHarness.waitFor(() -> {
+                try {
+                    connectSender();
+                    sender.createChannel().queueDeclarePassive("floorgate.core.parcels.late");
+                    return true;
+                } catch (Exception e) {
+                    return false;
+                }
+            }, WAIT, "the late core's parcels queue");
+            send("floorgate.parcels.late", "gamma.SH01.announce", "m-late", one("gamma", "SH01", "C-1", "QXB0000011"));
+            CoreHarness.waitFor(() -> commands(late, "retried") >= 2, WAIT, "the announcement requeued twice");
+            assertThat(commands(late, "done")).isZero();
+
+            String[] added = TenantSchemasTest.tenantCommand("add", "gamma", "--url", lateDb.url());
+            assertThat(added[0]).as(added[2]).isEqualTo("0");
+            CoreHarness.waitFor(() -> commands(late, "done") == 1, WAIT, "the announcement stored");
+            CoreClient.Reply feed = late.multi.get("/v1/parcels/changes?tenant=gamma&warehouse=SH01");
+            CoreHarness.require(feed, 200);
+            assertThat((List<?>) late.json(feed.body()).get("items")).hasSize(1);
+            assertThat(feed.body()).contains("QXB0000011").contains("C-1");
+        }
+    }
+
     // ------------------------------------------------------------------ helpers
 
     private static String one(String tenant, String warehouse, String customer, String tracking) {
@@ -256,13 +316,17 @@ class ParcelCommandsTest {
 
     /** Publishes persistently and waits for the broker's confirm, sending again while the broker is away. */
     private void send(String routingKey, String messageId, String body) throws Exception {
+        send(EXCHANGE, routingKey, messageId, body);
+    }
+
+    private void send(String exchange, String routingKey, String messageId, String body) throws Exception {
         AMQP.BasicProperties props = new AMQP.BasicProperties.Builder().messageId(messageId).deliveryMode(2)
                 .contentType("application/json").build();
         long deadline = System.nanoTime() + WAIT.toNanos();
         while (true) {
             try {
                 connectSender();
-                channel.basicPublish(EXCHANGE, routingKey, props, body.getBytes(StandardCharsets.UTF_8));
+                channel.basicPublish(exchange, routingKey, props, body.getBytes(StandardCharsets.UTF_8));
                 channel.waitForConfirmsOrDie(10_000);
                 return;
             } catch (Exception e) {
@@ -318,6 +382,10 @@ class ParcelCommandsTest {
 
     /** fg_core_parcels_commands_total of one outcome. */
     private int commands(String outcome) {
+        return commands(core, outcome);
+    }
+
+    private static int commands(CoreHarness core, String outcome) {
         for (String line : core.acme.get("/metrics").body().split("\n")) {
             if (line.startsWith("fg_core_parcels_commands_total{outcome=\"" + outcome + "\"")) {
                 return (int) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
