@@ -159,7 +159,10 @@ final class ParcelCommandConsumer implements AutoCloseable {
         void add(Integer index, String code, String message, ParcelService.Announcement a, ParcelView holder) {
             LOG.warn("parcel announcement {} (routing key '{}'{}) refused: {} {}", messageId, routingKey,
                     index == null ? "" : ", item " + index, code, message);
-            Rejection r = new Rejection(messageId, routingKey, index, code, message,
+            // the storefront reads it: the HTTP error body's rule, no internals (a parser's class names, SQL words)
+            String shown = ClientMessages.safe(message, "the announcement could not be read; the core's log has "
+                    + "message " + messageId);
+            Rejection r = new Rejection(messageId, routingKey, index, code, shown,
                     a == null ? null : a.tracking().raw(), holder == null ? null : holder.parcelId(),
                     holder == null ? null : holder.customer());
             String name = REJECTED + "\n" + tenant + "\n" + messageKey + "\n" + (index == null ? "" : index);
