@@ -3,7 +3,8 @@
 #   scripts/rabbitmq-tenant-user.sh TENANT PASSWORD [VHOST]
 # The account may only declare and read queues named TENANT.*, bind them to floorgate.events with binding keys
 # starting TENANT. (RabbitMQ topic permissions check the binding key: 'beta.#' or '#' is ACCESS_REFUSED), and
-# publish to floorgate.orders with routing keys starting TENANT. only. Needs rabbitmqctl rights on the node;
+# publish to floorgate.orders (orders) and floorgate.parcels (parcel announcements) with routing keys starting
+# TENANT. only. Needs rabbitmqctl rights on the node;
 # FG_RABBITMQCTL overrides the command (e.g. "rabbitmqctl -n rabbit@host").
 set -euo pipefail
 tenant=${1:?usage: rabbitmq-tenant-user.sh TENANT PASSWORD [VHOST]}
@@ -21,9 +22,12 @@ else
   $ctl add_user "$tenant" "$password" >/dev/null
 fi
 # configure, write, read (regexes on queue and exchange names)
-$ctl set_permissions -p "$vhost" "$tenant" "^${word}\\..*" "^(${word}\\..*|floorgate\\.orders)\$" \
-  "^(${word}\\..*|floorgate\\.events)\$" >/dev/null
+$ctl set_permissions -p "$vhost" "$tenant" "^${word}\\..*" \
+  "^(${word}\\..*|floorgate\\.orders|floorgate\\.parcels)\$" "^(${word}\\..*|floorgate\\.events)\$" >/dev/null
 # topic permissions: write (publish routing keys), read (binding keys), per exchange
 $ctl set_topic_permissions -p "$vhost" "$tenant" floorgate.events '^$' "^${word}\\." >/dev/null
 $ctl set_topic_permissions -p "$vhost" "$tenant" floorgate.orders "^${word}\\." '^$' >/dev/null
-echo "rabbitmq-tenant-user: $tenant may read floorgate.events keys ${word}.* into queues ${word}.* and publish orders"
+# topic permissions are per exchange: the parcels exchange needs its own, or its keys would not be checked
+$ctl set_topic_permissions -p "$vhost" "$tenant" floorgate.parcels "^${word}\\." '^$' >/dev/null
+echo "rabbitmq-tenant-user: $tenant may read floorgate.events keys ${word}.* into queues ${word}.*," \
+  "publish orders and announce parcels"

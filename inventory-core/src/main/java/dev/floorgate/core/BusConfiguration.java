@@ -4,8 +4,9 @@ import io.micronaut.context.annotation.ConfigurationProperties;
 import java.time.Duration;
 
 /**
- * The RabbitMQ side of the core, {@code fg.bus.*}: events out (EVENTS.md) and order commands in. The bus exists
- * only when {@code fg.bus.uri} is set; without it nothing is written to the outbox and no order queue is read.
+ * The RabbitMQ side of the core, {@code fg.bus.*}: events out (EVENTS.md), order commands and parcel announcements
+ * in. The bus exists only when {@code fg.bus.uri} is set; without it nothing is written to the outbox and no
+ * command queue is read.
  */
 @ConfigurationProperties(BusConfiguration.PREFIX)
 public class BusConfiguration {
@@ -19,6 +20,13 @@ public class BusConfiguration {
     private String ordersExchange = "floorgate.orders";
     /** {@code fg.bus.orders-queue}: the durable queue the core reads order commands from (bound with {@code #}). */
     private String ordersQueue = "floorgate.core.orders";
+    /** {@code fg.bus.parcels-exchange}: the durable topic exchange parcel announcements are published to
+     * (EVENTS.md "Parcels in"; its own, so the orders queue's {@code #} binding does not receive them). */
+    private String parcelsExchange = "floorgate.parcels";
+    /** {@code fg.bus.parcels-queue}: the durable queue the core reads parcel announcements from (bound with {@code #}). */
+    private String parcelsQueue = "floorgate.core.parcels";
+    /** {@code fg.bus.parcels-enabled}: false = no parcel announcements are read from the bus (HTTP only). */
+    private boolean parcelsEnabled = true;
     /** {@code fg.bus.publish-batch}: outbox rows sent per confirm round (500). */
     private int publishBatch = 500;
     /** {@code fg.bus.poll-interval}: how often the publisher looks for new outbox rows when not woken (50ms). */
@@ -28,9 +36,11 @@ public class BusConfiguration {
     private Duration confirmTimeout = Duration.ofSeconds(15);
     /** {@code fg.bus.outbox-retention}: how long published rows stay in the outbox (1d; replays dedupe on them). */
     private Duration outboxRetention = Duration.ofDays(1);
-    /** {@code fg.bus.prefetch}: unacknowledged order commands the broker may hand the core at once (16). */
+    /** {@code fg.bus.prefetch}: unacknowledged messages each command queue (orders, parcels) may hand the core at
+     * once (16). */
     private int prefetch = 16;
-    /** {@code fg.bus.retry-delay}: wait before an order command that hit a busy or failing store is requeued (1s). */
+    /** {@code fg.bus.retry-delay}: wait before a command (an order step, a parcel announcement) that hit a busy or
+     * failing store, or a tenant not added yet, is requeued (1s). */
     private Duration retryDelay = Duration.ofSeconds(1);
 
     public String getUri() {
@@ -67,6 +77,30 @@ public class BusConfiguration {
 
     public void setOrdersQueue(String ordersQueue) {
         this.ordersQueue = ordersQueue;
+    }
+
+    public String getParcelsExchange() {
+        return parcelsExchange;
+    }
+
+    public void setParcelsExchange(String parcelsExchange) {
+        this.parcelsExchange = parcelsExchange;
+    }
+
+    public String getParcelsQueue() {
+        return parcelsQueue;
+    }
+
+    public void setParcelsQueue(String parcelsQueue) {
+        this.parcelsQueue = parcelsQueue;
+    }
+
+    public boolean isParcelsEnabled() {
+        return parcelsEnabled;
+    }
+
+    public void setParcelsEnabled(boolean parcelsEnabled) {
+        this.parcelsEnabled = parcelsEnabled;
     }
 
     public int getPublishBatch() {

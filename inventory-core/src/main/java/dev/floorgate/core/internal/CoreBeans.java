@@ -328,6 +328,18 @@ final class CoreBeans {
         return new ParcelService(db, outbox, json, afterTenantCommit(relay, publisher));
     }
 
+    // issue 17 item 1 on the bus: announcements from the storefront's tenant account, the same path as HTTP; the
+    // rejections go out as events (EVENTS.md "Parcels in"); fg.bus.parcels-enabled=false leaves HTTP only
+    @Context
+    @Requires(property = "fg.bus.uri")
+    @Requires(property = "fg.bus.parcels-enabled", notEquals = "false")
+    @Bean(preDestroy = "close")
+    ParcelCommandConsumer parcelCommands(BusConnector bus, ParcelService parcels, MasterDataStore master, Database db,
+            EventOutbox outbox, JsonMapper json, CoreMetrics metrics, @Nullable EventPublisher publisher) {
+        return new ParcelCommandConsumer(bus, parcels, master, db, outbox, json, metrics,
+                publisher == null ? () -> { } : publisher::wake).start();
+    }
+
     // issue 17 item 3: consolidated shipments close and reopen parcels under the parcel writers' lock; their events
     // and the parcels' go into the outbox in the transaction of the change
     @Singleton

@@ -98,6 +98,7 @@ final class CoreMetrics {
     private final AtomicLong ordersStuck = new AtomicLong();
     private boolean stuckRegistered;
     private final Map<String, Counter> orderCommands = new HashMap<>();
+    private final Map<String, Counter> parcelCommands = new HashMap<>();
 
     /** The publisher's backlog and state (fg_core_events_backlog, fg_core_bus_up). */
     synchronized void busGauges(java.util.function.LongSupplier backlog, java.util.function.LongSupplier up) {
@@ -129,6 +130,14 @@ final class CoreMetrics {
     synchronized void orderCommand(String outcome) {
         orderCommands.computeIfAbsent(outcome, o -> Counter.builder("fg.core.orders.commands").tag("outcome", o)
                 .description("order commands read from RabbitMQ, by outcome").register(registry)).increment();
+    }
+
+    /** fg_core_parcels_commands_total{outcome}: parcel announcement messages read from RabbitMQ (done, refused,
+     * invalid, retried). */
+    synchronized void parcelCommand(String outcome) {
+        parcelCommands.computeIfAbsent(outcome, o -> Counter.builder("fg.core.parcels.commands").tag("outcome", o)
+                .description("parcel announcement messages read from RabbitMQ, by outcome").register(registry))
+                .increment();
     }
 
     // ------------------------------------------------------------------ issue 14: combining, hot records, lanes

@@ -1,14 +1,6 @@
 package dev.floorgate.core.internal;
 
-import com.rabbitmq.client.AMQP;
-import com.rabbitmq.client.BuiltinExchangeType;
-import com.rabbitmq.client.Channel;
-import com.rabbitmq.client.Connection;
-import com.rabbitmq.client.DefaultConsumer;
-import com.rabbitmq.client.Envelope;
-import dev.floorgate.core.CoreUnavailableException;
 import io.micronaut.json.JsonMapper;
-import java.io.IOException;
 import java.sql.SQLException;
 import java.util.List;
 import org.slf4j.Logger;
@@ -23,110 +15,30 @@ import org.slf4j.LoggerFactory;
  * <p>Acknowledged manually, after the step committed: a crash before the ack redelivers the command, and the
  * saga's steps are idempotent (OrderService). A command the core refuses for good (bad JSON, unknown SKU, an order
  * in a state that forbids it) is acknowledged and logged, with {@code order.rejected} when a place failed on
- * stock; a command that met a busy order or a failing store is requeued after {@code fg.bus.retry-delay}.
+ * stock; a command that met a busy order or a failing store is requeued after {@code fg.bus.retry-delay}. The
+ * connection, the queue and the acknowledgements are BusCommandQueue's, shared with ParcelCommandConsumer.
  */
 final class OrderCommandConsumer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(OrderCommandConsumer.class);
     private static final int MAX_BODY = OrderInput.MAX_BODY;
-    private final BusConnector bus;
     private final OrderService orders;
     private final MasterDataStore master;
     private final JsonMapper json;
-    private final CoreMetrics metrics;
-    private final Thread watchdog;
-    private volatile boolean running;
-    private volatile Connection connection;
+    private final BusCommandQueue queue;
 
     OrderCommandConsumer(BusConnector bus, OrderService orders, MasterDataStore master, JsonMapper json,
             CoreMetrics metrics) {
-        this.bus = bus;
         this.orders = orders;
         this.master = master;
         this.json = json;
-        this.metrics = metrics;
-        this.watchdog = new Thread(this::watch, "fg-order-commands");
-        this.watchdog.setDaemon(true);
+        this.queue = new BusCommandQueue(bus, "order commands", bus.config().getOrdersExchange(),
+                bus.config().getOrdersQueue(), (envelope, props, body) -> handle(envelope.getRoutingKey(), body),
+                metrics::orderCommand);
     }
 
     OrderCommandConsumer start() {
-        running = true;
-        watchdog.start();
+        queue.start();
         return this;
-    }
-
-    /** Keeps one consuming connection open: (re)connects every second while there is none. */
-    private void watch() {
-        boolean warned = false;
-        while (running) {
-            try {
-                if (connection == null || !connection.isOpen()) {
-                    subscribe();
-                    warned = false;
-                }
-                Thread.sleep(500);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (IOException | RuntimeException e) {
-                if (!warned) {
-                    LOG.warn("cannot read order commands from RabbitMQ at {} (retrying every second): {}",
-                            bus.where(), e.toString());
-                    warned = true;
-                }
-                abort();
-                try {
-                    Thread.sleep(1000);
-                } catch (InterruptedException ie) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
-            }
-        }
-    }
-
-    private void subscribe() throws IOException {
-        abort();
-        Connection c = bus.open("floorgate-core-orders");
-        connection = c;
-        Channel ch = c.createChannel();
-        String exchange = bus.config().getOrdersExchange();
-        String queue = bus.config().getOrdersQueue();
-        ch.exchangeDeclare(exchange, BuiltinExchangeType.TOPIC, true);
-        ch.queueDeclare(queue, true, false, false, null);
-        ch.queueBind(queue, exchange, "#");
-        ch.basicQos(bus.config().getPrefetch());
-        ch.basicConsume(queue, false, "floorgate-core", new DefaultConsumer(ch) {
-            @Override
-            public void handleDelivery(String tag, Envelope envelope, AMQP.BasicProperties props, byte[] body)
-                    throws IOException {
-                deliver(getChannel(), envelope, body);
-            }
-        });
-        LOG.info("reading order commands from queue '{}' at {}", queue, bus.where());
-    }
-
-    private void deliver(Channel ch, Envelope envelope, byte[] body) throws IOException {
-        String outcome;
-        try {
-            outcome = handle(envelope.getRoutingKey(), body);
-        } catch (CoreUnavailableException | SQLException | IllegalStateException e) {
-            outcome = "retried";
-            LOG.info("order command {} requeued: {}", envelope.getRoutingKey(), e.getMessage());
-        } catch (RuntimeException e) {
-            outcome = "retried";
-            LOG.warn("order command {} failed, requeued", envelope.getRoutingKey(), e);
-        }
-        metrics.orderCommand(outcome);
-        if ("retried".equals(outcome)) {
-            try {
-                Thread.sleep(bus.config().getRetryDelay().toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            ch.basicNack(envelope.getDeliveryTag(), false, true);
-        } else {
-            ch.basicAck(envelope.getDeliveryTag(), false);
-        }
     }
 
     /** Runs one command; returns "done", "refused" or "invalid", or throws for a retry. */
@@ -193,27 +105,8 @@ final class OrderCommandConsumer implements AutoCloseable {
         }
     }
 
-    private void abort() {
-        Connection c = connection;
-        connection = null;
-        if (c != null) {
-            try {
-                c.abort(1000);
-            } catch (RuntimeException e) {
-                LOG.debug("closing the order commands connection: {}", e.toString());
-            }
-        }
-    }
-
     @Override
     public void close() {
-        running = false;
-        watchdog.interrupt();
-        try {
-            watchdog.join(5000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        abort();
+        queue.close();
     }
 }

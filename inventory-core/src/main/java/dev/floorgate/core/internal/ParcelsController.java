@@ -32,9 +32,9 @@ import java.util.Map;
 @Controller
 @ExecuteOn(TaskExecutors.BLOCKING)
 final class ParcelsController {
-    static final int MAX_BATCH = 500;
+    static final int MAX_BATCH = ParcelInputs.MAX_BATCH;
     private static final List<String> STATES = List.of("ANNOUNCED", "RECEIVED", "NO_OWNER", "CLOSED");
-    private static final int MAX_JSON = 1024 * 1024;
+    private static final int MAX_JSON = ParcelInputs.MAX_BODY;
     private final RequestGuard guard;
     private final ParcelService parcels;
     private final LoadShedder shedder;
@@ -50,19 +50,6 @@ final class ParcelsController {
         this.master = master;
         this.lanes = lanes;
         this.json = json;
-    }
-
-    @Serdeable
-    record AnnounceItem(@Nullable String tenant, @Nullable String warehouse, @Nullable String customer,
-            @Nullable String customerName, @Nullable String trackingNumber, @Nullable String carrier,
-            @Nullable String notes) {
-    }
-
-    /** One announcement, or a batch in {@code announcements} (the top-level tenant and warehouse are defaults). */
-    @Serdeable
-    record AnnounceBody(@Nullable String tenant, @Nullable String warehouse, @Nullable String customer,
-            @Nullable String customerName, @Nullable String trackingNumber, @Nullable String carrier,
-            @Nullable String notes, @Nullable List<AnnounceItem> announcements) {
     }
 
     @Serdeable
@@ -89,39 +76,23 @@ final class ParcelsController {
     HttpResponse<?> announce(HttpRequest<?> request, @Nullable @Body byte[] body) throws SQLException {
         byte[] bytes = sized(body);
         ApiKey key = guard.verify(request, bytes);
-        AnnounceBody b = Inputs.read(json, bytes, AnnounceBody.class, MAX_JSON);
-        if (b.announcements() == null) {
-            ParcelService.Announcement a = check("", new AnnounceItem(b.tenant(), b.warehouse(), b.customer(),
-                    b.customerName(), b.trackingNumber(), b.carrier(), b.notes()), null, null);
+        ParcelInputs.AnnounceBody b = Inputs.read(json, bytes, ParcelInputs.AnnounceBody.class, MAX_JSON);
+        List<ParcelService.Announcement> checked = ParcelInputs.announcements(b); // all before any is stored
+        for (ParcelService.Announcement a : checked) {
             RequestGuard.requireTenant(key, a.tenant());
-            shedder.check();
-            requireWarehouse("warehouse", a);
-            ParcelService.Announced done = parcels.announce(a);
+        }
+        shedder.check();
+        for (int i = 0; i < checked.size(); i++) {
+            ParcelInputs.requireWarehouse(master, ParcelInputs.warehouseField(b, i), checked.get(i));
+        }
+        if (!b.batch()) {
+            ParcelService.Announced done = parcels.announce(checked.get(0));
             if (done.outcome().equals("CONFLICT")) {
                 throw new ApiException(HttpStatus.CONFLICT, "CUSTOMER_CONFLICT", done.message(), Map.of("parcelId",
                         done.parcel().parcelId(), "customer", done.parcel().customer()));
             }
             return HttpResponse.status(done.outcome().equals("CREATED") ? HttpStatus.CREATED : HttpStatus.OK)
                     .body(done.parcel());
-        }
-        List<AnnounceItem> items = b.announcements();
-        if (items.isEmpty() || items.size() > MAX_BATCH) {
-            throw ApiException.badRequest(ResultCodes.INVALID, "announcements: " + items.size() + " entries, 1 to "
-                    + MAX_BATCH + " allowed");
-        }
-        List<ParcelService.Announcement> checked = new ArrayList<>();
-        for (int i = 0; i < items.size(); i++) { // every item checked before any is stored
-            if (items.get(i) == null) {
-                throw ApiException.badRequest(ResultCodes.INVALID, "announcements[" + i + "]: is null");
-            }
-            checked.add(check("announcements[" + i + "].", items.get(i), b.tenant(), b.warehouse()));
-        }
-        for (ParcelService.Announcement a : checked) {
-            RequestGuard.requireTenant(key, a.tenant());
-        }
-        shedder.check();
-        for (int i = 0; i < checked.size(); i++) {
-            requireWarehouse("announcements[" + i + "].warehouse", checked.get(i));
         }
         List<BatchResult> results = new ArrayList<>();
         for (int i = 0; i < checked.size(); i++) {
@@ -251,30 +222,6 @@ final class ParcelsController {
         RequestGuard.requireTenant(key, Inputs.code("tenant", tenant));
         shedder.check();
         return parcels.get(tenant, Inputs.code("parcelId", parcelId));
-    }
-
-    private static ParcelService.Announcement check(String prefix, AnnounceItem a, String defaultTenant,
-            String defaultWarehouse) {
-        String tenant = Inputs.code(prefix + "tenant", a.tenant() == null ? defaultTenant : a.tenant());
-        String warehouse = Inputs.code(prefix + "warehouse", a.warehouse() == null ? defaultWarehouse
-                : a.warehouse());
-        String customer = Inputs.code(prefix + "customer", a.customer());
-        String name = Inputs.text(prefix + "customerName", a.customerName(), 200, false);
-        String notes = Inputs.text(prefix + "notes", a.notes(), 1000, false);
-        ParcelInputs.Tracking tracking = ParcelInputs.tracking(prefix + "trackingNumber", a.trackingNumber(),
-                a.carrier());
-        return new ParcelService.Announcement(tenant, warehouse, customer, name, tracking, notes);
-    }
-
-    /**
-     * An announcement names a warehouse the core knows (422 UNKNOWN_WAREHOUSE, like orders), or its parcel would
-     * wait in a feed no gateway reads. Intake does not check: a gateway's scan was accepted offline already.
-     */
-    private void requireWarehouse(String field, ParcelService.Announcement a) throws SQLException {
-        if (!master.warehouseKnown(a.tenant(), a.warehouse())) {
-            throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, ResultCodes.UNKNOWN_WAREHOUSE, field + ": '"
-                    + a.warehouse() + "' is not a warehouse of tenant '" + a.tenant() + "' known to the core");
-        }
     }
 
     /** The scan as sent ({@code trackingNumber}) or the key a gateway computed ({@code trackingKey}), normalised. */
