@@ -110,9 +110,9 @@ class RedisFailoverTest {
                 int primary = redis.primary();
                 for (int b = 0; b < 16; b++) {
                     System.out.println("bucket " + b + ": " + RedisProcess.command(primary, "XINFO", "GROUPS",
-                            KeyLayout.stream(b)).replace("\r\n", " ") + " | XLEN " + RedisProcess.command(primary,
-                            "XLEN", KeyLayout.stream(b)).trim() + " | " + RedisProcess.command(primary, "XPENDING",
-                            KeyLayout.stream(b), KeyLayout.GROUP).replace("\r\n", " "));
+                            KeyLayout.stream("acme", b)).replace("\r\n", " ") + " | XLEN " + RedisProcess.command(primary,
+                            "XLEN", KeyLayout.stream("acme", b)).trim() + " | " + RedisProcess.command(primary, "XPENDING",
+                            KeyLayout.stream("acme", b), KeyLayout.GROUP).replace("\r\n", " "));
                 }
                 throw e;
             }
