@@ -198,7 +198,8 @@ final class CoreBeans {
         CoreConfiguration.WriteBack wb = core.getWriteback();
         Runnable afterCommit = publisher == null ? () -> { } : publisher::wake; // events go out without a poll wait
         String consumer = wb.getConsumer() == null || wb.getConsumer().isBlank() ? instanceId : wb.getConsumer();
-        return new WriteBackWorker(redis, tenants::buckets, writer, scripts.trim(), metrics, consumer, wb.getBatchSize(),
+        return new WriteBackWorker(redis, tenants::buckets, writer, scripts.trim(), metrics, consumer,
+                wb.getBatchSize(),
                 wb.getPollInterval(), wb.getTrimInterval(), wb.getClaimIdle(), wb.getConsumerExpiry(), afterCommit)
                 .confirmedBy(replicas).start();
     }
@@ -228,7 +229,8 @@ final class CoreBeans {
     @Singleton
     Reconciler reconciler(RedisConnector redis, Database db, KeyLayout keys, TenantRegistry tenants, Scripts scripts,
             CoreMetrics metrics, CoreConfiguration core) {
-        return new Reconciler(redis, db, keys, tenants, scripts.snapshot(), metrics, core.getReconcile().getMaxDifferences());
+        return new Reconciler(redis, db, keys, tenants, scripts.snapshot(), metrics,
+                core.getReconcile().getMaxDifferences());
     }
 
     @Context

@@ -14,8 +14,8 @@ import java.util.zip.CRC32;
  * <pre>
  *   fg:{fg:T:B}:s:&lt;rec&gt;           hash   oh, us, rs (onHand, usable, reserved), v (per-record sequence of
  *                                  applied operations), la (epoch ms of a reload from MySQL with history; 0 = fresh)
- *   fg:{fg:T:B}:op:&lt;opId&gt;          hash   an operation's first result: fp (body fingerprint), st, c, m, oh, us, rs,
- *                                  d; expires after fg.core.idempotency-ttl
+ *   fg:{fg:T:B}:op:&lt;opId&gt;          hash   an operation's first result: fp (body fingerprint), st, c, m, oh,
+ *                                  us, rs, d; expires after fg.core.idempotency-ttl
  *   fg:{fg:T:B}:o:&lt;rec&gt;/&lt;order&gt;   hash   one order's reservation on the record: s (R active, X released,
  *                                  P picked), r (still reserved), p (picked), op (the RESERVE opId); no expiry while R
  *   fg:{fg:T:B}:wb                  stream the (tenant, bucket)'s write-back events, consumer group "wb"
@@ -28,11 +28,13 @@ import java.util.zip.CRC32;
  * A record id {@code rec} is {@code tenant/warehouse/sku}; tenant and warehouse are codes without '/', and the
  * sku (and an order number) is escaped ('%' as %25, '/' as %2F) so the id is unambiguous. A tenant code is
  * {@code [A-Za-z0-9._-]} (TenantNames); {@link #checkTenant} refuses '{', '}', ':' and the glob characters anyway,
- * because with them a tag could end early or a pattern {@code fg:{fg:acme:*} could match another tenant's keys.
+ * because with them a tag could end early or a pattern <code>fg:&#123;fg:acme:*</code> could match another
+ * tenant's keys.
  *
  * <p>Why the tenant is in the tag: all of a tenant's stock, results, reservations and events match
- * {@code fg:{fg:<tenant>:*}, so a Redis ACL user can be limited to one tenant ({@code ACL SETUSER ... ~fg:{fg:acme:*})
- * and one tenant's data can be counted, moved or deleted on its own (docs/TENANTS.md, "Redis").
+ * <code>fg:&#123;fg:&lt;tenant&gt;:*</code>, so a Redis ACL user can be limited to one tenant
+ * (<code>ACL SETUSER ... ~fg:&#123;fg:acme:*</code>) and one tenant's data can be counted, moved or deleted on its
+ * own (docs/TENANTS.md, "Redis").
  *
  * <p>What stays without the tenant, and why: the claim key {@code fg:c:{opId}} makes an opId unique across
  * <em>all</em> records and tenants before any script runs, as the ledger's unique {@code op_id} requires: with the

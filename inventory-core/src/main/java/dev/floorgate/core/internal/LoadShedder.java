@@ -140,7 +140,8 @@ final class LoadShedder implements AutoCloseable {
     }
 
     /**
-     * Events not yet committed to MySQL, over every bucket of every tenant (TenantRegistry): per bucket the group's pending plus its unread entries
+     * Events not yet committed to MySQL, over every bucket of every tenant (TenantRegistry): per bucket the group's
+     * pending plus its unread entries
      * (XINFO GROUPS), at most the stream's length. The cap matters after a Redis failover: the promoted replica's
      * counters behind the group's {@code lag} (entries added minus entries read) can disagree, and a stream that
      * holds nothing then reported hundreds of unread entries per bucket (RedisFailoverTest saw 11,755 over an

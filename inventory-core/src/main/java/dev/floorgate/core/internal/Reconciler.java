@@ -177,7 +177,8 @@ final class Reconciler {
     private Map<String, ReconcileReport.Figures> mysqlRows(Bucket bucket) throws SQLException {
         Map<String, ReconcileReport.Figures> rows = new HashMap<>();
         try (Connection c = db.connection(); PreparedStatement ps = c.prepareStatement(
-                "SELECT tenant, warehouse, sku, on_hand, usable, reserved, seq FROM stock WHERE tenant = ? AND bucket = ?")) {
+                "SELECT tenant, warehouse, sku, on_hand, usable, reserved, seq FROM stock "
+                        + "WHERE tenant = ? AND bucket = ?")) {
             ps.setString(1, bucket.tenant());
             ps.setInt(2, bucket.number());
             try (ResultSet rs = ps.executeQuery()) {

@@ -180,7 +180,8 @@ class CoreFleetTest {
         StringBuilder all = new StringBuilder();
         try {
             for (int b = 0; b < 16; b++) {
-                all.append(RedisProcess.command(port, "XINFO", "CONSUMERS", KeyLayout.stream("acme", b), KeyLayout.GROUP));
+                all.append(RedisProcess.command(port, "XINFO", "CONSUMERS", KeyLayout.stream("acme", b),
+                        KeyLayout.GROUP));
             }
         } catch (Exception e) {
             throw new AssertionError(e);

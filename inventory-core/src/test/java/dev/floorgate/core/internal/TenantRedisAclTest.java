@@ -19,8 +19,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * What layout 2 makes possible (issue 17 item 4, docs/TENANTS.md "Redis"): every key of a tenant's stock matches
- * {@code fg:{fg:<tenant>:*}, so a real Redis ACL user limited to that pattern reads acme's stock, results and
- * write-back stream and is refused every key of beta's, and the core's set of tenants lists both.
+ * <code>fg:&#123;fg:&lt;tenant&gt;:*</code>, so a real Redis ACL user limited to that pattern reads acme's stock,
+ * results and write-back stream and is refused every key of beta's, and the core's set of tenants lists both.
  */
 class TenantRedisAclTest {
     private static final String USER = "fg-acme-reader";
