@@ -40,9 +40,9 @@ public class CoreConfiguration {
      */
     private Duration clockSkewMargin = Duration.ofHours(24);
     /**
-     * {@code fg.core.buckets}: number of hash-tag buckets (16). Every key of a stock record and the write-back
-     * stream of its bucket share the tag {@code {fg:<bucket>}}. Fixed for the life of a deployment: the core
-     * records it in MySQL and refuses to start with a different value.
+     * {@code fg.core.buckets}: number of hash-tag buckets per tenant (16). Every key of a stock record and the
+     * write-back stream of its tenant's bucket share the tag {@code {fg:<tenant>:<bucket>}}. Fixed for the life of a
+     * deployment: the core records it in MySQL and refuses to start with a different value.
      */
     private int buckets = 16;
     /**

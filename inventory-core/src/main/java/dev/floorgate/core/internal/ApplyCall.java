@@ -29,13 +29,15 @@ final class ApplyCall {
     private final RedisConnector redis;
     private final CoreMetrics metrics;
     private final KeyLayout keys;
+    private final TenantRegistry tenants;
     private final LuaScript script;
     private final long ttlMillis;
     private final long marginMillis;
 
-    ApplyCall(RedisConnector redis, KeyLayout keys, LuaScript script, long ttlMillis, long marginMillis,
-            CoreMetrics metrics) {
+    ApplyCall(RedisConnector redis, KeyLayout keys, TenantRegistry tenants, LuaScript script, long ttlMillis,
+            long marginMillis, CoreMetrics metrics) {
         this.redis = redis;
+        this.tenants = tenants;
         this.metrics = metrics;
         this.keys = keys;
         this.script = script;
@@ -89,14 +91,19 @@ final class ApplyCall {
 
     /** One script call for the group's operations from {@code next} on (at most {@link #MAX_OPS_PER_CALL}). */
     CompletableFuture<List<Object>> send(Group g) {
-        int bucket = keys.bucketOf(g.rec);
+        Bucket bucket = keys.bucket(g.rec);
+        try {
+            tenants.register(bucket.tenant()); // before the tenant's first key: the write-back must see its streams
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e); // answered RETRY like a failed call
+        }
         int n = Math.min(g.ops.size() - g.next, MAX_OPS_PER_CALL);
         g.sent = n;
         metrics.applyCall(n);
         String[] keyArgs = new String[3 + 2 * n];
         keyArgs[0] = keys.stockKey(g.rec);
-        keyArgs[1] = KeyLayout.stream(bucket);
-        keyArgs[2] = KeyLayout.watermark(bucket);
+        keyArgs[1] = bucket.stream();
+        keyArgs[2] = bucket.watermark();
         String[] args = new String[5 + FIELDS_PER_OP * n];
         args[0] = Long.toString(ttlMillis);
         args[1] = Long.toString(marginMillis);

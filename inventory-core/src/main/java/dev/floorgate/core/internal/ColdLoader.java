@@ -29,12 +29,15 @@ final class ColdLoader {
     private static final int MAX_ATTEMPTS = 20;
     private final RedisConnector redis;
     private final KeyLayout keys;
+    private final TenantRegistry tenants;
     private final LedgerStore ledger;
     private final LuaScript script;
     private final long ttlMillis;
 
-    ColdLoader(RedisConnector redis, KeyLayout keys, LedgerStore ledger, LuaScript loadScript, long ttlMillis) {
+    ColdLoader(RedisConnector redis, KeyLayout keys, TenantRegistry tenants, LedgerStore ledger, LuaScript loadScript,
+            long ttlMillis) {
         this.redis = redis;
+        this.tenants = tenants;
         this.keys = keys;
         this.ledger = ledger;
         this.script = loadScript;
@@ -44,15 +47,16 @@ final class ColdLoader {
     /** Makes sure the record is in Redis. Throws SQLException when MySQL fails, a Redis exception when Redis does. */
     void load(String rec) throws SQLException {
         String[] parts = KeyLayout.parseRecordId(rec);
-        int bucket = keys.bucketOf(rec);
+        Bucket bucket = keys.bucket(rec);
+        tenants.register(bucket.tenant()); // the load writes the record set and hashes under the tenant's tag
         for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
-            String watermark = redis.await(redis.async().get(KeyLayout.watermark(bucket)));
+            String watermark = redis.await(redis.async().get(bucket.watermark()));
             LedgerStore.RecordSnapshot row = ledger.snapshot(parts[0], parts[1], parts[2]);
             List<String> keyList = new ArrayList<>();
             keyList.add(keys.stockKey(rec));
-            keyList.add(KeyLayout.stream(bucket));
-            keyList.add(KeyLayout.watermark(bucket));
-            keyList.add(KeyLayout.records(bucket));
+            keyList.add(bucket.stream());
+            keyList.add(bucket.watermark());
+            keyList.add(bucket.records());
             List<String> args = new ArrayList<>();
             args.add(rec);
             args.add(watermark == null ? "0" : watermark);

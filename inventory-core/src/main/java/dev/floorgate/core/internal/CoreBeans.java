@@ -73,11 +73,30 @@ final class CoreBeans {
         return new CoreMetrics();
     }
 
+    /**
+     * Redis key layout 2 (tenant in the hash tag, issue 17 item 4): a Redis written by layout 1 is written back and
+     * cleared first (RedisLayoutUpgrade); everything that touches stock keys goes through the registry, so through
+     * this.
+     */
+    @Singleton
+    RedisLayoutUpgrade.Outcome redisLayout(RedisConnector redis, Database db, KeyLayout keys, WriteBackWriter writer,
+            Scripts scripts, CoreMetrics metrics, @Named("instanceId") String instanceId, CoreConfiguration core)
+            throws SQLException, InterruptedException {
+        return new RedisLayoutUpgrade(redis, db, keys.buckets(), writer, scripts.trim(), metrics, instanceId,
+                core.getJobLeaseTtl()).run();
+    }
+
+    /** The tenants with keys in Redis (fg:tenants), whose buckets the write-back and reconciliation loop over. */
+    @Singleton
+    TenantRegistry tenantRegistry(RedisLayoutUpgrade.Outcome layout, RedisConnector redis, KeyLayout keys) {
+        return new TenantRegistry(redis, keys, 100);
+    }
+
     @Context
     @Bean(preDestroy = "close")
-    LoadShedder shedder(RedisConnector redis, Database db, KeyLayout keys, CoreMetrics metrics,
+    LoadShedder shedder(RedisConnector redis, Database db, TenantRegistry tenants, CoreMetrics metrics,
             CoreConfiguration core) {
-        return new LoadShedder(redis, db, keys, metrics, core.getWriteback().getMaxLag(), core.getRetryAfter(),
+        return new LoadShedder(redis, db, tenants, metrics, core.getWriteback().getMaxLag(), core.getRetryAfter(),
                 core.getHealthInterval());
     }
 
@@ -99,9 +118,9 @@ final class CoreBeans {
     }
 
     @Singleton
-    ColdLoader coldLoader(RedisConnector redis, KeyLayout keys, LedgerStore ledger, Scripts scripts,
-            CoreConfiguration core) {
-        return new ColdLoader(redis, keys, ledger, scripts.load(), core.getIdempotencyTtl().toMillis());
+    ColdLoader coldLoader(RedisConnector redis, KeyLayout keys, TenantRegistry tenants, LedgerStore ledger,
+            Scripts scripts, CoreConfiguration core) {
+        return new ColdLoader(redis, keys, tenants, ledger, scripts.load(), core.getIdempotencyTtl().toMillis());
     }
 
     /** WAIT for fg.redis.wait-replicas replicas before answering or writing back (0 = off). */
@@ -123,10 +142,10 @@ final class CoreBeans {
     @Singleton
     OperationEngine engine(RedisConnector redis, KeyLayout keys, Scripts scripts, ColdLoader loader,
             LedgerStore ledger, MasterDataStore master, LoadShedder shedder, CoreMetrics metrics, KeyRing keyRing,
-            CoreConfiguration core, TenantSwitches switches, ReplicaConfirmer replicas) {
+            CoreConfiguration core, TenantSwitches switches, ReplicaConfirmer replicas, TenantRegistry tenants) {
         return new OperationEngine(redis, keys, scripts.apply(), loader, ledger, master, shedder, metrics,
                 keyRing.tenants(), core.getIdempotencyTtl().toMillis(), core.getClockSkewMargin().toMillis(),
-                System::currentTimeMillis, tenant -> switches.on(tenant, TenantSwitches.Switch.COMBINING))
+                System::currentTimeMillis, tenant -> switches.on(tenant, TenantSwitches.Switch.COMBINING), tenants)
                 .confirmedBy(replicas);
     }
 
@@ -174,13 +193,14 @@ final class CoreBeans {
     @Context
     @Requires(property = "fg.core.writeback.enabled", notEquals = "false")
     @Bean(preDestroy = "close")
-    WriteBackWorker writeBackWorker(RedisConnector redis, KeyLayout keys, WriteBackWriter writer, Scripts scripts,
-            CoreMetrics metrics, CoreConfiguration core, @Nullable EventPublisher publisher,
+    WriteBackWorker writeBackWorker(RedisConnector redis, TenantRegistry tenants, WriteBackWriter writer,
+            Scripts scripts, CoreMetrics metrics, CoreConfiguration core, @Nullable EventPublisher publisher,
             @Named("instanceId") String instanceId, ReplicaConfirmer replicas) {
         CoreConfiguration.WriteBack wb = core.getWriteback();
         Runnable afterCommit = publisher == null ? () -> { } : publisher::wake; // events go out without a poll wait
         String consumer = wb.getConsumer() == null || wb.getConsumer().isBlank() ? instanceId : wb.getConsumer();
-        return new WriteBackWorker(redis, keys, writer, scripts.trim(), metrics, consumer, wb.getBatchSize(),
+        return new WriteBackWorker(redis, tenants::buckets, writer, scripts.trim(), metrics, consumer,
+                wb.getBatchSize(),
                 wb.getPollInterval(), wb.getTrimInterval(), wb.getClaimIdle(), wb.getConsumerExpiry(), afterCommit)
                 .confirmedBy(replicas).start();
     }
@@ -208,9 +228,10 @@ final class CoreBeans {
     }
 
     @Singleton
-    Reconciler reconciler(RedisConnector redis, Database db, KeyLayout keys, Scripts scripts, CoreMetrics metrics,
-            CoreConfiguration core) {
-        return new Reconciler(redis, db, keys, scripts.snapshot(), metrics, core.getReconcile().getMaxDifferences());
+    Reconciler reconciler(RedisConnector redis, Database db, KeyLayout keys, TenantRegistry tenants, Scripts scripts,
+            CoreMetrics metrics, CoreConfiguration core) {
+        return new Reconciler(redis, db, keys, tenants, scripts.snapshot(), metrics,
+                core.getReconcile().getMaxDifferences());
     }
 
     @Context

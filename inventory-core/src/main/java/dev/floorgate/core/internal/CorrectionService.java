@@ -57,7 +57,7 @@ final class CorrectionService {
     Outcome correct(String tenant, String warehouse, String sku, long onHand, long usable, long reserved,
             String reason, String actor) throws SQLException, IOException {
         String rec = KeyLayout.recordId(tenant, warehouse, sku);
-        int bucket = keys.bucketOf(rec);
+        Bucket bucket = keys.bucket(rec);
         String opId = OperationIds.newId();
         Map<String, String> body = new LinkedHashMap<>();
         body.put("reason", reason);
@@ -67,7 +67,7 @@ final class CorrectionService {
             long mysqlSeq = ledger.seq(tenant, warehouse, sku);
             long redisEpoch = replicas.epoch();
             List<Object> reply = redis.await(redis.<List<Object>>eval(script, ScriptOutputType.MULTI,
-                    new String[] {keys.stockKey(rec), KeyLayout.stream(bucket)}, rec, Long.toString(onHand),
+                    new String[] {keys.stockKey(rec), bucket.stream()}, rec, Long.toString(onHand),
                     Long.toString(usable), Long.toString(reserved), Long.toString(mysqlSeq), opId, bodyJson));
             if ("LOAD".equals(String.valueOf(reply.get(0)))) {
                 loader.load(rec);

@@ -27,7 +27,7 @@ final class LoadShedder implements AutoCloseable {
 
     private final RedisConnector redis;
     private final Database db;
-    private final KeyLayout keys;
+    private final TenantRegistry tenants;
     private final CoreMetrics metrics;
     private final long maxLag;
     private final Duration retryAfter;
@@ -35,11 +35,11 @@ final class LoadShedder implements AutoCloseable {
     private volatile Health health;
     private volatile boolean closed;
 
-    LoadShedder(RedisConnector redis, Database db, KeyLayout keys, CoreMetrics metrics, long maxLag,
+    LoadShedder(RedisConnector redis, Database db, TenantRegistry tenants, CoreMetrics metrics, long maxLag,
             Duration retryAfter, Duration interval) {
         this.redis = redis;
         this.db = db;
-        this.keys = keys;
+        this.tenants = tenants;
         this.metrics = metrics;
         this.maxLag = maxLag;
         this.retryAfter = retryAfter;
@@ -140,7 +140,8 @@ final class LoadShedder implements AutoCloseable {
     }
 
     /**
-     * Events not yet committed to MySQL, over all buckets: per bucket the group's pending plus its unread entries
+     * Events not yet committed to MySQL, over every bucket of every tenant (TenantRegistry): per bucket the group's
+     * pending plus its unread entries
      * (XINFO GROUPS), at most the stream's length. The cap matters after a Redis failover: the promoted replica's
      * counters behind the group's {@code lag} (entries added minus entries read) can disagree, and a stream that
      * holds nothing then reported hundreds of unread entries per bucket (RedisFailoverTest saw 11,755 over an
@@ -151,12 +152,13 @@ final class LoadShedder implements AutoCloseable {
         long total = 0;
         List<java.util.concurrent.CompletableFuture<List<Object>>> infos = new java.util.ArrayList<>();
         List<java.util.concurrent.CompletableFuture<Long>> lengths = new java.util.ArrayList<>();
-        for (int b = 0; b < keys.buckets(); b++) {
-            infos.add(redis.async().xinfoGroups(KeyLayout.stream(b)).toCompletableFuture()
+        List<Bucket> buckets = tenants.buckets();
+        for (Bucket b : buckets) {
+            infos.add(redis.async().xinfoGroups(b.stream()).toCompletableFuture()
                     .exceptionally(e -> null));
-            lengths.add(redis.async().xlen(KeyLayout.stream(b)).toCompletableFuture());
+            lengths.add(redis.async().xlen(b.stream()).toCompletableFuture());
         }
-        for (int b = 0; b < keys.buckets(); b++) {
+        for (int b = 0; b < buckets.size(); b++) {
             long length = redis.await(lengths.get(b));
             List<Object> groups = redis.await(infos.get(b));
             if (groups == null) {

@@ -79,10 +79,11 @@ final class OperationEngine implements StockService {
 
     OperationEngine(RedisConnector redis, KeyLayout keys, LuaScript applyScript, ColdLoader loader, LedgerStore ledger,
             MasterDataStore master, LoadShedder shedder, CoreMetrics metrics, Set<String> knownTenants,
-            long ttlMillis, long marginMillis, LongSupplier clock, Predicate<String> combining) {
+            long ttlMillis, long marginMillis, LongSupplier clock, Predicate<String> combining,
+            TenantRegistry tenants) {
         this.redis = redis;
         this.keys = keys;
-        this.call = new ApplyCall(redis, keys, applyScript, ttlMillis, marginMillis, metrics);
+        this.call = new ApplyCall(redis, keys, tenants, applyScript, ttlMillis, marginMillis, metrics);
         this.combiner = new RecordCombiner(redis, call, loader, (ops, results) -> checkLedger(ops, results, false));
         this.combining = combining;
         this.loader = loader;
@@ -230,7 +231,7 @@ final class OperationEngine implements StockService {
             // The watermarks first: the script then knows whether an event may have left the stream since.
             List<CompletableFuture<String>> marks = new ArrayList<>();
             for (ApplyCall.Pending p : ask) {
-                marks.add(redis.async().get(KeyLayout.watermark(keys.bucketOf(p.rec))).toCompletableFuture());
+                marks.add(redis.async().get(keys.bucket(p.rec).watermark()).toCompletableFuture());
             }
             for (int i = 0; i < ask.size(); i++) {
                 String wm = redis.await(marks.get(i));

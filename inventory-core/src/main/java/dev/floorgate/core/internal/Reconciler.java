@@ -10,12 +10,15 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Compares every stock record in Redis with its MySQL row, bucket by bucket, at a consistent cut, and reports the
- * differences (the report, the {@code fg_core_reconcile_differences} metric, one WARN line each). It never
+ * differences (the report, the {@code fg_core_reconcile_differences} metric, one WARN line each). The buckets are
+ * those of every tenant Redis holds keys of (TenantRegistry, read fresh) or MySQL holds stock of. It never
  * corrects anything; corrections are explicit admin actions (CorrectionService).
  *
  * <p>The cut, per bucket: read the trim watermark, then the bucket's MySQL rows, then atomically (snapshot.lua)
@@ -32,13 +35,15 @@ final class Reconciler {
     private final RedisConnector redis;
     private final Database db;
     private final KeyLayout keys;
+    private final TenantRegistry tenants;
     private final LuaScript snapshotScript;
     private final CoreMetrics metrics;
     private final int maxDifferences;
     private volatile ReconcileReport last;
 
-    Reconciler(RedisConnector redis, Database db, KeyLayout keys, LuaScript snapshotScript, CoreMetrics metrics,
-            int maxDifferences) {
+    Reconciler(RedisConnector redis, Database db, KeyLayout keys, TenantRegistry tenants, LuaScript snapshotScript,
+            CoreMetrics metrics, int maxDifferences) {
+        this.tenants = tenants;
         this.redis = redis;
         this.db = db;
         this.keys = keys;
@@ -58,7 +63,7 @@ final class Reconciler {
         List<ReconcileReport.Difference> differences = new ArrayList<>();
         int[] counts = new int[3]; // records, onlyInMysql, differenceCount
         long[] inFlight = new long[1];
-        for (int b = 0; b < keys.buckets(); b++) {
+        for (Bucket b : keys.bucketsOf(tenantsWithStock())) {
             reconcileBucket(b, differences, counts, inFlight);
         }
         ReconcileReport report = new ReconcileReport(trigger, started.toString(), (System.nanoTime() - t0) / 1_000_000,
@@ -74,14 +79,25 @@ final class Reconciler {
         return report;
     }
 
-    private void reconcileBucket(int b, List<ReconcileReport.Difference> differences, int[] counts, long[] inFlight)
+    /** The tenants with keys in Redis and those with stock rows in MySQL (a record only there is a difference). */
+    private Set<String> tenantsWithStock() throws SQLException {
+        Set<String> all = new TreeSet<>(tenants.fresh());
+        try (Connection c = db.connection(); PreparedStatement ps = c.prepareStatement(
+                "SELECT DISTINCT tenant FROM stock"); ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                all.add(rs.getString(1));
+            }
+        }
+        return all;
+    }
+
+    private void reconcileBucket(Bucket b, List<ReconcileReport.Difference> differences, int[] counts, long[] inFlight)
             throws SQLException {
         for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
-            String watermark = redis.await(redis.async().get(KeyLayout.watermark(b)));
+            String watermark = redis.await(redis.async().get(b.watermark()));
             Map<String, ReconcileReport.Figures> mysql = mysqlRows(b);
             List<Object> snap = redis.await(redis.<List<Object>>eval(snapshotScript, ScriptOutputType.MULTI,
-                    new String[] {KeyLayout.records(b), KeyLayout.stream(b), KeyLayout.watermark(b)},
-                    KeyLayout.prefix(b)));
+                    new String[] {b.records(), b.stream(), b.watermark()}, b.prefix()));
             if (!String.valueOf(snap.get(0)).equals(watermark == null ? "0" : watermark)) {
                 continue; // trimmed meanwhile: an event committed after the MySQL read may be gone; read again
             }
@@ -158,11 +174,13 @@ final class Reconciler {
         counts[1] += mysql.size();
     }
 
-    private Map<String, ReconcileReport.Figures> mysqlRows(int bucket) throws SQLException {
+    private Map<String, ReconcileReport.Figures> mysqlRows(Bucket bucket) throws SQLException {
         Map<String, ReconcileReport.Figures> rows = new HashMap<>();
         try (Connection c = db.connection(); PreparedStatement ps = c.prepareStatement(
-                "SELECT tenant, warehouse, sku, on_hand, usable, reserved, seq FROM stock WHERE bucket = ?")) {
-            ps.setInt(1, bucket);
+                "SELECT tenant, warehouse, sku, on_hand, usable, reserved, seq FROM stock "
+                        + "WHERE tenant = ? AND bucket = ?")) {
+            ps.setString(1, bucket.tenant());
+            ps.setInt(2, bucket.number());
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     rows.put(KeyLayout.recordId(rs.getString(1), rs.getString(2), rs.getString(3)),

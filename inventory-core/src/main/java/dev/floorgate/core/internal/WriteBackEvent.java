@@ -20,7 +20,7 @@ import java.util.Map;
  */
 final class WriteBackEvent {
     private final String id;
-    private final int bucket;
+    private final Bucket bucket;
     private final Map<String, String> f;
     private final String kind;
     private final String rec;
@@ -28,7 +28,7 @@ final class WriteBackEvent {
     private String[] recordParts;
     private Operation operation;
 
-    WriteBackEvent(String id, int bucket, Map<String, String> fields) {
+    WriteBackEvent(String id, Bucket bucket, Map<String, String> fields) {
         this.id = id;
         this.bucket = bucket;
         this.f = fields;
@@ -41,7 +41,7 @@ final class WriteBackEvent {
         return id;
     }
 
-    int bucket() {
+    Bucket bucket() {
         return bucket;
     }
 

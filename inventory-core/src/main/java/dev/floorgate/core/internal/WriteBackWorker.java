@@ -1,25 +1,26 @@
 package dev.floorgate.core.internal;
 
 import io.lettuce.core.Consumer;
-import io.lettuce.core.RedisBusyException;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.StreamMessage;
 import io.lettuce.core.XAutoClaimArgs;
-import io.lettuce.core.XGroupCreateArgs;
-import io.lettuce.core.XReadArgs;
 import io.lettuce.core.models.stream.ClaimedMessages;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Copies the write-back streams (one per bucket) into MySQL with the consumer group {@code wb}.
+ * Copies the write-back streams (one per tenant and bucket, TenantRegistry) into MySQL with the consumer group
+ * {@code wb}.
  *
- * <p>Per round: read up to {@code batch-size} events of every bucket, write them all in one MySQL transaction
+ * <p>Per round: read up to {@code batch-size} events of every (tenant, bucket), write them all in one MySQL transaction
  * ({@link WriteBackWriter}), and only after the commit acknowledge them (XACK). A crash anywhere before the
  * XACK leaves the events pending for this consumer name; on start the worker first re-reads its own pending
  * events (id 0) and writes them again, which changes nothing that was already committed. Events pending at
@@ -40,7 +41,7 @@ import org.slf4j.LoggerFactory;
 final class WriteBackWorker implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(WriteBackWorker.class);
     private final RedisConnector redis;
-    private final KeyLayout keys;
+    private final Supplier<List<Bucket>> buckets;
     private final WriteBackWriter writer;
     private final LuaScript trimScript;
     private final CoreMetrics metrics;
@@ -62,20 +63,23 @@ final class WriteBackWorker implements AutoCloseable {
     /**
      * @param afterCommit runs between the MySQL commit and the XACK (tests use it to crash the worker there)
      */
-    WriteBackWorker(RedisConnector redis, KeyLayout keys, WriteBackWriter writer, LuaScript trimScript,
-            CoreMetrics metrics, String consumer, int batchSize, Duration pollInterval, Duration trimInterval,
-            Duration claimIdle, Runnable afterCommit) {
-        this(redis, keys, writer, trimScript, metrics, consumer, batchSize, pollInterval, trimInterval, claimIdle,
+    WriteBackWorker(RedisConnector redis, Supplier<List<Bucket>> buckets, WriteBackWriter writer,
+            LuaScript trimScript, CoreMetrics metrics, String consumer, int batchSize, Duration pollInterval,
+            Duration trimInterval, Duration claimIdle, Runnable afterCommit) {
+        this(redis, buckets, writer, trimScript, metrics, consumer, batchSize, pollInterval, trimInterval, claimIdle,
                 Duration.ofHours(1), afterCommit);
     }
 
-    /** @param consumerExpiry idle time after which another consumer of the group with nothing pending is removed */
-    WriteBackWorker(RedisConnector redis, KeyLayout keys, WriteBackWriter writer, LuaScript trimScript,
-            CoreMetrics metrics, String consumer, int batchSize, Duration pollInterval, Duration trimInterval,
-            Duration claimIdle, Duration consumerExpiry, Runnable afterCommit) {
+    /**
+     * @param buckets the buckets to copy, asked every round (TenantRegistry::buckets; a fixed list for the upgrade)
+     * @param consumerExpiry idle time after which another consumer of the group with nothing pending is removed
+     */
+    WriteBackWorker(RedisConnector redis, Supplier<List<Bucket>> buckets, WriteBackWriter writer,
+            LuaScript trimScript, CoreMetrics metrics, String consumer, int batchSize, Duration pollInterval,
+            Duration trimInterval, Duration claimIdle, Duration consumerExpiry, Runnable afterCommit) {
         this.consumerExpiry = consumerExpiry;
         this.redis = redis;
-        this.keys = keys;
+        this.buckets = buckets;
         this.writer = writer;
         this.trimScript = trimScript;
         this.metrics = metrics;
@@ -100,26 +104,11 @@ final class WriteBackWorker implements AutoCloseable {
 
     /** Creates the consumer groups (idempotent) and starts the worker thread. */
     WriteBackWorker start() {
-        createGroups(redis, keys);
+        TenantRegistry.createGroups(redis, buckets.get());
         redis.preload(forgetScript);
         running = true;
         thread.start();
         return this;
-    }
-
-    static void createGroups(RedisConnector redis, KeyLayout keys) {
-        for (int b = 0; b < keys.buckets(); b++) {
-            try {
-                redis.await(redis.async().xgroupCreate(XReadArgs.StreamOffset.from(KeyLayout.stream(b), "0"),
-                        KeyLayout.GROUP, XGroupCreateArgs.Builder.mkstream()));
-            } catch (RedisBusyException e) {
-                // BUSYGROUP: the group exists already.
-            } catch (RuntimeException e) {
-                if (e.getMessage() == null || !e.getMessage().contains("BUSYGROUP")) {
-                    throw e;
-                }
-            }
-        }
     }
 
     String consumer() {
@@ -153,7 +142,7 @@ final class WriteBackWorker implements AutoCloseable {
                     // Redis lost the groups (flush, restart without persistence): whatever it lost is lost; go on.
                     LOG.warn("write-back consumer group is missing (Redis lost its data?); creating it again");
                     try {
-                        createGroups(redis, keys);
+                        TenantRegistry.createGroups(redis, buckets.get());
                         recovering = true;
                         continue;
                     } catch (RuntimeException again) {
@@ -176,18 +165,12 @@ final class WriteBackWorker implements AutoCloseable {
     int runOnce() throws SQLException {
         String offset = recovering ? "0" : ">";
         long redisEpoch = replicas.epoch();
-        List<CompletableFuture<List<StreamMessage<String, String>>>> reads = new ArrayList<>();
-        for (int b = 0; b < keys.buckets(); b++) {
-            reads.add(redis.async().xreadgroup(Consumer.from(KeyLayout.GROUP, consumer),
-                    XReadArgs.Builder.count(batchSize), XReadArgs.StreamOffset.from(KeyLayout.stream(b), offset))
-                    .toCompletableFuture());
-        }
+        Map<Bucket, List<StreamMessage<String, String>>> reads = WriteBackReads.read(redis, consumer, batchSize,
+                buckets.get(), offset);
         List<WriteBackEvent> events = new ArrayList<>();
-        for (int b = 0; b < keys.buckets(); b++) {
-            List<StreamMessage<String, String>> messages = redis.await(reads.get(b));
-            if (messages == null) {
-                continue;
-            }
+        for (Map.Entry<Bucket, List<StreamMessage<String, String>>> read : reads.entrySet()) {
+            Bucket b = read.getKey();
+            List<StreamMessage<String, String>> messages = read.getValue();
             for (StreamMessage<String, String> m : messages) {
                 if (m.getBody() == null || m.getBody().isEmpty()) {
                     continue; // a pending id whose entry was deleted; nothing to write, acked below
@@ -216,7 +199,30 @@ final class WriteBackWorker implements AutoCloseable {
         return events.size();
     }
 
-    private void ackDeleted(int bucket, List<StreamMessage<String, String>> messages) {
+    /**
+     * Copies every event of the buckets into MySQL on the calling thread, for the layout upgrade
+     * (RedisLayoutUpgrade); the worker's thread must not run. Takes over what is pending at any consumer longer than
+     * {@code claim-idle} (the upgrade passes 0: the old version's instances are stopped), then reads this consumer's
+     * pending events and the undelivered ones until none is left. Returns the number of events written.
+     */
+    long drain() throws SQLException {
+        TenantRegistry.createGroups(redis, buckets.get());
+        for (Bucket b : buckets.get()) {
+            claimIdle(b);
+        }
+        recovering = true;
+        long total = 0;
+        while (true) {
+            boolean wasRecovering = recovering;
+            int n = runOnce();
+            total += n;
+            if (n == 0 && !wasRecovering) {
+                return total;
+            }
+        }
+    }
+
+    private void ackDeleted(Bucket bucket, List<StreamMessage<String, String>> messages) {
         List<String> ids = new ArrayList<>();
         for (StreamMessage<String, String> m : messages) {
             if (m.getBody() == null || m.getBody().isEmpty()) {
@@ -224,24 +230,19 @@ final class WriteBackWorker implements AutoCloseable {
             }
         }
         if (!ids.isEmpty()) {
-            redis.await(redis.async().xack(KeyLayout.stream(bucket), KeyLayout.GROUP, ids.toArray(new String[0])));
+            redis.await(redis.async().xack(bucket.stream(), KeyLayout.GROUP, ids.toArray(new String[0])));
         }
     }
 
     private void acknowledge(List<WriteBackEvent> events) {
-        List<List<String>> byBucket = new ArrayList<>();
-        for (int b = 0; b < keys.buckets(); b++) {
-            byBucket.add(new ArrayList<>());
-        }
+        Map<Bucket, List<String>> byBucket = new LinkedHashMap<>();
         for (WriteBackEvent e : events) {
-            byBucket.get(e.bucket()).add(e.id());
+            byBucket.computeIfAbsent(e.bucket(), b -> new ArrayList<>()).add(e.id());
         }
         List<CompletableFuture<Long>> acks = new ArrayList<>();
-        for (int b = 0; b < keys.buckets(); b++) {
-            if (!byBucket.get(b).isEmpty()) {
-                acks.add(redis.async().xack(KeyLayout.stream(b), KeyLayout.GROUP,
-                        byBucket.get(b).toArray(new String[0])).toCompletableFuture());
-            }
+        for (Map.Entry<Bucket, List<String>> e : byBucket.entrySet()) {
+            acks.add(redis.async().xack(e.getKey().stream(), KeyLayout.GROUP, e.getValue().toArray(new String[0]))
+                    .toCompletableFuture());
         }
         for (CompletableFuture<Long> ack : acks) {
             redis.await(ack);
@@ -252,13 +253,13 @@ final class WriteBackWorker implements AutoCloseable {
         long now = System.currentTimeMillis();
         if (now >= nextTrim) {
             nextTrim = now + trimInterval.toMillis();
-            for (int b = 0; b < keys.buckets(); b++) {
+            for (Bucket b : buckets.get()) {
                 trim(b);
             }
         }
         if (now >= nextClaim) {
             nextClaim = now + Math.max(1000, claimIdle.toMillis() / 2);
-            for (int b = 0; b < keys.buckets(); b++) {
+            for (Bucket b : buckets.get()) {
                 int taken = claimIdle(b);
                 if (taken > 0) {
                     LOG.warn("took over {} write-back events of bucket {} idle for more than {} ms at another "
@@ -274,11 +275,11 @@ final class WriteBackWorker implements AutoCloseable {
      * Claims every event of bucket {@code b} pending at any consumer for longer than {@code claim-idle}, page by
      * page until the cursor comes back to 0-0; the next rounds read them as this consumer's pending events.
      */
-    private int claimIdle(int b) {
+    private int claimIdle(Bucket b) {
         int taken = 0;
         String cursor = "0";
         for (int page = 0; page < 10_000; page++) {
-            ClaimedMessages<String, String> claimed = redis.await(redis.async().xautoclaim(KeyLayout.stream(b),
+            ClaimedMessages<String, String> claimed = redis.await(redis.async().xautoclaim(b.stream(),
                     XAutoClaimArgs.Builder.<String>justid(Consumer.from(KeyLayout.GROUP, consumer),
                             claimIdle.toMillis(), cursor).count(batchSize)));
             if (claimed == null) {
@@ -293,9 +294,9 @@ final class WriteBackWorker implements AutoCloseable {
         return taken;
     }
 
-    private void forgetStoppedConsumers(int b) {
+    private void forgetStoppedConsumers(Bucket b) {
         List<Object> removed = redis.await(redis.<List<Object>>eval(forgetScript, ScriptOutputType.MULTI,
-                new String[] {KeyLayout.stream(b)}, KeyLayout.GROUP, Long.toString(consumerExpiry.toMillis()),
+                new String[] {b.stream()}, KeyLayout.GROUP, Long.toString(consumerExpiry.toMillis()),
                 consumer));
         if (removed != null && !removed.isEmpty()) {
             LOG.info("removed {} write-back consumers of bucket {} idle for more than {} with nothing pending: {}",
@@ -304,9 +305,9 @@ final class WriteBackWorker implements AutoCloseable {
     }
 
     /** Trims bucket {@code b} below its oldest event that is pending or not yet delivered. */
-    void trim(int b) {
+    void trim(Bucket b) {
         redis.await(redis.<Long>eval(trimScript, ScriptOutputType.INTEGER,
-                new String[] {KeyLayout.stream(b), KeyLayout.watermark(b)}, KeyLayout.GROUP));
+                new String[] {b.stream(), b.watermark()}, KeyLayout.GROUP));
     }
 
     @Override

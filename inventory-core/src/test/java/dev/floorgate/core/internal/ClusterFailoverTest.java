@@ -114,7 +114,7 @@ class ClusterFailoverTest {
             int bucket = core.bean(KeyLayout.class).bucketOf(KeyLayout.recordId("acme", "SH01", "W-1"));
             int elsewhere = -1;
             for (int master : redis.masterPorts(redis.ports().get(0))) {
-                if (RedisProcess.command(master, "XLEN", KeyLayout.stream(bucket)).startsWith("-MOVED")) {
+                if (RedisProcess.command(master, "XLEN", KeyLayout.stream("acme", bucket)).startsWith("-MOVED")) {
                     elsewhere = master; // not the master of the SKU's bucket
                 }
             }

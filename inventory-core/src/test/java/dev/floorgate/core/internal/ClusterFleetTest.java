@@ -163,7 +163,8 @@ class ClusterFleetTest {
         Map<Integer, Integer> bucketsPerMaster = new HashMap<>();
         for (int master : redis.masterPorts(anyLive)) {
             for (int bucket : bucketsUsed) {
-                String reply = RedisProcess.command(master, "XPENDING", KeyLayout.stream(bucket), KeyLayout.GROUP);
+                String reply = RedisProcess.command(master, "XPENDING", KeyLayout.stream("acme", bucket),
+                        KeyLayout.GROUP);
                 if (reply.startsWith("-MOVED")) {
                     continue; // another master's stream
                 }

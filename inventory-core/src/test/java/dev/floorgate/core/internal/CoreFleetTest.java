@@ -168,8 +168,8 @@ class CoreFleetTest {
     static long pendingAt(CoreHarness via, String consumer) {
         RedisConnector redis = via.bean(RedisConnector.class);
         long n = 0;
-        for (int b = 0; b < 16; b++) {
-            Long count = redis.await(redis.async().xpending(KeyLayout.stream(b), KeyLayout.GROUP))
+        for (Bucket b : via.bean(KeyLayout.class).bucketsOf(via.bean(TenantRegistry.class).fresh())) {
+            Long count = redis.await(redis.async().xpending(b.stream(), KeyLayout.GROUP))
                     .getConsumerMessageCount().get(consumer);
             n += count == null ? 0 : count;
         }
@@ -180,7 +180,8 @@ class CoreFleetTest {
         StringBuilder all = new StringBuilder();
         try {
             for (int b = 0; b < 16; b++) {
-                all.append(RedisProcess.command(port, "XINFO", "CONSUMERS", KeyLayout.stream(b), KeyLayout.GROUP));
+                all.append(RedisProcess.command(port, "XINFO", "CONSUMERS", KeyLayout.stream("acme", b),
+                        KeyLayout.GROUP));
             }
         } catch (Exception e) {
             throw new AssertionError(e);

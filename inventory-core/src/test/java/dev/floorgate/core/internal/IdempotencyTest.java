@@ -76,7 +76,7 @@ class IdempotencyTest {
         Operation receive = op("acme", "SH01", OperationType.RECEIVE, "SKU-2", 7);
         OperationResult first = apply(core.acme, receive);
         core.awaitWriteBack(Duration.ofSeconds(10));
-        RedisProcess.command(redis.ports().get(0), "DEL", keys().opKey(keys().bucketOf(rec("SKU-2")),
+        RedisProcess.command(redis.ports().get(0), "DEL", keys().opKey(keys().bucket(rec("SKU-2")),
                 receive.opId()));
 
         OperationResult again = apply(core.acme, receive);
@@ -93,7 +93,7 @@ class IdempotencyTest {
         Operation receive = op("acme", "SH01", OperationType.RECEIVE, "SKU-3", 4);
         OperationResult first = apply(core.acme, receive);
         core.awaitWriteBack(Duration.ofSeconds(10));
-        String opKey = keys().opKey(keys().bucketOf(rec("SKU-3")), receive.opId());
+        String opKey = keys().opKey(keys().bucket(rec("SKU-3")), receive.opId());
         CoreHarness.waitFor(() -> exists(opKey) == 0 && exists(KeyLayout.claimKey(receive.opId())) == 0,
                 Duration.ofSeconds(10), "the 3 s idempotency TTL to expire the result and the claim");
         Thread.sleep(200);
@@ -146,7 +146,7 @@ class IdempotencyTest {
         Operation receive = op("acme", "SH01", OperationType.RECEIVE, "SKU-5", 1).toBuilder()
                 .opId(UUID.randomUUID().toString()).build();
         OperationResult first = apply(core.acme, receive);
-        RedisProcess.command(redis.ports().get(0), "DEL", keys().opKey(keys().bucketOf(rec("SKU-5")),
+        RedisProcess.command(redis.ports().get(0), "DEL", keys().opKey(keys().bucket(rec("SKU-5")),
                 receive.opId()));
         OperationResult again = apply(core.acme, receive); // ledger may not have it yet: found in the stream
 

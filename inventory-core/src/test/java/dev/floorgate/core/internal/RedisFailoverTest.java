@@ -109,10 +109,11 @@ class RedisFailoverTest {
             } catch (AssertionError e) {
                 int primary = redis.primary();
                 for (int b = 0; b < 16; b++) {
+                    String stream = KeyLayout.stream("acme", b);
                     System.out.println("bucket " + b + ": " + RedisProcess.command(primary, "XINFO", "GROUPS",
-                            KeyLayout.stream(b)).replace("\r\n", " ") + " | XLEN " + RedisProcess.command(primary,
-                            "XLEN", KeyLayout.stream(b)).trim() + " | " + RedisProcess.command(primary, "XPENDING",
-                            KeyLayout.stream(b), KeyLayout.GROUP).replace("\r\n", " "));
+                            stream).replace("\r\n", " ") + " | XLEN " + RedisProcess.command(primary, "XLEN",
+                            stream).trim() + " | " + RedisProcess.command(primary, "XPENDING", stream,
+                            KeyLayout.GROUP).replace("\r\n", " "));
                 }
                 throw e;
             }

@@ -110,13 +110,13 @@ class SheddingTest {
             CoreHarness.waitFor(() -> {
                 long held = 0;
                 for (int b = 0; b < buckets; b++) {
-                    held += connector.await(connector.async().xlen(KeyLayout.stream(b)));
+                    held += connector.await(connector.async().xlen(KeyLayout.stream("acme", b)));
                 }
                 return held == 0;
             }, Duration.ofSeconds(20), "the written-back events trimmed");
             long reported = 0;
             for (int b = 0; b < buckets; b++) {
-                String stream = KeyLayout.stream(b);
+                String stream = KeyLayout.stream("acme", b);
                 if (connector.await(connector.async().exists(stream)) == 0) {
                     continue;
                 }

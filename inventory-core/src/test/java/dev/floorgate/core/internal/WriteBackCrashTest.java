@@ -126,7 +126,7 @@ class WriteBackCrashTest {
         OperationResult first = apply(core.acme, receive);
         KeyLayout keys = core.bean(KeyLayout.class);
         String rec = KeyLayout.recordId("acme", "SH01", "SKU-4");
-        RedisProcess.command(redis.ports().get(0), "DEL", keys.opKey(keys.bucketOf(rec), receive.opId()));
+        RedisProcess.command(redis.ports().get(0), "DEL", keys.opKey(keys.bucket(rec), receive.opId()));
         assertThat(db.count("SELECT COUNT(*) FROM ledger WHERE op_id = ?", receive.opId())).isZero();
 
         OperationResult again = apply(core.acme, receive);
@@ -146,7 +146,7 @@ class WriteBackCrashTest {
 
     private WriteBackWorker worker(Runnable afterCommit) {
         CoreConfiguration.WriteBack wb = core.bean(CoreConfiguration.class).getWriteback();
-        return new WriteBackWorker(core.bean(RedisConnector.class), core.bean(KeyLayout.class),
+        return new WriteBackWorker(core.bean(RedisConnector.class), core.bean(TenantRegistry.class)::buckets,
                 core.bean(WriteBackWriter.class), core.bean(Scripts.class).trim(), core.bean(CoreMetrics.class),
                 "core-1", wb.getBatchSize(), Duration.ofMillis(5), Duration.ofMillis(200), Duration.ofSeconds(60),
                 afterCommit);
@@ -156,7 +156,7 @@ class WriteBackCrashTest {
         RedisConnector redisConnector = core.bean(RedisConnector.class);
         long total = 0;
         for (int b = 0; b < core.bean(KeyLayout.class).buckets(); b++) {
-            total += redisConnector.await(redisConnector.async().xpending(KeyLayout.stream(b), KeyLayout.GROUP))
+            total += redisConnector.await(redisConnector.async().xpending(KeyLayout.stream("acme", b), KeyLayout.GROUP))
                     .getCount();
         }
         return total;

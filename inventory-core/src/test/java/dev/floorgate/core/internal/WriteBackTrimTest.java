@@ -21,12 +21,12 @@ class WriteBackTrimTest {
         try (RedisProcess redis = RedisProcess.standalone(); TestDatabase db = new TestDatabase();
                 CoreHarness core = CoreHarness.start(redis.uri(), db, Map.of("fg.core.writeback.enabled", "false"))) {
             RedisConnector connector = core.bean(RedisConnector.class);
-            WriteBackWorker.createGroups(connector, core.bean(KeyLayout.class));
-            WriteBackWorker worker = new WriteBackWorker(connector, core.bean(KeyLayout.class),
+            TenantRegistry.createGroups(connector, List.of(new Bucket("acme", 3)));
+            WriteBackWorker worker = new WriteBackWorker(connector, () -> List.of(new Bucket("acme", 3)),
                     core.bean(WriteBackWriter.class), core.bean(Scripts.class).trim(), core.bean(CoreMetrics.class),
                     "me", 100, Duration.ofMillis(5), Duration.ofSeconds(1), Duration.ofSeconds(60), () -> { });
             RedisClusterAsyncCommands<String, String> r = connector.async();
-            String stream = KeyLayout.stream(3);
+            String stream = KeyLayout.stream("acme", 3);
             List<String> ids = new ArrayList<>();
             for (int i = 0; i < 6; i++) {
                 ids.add(connector.await(r.xadd(stream, Map.of("n", Integer.toString(i)))));
@@ -36,16 +36,16 @@ class WriteBackTrimTest {
             read(connector, r, stream, "me", 1);
             connector.await(r.xack(stream, KeyLayout.GROUP, ids.get(2)));
 
-            worker.trim(3);
+            worker.trim(new Bucket("acme", 3));
             assertThat(connector.await(r.xlen(stream))).as("nothing below the other instance's pending events")
                     .isEqualTo(6);
 
             connector.await(r.xack(stream, KeyLayout.GROUP, ids.get(0), ids.get(1)));
-            worker.trim(3);
+            worker.trim(new Bucket("acme", 3));
             assertThat(connector.await(r.xrange(stream, io.lettuce.core.Range.create("-", "+"))))
                     .extracting(m -> m.getId()).as("events 3..5 were never delivered: kept")
                     .containsExactly(ids.get(3), ids.get(4), ids.get(5));
-            assertThat(connector.await(r.get(KeyLayout.watermark(3)))).as("the trim bumped the watermark")
+            assertThat(connector.await(r.get(KeyLayout.watermark("acme", 3)))).as("the trim bumped the watermark")
                     .isEqualTo("1");
         }
     }

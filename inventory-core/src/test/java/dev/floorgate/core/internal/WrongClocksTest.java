@@ -144,7 +144,7 @@ class WrongClocksTest {
 
     private String opKey(String sku, Operation op) {
         KeyLayout keys = core.bean(KeyLayout.class);
-        return keys.opKey(keys.bucketOf(KeyLayout.recordId("acme", "SH01", sku)), op.opId());
+        return keys.opKey(keys.bucket(KeyLayout.recordId("acme", "SH01", sku)), op.opId());
     }
 
     /** What the TTL would do, days early: the result and the claim are gone. */
