@@ -7,6 +7,7 @@ import dev.floorgate.gateway.TestGateway;
 import dev.floorgate.gateway.internal.stations.StationProblems;
 import dev.floorgate.gateway.internal.tls.Fingerprints;
 import dev.floorgate.gateway.internal.tls.SiteCertificates;
+import dev.floorgate.testing.TcpRelay;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,7 +43,7 @@ class AdminPageBrowserTest {
     Path dataDir;
     PrinterSimulator printer;
     TestGateway gateway;
-    LinkProxy link;
+    TcpRelay link;
     HeadlessChrome chrome;
     String origin;
     WebDriverWait wait;
@@ -60,7 +61,7 @@ class AdminPageBrowserTest {
                 "fg.web.admin-refresh", REFRESH.toMillis() + "ms",
                 "fg.web.discovery-targets", "127.0.0.1", "fg.web.discovery-port", printer.discoveryPort(),
                 "fg.web.discovery-timeout", "1s", "fg.clock.printer-check-interval", "1s"));
-        link = new LinkProxy(Integer.parseInt(gateway.httpsUrl("").replaceAll(".*:", "")));
+        link = new TcpRelay(Integer.parseInt(gateway.httpsUrl("").replaceAll(".*:", "")));
         origin = "https://127.0.0.1:" + link.port();
         SiteCertificates certs = gateway.context().getBean(SiteCertificates.class);
         chrome = new HeadlessChrome(Fingerprints.spkiSha256(certs.caCertificate()), true, 1280, 1500);

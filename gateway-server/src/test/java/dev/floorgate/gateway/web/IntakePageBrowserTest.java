@@ -6,6 +6,7 @@ import dev.floorgate.gateway.TestGateway;
 import dev.floorgate.gateway.internal.parcels.ParcelService;
 import dev.floorgate.sync.IntakeState;
 import dev.floorgate.sync.ParcelIntake;
+import dev.floorgate.testing.TcpRelay;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -48,7 +49,7 @@ class IntakePageBrowserTest {
     Path dataDir;
     FakeCore core;
     TestGateway gateway;
-    LinkProxy link;
+    TcpRelay link;
     HeadlessChrome chrome;
     String origin;
     WebDriverWait wait;
@@ -62,7 +63,7 @@ class IntakePageBrowserTest {
         gateway = new TestGateway(dataDir, Map.of("fg.core.url", core.url(), "fg.core.key-id", "gw-test",
                 "fg.core.secret", "secret-0123456789abcdef", "fg.sync.backoff-min", "100ms", "fg.sync.backoff-max",
                 "500ms", "fg.sync.poll-interval", "1s", "fg.web.admin-refresh", "1000ms"));
-        link = new LinkProxy(Integer.parseInt(gateway.url("").replaceAll(".*:", "").replace("/", "")));
+        link = new TcpRelay(Integer.parseInt(gateway.url("").replaceAll(".*:", "").replace("/", "")));
         origin = "http://127.0.0.1:" + link.port();
         chrome = new HeadlessChrome(null, true, 480, 900);
         wait = new WebDriverWait(chrome.driver, WAIT);

@@ -7,6 +7,7 @@ import dev.floorgate.devices.sim.PrinterSimulator;
 import dev.floorgate.devices.sim.ScaleSimulator;
 import dev.floorgate.gateway.TestGateway;
 import dev.floorgate.sync.ParcelBook;
+import dev.floorgate.testing.TcpRelay;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -52,7 +53,7 @@ class PackingPageBrowserTest {
     ScaleSimulator scale;
     PrinterSimulator printer;
     TestGateway gateway;
-    LinkProxy link;
+    TcpRelay link;
     HeadlessChrome chrome;
     String origin;
     WebDriverWait wait;
@@ -76,7 +77,7 @@ class PackingPageBrowserTest {
         config.put("fg.printers.pack-1.url", "tcp://127.0.0.1:" + printer.port()
                 + "?statusTimeout=1s&pollInterval=0&reconnectMin=50ms&reconnectMax=200ms");
         gateway = new TestGateway(data, config);
-        link = new LinkProxy(Integer.parseInt(gateway.url("").replaceAll(".*:", "").replace("/", "")));
+        link = new TcpRelay(Integer.parseInt(gateway.url("").replaceAll(".*:", "").replace("/", "")));
         origin = "http://127.0.0.1:" + link.port();
         chrome = new HeadlessChrome(null, true, 480, 900);
         wait = new WebDriverWait(chrome.driver, WAIT);

@@ -11,6 +11,7 @@ import dev.floorgate.sync.OrderItem;
 import dev.floorgate.sync.OrderLine;
 import dev.floorgate.sync.SkuItem;
 import dev.floorgate.sync.SyncEngine;
+import dev.floorgate.testing.TcpRelay;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,7 +46,7 @@ class PickPageBrowserTest {
     Path dataDir;
     FakeCore core;
     TestGateway gateway;
-    LinkProxy link;
+    TcpRelay link;
     HeadlessChrome chrome;
     String origin;
     WebDriverWait wait;
@@ -66,7 +67,7 @@ class PickPageBrowserTest {
                 new OrderItem("acme", "SH01", "SO-1", "RESERVED", List.of(
                         new OrderLine(1, "SKU-123", 3, 3, 0, "A-01-03"),
                         new OrderLine(2, "SKU-LOW", 1, 1, 0, "B-02-01")))));
-        link = new LinkProxy(Integer.parseInt(gateway.httpsUrl("").replaceAll(".*:", "")));
+        link = new TcpRelay(Integer.parseInt(gateway.httpsUrl("").replaceAll(".*:", "")));
         origin = "https://127.0.0.1:" + link.port();
         SiteCertificates certs = gateway.context().getBean(SiteCertificates.class);
         chrome = new HeadlessChrome(Fingerprints.spkiSha256(certs.caCertificate()), true, 480, 900);

@@ -22,6 +22,7 @@ import dev.floorgate.pda.app.internal.Picker;
 import dev.floorgate.pda.app.internal.ScannerSetup;
 import dev.floorgate.pda.app.internal.Ui;
 import dev.floorgate.systemtests.Chain;
+import dev.floorgate.testing.TcpRelay;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -58,7 +59,7 @@ public class PackAgainstGatewayTest {
     private static ScaleSimulator scale;
     private static PrinterSimulator printer;
     private static Path labels;
-    private static AnswerDroppingRelay relay;
+    private static TcpRelay relay;
     private static String station;
 
     @BeforeClass
@@ -133,7 +134,7 @@ public class PackAgainstGatewayTest {
                 "{\"tenant\":\"acme\",\"warehouse\":\"SH01\"}").body(), "url");
         int httpsPort = Integer.parseInt(link.replaceFirst("^https://[^/]*:(\\d+)/.*$", "$1"));
         String host = link.replaceFirst("^https://\\[?([^/\\]]*?)\\]?:\\d+/.*$", "$1");
-        relay = new AnswerDroppingRelay(java.net.InetAddress.getByName(host), httpsPort);
+        relay = new TcpRelay(java.net.InetAddress.getByName(host), httpsPort);
         ((EditText) view(a, "enroll-link")).setText(link.replaceFirst(":" + httpsPort + "/", ":" + relay.port()
                 + "/"));
         ((EditText) view(a, "enroll-device")).setText("pda-pack-1");
@@ -210,7 +211,8 @@ public class PackAgainstGatewayTest {
         assertThat(chain.gatewayGet("/api/v1/packing/parcels?customer=C-300", station).body())
                 .as("it did arrive: the parcels are held by the stored shipment").doesNotContain("parcelId");
         relay.loseAnswers(false);
-        relay.dropConnections(); // the stuck connections go, as after a roam
+        relay.cut(); // the stuck connections go, as after a roam
+        relay.mend();
         for (int attempt = 0; attempt < 3 && !text(a, "pack-head").matches("FG[0-9A-Z]{12}"); attempt++) {
             int n = pack.answers();
             click(a, "pack-ship"); // the same request, same opId, however often

@@ -1,4 +1,4 @@
-package dev.floorgate.gateway.web;
+package dev.floorgate.testing;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,30 +11,41 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The network between a browser and the gateway, which a test can cut and mend: a TCP relay on 127.0.0.1 (bytes in,
- * bytes out, so TLS runs end to end through it). {@link #cut} closes the listening socket and every open
+ * The network between a client (a browser, a PDA app) and the gateway, which a test can cut and mend: a TCP relay on
+ * 127.0.0.1 (bytes in, bytes out, so TLS runs end to end through it). {@link #cut} closes the listening socket and every open
  * connection, as a Wi-Fi dead spot does; {@link #mend} listens on the same port again. {@link #loseAnswers} lets
  * requests through and drops every byte the gateway sends back: a request that arrived whose answer was lost.
  */
-final class LinkProxy implements AutoCloseable {
+public final class TcpRelay implements AutoCloseable {
+    private final InetAddress host;
     private final int target;
     private final int port;
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
     private volatile ServerSocket server;
     private volatile boolean answersLost;
 
-    LinkProxy(int targetPort) throws IOException {
+    /** A relay to {@code targetPort} on 127.0.0.1, listening on a free loopback port. */
+    public TcpRelay(int targetPort) throws IOException {
+        this(InetAddress.getLoopbackAddress(), targetPort);
+    }
+
+    /**
+     * A relay to {@code targetPort} on {@code host}, listening on a free port of the same address (so a TLS name or
+     * a link that names the host still fits; only the port changes).
+     */
+    public TcpRelay(InetAddress host, int targetPort) throws IOException {
+        this.host = host;
         this.target = targetPort;
         server = listen(0);
         port = server.getLocalPort();
         accept(server);
     }
 
-    int port() {
+    public int port() {
         return port;
     }
 
-    synchronized void cut() throws IOException {
+    public synchronized void cut() throws IOException {
         ServerSocket s = server;
         server = null;
         if (s != null) {
@@ -47,21 +58,21 @@ final class LinkProxy implements AutoCloseable {
     }
 
     /** From now on the gateway's bytes are dropped (true) or delivered again (false). */
-    void loseAnswers(boolean lost) {
+    public void loseAnswers(boolean lost) {
         answersLost = lost;
     }
 
-    synchronized void mend() throws IOException {
+    public synchronized void mend() throws IOException {
         if (server == null) {
             server = listen(port);
             accept(server);
         }
     }
 
-    private static ServerSocket listen(int port) throws IOException {
+    private ServerSocket listen(int port) throws IOException {
         ServerSocket s = new ServerSocket();
         s.setReuseAddress(true);
-        s.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 50);
+        s.bind(new InetSocketAddress(host, port), 50);
         return s;
     }
 
@@ -70,7 +81,7 @@ final class LinkProxy implements AutoCloseable {
             while (!s.isClosed()) {
                 try {
                     Socket client = s.accept();
-                    Socket upstream = new Socket(InetAddress.getLoopbackAddress(), target);
+                    Socket upstream = new Socket(host, target);
                     open.add(client);
                     open.add(upstream);
                     pump(client, upstream, false);
