@@ -186,16 +186,10 @@ final class ParcelCommandConsumer implements AutoCloseable {
                 return without;
             }
             try (Connection c = db.connection()) {
-                c.setAutoCommit(false);
-                try {
-                    outbox.add(c, events);
-                    c.commit();
-                } catch (SQLException | RuntimeException e) {
-                    c.rollback();
-                    throw e;
-                } finally {
-                    c.setAutoCommit(true);
-                }
+                Transactions.run(c, tx -> {
+                    outbox.add(tx, events);
+                    return null;
+                });
             }
             afterCommit.run();
             return withEvents;

@@ -10,11 +10,6 @@ import java.sql.SQLException;
  * tenant outbox relay and the publisher are woken: events go out only after the commit).
  */
 final class ParcelWrites {
-    /** One transaction's work on the tenant's connection. */
-    interface Work<T> {
-        T run(Connection c) throws SQLException;
-    }
-
     private final TenantDatabases db;
     private final Runnable afterCommit;
 
@@ -23,20 +18,13 @@ final class ParcelWrites {
         this.afterCommit = afterCommit;
     }
 
-    <T> T write(String tenant, Work<T> work) throws SQLException {
+    <T> T write(String tenant, Transactions.Work<T> work) throws SQLException {
         T result;
         try (Connection c = db.connection(tenant)) {
-            c.setAutoCommit(false);
-            try {
-                ParcelStore.lock(c);
-                result = work.run(c);
-                c.commit();
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(true);
-            }
+            result = Transactions.run(c, tx -> {
+                ParcelStore.lock(tx);
+                return work.run(tx);
+            });
         }
         afterCommit.run();
         return result;

@@ -53,28 +53,22 @@ final class PhotoReviews {
         }
         Review r = new Review(UUID.randomUUID().toString(), tenant, shots.get(0).warehouse(), parcelId, v, text);
         try (Connection c = db.connection(tenant)) {
-            c.setAutoCommit(false);
-            try {
-                try (PreparedStatement ps = c.prepareStatement("INSERT INTO photo_reviews (review_id, tenant, "
+            Transactions.run(c, tx -> {
+                try (PreparedStatement ps = tx.prepareStatement("INSERT INTO photo_reviews (review_id, tenant, "
                         + "parcel_id, verdict, comment) VALUES (?, ?, ?, ?, ?)")) {
                     ps.setString(1, r.reviewId());
                     ps.setString(2, tenant);
                     ps.setString(3, parcelId);
-                    ps.setString(4, v);
+                    ps.setString(4, r.verdict());
                     ps.setString(5, text);
                     ps.executeUpdate();
                 }
                 if (outbox.enabled()) {
-                    outbox.add(c, List.of(new EventOutbox.Event(r.reviewId(), tenant, r.warehouse(), EVENT_TYPE,
+                    outbox.add(tx, List.of(new EventOutbox.Event(r.reviewId(), tenant, r.warehouse(), EVENT_TYPE,
                             data(r, shots))));
                 }
-                c.commit();
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(true);
-            }
+                return null;
+            });
         }
         afterCommit.run();
         return r;

@@ -131,20 +131,19 @@ final class PhotoUploadStore {
     /** Closes the upload (COMPLETE or FAILED) and forgets its chunk rows; COMPLETE also files the parcel's shot. */
     void finish(Upload u, String state) throws SQLException {
         try (Connection c = db.connection(u.tenant())) {
-            c.setAutoCommit(false);
-            try {
-                try (PreparedStatement ps = c.prepareStatement("UPDATE photo_uploads SET state = ? WHERE upload_id = ?"
+            Transactions.run(c, tx -> {
+                try (PreparedStatement ps = tx.prepareStatement("UPDATE photo_uploads SET state = ? WHERE upload_id = ?"
                         + " AND state = 'OPEN'")) {
                     ps.setString(1, state);
                     ps.setString(2, u.uploadId());
                     ps.executeUpdate();
                 }
-                try (PreparedStatement ps = c.prepareStatement("DELETE FROM photo_upload_chunks WHERE upload_id = ?")) {
+                try (PreparedStatement ps = tx.prepareStatement("DELETE FROM photo_upload_chunks WHERE upload_id = ?")) {
                     ps.setString(1, u.uploadId());
                     ps.executeUpdate();
                 }
                 if (COMPLETE.equals(state)) {
-                    try (PreparedStatement ps = c.prepareStatement("INSERT INTO parcel_photos (tenant, parcel_id, shot,"
+                    try (PreparedStatement ps = tx.prepareStatement("INSERT INTO parcel_photos (tenant, parcel_id, shot,"
                             + " warehouse, sha256) VALUES (?, ?, ?, ?, ?) ON DUPLICATE KEY UPDATE warehouse = "
                             + "VALUES(warehouse), sha256 = VALUES(sha256)")) {
                         ps.setString(1, u.tenant());
@@ -155,13 +154,8 @@ final class PhotoUploadStore {
                         ps.executeUpdate();
                     }
                 }
-                c.commit();
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(true);
-            }
+                return null;
+            });
         }
     }
 

@@ -42,14 +42,10 @@ final class SuggestionEvents implements SuggestionSink {
         }
         List<EventOutbox.Event> events = events(report);
         try (Connection c = db.connection()) {
-            c.setAutoCommit(false);
-            try {
-                outbox.add(c, events);
-                c.commit();
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            }
+            Transactions.run(c, tx -> {
+                outbox.add(tx, events);
+                return null;
+            });
         } catch (SQLException e) {
             // The caller (the schedule, the admin endpoint) reports it; nothing was written, so a retry is clean.
             throw new IllegalStateException("writing " + events.size() + " " + TYPE + " events of " + report.tenant()
