@@ -23,7 +23,7 @@ class ProblemStatusTest {
         }
         expected.put(ProblemCode.NOT_FOUND, 404);
         for (ProblemCode c : new ProblemCode[] {ProblemCode.DEVICE_ID_TAKEN, ProblemCode.JOB_ID_REUSED,
-                ProblemCode.INVALID_STATE, ProblemCode.PRINTER_EXISTS, ProblemCode.PARCEL_CONFLICT,
+                ProblemCode.OP_ID_REUSED, ProblemCode.INVALID_STATE, ProblemCode.PRINTER_EXISTS, ProblemCode.PARCEL_CONFLICT,
                 ProblemCode.NO_SUCH_QUOTE, ProblemCode.SCALE_NOT_READY}) {
             expected.put(c, 409);
         }
