@@ -3,6 +3,7 @@ package dev.floorgate.testing;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.BindException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -62,11 +63,32 @@ public final class TcpRelay implements AutoCloseable {
         answersLost = lost;
     }
 
+    /**
+     * Listens on the same port again. The kernel can hold the port a moment after {@link #cut} (a connection accepted
+     * as the cut came still closing), so the bind is tried again for up to 5 s before it fails.
+     */
     public synchronized void mend() throws IOException {
-        if (server == null) {
-            server = listen(port);
-            accept(server);
+        if (server != null) {
+            return;
         }
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        while (true) {
+            try {
+                server = listen(port);
+                break;
+            } catch (BindException e) {
+                if (System.nanoTime() > deadline) {
+                    throw e;
+                }
+                try {
+                    Thread.sleep(50);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw new IOException("interrupted while listening on port " + port + " again", interrupted);
+                }
+            }
+        }
+        accept(server);
     }
 
     private ServerSocket listen(int port) throws IOException {
@@ -81,8 +103,14 @@ public final class TcpRelay implements AutoCloseable {
             while (!s.isClosed()) {
                 try {
                     Socket client = s.accept();
-                    Socket upstream = new Socket(host, target);
-                    open.add(client);
+                    open.add(client); // before connecting on: a cut meanwhile closes it too
+                    Socket upstream;
+                    try {
+                        upstream = new Socket(host, target);
+                    } catch (IOException refused) {
+                        close(client);
+                        continue;
+                    }
                     open.add(upstream);
                     pump(client, upstream, false);
                     pump(upstream, client, true);
