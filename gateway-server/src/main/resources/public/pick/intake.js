@@ -16,11 +16,13 @@ const NAME = /^[A-Za-z0-9._:-]{1,64}$/;
 let last = null; // the last receipt shown: the Photo shortcut's parcel
 
 export async function open() {
-  show('intake');
-  document.body.dataset.intakeBusy = 'false';
+  // The kept shelf and printer are in the fields before the screen shows: filled after it, they would overwrite
+  // a shelf typed in the moment between (the page audit met exactly that: its shelf wiped, the scan refused).
   const s = (await store.kv.get(SETTINGS_KEY)) || {};
   $('intake-shelf').value = s.location || '';
   $('intake-printer').value = s.printer || '';
+  show('intake');
+  document.body.dataset.intakeBusy = 'false';
   if (!last) {
     panel('idle', s.location ? 'Scan a parcel' : 'Set the shelf, then scan', '', '', '');
   }

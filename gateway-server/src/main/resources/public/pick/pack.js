@@ -22,11 +22,13 @@ const NAME = /^[A-Za-z0-9._:-]{1,64}$/;
 const pack = { customer: null, parcels: [], selected: new Set(), quoted: null, quotes: [], chosen: null, unanswered: null };
 
 export async function open() {
-  show('pack');
-  document.body.dataset.packBusy = 'false';
+  // The kept scale and printer are in the fields before the screen shows, so they never overwrite one typed
+  // in the moment after (intake.js met that race).
   const s = (await store.kv.get(SETTINGS_KEY)) || {};
   $('pack-scale').value = s.scale || '';
   $('pack-printer').value = s.printer || '';
+  show('pack');
+  document.body.dataset.packBusy = 'false';
   if (!pack.customer) {
     panel('idle', 'Scan the customer', 'Scan or type the customer code to list the waiting parcels', '');
   }

@@ -5,7 +5,7 @@
 // answer within a few seconds, so a reload in a Wi-Fi dead spot still shows the app, its queue and its pick list
 // (those live in IndexedDB). The API is never cached or answered here: the app itself knows what to do offline.
 
-const CACHE = 'floorgate-pick-v6';
+const CACHE = 'floorgate-pick-v7';
 const SHELL = ['./', 'index.html', 'pick.css', 'app.js', 'account.js', 'api.js', 'feedback.js', 'intake.js', 'pack.js', 'pack-panel.js', 'photo.js',
   'picking.js', 'scan-capture.js', 'screens.js', 'store.js', 'sync.js', 'uuid.js'];
 const NETWORK_WAIT_MS = 4000;

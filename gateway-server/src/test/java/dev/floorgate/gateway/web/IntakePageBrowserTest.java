@@ -199,6 +199,22 @@ class IntakePageBrowserTest {
         wait.until(d -> "SHELF-A-3".equals(el("intake-shelf").getAttribute("value")));
         assertThat(el("intake-photo").isEnabled()).as("no parcel shown yet").isFalse();
 
+        // a shelf typed the moment the screen shows is never overwritten by the kept one arriving late (the page
+        // audit met that: the screen shown first, the kept shelf filled in after, the typed one wiped): the
+        // observer types in the same instant the screen changes, before any stored value could arrive
+        el("intake-back").click();
+        awaitScreen("list");
+        chrome.js("new MutationObserver((changes, observer) => {"
+                + " if (document.body.dataset.screen !== 'intake') return;"
+                + " document.getElementById('intake-shelf').value = 'SHELF-B-1'; observer.disconnect(); })"
+                + ".observe(document.body, { attributes: true, attributeFilter: ['data-screen'] })");
+        el("list-intake").click();
+        awaitScreen("intake");
+        Thread.sleep(500); // time for a late fill to land, were there one
+        assertThat(el("intake-shelf").getAttribute("value")).as("the shelf typed as the screen showed")
+                .isEqualTo("SHELF-B-1");
+        chrome.js("document.getElementById('intake-shelf').value = 'SHELF-A-3'");
+
         scan(ANNOUNCED);
         awaitIntake("owner");
         el("intake-photo").click();
