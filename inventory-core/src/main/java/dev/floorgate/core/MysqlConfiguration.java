@@ -18,8 +18,8 @@ public class MysqlConfiguration {
     private int poolSize = 8;
     /** {@code fg.mysql.timeout}: bound on getting a connection and on one statement (5s). */
     private Duration timeout = Duration.ofSeconds(5);
-    /** {@code fg.mysql.tenant-pool-size}: connections of each tenant's own pool, opened on first use (4). */
-    private int tenantPoolSize = 4;
+    /** {@code fg.mysql.tenant-pool-size}: connections of each tenant's own pool, opened on first use (8: it carries the tenant's stock path too). */
+    private int tenantPoolSize = 8;
     /**
      * {@code fg.mysql.add-tenants-at-start}: add the tenants of {@code fg.core.keys} at start as {@code tenant add}
      * does (true). False lets the running core's user lack CREATE USER and GRANT OPTION: tenants are then added only

@@ -63,6 +63,19 @@ final class CoreBeans {
         return new Database(mysql, core.getBuckets());
     }
 
+    // issue 17 item 4: each tenant's own schema, used with its own MySQL user (docs/TENANTS.md): its parcels,
+    // shipments and photos as tables, its stock, ledger, master data and orders as views of its rows in the shared
+    // tables; the tenants of the keys are added at start, as `tenant add` would
+    @Context
+    @Bean(preDestroy = "close")
+    TenantDatabases tenantDatabases(Database db, MysqlConfiguration mysql, KeyRing keys) throws SQLException {
+        try {
+            return new TenantDatabases(db, mysql).start(keys.tenants());
+        } catch (IllegalStateException | IllegalArgumentException e) {
+            throw new CoreConfigurationException(e.getMessage(), e);
+        }
+    }
+
     @Singleton
     Scripts scripts(RedisConnector redis) {
         return Scripts.loadInto(redis);
@@ -327,18 +340,6 @@ final class CoreBeans {
             ReplenishmentConfiguration config, JobLeases leases) {
         return new SuggestionPublishJob(service, db, config.publishInterval(), config.publishTime(),
                 Clock.systemUTC(), leases.gate(JobLeases.REPLENISHMENT_PUBLISH)).start();
-    }
-
-    // issue 17 item 4: each tenant's parcels and shipments in its own schema, used with its own MySQL user
-    // (docs/TENANTS.md); the tenants of the keys are added at start, as `tenant add` would
-    @Context
-    @Bean(preDestroy = "close")
-    TenantDatabases tenantDatabases(Database db, MysqlConfiguration mysql, KeyRing keys) throws SQLException {
-        try {
-            return new TenantDatabases(db, mysql).start(keys.tenants());
-        } catch (IllegalStateException | IllegalArgumentException e) {
-            throw new CoreConfigurationException(e.getMessage(), e);
-        }
     }
 
     // issue 17 item 1: parcels announced, fed to the gateways, received at intake; their events go into the outbox

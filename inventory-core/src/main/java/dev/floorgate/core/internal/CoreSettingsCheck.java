@@ -119,7 +119,7 @@ public final class CoreSettingsCheck {
                 .matches("fg.mysql.user", Pattern.compile("\\S{1,80}"), "a user name", "the MariaDB user, such as root")
                 .integer("fg.mysql.pool-size", 1, 1000, "connections in the pool, such as 8")
                 .duration("fg.mysql.timeout", MS, Duration.ofMinutes(10), "a value such as 5s")
-                .integer("fg.mysql.tenant-pool-size", 1, 100, "connections of each tenant's own pool, such as 4")
+                .integer("fg.mysql.tenant-pool-size", 1, 100, "connections of each tenant's own pool, such as 8")
                 .bool("fg.mysql.add-tenants-at-start");
         s.uri("fg.bus.uri", List.of("amqp", "amqps"), false, true, "amqp://user:password@host:5672/vhost, or unset "
                         + "for no bus")

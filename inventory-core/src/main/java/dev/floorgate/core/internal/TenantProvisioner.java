@@ -8,6 +8,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Base64;
+import java.util.Map;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 
@@ -90,7 +91,10 @@ public final class TenantProvisioner {
     /** Runs the tenant migrations into the tenant's schema with the core's user (the tenant's user has no DDL). */
     void migrate(Tenant t) {
         try {
+            // the placeholders name the shared schema and the tenant for the views of V3 (its stock, ledger, master
+            // data and orders: the rows of this tenant only)
             Flyway.configure().dataSource(t.url(), core.user(), core.password()).locations("classpath:db/tenant")
+                    .placeholders(Map.of("core_schema", core.database(), "tenant", TenantNames.checkCode(t.tenant())))
                     .load().migrate();
         } catch (FlywayException e) {
             throw new IllegalStateException("tenant " + t.tenant() + ": migrating its schema " + t.schema()

@@ -106,6 +106,71 @@ class TenantSchemasTest {
         }
     }
 
+    /**
+     * Stock, ledger, master data and orders (db/tenant/V3): on the tenant's own connection its schema shows its rows
+     * of the shared tables and no other tenant's, whatever the query asks; a write naming another tenant is refused by
+     * MySQL (the view's CHECK OPTION); the shared tables themselves are refused (no grant).
+     */
+    @Test
+    void aTenantsConnectionSeesOnlyItsOwnStockLedgerMasterDataAndOrders() throws Exception {
+        try (RedisProcess redis = RedisProcess.standalone(); TestDatabase db = new TestDatabase("fg_tviews_");
+                CoreHarness core = CoreHarness.start(redis.uri(), db, Map.of())) {
+            CoreHarness.require(core.acme.put("/v1/warehouses/acme/SH01", ""), 200);
+            CoreHarness.require(core.multi.put("/v1/warehouses/beta/SH01", ""), 200);
+            CoreHarness.require(core.multi.put("/v1/warehouses/beta/SH02", ""), 200);
+            for (String tenant : List.of("acme", "beta")) {
+                asRoot("INSERT INTO `" + db.name() + "`.stock (tenant, warehouse, sku, bucket, on_hand, usable, "
+                        + "reserved, seq) VALUES ('" + tenant + "', 'SH01', 'SKU-1', 0, 5, 5, 0, 1)");
+                asRoot("INSERT INTO `" + db.name() + "`.orders (tenant, warehouse, order_no, status) VALUES ('"
+                        + tenant + "', 'SH01', 'O-1', 'NEW')");
+                asRoot("INSERT INTO `" + db.name() + "`.ledger (op_id, kind, tenant, fingerprint, status, op_json) "
+                        + "VALUES ('op-" + tenant + "', 'O', '" + tenant + "', 'f', "
+                        + "'APPLIED', '{}')");
+            }
+            String acme = db.tenantSchema("acme");
+            try (Connection c = asTenant(db, "acme"); Statement s = c.createStatement()) {
+                s.execute("USE `" + acme + "`");
+                for (String table : List.of("warehouses", "stock", "orders", "ledger")) {
+                    try (java.sql.ResultSet rs = s.executeQuery("SELECT tenant, COUNT(*) FROM " + table
+                            + " GROUP BY tenant")) {
+                        assertThat(rs.next()).as(table + " has acme's rows").isTrue();
+                        assertThat(rs.getString(1)).as(table).isEqualTo("acme");
+                        assertThat(rs.next()).as(table + ": no other tenant's rows").isFalse();
+                    }
+                }
+                try (java.sql.ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM stock WHERE tenant = 'beta'")) {
+                    rs.next();
+                    assertThat(rs.getInt(1)).as("beta's stock asked for by name").isZero();
+                }
+                // writes naming another tenant: refused by the server, not filtered
+                for (String sql : List.of(
+                        "INSERT INTO stock (tenant, warehouse, sku, bucket, on_hand, usable, reserved, seq) VALUES "
+                                + "('beta', 'SH01', 'SKU-2', 0, 1, 1, 0, 1)",
+                        "INSERT INTO ledger (op_id, kind, tenant, fingerprint, status, op_json) VALUES "
+                                + "('stolen', 'O', 'beta', 'f', 'APPLIED', '{}')",
+                        "UPDATE stock SET tenant = 'beta' WHERE sku = 'SKU-1'",
+                        "INSERT INTO skus (tenant, sku, name, unit, gtins, barcodes) VALUES "
+                                + "('beta', 'X', 'x', 'EA', '[]', '[]')")) {
+                    assertThatThrownBy(() -> s.execute(sql)).as(sql).isInstanceOfSatisfying(SQLException.class,
+                            e -> assertThat(e.getErrorCode()).as(e.getMessage()).isEqualTo(1369));
+                }
+                assertThat(s.executeUpdate("UPDATE stock SET on_hand = 0 WHERE tenant = 'beta'")).isZero();
+                assertThat(s.executeUpdate("DELETE FROM orders WHERE tenant = 'beta'")).isZero();
+                // its own rows are writable through its schema
+                assertThat(s.executeUpdate("UPDATE stock SET on_hand = 6 WHERE sku = 'SKU-1'")).isEqualTo(1);
+                for (String table : List.of("stock", "ledger", "orders", "order_lines", "skus", "locations",
+                        "warehouses", "reservations", "changes", "corrections", "replenishment_settings")) {
+                    assertRefused(c, "SELECT * FROM `" + db.name() + "`." + table);
+                }
+                assertRefused(c, "SELECT * FROM `" + db.name() + "`.core_meta");
+                assertRefused(c, "UPDATE `" + db.name() + "`.stock SET on_hand = 0");
+            }
+            assertThat(db.count("SELECT COUNT(*) FROM stock WHERE tenant = 'beta' AND on_hand = 5")).isEqualTo(1);
+            assertThat(db.count("SELECT COUNT(*) FROM stock WHERE tenant = 'acme' AND on_hand = 6")).isEqualTo(1);
+            assertThat(db.count("SELECT COUNT(*) FROM warehouses WHERE tenant = 'beta'")).isEqualTo(2);
+        }
+    }
+
     @Test
     void tenantAddTwiceIsFineAndKeepsItsPassword() throws Exception {
         try (TestDatabase db = new TestDatabase("fg_tschema_")) {
@@ -128,9 +193,9 @@ class TenantSchemasTest {
                 s.execute("INSERT INTO `" + schema + "`.parcel_intakes (tenant, op_id, parcel_id, fingerprint, answer) "
                         + "VALUES ('delta.eu', 'op', 'P1', 'f', 'a')");
             }
-            // both tenant migrations (db/tenant V1, V2), each once
+            // every tenant migration (db/tenant V1, V2, V3), each once
             assertThat(db.count("SELECT COUNT(*) FROM `" + schema + "`.flyway_schema_history WHERE success = 1 AND "
-                    + "version IS NOT NULL")).isEqualTo(2);
+                    + "version IS NOT NULL")).isEqualTo(3);
 
             String[] bad = tenantCommand("add", "no/slash", "--url", db.url());
             assertThat(bad[0]).isEqualTo("2");
