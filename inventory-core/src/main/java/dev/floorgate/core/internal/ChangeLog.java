@@ -10,7 +10,9 @@ import java.sql.SQLException;
  * describes and a reader always meets an entity after its latest change.
  *
  * <p>Ids must become visible in order, or a reader could move its cursor past a row whose transaction commits
- * later. Writers therefore lock the {@code core_meta} 'changes-lock' row first and keep it until they commit.
+ * later. Writers therefore lock the {@code core_meta} 'changes-lock' row first and keep it until they commit. They
+ * lock it through the view {@code changes_lock}, which the core's schema and every tenant's schema have over that
+ * one row (db/migration V17_14_1, db/tenant V3), so a writer on a tenant's own connection takes the same lock.
  * Call {@link #record} inside the writer's transaction (autocommit off), after its other row locks.
  */
 final class ChangeLog {
@@ -23,7 +25,7 @@ final class ChangeLog {
 
     static void lock(Connection c) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(
-                "SELECT value FROM core_meta WHERE name = 'changes-lock' FOR UPDATE")) {
+                "SELECT value FROM changes_lock FOR UPDATE")) {
             ps.executeQuery().close();
         }
     }

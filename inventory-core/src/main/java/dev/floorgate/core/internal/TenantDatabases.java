@@ -89,6 +89,20 @@ final class TenantDatabases implements AutoCloseable {
     }
 
     private HikariDataSource open(String tenant) {
+        if (config.isAddTenantsAtStart() && !isStored(tenant)) {
+            // A tenant central IT names before any key does (an import, master data, an order for a new tenant): its
+            // stock, ledger and orders are read and written on its own connection only, so it gets its schema and
+            // user now, as `tenant add` would. With fg.mysql.add-tenants-at-start=false that is central IT's step.
+            TenantNames.checkCode(tenant);
+            LOG.info("tenant {} has no database of its own yet: adding it (schema, user, grants, migrations)", tenant);
+            try {
+                provisioner.add(tenant);
+            } catch (IllegalStateException e) {
+                LOG.error("adding tenant {} on first use failed: {}", tenant, e.getMessage(), e);
+                throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "TENANT_NOT_ADDED", "tenant '" + tenant
+                        + "' has no database at the core yet and adding it failed; central IT runs 'tenant add'");
+            }
+        }
         String schema;
         String user;
         String password;
@@ -125,6 +139,19 @@ final class TenantDatabases implements AutoCloseable {
         hc.setAutoCommit(true);
         LOG.info("opening tenant {}'s pool on schema {} as user {}", tenant, schema, user);
         return new HikariDataSource(hc);
+    }
+
+    private boolean isStored(String tenant) {
+        try (Connection c = core.connection(); PreparedStatement ps = c.prepareStatement(
+                "SELECT 1 FROM tenant_credentials WHERE tenant = ?")) {
+            ps.setString(1, tenant);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("reading whether tenant '" + tenant + "' has a database failed: "
+                    + e.getMessage(), e);
+        }
     }
 
     @Override
