@@ -6,8 +6,12 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * {@code GET /v1/changes}: SKUs, locations and orders of the caller's tenants, in the order they changed, from the
@@ -16,10 +20,10 @@ import java.util.Set;
  */
 final class ChangesFeed {
     static final int MAX_LIMIT = 1000;
-    private final Database db;
+    private final TenantDatabases db;
     private final MasterDataStore master;
 
-    ChangesFeed(Database db, MasterDataStore master) {
+    ChangesFeed(TenantDatabases db, MasterDataStore master) {
         this.db = db;
         this.master = master;
     }
@@ -48,6 +52,13 @@ final class ChangesFeed {
     }
 
     /**
+     * Each tenant's changes after the cursor are read on that tenant's own connection (TenantDatabases, issue 17
+     * item 4), at most {@code limit} per tenant, merged by id and cut at {@code limit}: the same page the one query
+     * over all the caller's tenants gave, so the cursor stays one id. That holds because change ids are one global
+     * sequence and every writer, of any tenant, records its change under the changes_lock row (ChangeLog): ids
+     * become visible in id order, so no tenant's page can later gain an id below one another tenant's page showed.
+     * The entity of each row is read on its tenant's connection too.
+     *
      * @param warehouse null for every warehouse of the tenants
      * @param since the cursor of the previous page; null or empty for the start
      */
@@ -57,35 +68,58 @@ final class ChangesFeed {
         if (tenants.isEmpty()) {
             return new Page(items, Long.toString(next));
         }
-        String sql = "SELECT id, kind, tenant, warehouse, ref FROM changes WHERE id > ? AND tenant IN ("
-                + "?,".repeat(tenants.size() - 1) + "?)" + (warehouse == null ? "" : " AND warehouse IN ('', ?)")
-                + " ORDER BY id LIMIT ?";
-        try (Connection c = db.connection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            int i = 1;
-            ps.setLong(i++, since);
-            for (String t : tenants) {
-                ps.setString(i++, t);
-            }
-            if (warehouse != null) {
-                ps.setString(i++, warehouse);
-            }
-            ps.setInt(i, limit);
-            List<Object[]> rows = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    rows.add(new Object[] {rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                            rs.getString(5)});
+        String sql = "SELECT id, kind, tenant, warehouse, ref FROM changes WHERE tenant = ? AND id > ?"
+                + (warehouse == null ? "" : " AND warehouse IN ('', ?)") + " ORDER BY id LIMIT ?";
+        Map<String, Connection> connections = new TreeMap<>();
+        try {
+            List<Change> rows = new ArrayList<>();
+            for (String tenant : new TreeSet<>(tenants)) {
+                Connection c = db.connection(tenant);
+                connections.put(tenant, c);
+                try (PreparedStatement ps = c.prepareStatement(sql)) {
+                    int i = 1;
+                    ps.setString(i++, tenant);
+                    ps.setLong(i++, since);
+                    if (warehouse != null) {
+                        ps.setString(i++, warehouse);
+                    }
+                    ps.setInt(i, limit);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            rows.add(new Change(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                                    rs.getString(5)));
+                        }
+                    }
                 }
             }
-            for (Object[] row : rows) {
-                next = (Long) row[0];
-                Object item = item(c, (String) row[1], (String) row[2], (String) row[3], (String) row[4]);
+            rows.sort(Comparator.comparingLong(Change::id));
+            for (Change row : rows.subList(0, Math.min(limit, rows.size()))) {
+                next = row.id();
+                Object item = item(connections.get(row.tenant()), row.kind(), row.tenant(), row.warehouse(),
+                        row.ref());
                 if (item != null) {
                     items.add(item);
                 }
             }
+        } finally {
+            closeAll(connections.values());
         }
         return new Page(items, Long.toString(next));
+    }
+
+    /** One row of a tenant's changes view. */
+    private record Change(long id, String kind, String tenant, String warehouse, String ref) {
+    }
+
+    /** Back to their pools; a failed close is not the caller's problem (Hikari evicts that connection). */
+    private static void closeAll(Iterable<Connection> connections) {
+        for (Connection c : connections) {
+            try {
+                c.close();
+            } catch (SQLException e) {
+                // nothing to answer the client about: the page is read, the pool drops the broken connection
+            }
+        }
     }
 
     private Object item(Connection c, String kind, String tenant, String warehouse, String ref) throws SQLException {
