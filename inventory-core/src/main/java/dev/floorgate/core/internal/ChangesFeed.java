@@ -54,10 +54,16 @@ final class ChangesFeed {
     /**
      * Each tenant's changes after the cursor are read on that tenant's own connection (TenantDatabases, issue 17
      * item 4), at most {@code limit} per tenant, merged by id and cut at {@code limit}: the same page the one query
-     * over all the caller's tenants gave, so the cursor stays one id. That holds because change ids are one global
-     * sequence and every writer, of any tenant, records its change under the changes_lock row (ChangeLog): ids
-     * become visible in id order, so no tenant's page can later gain an id below one another tenant's page showed.
-     * The entity of each row is read on its tenant's connection too.
+     * over all the caller's tenants gave, so the cursor stays one id. The entity of each row is read on its tenant's
+     * connection too.
+     *
+     * <p>Why the merge is sound: change ids are one global sequence, and every writer, of any tenant, takes the
+     * changes_lock row before it records a change and keeps it until it commits (ChangeLog), so ids become visible in
+     * id order. One query saw one moment; several tenants' queries see several, and a change committed between two
+     * of them could fall below the cursor of a page and never be read. So with more than one tenant the reader
+     * holds a SHARED lock on that row while it reads them all: no change commits meanwhile, and every change begun
+     * before has committed. All connections are taken before the lock, so a pool drained by writers waiting for the
+     * lock cannot stall the reader that holds it.
      *
      * @param warehouse null for every warehouse of the tenants
      * @param since the cursor of the previous page; null or empty for the start
@@ -71,14 +77,24 @@ final class ChangesFeed {
         String sql = "SELECT id, kind, tenant, warehouse, ref FROM changes WHERE tenant = ? AND id > ?"
                 + (warehouse == null ? "" : " AND warehouse IN ('', ?)") + " ORDER BY id LIMIT ?";
         Map<String, Connection> connections = new TreeMap<>();
+        Connection locked = null;
         try {
-            List<Change> rows = new ArrayList<>();
             for (String tenant : new TreeSet<>(tenants)) {
-                Connection c = db.connection(tenant);
-                connections.put(tenant, c);
-                try (PreparedStatement ps = c.prepareStatement(sql)) {
+                connections.put(tenant, db.connection(tenant));
+            }
+            if (connections.size() > 1) {
+                locked = connections.values().iterator().next();
+                locked.setAutoCommit(false);
+                try (PreparedStatement ps = locked.prepareStatement(
+                        "SELECT value FROM changes_lock LOCK IN SHARE MODE")) {
+                    ps.executeQuery().close();
+                }
+            }
+            List<Change> rows = new ArrayList<>();
+            for (Map.Entry<String, Connection> e : connections.entrySet()) {
+                try (PreparedStatement ps = e.getValue().prepareStatement(sql)) {
                     int i = 1;
-                    ps.setString(i++, tenant);
+                    ps.setString(i++, e.getKey());
                     ps.setLong(i++, since);
                     if (warehouse != null) {
                         ps.setString(i++, warehouse);
@@ -92,6 +108,12 @@ final class ChangesFeed {
                     }
                 }
             }
+            if (locked != null) {
+                // the page's rows are read: writers may go on while the entities are read
+                locked.commit();
+                locked.setAutoCommit(true);
+                locked = null;
+            }
             rows.sort(Comparator.comparingLong(Change::id));
             for (Change row : rows.subList(0, Math.min(limit, rows.size()))) {
                 next = row.id();
@@ -102,6 +124,9 @@ final class ChangesFeed {
                 }
             }
         } finally {
+            if (locked != null) {
+                release(locked);
+            }
             closeAll(connections.values());
         }
         return new Page(items, Long.toString(next));
@@ -109,6 +134,16 @@ final class ChangesFeed {
 
     /** One row of a tenant's changes view. */
     private record Change(long id, String kind, String tenant, String warehouse, String ref) {
+    }
+
+    /** Ends the shared lock's transaction after a failure (the failure is what the caller hears about). */
+    private static void release(Connection c) {
+        try {
+            c.rollback();
+            c.setAutoCommit(true);
+        } catch (SQLException e) {
+            // the connection is broken: closing it below hands it back, and the pool drops it
+        }
     }
 
     /** Back to their pools; a failed close is not the caller's problem (Hikari evicts that connection). */
