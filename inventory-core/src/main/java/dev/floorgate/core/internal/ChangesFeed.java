@@ -6,8 +6,12 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * {@code GET /v1/changes}: SKUs, locations and orders of the caller's tenants, in the order they changed, from the
@@ -16,10 +20,10 @@ import java.util.Set;
  */
 final class ChangesFeed {
     static final int MAX_LIMIT = 1000;
-    private final Database db;
+    private final TenantDatabases db;
     private final MasterDataStore master;
 
-    ChangesFeed(Database db, MasterDataStore master) {
+    ChangesFeed(TenantDatabases db, MasterDataStore master) {
         this.db = db;
         this.master = master;
     }
@@ -48,6 +52,19 @@ final class ChangesFeed {
     }
 
     /**
+     * Each tenant's changes after the cursor are read on that tenant's own connection (TenantDatabases, issue 17
+     * item 4), at most {@code limit} per tenant, merged by id and cut at {@code limit}: the same page the one query
+     * over all the caller's tenants gave, so the cursor stays one id. The entity of each row is read on its tenant's
+     * connection too.
+     *
+     * <p>Why the merge is sound: change ids are one global sequence, and every writer, of any tenant, takes the
+     * changes_lock row before it records a change and keeps it until it commits (ChangeLog), so ids become visible in
+     * id order. One query saw one moment; several tenants' queries see several, and a change committed between two
+     * of them could fall below the cursor of a page and never be read. So with more than one tenant the reader
+     * holds a SHARED lock on that row while it reads them all: no change commits meanwhile, and every change begun
+     * before has committed. All connections are taken before the lock, so a pool drained by writers waiting for the
+     * lock cannot stall the reader that holds it.
+     *
      * @param warehouse null for every warehouse of the tenants
      * @param since the cursor of the previous page; null or empty for the start
      */
@@ -57,35 +74,87 @@ final class ChangesFeed {
         if (tenants.isEmpty()) {
             return new Page(items, Long.toString(next));
         }
-        String sql = "SELECT id, kind, tenant, warehouse, ref FROM changes WHERE id > ? AND tenant IN ("
-                + "?,".repeat(tenants.size() - 1) + "?)" + (warehouse == null ? "" : " AND warehouse IN ('', ?)")
-                + " ORDER BY id LIMIT ?";
-        try (Connection c = db.connection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            int i = 1;
-            ps.setLong(i++, since);
-            for (String t : tenants) {
-                ps.setString(i++, t);
+        String sql = "SELECT id, kind, tenant, warehouse, ref FROM changes WHERE tenant = ? AND id > ?"
+                + (warehouse == null ? "" : " AND warehouse IN ('', ?)") + " ORDER BY id LIMIT ?";
+        Map<String, Connection> connections = new TreeMap<>();
+        Connection locked = null;
+        try {
+            for (String tenant : new TreeSet<>(tenants)) {
+                connections.put(tenant, db.connection(tenant));
             }
-            if (warehouse != null) {
-                ps.setString(i++, warehouse);
-            }
-            ps.setInt(i, limit);
-            List<Object[]> rows = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    rows.add(new Object[] {rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                            rs.getString(5)});
+            if (connections.size() > 1) {
+                locked = connections.values().iterator().next();
+                locked.setAutoCommit(false);
+                try (PreparedStatement ps = locked.prepareStatement(
+                        "SELECT value FROM changes_lock LOCK IN SHARE MODE")) {
+                    ps.executeQuery().close();
                 }
             }
-            for (Object[] row : rows) {
-                next = (Long) row[0];
-                Object item = item(c, (String) row[1], (String) row[2], (String) row[3], (String) row[4]);
+            List<Change> rows = new ArrayList<>();
+            for (Map.Entry<String, Connection> e : connections.entrySet()) {
+                try (PreparedStatement ps = e.getValue().prepareStatement(sql)) {
+                    int i = 1;
+                    ps.setString(i++, e.getKey());
+                    ps.setLong(i++, since);
+                    if (warehouse != null) {
+                        ps.setString(i++, warehouse);
+                    }
+                    ps.setInt(i, limit);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            rows.add(new Change(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                                    rs.getString(5)));
+                        }
+                    }
+                }
+            }
+            if (locked != null) {
+                // the page's rows are read: writers may go on while the entities are read
+                locked.commit();
+                locked.setAutoCommit(true);
+                locked = null;
+            }
+            rows.sort(Comparator.comparingLong(Change::id));
+            for (Change row : rows.subList(0, Math.min(limit, rows.size()))) {
+                next = row.id();
+                Object item = item(connections.get(row.tenant()), row.kind(), row.tenant(), row.warehouse(),
+                        row.ref());
                 if (item != null) {
                     items.add(item);
                 }
             }
+        } finally {
+            if (locked != null) {
+                release(locked);
+            }
+            closeAll(connections.values());
         }
         return new Page(items, Long.toString(next));
+    }
+
+    /** One row of a tenant's changes view. */
+    private record Change(long id, String kind, String tenant, String warehouse, String ref) {
+    }
+
+    /** Ends the shared lock's transaction after a failure (the failure is what the caller hears about). */
+    private static void release(Connection c) {
+        try {
+            c.rollback();
+            c.setAutoCommit(true);
+        } catch (SQLException e) {
+            // the connection is broken: closing it below hands it back, and the pool drops it
+        }
+    }
+
+    /** Back to their pools; a failed close is not the caller's problem (Hikari evicts that connection). */
+    private static void closeAll(Iterable<Connection> connections) {
+        for (Connection c : connections) {
+            try {
+                c.close();
+            } catch (SQLException e) {
+                // nothing to answer the client about: the page is read, the pool drops the broken connection
+            }
+        }
     }
 
     private Object item(Connection c, String kind, String tenant, String warehouse, String ref) throws SQLException {

@@ -121,7 +121,7 @@ final class CoreBeans {
     }
 
     @Singleton
-    MasterDataStore masterData(Database db, JsonMapper json) {
+    MasterDataStore masterData(TenantDatabases db, JsonMapper json) {
         return new MasterDataStore(db, json);
     }
 
@@ -261,7 +261,7 @@ final class CoreBeans {
     }
 
     @Singleton
-    ChangesFeed changes(Database db, MasterDataStore master) {
+    ChangesFeed changes(TenantDatabases db, MasterDataStore master) {
         return new ChangesFeed(db, master);
     }
 
@@ -317,17 +317,19 @@ final class CoreBeans {
     // replenishment (issue 15 item 3): suggestions from the ledger's demand; with a bus, those due for an order go
     // into the outbox as replenishment.suggested events (SuggestionEvents), on a schedule and from the admin API
     @Context
-    ReplenishmentSettingsStore replenishmentSettings(Database db, ReplenishmentConfiguration config) {
+    ReplenishmentSettingsStore replenishmentSettings(TenantDatabases db, ReplenishmentConfiguration config) {
         config.publishInterval(); // checked at the start like the defaults, naming the key
         config.publishTime();
         return new ReplenishmentSettingsStore(db, config.defaults());
     }
 
     @Singleton
-    ReplenishmentService replenishment(Database db, ReplenishmentSettingsStore settings, EventOutbox outbox,
-            ReplenishmentConfiguration config, @Nullable EventPublisher publisher) {
+    ReplenishmentService replenishment(TenantDatabases db, ReplenishmentSettingsStore settings, EventOutbox outbox,
+            ReplenishmentConfiguration config, TenantOutboxRelay relay, @Nullable EventPublisher publisher) {
+        // the events go into the tenant schema's outbox (its connection cannot reach the shared one): the relay moves
+        // them on, woken after the commit like the parcels' events
         SuggestionSink sink = outbox.enabled()
-                ? new SuggestionEvents(db, outbox, publisher == null ? () -> { } : publisher::wake)
+                ? new SuggestionEvents(db, outbox, afterTenantCommit(relay, publisher))
                 : SuggestionSink.NONE;
         return new ReplenishmentService(new DemandReader(db), settings, sink, config.getHistoryDays(),
                 Clock.systemUTC());
@@ -336,7 +338,7 @@ final class CoreBeans {
     @Context
     @Requires(property = "fg.bus.uri")
     @Bean(preDestroy = "close")
-    SuggestionPublishJob suggestionPublishJob(ReplenishmentService service, Database db,
+    SuggestionPublishJob suggestionPublishJob(ReplenishmentService service, TenantDatabases db,
             ReplenishmentConfiguration config, JobLeases leases) {
         return new SuggestionPublishJob(service, db, config.publishInterval(), config.publishTime(),
                 Clock.systemUTC(), leases.gate(JobLeases.REPLENISHMENT_PUBLISH)).start();

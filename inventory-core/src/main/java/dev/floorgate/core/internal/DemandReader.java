@@ -32,12 +32,17 @@ import java.util.TreeSet;
  * row then counts on its occurredAt day, so an operation synced late still lands on the day it happened. Cost: the
  * rows of the window, found by id ({@link #firstIdRecordedFrom}), plus the newest older row per SKU for the opening
  * figures, from the index; older history is not read.
+ *
+ * <p>Everything is read on the tenant's own connection (TenantDatabases, issue 17 item 4), whose ledger and stock
+ * views hold only its rows. The search for the window's first id therefore runs over the tenant's own ledger rows
+ * (their ids and recorded_at grow together as well); each probe reads forward to the tenant's next row, so a
+ * tenant idle while others wrote costs the rows in between, not one point read.
  */
 final class DemandReader {
     static final int SYNC_MARGIN_DAYS = 3;
-    private final Database db;
+    private final TenantDatabases db;
 
-    DemandReader(Database db) {
+    DemandReader(TenantDatabases db) {
         this.db = db;
     }
 
@@ -53,7 +58,7 @@ final class DemandReader {
         Map<String, SkuDays> skus = new TreeMap<>();
         Map<String, long[]> stock = new TreeMap<>();
         Timestamp windowStart = Timestamp.from(firstDay.atStartOfDay(ZoneOffset.UTC).toInstant());
-        try (Connection c = db.connection()) {
+        try (Connection c = db.connection(tenant)) {
             try (PreparedStatement ps = c.prepareStatement("SELECT sku, on_hand, usable FROM stock "
                     + "WHERE tenant = ? AND warehouse = ?")) {
                 ps.setString(1, tenant);

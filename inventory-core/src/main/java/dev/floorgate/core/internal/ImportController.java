@@ -35,7 +35,7 @@ final class ImportController {
     private final TrafficLanes lanes;
 
     /** Builds its service here rather than in CoreBeans: the import adds no shared bean (and merges cleanly). */
-    ImportController(RequestGuard guard, Database db, JsonMapper json, MasterDataStore master, OrderService orders,
+    ImportController(RequestGuard guard, TenantDatabases db, JsonMapper json, MasterDataStore master, OrderService orders,
             LoadShedder shedder, TrafficLanes lanes) {
         this.guard = guard;
         this.lanes = lanes;

@@ -26,10 +26,11 @@ final class ImportService {
     private final ImportStore store;
     private final MasterDataStore master;
     private final OrderService orders;
-    private final Database db;
+    private final TenantDatabases db;
     private final LoadShedder shedder;
 
-    ImportService(ImportStore store, MasterDataStore master, OrderService orders, Database db, LoadShedder shedder) {
+    ImportService(ImportStore store, MasterDataStore master, OrderService orders, TenantDatabases db,
+            LoadShedder shedder) {
         this.store = store;
         this.master = master;
         this.orders = orders;
@@ -82,33 +83,34 @@ final class ImportService {
 
     private Map<String, Object> orders(List<Map<String, Object>> rows) throws SQLException {
         List<Map<String, Object>> problems = new ArrayList<>();
-        try (Connection c = db.connection()) {
-            for (int i = 0; i < rows.size(); i++) {
-                OrderStore.Ref ref = ImportRows.orderRef(rows.get(i));
-                List<OrderStore.Line> lines = ImportRows.orderLines(rows.get(i));
-                if (!master.warehouseKnown(ref.tenant(), ref.warehouse())) {
-                    problems.add(problem(i, new ImportRows.Problem("warehouse", "warehouse '" + ref.warehouse()
-                            + "' of tenant '" + ref.tenant() + "' is not known to the core (import it first)")));
-                    continue;
+        for (int i = 0; i < rows.size(); i++) {
+            OrderStore.Ref ref = ImportRows.orderRef(rows.get(i));
+            List<OrderStore.Line> lines = ImportRows.orderLines(rows.get(i));
+            if (!master.warehouseKnown(ref.tenant(), ref.warehouse())) {
+                problems.add(problem(i, new ImportRows.Problem("warehouse", "warehouse '" + ref.warehouse()
+                        + "' of tenant '" + ref.tenant() + "' is not known to the core (import it first)")));
+                continue;
+            }
+            for (OrderStore.Line l : lines) {
+                String f = "lines[" + (l.lineNo() - 1) + "].";
+                if (!master.skuKnown(ref.tenant(), l.sku())) {
+                    problems.add(problem(i, new ImportRows.Problem(f + "sku", "SKU '" + l.sku() + "' of tenant '"
+                            + ref.tenant() + "' is not known to the core (import it first)")));
+                } else if (l.location() != null && !master.locationKnown(ref.tenant(), ref.warehouse(),
+                        l.location())) {
+                    problems.add(problem(i, new ImportRows.Problem(f + "location", "location '" + l.location()
+                            + "' is not known in warehouse " + ref.tenant() + "/" + ref.warehouse())));
                 }
-                for (OrderStore.Line l : lines) {
-                    String f = "lines[" + (l.lineNo() - 1) + "].";
-                    if (!master.skuKnown(ref.tenant(), l.sku())) {
-                        problems.add(problem(i, new ImportRows.Problem(f + "sku", "SKU '" + l.sku() + "' of tenant '"
-                                + ref.tenant() + "' is not known to the core (import it first)")));
-                    } else if (l.location() != null && !master.locationKnown(ref.tenant(), ref.warehouse(),
-                            l.location())) {
-                        problems.add(problem(i, new ImportRows.Problem(f + "location", "location '" + l.location()
-                                + "' is not known in warehouse " + ref.tenant() + "/" + ref.warehouse())));
-                    }
-                }
-                OrderStore.View existing = OrderStore.read(c, ref);
-                if (existing != null && !OrderStore.RELEASED.equals(existing.status())
-                        && !sameLines(existing.lines(), lines)) {
-                    problems.add(problem(i, new ImportRows.Problem("orderNo", "order " + ref.orderNo()
-                            + " exists with other lines (status " + existing.status()
-                            + "); an order is created once")));
-                }
+            }
+            OrderStore.View existing;
+            try (Connection c = db.connection(ref.tenant())) { // the row's tenant's own orders only
+                existing = OrderStore.read(c, ref);
+            }
+            if (existing != null && !OrderStore.RELEASED.equals(existing.status())
+                    && !sameLines(existing.lines(), lines)) {
+                problems.add(problem(i, new ImportRows.Problem("orderNo", "order " + ref.orderNo()
+                        + " exists with other lines (status " + existing.status()
+                        + "); an order is created once")));
             }
         }
         refuseIf(problems, rows.size());

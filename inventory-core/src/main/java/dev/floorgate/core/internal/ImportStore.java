@@ -15,21 +15,28 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
- * Writes a batch of imported warehouses, SKUs or locations in ONE MariaDB transaction: all rows of the batch or
- * none (a failure rolls the whole batch back, and the client sees the call fail). Rows are upserts by the natural
- * key, and a row equal to what is stored is not written at all: no write, no entry in the changes feed, so
+ * Writes a batch of imported warehouses, SKUs or locations in ONE MariaDB transaction per tenant, on that tenant's
+ * own connection (TenantDatabases, issue 17 item 4), so an import cannot write another tenant's rows: the server
+ * refuses them. A batch is normally one tenant's: all its rows or none (a failure rolls the batch back, and the
+ * client sees the call fail). A batch naming several tenants (a key holding several) is written tenant by tenant,
+ * in the order they first appear, each tenant's rows all or none: a transaction never spans two tenants, and one
+ * cannot hold two tenants' transactions open at once either (both would wait for the changes_lock row). Should a
+ * later tenant's part fail, the earlier ones stay written; importing the batch again finds them unchanged.
+ *
+ * <p>Rows are upserts by the natural key, and a row equal to what is stored is not written at all: no write, no entry in the changes feed, so
  * importing the same file again changes nothing (counted as unchanged). Same tables and same change log as
  * MasterDataStore's single PUTs; its in-memory caches need nothing, since they only remember entities seen known.
  *
  * <p>Lock order as everywhere: the rows first ({@code SELECT ... FOR UPDATE}), the change-log lock last (ChangeLog).
  */
 final class ImportStore {
-    private final Database db;
+    private final TenantDatabases db;
     private final JsonMapper json;
 
-    ImportStore(Database db, JsonMapper json) {
+    ImportStore(TenantDatabases db, JsonMapper json) {
         this.db = db;
         this.json = json;
     }
@@ -38,8 +45,8 @@ final class ImportStore {
     record Counts(int created, int updated, int unchanged) {
     }
 
-    Counts warehouses(List<String[]> tenantAndWarehouse) throws SQLException {
-        return inTransaction(c -> {
+    Counts warehouses(List<String[]> all) throws SQLException {
+        return perTenant(all, tw -> tw[0], (c, tenantAndWarehouse) -> {
             int created = 0;
             try (PreparedStatement ps = c.prepareStatement(
                     "INSERT IGNORE INTO warehouses (tenant, warehouse) VALUES (?, ?)")) {
@@ -53,8 +60,8 @@ final class ImportStore {
         });
     }
 
-    Counts skus(List<MasterDataStore.Sku> skus) throws SQLException {
-        return inTransaction(c -> {
+    Counts skus(List<MasterDataStore.Sku> all) throws SQLException {
+        return perTenant(all, MasterDataStore.Sku::tenant, (c, skus) -> {
             Map<String, MasterDataStore.Sku> stored = new HashMap<>();
             Map<String, List<String>> byTenant = new LinkedHashMap<>();
             skus.forEach(s -> byTenant.computeIfAbsent(s.tenant(), t -> new ArrayList<>()).add(s.sku()));
@@ -92,8 +99,8 @@ final class ImportStore {
         });
     }
 
-    Counts locations(List<MasterDataStore.Location> locations) throws SQLException {
-        return inTransaction(c -> {
+    Counts locations(List<MasterDataStore.Location> all) throws SQLException {
+        return perTenant(all, MasterDataStore.Location::tenant, (c, locations) -> {
             Set<String> warehouses = new HashSet<>();
             try (PreparedStatement ps = c.prepareStatement(
                     "INSERT IGNORE INTO warehouses (tenant, warehouse) VALUES (?, ?)")) {
@@ -175,22 +182,27 @@ final class ImportStore {
         }
     }
 
-    private interface Work {
-        Counts run(Connection c) throws SQLException;
+    private interface Work<T> {
+        Counts run(Connection c, List<T> oneTenantsRows) throws SQLException;
     }
 
-    private Counts inTransaction(Work work) throws SQLException {
-        try (Connection c = db.connection()) {
-            c.setAutoCommit(false);
-            try {
-                Counts counts = work.run(c);
-                c.commit();
-                return counts;
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
+    /** Grouped by tenant (first seen first), each group in one transaction on that tenant's connection. */
+    private <T> Counts perTenant(List<T> rows, Function<T, String> tenantOf, Work<T> work) throws SQLException {
+        Map<String, List<T>> byTenant = new LinkedHashMap<>();
+        rows.forEach(r -> byTenant.computeIfAbsent(tenantOf.apply(r), t -> new ArrayList<>()).add(r));
+        int created = 0;
+        int updated = 0;
+        int unchanged = 0;
+        for (Map.Entry<String, List<T>> e : byTenant.entrySet()) {
+            Counts counts;
+            try (Connection c = db.connection(e.getKey())) {
+                counts = Transactions.run(c, tx -> work.run(tx, e.getValue()));
             }
+            created += counts.created();
+            updated += counts.updated();
+            unchanged += counts.unchanged();
         }
+        return new Counts(created, updated, unchanged);
     }
 
     private String writeList(List<String> values) {

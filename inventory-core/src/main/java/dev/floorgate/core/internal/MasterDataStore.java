@@ -20,15 +20,20 @@ import java.util.concurrent.ConcurrentHashMap;
  * entities are cached in memory for the life of the process; nothing is ever deleted through the API, so a
  * positive answer cannot go stale. Unknown answers are not cached (the entity may be created a moment later, by
  * this or another core instance), so only the rare unknown case costs a query.
+ *
+ * <p>Every query runs on the tenant's own connection (TenantDatabases, issue 17 item 4): its schema's views show
+ * only its warehouses, SKUs and locations, and a write naming another tenant is refused by the server. The change
+ * log row of a write goes into the same transaction on that connection (ChangeLog locks the changes_lock view,
+ * which every tenant schema has too).
  */
 final class MasterDataStore {
-    private final Database db;
+    private final TenantDatabases db;
     private final JsonMapper json;
     private final Set<String> warehouses = ConcurrentHashMap.newKeySet();
     private final Set<String> skus = ConcurrentHashMap.newKeySet();
     private final Set<String> locations = ConcurrentHashMap.newKeySet();
 
-    MasterDataStore(Database db, JsonMapper json) {
+    MasterDataStore(TenantDatabases db, JsonMapper json) {
         this.db = db;
         this.json = json;
     }
@@ -46,7 +51,8 @@ final class MasterDataStore {
         if (warehouses.contains(k)) {
             return true;
         }
-        boolean found = exists("SELECT 1 FROM warehouses WHERE tenant = ? AND warehouse = ?", tenant, warehouse);
+        boolean found = exists(tenant, "SELECT 1 FROM warehouses WHERE tenant = ? AND warehouse = ?", tenant,
+                warehouse);
         if (found) {
             warehouses.add(k);
         }
@@ -58,7 +64,7 @@ final class MasterDataStore {
         if (skus.contains(k)) {
             return true;
         }
-        boolean found = exists("SELECT 1 FROM skus WHERE tenant = ? AND sku = ?", tenant, sku);
+        boolean found = exists(tenant, "SELECT 1 FROM skus WHERE tenant = ? AND sku = ?", tenant, sku);
         if (found) {
             skus.add(k);
         }
@@ -70,7 +76,7 @@ final class MasterDataStore {
         if (locations.contains(k)) {
             return true;
         }
-        boolean found = exists("SELECT 1 FROM locations WHERE tenant = ? AND warehouse = ? AND code = ?",
+        boolean found = exists(tenant, "SELECT 1 FROM locations WHERE tenant = ? AND warehouse = ? AND code = ?",
                 tenant, warehouse, code);
         if (found) {
             locations.add(k);
@@ -125,7 +131,7 @@ final class MasterDataStore {
     }
 
     void putWarehouse(String tenant, String warehouse) throws SQLException {
-        try (Connection c = db.connection();
+        try (Connection c = db.connection(tenant);
                 PreparedStatement ps = c.prepareStatement(
                         "INSERT IGNORE INTO warehouses (tenant, warehouse) VALUES (?, ?)")) {
             ps.setString(1, tenant);
@@ -136,7 +142,7 @@ final class MasterDataStore {
     }
 
     void putSku(Sku sku) throws SQLException {
-        try (Connection c = db.connection()) {
+        try (Connection c = db.connection(sku.tenant())) {
             c.setAutoCommit(false);
             try {
                 try (PreparedStatement ps = c.prepareStatement("INSERT INTO skus (tenant, sku, name, unit, gtins, "
@@ -161,7 +167,7 @@ final class MasterDataStore {
     }
 
     void putLocation(Location loc) throws SQLException {
-        try (Connection c = db.connection()) {
+        try (Connection c = db.connection(loc.tenant())) {
             c.setAutoCommit(false);
             try {
                 try (PreparedStatement ps = c.prepareStatement(
@@ -215,8 +221,8 @@ final class MasterDataStore {
         }
     }
 
-    private boolean exists(String sql, String... params) throws SQLException {
-        try (Connection c = db.connection(); PreparedStatement ps = c.prepareStatement(sql)) {
+    private boolean exists(String tenant, String sql, String... params) throws SQLException {
+        try (Connection c = db.connection(tenant); PreparedStatement ps = c.prepareStatement(sql)) {
             for (int i = 0; i < params.length; i++) {
                 ps.setString(i + 1, params[i]);
             }

@@ -117,6 +117,11 @@ final class ParcelCommandConsumer implements AutoCloseable {
             try {
                 ParcelInputs.requireWarehouse(master, ParcelInputs.warehouseField(b, i), checked.get(i));
             } catch (ApiException e) {
+                if (e.status() == HttpStatus.SERVICE_UNAVAILABLE) {
+                    // TENANT_NOT_ADDED: master data is read on the tenant's own connection, so a tenant not added
+                    // yet cannot be checked; requeued like the announcement itself below, it goes once added
+                    throw new IllegalStateException(e.getMessage(), e);
+                }
                 return rejections.refuse(b.batch() ? i : null, e.code(), e.getMessage()
                         + "; nothing of the message was stored", checked.get(i), "refused");
             }

@@ -11,13 +11,14 @@ import java.util.Map;
 /**
  * Per-SKU replenishment settings in MySQL, table {@code replenishment_settings} (V10): one row per tenant,
  * warehouse and SKU, replaced whole by a PUT (the commit of that one statement is the commit point). A SKU
- * without a row gets the configured defaults.
+ * without a row gets the configured defaults. Read and written on the tenant's own connection (TenantDatabases,
+ * issue 17 item 4): its schema's view shows its rows only and refuses a row naming another tenant.
  */
 final class ReplenishmentSettingsStore {
-    private final Database db;
+    private final TenantDatabases db;
     private final ReplenishmentSettings defaults;
 
-    ReplenishmentSettingsStore(Database db, ReplenishmentSettings defaults) {
+    ReplenishmentSettingsStore(TenantDatabases db, ReplenishmentSettings defaults) {
         this.db = db;
         this.defaults = defaults;
     }
@@ -29,8 +30,8 @@ final class ReplenishmentSettingsStore {
     /** The settings stored for the warehouse's SKUs; SKUs absent from the map use {@link #defaults()}. */
     Map<String, ReplenishmentSettings> read(String tenant, String warehouse) throws SQLException {
         Map<String, ReplenishmentSettings> out = new HashMap<>();
-        try (Connection c = db.connection(); PreparedStatement ps = c.prepareStatement("SELECT sku, lead_time_days, "
-                + "review_period_days, service_level, moq, pack_size FROM replenishment_settings "
+        try (Connection c = db.connection(tenant); PreparedStatement ps = c.prepareStatement("SELECT sku, "
+                + "lead_time_days, review_period_days, service_level, moq, pack_size FROM replenishment_settings "
                 + "WHERE tenant = ? AND warehouse = ?")) {
             ps.setString(1, tenant);
             ps.setString(2, warehouse);
@@ -45,7 +46,7 @@ final class ReplenishmentSettingsStore {
     }
 
     void write(String tenant, String warehouse, String sku, ReplenishmentSettings s) throws SQLException {
-        try (Connection c = db.connection(); PreparedStatement ps = c.prepareStatement("REPLACE INTO "
+        try (Connection c = db.connection(tenant); PreparedStatement ps = c.prepareStatement("REPLACE INTO "
                 + "replenishment_settings (tenant, warehouse, sku, lead_time_days, review_period_days, service_level, "
                 + "moq, pack_size) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
             ps.setString(1, tenant);

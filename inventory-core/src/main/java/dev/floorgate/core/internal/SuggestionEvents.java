@@ -14,22 +14,25 @@ import java.util.UUID;
  * The {@link SuggestionSink} of a core with a bus: each SKU due for an order becomes a {@value #TYPE} event
  * (EVENTS.md, section 3) written into the transactional outbox, all of one warehouse's report in one MySQL
  * transaction, so the suggestions survive RabbitMQ being down and a core restart exactly like every other event:
- * EventPublisher sends them after the commit.
+ * EventPublisher sends them after the commit. The transaction runs on the tenant's own connection (TenantDatabases,
+ * issue 17 item 4), which cannot reach the shared outbox: the events go into the tenant schema's own
+ * {@code event_outbox}, and TenantOutboxRelay moves them into the shared one (as ParcelService's do).
  *
  * <p>The event id is a name-based UUID of type, tenant, warehouse, UTC day and SKU. Publishing the same day again
  * (the schedule and an admin trigger, or two core instances) gives the same ids: the outbox's unique event id
- * inserts nothing while the first row is kept ({@code fg.bus.outbox-retention}, 1 day), and a consumer drops
+ * inserts nothing while the first row is kept ({@code fg.bus.outbox-retention}, 1 day; the relay copies with
+ * {@code INSERT IGNORE}, so a second copy from the tenant's outbox inserts nothing either), and a consumer drops
  * the rest by message id. So a SKU gets at most one suggestion per day, the first one computed; the next day's is
  * a new event.
  */
 final class SuggestionEvents implements SuggestionSink {
     static final String TYPE = "replenishment.suggested";
-    private final Database db;
+    private final TenantDatabases db;
     private final EventOutbox outbox;
     private final Runnable afterCommit;
 
-    /** @param afterCommit wakes the publisher so the events go out without waiting for its poll */
-    SuggestionEvents(Database db, EventOutbox outbox, Runnable afterCommit) {
+    /** @param afterCommit wakes the relay and the publisher so the events go out without waiting for their poll */
+    SuggestionEvents(TenantDatabases db, EventOutbox outbox, Runnable afterCommit) {
         this.db = db;
         this.outbox = outbox;
         this.afterCommit = afterCommit;
@@ -41,7 +44,7 @@ final class SuggestionEvents implements SuggestionSink {
             return;
         }
         List<EventOutbox.Event> events = events(report);
-        try (Connection c = db.connection()) {
+        try (Connection c = db.connection(report.tenant())) {
             Transactions.run(c, tx -> {
                 outbox.add(tx, events);
                 return null;
@@ -49,7 +52,8 @@ final class SuggestionEvents implements SuggestionSink {
         } catch (SQLException e) {
             // The caller (the schedule, the admin endpoint) reports it; nothing was written, so a retry is clean.
             throw new IllegalStateException("writing " + events.size() + " " + TYPE + " events of " + report.tenant()
-                    + "/" + report.warehouse() + " for " + report.day() + " into the outbox failed: " + e.getMessage(),
+                    + "/" + report.warehouse() + " for " + report.day() + " into the tenant's outbox failed: "
+                    + e.getMessage(),
                     e);
         }
         afterCommit.run();

@@ -34,7 +34,7 @@ import org.slf4j.LoggerFactory;
 final class SuggestionPublishJob implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SuggestionPublishJob.class);
     private final ReplenishmentService service;
-    private final Database db;
+    private final TenantDatabases db;
     private final Duration interval;
     private final LocalTime at;
     private final Clock clock;
@@ -54,12 +54,13 @@ final class SuggestionPublishJob implements AutoCloseable {
         }
     }
 
-    SuggestionPublishJob(ReplenishmentService service, Database db, Duration interval, LocalTime at, Clock clock) {
+    SuggestionPublishJob(ReplenishmentService service, TenantDatabases db, Duration interval, LocalTime at,
+            Clock clock) {
         this(service, db, interval, at, clock, () -> true);
     }
 
     /** @param mayRun asked before every scheduled run: false skips it (another instance holds the lease) */
-    SuggestionPublishJob(ReplenishmentService service, Database db, Duration interval, LocalTime at, Clock clock,
+    SuggestionPublishJob(ReplenishmentService service, TenantDatabases db, Duration interval, LocalTime at, Clock clock,
             BooleanSupplier mayRun) {
         this.mayRun = mayRun;
         this.service = service;
@@ -119,14 +120,28 @@ final class SuggestionPublishJob implements AutoCloseable {
         }
     }
 
-    /** Every known warehouse, one after the other; one warehouse failing does not stop the others. */
+    /**
+     * Every known warehouse, tenant by tenant and one after the other; one warehouse or tenant failing does not stop
+     * the others.
+     */
     List<Published> runAll() throws SQLException {
         List<Published> done = new ArrayList<>();
-        for (String[] w : warehouses()) {
+        for (String[] stored : db.stored()) {
+            String tenant = stored[0];
+            List<String> warehouses;
             try {
-                done.add(publish(w[0], w[1]));
+                warehouses = warehouses(tenant);
             } catch (SQLException | RuntimeException e) {
-                LOG.warn("replenishment suggestions of {}/{} not published: {}", w[0], w[1], e.toString());
+                LOG.warn("replenishment suggestions of tenant {} not published: reading its warehouses failed: {}",
+                        tenant, e.toString());
+                continue;
+            }
+            for (String warehouse : warehouses) {
+                try {
+                    done.add(publish(tenant, warehouse));
+                } catch (SQLException | RuntimeException e) {
+                    LOG.warn("replenishment suggestions of {}/{} not published: {}", tenant, warehouse, e.toString());
+                }
             }
         }
         return done;
@@ -136,12 +151,20 @@ final class SuggestionPublishJob implements AutoCloseable {
         return Published.of(service.publish(tenant, warehouse));
     }
 
-    private List<String[]> warehouses() throws SQLException {
-        List<String[]> all = new ArrayList<>();
-        try (Connection c = db.connection(); PreparedStatement ps = c.prepareStatement(
-                "SELECT tenant, warehouse FROM warehouses ORDER BY tenant, warehouse"); ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                all.add(new String[] {rs.getString(1), rs.getString(2)});
+    /**
+     * The tenant's warehouses, on its own connection (TenantDatabases, issue 17 item 4). The tenants are those with
+     * a database of their own (tenant_credentials), one by one rather than one query over the shared table: a
+     * warehouse is written on its tenant's connection, which gives the tenant its database on first use.
+     */
+    private List<String> warehouses(String tenant) throws SQLException {
+        List<String> all = new ArrayList<>();
+        try (Connection c = db.connection(tenant); PreparedStatement ps = c.prepareStatement(
+                "SELECT warehouse FROM warehouses WHERE tenant = ? ORDER BY warehouse")) {
+            ps.setString(1, tenant);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    all.add(rs.getString(1));
+                }
             }
         }
         return all;

@@ -98,7 +98,7 @@ class ReplenishmentTest {
 
     @Test
     void theLedgerGivesPicksPerDayAndTheDaysTheShelfWasEmpty() throws Exception {
-        DemandReader.Demand d = new DemandReader(core.bean(Database.class)).read("acme", "SH01",
+        DemandReader.Demand d = new DemandReader(core.bean(TenantDatabases.class)).read("acme", "SH01",
                 today.minusDays(63), 63);
         DemandHistory steady = d.histories().get("STEADY");
         assertThat(steady.days()).isEqualTo(63);
@@ -119,7 +119,7 @@ class ReplenishmentTest {
 
     @Test
     void aShorterWindowTakesTheOpeningFigureFromTheRowsBeforeIt() throws Exception {
-        DemandReader reader = new DemandReader(core.bean(Database.class));
+        DemandReader reader = new DemandReader(core.bean(TenantDatabases.class));
         // the window opens 28 days ago: OUT's last row with figures before it (31 days ago) left 0 usable, so every
         // day up to the delivery 23 days ago is censored although the window holds only rejections
         DemandHistory out = reader.read("acme", "SH01", today.minusDays(28), 28).histories().get("OUT");
@@ -226,7 +226,7 @@ class ReplenishmentTest {
     void publishHandsOnlyTheSkusDueForAnOrderToTheSink() throws Exception {
         List<ReplenishmentService.Report> published = new ArrayList<>();
         ReplenishmentSettingsStore store = core.bean(ReplenishmentSettingsStore.class);
-        ReplenishmentService service = new ReplenishmentService(new DemandReader(core.bean(Database.class)), store,
+        ReplenishmentService service = new ReplenishmentService(new DemandReader(core.bean(TenantDatabases.class)), store,
                 published::add, 63, Clock.systemUTC());
         store.write("acme", "SH01", "OUT", new dev.floorgate.replenishment.ReplenishmentSettings(100, 7, 0.95, 0, 1));
         ReplenishmentService.Report report = service.publish("acme", "SH01");

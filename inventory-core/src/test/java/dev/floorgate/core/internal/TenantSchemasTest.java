@@ -247,16 +247,19 @@ class TenantSchemasTest {
             try (CoreHarness core = CoreHarness.start(redis.uri(), db, Map.of("fg.mysql.add-tenants-at-start",
                     "false"))) {
                 CoreHarness.require(core.acme.put("/v1/warehouses/acme/SH01", ""), 200);
-                CoreHarness.require(core.multi.put("/v1/warehouses/gamma/SH01", ""), 200);
-                String tracking = "LATE-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
-                CoreClient.Reply early = ParcelsTest.announce(core.multi, "gamma", "SH01", "C-7", tracking);
+                // master data is written on the tenant's own connection too (issue 17 item 4): gamma's warehouse
+                // waits for its database like its parcels do, and nothing of gamma's is written meanwhile
+                CoreClient.Reply early = core.multi.put("/v1/warehouses/gamma/SH01", "");
                 assertThat(early.status()).as(early.body()).isEqualTo(503);
                 assertThat(core.json(early.body())).containsEntry("error", "TENANT_NOT_ADDED");
                 assertThat(early.body()).doesNotContain("Exception").doesNotContain("SQL");
+                assertThat(db.count("SELECT COUNT(*) FROM warehouses WHERE tenant = 'gamma'")).isZero();
+                String tracking = "LATE-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
 
                 String[] added = tenantCommand("add", "gamma", "--url", db.url());
                 assertThat(added[0]).as(added[2]).isEqualTo("0");
 
+                CoreHarness.require(core.multi.put("/v1/warehouses/gamma/SH01", ""), 200);
                 CoreHarness.require(ParcelsTest.announce(core.multi, "gamma", "SH01", "C-7", tracking), 201);
                 CoreClient.Reply in = ParcelsTest.intake(core.multi, "gamma", "SH01", tracking, "SHELF-9",
                         UUID.randomUUID().toString());
