@@ -53,6 +53,8 @@ final class OrderSagaMonitor implements AutoCloseable {
     private final ScheduledExecutorService timer;
     private final BooleanSupplier mayRun;
     private volatile Report last;
+    /** Where the next repair pass starts in the tenant list, so a tenant with many half-way orders starves none. */
+    private int repairStart;
 
     /** One stuck order as the admin endpoint shows it. */
     @Serdeable
@@ -150,15 +152,17 @@ final class OrderSagaMonitor implements AutoCloseable {
     /** The orders left half-way, tenant by tenant on each one's own connection, at most MAX_PER_RUN in all. */
     private List<Half> halfWay(List<String> tenants, Set<String> failedTenants) {
         List<Half> found = new ArrayList<>();
-        for (String tenant : tenants) {
+        int start = tenants.isEmpty() ? 0 : Math.floorMod(repairStart++, tenants.size());
+        for (int i = 0; i < tenants.size(); i++) {
+            String tenant = tenants.get((start + i) % tenants.size());
             if (found.size() >= MAX_PER_RUN) {
                 break; // the next run takes the rest
             }
-            try (Connection c = db.connection(tenant); PreparedStatement ps = c.prepareStatement("SELECT tenant, "
-                    + "warehouse, order_no, cancel_requested FROM orders WHERE tenant = ? AND ((status = 'PENDING' "
-                    + "AND TIMESTAMPDIFF(MICROSECOND, status_since, CURRENT_TIMESTAMP(3)) > ?) OR (cancel_requested = 1 "
-                    + "AND TIMESTAMPDIFF(MICROSECOND, updated_at, CURRENT_TIMESTAMP(3)) > ?)) LIMIT "
-                    + (MAX_PER_RUN - found.size()))) {
+            try (Connection c = OrderService.tenantConnection(db, tenant); PreparedStatement ps = c.prepareStatement(
+                    "SELECT tenant, warehouse, order_no, cancel_requested FROM orders WHERE tenant = ? AND "
+                    + "((status = 'PENDING' AND TIMESTAMPDIFF(MICROSECOND, status_since, CURRENT_TIMESTAMP(3)) > ?) "
+                    + "OR (cancel_requested = 1 AND TIMESTAMPDIFF(MICROSECOND, updated_at, CURRENT_TIMESTAMP(3)) > ?))"
+                    + " LIMIT " + (MAX_PER_RUN - found.size()))) {
                 ps.setString(1, tenant);
                 ps.setLong(2, pendingTimeout.toMillis() * 1000);
                 ps.setLong(3, pendingTimeout.toMillis() * 1000);
@@ -178,7 +182,7 @@ final class OrderSagaMonitor implements AutoCloseable {
     }
 
     /** A stuck order as read, with the state it was last reported in. */
-    private record Found(StuckOrder order, String reported) {
+    private record Found(StuckOrder order, String reported, long ageMicros) {
     }
 
     /**
@@ -189,9 +193,10 @@ final class OrderSagaMonitor implements AutoCloseable {
     private List<StuckOrder> scan(List<String> tenants, Set<String> failedTenants) {
         List<Found> found = new ArrayList<>();
         for (String tenant : tenants) {
-            try (Connection c = db.connection(tenant); PreparedStatement ps = c.prepareStatement("SELECT tenant, "
-                    + "warehouse, order_no, status, TIMESTAMPDIFF(SECOND, status_since, CURRENT_TIMESTAMP(3)), "
-                    + "stuck_reported, TIMESTAMPDIFF(MICROSECOND, status_since, CURRENT_TIMESTAMP(3)) FROM orders "
+            try (Connection c = OrderService.tenantConnection(db, tenant); PreparedStatement ps = c.prepareStatement(
+                    "SELECT tenant, warehouse, order_no, status, TIMESTAMPDIFF(SECOND, status_since, "
+                    + "CURRENT_TIMESTAMP(3)), stuck_reported, TIMESTAMPDIFF(MICROSECOND, status_since, "
+                    + "CURRENT_TIMESTAMP(3)) FROM orders "
                     + "WHERE tenant = ? AND status IN ('PENDING', 'RESERVED', 'PARTIAL', 'PICKED') AND "
                     + "TIMESTAMPDIFF(MICROSECOND, status_since, CURRENT_TIMESTAMP(3)) > ? ORDER BY status_since "
                     + "LIMIT " + MAX_PER_RUN)) {
@@ -200,7 +205,7 @@ final class OrderSagaMonitor implements AutoCloseable {
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         found.add(new Found(new StuckOrder(rs.getString(1), rs.getString(2), rs.getString(3),
-                                rs.getString(4), rs.getLong(5)), rs.getString(6)));
+                                rs.getString(4), rs.getLong(5)), rs.getString(6), rs.getLong(7)));
                     }
                 }
             } catch (SQLException | ApiException e) {
@@ -209,8 +214,8 @@ final class OrderSagaMonitor implements AutoCloseable {
                         tenant, e.getMessage());
             }
         }
-        // oldest first across tenants (by seconds; the order within one tenant stays as its query gave it)
-        found.sort(Comparator.comparingLong((Found f) -> f.order().stuckForSeconds()).reversed());
+        // oldest first across tenants, as ORDER BY status_since over all of them would give
+        found.sort(Comparator.comparingLong(Found::ageMicros).reversed());
         List<StuckOrder> stuck = new ArrayList<>();
         for (Found f : found.subList(0, Math.min(found.size(), MAX_PER_RUN))) {
             stuck.add(f.order());
@@ -233,7 +238,7 @@ final class OrderSagaMonitor implements AutoCloseable {
         LOG.warn("order {}/{}/{} has been {} for {} s (more than {}): reported as stuck", s.tenant(), s.warehouse(),
                 s.orderNo(), s.status(), s.stuckForSeconds(), stuckAfter);
         boolean wrote = false;
-        try (Connection c = db.connection(s.tenant())) {
+        try (Connection c = OrderService.tenantConnection(db, s.tenant())) {
             c.setAutoCommit(false);
             try {
                 OrderStore.Saga saga = OrderStore.lockSaga(c, ref);

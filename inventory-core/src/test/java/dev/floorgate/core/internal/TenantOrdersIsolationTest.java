@@ -27,7 +27,7 @@ import org.junit.jupiter.api.TestInstance;
  * Orders on the tenant's own MySQL connection (issue 17 item 4, docs/TENANTS.md): with acme's grants on its schema
  * revoked, acme's orders fail cleanly (HTTP 503, the bus command requeued) and nothing is written or reserved for
  * them, while beta's orders, events and the saga scan go on; after the re-grant acme's orders go through, once
- * each. Every step of the order path would pass on the core's own connection, so this fails if any still uses it.
+ * each. gamma, never used before, has its pool first built under the revoke: its cancel is a 503 too, not a 500. Every step of the order path would pass on the core's own connection, so this fails if any still uses it.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TenantOrdersIsolationTest {
@@ -94,17 +94,16 @@ class TenantOrdersIsolationTest {
         StockLevels acmeBefore = stock("acme");
         StockLevels betaBefore = stock("beta");
 
-        String schema = db.tenantSchema("acme");
-        String user = (String) db.query("SELECT user_name FROM tenant_credentials WHERE tenant = 'acme'").get(0)
-                .get("user_name");
-        db.update("REVOKE ALL PRIVILEGES ON `" + schema + "`.* FROM '" + user + "'@'%'");
-        // A session keeps the database rights it had when it selected its schema; end acme's pooled sessions so
-        // the next ones log in under the revoke (what a fresh core, or a pool after its idle timeout, would meet).
-        for (Map<String, Object> session : db.query("SELECT id FROM information_schema.processlist WHERE user = ?",
-                user)) {
-            db.update("KILL CONNECTION " + ((Number) session.get("id")).longValue());
-        }
+        revoke("acme");
+        // gamma (a tenant of the multi key) has never been used: its pool is first built under the revoke
+        revoke("gamma");
         try {
+            // a tenant whose pool cannot even be built: 503, not a 500, and nothing recorded for the cancel
+            CoreClient.Reply cold = core.multi.post("/v1/orders/gamma/SH01/TO-G1/cancel", "");
+            assertThat(cold.status()).as(cold.body()).isEqualTo(503);
+            assertThat(core.json(cold.body())).containsEntry("error", "UNAVAILABLE");
+            assertNothingFor("TO-G1");
+
             // HTTP: 503 with the code a database outage gets, and nothing of the order anywhere
             CoreClient.Reply refused = core.acme.post("/v1/orders", place("acme", "TO-A1", 2));
             assertThat(refused.status()).as(refused.body()).isEqualTo(503);
@@ -138,14 +137,21 @@ class TenantOrdersIsolationTest {
                     + "AND order_no = 'TO-B1'");
             HttpResponse<String> scan = admin("POST", "/v1/admin/orders/scan");
             assertThat(scan.statusCode()).as(scan.body()).isEqualTo(200);
-            assertThat(scan.body()).contains("\"orderNo\":\"TO-B1\"").contains("\"failedTenants\":[\"acme\"]");
+            assertThat(scan.body()).contains("\"orderNo\":\"TO-B1\"");
+            assertThat(core.json(scan.body()).get("failedTenants")).as(scan.body()).isEqualTo(List.of("acme", "gamma"));
             BusTap.Delivery stuck = awaitOrderEvent("beta", "order.stuck", "TO-B1");
             assertThat(stuck.data()).containsEntry("status", "RESERVED");
             assertThat(db.count("SELECT COUNT(*) FROM orders WHERE tenant = 'beta' AND order_no = 'TO-B1' AND "
                     + "stuck_reported = 'RESERVED'")).isEqualTo(1);
         } finally {
-            db.update("GRANT SELECT, INSERT, UPDATE, DELETE ON `" + schema + "`.* TO '" + user + "'@'%'");
+            grant("acme");
+            grant("gamma");
         }
+        CoreClient.Reply cancelled = core.multi.post("/v1/orders/gamma/SH01/TO-G1/cancel", "");
+        assertThat(cancelled.status()).as(cancelled.body()).isEqualTo(200);
+        assertThat(core.json(cancelled.body())).containsEntry("status", "RELEASED");
+        awaitOrderEvent("gamma", "order.cancelled", "TO-G1");
+        assertThat(status("gamma", "TO-G1")).isEqualTo("RELEASED");
 
         // after the re-grant: the requeued bus command goes through, and the HTTP order once its pool reconnects
         awaitOrderEvent("acme", "order.reserved", "TO-A2");
@@ -171,8 +177,11 @@ class TenantOrdersIsolationTest {
         // and the tenant outboxes are drained into the shared one (nothing stuck in a tenant schema)
         CoreHarness.waitFor(() -> {
             try {
-                return db.count("SELECT COUNT(*) FROM `" + schema + "`.event_outbox") == 0
-                        && db.count("SELECT COUNT(*) FROM `" + db.tenantSchema("beta") + "`.event_outbox") == 0;
+                long waiting = 0;
+                for (String tenant : List.of("acme", "beta", "gamma")) {
+                    waiting += db.count("SELECT COUNT(*) FROM `" + db.tenantSchema(tenant) + "`.event_outbox");
+                }
+                return waiting == 0;
             } catch (java.sql.SQLException e) {
                 throw new IllegalStateException(e);
             }
@@ -180,6 +189,31 @@ class TenantOrdersIsolationTest {
     }
 
     // ------------------------------------------------------------------ helpers
+
+    private String user(String tenant) throws Exception {
+        return (String) db.query("SELECT user_name FROM tenant_credentials WHERE tenant = ?", tenant).get(0)
+                .get("user_name");
+    }
+
+    /**
+     * Revokes the tenant user's rights on its schema. A session keeps the database rights it had when it selected
+     * its schema, so the tenant's pooled sessions are ended too: the next ones log in under the revoke (what a
+     * restarted core, or a pool after its idle timeout, would meet).
+     */
+    private void revoke(String tenant) throws Exception {
+        String user = user(tenant);
+        db.update("REVOKE ALL PRIVILEGES ON `" + db.tenantSchema(tenant) + "`.* FROM '" + user + "'@'%'");
+        for (Map<String, Object> session : db.query("SELECT id FROM information_schema.processlist WHERE user = ?",
+                user)) {
+            db.update("KILL CONNECTION " + ((Number) session.get("id")).longValue());
+        }
+    }
+
+    /** The grant `tenant add` gives. */
+    private void grant(String tenant) throws Exception {
+        db.update("GRANT SELECT, INSERT, UPDATE, DELETE ON `" + db.tenantSchema(tenant) + "`.* TO '" + user(tenant)
+                + "'@'%'");
+    }
 
     private static String place(String tenant, String orderNo, int qty) {
         return "{\"command\":\"place\",\"tenant\":\"" + tenant + "\",\"warehouse\":\"SH01\",\"orderNo\":\"" + orderNo
