@@ -265,9 +265,12 @@ final class CoreBeans {
         return new ChangesFeed(db, master);
     }
 
+    // an order's rows are its tenant's: every saga step runs on TenantDatabases.connection(tenant), its events go
+    // into the tenant schema's outbox in the step's transaction and out through the relay, woken at the commit
     @Singleton
-    OrderService orders(Database db, OperationEngine engine, EventOutbox outbox) {
-        return new OrderService(db, engine, outbox);
+    OrderService orders(TenantDatabases db, OperationEngine engine, EventOutbox outbox, TenantOutboxRelay relay,
+            @Nullable EventPublisher publisher) {
+        return new OrderService(db, engine, outbox, afterTenantCommit(relay, publisher));
     }
 
     // ------------------------------------------------ issue 15: the bus (only when fg.bus.uri is set) and the saga
@@ -308,10 +311,12 @@ final class CoreBeans {
 
     @Context
     @Bean(preDestroy = "close")
-    OrderSagaMonitor orderSagaMonitor(Database db, OrderService orders, EventOutbox outbox, CoreMetrics metrics,
+    OrderSagaMonitor orderSagaMonitor(TenantDatabases db, OrderService orders, EventOutbox outbox,
+            TenantOutboxRelay relay, @Nullable EventPublisher publisher, CoreMetrics metrics,
             OrderSagaConfiguration saga, JobLeases leases) {
-        return new OrderSagaMonitor(db, orders, outbox, metrics, saga.getPendingTimeout(), saga.getStuckAfter(),
-                saga.getScanInterval(), leases.gate(JobLeases.ORDER_SAGA));
+        return new OrderSagaMonitor(db, orders, outbox, afterTenantCommit(relay, publisher), metrics,
+                saga.getPendingTimeout(), saga.getStuckAfter(), saga.getScanInterval(),
+                leases.gate(JobLeases.ORDER_SAGA));
     }
 
     // replenishment (issue 15 item 3): suggestions from the ledger's demand; with a bus, those due for an order go

@@ -92,6 +92,12 @@ final class OrderCommandConsumer implements AutoCloseable {
                 }
             }
         } catch (ApiException e) {
+            if (e.status() == io.micronaut.http.HttpStatus.SERVICE_UNAVAILABLE) {
+                // the tenant's own database is not there yet or not reachable (TenantDatabases: TENANT_NOT_ADDED):
+                // like a database outage, the command waits and is requeued, not dropped
+                throw new IllegalStateException("order command " + command + " for " + ref.tenant() + "/"
+                        + ref.warehouse() + "/" + ref.orderNo() + ": " + e.getMessage(), e);
+            }
             LOG.warn("order command {} for {}/{}/{} refused: {}", command, ref.tenant(), ref.warehouse(),
                     ref.orderNo(), e.getMessage());
             return "invalid";

@@ -8,7 +8,10 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -29,12 +32,20 @@ import org.slf4j.LoggerFactory;
  *   reserved order nobody picks should be released is the business's call (cancel it).</li>
  * </ol>
  * Ages are measured by the database clock ({@code status_since}), so core instances with skewed clocks agree.
+ *
+ * <p>Tenant by tenant: both passes read each added tenant's orders on that tenant's own connection
+ * (TenantDatabases.stored(), then TenantDatabases.connection(tenant)), and everything written for an order (its
+ * repair through OrderService, its order.stuck event and stuck_reported) goes on that order's tenant's connection,
+ * the event into that tenant's outbox. Nothing here needs all tenants in one read: the limit per run and the
+ * oldest-first order of the stuck list are kept by merging the tenants' answers. A tenant whose database fails is
+ * logged and named in the report ({@code failedTenants}) and the others are still repaired and scanned.
  */
 final class OrderSagaMonitor implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(OrderSagaMonitor.class);
     private static final int MAX_PER_RUN = 1000;
-    private final Database db;
+    private final TenantDatabases db;
     private final OrderService orders;
+    private final Runnable afterEventCommit;
     private final EventOutbox outbox;
     private final CoreMetrics metrics;
     private final Duration pendingTimeout;
@@ -42,31 +53,35 @@ final class OrderSagaMonitor implements AutoCloseable {
     private final ScheduledExecutorService timer;
     private final BooleanSupplier mayRun;
     private volatile Report last;
+    /** Where the next repair pass starts in the tenant list, so a tenant with many half-way orders starves none. */
+    private int repairStart;
 
     /** One stuck order as the admin endpoint shows it. */
     @Serdeable
     record StuckOrder(String tenant, String warehouse, String orderNo, String status, long stuckForSeconds) {
     }
 
-    /** What one run found and did. */
+    /** What one run found and did; {@code failedTenants}: tenants whose orders could not be read or reported. */
     @Serdeable
-    record Report(String ranAt, int repaired, int repairFailed, List<StuckOrder> stuck) {
+    record Report(String ranAt, int repaired, int repairFailed, List<StuckOrder> stuck, List<String> failedTenants) {
     }
 
-    OrderSagaMonitor(Database db, OrderService orders, EventOutbox outbox, CoreMetrics metrics, Duration pendingTimeout,
-            Duration stuckAfter, Duration interval) {
-        this(db, orders, outbox, metrics, pendingTimeout, stuckAfter, interval, () -> true);
+    OrderSagaMonitor(TenantDatabases db, OrderService orders, EventOutbox outbox, Runnable afterEventCommit,
+            CoreMetrics metrics, Duration pendingTimeout, Duration stuckAfter, Duration interval) {
+        this(db, orders, outbox, afterEventCommit, metrics, pendingTimeout, stuckAfter, interval, () -> true);
     }
 
     /**
      * @param mayRun asked before every scheduled run: false skips it (another core instance holds the
      *     {@code order-saga} lease, JobLeases); runs asked for through the admin API run regardless
      */
-    OrderSagaMonitor(Database db, OrderService orders, EventOutbox outbox, CoreMetrics metrics, Duration pendingTimeout,
-            Duration stuckAfter, Duration interval, BooleanSupplier mayRun) {
+    OrderSagaMonitor(TenantDatabases db, OrderService orders, EventOutbox outbox, Runnable afterEventCommit,
+            CoreMetrics metrics, Duration pendingTimeout, Duration stuckAfter, Duration interval,
+            BooleanSupplier mayRun) {
         this.mayRun = mayRun;
         this.db = db;
         this.orders = orders;
+        this.afterEventCommit = afterEventCommit;
         this.outbox = outbox;
         this.metrics = metrics;
         this.pendingTimeout = pendingTimeout;
@@ -101,7 +116,12 @@ final class OrderSagaMonitor implements AutoCloseable {
     synchronized Report run() throws SQLException {
         int repaired = 0;
         int failed = 0;
-        for (Half h : halfWay()) {
+        List<String> tenants = new ArrayList<>();
+        for (String[] t : db.stored()) {
+            tenants.add(t[0]);
+        }
+        Set<String> failedTenants = new TreeSet<>();
+        for (Half h : halfWay(tenants, failedTenants)) {
             try {
                 boolean done = h.cancel() ? orders.cancel(h.ref()) != null : orders.abandon(h.ref());
                 if (done) {
@@ -112,15 +132,16 @@ final class OrderSagaMonitor implements AutoCloseable {
                 } else {
                     failed++;
                 }
-            } catch (OrderService.OrderConflictException | IllegalStateException e) {
+            } catch (OrderService.OrderConflictException | IllegalStateException | SQLException | ApiException e) {
+                // SQLException / ApiException: this order's tenant's database failed; the next run tries again
                 failed++;
-                LOG.warn("order {}: the compensation task could not finish it now: {}", h.ref().orderNo(),
-                        e.getMessage());
+                LOG.warn("order {}/{}/{}: the compensation task could not finish it now: {}", h.ref().tenant(),
+                        h.ref().warehouse(), h.ref().orderNo(), e.getMessage());
             }
         }
-        List<StuckOrder> stuck = scan();
+        List<StuckOrder> stuck = scan(tenants, failedTenants);
         metrics.ordersStuck(stuck.size());
-        Report r = new Report(Instant.now().toString(), repaired, failed, stuck);
+        Report r = new Report(Instant.now().toString(), repaired, failed, stuck, List.copyOf(failedTenants));
         last = r;
         return r;
     }
@@ -128,46 +149,84 @@ final class OrderSagaMonitor implements AutoCloseable {
     private record Half(OrderStore.Ref ref, boolean cancel) {
     }
 
-    private List<Half> halfWay() throws SQLException {
+    /** The orders left half-way, tenant by tenant on each one's own connection, at most MAX_PER_RUN in all. */
+    private List<Half> halfWay(List<String> tenants, Set<String> failedTenants) {
         List<Half> found = new ArrayList<>();
-        try (Connection c = db.connection(); PreparedStatement ps = c.prepareStatement("SELECT tenant, warehouse, "
-                + "order_no, cancel_requested FROM orders WHERE (status = 'PENDING' AND TIMESTAMPDIFF(MICROSECOND, "
-                + "status_since, CURRENT_TIMESTAMP(3)) > ?) OR (cancel_requested = 1 AND TIMESTAMPDIFF(MICROSECOND, "
-                + "updated_at, CURRENT_TIMESTAMP(3)) > ?) LIMIT " + MAX_PER_RUN)) {
-            ps.setLong(1, pendingTimeout.toMillis() * 1000);
-            ps.setLong(2, pendingTimeout.toMillis() * 1000);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    found.add(new Half(new OrderStore.Ref(rs.getString(1), rs.getString(2), rs.getString(3)),
-                            rs.getInt(4) != 0));
+        int start = tenants.isEmpty() ? 0 : Math.floorMod(repairStart++, tenants.size());
+        for (int i = 0; i < tenants.size(); i++) {
+            String tenant = tenants.get((start + i) % tenants.size());
+            if (found.size() >= MAX_PER_RUN) {
+                break; // the next run takes the rest
+            }
+            try (Connection c = OrderService.tenantConnection(db, tenant); PreparedStatement ps = c.prepareStatement(
+                    "SELECT tenant, warehouse, order_no, cancel_requested FROM orders WHERE tenant = ? AND "
+                    + "((status = 'PENDING' AND TIMESTAMPDIFF(MICROSECOND, status_since, CURRENT_TIMESTAMP(3)) > ?) "
+                    + "OR (cancel_requested = 1 AND TIMESTAMPDIFF(MICROSECOND, updated_at, CURRENT_TIMESTAMP(3)) > ?))"
+                    + " LIMIT " + (MAX_PER_RUN - found.size()))) {
+                ps.setString(1, tenant);
+                ps.setLong(2, pendingTimeout.toMillis() * 1000);
+                ps.setLong(3, pendingTimeout.toMillis() * 1000);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        found.add(new Half(new OrderStore.Ref(rs.getString(1), rs.getString(2), rs.getString(3)),
+                                rs.getInt(4) != 0));
+                    }
                 }
+            } catch (SQLException | ApiException e) {
+                failedTenants.add(tenant);
+                LOG.warn("order saga repair: reading tenant {}'s half-way orders failed; the other tenants go on, "
+                        + "this one's wait for the next run: {}", tenant, e.getMessage());
             }
         }
         return found;
     }
 
-    private List<StuckOrder> scan() throws SQLException {
-        List<StuckOrder> stuck = new ArrayList<>();
-        List<String> reported = new ArrayList<>();
-        try (Connection c = db.connection(); PreparedStatement ps = c.prepareStatement("SELECT tenant, warehouse, "
-                + "order_no, status, TIMESTAMPDIFF(SECOND, status_since, CURRENT_TIMESTAMP(3)), stuck_reported "
-                + "FROM orders WHERE status IN ('PENDING', 'RESERVED', 'PARTIAL', 'PICKED') AND "
-                + "TIMESTAMPDIFF(MICROSECOND, status_since, CURRENT_TIMESTAMP(3)) > ? ORDER BY status_since LIMIT "
-                + MAX_PER_RUN)) {
-            ps.setLong(1, stuckAfter.toMillis() * 1000);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    StuckOrder s = new StuckOrder(rs.getString(1), rs.getString(2), rs.getString(3),
-                            rs.getString(4), rs.getLong(5));
-                    stuck.add(s);
-                    reported.add(rs.getString(6));
+    /** A stuck order as read, with the state it was last reported in. */
+    private record Found(StuckOrder order, String reported, long ageMicros) {
+    }
+
+    /**
+     * The stuck orders of every tenant, oldest first, at most MAX_PER_RUN in all: each tenant's oldest MAX_PER_RUN
+     * on its own connection, merged (the same list one query over all tenants would give), then each one not yet
+     * reported in its state reported on its tenant's connection.
+     */
+    private List<StuckOrder> scan(List<String> tenants, Set<String> failedTenants) {
+        List<Found> found = new ArrayList<>();
+        for (String tenant : tenants) {
+            try (Connection c = OrderService.tenantConnection(db, tenant); PreparedStatement ps = c.prepareStatement(
+                    "SELECT tenant, warehouse, order_no, status, TIMESTAMPDIFF(SECOND, status_since, "
+                    + "CURRENT_TIMESTAMP(3)), stuck_reported, TIMESTAMPDIFF(MICROSECOND, status_since, "
+                    + "CURRENT_TIMESTAMP(3)) FROM orders "
+                    + "WHERE tenant = ? AND status IN ('PENDING', 'RESERVED', 'PARTIAL', 'PICKED') AND "
+                    + "TIMESTAMPDIFF(MICROSECOND, status_since, CURRENT_TIMESTAMP(3)) > ? ORDER BY status_since "
+                    + "LIMIT " + MAX_PER_RUN)) {
+                ps.setString(1, tenant);
+                ps.setLong(2, stuckAfter.toMillis() * 1000);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        found.add(new Found(new StuckOrder(rs.getString(1), rs.getString(2), rs.getString(3),
+                                rs.getString(4), rs.getLong(5)), rs.getString(6), rs.getLong(7)));
+                    }
                 }
+            } catch (SQLException | ApiException e) {
+                failedTenants.add(tenant);
+                LOG.warn("order saga scan: reading tenant {}'s open orders failed; the other tenants go on: {}",
+                        tenant, e.getMessage());
             }
         }
-        for (int i = 0; i < stuck.size(); i++) {
-            StuckOrder s = stuck.get(i);
-            if (!s.status().equals(reported.get(i))) {
-                report(s);
+        // oldest first across tenants, as ORDER BY status_since over all of them would give
+        found.sort(Comparator.comparingLong(Found::ageMicros).reversed());
+        List<StuckOrder> stuck = new ArrayList<>();
+        for (Found f : found.subList(0, Math.min(found.size(), MAX_PER_RUN))) {
+            stuck.add(f.order());
+            if (!f.order().status().equals(f.reported())) {
+                try {
+                    report(f.order());
+                } catch (SQLException | ApiException e) {
+                    failedTenants.add(f.order().tenant());
+                    LOG.warn("order {}/{}/{}: reporting it stuck failed; the next scan tries again: {}",
+                            f.order().tenant(), f.order().warehouse(), f.order().orderNo(), e.getMessage());
+                }
             }
         }
         return stuck;
@@ -178,7 +237,8 @@ final class OrderSagaMonitor implements AutoCloseable {
         OrderStore.Ref ref = new OrderStore.Ref(s.tenant(), s.warehouse(), s.orderNo());
         LOG.warn("order {}/{}/{} has been {} for {} s (more than {}): reported as stuck", s.tenant(), s.warehouse(),
                 s.orderNo(), s.status(), s.stuckForSeconds(), stuckAfter);
-        try (Connection c = db.connection()) {
+        boolean wrote = false;
+        try (Connection c = OrderService.tenantConnection(db, s.tenant())) {
             c.setAutoCommit(false);
             try {
                 OrderStore.Saga saga = OrderStore.lockSaga(c, ref);
@@ -193,12 +253,16 @@ final class OrderSagaMonitor implements AutoCloseable {
                         ps.setString(4, s.orderNo());
                         ps.executeUpdate();
                     }
+                    wrote = true;
                 }
                 c.commit();
             } catch (SQLException | RuntimeException e) {
                 c.rollback();
                 throw e;
             }
+        }
+        if (wrote) {
+            afterEventCommit.run(); // order.stuck is in the tenant's outbox: the relay moves it on
         }
     }
 

@@ -38,18 +38,51 @@ import org.slf4j.LoggerFactory;
  * <p><b>Half-way failures.</b> A compensation that could not release everything leaves the order PENDING, and a
  * cancel marks {@code cancel_requested} before its first RELEASE: OrderSagaMonitor finishes both after
  * {@code fg.core.orders.pending-timeout} ({@link #abandon}, {@link #cancel}).
+ *
+ * <p><b>One tenant's rows.</b> Every transaction here runs on the order's tenant's own connection
+ * (TenantDatabases): its schema's views of orders, order_lines, reservations and changes show only its rows, and
+ * MySQL refuses a write naming another tenant. So the step's event goes into the tenant schema's own
+ * {@code event_outbox} in the same transaction, and TenantOutboxRelay moves it into the shared one (woken by
+ * {@code afterEventCommit}). The events of one order keep their order: every transaction that writes one locks the
+ * order row first (OrderStore#lockSaga, FOR UPDATE), so they commit one after the other with rising outbox ids,
+ * and the relay copies a tenant's rows in id order. A tenant whose database is unreachable (or not added yet) gets
+ * an SQLException (or a 503 ApiException) before anything of the order is written or reserved.
  */
 final class OrderService {
     private static final Logger LOG = LoggerFactory.getLogger(OrderService.class);
     private static final int COMPENSATION_ATTEMPTS = 3;
-    private final Database db;
+    private final TenantDatabases db;
     private final OperationEngine engine;
     private final EventOutbox outbox;
+    private final Runnable afterEventCommit;
 
-    OrderService(Database db, OperationEngine engine, EventOutbox outbox) {
+    /**
+     * @param db every transaction of an order runs on its tenant's own connection (its schema's views of orders,
+     *     order_lines, reservations and changes; docs/TENANTS.md), so the database refuses any other tenant's rows
+     * @param afterEventCommit run after a transaction that wrote an order event committed: the event is in the
+     *     tenant schema's own outbox, and this wakes the TenantOutboxRelay and the publisher that move it on
+     */
+    OrderService(TenantDatabases db, OperationEngine engine, EventOutbox outbox, Runnable afterEventCommit) {
         this.db = db;
         this.engine = engine;
         this.outbox = outbox;
+        this.afterEventCommit = afterEventCommit;
+    }
+
+    /**
+     * A connection of the tenant's own pool. The pool of a tenant is built at its first use and Hikari then logs in
+     * once: refused (the tenant's grants revoked, its user dropped, the server down) that is Hikari's unchecked
+     * PoolInitializationException, which would end an order request as a 500 and the saga monitor's whole run. It
+     * is a database outage like any other, so it becomes the SQLException the callers already answer with 503 or a
+     * requeue (cause kept). On a pool already built the same refusal is Hikari's SQLException anyway.
+     */
+    static Connection tenantConnection(TenantDatabases db, String tenant) throws SQLException {
+        try {
+            return db.connection(tenant);
+        } catch (com.zaxxer.hikari.pool.HikariPool.PoolInitializationException e) {
+            throw new SQLException("opening tenant '" + tenant + "''s own database pool failed: " + e.getMessage(),
+                    "08001", e);
+        }
     }
 
     /** How placing an order ended: the order (created or already there), or the failing line. */
@@ -93,7 +126,7 @@ final class OrderService {
             return new Outcome(false, null, ResultCodes.UNAVAILABLE, "order " + ref.orderNo() + " took longer "
                     + "than the pending timeout and was released; place it again", null, null);
         }
-        try (Connection c = db.connection()) {
+        try (Connection c = tenantConnection(db, ref.tenant())) {
             return new Outcome(true, OrderStore.read(c, ref), null, null, null, null);
         }
     }
@@ -116,7 +149,7 @@ final class OrderService {
     }
 
     private Begun beginOnce(OrderStore.Ref ref, List<OrderStore.Line> lines) throws SQLException {
-        try (Connection c = db.connection()) {
+        try (Connection c = tenantConnection(db, ref.tenant())) {
             c.setAutoCommit(false);
             try {
                 if (OrderStore.createPending(c, ref, lines)) {
@@ -163,7 +196,7 @@ final class OrderService {
     OrderStore.View cancel(OrderStore.Ref ref) throws SQLException {
         int attempt;
         List<OrderStore.Line> lines;
-        try (Connection c = db.connection()) {
+        try (Connection c = tenantConnection(db, ref.tenant())) {
             c.setAutoCommit(false);
             try {
                 OrderStore.Saga saga = OrderStore.lockSaga(c, ref);
@@ -174,6 +207,7 @@ final class OrderService {
                     OrderStore.View v = OrderStore.read(c, ref);
                     OrderEvents.cancelled(c, outbox, v, 1);
                     c.commit();
+                    afterEventCommit.run();
                     return v;
                 }
                 OrderStore.View v = OrderStore.read(c, ref);
@@ -209,7 +243,7 @@ final class OrderService {
                         + " ended " + r.status() + " " + r.code() + "; the compensation task retries it");
             }
         }
-        try (Connection c = db.connection()) {
+        try (Connection c = tenantConnection(db, ref.tenant())) {
             c.setAutoCommit(false);
             try {
                 OrderStore.lockSaga(c, ref);
@@ -224,6 +258,7 @@ final class OrderService {
                 OrderStore.View v = OrderStore.read(c, ref);
                 OrderEvents.cancelled(c, outbox, v, attempt);
                 c.commit();
+                afterEventCommit.run();
                 return v;
             } catch (SQLException | RuntimeException e) {
                 c.rollback();
@@ -239,7 +274,7 @@ final class OrderService {
     OrderStore.View ship(OrderStore.Ref ref) throws SQLException {
         OrderStore.View v;
         int attempt;
-        try (Connection c = db.connection()) {
+        try (Connection c = tenantConnection(db, ref.tenant())) {
             OrderStore.Saga saga = OrderStore.lockSaga(c, ref);
             if (saga == null || OrderStore.PENDING.equals(saga.status())
                     || OrderStore.RELEASED.equals(saga.status())) {
@@ -268,7 +303,7 @@ final class OrderService {
     boolean abandon(OrderStore.Ref ref) throws SQLException {
         List<OrderStore.Line> lines;
         int attempt;
-        try (Connection c = db.connection()) {
+        try (Connection c = tenantConnection(db, ref.tenant())) {
             OrderStore.Saga saga = OrderStore.lockSaga(c, ref);
             if (saga == null || !OrderStore.PENDING.equals(saga.status())) {
                 return true;
@@ -279,7 +314,7 @@ final class OrderService {
         if (!compensate(ref, bySku(lines))) {
             return false;
         }
-        try (Connection c = db.connection()) {
+        try (Connection c = tenantConnection(db, ref.tenant())) {
             c.setAutoCommit(false);
             try {
                 OrderStore.Saga saga = OrderStore.lockSaga(c, ref);
@@ -298,6 +333,7 @@ final class OrderService {
                 OrderEvents.rejected(c, outbox, ref, attempt, null, null, "ABANDONED", "the order stayed PENDING "
                         + "past the pending timeout (reserving stopped half-way); everything it held is released");
                 c.commit();
+                afterEventCommit.run();
                 return true;
             } catch (SQLException | RuntimeException e) {
                 c.rollback();
@@ -367,7 +403,7 @@ final class OrderService {
      */
     private boolean finish(OrderStore.Ref ref, int attempt, String status, List<OrderStore.Line> lines,
             boolean reserved, Rejection rejection) throws SQLException {
-        try (Connection c = db.connection()) {
+        try (Connection c = tenantConnection(db, ref.tenant())) {
             c.setAutoCommit(false);
             try {
                 OrderStore.Saga saga = OrderStore.lockSaga(c, ref);
@@ -393,6 +429,7 @@ final class OrderService {
                             rejection.reason());
                 }
                 c.commit();
+                afterEventCommit.run();
                 return true;
             } catch (SQLException | RuntimeException e) {
                 c.rollback();
