@@ -50,8 +50,8 @@ class BusOrderToPdaTest {
                 // The ERP's own queue for the events it cares about (declared before it publishes the order).
                 await().atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() -> {
                     erp.createChannel().exchangeDeclarePassive("floorgate.events");
-                    erp.createChannel().queueDeclarePassive("floorgate.core.orders");
-                    return true;
+                    // the core's consumer, not just its queue: a message sent between its declare and bind is dropped
+                    return erp.createChannel().queueDeclarePassive("floorgate.core.orders").getConsumerCount() > 0;
                 });
                 ch.queueDeclare("acme.erp.orders", true, false, false, null);
                 ch.queueBind("acme.erp.orders", "floorgate.events", "acme.SH01.order.*");

@@ -158,7 +158,7 @@ final class OrderSagaMonitor implements AutoCloseable {
             if (found.size() >= MAX_PER_RUN) {
                 break; // the next run takes the rest
             }
-            try (Connection c = OrderService.tenantConnection(db, tenant); PreparedStatement ps = c.prepareStatement(
+            try (Connection c = db.connection(tenant); PreparedStatement ps = c.prepareStatement(
                     "SELECT tenant, warehouse, order_no, cancel_requested FROM orders WHERE tenant = ? AND "
                     + "((status = 'PENDING' AND TIMESTAMPDIFF(MICROSECOND, status_since, CURRENT_TIMESTAMP(3)) > ?) "
                     + "OR (cancel_requested = 1 AND TIMESTAMPDIFF(MICROSECOND, updated_at, CURRENT_TIMESTAMP(3)) > ?))"
@@ -193,7 +193,7 @@ final class OrderSagaMonitor implements AutoCloseable {
     private List<StuckOrder> scan(List<String> tenants, Set<String> failedTenants) {
         List<Found> found = new ArrayList<>();
         for (String tenant : tenants) {
-            try (Connection c = OrderService.tenantConnection(db, tenant); PreparedStatement ps = c.prepareStatement(
+            try (Connection c = db.connection(tenant); PreparedStatement ps = c.prepareStatement(
                     "SELECT tenant, warehouse, order_no, status, TIMESTAMPDIFF(SECOND, status_since, "
                     + "CURRENT_TIMESTAMP(3)), stuck_reported, TIMESTAMPDIFF(MICROSECOND, status_since, "
                     + "CURRENT_TIMESTAMP(3)) FROM orders "
@@ -238,7 +238,7 @@ final class OrderSagaMonitor implements AutoCloseable {
         LOG.warn("order {}/{}/{} has been {} for {} s (more than {}): reported as stuck", s.tenant(), s.warehouse(),
                 s.orderNo(), s.status(), s.stuckForSeconds(), stuckAfter);
         boolean wrote = false;
-        try (Connection c = OrderService.tenantConnection(db, s.tenant())) {
+        try (Connection c = db.connection(s.tenant())) {
             c.setAutoCommit(false);
             try {
                 OrderStore.Saga saga = OrderStore.lockSaga(c, ref);

@@ -69,22 +69,6 @@ final class OrderService {
         this.afterEventCommit = afterEventCommit;
     }
 
-    /**
-     * A connection of the tenant's own pool. The pool of a tenant is built at its first use and Hikari then logs in
-     * once: refused (the tenant's grants revoked, its user dropped, the server down) that is Hikari's unchecked
-     * PoolInitializationException, which would end an order request as a 500 and the saga monitor's whole run. It
-     * is a database outage like any other, so it becomes the SQLException the callers already answer with 503 or a
-     * requeue (cause kept). On a pool already built the same refusal is Hikari's SQLException anyway.
-     */
-    static Connection tenantConnection(TenantDatabases db, String tenant) throws SQLException {
-        try {
-            return db.connection(tenant);
-        } catch (com.zaxxer.hikari.pool.HikariPool.PoolInitializationException e) {
-            throw new SQLException("opening tenant '" + tenant + "''s own database pool failed: " + e.getMessage(),
-                    "08001", e);
-        }
-    }
-
     /** How placing an order ended: the order (created or already there), or the failing line. */
     record Outcome(boolean created, OrderStore.View order, String error, String message, Integer failedLine,
             String failedSku) {
@@ -126,7 +110,7 @@ final class OrderService {
             return new Outcome(false, null, ResultCodes.UNAVAILABLE, "order " + ref.orderNo() + " took longer "
                     + "than the pending timeout and was released; place it again", null, null);
         }
-        try (Connection c = tenantConnection(db, ref.tenant())) {
+        try (Connection c = db.connection(ref.tenant())) {
             return new Outcome(true, OrderStore.read(c, ref), null, null, null, null);
         }
     }
@@ -149,7 +133,7 @@ final class OrderService {
     }
 
     private Begun beginOnce(OrderStore.Ref ref, List<OrderStore.Line> lines) throws SQLException {
-        try (Connection c = tenantConnection(db, ref.tenant())) {
+        try (Connection c = db.connection(ref.tenant())) {
             c.setAutoCommit(false);
             try {
                 if (OrderStore.createPending(c, ref, lines)) {
@@ -196,7 +180,7 @@ final class OrderService {
     OrderStore.View cancel(OrderStore.Ref ref) throws SQLException {
         int attempt;
         List<OrderStore.Line> lines;
-        try (Connection c = tenantConnection(db, ref.tenant())) {
+        try (Connection c = db.connection(ref.tenant())) {
             c.setAutoCommit(false);
             try {
                 OrderStore.Saga saga = OrderStore.lockSaga(c, ref);
@@ -243,7 +227,7 @@ final class OrderService {
                         + " ended " + r.status() + " " + r.code() + "; the compensation task retries it");
             }
         }
-        try (Connection c = tenantConnection(db, ref.tenant())) {
+        try (Connection c = db.connection(ref.tenant())) {
             c.setAutoCommit(false);
             try {
                 OrderStore.lockSaga(c, ref);
@@ -274,7 +258,7 @@ final class OrderService {
     OrderStore.View ship(OrderStore.Ref ref) throws SQLException {
         OrderStore.View v;
         int attempt;
-        try (Connection c = tenantConnection(db, ref.tenant())) {
+        try (Connection c = db.connection(ref.tenant())) {
             OrderStore.Saga saga = OrderStore.lockSaga(c, ref);
             if (saga == null || OrderStore.PENDING.equals(saga.status())
                     || OrderStore.RELEASED.equals(saga.status())) {
@@ -303,7 +287,7 @@ final class OrderService {
     boolean abandon(OrderStore.Ref ref) throws SQLException {
         List<OrderStore.Line> lines;
         int attempt;
-        try (Connection c = tenantConnection(db, ref.tenant())) {
+        try (Connection c = db.connection(ref.tenant())) {
             OrderStore.Saga saga = OrderStore.lockSaga(c, ref);
             if (saga == null || !OrderStore.PENDING.equals(saga.status())) {
                 return true;
@@ -314,7 +298,7 @@ final class OrderService {
         if (!compensate(ref, bySku(lines))) {
             return false;
         }
-        try (Connection c = tenantConnection(db, ref.tenant())) {
+        try (Connection c = db.connection(ref.tenant())) {
             c.setAutoCommit(false);
             try {
                 OrderStore.Saga saga = OrderStore.lockSaga(c, ref);
@@ -403,7 +387,7 @@ final class OrderService {
      */
     private boolean finish(OrderStore.Ref ref, int attempt, String status, List<OrderStore.Line> lines,
             boolean reserved, Rejection rejection) throws SQLException {
-        try (Connection c = tenantConnection(db, ref.tenant())) {
+        try (Connection c = db.connection(ref.tenant())) {
             c.setAutoCommit(false);
             try {
                 OrderStore.Saga saga = OrderStore.lockSaga(c, ref);

@@ -70,7 +70,14 @@ final class TenantDatabases implements AutoCloseable {
         }
         HikariDataSource pool = pools.get(tenant);
         if (pool == null) {
-            pool = pools.computeIfAbsent(tenant, this::open);
+            try {
+                pool = pools.computeIfAbsent(tenant, this::open);
+            } catch (com.zaxxer.hikari.pool.HikariPool.PoolInitializationException e) {
+                // Hikari's first connection refused (the tenant's grants revoked, its user gone, MySQL down): an
+                // outage of this tenant's database, answered like any other (503, requeue), not a 500
+                throw new SQLException("opening tenant '" + tenant + "''s own database pool failed: "
+                        + e.getMessage(), "08001", e);
+            }
         }
         return pool.getConnection();
     }

@@ -62,8 +62,8 @@ class OrderSagaTest {
         orders = sender.createChannel();
         CoreHarness.waitFor(() -> {
             try {
-                sender.createChannel().queueDeclarePassive("floorgate.core.orders");
-                return true;
+                // its consumer, not just the queue: a message sent between the core's declare and bind is dropped
+                return sender.createChannel().queueDeclarePassive("floorgate.core.orders").getConsumerCount() > 0;
             } catch (Exception e) {
                 return false;
             }

@@ -61,8 +61,8 @@ class ParcelCommandsTest {
         CoreHarness.waitFor(() -> {
             try {
                 connectSender();
-                channel.queueDeclarePassive("floorgate.core.parcels");
-                return true;
+                // its consumer, not just the queue: a message sent between the core's declare and bind is dropped
+                return channel.queueDeclarePassive("floorgate.core.parcels").getConsumerCount() > 0;
             } catch (Exception e) {
                 return false;
             }
@@ -275,8 +275,10 @@ class ParcelCommandsTest {
             CoreHarness.waitFor(() -> {
                 try {
                     connectSender();
-                    sender.createChannel().queueDeclarePassive("floorgate.core.parcels.late");
-                    return true;
+                    // its consumer, not just the queue: the core declares the queue, binds it, then consumes, and
+                    // a message sent between the first two would be unroutable and dropped
+                    return sender.createChannel().queueDeclarePassive("floorgate.core.parcels.late")
+                            .getConsumerCount() > 0;
                 } catch (Exception e) {
                     return false;
                 }
