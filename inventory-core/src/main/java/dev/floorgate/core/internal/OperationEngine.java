@@ -237,11 +237,11 @@ final class OperationEngine implements StockService {
                 String wm = redis.await(marks.get(i));
                 ask.get(i).watermark = wm == null ? "0" : wm;
             }
-            List<String> ids = new ArrayList<>();
+            List<Operation> asked = new ArrayList<>();
             for (ApplyCall.Pending p : ask) {
-                ids.add(p.op.opId());
+                asked.add(p.op);
             }
-            found = ledger.firstResults(ids);
+            found = ledger.firstResults(asked); // each on its tenant's own connection
         } catch (SQLException | RuntimeException e) {
             for (ApplyCall.Pending p : ask) {
                 results[p.index] = ApplyCall.retry(p, "the database failed while looking the opId up in the ledger",
@@ -255,7 +255,8 @@ final class OperationEngine implements StockService {
             if (first == null) {
                 p.ledgerChecked = true;
             } else {
-                results[p.index] = first.fingerprint().equals(p.fingerprint)
+                // another tenant's opId (HELD_BY_ANOTHER_TENANT) has no body to match: reused, like a changed body
+                results[p.index] = first.sameBody(p.fingerprint)
                         ? OperationResult.duplicateOf(first.result()) : ApplyCall.reused(p);
                 pending.remove(p);
             }
