@@ -64,31 +64,49 @@ final class LedgerStore {
     }
 
     /**
+     * What the ledger said: the recorded first results by opId, and the tenants whose lookup failed (their
+     * operations are answered RETRY; another tenant's database failing does not touch them).
+     */
+    record Lookup(Map<String, FirstResult> found, Map<String, Exception> failedTenants) {
+    }
+
+    /**
      * The recorded first results of those operations' opIds that the ledger knows, keyed by opId, each looked up
      * on its own tenant's connection. An opId another tenant already used is {@link #HELD_BY_ANOTHER_TENANT}.
      */
-    Map<String, FirstResult> firstResults(Collection<Operation> operations) throws SQLException {
+    Lookup firstResults(Collection<Operation> operations) {
         Map<String, FirstResult> found = new HashMap<>();
+        Map<String, Exception> failed = new LinkedHashMap<>();
         Map<String, List<String>> byTenant = new LinkedHashMap<>();
         for (Operation op : operations) {
             byTenant.computeIfAbsent(op.tenant(), t -> new ArrayList<>()).add(op.opId());
         }
         for (Map.Entry<String, List<String>> e : byTenant.entrySet()) {
-            try (Connection c = connectionOf(e.getKey())) {
-                List<String> ids = new ArrayList<>(new LinkedHashSet<>(e.getValue()));
-                found.putAll(select(c, ids));
-                List<String> missing = new ArrayList<>();
-                for (String id : ids) {
-                    if (!found.containsKey(id)) {
-                        missing.add(id);
-                    }
-                }
-                if (!missing.isEmpty() && e.getKey() != null) {
-                    found.putAll(probe(c, e.getKey(), missing));
-                }
+            try {
+                found.putAll(firstResults(e.getKey(), e.getValue()));
+            } catch (SQLException | RuntimeException failure) {
+                failed.put(e.getKey(), failure);
             }
         }
-        return found;
+        return new Lookup(found, failed);
+    }
+
+    /** One tenant's lookup, on its own connection. */
+    private Map<String, FirstResult> firstResults(String tenant, List<String> opIds) throws SQLException {
+        try (Connection c = connectionOf(tenant)) {
+            List<String> ids = new ArrayList<>(new LinkedHashSet<>(opIds));
+            Map<String, FirstResult> found = select(c, ids);
+            List<String> missing = new ArrayList<>();
+            for (String id : ids) {
+                if (!found.containsKey(id)) {
+                    missing.add(id);
+                }
+            }
+            if (!missing.isEmpty() && tenant != null) {
+                found.putAll(probe(c, tenant, missing));
+            }
+            return found;
+        }
     }
 
     /**

@@ -118,6 +118,7 @@ class TenantStockIsolationTest {
         String user = (String) db.query("SELECT user_name FROM tenant_credentials WHERE tenant = 'acme'").get(0)
                 .get("user_name");
         WriteBackWorker worker = null;
+        Operation acmeTimeless = null;
         try {
             db.update("REVOKE ALL PRIVILEGES ON `" + schema + "`.* FROM '" + user + "'@'%'");
             killSessionsOf(user); // a revoke does not reach sessions that already use the schema
@@ -133,6 +134,21 @@ class TenantStockIsolationTest {
                     .containsEntry("on_hand", 100L);
             assertThat(db.query("SELECT on_hand FROM stock WHERE tenant = 'beta' AND sku = 'SKU-2'").get(0))
                     .containsEntry("on_hand", 100L - 2L * n);
+
+            // the ledger lookup of an operation without a time runs on the tenant's connection too: acme's cannot
+            // (RETRY, not applied), beta's can (APPLIED, and written back)
+            acmeTimeless = op("acme", "SH01", OperationType.PICK, "SKU-2", 1).toBuilder()
+                    .opId(UUID.randomUUID().toString()).build();
+            Operation betaTimeless = op("beta", "SH01", OperationType.PICK, "SKU-2", 2).toBuilder()
+                    .opId(UUID.randomUUID().toString()).build();
+            OperationResult acmeAnswer = apply(core.acme, acmeTimeless);
+            OperationResult betaAnswer = apply(core.multi, betaTimeless);
+            assertThat(acmeAnswer.status()).as(acmeAnswer.toString()).isEqualTo(ResultStatus.RETRY);
+            assertThat(betaAnswer.status()).as(betaAnswer.toString()).isEqualTo(ResultStatus.APPLIED);
+            betaIds.add(betaTimeless.opId());
+            CoreHarness.waitFor(() -> countIn("ledger", betaIds) == n + 1, Duration.ofSeconds(30),
+                    "beta's operation without a time in the ledger");
+            assertThat(countIn("ledger", acmeIds)).isZero();
         } finally {
             db.update("GRANT SELECT, INSERT, UPDATE, DELETE ON `" + schema + "`.* TO '" + user + "'@'%'");
         }
@@ -148,6 +164,9 @@ class TenantStockIsolationTest {
         assertThat(db.query("SELECT on_hand, seq FROM stock WHERE tenant = 'acme' AND sku = 'SKU-2'").get(0))
                 .containsEntry("on_hand", 100L - n).containsEntry("seq", 1L + n);
         assertThat(pending("acme") + unread("acme")).isZero();
+        assertThat(countIn("ledger", List.of(acmeTimeless.opId()))).isZero(); // answered RETRY: never applied
+        assertThat(db.query("SELECT on_hand FROM stock WHERE tenant = 'beta' AND sku = 'SKU-2'").get(0))
+                .containsEntry("on_hand", 100L - 2L * (n + 1));
     }
 
     private void writeBackEverything() {
