@@ -149,6 +149,20 @@ class TenantStockIsolationTest {
             CoreHarness.waitFor(() -> countIn("ledger", betaIds) == n + 1, Duration.ofSeconds(30),
                     "beta's operation without a time in the ledger");
             assertThat(countIn("ledger", acmeIds)).isZero();
+
+            // central IT's correction of one record is that tenant's: acme's is refused (503, nothing recorded,
+            // Redis untouched), beta's goes through (here to the figures it has, so the sums below still hold)
+            long betaNow = 100L - 2L * (n + 1);
+            CoreClient.Reply acmeCorrection = correct("acme", 50);
+            CoreClient.Reply betaCorrection = correct("beta", betaNow);
+            assertThat(acmeCorrection.status()).as(acmeCorrection.body()).isEqualTo(503);
+            assertThat(acmeCorrection.body()).contains(ResultCodes.UNAVAILABLE);
+            assertThat(betaCorrection.status()).as(betaCorrection.body()).isEqualTo(200);
+            assertThat(db.count("SELECT COUNT(*) FROM corrections WHERE tenant = 'acme'")).isZero();
+            assertThat(db.count("SELECT COUNT(*) FROM corrections WHERE tenant = 'beta' AND on_hand = ?", betaNow))
+                    .isEqualTo(1);
+            assertThat(core.bean(OperationEngine.class).stock("acme", "SH01", "SKU-2").orElseThrow().onHand())
+                    .isEqualTo(100L - n);
         } finally {
             db.update("GRANT SELECT, INSERT, UPDATE, DELETE ON `" + schema + "`.* TO '" + user + "'@'%'");
         }
@@ -167,6 +181,14 @@ class TenantStockIsolationTest {
         assertThat(countIn("ledger", List.of(acmeTimeless.opId()))).isZero(); // answered RETRY: never applied
         assertThat(db.query("SELECT on_hand FROM stock WHERE tenant = 'beta' AND sku = 'SKU-2'").get(0))
                 .containsEntry("on_hand", 100L - 2L * (n + 1));
+    }
+
+    /** POST /v1/admin/corrections of the tenant's SH01/SKU-2 to onHand = usable = {@code onHand}. */
+    private CoreClient.Reply correct(String tenant, long onHand) {
+        return core.acme.unsigned("POST", "/v1/admin/corrections", "{\"tenant\":\"" + tenant + "\",\"warehouse\":"
+                + "\"SH01\",\"sku\":\"SKU-2\",\"onHand\":" + onHand + ",\"usable\":" + onHand + ",\"reserved\":0,"
+                + "\"reason\":\"recount\",\"actor\":\"central-it\"}",
+                Map.of("Authorization", "Bearer " + CoreHarness.ADMIN_TOKEN));
     }
 
     private void writeBackEverything() {
