@@ -127,8 +127,8 @@ final class CoreBeans {
 
     /** The ledger and stock reads of the hot path, each on the tenant's own connection (docs/TENANTS.md). */
     @Singleton
-    LedgerStore ledger(Database db, TenantDatabases tenantDbs) {
-        return new LedgerStore(db, tenantDbs);
+    LedgerStore ledger(Database db, TenantDatabases tenantDbs, KeyRing keyRing) {
+        return new LedgerStore(db, tenantDbs, keyRing.tenants());
     }
 
     @Singleton
@@ -197,9 +197,9 @@ final class CoreBeans {
      * so a commit nudges the relay and wakes the publisher.
      */
     @Singleton
-    WriteBackWriter writeBackWriter(TenantDatabases tenantDbs, KeyLayout keys, EventOutbox outbox,
-            TenantOutboxRelay relay, @Nullable EventPublisher publisher) {
-        return new WriteBackWriter(tenantDbs, keys, outbox, afterTenantCommit(relay, publisher));
+    WriteBackWriter writeBackWriter(Database db, TenantDatabases tenantDbs, KeyRing keyRing, KeyLayout keys,
+            EventOutbox outbox, TenantOutboxRelay relay, @Nullable EventPublisher publisher) {
+        return new WriteBackWriter(db, tenantDbs, keyRing.tenants(), keys, outbox, afterTenantCommit(relay, publisher));
     }
 
     /** This instance's name among several (issue 14): write-back consumer and job lease owner. */
@@ -247,9 +247,9 @@ final class CoreBeans {
     }
 
     @Singleton
-    Reconciler reconciler(RedisConnector redis, Database db, TenantDatabases tenantDbs, KeyLayout keys,
-            TenantRegistry tenants, Scripts scripts, CoreMetrics metrics, CoreConfiguration core) {
-        return new Reconciler(redis, db, tenantDbs, keys, tenants, scripts.snapshot(), metrics,
+    Reconciler reconciler(RedisConnector redis, Database db, TenantDatabases tenantDbs, KeyRing keyRing,
+            KeyLayout keys, TenantRegistry tenants, Scripts scripts, CoreMetrics metrics, CoreConfiguration core) {
+        return new Reconciler(redis, db, tenantDbs, keyRing.tenants(), keys, tenants, scripts.snapshot(), metrics,
                 core.getReconcile().getMaxDifferences());
     }
 
@@ -261,8 +261,10 @@ final class CoreBeans {
 
     @Singleton
     CorrectionService corrections(RedisConnector redis, KeyLayout keys, Scripts scripts, ColdLoader loader,
-            LedgerStore ledger, TenantDatabases tenantDbs, JsonMapper json, ReplicaConfirmer replicas) {
-        return new CorrectionService(redis, keys, scripts.correct(), loader, ledger, tenantDbs, json)
+            LedgerStore ledger, TenantDatabases tenantDbs, Database db, KeyRing keyRing, JsonMapper json,
+            ReplicaConfirmer replicas) {
+        return new CorrectionService(redis, keys, scripts.correct(), loader, ledger, tenantDbs, db, keyRing.tenants(),
+                json)
                 .confirmedBy(replicas);
     }
 

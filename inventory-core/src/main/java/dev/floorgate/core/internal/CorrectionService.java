@@ -11,6 +11,7 @@ import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,11 +32,15 @@ final class CorrectionService {
     private final LedgerStore ledger;
     /** The corrections row goes on the tenant's own connection: it is one tenant's record. */
     private final TenantDatabases db;
+    private final Database core;
+    private final Set<String> knownTenants;
     private final JsonMapper json;
     private ReplicaConfirmer replicas = ReplicaConfirmer.OFF;
 
     CorrectionService(RedisConnector redis, KeyLayout keys, LuaScript correctScript, ColdLoader loader,
-            LedgerStore ledger, TenantDatabases db, JsonMapper json) {
+            LedgerStore ledger, TenantDatabases db, Database core, Set<String> knownTenants, JsonMapper json) {
+        this.core = core;
+        this.knownTenants = knownTenants;
         this.redis = redis;
         this.keys = keys;
         this.script = correctScript;
@@ -92,7 +97,9 @@ final class CorrectionService {
 
     private void record(String opId, String tenant, String warehouse, String sku, ReconcileReport.Figures before,
             ReconcileReport.Figures after, String reason, String actor) throws SQLException {
-        try (Connection c = db.connection(tenant); PreparedStatement ps = c.prepareStatement("INSERT INTO corrections "
+        // a tenant no key holds: on the core's connection, like its ledger and stock rows (see WriteBackWriter)
+        try (Connection c = knownTenants.contains(tenant) ? db.connection(tenant) : core.connection();
+                PreparedStatement ps = c.prepareStatement("INSERT INTO corrections "
                 + "(op_id, tenant, warehouse, sku, before_on_hand, before_usable, before_reserved, on_hand, usable, "
                 + "reserved, reason, actor) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             ps.setString(1, opId);

@@ -34,10 +34,13 @@ final class LedgerStore {
     private static final String PROBE_STATUS = "PROBE";
     private final Database core;
     private final TenantDatabases tenants;
+    private final Set<String> knownTenants;
 
-    LedgerStore(Database core, TenantDatabases tenants) {
+    /** @param knownTenants the tenants of the core's keys (the others' operations are UNKNOWN_TENANT rejections) */
+    LedgerStore(Database core, TenantDatabases tenants, Set<String> knownTenants) {
         this.core = core;
         this.tenants = tenants;
+        this.knownTenants = knownTenants;
     }
 
     /**
@@ -102,7 +105,7 @@ final class LedgerStore {
                     missing.add(id);
                 }
             }
-            if (!missing.isEmpty() && tenant != null) {
+            if (!missing.isEmpty() && tenant != null && knownTenants.contains(tenant)) {
                 found.putAll(probe(c, tenant, missing));
             }
             return found;
@@ -110,12 +113,15 @@ final class LedgerStore {
     }
 
     /**
-     * The tenant's own connection; with no tenant (never from a validated operation or a record id, whose tenant is
-     * checked before they reach the ledger), the core's: a NULL tenant has no schema and no user to read as, and a
-     * view of rows with {@code tenant = NULL} would be empty anyway, so that lookup stays where such rows are.
+     * The tenant's own connection, for a tenant of the core's keys. The others stay on the core's connection, as
+     * {@link WriteBackWriter} records them there: an operation of a tenant no key holds (in process only: the HTTP
+     * API refuses it with 403) is an UNKNOWN_TENANT rejection, recorded in the ledger with that tenant code and
+     * never a stock change. On the tenant's connection its first use would create a schema and a MySQL user for a
+     * tenant that does not exist (or, with fg.mysql.add-tenants-at-start=false, fail for good and hold its events
+     * pending); a NULL tenant has no schema or user at all.
      */
     private Connection connectionOf(String tenant) throws SQLException {
-        return tenant == null ? core.connection() : tenants.connection(tenant);
+        return tenant == null || !knownTenants.contains(tenant) ? core.connection() : tenants.connection(tenant);
     }
 
     private static Map<String, FirstResult> select(Connection c, List<String> ids) throws SQLException {

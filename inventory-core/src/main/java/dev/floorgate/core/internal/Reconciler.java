@@ -35,6 +35,7 @@ final class Reconciler {
     private final RedisConnector redis;
     private final Database db;
     private final TenantDatabases tenantDbs;
+    private final Set<String> knownTenants;
     private final KeyLayout keys;
     private final TenantRegistry tenants;
     private final LuaScript snapshotScript;
@@ -42,9 +43,11 @@ final class Reconciler {
     private final int maxDifferences;
     private volatile ReconcileReport last;
 
-    Reconciler(RedisConnector redis, Database db, TenantDatabases tenantDbs, KeyLayout keys, TenantRegistry tenants,
-            LuaScript snapshotScript, CoreMetrics metrics, int maxDifferences) {
+    /** @param knownTenants the tenants of the core's keys: their buckets are read on their own connections */
+    Reconciler(RedisConnector redis, Database db, TenantDatabases tenantDbs, Set<String> knownTenants, KeyLayout keys,
+            TenantRegistry tenants, LuaScript snapshotScript, CoreMetrics metrics, int maxDifferences) {
         this.tenantDbs = tenantDbs;
+        this.knownTenants = knownTenants;
         this.tenants = tenants;
         this.redis = redis;
         this.db = db;
@@ -183,8 +186,12 @@ final class Reconciler {
 
     private Map<String, ReconcileReport.Figures> mysqlRows(Bucket bucket) throws SQLException {
         Map<String, ReconcileReport.Figures> rows = new HashMap<>();
-        // one tenant's bucket: its own connection, whose view shows its own stock rows only
-        try (Connection c = tenantDbs.connection(bucket.tenant()); PreparedStatement ps = c.prepareStatement(
+        // One tenant's bucket: its own connection, whose view shows its own stock rows only. A tenant no key holds
+        // (its operations are UNKNOWN_TENANT rejections, written back on the core's connection, see
+        // WriteBackWriter) is read on the core's: its own would create a schema and user for it.
+        boolean own = bucket.tenant() != null && knownTenants.contains(bucket.tenant());
+        try (Connection c = own ? tenantDbs.connection(bucket.tenant()) : db.connection();
+                PreparedStatement ps = c.prepareStatement(
                 "SELECT tenant, warehouse, sku, on_hand, usable, reserved, seq FROM stock "
                         + "WHERE tenant = ? AND bucket = ?")) {
             ps.setString(1, bucket.tenant());

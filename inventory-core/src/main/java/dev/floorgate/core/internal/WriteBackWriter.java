@@ -27,7 +27,8 @@ import org.slf4j.LoggerFactory;
  * one tenant and one transaction; only the layout-1 upgrade (RedisLayoutUpgrade) hands over batches of a shared
  * stream, which are split per tenant and committed one after the other. The events out go to the tenant schema's
  * own outbox inside that transaction (the shared one is not reachable from the tenant's connection);
- * TenantOutboxRelay moves them on, nudged by {@code afterTenantCommit}.
+ * TenantOutboxRelay moves them on, nudged by {@code afterTenantCommit}. A tenant no key of this core holds stays on
+ * the core's connection ({@link #connectionOf} says why).
  *
  * <p>Every statement is safe to repeat, which is the whole crash argument of the write-back: the ledger insert
  * skips an opId that is already there (unique key), and stock and reservation rows only move to a higher
@@ -45,13 +46,19 @@ final class WriteBackWriter {
     /** ER_VIEW_CHECK_FAILED: on a tenant's view, the duplicate key of an upsert is a row of another tenant. */
     static final int VIEW_CHECK_FAILED = 1369;
 
+    private final Database core;
     private final TenantDatabases tenants;
+    private final Set<String> knownTenants;
     private final KeyLayout keys;
     private final EventOutbox outbox;
     private final Runnable afterTenantCommit;
 
-    WriteBackWriter(TenantDatabases tenants, KeyLayout keys, EventOutbox outbox, Runnable afterTenantCommit) {
+    /** @param knownTenants the tenants of the core's keys, written on their own connections (see writeTenant) */
+    WriteBackWriter(Database core, TenantDatabases tenants, Set<String> knownTenants, KeyLayout keys,
+            EventOutbox outbox, Runnable afterTenantCommit) {
+        this.core = core;
         this.tenants = tenants;
+        this.knownTenants = knownTenants;
         this.keys = keys;
         this.outbox = outbox;
         this.afterTenantCommit = afterTenantCommit;
@@ -148,7 +155,7 @@ final class WriteBackWriter {
 
     private int writeTenant(String tenant, List<WriteBackEvent> events, boolean skipForeignOpIds)
             throws SQLException {
-        try (Connection c = tenants.connection(tenant)) {
+        try (Connection c = connectionOf(tenant)) {
             c.setAutoCommit(false);
             try {
                 int inserted = insertLedger(c, events, skipForeignOpIds);
@@ -172,6 +179,17 @@ final class WriteBackWriter {
                 c.setAutoCommit(true);
             }
         }
+    }
+
+    /**
+     * The tenant's own connection, for a tenant of the core's keys. A tenant no key holds stays on the core's
+     * connection: its operations (in process only; the HTTP API refuses them with 403) are UNKNOWN_TENANT rejections,
+     * ledger rows with that tenant code and no stock, no reservation and no event. Its own connection would create
+     * a schema and a MySQL user for a tenant that does not exist, or with fg.mysql.add-tenants-at-start=false fail
+     * for good and keep its stream pending (its lag would count against every tenant's shedding).
+     */
+    private Connection connectionOf(String tenant) throws SQLException {
+        return tenant == null || !knownTenants.contains(tenant) ? core.connection() : tenants.connection(tenant);
     }
 
     /** Names the opIds of the batch that this tenant's ledger view does not hold after the insert. */

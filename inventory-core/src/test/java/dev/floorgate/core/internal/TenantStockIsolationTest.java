@@ -183,6 +183,23 @@ class TenantStockIsolationTest {
                 .containsEntry("on_hand", 100L - 2L * (n + 1));
     }
 
+    @Test
+    void aTenantNoKeyHoldsIsRecordedOnTheCoresConnectionAndGetsNoDatabase() throws Exception {
+        // in process only: the HTTP API refuses a tenant outside the key with 403
+        Operation stray = op("nokey", "SH01", OperationType.RECEIVE, "SKU-1", 1).toBuilder()
+                .opId(UUID.randomUUID().toString()).build(); // no time: its ledger lookup runs too
+        OperationResult answer = core.bean(OperationEngine.class).apply(List.of(stray)).get(0);
+        writeBackEverything();
+
+        assertThat(answer.code()).isEqualTo(ResultCodes.UNKNOWN_TENANT);
+        assertThat(db.query("SELECT tenant, status, code FROM ledger WHERE op_id = ?", stray.opId()).get(0))
+                .containsEntry("tenant", "nokey").containsEntry("status", "REJECTED")
+                .containsEntry("code", ResultCodes.UNKNOWN_TENANT);
+        assertThat(db.count("SELECT COUNT(*) FROM tenant_credentials WHERE tenant = 'nokey'")).isZero();
+        assertThat(db.count("SELECT COUNT(*) FROM information_schema.schemata WHERE schema_name = ?",
+                db.name() + "_t_nokey")).isZero();
+    }
+
     /** POST /v1/admin/corrections of the tenant's SH01/SKU-2 to onHand = usable = {@code onHand}. */
     private CoreClient.Reply correct(String tenant, long onHand) {
         return core.acme.unsigned("POST", "/v1/admin/corrections", "{\"tenant\":\"" + tenant + "\",\"warehouse\":"
