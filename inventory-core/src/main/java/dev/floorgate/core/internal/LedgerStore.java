@@ -8,6 +8,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -86,7 +87,7 @@ final class LedgerStore {
         }
         for (Map.Entry<String, List<String>> e : byTenant.entrySet()) {
             try {
-                found.putAll(firstResults(e.getKey(), e.getValue()));
+                found.putAll(onceMore(() -> firstResults(e.getKey(), e.getValue())));
             } catch (SQLException | RuntimeException failure) {
                 failed.put(e.getKey(), failure);
             }
@@ -222,6 +223,10 @@ final class LedgerStore {
      * before this method was entered (ColdLoader relies on that).
      */
     RecordSnapshot snapshot(String tenant, String warehouse, String sku) throws SQLException {
+        return onceMore(() -> snapshotOnce(tenant, warehouse, sku));
+    }
+
+    private RecordSnapshot snapshotOnce(String tenant, String warehouse, String sku) throws SQLException {
         try (Connection c = connectionOf(tenant)) {
             c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
             c.setAutoCommit(false);
@@ -276,6 +281,10 @@ final class LedgerStore {
 
     /** The MySQL sequence of one record (0 when it has no row). */
     long seq(String tenant, String warehouse, String sku) throws SQLException {
+        return onceMore(() -> seqOnce(tenant, warehouse, sku));
+    }
+
+    private long seqOnce(String tenant, String warehouse, String sku) throws SQLException {
         try (Connection c = connectionOf(tenant); PreparedStatement ps = c.prepareStatement(
                 "SELECT seq FROM stock WHERE tenant = ? AND warehouse = ? AND sku = ?")) {
             set(ps, tenant, warehouse, sku);
@@ -283,6 +292,39 @@ final class LedgerStore {
                 return rs.next() ? rs.getLong(1) : 0;
             }
         }
+    }
+
+    /** A read of this store (they all only read, or roll back: repeating one is harmless). */
+    private interface Read<T> {
+        T run() throws SQLException;
+    }
+
+    /**
+     * Runs the read, and once more if the connection the pool handed out was broken. A tenant's pool is used only
+     * by that tenant's reads, so after a network cut or a database restart its idle connections are still the
+     * broken ones (the pool checks a connection only when it was idle for more than 500 ms, and nothing else
+     * probes a tenant pool); the failed one is evicted, so the second attempt gets a checked or new one.
+     */
+    private static <T> T onceMore(Read<T> read) throws SQLException {
+        try {
+            return read.run();
+        } catch (SQLException e) {
+            if (!brokenConnection(e)) {
+                throw e;
+            }
+            try {
+                return read.run();
+            } catch (SQLException again) {
+                again.addSuppressed(e);
+                throw again;
+            }
+        }
+    }
+
+    /** A failure of the connection itself (SQLSTATE class 08), not of the statement. */
+    static boolean brokenConnection(SQLException e) {
+        return e instanceof SQLNonTransientConnectionException
+                || e.getSQLState() != null && e.getSQLState().startsWith("08");
     }
 
     private static void set(PreparedStatement ps, String... values) throws SQLException {
