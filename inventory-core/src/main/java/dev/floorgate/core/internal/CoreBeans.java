@@ -125,9 +125,10 @@ final class CoreBeans {
         return new MasterDataStore(db, json);
     }
 
+    /** The ledger and stock reads of the hot path, each on the tenant's own connection (docs/TENANTS.md). */
     @Singleton
-    LedgerStore ledger(Database db) {
-        return new LedgerStore(db);
+    LedgerStore ledger(Database db, TenantDatabases tenantDbs, KeyRing keyRing) {
+        return new LedgerStore(db, tenantDbs, keyRing.tenants());
     }
 
     @Singleton
@@ -191,9 +192,14 @@ final class CoreBeans {
         return new EventOutbox(bus.isEnabled());
     }
 
+    /**
+     * The write-back's commits, each on its tenant's own connection; their events go to the tenant schema's outbox,
+     * so a commit nudges the relay and wakes the publisher.
+     */
     @Singleton
-    WriteBackWriter writeBackWriter(Database db, KeyLayout keys, EventOutbox outbox) {
-        return new WriteBackWriter(db, keys, outbox);
+    WriteBackWriter writeBackWriter(Database db, TenantDatabases tenantDbs, KeyRing keyRing, KeyLayout keys,
+            EventOutbox outbox, TenantOutboxRelay relay, @Nullable EventPublisher publisher) {
+        return new WriteBackWriter(db, tenantDbs, keyRing.tenants(), keys, outbox, afterTenantCommit(relay, publisher));
     }
 
     /** This instance's name among several (issue 14): write-back consumer and job lease owner. */
@@ -241,9 +247,9 @@ final class CoreBeans {
     }
 
     @Singleton
-    Reconciler reconciler(RedisConnector redis, Database db, KeyLayout keys, TenantRegistry tenants, Scripts scripts,
-            CoreMetrics metrics, CoreConfiguration core) {
-        return new Reconciler(redis, db, keys, tenants, scripts.snapshot(), metrics,
+    Reconciler reconciler(RedisConnector redis, Database db, TenantDatabases tenantDbs, KeyRing keyRing,
+            KeyLayout keys, TenantRegistry tenants, Scripts scripts, CoreMetrics metrics, CoreConfiguration core) {
+        return new Reconciler(redis, db, tenantDbs, keyRing.tenants(), keys, tenants, scripts.snapshot(), metrics,
                 core.getReconcile().getMaxDifferences());
     }
 
@@ -255,8 +261,10 @@ final class CoreBeans {
 
     @Singleton
     CorrectionService corrections(RedisConnector redis, KeyLayout keys, Scripts scripts, ColdLoader loader,
-            LedgerStore ledger, Database db, JsonMapper json, ReplicaConfirmer replicas) {
-        return new CorrectionService(redis, keys, scripts.correct(), loader, ledger, db, json)
+            LedgerStore ledger, TenantDatabases tenantDbs, Database db, KeyRing keyRing, JsonMapper json,
+            ReplicaConfirmer replicas) {
+        return new CorrectionService(redis, keys, scripts.correct(), loader, ledger, tenantDbs, db, keyRing.tenants(),
+                json)
                 .confirmedBy(replicas);
     }
 

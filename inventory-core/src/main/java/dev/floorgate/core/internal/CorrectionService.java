@@ -11,6 +11,7 @@ import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,7 +19,9 @@ import org.slf4j.LoggerFactory;
  * The explicit admin correction of one stock record: sets its figures in Redis (correct.lua), which writes a
  * write-back event of kind C like any operation, so MySQL follows through the ledger (a row of type CORRECTION)
  * and the stock row. The correction is also recorded with its reason, actor and the figures before it in the
- * {@code corrections} table. Nothing else in the core ever changes figures on its own.
+ * {@code corrections} table. Nothing else in the core ever changes figures on its own. Central IT corrects one
+ * tenant's record, so every MySQL read and write here (the record's sequence, the corrections row) is on that
+ * tenant's own connection (docs/TENANTS.md); the ledger row and stock row follow through the write-back, also on it.
  */
 final class CorrectionService {
     private static final Logger LOG = LoggerFactory.getLogger(CorrectionService.class);
@@ -27,12 +30,17 @@ final class CorrectionService {
     private final LuaScript script;
     private final ColdLoader loader;
     private final LedgerStore ledger;
-    private final Database db;
+    /** The corrections row goes on the tenant's own connection: it is one tenant's record. */
+    private final TenantDatabases db;
+    private final Database core;
+    private final Set<String> knownTenants;
     private final JsonMapper json;
     private ReplicaConfirmer replicas = ReplicaConfirmer.OFF;
 
     CorrectionService(RedisConnector redis, KeyLayout keys, LuaScript correctScript, ColdLoader loader,
-            LedgerStore ledger, Database db, JsonMapper json) {
+            LedgerStore ledger, TenantDatabases db, Database core, Set<String> knownTenants, JsonMapper json) {
+        this.core = core;
+        this.knownTenants = knownTenants;
         this.redis = redis;
         this.keys = keys;
         this.script = correctScript;
@@ -89,7 +97,9 @@ final class CorrectionService {
 
     private void record(String opId, String tenant, String warehouse, String sku, ReconcileReport.Figures before,
             ReconcileReport.Figures after, String reason, String actor) throws SQLException {
-        try (Connection c = db.connection(); PreparedStatement ps = c.prepareStatement("INSERT INTO corrections "
+        // a tenant no key holds: on the core's connection, like its ledger and stock rows (see WriteBackWriter)
+        try (Connection c = knownTenants.contains(tenant) ? db.connection(tenant) : core.connection();
+                PreparedStatement ps = c.prepareStatement("INSERT INTO corrections "
                 + "(op_id, tenant, warehouse, sku, before_on_hand, before_usable, before_reserved, on_hand, usable, "
                 + "reserved, reason, actor) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             ps.setString(1, opId);

@@ -128,6 +128,11 @@ final class EventPublisher implements AutoCloseable {
                     continue;
                 }
                 standby = false;
+                if (relay != null) {
+                    // before the broker: the tenants' outboxes (the write-back's stock events, parcels) move to the
+                    // shared one while RabbitMQ is down too, so its backlog and /health count them
+                    relay.moveIfDue();
+                }
                 ensureChannel();
                 int sent = publishRound();
                 up = true;

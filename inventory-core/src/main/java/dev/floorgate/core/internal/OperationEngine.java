@@ -226,7 +226,7 @@ final class OperationEngine implements StockService {
         if (ask.isEmpty()) {
             return;
         }
-        Map<String, LedgerStore.FirstResult> found;
+        LedgerStore.Lookup found;
         try {
             // The watermarks first: the script then knows whether an event may have left the stream since.
             List<CompletableFuture<String>> marks = new ArrayList<>();
@@ -237,25 +237,33 @@ final class OperationEngine implements StockService {
                 String wm = redis.await(marks.get(i));
                 ask.get(i).watermark = wm == null ? "0" : wm;
             }
-            List<String> ids = new ArrayList<>();
+            List<Operation> asked = new ArrayList<>();
             for (ApplyCall.Pending p : ask) {
-                ids.add(p.op.opId());
+                asked.add(p.op);
             }
-            found = ledger.firstResults(ids);
-        } catch (SQLException | RuntimeException e) {
+            found = ledger.firstResults(asked); // each on its tenant's own connection
+        } catch (RuntimeException e) { // Redis failed reading the watermarks (a tenant's ledger failing is below)
             for (ApplyCall.Pending p : ask) {
-                results[p.index] = ApplyCall.retry(p, "the database failed while looking the opId up in the ledger",
-                        e);
+                results[p.index] = ApplyCall.retry(p, "Redis failed before the opId was looked up in the ledger", e);
             }
             pending.removeAll(ask);
             return;
         }
-        for (ApplyCall.Pending p : ask) {
-            LedgerStore.FirstResult first = found.get(p.op.opId());
+        for (ApplyCall.Pending p : new ArrayList<>(ask)) {
+            Exception failed = found.failedTenants().get(p.op.tenant());
+            if (failed != null) {
+                // only this tenant's lookup failed (its own connection); the batch's other tenants go on
+                results[p.index] = ApplyCall.retry(p, "the database failed while looking the opId up in the ledger",
+                        failed);
+                pending.remove(p);
+                continue;
+            }
+            LedgerStore.FirstResult first = found.found().get(p.op.opId());
             if (first == null) {
                 p.ledgerChecked = true;
             } else {
-                results[p.index] = first.fingerprint().equals(p.fingerprint)
+                // another tenant's opId (HELD_BY_ANOTHER_TENANT) has no body to match: reused, like a changed body
+                results[p.index] = first.sameBody(p.fingerprint)
                         ? OperationResult.duplicateOf(first.result()) : ApplyCall.reused(p);
                 pending.remove(p);
             }

@@ -34,6 +34,8 @@ final class Reconciler {
     private static final int MAX_ATTEMPTS = 10;
     private final RedisConnector redis;
     private final Database db;
+    private final TenantDatabases tenantDbs;
+    private final Set<String> knownTenants;
     private final KeyLayout keys;
     private final TenantRegistry tenants;
     private final LuaScript snapshotScript;
@@ -41,8 +43,11 @@ final class Reconciler {
     private final int maxDifferences;
     private volatile ReconcileReport last;
 
-    Reconciler(RedisConnector redis, Database db, KeyLayout keys, TenantRegistry tenants, LuaScript snapshotScript,
-            CoreMetrics metrics, int maxDifferences) {
+    /** @param knownTenants the tenants of the core's keys: their buckets are read on their own connections */
+    Reconciler(RedisConnector redis, Database db, TenantDatabases tenantDbs, Set<String> knownTenants, KeyLayout keys,
+            TenantRegistry tenants, LuaScript snapshotScript, CoreMetrics metrics, int maxDifferences) {
+        this.tenantDbs = tenantDbs;
+        this.knownTenants = knownTenants;
         this.tenants = tenants;
         this.redis = redis;
         this.db = db;
@@ -79,7 +84,12 @@ final class Reconciler {
         return report;
     }
 
-    /** The tenants with keys in Redis and those with stock rows in MySQL (a record only there is a difference). */
+    /**
+     * The tenants with keys in Redis and those with stock rows in MySQL (a record only there is a difference). The
+     * one read of all tenants at once, on the core's connection: which tenants have stock rows at all (codes only,
+     * no figures) is a question about every tenant, and a tenant whose Redis keys are all gone would be missed by a
+     * per-tenant loop over the tenants Redis knows. Each bucket's rows are then read on the tenant's own connection.
+     */
     private Set<String> tenantsWithStock() throws SQLException {
         Set<String> all = new TreeSet<>(tenants.fresh());
         try (Connection c = db.connection(); PreparedStatement ps = c.prepareStatement(
@@ -176,7 +186,12 @@ final class Reconciler {
 
     private Map<String, ReconcileReport.Figures> mysqlRows(Bucket bucket) throws SQLException {
         Map<String, ReconcileReport.Figures> rows = new HashMap<>();
-        try (Connection c = db.connection(); PreparedStatement ps = c.prepareStatement(
+        // One tenant's bucket: its own connection, whose view shows its own stock rows only. A tenant no key holds
+        // (its operations are UNKNOWN_TENANT rejections, written back on the core's connection, see
+        // WriteBackWriter) is read on the core's: its own would create a schema and user for it.
+        boolean own = bucket.tenant() != null && knownTenants.contains(bucket.tenant());
+        try (Connection c = own ? tenantDbs.connection(bucket.tenant()) : db.connection();
+                PreparedStatement ps = c.prepareStatement(
                 "SELECT tenant, warehouse, sku, on_hand, usable, reserved, seq FROM stock "
                         + "WHERE tenant = ? AND bucket = ?")) {
             ps.setString(1, bucket.tenant());

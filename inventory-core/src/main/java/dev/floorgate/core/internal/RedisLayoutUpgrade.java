@@ -114,7 +114,8 @@ final class RedisLayoutUpgrade {
                 streams.add(b);
             }
         }
-        // claim-idle 0: the old version's consumers are stopped, so everything pending at them is taken over
+        // claim-idle 0: the old version's consumers are stopped, so everything pending at them is taken over. A
+        // layout-1 stream mixes tenants; the writer commits each tenant's part on that tenant's own connection.
         WriteBackWorker drainer = new WriteBackWorker(redis, () -> streams, writer, trimScript, metrics, instanceId,
                 500, Duration.ofMillis(5), Duration.ofHours(1), Duration.ZERO, () -> { });
         long events = drainer.drain();

@@ -8,9 +8,12 @@ import io.lettuce.core.models.stream.ClaimedMessages;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -20,9 +23,10 @@ import org.slf4j.LoggerFactory;
  * Copies the write-back streams (one per tenant and bucket, TenantRegistry) into MySQL with the consumer group
  * {@code wb}.
  *
- * <p>Per round: read up to {@code batch-size} events of every (tenant, bucket), write them all in one MySQL transaction
- * ({@link WriteBackWriter}), and only after the commit acknowledge them (XACK). A crash anywhere before the
- * XACK leaves the events pending for this consumer name; on start the worker first re-reads its own pending
+ * <p>Per round: read up to {@code batch-size} events of every (tenant, bucket), write them in one MySQL transaction
+ * per tenant on the tenant's own connection ({@link WriteBackWriter}), and only after the commit acknowledge them
+ * (XACK). A tenant whose commit fails is retried on its own back-off while the others go on. A crash anywhere
+ * before the XACK leaves the events pending for this consumer name; on start the worker first re-reads its own pending
  * events (id 0) and writes them again, which changes nothing that was already committed. Events pending at
  * another consumer for longer than {@code claim-idle} (a core instance that died) are claimed and handled the
  * same way. A failed round is retried with back-off; the events stay pending and the lag they add makes the
@@ -57,6 +61,8 @@ final class WriteBackWorker implements AutoCloseable {
     private ReplicaConfirmer replicas = ReplicaConfirmer.OFF;
     private volatile boolean running;
     private boolean recovering = true;
+    /** Tenants whose MySQL part of a round failed: their events wait until the retry time (per-tenant back-off). */
+    private final Map<String, long[]> failingTenants = new HashMap<>(); // tenant -> {retry at millis, back-off}
     private long nextTrim;
     private long nextClaim;
 
@@ -161,42 +167,120 @@ final class WriteBackWorker implements AutoCloseable {
         }
     }
 
-    /** One round: read, write in one transaction, acknowledge. Returns the number of events handled. */
+    /**
+     * One round: read, write (one transaction per tenant, each on the tenant's own connection), acknowledge what
+     * committed. Returns the number of events handled. A tenant whose part fails is set aside with its own back-off
+     * (its events stay pending at this consumer and are read again by id 0 when its retry is due), so the other
+     * tenants' events keep moving at full speed; a failure that is not one tenant's (Redis, a layout-1 stream of
+     * several tenants) fails the whole round as before.
+     */
     int runOnce() throws SQLException {
-        String offset = recovering ? "0" : ">";
+        long now = System.currentTimeMillis();
+        List<Bucket> unread = new ArrayList<>();
+        List<Bucket> pending = new ArrayList<>();
+        Set<String> retried = new HashSet<>();
+        for (Bucket b : buckets.get()) {
+            long[] retry = b.tenant() == null ? null : failingTenants.get(b.tenant());
+            if (retry == null) {
+                (recovering ? pending : unread).add(b);
+            } else if (retry[0] <= now) {
+                pending.add(b);
+                retried.add(b.tenant());
+            } // else: that tenant's MySQL failed a moment ago; its events wait for its retry time
+        }
         long redisEpoch = replicas.epoch();
-        Map<Bucket, List<StreamMessage<String, String>>> reads = WriteBackReads.read(redis, consumer, batchSize,
-                buckets.get(), offset);
+        Map<Bucket, List<StreamMessage<String, String>>> reads = new LinkedHashMap<>();
+        if (!pending.isEmpty()) {
+            reads.putAll(WriteBackReads.read(redis, consumer, batchSize, pending, "0"));
+        }
+        if (!unread.isEmpty()) {
+            reads.putAll(WriteBackReads.read(redis, consumer, batchSize, unread, ">"));
+        }
         List<WriteBackEvent> events = new ArrayList<>();
+        boolean pendingLeft = false;
+        Set<String> retriedWithEvents = new HashSet<>();
         for (Map.Entry<Bucket, List<StreamMessage<String, String>>> read : reads.entrySet()) {
             Bucket b = read.getKey();
             List<StreamMessage<String, String>> messages = read.getValue();
+            boolean wasPending = pending.contains(b);
             for (StreamMessage<String, String> m : messages) {
                 if (m.getBody() == null || m.getBody().isEmpty()) {
                     continue; // a pending id whose entry was deleted; nothing to write, acked below
                 }
                 events.add(new WriteBackEvent(m.getId(), b, m.getBody()));
+                if (wasPending && retried.contains(b.tenant())) {
+                    retriedWithEvents.add(b.tenant());
+                } else if (wasPending) {
+                    pendingLeft = true;
+                }
             }
-            if (recovering && !messages.isEmpty()) {
+            if (wasPending && !messages.isEmpty()) {
                 ackDeleted(b, messages);
             }
         }
-        if (events.isEmpty()) {
-            if (recovering) {
-                recovering = false;
+        for (String tenant : retried) {
+            if (!retriedWithEvents.contains(tenant)) {
+                failingTenants.remove(tenant); // nothing of it pending any more: its new events are read again
             }
+        }
+        if (recovering && !pendingLeft) {
+            recovering = false;
+        }
+        if (events.isEmpty()) {
             return 0;
         }
         replicas.requireReplicated(redisEpoch); // else the round fails and the events stay pending
-        WriteBackWriter.Outcome outcome = writer.write(events);
-        afterCommit.run();
-        acknowledge(events);
+        WriteBackWriter.Outcome outcome;
+        List<WriteBackEvent> committed = events;
+        WriteBackWriter.PartlyWritten partly = null;
+        try {
+            outcome = writer.write(events);
+        } catch (WriteBackWriter.PartlyWritten e) {
+            partly = e;
+            committed = e.committed();
+            outcome = e.committedOutcome();
+        }
+        if (!committed.isEmpty()) {
+            afterCommit.run();
+            acknowledge(committed);
+        }
         metrics.writeBack(outcome.inserted(), outcome.replayed());
         if (outcome.replayed() > 0) {
             LOG.info("write-back replayed {} events already in the ledger (after a crash or takeover)",
                     outcome.replayed());
         }
-        return events.size();
+        if (partly != null) {
+            setAside(partly, events, now);
+        }
+        for (WriteBackEvent e : committed) {
+            long[] retry = failingTenants.get(e.bucket().tenant());
+            if (retry != null) {
+                retry[0] = 0; // it committed again: read its pending ones at once until none is left
+                retry[1] = 0;
+            }
+        }
+        return committed.size();
+    }
+
+    /** The failed tenants of a round wait with their own back-off; a failure not of one tenant fails the round. */
+    private void setAside(WriteBackWriter.PartlyWritten partly, List<WriteBackEvent> events, long now)
+            throws SQLException {
+        Set<String> failed = partly.failures().keySet();
+        for (WriteBackEvent e : events) {
+            if (e.bucket().tenant() == null && failed.contains(e.record()[0])) {
+                throw partly; // a shared (layout-1) stream: the round fails and is read again from id 0
+            }
+        }
+        for (Map.Entry<String, Exception> f : partly.failures().entrySet()) {
+            long[] retry = failingTenants.computeIfAbsent(f.getKey(), t -> new long[2]);
+            long backoff = retry[1] == 0 ? 50 : Math.min(retry[1] * 2, 5000);
+            if (retry[1] == 0 || backoff == 5000 && retry[1] < 5000) {
+                LOG.warn("write-back of tenant {} failed; its events stay pending and are retried with back-off, "
+                        + "the other tenants' go on: {}", f.getKey(), f.getValue().toString());
+            }
+            retry[0] = now + backoff;
+            retry[1] = backoff;
+        }
     }
 
     /**

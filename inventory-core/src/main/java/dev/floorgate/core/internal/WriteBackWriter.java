@@ -4,6 +4,7 @@ import dev.floorgate.protocol.Operation;
 import dev.floorgate.protocol.OperationType;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.util.ArrayList;
@@ -12,43 +13,155 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Writes a batch of write-back events into MySQL in ONE transaction: a ledger row per event, the newest figures of
- * every stock record and reservation touched, the lines and status of the known orders touched, and the events
- * out for the bus (EventOutbox: one per applied operation or correction, order.picked/order.shipped).
+ * Writes a batch of write-back events into MySQL in ONE transaction per tenant: a ledger row per event, the newest
+ * figures of every stock record and reservation touched, the lines and status of the known orders touched, and the
+ * events out for the bus (EventOutbox: one per applied operation or correction, order.picked/order.shipped).
+ *
+ * <p>Each tenant's part is committed on that tenant's own connection (TenantDatabases: its MySQL user, its schema's
+ * views of its own rows, docs/TENANTS.md), so a bug here cannot write another tenant's stock or ledger: the server
+ * refuses a row naming another tenant. The write-back reads one (tenant, bucket) stream at a time, so a batch is
+ * one tenant and one transaction; only the layout-1 upgrade (RedisLayoutUpgrade) hands over batches of a shared
+ * stream, which are split per tenant and committed one after the other. The events out go to the tenant schema's
+ * own outbox inside that transaction (the shared one is not reachable from the tenant's connection);
+ * TenantOutboxRelay moves them on, nudged by {@code afterTenantCommit}. A tenant no key of this core holds stays on
+ * the core's connection ({@link #connectionOf} says why).
  *
  * <p>Every statement is safe to repeat, which is the whole crash argument of the write-back: the ledger insert
  * skips an opId that is already there (unique key), and stock and reservation rows only move to a higher
- * per-record sequence ({@code seq}). So a batch committed but not acknowledged in Redis (a crash between the two)
- * is re-read from the pending list and written again with no effect.
+ * per-record sequence ({@code seq}). So a batch committed but not acknowledged in Redis (a crash between the two,
+ * or between two tenants' commits of a split batch) is re-read from the pending list and written again with no
+ * effect.
  */
 final class WriteBackWriter {
+    private static final Logger LOG = LoggerFactory.getLogger(WriteBackWriter.class);
     private static final int ROWS_PER_STATEMENT = 250;
     private static final String LEDGER_COLUMNS = "op_id, kind, tenant, warehouse, sku, type, qty, location, "
             + "to_location, order_no, lot, serial, expiry, device_id, operator, occurred_at, fingerprint, status, "
             + "code, message, on_hand, usable, reserved, delta, seq, op_json";
     private static final int LEDGER_WIDTH = 26;
+    /** ER_VIEW_CHECK_FAILED: on a tenant's view, the duplicate key of an upsert is a row of another tenant. */
+    static final int VIEW_CHECK_FAILED = 1369;
 
-    private final Database db;
+    private final Database core;
+    private final TenantDatabases tenants;
+    private final Set<String> knownTenants;
     private final KeyLayout keys;
     private final EventOutbox outbox;
+    private final Runnable afterTenantCommit;
 
-    WriteBackWriter(Database db, KeyLayout keys, EventOutbox outbox) {
-        this.db = db;
+    /** @param knownTenants the tenants of the core's keys, written on their own connections (see writeTenant) */
+    WriteBackWriter(Database core, TenantDatabases tenants, Set<String> knownTenants, KeyLayout keys,
+            EventOutbox outbox, Runnable afterTenantCommit) {
+        this.core = core;
+        this.tenants = tenants;
+        this.knownTenants = knownTenants;
         this.keys = keys;
         this.outbox = outbox;
+        this.afterTenantCommit = afterTenantCommit;
     }
 
     /** What one commit did: ledger rows inserted, and events whose ledger row already existed (replays). */
     record Outcome(int inserted, int replayed) {
     }
 
+    /**
+     * Some tenants' parts of a batch committed and others' failed (their MySQL refused or failed): the caller
+     * acknowledges {@link #committed} only; the failed tenants' events stay pending. One tenant's failure (its
+     * grants revoked, its schema dropped) thus never holds back another tenant's write-back.
+     */
+    static final class PartlyWritten extends SQLException {
+        private final transient List<WriteBackEvent> committed;
+        private final transient Map<String, Exception> failures;
+        private final int inserted;
+
+        PartlyWritten(List<WriteBackEvent> committed, int inserted, Map<String, Exception> failures) {
+            super("write-back of tenant(s) " + failures.keySet() + " failed (" + committed.size()
+                    + " events of other tenants committed): " + failures.values().iterator().next(),
+                    failures.values().iterator().next());
+            this.committed = committed;
+            this.inserted = inserted;
+            this.failures = failures;
+        }
+
+        /** The events whose tenant's transaction committed. */
+        List<WriteBackEvent> committed() {
+            return committed;
+        }
+
+        /** What the committed part did. */
+        Outcome committedOutcome() {
+            return new Outcome(inserted, committed.size() - inserted);
+        }
+
+        /** Per failed tenant, why. */
+        Map<String, Exception> failures() {
+            return failures;
+        }
+    }
+
+    /**
+     * Writes the batch, one transaction per tenant. Throws {@link PartlyWritten} if any tenant's part failed: the
+     * other tenants' parts are committed all the same.
+     */
     Outcome write(List<WriteBackEvent> events) throws SQLException {
-        try (Connection c = db.connection()) {
+        Map<String, List<WriteBackEvent>> byTenant = new LinkedHashMap<>();
+        for (WriteBackEvent e : events) {
+            byTenant.computeIfAbsent(e.record()[0], t -> new ArrayList<>()).add(e);
+        }
+        int inserted = 0;
+        List<WriteBackEvent> committed = new ArrayList<>();
+        Map<String, Exception> failures = new LinkedHashMap<>();
+        try {
+            for (Map.Entry<String, List<WriteBackEvent>> part : byTenant.entrySet()) {
+                try {
+                    inserted += writeTenant(part.getKey(), part.getValue());
+                    committed.addAll(part.getValue());
+                } catch (SQLException | RuntimeException e) {
+                    failures.put(part.getKey(), e);
+                }
+            }
+        } finally {
+            if (outbox.enabled() && !committed.isEmpty()) {
+                afterTenantCommit.run(); // the tenant outbox's rows move on now, not at the relay's next sweep
+            }
+        }
+        if (!failures.isEmpty()) {
+            throw new PartlyWritten(committed, inserted, failures);
+        }
+        return new Outcome(inserted, events.size() - inserted);
+    }
+
+    /** One tenant's events in one transaction on its own connection; returns the ledger rows inserted. */
+    private int writeTenant(String tenant, List<WriteBackEvent> events) throws SQLException {
+        try {
+            return writeTenant(tenant, events, false);
+        } catch (SQLException e) {
+            if (e.getErrorCode() != VIEW_CHECK_FAILED) {
+                throw e;
+            }
+            // An opId of this batch is in another tenant's ledger row: the upsert's duplicate key is a row this
+            // tenant's view refuses. Redis's claim and the ledger check answer such an opId OP_ID_REUSED before it
+            // is applied, so this is the rare leftover (a claim expired before its write-back). Writing the batch
+            // again with the ledger rows as INSERT IGNORE keeps the stream moving; the other tenant's row is kept.
+            LOG.warn("write-back of tenant {}: a ledger row's op_id is held by another tenant ({}); writing the {} "
+                    + "events again without those ledger rows", tenant, e.getMessage(), events.size());
+            return writeTenant(tenant, events, true);
+        }
+    }
+
+    private int writeTenant(String tenant, List<WriteBackEvent> events, boolean skipForeignOpIds)
+            throws SQLException {
+        try (Connection c = connectionOf(tenant)) {
             c.setAutoCommit(false);
             try {
-                int inserted = insertLedger(c, events);
+                int inserted = insertLedger(c, events, skipForeignOpIds);
+                if (skipForeignOpIds) {
+                    logForeignOpIds(c, tenant, events);
+                }
                 upsertStock(c, events);
                 Set<OrderStore.Ref> orders = upsertReservations(c, events);
                 if (!orders.isEmpty()) {
@@ -56,9 +169,9 @@ final class WriteBackWriter {
                         OrderStore.refresh(c, ref, outbox);
                     }
                 }
-                outbox.addWriteBack(c, events); // the events out, committed with the figures they report
+                outbox.addWriteBack(c, events); // the events out (tenant outbox), committed with the figures
                 c.commit(); // Commit point: from here the events are durable in MySQL and may be acknowledged.
-                return new Outcome(inserted, events.size() - inserted);
+                return inserted;
             } catch (SQLException | RuntimeException e) {
                 c.rollback();
                 throw e;
@@ -68,13 +181,55 @@ final class WriteBackWriter {
         }
     }
 
-    private int insertLedger(Connection c, List<WriteBackEvent> events) throws SQLException {
+    /**
+     * The tenant's own connection, for a tenant of the core's keys. A tenant no key holds stays on the core's
+     * connection: its operations (in process only; the HTTP API refuses them with 403) are UNKNOWN_TENANT rejections,
+     * ledger rows with that tenant code and no stock, no reservation and no event. Its own connection would create
+     * a schema and a MySQL user for a tenant that does not exist, or with fg.mysql.add-tenants-at-start=false fail
+     * for good and keep its stream pending (its lag would count against every tenant's shedding).
+     */
+    private Connection connectionOf(String tenant) throws SQLException {
+        return tenant == null || !knownTenants.contains(tenant) ? core.connection() : tenants.connection(tenant);
+    }
+
+    /** Names the opIds of the batch that this tenant's ledger view does not hold after the insert. */
+    private static void logForeignOpIds(Connection c, String tenant, List<WriteBackEvent> events) throws SQLException {
+        Set<String> ids = new LinkedHashSet<>();
+        for (WriteBackEvent e : events) {
+            ids.add(e.opId());
+        }
+        ids.remove(null);
+        if (ids.isEmpty()) {
+            return;
+        }
+        Set<String> own = new LinkedHashSet<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT op_id FROM ledger WHERE op_id IN ("
+                + "?,".repeat(ids.size() - 1) + "?)")) {
+            int i = 1;
+            for (String id : ids) {
+                ps.setString(i++, id);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    own.add(rs.getString(1));
+                }
+            }
+        }
+        ids.removeAll(own);
+        LOG.error("write-back of tenant {}: op ids {} are in another tenant's ledger rows; this tenant's stock "
+                + "follows Redis, but its ledger has no row for them", tenant, ids);
+    }
+
+    private int insertLedger(Connection c, List<WriteBackEvent> events, boolean skipForeignOpIds)
+            throws SQLException {
         int inserted = 0;
         for (int from = 0; from < events.size(); from += ROWS_PER_STATEMENT) {
             List<WriteBackEvent> chunk = events.subList(from, Math.min(events.size(), from + ROWS_PER_STATEMENT));
             String row = "(" + "?,".repeat(LEDGER_WIDTH - 1) + "?)";
-            String sql = "INSERT INTO ledger (" + LEDGER_COLUMNS + ") VALUES " + (row + ",").repeat(chunk.size() - 1)
-                    + row + " ON DUPLICATE KEY UPDATE op_id = op_id";
+            String values = " VALUES " + (row + ",").repeat(chunk.size() - 1) + row;
+            // INSERT IGNORE only in the fallback: it would also turn a too-long value into a silent truncation
+            String sql = skipForeignOpIds ? "INSERT IGNORE INTO ledger (" + LEDGER_COLUMNS + ")" + values
+                    : "INSERT INTO ledger (" + LEDGER_COLUMNS + ")" + values + " ON DUPLICATE KEY UPDATE op_id = op_id";
             try (PreparedStatement ps = c.prepareStatement(sql)) {
                 int i = 1;
                 for (WriteBackEvent e : chunk) {
