@@ -127,6 +127,16 @@ final class LedgerStore {
 
     private static Map<String, FirstResult> select(Connection c, List<String> ids) throws SQLException {
         Map<String, FirstResult> found = new HashMap<>();
+        read(c, ids, found, new HashSet<>());
+        return found;
+    }
+
+    /**
+     * The ledger rows of the opIds that this connection sees: first results into {@code found} (probe rows left
+     * out), every opId seen, probe or not, into {@code seen}.
+     */
+    private static void read(Connection c, List<String> ids, Map<String, FirstResult> found, Set<String> seen)
+            throws SQLException {
         for (int from = 0; from < ids.size(); from += IN_CHUNK) {
             List<String> chunk = ids.subList(from, Math.min(ids.size(), from + IN_CHUNK));
             String sql = "SELECT op_id, fingerprint, status, code, message, on_hand, usable, reserved, delta "
@@ -137,6 +147,7 @@ final class LedgerStore {
                 }
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
+                        seen.add(rs.getString(1));
                         if (!PROBE_STATUS.equals(rs.getString(3))) {
                             found.put(rs.getString(1), new FirstResult(rs.getString(2), toResult(rs)));
                         }
@@ -144,7 +155,6 @@ final class LedgerStore {
                 }
             }
         }
-        return found;
     }
 
     /**
@@ -175,24 +185,7 @@ final class LedgerStore {
                 }
             }
             Set<String> seen = new HashSet<>();
-            for (int from = 0; from < ids.size(); from += IN_CHUNK) {
-                List<String> chunk = ids.subList(from, Math.min(ids.size(), from + IN_CHUNK));
-                String sql = "SELECT op_id, fingerprint, status, code, message, on_hand, usable, reserved, delta "
-                        + "FROM ledger WHERE op_id IN (" + "?,".repeat(chunk.size() - 1) + "?)";
-                try (PreparedStatement ps = c.prepareStatement(sql)) {
-                    for (int i = 0; i < chunk.size(); i++) {
-                        ps.setString(i + 1, chunk.get(i));
-                    }
-                    try (ResultSet rs = ps.executeQuery()) {
-                        while (rs.next()) {
-                            seen.add(rs.getString(1));
-                            if (!PROBE_STATUS.equals(rs.getString(3))) {
-                                found.put(rs.getString(1), new FirstResult(rs.getString(2), toResult(rs)));
-                            }
-                        }
-                    }
-                }
-            }
+            read(c, ids, found, seen);
             for (String id : ids) {
                 if (!seen.contains(id)) {
                     found.put(id, HELD_BY_ANOTHER_TENANT);

@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.floorgate.protocol.RequestSigner;
 import dev.floorgate.protocol.ResultCodes;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -33,16 +31,10 @@ class TenantMasterDataIsolationTest {
             core.seed(core.multi, "beta", "SH01", "B-1");
             CoreHarness.require(core.acme.get("/v1/changes"), 200);
             CoreHarness.require(core.multi.get("/v1/changes"), 200);
-            String schema = db.tenantSchema("acme");
-            String user = (String) db.query("SELECT user_name FROM tenant_credentials WHERE tenant = 'acme'").get(0)
-                    .get("user_name");
             long acmeChanges = db.count("SELECT COUNT(*) FROM changes WHERE tenant = 'acme'");
             assertThat(acmeChanges).as("acme's seeded bins and SKU").isEqualTo(3);
 
-            asRoot(db, "REVOKE ALL PRIVILEGES ON `" + schema + "`.* FROM '" + user + "'@'%'");
-            // MariaDB keeps a session's privileges on its default database until it selects it again: the pooled
-            // sessions are ended, so every request needs a new login, which the server now refuses
-            killSessionsOf(db, user);
+            db.revokeTenant("acme");
 
             CoreClient.Reply imported = core.acme.post("/v1/import/skus",
                     "[{\"tenant\":\"acme\",\"sku\":\"REV-1\",\"name\":\"refused\"}]");
@@ -69,8 +61,7 @@ class TenantMasterDataIsolationTest {
             assertThat(db.count("SELECT COUNT(*) FROM locations WHERE tenant = 'beta' AND code = 'Z-09'"))
                     .isEqualTo(1);
 
-            asRoot(db, "GRANT " + TenantProvisioner.TENANT_PRIVILEGES + " ON `" + schema + "`.* TO '" + user
-                    + "'@'%'");
+            db.grantTenant("acme");
             CoreClient.Reply again = core.acme.post("/v1/import/skus",
                     "[{\"tenant\":\"acme\",\"sku\":\"REV-1\",\"name\":\"after the grant\"}]");
             assertThat(again.status()).as(again.body()).isEqualTo(200);
@@ -156,26 +147,4 @@ class TenantMasterDataIsolationTest {
         }
     }
 
-    /** Ends every session of the user (the tenant pool's), as root. */
-    private static void killSessionsOf(TestDatabase db, String user) throws SQLException {
-        try (Connection c = db.connect()) {
-            List<Long> ids = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT id FROM information_schema.processlist WHERE user = ?")) {
-                ps.setString(1, user);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        ids.add(rs.getLong(1));
-                    }
-                }
-            }
-            for (long id : ids) {
-                try (Statement s = c.createStatement()) {
-                    s.execute("KILL " + id);
-                } catch (SQLException e) {
-                    // the session ended by itself meanwhile: what this wants anyway
-                }
-            }
-        }
-    }
 }

@@ -94,9 +94,9 @@ class TenantOrdersIsolationTest {
         StockLevels acmeBefore = stock("acme");
         StockLevels betaBefore = stock("beta");
 
-        revoke("acme");
+        db.revokeTenant("acme");
         // gamma (a tenant of the multi key) has never been used: its pool is first built under the revoke
-        revoke("gamma");
+        db.revokeTenant("gamma");
         try {
             // a tenant whose pool cannot even be built: 503, not a 500, and nothing recorded for the cancel
             CoreClient.Reply cold = core.multi.post("/v1/orders/gamma/SH01/TO-G1/cancel", "");
@@ -144,8 +144,8 @@ class TenantOrdersIsolationTest {
             assertThat(db.count("SELECT COUNT(*) FROM orders WHERE tenant = 'beta' AND order_no = 'TO-B1' AND "
                     + "stuck_reported = 'RESERVED'")).isEqualTo(1);
         } finally {
-            grant("acme");
-            grant("gamma");
+            db.grantTenant("acme");
+            db.grantTenant("gamma");
         }
         CoreClient.Reply cancelled = core.multi.post("/v1/orders/gamma/SH01/TO-G1/cancel", "");
         assertThat(cancelled.status()).as(cancelled.body()).isEqualTo(200);
@@ -189,31 +189,6 @@ class TenantOrdersIsolationTest {
     }
 
     // ------------------------------------------------------------------ helpers
-
-    private String user(String tenant) throws Exception {
-        return (String) db.query("SELECT user_name FROM tenant_credentials WHERE tenant = ?", tenant).get(0)
-                .get("user_name");
-    }
-
-    /**
-     * Revokes the tenant user's rights on its schema. A session keeps the database rights it had when it selected
-     * its schema, so the tenant's pooled sessions are ended too: the next ones log in under the revoke (what a
-     * restarted core, or a pool after its idle timeout, would meet).
-     */
-    private void revoke(String tenant) throws Exception {
-        String user = user(tenant);
-        db.update("REVOKE ALL PRIVILEGES ON `" + db.tenantSchema(tenant) + "`.* FROM '" + user + "'@'%'");
-        for (Map<String, Object> session : db.query("SELECT id FROM information_schema.processlist WHERE user = ?",
-                user)) {
-            db.update("KILL CONNECTION " + ((Number) session.get("id")).longValue());
-        }
-    }
-
-    /** The grant `tenant add` gives. */
-    private void grant(String tenant) throws Exception {
-        db.update("GRANT SELECT, INSERT, UPDATE, DELETE ON `" + db.tenantSchema(tenant) + "`.* TO '" + user(tenant)
-                + "'@'%'");
-    }
 
     private static String place(String tenant, String orderNo, int qty) {
         return "{\"command\":\"place\",\"tenant\":\"" + tenant + "\",\"warehouse\":\"SH01\",\"orderNo\":\"" + orderNo

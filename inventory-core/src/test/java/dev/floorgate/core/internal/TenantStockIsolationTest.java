@@ -114,14 +114,10 @@ class TenantStockIsolationTest {
         }
         assertThat(pending("acme") + unread("acme")).isEqualTo(n);
 
-        String schema = db.tenantSchema("acme");
-        String user = (String) db.query("SELECT user_name FROM tenant_credentials WHERE tenant = 'acme'").get(0)
-                .get("user_name");
         WriteBackWorker worker = null;
         Operation acmeTimeless = null;
         try {
-            db.update("REVOKE ALL PRIVILEGES ON `" + schema + "`.* FROM '" + user + "'@'%'");
-            killSessionsOf(user); // a revoke does not reach sessions that already use the schema
+            db.revokeTenant("acme");
 
             worker = worker().start();
             CoreHarness.waitFor(() -> countIn("ledger", betaIds) == n, Duration.ofSeconds(30),
@@ -164,7 +160,7 @@ class TenantStockIsolationTest {
             assertThat(core.bean(OperationEngine.class).stock("acme", "SH01", "SKU-2").orElseThrow().onHand())
                     .isEqualTo(100L - n);
         } finally {
-            db.update("GRANT SELECT, INSERT, UPDATE, DELETE ON `" + schema + "`.* TO '" + user + "'@'%'");
+            db.grantTenant("acme");
         }
         try {
             CoreHarness.waitFor(() -> countIn("ledger", acmeIds) == n, Duration.ofSeconds(30),
@@ -270,14 +266,4 @@ class TenantStockIsolationTest {
         return total;
     }
 
-    private void killSessionsOf(String user) throws SQLException {
-        for (Map<String, Object> row : db.query("SELECT id FROM information_schema.processlist WHERE user = ?",
-                user)) {
-            try {
-                db.update("KILL CONNECTION " + ((Number) row.get("id")).longValue());
-            } catch (SQLException e) {
-                // the session ended by itself meanwhile
-            }
-        }
-    }
 }

@@ -43,6 +43,39 @@ final class TestDatabase implements AutoCloseable {
         return (String) rows.get(0).get("schema_name");
     }
 
+    /** The tenant's own MySQL user (tenant_credentials). */
+    String tenantUser(String tenant) throws SQLException {
+        List<Map<String, Object>> rows = query("SELECT user_name FROM tenant_credentials WHERE tenant = ?", tenant);
+        if (rows.isEmpty()) {
+            throw new IllegalStateException("tenant " + tenant + " has no user in " + name);
+        }
+        return (String) rows.get(0).get("user_name");
+    }
+
+    /**
+     * Takes the tenant user's rights on its schema away and ends its open sessions: MariaDB keeps a session's rights
+     * on the database it selected, so the core's pooled sessions must log in again, under the revoke (as a restarted
+     * core, or a pool after its idle timeout, would). A code path still on the core's own connection carries on.
+     */
+    void revokeTenant(String tenant) throws SQLException {
+        String user = tenantUser(tenant);
+        update("REVOKE ALL PRIVILEGES ON `" + tenantSchema(tenant) + "`.* FROM '" + user + "'@'%'");
+        for (Map<String, Object> session : query("SELECT id FROM information_schema.processlist WHERE user = ?",
+                user)) {
+            try {
+                update("KILL CONNECTION " + ((Number) session.get("id")).longValue());
+            } catch (SQLException e) {
+                // the session ended by itself meanwhile: what this wants anyway
+            }
+        }
+    }
+
+    /** Gives the tenant user back the rights `tenant add` gives. */
+    void grantTenant(String tenant) throws SQLException {
+        update("GRANT " + TenantProvisioner.TENANT_PRIVILEGES + " ON `" + tenantSchema(tenant) + "`.* TO '"
+                + tenantUser(tenant) + "'@'%'");
+    }
+
     Connection connect() throws SQLException {
         return DriverManager.getConnection(SERVER + name, "root", "");
     }
