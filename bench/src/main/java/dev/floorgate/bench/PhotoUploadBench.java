@@ -1,29 +1,22 @@
 package dev.floorgate.bench;
 
-import dev.floorgate.protocol.RequestSigner;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.net.HttpURLConnection;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -38,26 +31,29 @@ import software.amazon.awssdk.services.s3.S3Configuration;
 import software.amazon.awssdk.services.s3.model.PutObjectRequest;
 
 /**
- * Parcel photo upload throughput to the store (issue 17): the core's resumable path (open, chunk PUTs, complete with
- * scrub, thumbnail and the photo's copy to S3), in-process (BenchCore) over loopback HTTP, against S3Proxy (its own
- * JVM, filesystem backend in a temp directory), with chunks of 256 KiB and of 1 MiB. BASELINE: the same bytes sent
- * straight to the same S3Proxy with the AWS SDK, one PutObject each, with the client settings the core uses
- * (PhotoIdentities). Photos are real camera-like JPEGs of ~1 MiB (noise over a gradient, javax.imageio), each one
- * distinct: the core stores a photo once per SHA-256, so a repeat would skip the store step. One client thread,
- * one photo at a time, as a gateway's PhotoUploader sends them. Warm-up photos go through every path first.
+ * Parcel photo upload throughput (issue 17), each path beside its baseline in one run, one client thread sending
+ * one photo at a time (as a gateway's PhotoUploader does). Photos are camera-like JPEGs of ~1 MiB (noise over a
+ * gradient, javax.imageio), each one distinct: the core stores a photo once per SHA-256, so a repeat would skip the
+ * store step. Warm-up photos go through every path first and are not counted.
+ * <ul>
+ *   <li>To the store: the core's resumable path (open, chunk PUTs, complete with scrub, thumbnail and the photo's
+ *   copy to S3; CorePhotoUploader), in-process (BenchCore) over loopback HTTP, against S3Proxy (BenchS3Proxy),
+ *   with chunks of 256 KiB and of 1 MiB. BASELINE: the same bytes PUT straight to the same S3Proxy with the AWS
+ *   SDK, one PutObject each, with the client settings the core uses (PhotoIdentities).
+ *   <li>At the gateway ({@code --gateway false} skips it): POST /api/v1/photos to the gateway jar (BenchGateway,
+ *   mini-PC JVM options, no core). BASELINE: the same bytes written to a new file with fsync, same file system.
+ * </ul>
  *
- * <pre>./floorgate bench PhotoUploadBench [--photos 20] [--warmup 3]</pre>
+ * <pre>./floorgate bench PhotoUploadBench [--photos 20] [--warmup 3] [--gateway true]</pre>
  */
 public final class PhotoUploadBench {
     private static final String BUCKET = "fg-photo-bench";
-    private static final String ACCESS_KEY = "fg-photo-bench";
-    private static final String SECRET_KEY = "fg-photo-bench-secret-0123456789";
+    /** As ./floorgate gateway runs it on a mini PC (GATEWAY_JAVA_OPTS). */
+    private static final List<String> GATEWAY_JVM = List.of("-Xms32m", "-Xmx96m", "-XX:+UseSerialGC",
+            "-XX:MaxDirectMemorySize=64m", "-Xss512k", "-XX:TieredStopAtLevel=1", "-XX:ReservedCodeCacheSize=32m");
     /** 1840x1380 noise over a gradient encodes to about 1 MiB at ImageIO's default quality. */
     private static final int WIDTH = 1840;
     private static final int HEIGHT = 1380;
-    private static final Pattern UPLOAD_ID = Pattern.compile("\"uploadId\"\\s*:\\s*\"([^\"]+)\"");
-    private static final Pattern OFFSET = Pattern.compile("\"offset\"\\s*:\\s*(\\d+)");
-    private static final Pattern PHOTO_WIDTH = Pattern.compile("\"width\"\\s*:\\s*(\\d+)");
 
     private PhotoUploadBench() {
     }
@@ -87,6 +83,7 @@ public final class PhotoUploadBench {
     private static void run(String[] args) throws Exception {
         int photos = 20;
         int warmup = 3;
+        boolean withGateway = true;
         for (int i = 0; i < args.length; i += 2) {
             if (i + 1 >= args.length) {
                 throw new IllegalArgumentException("option " + args[i] + " needs a value");
@@ -94,7 +91,9 @@ public final class PhotoUploadBench {
             switch (args[i]) {
                 case "--photos" -> photos = Integer.parseInt(args[i + 1]);
                 case "--warmup" -> warmup = Integer.parseInt(args[i + 1]);
-                default -> throw new IllegalArgumentException("unknown option " + args[i] + " (--photos, --warmup)");
+                case "--gateway" -> withGateway = Boolean.parseBoolean(args[i + 1]);
+                default -> throw new IllegalArgumentException("unknown option " + args[i]
+                        + " (--photos, --warmup, --gateway)");
             }
         }
         if (photos < 1 || warmup < 0) {
@@ -119,127 +118,130 @@ public final class PhotoUploadBench {
                 Runtime.getRuntime().availableProcessors());
 
         Path dir = Files.createTempDirectory("fg-photo-bench-");
-        Process s3proxy = null;
         try {
-            int s3Port = freePort();
-            s3proxy = startS3Proxy(dir, s3Port);
-            String endpoint = "http://127.0.0.1:" + s3Port;
-            try (S3Client s3 = s3Client(endpoint); BenchCore core = new BenchCore()) {
-                core.start(0, Map.of("fg.photos.endpoint", endpoint, "fg.photos.bucket", BUCKET,
-                        "fg.photos.access-key", ACCESS_KEY, "fg.photos.secret-key", SECRET_KEY,
-                        "fg.photos.path-style", "true"));
-                CoreUploader uploader = new CoreUploader(core.url());
-                for (int v = 0; v < chunkSizes.length; v++) { // warm-up: every path, with photos not measured
-                    for (int i = 0; i < warmup; i++) {
-                        putDirect(s3, "warmup/" + v + "-" + i, sets.get(v).get(i));
-                        uploader.upload("W" + v + "-" + i, sets.get(v).get(i), chunkSizes[v]);
-                    }
-                }
-                List<Run> runs = new ArrayList<>();
-                long t0 = System.nanoTime();
-                long baselineBytes = 0;
-                for (List<byte[]> set : sets) {
-                    for (int i = warmup; i < set.size(); i++) {
-                        putDirect(s3, "direct/" + baselineBytes, set.get(i));
-                        baselineBytes += set.get(i).length;
-                    }
-                }
-                Run baseline = new Run("S3 PutObject direct (BASELINE)", photos * sets.size(), baselineBytes,
-                        (System.nanoTime() - t0) / 1e9);
-                runs.add(baseline);
-                for (int v = 0; v < chunkSizes.length; v++) {
-                    long bytes = 0;
-                    long start = System.nanoTime();
-                    for (int i = warmup; i < warmup + photos; i++) {
-                        byte[] photo = sets.get(v).get(i);
-                        uploader.upload("B" + v + "-" + i, photo, chunkSizes[v]);
-                        bytes += photo.length;
-                    }
-                    runs.add(new Run("core, chunks of " + chunkSizes[v] / 1024 + " KiB", photos, bytes,
-                            (System.nanoTime() - start) / 1e9));
-                }
-                System.out.println();
-                System.out.println("path                              photos/s       MB/s   ms/photo   vs baseline");
-                for (Run r : runs) {
-                    System.out.printf("%-32s %9.2f %10.2f %10.1f %12.2fx%n", r.name(), r.photosPerSecond(),
-                            r.megabytesPerSecond(), r.seconds() * 1000 / r.photos(),
-                            r.megabytesPerSecond() / baseline.megabytesPerSecond());
-                }
-                System.out.println("(core: open, chunk PUTs, complete = reassemble, check SHA-256, scrub, thumbnail, "
-                        + "store photo and thumbnail, delete the staged chunks; MB = 10^6 bytes of the original)");
+            List<Run> store = toTheStore(dir.resolve("s3"), sets, chunkSizes, warmup);
+            List<Run> gateway = withGateway ? atTheGateway(dir.resolve("gateway"), sets.get(0), warmup) : List.of();
+            print("to the store: S3Proxy (filesystem backend) over loopback", store);
+            System.out.println("(core: open, chunk PUTs each staged in S3, complete = read the chunks back, check "
+                    + "SHA-256, scrub, thumbnail, store photo and thumbnail, delete the staged chunks)");
+            if (!gateway.isEmpty()) {
+                print("at the gateway (mini-PC JVM options), data directory on " + Files.getFileStore(dir).type(),
+                        gateway);
+                System.out.println("(gateway: 201 once the photo's file and its index row are durable; no core "
+                        + "configured, so nothing is sent on)");
             }
+            System.out.println("(MB = 10^6 bytes of the original JPEGs)");
         } finally {
-            if (s3proxy != null) {
-                s3proxy.destroy();
-                if (!s3proxy.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)) {
-                    s3proxy.destroyForcibly();
-                }
-            }
             try (Stream<Path> files = Files.walk(dir)) {
                 files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
             }
         }
     }
 
-    /** The core's resumable upload as a gateway's PhotoUploader drives it, signed with BenchCore's key. */
-    private static final class CoreUploader {
-        private final String url;
-        private final RequestSigner signer = new RequestSigner(BenchCore.KEY_ID, BenchCore.SECRET);
-        private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(5)).build();
-
-        CoreUploader(String url) {
-            this.url = url;
-        }
-
-        void upload(String parcelId, byte[] photo, int chunkBytes) throws IOException, InterruptedException {
-            String open = "{\"tenant\":\"acme\",\"warehouse\":\"WH1\",\"parcelId\":\"P-" + parcelId
-                    + "\",\"shot\":\"top\",\"contentType\":\"image/jpeg\",\"size\":" + photo.length
-                    + ",\"sha256\":\"" + sha256(photo) + "\"}";
-            String uploadId = group(UPLOAD_ID, send("POST", "/v1/photos/uploads",
-                    open.getBytes(StandardCharsets.UTF_8), "application/json"), "uploadId");
-            String path = "/v1/photos/uploads/acme/" + uploadId;
-            for (int offset = 0; offset < photo.length; offset += chunkBytes) {
-                int len = Math.min(chunkBytes, photo.length - offset);
-                byte[] chunk = java.util.Arrays.copyOfRange(photo, offset, offset + len);
-                String answer = send("PUT", path + "?offset=" + offset, chunk, "application/octet-stream");
-                long now = Long.parseLong(group(OFFSET, answer, "offset"));
-                if (now != offset + len) {
-                    throw new IllegalStateException("the core acknowledged offset " + now + " after the chunk of "
-                            + len + " bytes at " + offset + " of upload " + uploadId);
+    /** The core's upload path with each chunk size beside one SDK PutObject per photo, all against one S3Proxy. */
+    private static List<Run> toTheStore(Path dir, List<List<byte[]>> sets, int[] chunkSizes, int warmup)
+            throws Exception {
+        int photos = sets.get(0).size() - warmup;
+        try (BenchS3Proxy s3proxy = BenchS3Proxy.start(dir, BUCKET); S3Client s3 = s3Client(s3proxy.endpoint());
+                BenchCore core = new BenchCore()) {
+            core.start(0, Map.of("fg.photos.endpoint", s3proxy.endpoint(), "fg.photos.bucket", BUCKET,
+                    "fg.photos.access-key", BenchS3Proxy.ACCESS_KEY, "fg.photos.secret-key", BenchS3Proxy.SECRET_KEY,
+                    "fg.photos.path-style", "true"));
+            CorePhotoUploader uploader = new CorePhotoUploader(core.url(), WIDTH);
+            for (int v = 0; v < chunkSizes.length; v++) { // warm-up: every path, with photos not measured
+                for (int i = 0; i < warmup; i++) {
+                    putDirect(s3, "warmup/" + v + "-" + i, sets.get(v).get(i));
+                    uploader.upload("W" + v + "-" + i, sets.get(v).get(i), chunkSizes[v]);
                 }
             }
-            String links = send("POST", path + "/complete", new byte[0], null);
-            int width = Integer.parseInt(group(PHOTO_WIDTH, links, "width"));
-            if (width != WIDTH) { // proves the photo was decoded and stored, not only staged
-                throw new IllegalStateException("upload " + uploadId + " completed with width " + width
-                        + ", expected " + WIDTH + ": " + links);
+            List<Run> runs = new ArrayList<>();
+            long t0 = System.nanoTime();
+            long baselineBytes = 0;
+            for (List<byte[]> set : sets) {
+                for (int i = warmup; i < set.size(); i++) {
+                    putDirect(s3, "direct/" + baselineBytes, set.get(i));
+                    baselineBytes += set.get(i).length;
+                }
             }
-        }
-
-        private String send(String method, String pathWithQuery, byte[] body, String contentType)
-                throws IOException, InterruptedException {
-            HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url + pathWithQuery))
-                    .timeout(Duration.ofSeconds(60)).method(method, HttpRequest.BodyPublishers.ofByteArray(body));
-            signer.headers(method, pathWithQuery, body).forEach(b::header);
-            if (contentType != null) {
-                b.header("Content-Type", contentType);
+            runs.add(new Run("S3 PutObject direct (BASELINE)", photos * sets.size(), baselineBytes,
+                    (System.nanoTime() - t0) / 1e9));
+            for (int v = 0; v < chunkSizes.length; v++) {
+                long bytes = 0;
+                long start = System.nanoTime();
+                for (int i = warmup; i < warmup + photos; i++) {
+                    byte[] photo = sets.get(v).get(i);
+                    uploader.upload("B" + v + "-" + i, photo, chunkSizes[v]);
+                    bytes += photo.length;
+                }
+                runs.add(new Run("core, chunks of " + chunkSizes[v] / 1024 + " KiB", photos, bytes,
+                        (System.nanoTime() - start) / 1e9));
             }
-            HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
-            if (r.statusCode() / 100 != 2) {
-                throw new IOException(method + " " + pathWithQuery + " (" + body.length + " bytes) -> "
-                        + r.statusCode() + ": " + r.body());
-            }
-            return r.body();
+            return runs;
         }
     }
 
-    private static String group(Pattern p, String json, String what) {
-        Matcher m = p.matcher(json);
-        if (!m.find()) {
-            throw new IllegalStateException("no " + what + " in the core's answer: " + json);
+    /**
+     * POST /api/v1/photos to the gateway jar (its own process, BenchGateway) beside writing the same bytes to a new
+     * file with fsync in a directory of the same file system.
+     */
+    private static List<Run> atTheGateway(Path dir, List<byte[]> set, int warmup) throws Exception {
+        Path plain = Files.createDirectories(dir.resolve("plain-files"));
+        try (BenchGateway gateway = BenchGateway.start(dir, Map.of(), GATEWAY_JVM)) {
+            String token = gateway.enroll("bench-camera", "acme", "SH01");
+            for (int i = 0; i < warmup; i++) {
+                writeAndSync(plain.resolve("warmup-" + i + ".jpg"), set.get(i));
+                postPhoto(gateway, token, "W" + i, set.get(i));
+            }
+            long bytes = 0;
+            long t0 = System.nanoTime();
+            for (int i = warmup; i < set.size(); i++) {
+                writeAndSync(plain.resolve(i + ".jpg"), set.get(i));
+                bytes += set.get(i).length;
+            }
+            Run baseline = new Run("file write + fsync (BASELINE)", set.size() - warmup, bytes,
+                    (System.nanoTime() - t0) / 1e9);
+            t0 = System.nanoTime();
+            for (int i = warmup; i < set.size(); i++) {
+                postPhoto(gateway, token, "G" + i, set.get(i));
+            }
+            return List.of(baseline, new Run("gateway POST /api/v1/photos", set.size() - warmup, bytes,
+                    (System.nanoTime() - t0) / 1e9));
         }
-        return m.group(1);
+    }
+
+    private static void postPhoto(BenchGateway gateway, String token, String parcelId, byte[] jpeg)
+            throws IOException, InterruptedException {
+        HttpResponse<String> r = gateway.http.send(HttpRequest.newBuilder(URI.create(gateway.url("/api/v1/photos")))
+                .timeout(Duration.ofSeconds(60)).header("Authorization", "Bearer " + token)
+                .header("Content-Type", "image/jpeg").header("X-FG-Parcel-Id", "P-" + parcelId)
+                .header("X-FG-Shot", "top").POST(HttpRequest.BodyPublishers.ofByteArray(jpeg)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() != 201) {
+            throw new IOException("POST /api/v1/photos of " + jpeg.length + " bytes for parcel P-" + parcelId
+                    + " -> " + r.statusCode() + ": " + r.body() + " (log: " + gateway.logFile() + ")");
+        }
+    }
+
+    private static void writeAndSync(Path file, byte[] bytes) throws IOException {
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+            ByteBuffer buffer = ByteBuffer.wrap(bytes);
+            while (buffer.hasRemaining()) {
+                ch.write(buffer);
+            }
+            ch.force(true);
+        }
+    }
+
+    private static void print(String title, List<Run> runs) {
+        Run baseline = runs.get(0);
+        System.out.println();
+        System.out.println(title);
+        System.out.println("path                              photos/s       MB/s   ms/photo   vs baseline");
+        for (Run r : runs) {
+            System.out.printf("%-32s %9.2f %10.2f %10.1f %12.2fx%n", r.name(), r.photosPerSecond(),
+                    r.megabytesPerSecond(), r.seconds() * 1000 / r.photos(),
+                    r.megabytesPerSecond() / baseline.megabytesPerSecond());
+        }
     }
 
     private static void putDirect(S3Client s3, String key, byte[] photo) {
@@ -251,59 +253,13 @@ public final class PhotoUploadBench {
     private static S3Client s3Client(String endpoint) {
         return S3Client.builder().endpointOverride(URI.create(endpoint)).region(Region.US_EAST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(
-                        AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY)))
+                        AwsBasicCredentials.create(BenchS3Proxy.ACCESS_KEY, BenchS3Proxy.SECRET_KEY)))
                 .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(true).build())
                 .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
                 .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
                 .httpClient(UrlConnectionHttpClient.builder().connectionTimeout(Duration.ofSeconds(5))
                         .socketTimeout(Duration.ofSeconds(60)).build())
                 .build();
-    }
-
-    /**
-     * S3Proxy as its own JVM (as test-support's S3TestServer runs it) from bench/target/s3proxy/s3proxy.jar, found
-     * next to this class's target/classes, so the bench runs from any directory.
-     */
-    private static Process startS3Proxy(Path dir, int port) throws Exception {
-        Path classes = Path.of(PhotoUploadBench.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-        Path jar = classes.getParent().resolve("s3proxy").resolve("s3proxy.jar");
-        if (!Files.isRegularFile(jar)) {
-            throw new IllegalStateException("no S3Proxy at " + jar + ": build the bench module with Maven, whose "
-                    + "maven-dependency-plugin (s3proxy-for-bench) copies it there");
-        }
-        Path data = Files.createDirectories(dir.resolve("data"));
-        Files.createDirectories(data.resolve(BUCKET)); // the filesystem backend's bucket is a directory
-        Path props = dir.resolve("s3proxy.conf");
-        Files.writeString(props, String.join("\n", "s3proxy.endpoint=http://127.0.0.1:" + port,
-                "s3proxy.authorization=aws-v2-or-v4", "s3proxy.identity=" + ACCESS_KEY,
-                "s3proxy.credential=" + SECRET_KEY, "jclouds.provider=filesystem", "jclouds.identity=" + ACCESS_KEY,
-                "jclouds.credential=" + SECRET_KEY, "jclouds.filesystem.basedir=" + data) + "\n");
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Path log = dir.resolve("s3proxy.log");
-        Process p = new ProcessBuilder(java, "-Xmx256m", "-jar", jar.toString(), "--properties", props.toString())
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!p.isAlive()) {
-                throw new IllegalStateException("S3Proxy exited with " + p.exitValue() + ": " + Files.readString(log));
-            }
-            try {
-                HttpURLConnection c = (HttpURLConnection) URI.create("http://127.0.0.1:" + port + "/").toURL()
-                        .openConnection();
-                c.setConnectTimeout(500);
-                c.setReadTimeout(2000);
-                int status = c.getResponseCode(); // 403 without a signature: up
-                c.disconnect();
-                if (status > 0) {
-                    return p;
-                }
-            } catch (IOException notYet) {
-                Thread.sleep(200);
-            }
-        }
-        p.destroyForcibly();
-        throw new IllegalStateException("S3Proxy did not answer on port " + port + " within 60 s: "
-                + Files.readString(log));
     }
 
     /** A camera-like JPEG: noise over a gradient, so it compresses about as badly as a photo. */
@@ -319,19 +275,5 @@ public final class PhotoUploadBench {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ImageIO.write(img, "jpg", out);
         return out.toByteArray();
-    }
-
-    private static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException("no SHA-256 in this JVM", e);
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
-        }
     }
 }
