@@ -11,10 +11,13 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -104,9 +107,42 @@ final class BenchCore implements AutoCloseable {
         }
         redis.close();
         try (Connection c = DriverManager.getConnection(MYSQL, "root", ""); Statement s = c.createStatement()) {
+            dropTenants(s);
             s.execute("DROP DATABASE IF EXISTS " + database);
         } catch (SQLException e) {
-            System.err.println("could not drop " + database + ": " + e.getMessage());
+            System.err.println("could not drop " + database + " and its tenants' schemas and users: "
+                    + e.getMessage());
+        }
+    }
+
+    /**
+     * The tenants' schemas and users the core made on the first call for a tenant (docs/TENANTS.md), which would
+     * otherwise outlive the bench's database: the users named in its tenant_credentials and every schema named
+     * after the database and "_t_" (as system-tests' MariaDbDatabase drops them).
+     */
+    private void dropTenants(Statement s) throws SQLException {
+        List<String> drops = new ArrayList<>();
+        boolean credentials;
+        try (ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = '"
+                + database + "' AND table_name = 'tenant_credentials'")) {
+            rs.next();
+            credentials = rs.getInt(1) > 0;
+        }
+        if (credentials) {
+            try (ResultSet rs = s.executeQuery("SELECT user_name FROM " + database + ".tenant_credentials")) {
+                while (rs.next()) {
+                    drops.add("DROP USER IF EXISTS '" + rs.getString(1) + "'@'%'");
+                }
+            }
+        }
+        try (ResultSet rs = s.executeQuery("SELECT schema_name FROM information_schema.schemata WHERE schema_name "
+                + "LIKE '" + database + "\\_t\\_%'")) {
+            while (rs.next()) {
+                drops.add("DROP DATABASE IF EXISTS `" + rs.getString(1) + "`");
+            }
+        }
+        for (String drop : drops) {
+            s.execute(drop);
         }
     }
 }
