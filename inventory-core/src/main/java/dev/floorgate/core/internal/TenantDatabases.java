@@ -22,6 +22,11 @@ import org.slf4j.LoggerFactory;
  * schema. A tenant added while the core runs is used without a restart: its first request reads its row. At start
  * the tenants of the core's keys and every stored tenant are added (the same code as the command; a no-op but for
  * new migrations when they exist, and what makes a restored database's tenant schemas and users where missing).
+ *
+ * <p>Every read and write of one tenant's data goes through {@link #connection}: its parcels, shipments and photos
+ * are tables of its schema, its stock, ledger, master data and orders views there of its rows in the shared tables
+ * (db/tenant V3), so the server itself refuses another tenant's rows. A tenant met for the first time is added on
+ * that first use when {@code fg.mysql.add-tenants-at-start} is on.
  */
 final class TenantDatabases implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(TenantDatabases.class);
