@@ -1,7 +1,5 @@
 package dev.floorgate.bench;
 
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -16,9 +14,9 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.stream.Stream;
-import javax.imageio.ImageIO;
+import dev.floorgate.testing.CameraJpegs;
+import dev.floorgate.testing.S3TestServer;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
@@ -37,8 +35,8 @@ import software.amazon.awssdk.services.s3.model.PutObjectRequest;
  * store step. Warm-up photos go through every path first and are not counted.
  * <ul>
  *   <li>To the store: the core's resumable path (open, chunk PUTs, complete with scrub, thumbnail and the photo's
- *   copy to S3; CorePhotoUploader), in-process (BenchCore) over loopback HTTP, against S3Proxy (BenchS3Proxy),
- *   with chunks of 256 KiB and of 1 MiB. BASELINE: the same bytes PUT straight to the same S3Proxy with the AWS
+ *   copy to S3; CorePhotoUploader), in-process (BenchCore) over loopback HTTP, against S3Proxy (test-support's
+ *   S3TestServer), with chunks of 256 KiB and of 1 MiB. BASELINE: the same bytes PUT straight to the same S3Proxy with the AWS
  *   SDK, one PutObject each, with the client settings the core uses (PhotoIdentities).
  *   <li>At the gateway ({@code --gateway false} skips it): POST /api/v1/photos to the gateway jar (BenchGateway,
  *   mini-PC JVM options, no core). BASELINE: the same bytes written to a new file with fsync, same file system.
@@ -107,7 +105,7 @@ public final class PhotoUploadBench {
         for (int v = 0; v < chunkSizes.length; v++) {
             List<byte[]> set = new ArrayList<>();
             for (int i = 0; i < warmup + photos; i++) {
-                set.add(jpeg(WIDTH, HEIGHT, seed++));
+                set.add(CameraJpegs.noisyGradient(WIDTH, HEIGHT, seed++));
             }
             sets.add(set);
         }
@@ -119,7 +117,7 @@ public final class PhotoUploadBench {
 
         Path dir = Files.createTempDirectory("fg-photo-bench-");
         try {
-            List<Run> store = toTheStore(dir.resolve("s3"), sets, chunkSizes, warmup);
+            List<Run> store = toTheStore(sets, chunkSizes, warmup);
             List<Run> gateway = withGateway ? atTheGateway(dir.resolve("gateway"), sets.get(0), warmup) : List.of();
             print("to the store: S3Proxy (filesystem backend) over loopback", store);
             System.out.println("(core: open, chunk PUTs each staged in S3, complete = read the chunks back, check "
@@ -139,14 +137,12 @@ public final class PhotoUploadBench {
     }
 
     /** The core's upload path with each chunk size beside one SDK PutObject per photo, all against one S3Proxy. */
-    private static List<Run> toTheStore(Path dir, List<List<byte[]>> sets, int[] chunkSizes, int warmup)
+    private static List<Run> toTheStore(List<List<byte[]>> sets, int[] chunkSizes, int warmup)
             throws Exception {
         int photos = sets.get(0).size() - warmup;
-        try (BenchS3Proxy s3proxy = BenchS3Proxy.start(dir, BUCKET); S3Client s3 = s3Client(s3proxy.endpoint());
-                BenchCore core = new BenchCore()) {
-            core.start(0, Map.of("fg.photos.endpoint", s3proxy.endpoint(), "fg.photos.bucket", BUCKET,
-                    "fg.photos.access-key", BenchS3Proxy.ACCESS_KEY, "fg.photos.secret-key", BenchS3Proxy.SECRET_KEY,
-                    "fg.photos.path-style", "true"));
+        try (S3TestServer s3proxy = S3TestServer.start(s3ProxyJar(), BUCKET);
+                S3Client s3 = s3Client(s3proxy.endpoint()); BenchCore core = new BenchCore()) {
+            core.start(0, s3proxy.settings(BUCKET));
             CorePhotoUploader uploader = new CorePhotoUploader(core.url(), WIDTH);
             for (int v = 0; v < chunkSizes.length; v++) { // warm-up: every path, with photos not measured
                 for (int i = 0; i < warmup; i++) {
@@ -250,30 +246,24 @@ public final class PhotoUploadBench {
     }
 
     /** The client settings of the core's PhotoIdentities, so the baseline differs only by the core's work. */
+    /**
+     * S3Proxy's jar as bench/pom.xml copies it (s3proxy-for-bench): bench/target/s3proxy/s3proxy.jar, found next to
+     * this class's target/classes, so the bench runs from any directory.
+     */
+    private static Path s3ProxyJar() throws Exception {
+        Path classes = Path.of(PhotoUploadBench.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        return classes.getParent().resolve("s3proxy").resolve("s3proxy.jar");
+    }
+
     private static S3Client s3Client(String endpoint) {
         return S3Client.builder().endpointOverride(URI.create(endpoint)).region(Region.US_EAST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(
-                        AwsBasicCredentials.create(BenchS3Proxy.ACCESS_KEY, BenchS3Proxy.SECRET_KEY)))
+                        AwsBasicCredentials.create(S3TestServer.ACCESS_KEY, S3TestServer.SECRET_KEY)))
                 .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(true).build())
                 .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
                 .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
                 .httpClient(UrlConnectionHttpClient.builder().connectionTimeout(Duration.ofSeconds(5))
                         .socketTimeout(Duration.ofSeconds(60)).build())
                 .build();
-    }
-
-    /** A camera-like JPEG: noise over a gradient, so it compresses about as badly as a photo. */
-    private static byte[] jpeg(int w, int h, long seed) throws IOException {
-        BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
-        Random r = new Random(seed);
-        for (int y = 0; y < h; y++) {
-            for (int x = 0; x < w; x++) {
-                int base = (x * 255 / w) << 16 | (y * 255 / h) << 8;
-                img.setRGB(x, y, base ^ r.nextInt(1 << 24) & 0x7F7F7F);
-            }
-        }
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ImageIO.write(img, "jpg", out);
-        return out.toByteArray();
     }
 }

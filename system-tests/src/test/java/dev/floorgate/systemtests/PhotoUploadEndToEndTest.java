@@ -10,6 +10,7 @@ import dev.floorgate.sync.PhotoState;
 import dev.floorgate.sync.PhotoUploader;
 import dev.floorgate.sync.StoredPhoto;
 import dev.floorgate.sync.SyncOptions;
+import dev.floorgate.testing.CameraJpegs;
 import dev.floorgate.testing.S3TestServer;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
@@ -74,7 +75,7 @@ class PhotoUploadEndToEndTest {
                         .httpTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(10), Duration.ofSeconds(20)).build();
                 PhotoOptions options = PhotoOptions.builder().diskFloorBytes(0).chunkBytes(CHUNK)
                         .backoff(Duration.ofMillis(50), Duration.ofMillis(500)).build();
-                byte[] top = jpeg(1600, 1200, 1);
+                byte[] top = CameraJpegs.noisyGradient(1600, 1200, 1);
                 assertThat(top.length).isGreaterThan(12 * CHUNK);
                 List<Long> acked = new ArrayList<>();
                 long sentBefore;
@@ -148,7 +149,7 @@ class PhotoUploadEndToEndTest {
                     PhotoOptions.builder().diskFloorBytes(0).chunkBytes(chunk).build())) {
                 long bytes = 0;
                 for (int i = 0; i < 6; i++) {
-                    bytes += photos.add("acme", "SH01", "P-B" + chunk + "-" + i, "top", jpeg(1600, 1200, 100 + i))
+                    bytes += photos.add("acme", "SH01", "P-B" + chunk + "-" + i, "top", CameraJpegs.noisyGradient(1600, 1200, 100 + i))
                             .size();
                 }
                 long[] last = {0, -1}; // nanoTime of the last ack, its photo id
@@ -175,21 +176,6 @@ class PhotoUploadEndToEndTest {
                         (seconds - chunkNanos[0] / 1e9) * 1000 / 6);
             }
         }
-    }
-
-    /** A camera-like JPEG: noise over a gradient, so it compresses about as badly as a photo. */
-    static byte[] jpeg(int w, int h, long seed) throws IOException {
-        BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
-        Random r = new Random(seed);
-        for (int y = 0; y < h; y++) {
-            for (int x = 0; x < w; x++) {
-                int base = (x * 255 / w) << 16 | (y * 255 / h) << 8;
-                img.setRGB(x, y, base ^ r.nextInt(1 << 24) & 0x7F7F7F);
-            }
-        }
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ImageIO.write(img, "jpg", out);
-        return out.toByteArray();
     }
 
     private static long number(String json, String name) {

@@ -54,23 +54,31 @@ public final class S3TestServer implements AutoCloseable {
 
     /** One identity (ACCESS_KEY) that may use every bucket. */
     public static S3TestServer start(String... buckets) throws Exception {
-        return start(List.of(new Identity(ACCESS_KEY, SECRET_KEY, List.of(buckets))), false);
+        return start(JAR, List.of(new Identity(ACCESS_KEY, SECRET_KEY, List.of(buckets))), false);
+    }
+
+    /**
+     * The same from another S3Proxy jar than this module's {@link #JAR}: a benchmark run from any directory names
+     * the copy its own build made (bench/target/s3proxy/s3proxy.jar).
+     */
+    public static S3TestServer start(Path jar, String... buckets) throws Exception {
+        return start(jar, List.of(new Identity(ACCESS_KEY, SECRET_KEY, List.of(buckets))), false);
     }
 
     /** Several identities, each with its own store and buckets no other identity may use. */
     public static S3TestServer startWithIdentities(Identity... identities) throws Exception {
-        return start(List.of(identities), true);
+        return start(JAR, List.of(identities), true);
     }
 
-    private static S3TestServer start(List<Identity> identities, boolean locators) throws Exception {
-        if (!Files.isRegularFile(JAR)) {
-            throw new IllegalStateException("no S3Proxy at " + JAR.toAbsolutePath() + ": build through Maven, whose "
-                    + "process-test-resources phase copies it there (maven-dependency-plugin, s3proxy-for-tests)");
+    private static S3TestServer start(Path jar, List<Identity> identities, boolean locators) throws Exception {
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException("no S3Proxy at " + jar.toAbsolutePath() + ": build through Maven, whose "
+                    + "maven-dependency-plugin copies it there (s3proxy-for-tests, s3proxy-for-bench)");
         }
         Path dir = Files.createTempDirectory("fg-photos-s3-");
         int port = freePort();
         String java = Paths.get(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = new ArrayList<>(List.of(java, "-Xmx256m", "-jar", JAR.toAbsolutePath().toString()));
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx256m", "-jar", jar.toAbsolutePath().toString()));
         Map<String, Path> bucketDirs = new HashMap<>();
         for (int i = 0; i < identities.size(); i++) {
             Identity id = identities.get(i);
