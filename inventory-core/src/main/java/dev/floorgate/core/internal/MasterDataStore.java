@@ -143,9 +143,8 @@ final class MasterDataStore {
 
     void putSku(Sku sku) throws SQLException {
         try (Connection c = db.connection(sku.tenant())) {
-            c.setAutoCommit(false);
-            try {
-                try (PreparedStatement ps = c.prepareStatement("INSERT INTO skus (tenant, sku, name, unit, gtins, "
+            Transactions.run(c, tx -> {
+                try (PreparedStatement ps = tx.prepareStatement("INSERT INTO skus (tenant, sku, name, unit, gtins, "
                         + "barcodes) VALUES (?, ?, ?, ?, ?, ?) ON DUPLICATE KEY UPDATE name = VALUES(name), "
                         + "unit = VALUES(unit), gtins = VALUES(gtins), barcodes = VALUES(barcodes)")) {
                     ps.setString(1, sku.tenant());
@@ -156,27 +155,23 @@ final class MasterDataStore {
                     ps.setString(6, writeList(sku.barcodes()));
                     ps.executeUpdate();
                 }
-                ChangeLog.record(c, ChangeLog.SKU, sku.tenant(), "", sku.sku());
-                c.commit();
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            }
+                ChangeLog.record(tx, ChangeLog.SKU, sku.tenant(), "", sku.sku());
+                return null;
+            });
         }
         skus.add(sku.tenant() + "\n" + sku.sku());
     }
 
     void putLocation(Location loc) throws SQLException {
         try (Connection c = db.connection(loc.tenant())) {
-            c.setAutoCommit(false);
-            try {
-                try (PreparedStatement ps = c.prepareStatement(
+            Transactions.run(c, tx -> {
+                try (PreparedStatement ps = tx.prepareStatement(
                         "INSERT IGNORE INTO warehouses (tenant, warehouse) VALUES (?, ?)")) {
                     ps.setString(1, loc.tenant());
                     ps.setString(2, loc.warehouse());
                     ps.executeUpdate();
                 }
-                try (PreparedStatement ps = c.prepareStatement("INSERT INTO locations (tenant, warehouse, code, "
+                try (PreparedStatement ps = tx.prepareStatement("INSERT INTO locations (tenant, warehouse, code, "
                         + "type, zone) VALUES (?, ?, ?, ?, ?) ON DUPLICATE KEY UPDATE type = VALUES(type), "
                         + "zone = VALUES(zone)")) {
                     ps.setString(1, loc.tenant());
@@ -186,12 +181,9 @@ final class MasterDataStore {
                     ps.setString(5, loc.zone());
                     ps.executeUpdate();
                 }
-                ChangeLog.record(c, ChangeLog.LOCATION, loc.tenant(), loc.warehouse(), loc.code());
-                c.commit();
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            }
+                ChangeLog.record(tx, ChangeLog.LOCATION, loc.tenant(), loc.warehouse(), loc.code());
+                return null;
+            });
         }
         warehouses.add(loc.tenant() + "/" + loc.warehouse());
         locations.add(loc.tenant() + "/" + loc.warehouse() + "\n" + loc.code());

@@ -237,29 +237,25 @@ final class OrderSagaMonitor implements AutoCloseable {
         OrderStore.Ref ref = new OrderStore.Ref(s.tenant(), s.warehouse(), s.orderNo());
         LOG.warn("order {}/{}/{} has been {} for {} s (more than {}): reported as stuck", s.tenant(), s.warehouse(),
                 s.orderNo(), s.status(), s.stuckForSeconds(), stuckAfter);
-        boolean wrote = false;
+        boolean wrote;
         try (Connection c = db.connection(s.tenant())) {
-            c.setAutoCommit(false);
-            try {
-                OrderStore.Saga saga = OrderStore.lockSaga(c, ref);
-                if (saga != null && saga.status().equals(s.status())) {
-                    OrderStore.View v = OrderStore.read(c, ref);
-                    OrderEvents.stuck(c, outbox, v, saga.attempt(), s.stuckForSeconds() * 1000);
-                    try (PreparedStatement ps = c.prepareStatement("UPDATE orders SET stuck_reported = ? "
-                            + "WHERE tenant = ? AND warehouse = ? AND order_no = ?")) {
-                        ps.setString(1, s.status());
-                        ps.setString(2, s.tenant());
-                        ps.setString(3, s.warehouse());
-                        ps.setString(4, s.orderNo());
-                        ps.executeUpdate();
-                    }
-                    wrote = true;
+            wrote = Transactions.run(c, tx -> {
+                OrderStore.Saga saga = OrderStore.lockSaga(tx, ref);
+                if (saga == null || !saga.status().equals(s.status())) {
+                    return false;
                 }
-                c.commit();
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            }
+                OrderStore.View v = OrderStore.read(tx, ref);
+                OrderEvents.stuck(tx, outbox, v, saga.attempt(), s.stuckForSeconds() * 1000);
+                try (PreparedStatement ps = tx.prepareStatement("UPDATE orders SET stuck_reported = ? "
+                        + "WHERE tenant = ? AND warehouse = ? AND order_no = ?")) {
+                    ps.setString(1, s.status());
+                    ps.setString(2, s.tenant());
+                    ps.setString(3, s.warehouse());
+                    ps.setString(4, s.orderNo());
+                    ps.executeUpdate();
+                }
+                return true;
+            });
         }
         if (wrote) {
             afterEventCommit.run(); // order.stuck is in the tenant's outbox: the relay moves it on

@@ -74,38 +74,30 @@ final class TenantOutboxRelay {
     private int move(String schema) throws SQLException {
         String from = "`" + schema + "`.event_outbox";
         try (Connection c = core.connection()) {
-            c.setAutoCommit(false);
-            try {
+            return Transactions.run(c, tx -> {
                 long last;
                 int count;
-                try (PreparedStatement ps = c.prepareStatement("SELECT MAX(id), COUNT(*) FROM (SELECT id FROM " + from
+                try (PreparedStatement ps = tx.prepareStatement("SELECT MAX(id), COUNT(*) FROM (SELECT id FROM " + from
                         + " ORDER BY id LIMIT " + BATCH + ") oldest"); ResultSet rs = ps.executeQuery()) {
                     rs.next();
                     last = rs.getLong(1);
                     count = rs.getInt(2);
                 }
                 if (count == 0) {
-                    c.commit();
                     return 0;
                 }
-                try (PreparedStatement ps = c.prepareStatement("INSERT IGNORE INTO event_outbox (event_id, routing_key,"
+                try (PreparedStatement ps = tx.prepareStatement("INSERT IGNORE INTO event_outbox (event_id, routing_key,"
                         + " type, payload, created_at) SELECT event_id, routing_key, type, payload, created_at FROM "
                         + from + " WHERE id <= ? ORDER BY id")) {
                     ps.setLong(1, last);
                     ps.executeUpdate();
                 }
-                try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + from + " WHERE id <= ?")) {
+                try (PreparedStatement ps = tx.prepareStatement("DELETE FROM " + from + " WHERE id <= ?")) {
                     ps.setLong(1, last);
                     ps.executeUpdate();
                 }
-                c.commit();
                 return count;
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(true);
-            }
+            });
         }
     }
 }

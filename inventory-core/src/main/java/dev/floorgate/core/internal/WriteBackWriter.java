@@ -156,28 +156,22 @@ final class WriteBackWriter {
     private int writeTenant(String tenant, List<WriteBackEvent> events, boolean skipForeignOpIds)
             throws SQLException {
         try (Connection c = connectionOf(tenant)) {
-            c.setAutoCommit(false);
-            try {
-                int inserted = insertLedger(c, events, skipForeignOpIds);
+            // Commit point: when Transactions.run returns, the events are durable in MySQL and may be acknowledged.
+            return Transactions.run(c, tx -> {
+                int inserted = insertLedger(tx, events, skipForeignOpIds);
                 if (skipForeignOpIds) {
-                    logForeignOpIds(c, tenant, events);
+                    logForeignOpIds(tx, tenant, events);
                 }
-                upsertStock(c, events);
-                Set<OrderStore.Ref> orders = upsertReservations(c, events);
+                upsertStock(tx, events);
+                Set<OrderStore.Ref> orders = upsertReservations(tx, events);
                 if (!orders.isEmpty()) {
-                    for (OrderStore.Ref ref : OrderStore.tracked(c, orders)) {
-                        OrderStore.refresh(c, ref, outbox);
+                    for (OrderStore.Ref ref : OrderStore.tracked(tx, orders)) {
+                        OrderStore.refresh(tx, ref, outbox);
                     }
                 }
-                outbox.addWriteBack(c, events); // the events out (tenant outbox), committed with the figures
-                c.commit(); // Commit point: from here the events are durable in MySQL and may be acknowledged.
+                outbox.addWriteBack(tx, events); // the events out (tenant outbox), committed with the figures
                 return inserted;
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(true);
-            }
+            });
         }
     }
 
