@@ -88,7 +88,10 @@ public final class TenantProvisioner {
         }
     }
 
-    /** Runs the tenant migrations into the tenant's schema with the core's user (the tenant's user has no DDL). */
+    /**
+     * Runs the tenant migrations into the tenant's schema with the core's user (the tenant's user has no DDL), then
+     * remakes the views whose shared tables' columns changed since (TenantViews).
+     */
     void migrate(Tenant t) {
         try {
             // the placeholders name the shared schema and the tenant for the views of V3 (its stock, ledger, master
@@ -99,6 +102,13 @@ public final class TenantProvisioner {
         } catch (FlywayException e) {
             throw new IllegalStateException("tenant " + t.tenant() + ": migrating its schema " + t.schema()
                     + " failed: " + e.getMessage(), e);
+        }
+        // the views of V3 follow a core migration that changed their tables' columns
+        try (Connection c = DriverManager.getConnection(core.serverUrl(), core.user(), core.password())) {
+            TenantViews.refresh(c, core.database(), t.schema(), t.tenant());
+        } catch (SQLException e) {
+            throw new IllegalStateException("tenant " + t.tenant() + ": making its views in " + t.schema()
+                    + " follow the shared tables failed: " + e.getMessage(), e);
         }
     }
 
