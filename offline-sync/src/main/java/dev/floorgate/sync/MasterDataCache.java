@@ -47,7 +47,7 @@ public final class MasterDataCache implements AutoCloseable {
     /** The most pick tasks returned by one call. */
     public static final int MAX_TASKS = 5_000;
 
-    private static final Schema SCHEMA = Schema.builder("cache")
+    static final Schema SCHEMA = Schema.builder("cache")
             .step(1, "skus, sku_codes, locations, orders, order_lines, poll_state", CacheTables::createVersion1)
             .build();
 

@@ -56,7 +56,7 @@ import java.util.regex.Pattern;
 public final class ParcelBook implements AutoCloseable {
     private static final Pattern CODE = Pattern.compile("[A-Za-z0-9._-]{1,64}");
     private static final Pattern KEY = Pattern.compile("[\\x21-\\x7e]{4,80}");
-    private static final Schema SCHEMA = Schema.builder("parcel book")
+    static final Schema SCHEMA = Schema.builder("parcel book")
             .step(1, "parcels, feed_cursors, intakes", ParcelTables::createVersion1)
             .step(2, "shipments, shipment_parcels (the packing queue)", ShipmentTables::createVersion2).build();
 

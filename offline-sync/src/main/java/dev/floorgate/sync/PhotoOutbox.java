@@ -65,7 +65,7 @@ import org.slf4j.LoggerFactory;
 public final class PhotoOutbox implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(PhotoOutbox.class);
     private static final Pattern CODE = Pattern.compile("[A-Za-z0-9._-]{1,64}");
-    private static final Schema SCHEMA = Schema.builder("photo index")
+    static final Schema SCHEMA = Schema.builder("photo index")
             .step(1, "photos and its indexes", PhotoTables::createVersion1)
             .step(2, "the index of a parcel's photos", PhotoTables::createVersion2).build();
 

@@ -68,6 +68,31 @@ public final class Schema {
     }
 
     /**
+     * This schema as the code of {@code version} knew it: its first {@code version} steps (and the baseline, if not
+     * above them). For tests that make a file as an older gateway left it, or that pin each released step's result.
+     *
+     * @throws IllegalArgumentException when {@code version} is not between 1 and {@link #latest()}
+     */
+    public Schema upTo(int version) {
+        if (version < 1 || version > latest()) {
+            throw new IllegalArgumentException(what + " schema has versions 1 to " + latest() + ", not " + version);
+        }
+        Builder b = new Builder(what);
+        for (int n = 1; n <= version; n++) {
+            b.step(n, descriptions.get(n - 1), steps.get(n - 1));
+        }
+        if (baselineVersion > 0 && baselineVersion <= version) {
+            b.baseline(baselineVersion, baselineTables.toArray(new String[0]));
+        }
+        return b.build();
+    }
+
+    /** Names the kind of file, as given to {@link #builder}. */
+    public String what() {
+        return what;
+    }
+
+    /**
      * Brings the file behind {@code c} to {@link #latest()}; returns the version it had before. {@code c} must be
      * in auto-commit mode with no transaction open; {@code file} only names the file in errors.
      *

@@ -58,6 +58,24 @@ class SchemaTest {
     }
 
     @Test
+    void upToMakesAFileAsTheCodeOfAnOlderVersionLeftItAndTheFullSchemaTakesItOn() throws Exception {
+        Schema full = v2().build();
+        assertThat(full.upTo(1).latest()).isEqualTo(1);
+        assertThat(full.upTo(1).what()).isEqualTo("test store");
+        full.upTo(1).migrate(c, file);
+        assertThat(Schema.userVersion(c)).isEqualTo(1);
+        assertThatThrownBy(() -> query("SELECT qty FROM items")).isInstanceOf(SQLException.class);
+
+        assertThat(full.migrate(c, file)).isEqualTo(1);
+        assertThat(Schema.userVersion(c)).isEqualTo(2);
+        assertThat(query("SELECT COUNT(qty) FROM items")).isZero();
+        assertThat(stepRuns.get()).isOne();
+        assertThatThrownBy(() -> full.upTo(0)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("versions 1 to 2, not 0");
+        assertThatThrownBy(() -> full.upTo(3)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void aFreshFileRunsEveryStepAndIsStampedWithTheLatestVersion() throws Exception {
         int found = v2().build().migrate(c, file);
 
