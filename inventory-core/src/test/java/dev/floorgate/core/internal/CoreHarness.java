@@ -122,10 +122,36 @@ final class CoreHarness implements AutoCloseable {
         }
     }
 
-    /** Waits until the write-back has committed everything (lag 0), up to the timeout. */
+    /**
+     * Waits until the write-back has committed everything (lag 0), up to the timeout. Reading the lag may fail for a
+     * while after a Redis failover (a cluster connection still rejects commands for the dead master's slots until
+     * the topology refresh): that is "not yet", and the timeout names the last answer.
+     */
     void awaitWriteBack(Duration timeout) {
         LoadShedder shedder = bean(LoadShedder.class);
-        waitFor(() -> shedder.lag() == 0, timeout, "write-back lag to reach 0 (now " + shedder.lag() + ")");
+        String[] last = {"not read yet"};
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            try {
+                long lag = shedder.lag();
+                if (lag == 0) {
+                    return;
+                }
+                last[0] = "lag " + lag;
+            } catch (RuntimeException e) {
+                last[0] = "reading the lag failed: " + e;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("timed out after " + timeout.toMillis() + " ms waiting for the write-back "
+                        + "lag to reach 0 (last: " + last[0] + ")");
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted waiting for the write-back lag to reach 0");
+            }
+        }
     }
 
     static void waitFor(BooleanSupplier condition, Duration timeout, String what) {
