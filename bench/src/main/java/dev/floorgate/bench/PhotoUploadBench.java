@@ -36,8 +36,8 @@ import software.amazon.awssdk.services.s3.model.PutObjectRequest;
  * <ul>
  *   <li>To the store: the core's resumable path (open, chunk PUTs, complete with scrub, thumbnail and the photo's
  *   copy to S3; CorePhotoUploader), in-process (BenchCore) over loopback HTTP, against S3Proxy (test-support's
- *   S3TestServer), with chunks of 256 KiB and of 1 MiB. BASELINE: the same bytes PUT straight to the same S3Proxy with the AWS
- *   SDK, one PutObject each, with the client settings the core uses (PhotoIdentities).
+ *   S3TestServer), with chunks of 256 KiB and of 1 MiB. BASELINE: the same bytes PUT straight to the same S3Proxy
+ *   with the AWS SDK, one PutObject each, with the client settings the core uses (PhotoIdentities).
  *   <li>At the gateway ({@code --gateway false} skips it): POST /api/v1/photos to the gateway jar (BenchGateway,
  *   mini-PC JVM options, no core). BASELINE: the same bytes written to a new file with fsync, same file system.
  * </ul>

@@ -149,7 +149,8 @@ class PhotoUploadEndToEndTest {
                     PhotoOptions.builder().diskFloorBytes(0).chunkBytes(chunk).build())) {
                 long bytes = 0;
                 for (int i = 0; i < 6; i++) {
-                    bytes += photos.add("acme", "SH01", "P-B" + chunk + "-" + i, "top", CameraJpegs.noisyGradient(1600, 1200, 100 + i))
+                    bytes += photos.add("acme", "SH01", "P-B" + chunk + "-" + i, "top",
+                            CameraJpegs.noisyGradient(1600, 1200, 100 + i))
                             .size();
                 }
                 long[] last = {0, -1}; // nanoTime of the last ack, its photo id

@@ -86,8 +86,8 @@ final class TenantOutboxRelay {
                 if (count == 0) {
                     return 0;
                 }
-                try (PreparedStatement ps = tx.prepareStatement("INSERT IGNORE INTO event_outbox (event_id, routing_key,"
-                        + " type, payload, created_at) SELECT event_id, routing_key, type, payload, created_at FROM "
+                try (PreparedStatement ps = tx.prepareStatement("INSERT IGNORE INTO event_outbox (event_id, "
+                        + "routing_key, type, payload, created_at) SELECT event_id, routing_key, type, payload, created_at FROM "
                         + from + " WHERE id <= ? ORDER BY id")) {
                     ps.setLong(1, last);
                     ps.executeUpdate();
