@@ -48,10 +48,10 @@ local function readRecord()
        v = tonumber(h[4]) or 0, la = tonumber(h[5]) or 0}
 end
 
--- Stores the first result of an operation; the caller's repeat gets it back as DUP.
+-- Stores the first result of an operation; the caller's repeat gets it back as DUP. The figures come as strings
+-- already (int() or ''), formatted once per operation for here, the stock hash and the stream.
 local function remember(opKey, fp, st, code, msg, oh, us, rs, d)
-  redis.call('HSET', opKey, 'fp', fp, 'st', st, 'c', code, 'm', msg, 'oh', int(oh), 'us', int(us), 'rs', int(rs),
-    'd', int(d))
+  redis.call('HSET', opKey, 'fp', fp, 'st', st, 'c', code, 'm', msg, 'oh', oh, 'us', us, 'rs', rs, 'd', d)
   redis.call('PEXPIRE', opKey, ttl + hold)
 end
 
@@ -65,24 +65,35 @@ end
 -- o: the order hash after the operation ({} when the operation has no order).
 local function applied(op, msg, delta, o)
   s.v = s.v + 1
-  redis.call('HSET', stockKey, 'oh', int(s.oh), 'us', int(s.us), 'rs', int(s.rs), 'v', int(s.v))
-  remember(op.key, op.fp, 'APPLIED', '', msg, s.oh, s.us, s.rs, delta)
-  redis.call('XADD', stream, '*', 'k', 'A', 'op', op.id, 'fp', op.fp, 'rec', rec, 'v', int(s.v),
-    'oh', int(s.oh), 'us', int(s.us), 'rs', int(s.rs), 'st', 'APPLIED', 'm', msg, 'd', int(delta),
+  local oh, us, rs, v, d = int(s.oh), int(s.us), int(s.rs), int(s.v), int(delta)
+  redis.call('HSET', stockKey, 'oh', oh, 'us', us, 'rs', rs, 'v', v)
+  remember(op.key, op.fp, 'APPLIED', '', msg, oh, us, rs, d)
+  redis.call('XADD', stream, '*', 'k', 'A', 'op', op.id, 'fp', op.fp, 'rec', rec, 'v', v,
+    'oh', oh, 'us', us, 'rs', rs, 'st', 'APPLIED', 'm', msg, 'd', d,
     'ord', op.ord, 'ok', (op.ord ~= '' and op.okey or ''), 'or', int(o.r or ''), 'op_', int(o.p or ''),
     'os', o.s or '', 'j', op.json)
   out[#out + 1] = {'NEW', 'APPLIED', '', msg, s.oh, s.us, s.rs, delta}
 end
 
+-- e: whether the order hash existed (every writer of it, here and load.lua, sets s).
 local function readOrder(op)
   local h = redis.call('HMGET', op.okey, 's', 'r', 'p')
-  return {s = h[1] or '', r = tonumber(h[2]) or 0, p = tonumber(h[3]) or 0}
+  return {s = h[1] or '', r = tonumber(h[2]) or 0, p = tonumber(h[3]) or 0, e = h[1] ~= false}
 end
 
-local function writeOrder(op, o)
-  redis.call('HSET', op.okey, 's', o.s, 'r', int(o.r), 'p', int(o.p))
-  if op.type == 'RESERVE' then redis.call('HSET', op.okey, 'op', op.id) end
-  if o.s == 'R' then redis.call('PERSIST', op.okey) else redis.call('PEXPIRE', op.okey, ttl) end
+-- One HSET (the RESERVE's opId in it too) and the expiry: an active reservation never expires, so a hash that
+-- held an older, expiring state is PERSISTed; a hash made just now has no expiry to remove.
+local function writeOrder(op, o, existed)
+  if op.type == 'RESERVE' then
+    redis.call('HSET', op.okey, 's', o.s, 'r', int(o.r), 'p', int(o.p), 'op', op.id)
+  else
+    redis.call('HSET', op.okey, 's', o.s, 'r', int(o.r), 'p', int(o.p))
+  end
+  if o.s ~= 'R' then
+    redis.call('PEXPIRE', op.okey, ttl)
+  elseif existed then
+    redis.call('PERSIST', op.okey)
+  end
 end
 
 local function apply(op)
@@ -115,8 +126,9 @@ local function apply(op)
       return rejected(op, 'INSUFFICIENT_STOCK', 'usable ' .. s.us .. ' < requested ' .. q .. ' for ' .. display)
     end
     s.us = s.us - q; s.rs = s.rs + q
+    local existed = o.e
     o = {s = 'R', r = q, p = o.p}
-    writeOrder(op, o)
+    writeOrder(op, o, existed)
     return applied(op, '', '', o)
   elseif op.type == 'RELEASE' then
     local o = readOrder(op)
@@ -126,7 +138,7 @@ local function apply(op)
     local released = o.r
     s.us = s.us + released; s.rs = s.rs - released
     o = {s = 'X', r = 0, p = o.p}
-    writeOrder(op, o)
+    writeOrder(op, o, true)
     return applied(op, 'released ' .. released .. ' of order ' .. op.ord .. ' (expected ' .. q .. ')', '', o)
   elseif op.type == 'PICK' then
     if op.ord ~= '' then
@@ -138,7 +150,7 @@ local function apply(op)
       end
       s.rs = s.rs - q; s.oh = s.oh - q
       o = {s = (o.r - q == 0) and 'P' or 'R', r = o.r - q, p = o.p + q}
-      writeOrder(op, o)
+      writeOrder(op, o, true)
       return applied(op, '', '', o)
     end
     if s.us < q then
@@ -212,7 +224,7 @@ for i = 1, n do
       out[#out + 1] = {'REUSED', '', '', '', '', '', '', ''}
     else
       remember(op.key, op.fp, found.st, found.c or '', found.m or '', found.oh or '', found.us or '', found.rs or '',
-        found.d or '')
+        found.d or '') -- the stream holds them formatted already
       out[#out + 1] = {'DUP', found.st, found.c or '', found.m or '', found.oh or '', found.us or '', found.rs or '',
         found.d or ''}
     end

@@ -29,7 +29,8 @@ class OperationSemanticsTest {
         redis = RedisProcess.standalone();
         db = new TestDatabase();
         core = CoreHarness.start(redis.uri(), db, Map.of());
-        core.seed(core.acme, "acme", "SH01", "SKU-A", "SKU-R", "SKU-C", "SKU-NEW", "SKU/SLASH");
+        core.seed(core.acme, "acme", "SH01", "SKU-A", "SKU-R", "SKU-C", "SKU-NEW", "SKU/SLASH",
+                "SKU-T");
     }
 
     @AfterAll
@@ -104,6 +105,51 @@ class OperationSemanticsTest {
             assertThat(r.get(i).status()).isEqualTo(ResultStatus.APPLIED);
             assertThat(r.get(i).stock()).isEqualTo(new StockLevels(1, 0, 1));
         }
+    }
+
+    /**
+     * An order's reservation hash in Redis never expires while it holds stock (s = R) and expires once it is done,
+     * whatever it was before: apply.lua PERSISTs only a hash that existed (a fresh one has no expiry to remove), so
+     * a reservation made again after a release, whose hash still carries the release's expiry, is checked here.
+     */
+    @Test
+    void anActiveReservationNeverExpiresAndAFinishedOneDoes() throws Exception {
+        apply(core.acme, op("acme", "SH01", OperationType.RECEIVE, "SKU-T", 10));
+        dev.floorgate.protocol.Operation first = reserveOf("SKU-T", "SO-T", 3);
+        assertThat(apply(core.acme, first).stock()).isEqualTo(new StockLevels(10, 7, 3));
+        assertThat(orderHash("SO-T")).isEqualTo("s=R r=3 p=0 op=" + first.opId() + " ttl=-1");
+
+        apply(core.acme, op("acme", "SH01", OperationType.RELEASE, "SKU-T", 3).toBuilder().orderNo("SO-T").build());
+        assertThat(orderHash("SO-T")).isEqualTo("s=X r=0 p=0 op=" + first.opId() + " ttl=set");
+
+        dev.floorgate.protocol.Operation again = reserveOf("SKU-T", "SO-T", 2);
+        assertThat(apply(core.acme, again).stock()).isEqualTo(new StockLevels(10, 8, 2));
+        assertThat(orderHash("SO-T")).as("reserved again: the release's expiry is gone")
+                .isEqualTo("s=R r=2 p=0 op=" + again.opId() + " ttl=-1");
+
+        apply(core.acme, op("acme", "SH01", OperationType.PICK, "SKU-T", 1).toBuilder().orderNo("SO-T").build());
+        assertThat(orderHash("SO-T")).isEqualTo("s=R r=1 p=1 op=" + again.opId() + " ttl=-1");
+        apply(core.acme, op("acme", "SH01", OperationType.PICK, "SKU-T", 1).toBuilder().orderNo("SO-T").build());
+        assertThat(orderHash("SO-T")).isEqualTo("s=P r=0 p=2 op=" + again.opId() + " ttl=set");
+    }
+
+    private static dev.floorgate.protocol.Operation reserveOf(String sku, String order, long qty) {
+        return op("acme", "SH01", OperationType.RESERVE, sku, qty).toBuilder().orderNo(order).build();
+    }
+
+    /** The order's hash on SKU-T as "s=.. r=.. p=.. op=.. ttl=.." (ttl -1: no expiry, set: it expires). */
+    private String orderHash(String order) throws Exception {
+        KeyLayout keys = core.bean(KeyLayout.class);
+        String key = keys.orderKey(KeyLayout.recordId("acme", "SH01", "SKU-T"), order);
+        int port = redis.ports().get(0);
+        StringBuilder b = new StringBuilder();
+        for (String field : List.of("s", "r", "p", "op")) {
+            String reply = RedisProcess.command(port, "HGET", key, field); // "$1\r\nR\r\n", "$-1\r\n" if absent
+            String value = reply.startsWith("$-1") ? "(none)" : reply.split("\r\n")[1];
+            b.append(field).append('=').append(value).append(' ');
+        }
+        long ttl = Long.parseLong(RedisProcess.command(port, "PTTL", key).trim().replaceAll("[^-0-9]", ""));
+        return b.append("ttl=").append(ttl > 0 ? "set" : Long.toString(ttl)).toString();
     }
 
     @Test
