@@ -28,7 +28,7 @@ import java.util.UUID;
 final class BenchCore implements AutoCloseable {
     static final String KEY_ID = "bench-gw";
     static final String SECRET = "bench-gw-secret-0123456789";
-    private static final String MYSQL = "jdbc:mariadb://127.0.0.1:3306/";
+    static final String MYSQL = "jdbc:mariadb://127.0.0.1:3306/";
     private final LocalRedis redis;
     private final String database;
     private EmbeddedServer server;

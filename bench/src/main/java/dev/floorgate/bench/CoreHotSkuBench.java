@@ -65,6 +65,8 @@ public final class CoreHotSkuBench {
     private static final long BIG = 1_000_000_000L;
     private static final String ADMIN_TOKEN = "bench-admin-token-0123456789";
     private static String hotThreads;
+    /** CPU time by process over each measured part (JVM, Redis, MariaDB); null while setting up. */
+    private static CpuBill bill;
 
     private CoreHotSkuBench() {
     }
@@ -87,6 +89,10 @@ public final class CoreHotSkuBench {
         String redisUri = redis != null ? redis.uri() : opt.get("redis");
         // Core A serves the measured requests with its write-back worker off (the hot path alone); core B, on the
         // same Redis and database, runs the worker: to drain between parts and for the sustained part.
+        bill = new CpuBill().add("jvm", ProcessHandle.current().pid(), "")
+                .add("redis", redis == null ? -1 : redis.pid(), "--redis given: not this benchmark's own")
+                .add("mariadb", CpuBill.localDatabasePid(mysqlServer), "not on this machine or its pid file not "
+                        + "readable");
         EmbeddedServer server = startCore(redisUri, mysqlUrl, false);
         EmbeddedServer drainer = null;
         try {
@@ -112,13 +118,21 @@ public final class CoreHotSkuBench {
             Rate redisRate = run("redis", clients, seconds, i -> redisReserve(stock, i));
             setCombining(http, base, true);
             run("warm-up", clients, warmup, i -> redisReserve(stock, i));
+            RedisCommandCost redisCost = redis == null ? null : new RedisCommandCost(redisUri);
+            if (redisCost != null) {
+                redisCost.reset();
+            }
             Rate combinedRate = run("redis+c", clients, seconds, i -> redisReserve(stock, i));
+            List<String> combinedRedisCost = redisCost == null ? List.of("    (not this benchmark's own Redis)")
+                    : redisCost.perOperation(combinedRate.operations());
             long backlog = lag(base, http);
             drainer = startCore(redisUri, mysqlUrl, true);
             String drainBase = "http://127.0.0.1:" + drainer.getPort();
             long drainStart = System.nanoTime();
+            Map<String, Long> drainCpu = bill.snapshot();
             awaitDrained(drainBase, http, Duration.ofMinutes(10));
             double drainSeconds = (System.nanoTime() - drainStart) / 1e9;
+            Map<String, Double> drainBill = CpuBill.perOperation(drainCpu, bill.snapshot(), backlog);
 
             MysqlPath mysql = new MysqlPath(mysqlServer + database, clients);
             run("warm-up", clients, warmup, mysql::reserve);
@@ -184,6 +198,25 @@ public final class CoreHotSkuBench {
             line("  the hot SKU (" + clients + " HTTP clients)", beside[1], null);
             System.out.printf("cold p99 beside / alone: %.2fx (target <= 2x)%n", beside[0].p99() / coldAlone.p99());
             System.out.printf("MySQL durability: innodb_flush_log_at_trx_commit=%s%n", mysqlSetting(mysqlServer));
+            System.out.println();
+            int cores = Runtime.getRuntime().availableProcessors();
+            System.out.println("CPU per operation by process (utime+stime over each part / its operations; jvm = the"
+                    + " cores and the in-process callers):");
+            System.out.println(CpuBill.line("MySQL path", mysqlRate.cpu(), cores));
+            System.out.println(CpuBill.line("Redis path, combining off, write-back off", redisRate.cpu(), cores));
+            System.out.println(CpuBill.line("Redis path, combining ON,  write-back off", combinedRate.cpu(), cores));
+            System.out.println(CpuBill.line("Redis path, combining off, write-back ON", sustainedRate.cpu(), cores));
+            System.out.println(CpuBill.line("Redis path, combining ON,  write-back ON", combinedWbRate.cpu(), cores));
+            System.out.println(CpuBill.line("bare Redis Lua loop", bareRate.cpu(), cores));
+            System.out.println(CpuBill.line("write-back drain alone (per event)", drainBill, cores));
+            System.out.println(CpuBill.line("batch endpoint over HTTP", httpRate.cpu(), cores));
+            System.out.println("Redis's own time per operation by command, Redis path, combining ON, write-back off"
+                    + " (INFO commandstats):");
+            combinedRedisCost.forEach(System.out::println);
+            if (redisCost != null) {
+                redisCost.close();
+            }
+            bill.missing().forEach((name, why) -> System.out.println("  not in the bill: " + name + " (" + why + ")"));
         } finally {
             if (drainer != null) {
                 drainer.getApplicationContext().close();
@@ -308,7 +341,7 @@ public final class CoreHotSkuBench {
     }
 
     /** A measured rate and the latency of one unit of work. */
-    private record Rate(double perSecond, double p50, double p99) {
+    private record Rate(double perSecond, double p50, double p99, Map<String, Double> cpu, long operations) {
     }
 
     private static Rate run(String name, int clients, int seconds, Work work) throws Exception {
@@ -335,6 +368,7 @@ public final class CoreHotSkuBench {
             results.add(pool.submit(task));
         }
         long start = System.nanoTime();
+        Map<String, Long> cpuBefore = bill == null ? Map.of() : bill.snapshot();
         go.countDown();
         Thread.sleep(seconds * 1000L);
         running.set(false);
@@ -348,6 +382,7 @@ public final class CoreHotSkuBench {
             }
         }
         double elapsed = (System.nanoTime() - start) / 1e9;
+        Map<String, Double> cpu = bill == null ? Map.of() : CpuBill.perOperation(cpuBefore, bill.snapshot(), total);
         pool.shutdown();
         all.sort(null);
         double p50 = all.isEmpty() ? 0 : all.get(all.size() / 2) / 1e6;
@@ -355,7 +390,7 @@ public final class CoreHotSkuBench {
         if (!name.equals("warm-up")) {
             System.out.printf("  %-6s %,d operations in %.1f s%n", name, total, elapsed);
         }
-        return new Rate(total / elapsed, p50, p99);
+        return new Rate(total / elapsed, p50, p99, cpu, total);
     }
 
     private static int redisReserve(StockService stock, int client) {

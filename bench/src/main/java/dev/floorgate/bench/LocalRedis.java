@@ -42,6 +42,11 @@ final class LocalRedis implements AutoCloseable {
         }
     }
 
+    /** The redis-server's pid (for CPU accounting). */
+    long pid() {
+        return process.pid();
+    }
+
     String uri() {
         return "redis://127.0.0.1:" + port;
     }

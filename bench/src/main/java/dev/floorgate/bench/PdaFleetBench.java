@@ -55,6 +55,14 @@ public final class PdaFleetBench {
                         ? "gateway on core " + o.gatewayCpu + ", generator + core + Redis on core " + o.loadCpu
                         : "NOT pinned (taskset missing, one core, or --no-pin)");
         System.out.println("results and logs in " + o.out.toAbsolutePath());
+        // The core's MariaDB is "everything else" too: unpinned, the write-back's inserts run on whichever core is
+        // free, the gateway's as often as not. On a site it is across the WAN.
+        long database = pinned ? CpuBill.localDatabasePid(BenchCore.MYSQL) : -1;
+        AutoCloseable databasePin = database > 0 ? Cpu.pinOtherProcess(database, o.loadCpu) : null;
+        System.out.println(databasePin != null ? "the local MariaDB (pid " + database + ") pinned to core " + o.loadCpu
+                + " for the run (its affinity is put back at the end)"
+                : "the MariaDB server NOT pinned (" + (pinned ? "not local, or its affinity could not be set"
+                        : "nothing is pinned") + "): it may take the gateway's core");
         Path work = Files.createTempDirectory("fg-fleet-bench");
         List<FleetRow> rows = new ArrayList<>();
         RssChart soak = new RssChart();
@@ -76,6 +84,9 @@ public final class PdaFleetBench {
                 }
             }
         } finally {
+            if (databasePin != null) {
+                databasePin.close();
+            }
             deleteTree(work);
             deleteTree(Paths.get("/dev/shm", "fg-fleet-pdas-" + ProcessHandle.current().pid())); // soak PDAs' queues
         }
