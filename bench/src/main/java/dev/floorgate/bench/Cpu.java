@@ -15,15 +15,16 @@ final class Cpu {
     }
 
     /**
-     * Pins every thread of this JVM to {@code cpu} ({@code taskset -a -p -c}); threads and processes started later
-     * inherit it. Returns false (and changes nothing) without taskset or with fewer than two cores.
+     * Pins every thread of this JVM to the cores {@code cpu}, a taskset list ({@code taskset -a -p -c}); threads and
+     * processes started later inherit it. Returns false (and changes nothing) without taskset or with fewer than two
+     * cores.
      */
-    static boolean pinThisProcess(int cpu) throws InterruptedException {
+    static boolean pinThisProcess(String cpu) throws InterruptedException {
         if (Runtime.getRuntime().availableProcessors() < 2) {
             return false;
         }
         try {
-            Process p = new ProcessBuilder("taskset", "-a", "-p", "-c", Integer.toString(cpu),
+            Process p = new ProcessBuilder("taskset", "-a", "-p", "-c", cpu,
                     Long.toString(ProcessHandle.current().pid())).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
             if (!p.waitFor(10, TimeUnit.SECONDS) || p.exitValue() != 0) {
@@ -68,18 +69,18 @@ final class Cpu {
 
     /**
      * Pins every thread of another process (a server the benchmark uses but did not start, such as the machine's
-     * mariadbd) to {@code cpu}, for as long as the returned handle is open: closing it, or this JVM ending, puts
+     * mariadbd) to the cores {@code cpu} (a taskset list), for as long as the returned handle is open: closing it, or this JVM ending, puts
      * back the mask the process had. Returns null (and changes nothing) when the mask cannot be read or set (not
      * root, taskset missing, the process gone).
      */
-    static AutoCloseable pinOtherProcess(long pid, int cpu) throws InterruptedException {
+    static AutoCloseable pinOtherProcess(long pid, String cpu) throws InterruptedException {
         String mask;
         try {
             // "pid 3834's current affinity mask: 3"
             List<String> out = command("taskset", "-p", Long.toString(pid));
             String line = out.isEmpty() ? "" : out.get(0);
             mask = line.substring(line.lastIndexOf(':') + 1).trim();
-            if (mask.isEmpty() || !command("taskset", "-a", "-p", "-c", Integer.toString(cpu), Long.toString(pid))
+            if (mask.isEmpty() || !command("taskset", "-a", "-p", "-c", cpu, Long.toString(pid))
                     .stream().anyMatch(l -> l.contains("new affinity"))) {
                 return null;
             }
@@ -109,8 +110,8 @@ final class Cpu {
         return out.lines().toList();
     }
 
-    /** The launcher that runs a command on {@code cpu} only. */
-    static List<String> taskset(int cpu) {
-        return List.of("taskset", "-c", Integer.toString(cpu));
+    /** The launcher that runs a command on the cores {@code cpu} (a taskset list) only. */
+    static List<String> taskset(String cpu) {
+        return List.of("taskset", "-c", cpu);
     }
 }

@@ -29,7 +29,7 @@ final class FleetOptions {
             "  --soak-minutes   then keep --soak-pdas PDAs working (think --soak-think-ms) and the admin page's API",
             "                   polled every 5 s for M minutes per jar, RSS sampled every 10 s (CSV and PNG in --out)",
             "  --gateway-cpu / --load-cpu   taskset cores of the gateway and of everything else (generator, core,",
-            "                   Redis)");
+            "                   Redis, the local MariaDB): a core or a list, e.g. 0,1 and 2-3 on a 4-core machine");
 
     List<Integer> pdas = new ArrayList<>(List.of(300));
     int seconds = 30;
@@ -44,8 +44,9 @@ final class FleetOptions {
     int soakMinutes;
     int soakPdas = -1;
     long soakThinkMillis = 2000;
-    int gatewayCpu = 0;
-    int loadCpu = 1;
+    /** taskset CPU lists ("0", "0,1", "2-3"). */
+    String gatewayCpu = "0";
+    String loadCpu = "1";
     boolean pin = true;
     int gatewayActiveCpus = 2;
     Path out = Paths.get("bench", "target",
@@ -111,8 +112,8 @@ final class FleetOptions {
                 case "--soak-minutes": o.soakMinutes = number(v, a); break;
                 case "--soak-pdas": o.soakPdas = number(v, a); break;
                 case "--soak-think-ms": o.soakThinkMillis = number(v, a); break;
-                case "--gateway-cpu": o.gatewayCpu = number(v, a); break;
-                case "--load-cpu": o.loadCpu = number(v, a); break;
+                case "--gateway-cpu": o.gatewayCpu = cpuList(v, a); break;
+                case "--load-cpu": o.loadCpu = cpuList(v, a); break;
                 case "--gateway-active-cpus": o.gatewayActiveCpus = number(v, a); break;
                 case "--out": o.out = Paths.get(v); break;
                 default: throw new IllegalArgumentException("unknown option " + a + "\n" + USAGE);
@@ -158,6 +159,15 @@ final class FleetOptions {
         long fleetPicks = 2L * jars.size() * pdas.size() * (seconds + warmupSeconds) * 1000 / Math.max(1, thinkMillis);
         long soakPicks = 2L * jars.size() * soakMinutes * 60_000L / Math.max(1, soakThinkMillis);
         return Math.min(150_000, Math.max(5000, fleetPicks + soakPicks + 1000));
+    }
+
+    /** A taskset CPU list: cores and ranges joined by commas ("1", "0,1", "2-3"). */
+    private static String cpuList(String v, String what) {
+        if (!v.matches("[0-9]+(-[0-9]+)?(,[0-9]+(-[0-9]+)?)*")) {
+            throw new IllegalArgumentException(what + " needs a core or a list of cores such as 1, 0,1 or 2-3, got '"
+                    + v + "'\n" + USAGE);
+        }
+        return v;
     }
 
     private static int number(String v, String what) {

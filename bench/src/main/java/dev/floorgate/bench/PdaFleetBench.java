@@ -52,14 +52,14 @@ public final class PdaFleetBench {
         boolean pinned = o.pin && Cpu.pinThisProcess(o.loadCpu);
         System.out.printf("FloorGate PDA fleet benchmark: %s PDAs for %d s per run, jars %s, %d cores; %s%n",
                 o.pdas, o.seconds, o.labels, cores, pinned
-                        ? "gateway on core " + o.gatewayCpu + ", generator + core + Redis on core " + o.loadCpu
+                        ? "gateway on core(s) " + o.gatewayCpu + ", generator + core + Redis on core(s) " + o.loadCpu
                         : "NOT pinned (taskset missing, one core, or --no-pin)");
         System.out.println("results and logs in " + o.out.toAbsolutePath());
         // The core's MariaDB is "everything else" too: unpinned, the write-back's inserts run on whichever core is
         // free, the gateway's as often as not. On a site it is across the WAN.
         long database = pinned ? CpuBill.localDatabasePid(BenchCore.MYSQL) : -1;
         AutoCloseable databasePin = database > 0 ? Cpu.pinOtherProcess(database, o.loadCpu) : null;
-        System.out.println(databasePin != null ? "the local MariaDB (pid " + database + ") pinned to core " + o.loadCpu
+        System.out.println(databasePin != null ? "the local MariaDB (pid " + database + ") pinned to core(s) " + o.loadCpu
                 + " for the run (its affinity is put back at the end)"
                 : "the MariaDB server NOT pinned (" + (pinned ? "not local, or its affinity could not be set"
                         : "nothing is pinned") + "): it may take the gateway's core");

@@ -59,6 +59,22 @@ class FleetHarnessTest {
     }
 
     @Test
+    void theGatewayAndTheLoadTakeACoreOrAListOfCores() {
+        FleetOptions o = FleetOptions.parse(new String[0]);
+        assertThat(o.gatewayCpu).isEqualTo("0");
+        assertThat(o.loadCpu).isEqualTo("1");
+        o = FleetOptions.parse(new String[] {"--gateway-cpu", "0,1", "--load-cpu", "2-3"});
+        assertThat(o.gatewayCpu).isEqualTo("0,1");
+        assertThat(o.loadCpu).isEqualTo("2-3");
+        assertThat(Cpu.taskset(o.gatewayCpu)).containsExactly("taskset", "-c", "0,1");
+        for (String bad : new String[] {"one", "0,", "-1", "0;1"}) {
+            assertThatThrownBy(() -> FleetOptions.parse(new String[] {"--load-cpu", bad}))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--load-cpu")
+                    .hasMessageContaining("'" + bad + "'");
+        }
+    }
+
+    @Test
     void ordersHoldEnoughUnitsForEveryRunOfTheInvocation() {
         FleetOptions o = FleetOptions.parse(new String[] {"--soak-minutes", "600", "--soak-think-ms", "100"});
         assertThat(o.orderQty()).isEqualTo(150_000); // capped: six orders a SKU within its 1,000,000 units
