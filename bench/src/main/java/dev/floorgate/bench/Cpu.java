@@ -69,9 +69,9 @@ final class Cpu {
 
     /**
      * Pins every thread of another process (a server the benchmark uses but did not start, such as the machine's
-     * mariadbd) to the cores {@code cpu} (a taskset list), for as long as the returned handle is open: closing it, or this JVM ending, puts
-     * back the mask the process had. Returns null (and changes nothing) when the mask cannot be read or set (not
-     * root, taskset missing, the process gone).
+     * mariadbd) to the cores {@code cpu} (a taskset list), for as long as the returned handle is open: closing it,
+     * or this JVM ending, puts back the mask the process had. Returns null (and changes nothing) when the mask
+     * cannot be read or set (not root, taskset missing, the process gone).
      */
     static AutoCloseable pinOtherProcess(long pid, String cpu) throws InterruptedException {
         String mask;

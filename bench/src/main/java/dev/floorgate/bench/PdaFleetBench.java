@@ -59,8 +59,8 @@ public final class PdaFleetBench {
         // free, the gateway's as often as not. On a site it is across the WAN.
         long database = pinned ? CpuBill.localDatabasePid(BenchCore.MYSQL) : -1;
         AutoCloseable databasePin = database > 0 ? Cpu.pinOtherProcess(database, o.loadCpu) : null;
-        System.out.println(databasePin != null ? "the local MariaDB (pid " + database + ") pinned to core(s) " + o.loadCpu
-                + " for the run (its affinity is put back at the end)"
+        System.out.println(databasePin != null ? "the local MariaDB (pid " + database + ") pinned to core(s) "
+                + o.loadCpu + " for the run (its affinity is put back at the end)"
                 : "the MariaDB server NOT pinned (" + (pinned ? "not local, or its affinity could not be set"
                         : "nothing is pinned") + "): it may take the gateway's core");
         Path work = Files.createTempDirectory("fg-fleet-bench");
