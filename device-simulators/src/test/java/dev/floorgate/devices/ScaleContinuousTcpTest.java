@@ -127,6 +127,8 @@ class ScaleContinuousTcpTest {
 
             try (ScaleSimulator again = streaming(port).start().weight("3.300")) {
                 assertWeight(driver.readStable(WAIT), ScaleState.STABLE, "3.300", ScaleUnit.KG);
+                // events reach the listener from the scale's own event thread, so the reading may come first
+                recorder.await(() -> recorder.events(DeviceEvent.Kind.CONNECTED).size() >= 2, WAIT, "the reconnect");
                 assertThat(recorder.events(DeviceEvent.Kind.CONNECTED)).hasSize(2);
             }
         }
