@@ -236,7 +236,8 @@ class ScaleDriverTcpTest {
                 recorder.await(() -> recorder.events(DeviceEvent.Kind.DISCONNECTED).size() == 2, WAIT, "the drop");
                 assertWeight(driver.readStable(WAIT), ScaleState.STABLE, "4.500", ScaleUnit.KG);
                 // events reach the listener from the scale's own event thread, so the reading may come first
-                recorder.await(() -> recorder.events(DeviceEvent.Kind.CONNECTED).size() >= 3, WAIT, "the second reconnect");
+                recorder.await(() -> recorder.events(DeviceEvent.Kind.CONNECTED).size() >= 3, WAIT,
+                        "the second reconnect");
                 assertThat(recorder.events(DeviceEvent.Kind.CONNECTED)).hasSize(3);
             }
         }
