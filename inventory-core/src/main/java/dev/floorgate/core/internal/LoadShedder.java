@@ -16,6 +16,11 @@ import org.slf4j.LoggerFactory;
  * {@code fg.core.writeback.max-lag}, requests are refused with 503 and Retry-After: accepting them would promise
  * durability the core cannot deliver. Requests between two probes that hit a failing store get per-operation RETRY
  * results instead.
+ *
+ * <p>A store is called down after {@link #FAILED_PROBES_FOR_DOWN} failed probes in a row, and up again after one
+ * good probe. One probe that misses its answer on a loaded machine (a MySQL validity check past its timeout, a
+ * pooled connection the server had closed) would otherwise shed every write until the next probe: EventsOutTest
+ * saw nine batches refused that way with two cores busy, while the store itself was fine.
  */
 final class LoadShedder implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LoadShedder.class);
@@ -24,6 +29,9 @@ final class LoadShedder implements AutoCloseable {
     record Health(boolean redisUp, String redisError, long redisMillis, boolean mysqlUp, String mysqlError,
             long mysqlMillis, long writeBackLag) {
     }
+
+    /** Failed probes in a row before a store counts as down; one probe interval later than the first failure. */
+    static final int FAILED_PROBES_FOR_DOWN = 2;
 
     private final RedisConnector redis;
     private final Database db;
@@ -34,6 +42,9 @@ final class LoadShedder implements AutoCloseable {
     private final ScheduledExecutorService probe;
     private volatile Health health;
     private volatile boolean closed;
+    /** Each store's verdict from its probes; only touched by the synchronized {@link #refresh()}. */
+    private final Verdict redisVerdict;
+    private final Verdict mysqlVerdict;
 
     LoadShedder(RedisConnector redis, Database db, TenantRegistry tenants, CoreMetrics metrics, long maxLag,
             Duration retryAfter, Duration interval) {
@@ -43,7 +54,10 @@ final class LoadShedder implements AutoCloseable {
         this.metrics = metrics;
         this.maxLag = maxLag;
         this.retryAfter = retryAfter;
-        this.health = measure();
+        this.health = measure(); // at start, as measured: no earlier state to hold on to
+        metrics.health(health.redisUp(), health.mysqlUp(), health.writeBackLag());
+        this.redisVerdict = new Verdict(health.redisUp());
+        this.mysqlVerdict = new Verdict(health.mysqlUp());
         this.probe = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "fg-health-probe");
             t.setDaemon(true);
@@ -58,21 +72,54 @@ final class LoadShedder implements AutoCloseable {
     }
 
     /** Probes now (the admin and health endpoints want fresh answers). */
-    Health refresh() {
+    synchronized Health refresh() {
         try {
-            Health h = measure();
+            Health probed = measure();
             if (closed) {
                 return health;
             }
-            if (h.redisUp() != health.redisUp() || h.mysqlUp() != health.mysqlUp()) {
+            Health was = health;
+            boolean redisUp = redisVerdict.probe(probed.redisUp());
+            boolean mysqlUp = mysqlVerdict.probe(probed.mysqlUp());
+            if (redisUp != probed.redisUp() || mysqlUp != probed.mysqlUp()) {
+                LOG.info("store probe failed once, not shedding before {} in a row: redis {} ({}), mysql {} ({})",
+                        FAILED_PROBES_FOR_DOWN, probed.redisUp() ? "UP" : "FAILED", probed.redisError(),
+                        probed.mysqlUp() ? "UP" : "FAILED", probed.mysqlError());
+            }
+            // a store held up after one failed probe shows no error: the log line above has it
+            Health h = new Health(redisUp, redisUp ? null : probed.redisError(), probed.redisMillis(), mysqlUp,
+                    mysqlUp ? null : probed.mysqlError(), probed.mysqlMillis(), probed.writeBackLag());
+            if (h.redisUp() != was.redisUp() || h.mysqlUp() != was.mysqlUp()) {
                 LOG.warn("store state changed: redis {} ({}), mysql {} ({})", h.redisUp() ? "UP" : "DOWN",
                         h.redisError(), h.mysqlUp() ? "UP" : "DOWN", h.mysqlError());
             }
+            metrics.health(h.redisUp(), h.mysqlUp(), h.writeBackLag());
             health = h;
             return h;
         } catch (RuntimeException e) {
             LOG.warn("health probe failed", e);
             return health;
+        }
+    }
+
+    /**
+     * One store's verdict from its probes: up after one good probe; down after {@link #FAILED_PROBES_FOR_DOWN}
+     * failed in a row, or at once for a store that was already down at start.
+     */
+    static final class Verdict {
+        private boolean up;
+        private int failedInARow;
+
+        Verdict(boolean upAtStart) {
+            this.up = upAtStart;
+            this.failedInARow = upAtStart ? 0 : FAILED_PROBES_FOR_DOWN;
+        }
+
+        /** Takes one probe's result; returns whether the store now counts as up. */
+        boolean probe(boolean good) {
+            failedInARow = good ? 0 : failedInARow + 1;
+            up = good || up && failedInARow < FAILED_PROBES_FOR_DOWN;
+            return up;
         }
     }
 
@@ -134,7 +181,6 @@ final class LoadShedder implements AutoCloseable {
         long t1 = System.nanoTime();
         boolean mysqlUp = db.isUp();
         long mysqlMillis = (System.nanoTime() - t1) / 1_000_000;
-        metrics.health(redisUp, mysqlUp, lag);
         return new Health(redisUp, redisError, redisMillis, mysqlUp, mysqlUp ? null : "no valid connection within "
                 + "the pool timeout", mysqlMillis, lag);
     }
